@@ -1,0 +1,100 @@
+/* Annotation files: who the actors are, what the figures mean, which values
+ * compare.  Everything anchors to quoted text of the document, never to
+ * offsets, so an edited article still loads.  Format: see assets/brief.1 and
+ * README ("Annotation format"). */
+#ifndef BRIEF_ANNOT_H
+#define BRIEF_ANNOT_H
+
+#include <stddef.h>
+#include "brief/document.h"
+
+enum entity_kind {
+	KIND_PERSON, KIND_COUNTRY, KIND_ORGANIZATION, KIND_MEDIA, KIND_PLACE, KIND_COUNT
+};
+
+/* A quotation of the document.  The first occurrence at or after the start
+ * of the body is the anchor. */
+struct quote {
+	char *text;                 /* as written in the annotation file, unescaped */
+	size_t len;
+	int line, col;              /* where it stands in the annotation file */
+	size_t start, end;          /* resolved span in doc->text; start == end == 0 until resolved */
+};
+
+struct entity {
+	char *id;
+	char *name;
+	enum entity_kind kind;
+	char *description;          /* may be NULL */
+	char *affiliation;          /* id of another entity, may be NULL */
+	char **aliases;             /* further spellings; the name is always matched too */
+	size_t naliases;
+	int line;
+};
+
+struct figure_note {               /* "figure QUOTE MEANING" */
+	struct quote q;
+	char *meaning;
+};
+
+struct cmp_row {                   /* "row PARTY current QUOTE demand QUOTE" */
+	char *party;                /* entity id */
+	struct quote current, demand;
+	int line;
+};
+
+struct measure {                   /* "measure PARTY[,PARTY...] LABEL QUOTE" */
+	char **parties;             /* entity ids the measure falls on */
+	size_t nparties;
+	char *label;
+	struct quote q;
+	int line;
+};
+
+struct comparison {
+	char *id;
+	char *title;
+	char *unit;                 /* may be NULL: then the rows' own unit */
+	char *by;                   /* entity id of who demands, may be NULL */
+	struct cmp_row *rows;
+	size_t nrows;
+	struct measure *measures;
+	size_t nmeasures;
+	int line;
+};
+
+enum meta_key { META_TITLE, META_SECTION, META_BYLINE, META_SOURCE, META_CREDIT, META_DATE, META_COUNT };
+
+struct annot {
+	char *name;                 /* file name for messages */
+	struct quote meta[META_COUNT];  /* text NULL when absent */
+	struct quote body;          /* where the article starts; text NULL: at 0 */
+	struct entity *entities;
+	size_t nentities;
+	struct figure_note *notes;
+	size_t nnotes;
+	struct comparison *comparisons;
+	size_t ncomparisons;
+};
+
+struct annot_error {
+	int line, col;              /* 1-based; 0 when not about a place */
+	char msg[512];              /* "file:line:col: what was expected" */
+};
+
+/* Parse len bytes of an annotation file.  Returns 0, or BRIEF_EXIT_DATAERR
+ * with err filled in (the first error).  Checks syntax, unknown keywords,
+ * duplicate ids, references to undefined entity ids. */
+int annot_parse(struct annot *a, const char *name, const char *text, size_t len,
+		struct annot_error *err);
+/* Anchor every quote in the document; a quote not found is an error naming
+ * its file:line:col.  Returns 0 or BRIEF_EXIT_DATAERR. */
+int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err);
+void annot_free(struct annot *a);
+
+/* Index of the entity with this id, or -1. */
+long annot_find_entity(const struct annot *a, const char *id);
+const char *entity_kind_name(enum entity_kind k);  /* "person", ... */
+const char *meta_key_name(enum meta_key k);        /* "title", "section", ... */
+
+#endif

@@ -1,0 +1,79 @@
+/* A document: the bytes as read, and a sanitised copy that is valid UTF-8,
+ * safe to send to a terminal, with LF line ends.  Offsets into the sanitised
+ * text (named `off`) map back to offsets into the bytes as read (`orig`). */
+#ifndef BRIEF_DOCUMENT_H
+#define BRIEF_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit statuses shared by the loaders (sysexits). */
+#define BRIEF_EXIT_USAGE   2
+#define BRIEF_EXIT_DATAERR 65
+#define BRIEF_EXIT_NOINPUT 66
+
+/* Placeholders written in place of what must not reach a terminal. */
+#define DOC_PH_INVALID 0xFFFDu  /* invalid UTF-8: one per maximal subpart */
+#define DOC_PH_OTHER   0xFFFDu  /* C1, bidi, zero-width, unassigned, ... */
+/* C0 controls become U+2400 + byte, DEL becomes U+2421 (Control Pictures). */
+
+/* One stretch of the sanitised text that differs from the original: text
+ * [off, off+len) stands for original bytes [orig, orig+orig_len). */
+struct doc_repl {
+	size_t off, len;
+	size_t orig, orig_len;
+};
+
+struct doc {
+	char *name;                 /* for messages: the path, "(stdin)", "(bundled)" */
+	const uint8_t *orig;        /* the bytes as read */
+	size_t orig_len;
+	const uint8_t *text;        /* sanitised; == orig when nothing changed */
+	size_t len;                 /* text[len] is always readable and is '\0' */
+	struct doc_repl *repl;      /* sorted by off; empty when text == orig */
+	size_t nrepl;
+	size_t *line;               /* start offset of each line in text */
+	size_t nlines;              /* a final line without LF counts; "" has 0 */
+	/* ownership, private to document.c */
+	int mapped;                 /* orig is an mmap of orig_len bytes */
+	uint8_t *orig_owned;        /* heap copy of orig (stdin, memory) */
+	uint8_t *text_owned;        /* heap sanitised text, when it differs */
+};
+
+struct doc_error {
+	int err;                    /* errno of the failure, 0 when not a system error */
+	char msg[512];              /* "path: reason", ready to print */
+};
+
+/* Load a file ("-" means standard input).  Regular files are mapped, anything
+ * else is read whole.  Directories are refused.  Returns 0, or
+ * BRIEF_EXIT_NOINPUT with err filled in. */
+int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
+/* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
+int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
+/* Load from memory; the bytes are copied only if sanitising changes them,
+ * otherwise borrowed: they must outlive the document. */
+int doc_load_mem(struct doc *d, const char *name, const uint8_t *bytes, size_t n);
+void doc_free(struct doc *d);
+
+/* Original byte offset for a sanitised offset (0..len inclusive).  An offset
+ * inside a replacement maps to the start of the original bytes it replaced;
+ * len maps to orig_len. */
+size_t doc_orig_off(const struct doc *d, size_t off);
+/* Line containing off (0..nlines-1); off == len gives the last line. */
+size_t doc_line_at(const struct doc *d, size_t off);
+/* End of line i, excluding its LF. */
+size_t doc_line_end(const struct doc *d, size_t i);
+/* 1-based line and column (in code points) of an original offset, for messages. */
+void doc_orig_linecol(const struct doc *d, size_t orig, size_t *line, size_t *col);
+
+/* Whether a code point is allowed through unchanged (pure, locale-free):
+ * not C0 (but TAB, LF), DEL, C1, general category Cf/Cs/Co/Cn, noncharacters,
+ * nor a character on which libunistring's and glibc's widths disagree. */
+int doc_cp_is_safe(uint32_t cp);
+
+/* Sanitise n bytes into a fresh NUL-terminated buffer (for annotation text and
+ * anything else bound for the screen).  *out_len receives its length. */
+char *doc_sanitize_str(const char *s, size_t n, size_t *out_len);
+
+#endif

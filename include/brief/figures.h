@@ -1,0 +1,60 @@
+/* Figures claimed in a text, found by rule: percentages, dates, durations,
+ * counts and money, each with its value, comparator, unit and exact span.
+ * Pure: works on any valid UTF-8, knows nothing of a particular article. */
+#ifndef BRIEF_FIGURES_H
+#define BRIEF_FIGURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum fig_kind { FIG_PERCENT, FIG_DATE, FIG_DURATION, FIG_COUNT, FIG_MONEY, FIG_KIND_COUNT };
+
+/* How the value is bounded: "less than 2 percent" is FIG_LT 2. */
+enum fig_cmp { FIG_EQ, FIG_LT, FIG_LE, FIG_GT, FIG_GE, FIG_APPROX, FIG_CMP_COUNT };
+
+/* Part of a period for dates such as "early July", "late 2025". */
+enum fig_part { FIG_PART_NONE, FIG_PART_EARLY, FIG_PART_MID, FIG_PART_LATE };
+
+struct figure {
+	size_t start, end;      /* byte span of the whole phrase, comparator included */
+	size_t num_start, num_end; /* span of the number itself ("2" in "less than 2 percent") */
+	enum fig_kind kind;
+	enum fig_cmp cmp;
+	double value;           /* percent 3.5, count 7, duration 90 (days), money 5e9;
+	                           dates: 0 */
+	const char *unit;       /* static or interned by struct figures: "%", "% of GDP",
+	                           "day", "month", "rounds", "nations", "USD" ...;
+	                           dates: "date" */
+	int year, month, day;   /* dates: 0 when not given */
+	enum fig_part part;     /* dates */
+};
+
+struct figures {
+	struct figure *v;
+	size_t n, cap;
+	/* interned unit strings, private to figures.c */
+	char **units;
+	size_t nunits, capunits;
+};
+
+void figures_init(struct figures *f);
+void figures_free(struct figures *f);
+
+/* Find figures in text[from, to) and append them in order of start.  text is
+ * valid UTF-8 of length len (text[len] == '\0'); from and to are line
+ * boundaries (0, len, or just after an LF), so a document can be scanned in
+ * slices.  Lookbehind (for comparators) never crosses from. */
+void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t from, size_t to);
+
+/* First figure lying wholly inside [start, end), or NULL. */
+const struct figure *figures_in(const struct figures *f, size_t start, size_t end);
+
+const char *fig_kind_name(enum fig_kind k);   /* "percent", "date", ... */
+const char *fig_cmp_symbol(enum fig_cmp c);   /* "", "<", "<=", ">", ">=", "~" */
+const char *fig_cmp_words(enum fig_cmp c);    /* "", "less than", "at most", ... */
+
+/* "2025", "--07-09", "early --07", "2025-07": ISO 8601-like text for a date
+ * figure, written into a caller buffer of at least 24 bytes. */
+void fig_date_iso(const struct figure *fg, char *out, size_t outsz);
+
+#endif
