@@ -52,7 +52,8 @@ int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
 /* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
 int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
 /* Load from memory; the bytes are copied only if sanitising changes them,
- * otherwise borrowed: they must outlive the document. */
+ * otherwise borrowed: they must outlive the document, and bytes[n] must be
+ * readable and '\0' (it becomes text[len]; embed.sh assets end in one). */
 int doc_load_mem(struct doc *d, const char *name, const uint8_t *bytes, size_t n);
 void doc_free(struct doc *d);
 

@@ -1,0 +1,462 @@
+/* Documents: load bytes, sanitise them for a terminal, index lines, map offsets back. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unistr.h>
+
+#include "brief/document.h"
+#include "brief/util.h"
+
+/* Bytes that pass through untouched without decoding. */
+static inline int plain_byte(uint8_t c)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+}
+
+static int starts_with_bom(const uint8_t *s, size_t n)
+{
+	return n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+}
+
+/* Length of the maximal subpart of an ill-formed sequence at s (Unicode
+ * ch. 3, U+FFFD substitution): the longest prefix that could still begin a
+ * valid character, at least 1.  u8_mbtouc's own length is not this (it
+ * swallows whole surrogates and overlongs), but u8_mbtoucr tells "incomplete"
+ * (-2) from "invalid" (-1) exactly, so ask it about growing prefixes. */
+static size_t maximal_subpart(const uint8_t *s, size_t n)
+{
+	size_t m = 1;
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		ucs4_t uc;
+		if (u8_mbtoucr(&uc, s, k) != -2)
+			break;
+		m = k;
+	}
+	return m;
+}
+
+/* First pass: does anything at all need replacing? */
+static int needs_change(const uint8_t *s, size_t n)
+{
+	if (starts_with_bom(s, n))
+		return 1;
+	size_t i = 0;
+	while (i < n) {
+		if (plain_byte(s[i])) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80)
+			return 1;
+		ucs4_t uc;
+		int r = u8_mbtoucr(&uc, s + i, n - i);
+		if (r < 0 || !doc_cp_is_safe(uc))
+			return 1;
+		i += (size_t)r;
+	}
+	return 0;
+}
+
+/* Second pass output: the sanitised text and its replacement list. */
+struct san {
+	uint8_t *text;
+	size_t len, cap;
+	struct doc_repl *repl;
+	size_t nrepl, rcap;
+	int last_mergeable;         /* may the next placeholder extend repl[nrepl-1]? */
+};
+
+static void san_add(struct san *o, const uint8_t *p, size_t n)
+{
+	xgrow((void **)&o->text, &o->cap, o->len + n + 1, 1);
+	memcpy(o->text + o->len, p, n);
+	o->len += n;
+}
+
+/* Emit a replacement of original bytes [orig, orig+orig_len).  Runs of
+ * placeholders merge into one entry so binary garbage does not cost an entry
+ * per byte; line ends stay separate so an LF maps to its own CR. */
+static void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
+		int mergeable)
+{
+	size_t off = o->len;
+	if (cp) {                   /* 0: removal (a leading BOM) */
+		uint8_t u[6];
+		int k = u8_uctomb(u, cp, (int)sizeof u);
+		san_add(o, u, (size_t)k);
+	}
+	if (mergeable && o->last_mergeable && o->nrepl) {
+		struct doc_repl *r = &o->repl[o->nrepl - 1];
+		if (r->off + r->len == off && r->orig + r->orig_len == orig) {
+			r->len = o->len - r->off;
+			r->orig_len += orig_len;
+			return;
+		}
+	}
+	xgrow((void **)&o->repl, &o->rcap, o->nrepl + 1, sizeof *o->repl);
+	o->repl[o->nrepl++] = (struct doc_repl){
+		.off = off, .len = o->len - off, .orig = orig, .orig_len = orig_len,
+	};
+	o->last_mergeable = mergeable;
+}
+
+static void sanitize(const uint8_t *s, size_t n, struct san *o)
+{
+	memset(o, 0, sizeof *o);
+	/* Output is usually about as long as the input; start there. */
+	xgrow((void **)&o->text, &o->cap, n + 1, 1);
+	size_t i = 0;
+	if (starts_with_bom(s, n)) {
+		san_repl(o, 0, 0, 3, 1);
+		i = 3;
+	}
+	while (i < n) {
+		uint8_t c = s[i];
+		if (plain_byte(c)) {
+			size_t j = i + 1;
+			while (j < n && plain_byte(s[j]))
+				j++;
+			san_add(o, s + i, j - i);
+			o->last_mergeable = 0;
+			i = j;
+		} else if (c == '\r') {
+			size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+			san_repl(o, '\n', i, k, 0);
+			i += k;
+		} else if (c < 0x20) {
+			san_repl(o, 0x2400u + c, i, 1, 1);
+			i++;
+		} else if (c == 0x7F) {
+			san_repl(o, 0x2421u, i, 1, 1);
+			i++;
+		} else {
+			ucs4_t uc;
+			int r = u8_mbtoucr(&uc, s + i, n - i);
+			if (r < 0) {
+				size_t k = maximal_subpart(s + i, n - i);
+				san_repl(o, DOC_PH_INVALID, i, k, 1);
+				i += k;
+			} else if (!doc_cp_is_safe(uc)) {
+				san_repl(o, DOC_PH_OTHER, i, (size_t)r, 1);
+				i += (size_t)r;
+			} else {
+				san_add(o, s + i, (size_t)r);
+				o->last_mergeable = 0;
+				i += (size_t)r;
+			}
+		}
+	}
+	xgrow((void **)&o->text, &o->cap, o->len + 1, 1);
+	o->text[o->len] = '\0';
+}
+
+char *doc_sanitize_str(const char *s, size_t n, size_t *out_len)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	if (!needs_change(u, n)) {
+		if (out_len)
+			*out_len = n;
+		return xstrndup(s, n);
+	}
+	struct san o;
+	sanitize(u, n, &o);
+	free(o.repl);
+	if (out_len)
+		*out_len = o.len;
+	return (char *)o.text;
+}
+
+static void index_lines(struct doc *d)
+{
+	size_t cap = 0, off = 0;
+	d->line = NULL;
+	d->nlines = 0;
+	while (off < d->len) {
+		xgrow((void **)&d->line, &cap, d->nlines + 1, sizeof *d->line);
+		d->line[d->nlines++] = off;
+		const uint8_t *nl = memchr(d->text + off, '\n', d->len - off);
+		if (!nl)
+			break;
+		off = (size_t)(nl - d->text) + 1;
+	}
+}
+
+/* Fill text, repl and lines from orig (which must already be set). */
+static void doc_prepare(struct doc *d)
+{
+	if (!needs_change(d->orig, d->orig_len)) {
+		d->text = d->orig;
+		d->len = d->orig_len;
+	} else {
+		struct san o;
+		sanitize(d->orig, d->orig_len, &o);
+		d->text_owned = o.text;
+		d->text = o.text;
+		d->len = o.len;
+		d->repl = o.repl;
+		d->nrepl = o.nrepl;
+	}
+	index_lines(d);
+}
+
+static const uint8_t empty_text[1] = { 0 };
+
+int doc_load_mem(struct doc *d, const char *name, const uint8_t *bytes, size_t n)
+{
+	memset(d, 0, sizeof *d);
+	d->name = xstrdup(name ? name : "(memory)");
+	d->orig = n ? bytes : empty_text;
+	d->orig_len = n;
+	doc_prepare(d);
+	return 0;
+}
+
+static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
+		const char *reason)
+{
+	doc_free(d);
+	if (err) {
+		err->err = e;
+		snprintf(err->msg, sizeof err->msg, "%s: %s", name,
+			reason ? reason : strerror(e));
+	}
+	return BRIEF_EXIT_NOINPUT;
+}
+
+/* Read fd to EOF into a heap buffer with one spare byte for the NUL. */
+static int read_all(int fd, uint8_t **out, size_t *out_len)
+{
+	uint8_t *p = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		xgrow((void **)&p, &cap, len + 65536 + 1, 1);
+		ssize_t r = read(fd, p + len, cap - len - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(p);
+			errno = e;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	/* Give back the read-ahead slack: pipes can be large. */
+	p = xrealloc(p, len + 1);
+	p[len] = '\0';
+	*out = p;
+	*out_len = len;
+	return 0;
+}
+
+static int load_fd_named(struct doc *d, int fd, const char *name,
+		struct doc_error *err)
+{
+	uint8_t *p;
+	size_t n;
+	if (read_all(fd, &p, &n) < 0)
+		return fail(d, err, name, errno, NULL);
+	d->orig_owned = p;
+	d->orig = p;
+	d->orig_len = n;
+	doc_prepare(d);
+	return 0;
+}
+
+int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err)
+{
+	memset(d, 0, sizeof *d);
+	d->name = xstrdup(name ? name : "(stdin)");
+	return load_fd_named(d, fd, d->name, err);
+}
+
+static size_t page_size(void)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	return ps > 0 ? (size_t)ps : 4096;
+}
+
+/* Bytes reserved for a mapping of n file bytes: whole pages plus one page of
+ * zeros, so text[len] is readable and '\0' even when n fills its last page. */
+static size_t map_span(size_t n)
+{
+	size_t ps = page_size();
+	return (n + ps - 1) / ps * ps + ps;
+}
+
+/* Map a regular file read-only; returns NULL (errno set) if that fails. */
+static const uint8_t *map_file(int fd, size_t n)
+{
+	size_t span = map_span(n);
+	void *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED)
+		return NULL;
+	void *m = mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+	if (m == MAP_FAILED) {
+		int e = errno;
+		munmap(base, span);
+		errno = e;
+		return NULL;
+	}
+	return m;
+}
+
+int doc_load_file(struct doc *d, const char *path, struct doc_error *err)
+{
+	if (strcmp(path, "-") == 0)
+		return doc_load_fd(d, 0, "(stdin)", err);
+	memset(d, 0, sizeof *d);
+	d->name = xstrdup(path);
+	int fd;
+	do
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return fail(d, err, path, errno, NULL);
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		return fail(d, err, path, e, NULL);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return fail(d, err, path, EISDIR, "is a directory");
+	}
+	/* Size 0 may still have content (/proc): read those like a pipe. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((unsigned long long)st.st_size >= SIZE_MAX / 2) {
+			close(fd);
+			return fail(d, err, path, EFBIG, NULL);
+		}
+		size_t n = (size_t)st.st_size;
+		const uint8_t *m = map_file(fd, n);
+		if (m) {
+			close(fd);
+			d->orig = m;
+			d->orig_len = n;
+			d->mapped = 1;
+			doc_prepare(d);
+			return 0;
+		}
+		/* Some file systems cannot map: fall back to reading. */
+	}
+	int rc = load_fd_named(d, fd, path, err);
+	close(fd);
+	return rc;
+}
+
+void doc_free(struct doc *d)
+{
+	if (d->mapped && d->orig)
+		munmap((void *)(uintptr_t)d->orig, map_span(d->orig_len));
+	free(d->name);
+	free(d->orig_owned);
+	free(d->text_owned);
+	free(d->repl);
+	free(d->line);
+	memset(d, 0, sizeof *d);
+}
+
+size_t doc_orig_off(const struct doc *d, size_t off)
+{
+	if (off >= d->len)
+		return d->orig_len;
+	/* Last replacement starting at or before off. */
+	size_t lo = 0, hi = d->nrepl;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->repl[mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return off;
+	const struct doc_repl *r = &d->repl[lo - 1];
+	if (off < r->off + r->len)
+		return r->orig;
+	return r->orig + r->orig_len + (off - r->off - r->len);
+}
+
+/* Inverse of doc_orig_off: the sanitised offset standing for orig. */
+static size_t text_off(const struct doc *d, size_t orig)
+{
+	if (orig >= d->orig_len)
+		return d->len;
+	size_t lo = 0, hi = d->nrepl;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->repl[mid].orig <= orig)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return orig;
+	const struct doc_repl *r = &d->repl[lo - 1];
+	if (orig < r->orig + r->orig_len)
+		return r->off;
+	return r->off + r->len + (orig - r->orig - r->orig_len);
+}
+
+size_t doc_line_at(const struct doc *d, size_t off)
+{
+	if (d->nlines == 0)
+		return 0;
+	size_t lo = 0, hi = d->nlines;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->line[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+size_t doc_line_end(const struct doc *d, size_t i)
+{
+	if (i + 1 < d->nlines)
+		return d->line[i + 1] - 1;
+	if (d->len && d->text[d->len - 1] == '\n')
+		return d->len - 1;
+	return d->len;
+}
+
+void doc_orig_linecol(const struct doc *d, size_t orig, size_t *line, size_t *col)
+{
+	if (orig > d->orig_len)
+		orig = d->orig_len;
+	/* Past a final line end is the start of a line that has no entry. */
+	if (orig == d->orig_len && d->len && d->text[d->len - 1] == '\n') {
+		if (line)
+			*line = d->nlines + 1;
+		if (col)
+			*col = 1;
+		return;
+	}
+	size_t i = doc_line_at(d, text_off(d, orig));
+	size_t start = d->nlines ? doc_orig_off(d, d->line[i]) : 0;
+	size_t c = 1;
+	/* Count code points of the original line up to orig; a stray byte is one. */
+	for (size_t p = start; p < orig; c++) {
+		ucs4_t uc;
+		int r = u8_mbtoucr(&uc, d->orig + p, d->orig_len - p);
+		p += r > 0 ? (size_t)r : 1;
+	}
+	if (line)
+		*line = i + 1;
+	if (col)
+		*col = c;
+}
