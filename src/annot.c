@@ -1,0 +1,842 @@
+/* Annotation files: tokenize, parse and check them, then anchor their quotes in a document. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "brief/annot.h"
+#include "brief/util.h"
+
+/* How much of a statement or quote is echoed in a message, in code points. */
+#define SNIP_MAX 60
+
+static const char *const kind_names[KIND_COUNT] = {
+	"person", "country", "organization", "media", "place"
+};
+static const char *const meta_names[META_COUNT] = {
+	"title", "section", "byline", "source", "credit", "date"
+};
+
+const char *entity_kind_name(enum entity_kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kind_names[k] : "?";
+}
+
+const char *meta_key_name(enum meta_key k)
+{
+	return (unsigned)k < META_COUNT ? meta_names[k] : "?";
+}
+
+long annot_find_entity(const struct annot *a, const char *id)
+{
+	if (!a || !id)
+		return -1;
+	for (size_t i = 0; i < a->nentities; i++)
+		if (strcmp(a->entities[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* ---- messages ---- */
+
+/* Copy at most SNIP_MAX code points of s into out, "..." when cut.  Control
+ * bytes become '?' so nothing in a message can drive a terminal. */
+static void snip(char *out, size_t outsz, const char *s, size_t n)
+{
+	size_t o = 0, cps = 0;
+	for (size_t i = 0; i < n && o + 8 < outsz; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) != 0x80 && cps++ == SNIP_MAX) {
+			memcpy(out + o, "...", 3);
+			o += 3;
+			break;
+		}
+		out[o++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+	}
+	out[o] = '\0';
+}
+
+static void verror(struct annot_error *err, const char *name, int line, int col,
+		   const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+static void verror(struct annot_error *err, const char *name, int line, int col,
+		   const char *fmt, va_list ap)
+{
+	err->line = line;
+	err->col = col;
+	int n = snprintf(err->msg, sizeof err->msg, "%s:%d:%d: ",
+		     name ? name : "(annotations)", line, col);
+	if (n >= 0 && (size_t)n < sizeof err->msg)
+		vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
+	/* A cut message must not end inside a character. */
+	size_t len = strlen(err->msg);
+	if (len == sizeof err->msg - 1) {
+		while (len && ((unsigned char)err->msg[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len && (unsigned char)err->msg[len - 1] >= 0xC0)
+			len--;
+		err->msg[len] = '\0';
+	}
+	/* The file name and echoed text come from outside. */
+	for (char *c = err->msg; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
+}
+
+static int report(struct annot_error *err, const char *name, int line, int col,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static int report(struct annot_error *err, const char *name, int line, int col,
+		  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(err, name, line, col, fmt, ap);
+	va_end(ap);
+	return BRIEF_EXIT_DATAERR;
+}
+
+/* ---- tokens ---- */
+
+enum tok_type { TOK_WORD, TOK_STRING };
+
+struct token {
+	enum tok_type type;
+	const char *p;              /* raw bytes in the line, quotes included */
+	size_t n;
+	char *s;                    /* a string unescaped, heap; NULL once taken */
+	int col, end;               /* first column, column just past */
+};
+
+/* The current block, also the context a keyword belongs to. */
+enum ctx { CTX_TOP, CTX_ACTOR, CTX_CMP };
+
+/* An entity id used before the end of the file; checked once all are known. */
+struct ref {
+	const char *id;             /* points into the annotation, which owns it */
+	int line, col;
+};
+
+struct parser {
+	struct annot *a;
+	struct annot_error *err;
+	int line;
+	struct token *toks;
+	size_t ntoks, cap_toks;
+	size_t nstmts;
+	struct ref *refs;
+	size_t nrefs, cap_refs;
+	size_t cap_ent, cap_notes, cap_cmp;
+	/* the open block */
+	enum ctx blk;
+	int blk_col;                /* column of a comparison's id */
+	int desc_line, aff_line, unit_line, by_line;
+	size_t cap_alias, cap_rows, cap_meas;
+};
+
+static int fail(struct parser *p, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int fail(struct parser *p, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(p->err, p->a->name, line, col, fmt, ap);
+	va_end(ap);
+	return BRIEF_EXIT_DATAERR;
+}
+
+static int is_word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+		|| c == '_' || c == '.' || c == ',' || c == '+' || c == '-';
+}
+
+/* Columns count code points; the line is valid UTF-8 by the time we ask, and
+ * asked in increasing order, so count on from the last answer. */
+struct colctr {
+	const char *s;
+	size_t off;
+	int col;
+};
+
+static int col_at(struct colctr *c, size_t off)
+{
+	for (; c->off < off; c->off++)
+		if (((unsigned char)c->s[c->off] & 0xC0) != 0x80 && c->col < INT_MAX)
+			c->col++;
+	return c->col;
+}
+
+static void clear_tokens(struct parser *p)
+{
+	for (size_t i = 0; i < p->ntoks; i++)
+		free(p->toks[i].s);
+	p->ntoks = 0;
+}
+
+static struct token *new_token(struct parser *p)
+{
+	xgrow((void **)&p->toks, &p->cap_toks, p->ntoks + 1, sizeof *p->toks);
+	struct token *t = &p->toks[p->ntoks++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
+/* Read a string starting at the quote s[*i]; leave *i past its closing quote. */
+static int lex_string(struct parser *p, struct colctr *cc, const char *s, size_t n, size_t *i)
+{
+	size_t start = *i, j = start + 1;
+	struct buf b = { 0 };
+	for (;;) {
+		if (j >= n || (s[j] == '\\' && j + 1 >= n)) {
+			buf_free(&b);
+			return fail(p, p->line, col_at(cc, start),
+				    "unterminated string (a string must end on its line)");
+		}
+		unsigned char c = (unsigned char)s[j];
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			static const char from[] = "\"\\nt", to[] = "\"\\\n\t";
+			unsigned char e = (unsigned char)s[j + 1];
+			const char *k = e ? strchr(from, e) : NULL;
+			if (!k) {
+				buf_free(&b);
+				if (e > 0x20 && e < 0x7f)
+					return fail(p, p->line, col_at(cc, j),
+						    "bad escape '\\%c' (use \\\" \\\\ \\n or \\t)", e);
+				return fail(p, p->line, col_at(cc, j),
+					    "bad escape (use \\\" \\\\ \\n or \\t)");
+			}
+			buf_addc(&b, to[k - from]);
+			j += 2;
+			continue;
+		}
+		if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			buf_free(&b);
+			return fail(p, p->line, col_at(cc, j),
+				    "control character 0x%02x in string (write \\n or \\t)", c);
+		}
+		buf_addc(&b, (char)c);
+		j++;
+	}
+	struct token *t = new_token(p);
+	t->type = TOK_STRING;
+	t->p = s + start;
+	t->n = j + 1 - start;
+	t->s = b.data ? b.data : xstrdup("");
+	t->col = col_at(cc, start);
+	t->end = col_at(cc, j + 1);
+	*i = j + 1;
+	return 0;
+}
+
+/* Split one line (no LF, no CR before it) into tokens, dropping a comment. */
+static int lex_line(struct parser *p, const char *s, size_t n)
+{
+	struct colctr cc = { s, 0, 1 };
+	const uint8_t *bad = u8_check((const uint8_t *)s, n);
+	if (bad) {
+		size_t off = (size_t)(bad - (const uint8_t *)s);
+		return fail(p, p->line, col_at(&cc, off), "invalid UTF-8 (byte 0x%02x)", *bad);
+	}
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t') {
+			i++;
+		} else if (c == '#') {
+			break;
+		} else if (c == '"') {
+			if (lex_string(p, &cc, s, n, &i))
+				return BRIEF_EXIT_DATAERR;
+		} else if (is_word_char(c)) {
+			struct token *t = new_token(p);
+			t->type = TOK_WORD;
+			t->p = s + i;
+			t->col = col_at(&cc, i);
+			while (i < n && is_word_char((unsigned char)s[i]))
+				i++;
+			t->n = (size_t)(s + i - t->p);
+			t->end = col_at(&cc, i);
+		} else if (c < 0x20 || c == 0x7f) {
+			return fail(p, p->line, col_at(&cc, i), "unexpected control character 0x%02x", c);
+		} else if (c < 0x80) {
+			return fail(p, p->line, col_at(&cc, i), "unexpected character '%c'", c);
+		} else {
+			ucs4_t uc;
+			u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+			return fail(p, p->line, col_at(&cc, i), "unexpected character U+%04X", (unsigned)uc);
+		}
+	}
+	return 0;
+}
+
+/* ---- statements ---- */
+
+enum kw {
+	KW_BRIEF, KW_META, KW_BODY, KW_ACTOR, KW_DESC, KW_ALIAS, KW_AFFIL,
+	KW_FIGURE, KW_CMP, KW_UNIT, KW_BY, KW_ROW, KW_MEASURE
+};
+
+enum arg {
+	A_END, A_VERSION, A_QUOTE, A_STRING, A_ID, A_REF, A_KIND, A_CURRENT, A_DEMAND, A_PARTIES
+};
+
+static const char *const arg_desc[] = {
+	[A_VERSION] = "a version number",
+	[A_QUOTE] = "a quoted string",
+	[A_STRING] = "a quoted string",
+	[A_ID] = "an id",
+	[A_REF] = "an actor id",
+	[A_KIND] = "a kind (person, country, organization, media, place)",
+	[A_CURRENT] = "'current'",
+	[A_DEMAND] = "'demand'",
+	[A_PARTIES] = "actor ids joined by commas",
+};
+
+#define MAX_ARGS 5
+
+static const struct keyword {
+	const char *name;
+	enum kw kw;
+	enum ctx ctx;
+	int meta;
+	unsigned char args[MAX_ARGS + 1];   /* A_END terminated */
+} keywords[] = {
+	{ "brief", KW_BRIEF, CTX_TOP, 0, { A_VERSION } },
+	{ "title", KW_META, CTX_TOP, META_TITLE, { A_QUOTE } },
+	{ "section", KW_META, CTX_TOP, META_SECTION, { A_QUOTE } },
+	{ "byline", KW_META, CTX_TOP, META_BYLINE, { A_QUOTE } },
+	{ "source", KW_META, CTX_TOP, META_SOURCE, { A_QUOTE } },
+	{ "credit", KW_META, CTX_TOP, META_CREDIT, { A_QUOTE } },
+	{ "date", KW_META, CTX_TOP, META_DATE, { A_QUOTE } },
+	{ "body", KW_BODY, CTX_TOP, 0, { A_QUOTE } },
+	{ "actor", KW_ACTOR, CTX_TOP, 0, { A_ID, A_KIND, A_STRING } },
+	{ "description", KW_DESC, CTX_ACTOR, 0, { A_STRING } },
+	{ "alias", KW_ALIAS, CTX_ACTOR, 0, { A_STRING } },
+	{ "affiliation", KW_AFFIL, CTX_ACTOR, 0, { A_REF } },
+	{ "figure", KW_FIGURE, CTX_TOP, 0, { A_QUOTE, A_STRING } },
+	{ "comparison", KW_CMP, CTX_TOP, 0, { A_ID, A_STRING } },
+	{ "unit", KW_UNIT, CTX_CMP, 0, { A_STRING } },
+	{ "by", KW_BY, CTX_CMP, 0, { A_REF } },
+	{ "row", KW_ROW, CTX_CMP, 0, { A_REF, A_CURRENT, A_QUOTE, A_DEMAND, A_QUOTE } },
+	{ "measure", KW_MEASURE, CTX_CMP, 0, { A_PARTIES, A_STRING, A_QUOTE } },
+};
+#define NKEYWORDS (sizeof keywords / sizeof keywords[0])
+
+static int word_is(const struct token *t, const char *w)
+{
+	return t->type == TOK_WORD && strlen(w) == t->n && memcmp(t->p, w, t->n) == 0;
+}
+
+static int is_id(const char *s, size_t n)
+{
+	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')
+		      || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static int bad_id(struct parser *p, int col, const char *s, size_t n)
+{
+	char w[SNIP_MAX * 4 + 8];
+	snip(w, sizeof w, s, n);
+	return fail(p, p->line, col, "bad id '%s' (an id is lowercase letters, digits, "
+		    "'_' and '-', starting with a letter or digit)", w);
+}
+
+/* The statement's first k tokens as written, for "expected X after '...'". */
+static void stmt_prefix(const struct parser *p, size_t k, char *out, size_t outsz)
+{
+	struct buf b = { 0 };
+	for (size_t i = 0; i < k; i++) {
+		if (i)
+			buf_addc(&b, ' ');
+		buf_add(&b, p->toks[i].p, p->toks[i].n);
+	}
+	snip(out, outsz, b.data, b.len);
+	buf_free(&b);
+}
+
+static void add_ref(struct parser *p, const char *id, int col)
+{
+	xgrow((void **)&p->refs, &p->cap_refs, p->nrefs + 1, sizeof *p->refs);
+	p->refs[p->nrefs++] = (struct ref){ id, p->line, col };
+}
+
+static int unknown_keyword(struct parser *p, const struct token *t)
+{
+	struct buf b = { 0 };
+	for (size_t i = 0; i < NKEYWORDS; i++) {
+		const struct keyword *k = &keywords[i];
+		if ((k->ctx != CTX_TOP && k->ctx != p->blk) || (k->kw == KW_BRIEF && p->nstmts))
+			continue;
+		buf_printf(&b, "%s%s", b.len ? ", " : "", k->name);
+	}
+	char w[SNIP_MAX * 4 + 8];
+	snip(w, sizeof w, t->p, t->n);
+	int rc = fail(p, p->line, t->col, "unknown keyword '%s' (expected %s)", w, b.data);
+	buf_free(&b);
+	return rc;
+}
+
+/* Check "a,b,c": every member an id, none twice. */
+static int check_parties(struct parser *p, const struct token *t)
+{
+	size_t i = 0;
+	for (;;) {
+		const char *comma = memchr(t->p + i, ',', t->n - i);
+		size_t e = comma ? (size_t)(comma - t->p) : t->n;
+		int col = t->col + (int)i;      /* words are ASCII */
+		if (e == i)
+			return fail(p, p->line, col, "empty actor id in list");
+		if (!is_id(t->p + i, e - i))
+			return bad_id(p, col, t->p + i, e - i);
+		for (size_t j = 0; j < i; ) {
+			const char *c2 = memchr(t->p + j, ',', i - j);
+			size_t e2 = (size_t)(c2 - t->p);
+			if (e2 - j == e - i && memcmp(t->p + j, t->p + i, e - i) == 0)
+				return fail(p, p->line, col, "'%.*s' listed twice",
+					    (int)(e - i), t->p + i);
+			j = e2 + 1;
+		}
+		if (!comma)
+			return 0;
+		i = e + 1;
+	}
+}
+
+/* Check the arguments against the keyword's signature, left to right. */
+static int check_args(struct parser *p, const struct keyword *k)
+{
+	char pre[SNIP_MAX * 4 + 8];
+	size_t i;
+	for (i = 0; k->args[i] != A_END; i++) {
+		enum arg want = k->args[i];
+		if (i + 1 >= p->ntoks) {
+			stmt_prefix(p, i + 1, pre, sizeof pre);
+			return fail(p, p->line, p->toks[i].end, "expected %s after '%s'",
+				    arg_desc[want], pre);
+		}
+		const struct token *t = &p->toks[i + 1];
+		int want_string = want == A_QUOTE || want == A_STRING;
+		if (want_string && t->type != TOK_STRING) {
+			char w[SNIP_MAX * 4 + 8];
+			stmt_prefix(p, i + 1, pre, sizeof pre);
+			snip(w, sizeof w, t->p, t->n);
+			return fail(p, p->line, t->col, "expected %s after '%s', got bare word '%s'",
+				    arg_desc[want], pre, w);
+		}
+		if (!want_string && t->type != TOK_WORD) {
+			stmt_prefix(p, i + 1, pre, sizeof pre);
+			return fail(p, p->line, t->col, "expected %s after '%s', got a quoted string",
+				    arg_desc[want], pre);
+		}
+		switch (want) {
+		case A_VERSION:
+			if (!word_is(t, "1")) {
+				char w[SNIP_MAX * 4 + 8];
+				snip(w, sizeof w, t->p, t->n);
+				return fail(p, p->line, t->col,
+					    "unsupported format version '%s' (only 1 is known)", w);
+			}
+			break;
+		case A_QUOTE:
+			if (!*t->s)
+				return fail(p, p->line, t->col,
+					    "empty quote \"\" (quote some text of the document)");
+			break;
+		case A_STRING:
+			if (!*t->s)
+				return fail(p, p->line, t->col, "empty string \"\"");
+			break;
+		case A_ID:
+		case A_REF:
+			if (!is_id(t->p, t->n))
+				return bad_id(p, t->col, t->p, t->n);
+			break;
+		case A_KIND: {
+			size_t j;
+			for (j = 0; j < KIND_COUNT && !word_is(t, kind_names[j]); j++)
+				;
+			if (j == KIND_COUNT) {
+				char w[SNIP_MAX * 4 + 8];
+				snip(w, sizeof w, t->p, t->n);
+				return fail(p, p->line, t->col, "unknown kind '%s' (expected person, "
+					    "country, organization, media or place)", w);
+			}
+			break;
+		}
+		case A_CURRENT:
+		case A_DEMAND:
+			if (!word_is(t, want == A_CURRENT ? "current" : "demand")) {
+				char w[SNIP_MAX * 4 + 8];
+				stmt_prefix(p, i + 1, pre, sizeof pre);
+				snip(w, sizeof w, t->p, t->n);
+				return fail(p, p->line, t->col, "expected %s after '%s', got '%s'",
+					    arg_desc[want], pre, w);
+			}
+			break;
+		case A_PARTIES:
+			if (check_parties(p, t))
+				return BRIEF_EXIT_DATAERR;
+			break;
+		case A_END:
+			break;
+		}
+	}
+	if (p->ntoks > i + 1)
+		return fail(p, p->line, p->toks[i + 1].col, "extra argument to '%s' (it takes %zu)",
+			    k->name, i);
+	return 0;
+}
+
+static char *take(struct token *t)
+{
+	char *s = t->s;
+	t->s = NULL;
+	return s;
+}
+
+static char *take_word(const struct token *t)
+{
+	return xstrndup(t->p, t->n);
+}
+
+static struct quote take_quote(struct token *t, int line)
+{
+	struct quote q = { 0 };
+	q.text = take(t);
+	q.len = strlen(q.text);
+	q.line = line;
+	q.col = t->col;
+	return q;
+}
+
+static int close_block(struct parser *p)
+{
+	struct annot *a = p->a;
+	if (p->blk == CTX_CMP) {
+		struct comparison *c = &a->comparisons[a->ncomparisons - 1];
+		if (!c->nrows && !c->nmeasures)
+			return fail(p, c->line, p->blk_col, "comparison '%s' has no rows and no measures",
+				    c->id);
+	}
+	p->blk = CTX_TOP;
+	p->desc_line = p->aff_line = p->unit_line = p->by_line = 0;
+	p->cap_alias = p->cap_rows = p->cap_meas = 0;
+	return 0;
+}
+
+/* A second description, unit, ...: *seen holds the first one's line. */
+static int once(struct parser *p, int *seen, const char *what, const char *id)
+{
+	if (*seen)
+		return fail(p, p->line, p->toks[0].col, "duplicate '%s' in %s '%s' (first at line %d)",
+			    what, p->blk == CTX_ACTOR ? "actor" : "comparison", id, *seen);
+	*seen = p->line;
+	return 0;
+}
+
+static int statement(struct parser *p)
+{
+	struct annot *a = p->a;
+	struct token *t = p->toks;
+	if (t[0].type != TOK_WORD)
+		return fail(p, p->line, t[0].col, "expected a keyword, got a quoted string");
+	const struct keyword *k = NULL;
+	for (size_t i = 0; i < NKEYWORDS && !k; i++)
+		if (word_is(&t[0], keywords[i].name))
+			k = &keywords[i];
+	if (!k)
+		return unknown_keyword(p, &t[0]);
+	if (k->ctx == CTX_TOP) {
+		if (close_block(p))
+			return BRIEF_EXIT_DATAERR;
+	} else if (k->ctx != p->blk) {
+		return fail(p, p->line, t[0].col, "'%s' outside %s block", k->name,
+			    k->ctx == CTX_ACTOR ? "an actor" : "a comparison");
+	}
+	if (k->kw == KW_BRIEF && p->nstmts)
+		return fail(p, p->line, t[0].col, "'brief' must be the first statement");
+	p->nstmts++;
+	if (check_args(p, k))
+		return BRIEF_EXIT_DATAERR;
+
+	struct entity *e = a->nentities ? &a->entities[a->nentities - 1] : NULL;
+	struct comparison *c = a->ncomparisons ? &a->comparisons[a->ncomparisons - 1] : NULL;
+	switch (k->kw) {
+	case KW_BRIEF:
+		break;
+	case KW_META:
+	case KW_BODY: {
+		struct quote *q = k->kw == KW_BODY ? &a->body : &a->meta[k->meta];
+		if (q->text)
+			return fail(p, p->line, t[0].col, "duplicate '%s' (first at line %d)",
+				    k->name, q->line);
+		*q = take_quote(&t[1], p->line);
+		break;
+	}
+	case KW_ACTOR:
+		for (size_t i = 0; i < a->nentities; i++)
+			if (word_is(&t[1], a->entities[i].id))
+				return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
+					    a->entities[i].id, a->entities[i].line);
+		xgrow((void **)&a->entities, &p->cap_ent, a->nentities + 1, sizeof *a->entities);
+		e = &a->entities[a->nentities++];
+		memset(e, 0, sizeof *e);
+		e->id = take_word(&t[1]);
+		for (size_t j = 0; j < KIND_COUNT; j++)
+			if (word_is(&t[2], kind_names[j]))
+				e->kind = (enum entity_kind)j;
+		e->name = take(&t[3]);
+		e->line = p->line;
+		p->blk = CTX_ACTOR;
+		break;
+	case KW_DESC:
+		if (once(p, &p->desc_line, k->name, e->id))
+			return BRIEF_EXIT_DATAERR;
+		e->description = take(&t[1]);
+		break;
+	case KW_ALIAS:
+		xgrow((void **)&e->aliases, &p->cap_alias, e->naliases + 1, sizeof *e->aliases);
+		e->aliases[e->naliases++] = take(&t[1]);
+		break;
+	case KW_AFFIL:
+		if (once(p, &p->aff_line, k->name, e->id))
+			return BRIEF_EXIT_DATAERR;
+		e->affiliation = take_word(&t[1]);
+		add_ref(p, e->affiliation, t[1].col);
+		break;
+	case KW_FIGURE: {
+		xgrow((void **)&a->notes, &p->cap_notes, a->nnotes + 1, sizeof *a->notes);
+		struct figure_note *f = &a->notes[a->nnotes++];
+		f->q = take_quote(&t[1], p->line);
+		f->meaning = take(&t[2]);
+		break;
+	}
+	case KW_CMP:
+		for (size_t i = 0; i < a->ncomparisons; i++)
+			if (word_is(&t[1], a->comparisons[i].id))
+				return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
+					    a->comparisons[i].id, a->comparisons[i].line);
+		xgrow((void **)&a->comparisons, &p->cap_cmp, a->ncomparisons + 1,
+		      sizeof *a->comparisons);
+		c = &a->comparisons[a->ncomparisons++];
+		memset(c, 0, sizeof *c);
+		c->id = take_word(&t[1]);
+		c->title = take(&t[2]);
+		c->line = p->line;
+		p->blk = CTX_CMP;
+		p->blk_col = t[1].col;
+		break;
+	case KW_UNIT:
+		if (once(p, &p->unit_line, k->name, c->id))
+			return BRIEF_EXIT_DATAERR;
+		c->unit = take(&t[1]);
+		break;
+	case KW_BY:
+		if (once(p, &p->by_line, k->name, c->id))
+			return BRIEF_EXIT_DATAERR;
+		c->by = take_word(&t[1]);
+		add_ref(p, c->by, t[1].col);
+		break;
+	case KW_ROW: {
+		for (size_t i = 0; i < c->nrows; i++)
+			if (word_is(&t[1], c->rows[i].party))
+				return fail(p, p->line, t[1].col, "duplicate row for '%s' (first at line %d)",
+					    c->rows[i].party, c->rows[i].line);
+		xgrow((void **)&c->rows, &p->cap_rows, c->nrows + 1, sizeof *c->rows);
+		struct cmp_row *r = &c->rows[c->nrows++];
+		memset(r, 0, sizeof *r);
+		r->party = take_word(&t[1]);
+		r->current = take_quote(&t[3], p->line);
+		r->demand = take_quote(&t[5], p->line);
+		r->line = p->line;
+		add_ref(p, r->party, t[1].col);
+		break;
+	}
+	case KW_MEASURE: {
+		xgrow((void **)&c->measures, &p->cap_meas, c->nmeasures + 1, sizeof *c->measures);
+		struct measure *m = &c->measures[c->nmeasures++];
+		memset(m, 0, sizeof *m);
+		m->line = p->line;
+		m->label = take(&t[2]);
+		m->q = take_quote(&t[3], p->line);
+		size_t n = 1;
+		for (size_t i = 0; i < t[1].n; i++)
+			n += t[1].p[i] == ',';
+		m->parties = xcalloc(n, sizeof *m->parties);
+		for (size_t i = 0; i < t[1].n; ) {
+			const char *comma = memchr(t[1].p + i, ',', t[1].n - i);
+			size_t end = comma ? (size_t)(comma - t[1].p) : t[1].n;
+			m->parties[m->nparties] = xstrndup(t[1].p + i, end - i);
+			add_ref(p, m->parties[m->nparties++], t[1].col + (int)i);
+			i = end + 1;
+		}
+		break;
+	}
+	}
+	return 0;
+}
+
+int annot_parse(struct annot *a, const char *name, const char *text, size_t len,
+		struct annot_error *err)
+{
+	struct annot_error scratch;
+	if (!err)
+		err = &scratch;
+	memset(err, 0, sizeof *err);
+	memset(a, 0, sizeof *a);
+	a->name = xstrdup(name ? name : "(annotations)");
+	struct parser p = { .a = a, .err = err };
+	size_t i = 0;
+	/* Editors on some systems start a file with a byte order mark. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	int rc = 0;
+	while (i < len && !rc) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t n = end - i;
+		if (n && text[i + n - 1] == '\r')
+			n--;
+		p.line++;
+		rc = lex_line(&p, text + i, n);
+		if (!rc && p.ntoks)
+			rc = statement(&p);
+		clear_tokens(&p);
+		i = end + 1;
+	}
+	if (!rc)
+		rc = close_block(&p);
+	/* References may point forward, so they are checked last, in file order. */
+	for (size_t r = 0; r < p.nrefs && !rc; r++)
+		if (annot_find_entity(a, p.refs[r].id) < 0)
+			rc = fail(&p, p.refs[r].line, p.refs[r].col, "undefined actor '%s'",
+				  p.refs[r].id);
+	clear_tokens(&p);
+	free(p.toks);
+	free(p.refs);
+	if (rc)
+		annot_free(a);
+	return rc;
+}
+
+/* ---- resolving ---- */
+
+struct resolver {
+	const struct doc *d;
+	const struct quote *missing;   /* the earliest quote not found */
+};
+
+static void anchor(struct resolver *r, struct quote *q, size_t from)
+{
+	q->start = q->end = 0;
+	if (!q->text)
+		return;
+	const struct doc *d = r->d;
+	const void *hit = NULL;
+	if (q->len && d->text && from < d->len)
+		hit = memmem(d->text + from, d->len - from, q->text, q->len);
+	if (hit) {
+		q->start = (size_t)((const uint8_t *)hit - d->text);
+		q->end = q->start + q->len;
+	} else if (!r->missing || q->line < r->missing->line
+		   || (q->line == r->missing->line && q->col < r->missing->col)) {
+		r->missing = q;
+	}
+}
+
+int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err)
+{
+	struct annot_error scratch;
+	if (!err)
+		err = &scratch;
+	memset(err, 0, sizeof *err);
+	struct resolver r = { d, NULL };
+	size_t from = 0;
+	anchor(&r, &a->body, 0);
+	if (a->body.end) {
+		from = a->body.start;
+		while (from > 0 && d->text[from - 1] != '\n')
+			from--;
+	}
+	for (size_t i = 0; i < META_COUNT; i++)
+		anchor(&r, &a->meta[i], 0);
+	for (size_t i = 0; i < a->nnotes; i++)
+		anchor(&r, &a->notes[i].q, from);
+	for (size_t i = 0; i < a->ncomparisons; i++) {
+		struct comparison *c = &a->comparisons[i];
+		for (size_t j = 0; j < c->nrows; j++) {
+			anchor(&r, &c->rows[j].current, from);
+			anchor(&r, &c->rows[j].demand, from);
+		}
+		for (size_t j = 0; j < c->nmeasures; j++)
+			anchor(&r, &c->measures[j].q, from);
+	}
+	if (!r.missing)
+		return 0;
+	char w[SNIP_MAX * 4 + 8];
+	snip(w, sizeof w, r.missing->text, r.missing->len);
+	return report(err, a->name, r.missing->line, r.missing->col,
+		      "quote not found in %s: \"%s\"", d->name ? d->name : "(document)", w);
+}
+
+void annot_free(struct annot *a)
+{
+	if (!a)
+		return;
+	free(a->name);
+	for (size_t i = 0; i < META_COUNT; i++)
+		free(a->meta[i].text);
+	free(a->body.text);
+	for (size_t i = 0; i < a->nentities; i++) {
+		struct entity *e = &a->entities[i];
+		free(e->id);
+		free(e->name);
+		free(e->description);
+		free(e->affiliation);
+		for (size_t j = 0; j < e->naliases; j++)
+			free(e->aliases[j]);
+		free(e->aliases);
+	}
+	free(a->entities);
+	for (size_t i = 0; i < a->nnotes; i++) {
+		free(a->notes[i].q.text);
+		free(a->notes[i].meaning);
+	}
+	free(a->notes);
+	for (size_t i = 0; i < a->ncomparisons; i++) {
+		struct comparison *c = &a->comparisons[i];
+		free(c->id);
+		free(c->title);
+		free(c->unit);
+		free(c->by);
+		for (size_t j = 0; j < c->nrows; j++) {
+			free(c->rows[j].party);
+			free(c->rows[j].current.text);
+			free(c->rows[j].demand.text);
+		}
+		free(c->rows);
+		for (size_t j = 0; j < c->nmeasures; j++) {
+			struct measure *m = &c->measures[j];
+			for (size_t k = 0; k < m->nparties; k++)
+				free(m->parties[k]);
+			free(m->parties);
+			free(m->label);
+			free(m->q.text);
+		}
+		free(c->measures);
+	}
+	free(a->comparisons);
+	memset(a, 0, sizeof *a);
+}
