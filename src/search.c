@@ -1,0 +1,284 @@
+/* Case-insensitive search: fold pattern and line alike, match on grapheme cluster boundaries. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "brief/search.h"
+#include "brief/util.h"
+
+/* NFD on both sides, so precomposed and decomposed text fold to the same
+ * bytes.  Decomposition stays inside a grapheme cluster, so a line folded
+ * cluster by cluster equals the line folded whole. */
+#define SEARCH_NF UNINORM_NFD
+
+/* Full case folding of ASCII is exactly this. */
+static inline uint8_t ascii_fold(uint8_t c)
+{
+	return (uint8_t)((unsigned)c - 'A' < 26u ? c + ('a' - 'A') : c);
+}
+
+/* Fold the ASCII prefix of src[0, len) into dst; returns its length.  Eight
+ * bytes at a time, since whole documents are searched line by line: a byte
+ * gets 0x20 added when 'A' <= b <= 'Z' (no carries, all bytes are < 0x80). */
+static size_t fold_ascii_prefix(uint8_t *dst, const uint8_t *src, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	size_t k = 0;
+	for (; k + 8 <= len; k += 8) {
+		uint64_t w;
+		memcpy(&w, src + k, 8);
+		if (w & high)
+			break;
+		uint64_t upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
+		w |= upper >> 2;
+		memcpy(dst + k, &w, 8);
+	}
+	for (; k < len && src[k] < 0x80; k++)
+		dst[k] = ascii_fold(src[k]);
+	return k;
+}
+
+/* Make room for need folded bytes (fold, map and edge share one capacity). */
+static void reserve(struct search *s, size_t need)
+{
+	if (need <= s->cap)
+		return;
+	size_t cap = s->cap, c;
+	xgrow((void **)&s->fold, &cap, need, 1);
+	/* Each array then holds at least cap elements. */
+	c = s->cap;
+	xgrow((void **)&s->map, &c, cap, sizeof *s->map);
+	c = s->cap;
+	xgrow((void **)&s->edge, &c, cap, 1);
+	s->cap = cap;
+}
+
+int search_compile(struct search *s, const char *pattern, size_t len)
+{
+	free(s->pat);
+	s->pat = NULL;
+	s->patlen = 0;
+	if (!len)
+		return -1;
+	size_t flen = 0;
+	uint8_t *r = u8_casefold((const uint8_t *)pattern, len, NULL, SEARCH_NF, NULL, &flen);
+	if (!r)
+		return -1;
+	if (!flen) {
+		free(r);
+		return -1;
+	}
+	s->pat = r;
+	s->patlen = flen;
+	return 0;
+}
+
+void search_free(struct search *s)
+{
+	free(s->pat);
+	free(s->fold);
+	free(s->map);
+	free(s->edge);
+	free(s->brk);
+	memset(s, 0, sizeof *s);
+}
+
+/* True when the cluster folds to itself: no code point changes under case
+ * folding or decomposes, and no two marks sit side by side (canonical
+ * reordering).  CJK, punctuation, emoji and most lowercase text qualify and
+ * skip u8_casefold, which costs three passes per call. */
+static int fold_stable(const uint8_t *c, size_t clen)
+{
+	int prev_ccc = 0;
+	for (size_t k = 0; k < clen;) {
+		ucs4_t uc, dec[UC_DECOMPOSITION_MAX_LENGTH];
+		int r = u8_mbtouc(&uc, c + k, clen - k);
+		if (r <= 0)
+			return 0;
+		k += (size_t)r;
+		if (uc_is_property_changes_when_casefolded(uc) || uc_canonical_decomposition(uc, dec) >= 0)
+			return 0;
+		int ccc = uc_combining_class(uc);
+		if (ccc && prev_ccc)
+			return 0;
+		prev_ccc = ccc;
+	}
+	return 1;
+}
+
+/* Recent u8_casefold results within one line, as offsets into the fold
+ * buffer: accented letters repeat, and copying beats refolding. */
+#define MEMO_SLOTS 8
+#define MEMO_MAXLEN 16
+struct memo {
+	struct {
+		const uint8_t *src;
+		size_t len, at, flen;
+	} slot[MEMO_SLOTS];
+	unsigned next;
+};
+
+/* Append the fold of one cluster text[src, src+clen) at folded offset n;
+ * returns the new folded length. */
+static size_t fold_cluster(struct search *s, struct memo *mo, size_t n, const uint8_t *text,
+			   size_t src, size_t clen)
+{
+	const uint8_t *c = text + src;
+	size_t flen = 0;
+	int done = 0;
+	if (clen == 1) {
+		reserve(s, n + 2);
+		s->fold[n] = ascii_fold(c[0]);
+		flen = 1;
+		done = 1;
+	}
+	for (unsigned k = 0; !done && k < MEMO_SLOTS; k++) {
+		if (mo->slot[k].len != clen || memcmp(mo->slot[k].src, c, clen))
+			continue;
+		flen = mo->slot[k].flen;
+		reserve(s, n + flen + 1);
+		memcpy(s->fold + n, s->fold + mo->slot[k].at, flen);
+		done = 1;
+	}
+	if (!done && fold_stable(c, clen)) {
+		reserve(s, n + clen + 1);
+		memcpy(s->fold + n, c, clen);
+		flen = clen;
+		done = 1;
+	}
+	if (!done) {
+		/* Most clusters fold to no more than their own size; keep one
+		 * slot free for the end sentinel. */
+		reserve(s, n + clen + 2);
+		flen = s->cap - n - 1;
+		uint8_t *r = u8_casefold(c, clen, NULL, SEARCH_NF, s->fold + n, &flen);
+		if (!r) {
+			/* Only on ENOMEM (the text is valid UTF-8): search it unfolded. */
+			flen = clen;
+			memcpy(s->fold + n, c, clen);
+		} else if (r != s->fold + n) {
+			reserve(s, n + flen + 1);
+			memcpy(s->fold + n, r, flen);
+			free(r);
+		}
+		if (clen <= MEMO_MAXLEN && flen) {
+			unsigned k = mo->next++ % MEMO_SLOTS;
+			mo->slot[k].src = c;
+			mo->slot[k].len = clen;
+			mo->slot[k].at = n;
+			mo->slot[k].flen = flen;
+		}
+	}
+	for (size_t k = 0; k < flen; k++) {
+		s->map[n + k] = src;
+		s->edge[n + k] = k == 0;
+	}
+	return n + flen;
+}
+
+/* Where a stretch that began at from may end: at ASCII followed by ASCII (or
+ * the end), which folds bytewise.  There is always a cluster break before
+ * such a byte, except after a Prepend character, which clusters with
+ * whatever follows. */
+static int stretch_ends(const uint8_t *text, size_t from, size_t j, size_t end)
+{
+	if (text[j] >= 0x80 || (j + 1 < end && text[j + 1] >= 0x80))
+		return 0;
+	ucs4_t uc;
+	if (!u8_prev(&uc, text + j, text + from))
+		return 1;
+	return uc_graphemeclusterbreak_property(uc) != GBP_PREPEND;
+}
+
+/* Fold text[i, m), a stretch that needs real grapheme breaks. */
+static size_t fold_stretch(struct search *s, struct memo *mo, size_t n, const uint8_t *text,
+			   size_t i, size_t m)
+{
+	size_t len = m - i;
+	xgrow((void **)&s->brk, &s->brkcap, len, 1);
+	u8_grapheme_breaks(text + i, len, s->brk);
+	size_t a = i;
+	for (size_t k = 1; k <= len; k++) {
+		if (k < len && !s->brk[k])
+			continue;
+		n = fold_cluster(s, mo, n, text, a, i + k - a);
+		a = i + k;
+	}
+	return n;
+}
+
+/* memmem over the folded line; a hit counts only between cluster
+ * boundaries.  map NULL means the fold is the source byte for byte from base. */
+static size_t scan(struct search *s, size_t n, const size_t *map, size_t base,
+		   int (*found)(void *ctx, size_t mstart, size_t mend), void *ctx)
+{
+	size_t count = 0, p = 0;
+	while (n - p >= s->patlen) {
+		const uint8_t *hit = memmem(s->fold + p, n - p, s->pat, s->patlen);
+		if (!hit)
+			break;
+		size_t q = (size_t)(hit - s->fold), e = q + s->patlen;
+		size_t ms = base + q, me = base + e;
+		if (map) {
+			if (!s->edge[q] || !s->edge[e]) {
+				p = q + 1;
+				continue;
+			}
+			ms = map[q];
+			me = map[e];
+		}
+		count++;
+		if (found(ctx, ms, me))
+			break;
+		p = e;
+	}
+	return count;
+}
+
+size_t search_line(struct search *s, const uint8_t *text, size_t start, size_t end,
+		   int (*found)(void *ctx, size_t mstart, size_t mend), void *ctx)
+{
+	if (!s->patlen || end <= start)
+		return 0;
+	reserve(s, end - start + 1);
+
+	/* Most lines are plain ASCII: fold bytewise and need no map at all. */
+	size_t n = fold_ascii_prefix(s->fold, text + start, end - start);
+	if (n == end - start)
+		return scan(s, n, NULL, start, found, ctx);
+
+	struct memo mo = { .next = 0 };
+	size_t i = start;
+	n = 0;
+	while (i < end) {
+		/* ASCII up to the byte before the next non-ASCII one folds
+		 * bytewise; that last byte may be the base of a cluster. */
+		reserve(s, n + (end - i) + 1);
+		size_t r = fold_ascii_prefix(s->fold + n, text + i, end - i);
+		if (r && i + r < end)
+			r--;
+		for (size_t k = 0; k < r; k++)
+			s->map[n + k] = i + k;
+		memset(s->edge + n, 1, r);
+		n += r;
+		i += r;
+		if (i == end)
+			break;
+		size_t m = i + 1;
+		while (m < end && !stretch_ends(text, i, m, end))
+			m++;
+		n = fold_stretch(s, &mo, n, text, i, m);
+		i = m;
+	}
+	reserve(s, n + 1);
+	s->map[n] = end;
+	s->edge[n] = 1;
+	return scan(s, n, s->map, start, found, ctx);
+}
