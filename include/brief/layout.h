@@ -1,0 +1,37 @@
+/* Line layout: one source line broken into display lines of a given width,
+ * with libunistring's line-break opportunities, grapheme clusters and widths.
+ * Trailing spaces hang past the width, words wider than the width are broken
+ * at grapheme boundaries, tabs expand to the next multiple of LAYOUT_TAB
+ * counted from the start of the display line. */
+#ifndef BRIEF_LAYOUT_H
+#define BRIEF_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LAYOUT_TAB 8
+
+struct lline {
+	size_t start, end;          /* bytes of text; trailing spaces excluded */
+	int width;                  /* columns of [start, end) */
+};
+
+struct lines {
+	struct lline *v;
+	size_t n, cap;
+};
+
+/* Append the display lines of text[start, end) (no LF inside) at width >= 1.
+ * An empty source line gives one empty display line. */
+void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t end, int width);
+void lines_free(struct lines *l);
+
+/* Columns taken by the grapheme cluster text[off, next) drawn at column col
+ * (a tab depends on where it stands). */
+int layout_cluster_width(const uint8_t *text, size_t off, size_t next, int col);
+/* End of the grapheme cluster that starts at off, never past end. */
+size_t layout_next_cluster(const uint8_t *text, size_t off, size_t end);
+/* Columns of text[start, end) drawn from column 0. */
+int layout_width(const uint8_t *text, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,51 @@
+/* The model of one article: document, annotations, mentions, figures and
+ * comparisons, built in slices so a huge file opens at once. */
+#ifndef BRIEF_MODEL_H
+#define BRIEF_MODEL_H
+
+#include <stddef.h>
+
+#include "brief/annot.h"
+#include "brief/compare.h"
+#include "brief/document.h"
+#include "brief/figures.h"
+#include "brief/mentions.h"
+
+struct model {
+	struct doc doc;
+	struct annot annot;         /* empty when the article has none */
+	char *annot_path;           /* where the annotations came from, or NULL */
+	size_t body;                /* offset where the article starts (after web chrome) */
+	size_t body_line;
+	struct mentions mentions;
+	struct figures figures;
+	size_t scanned;             /* text[body, scanned) has mentions and figures */
+	struct cmp_model *cmps;
+	size_t ncmps;
+};
+
+struct model_error {
+	int status;                 /* BRIEF_EXIT_NOINPUT or BRIEF_EXIT_DATAERR */
+	char msg[600];
+};
+
+/* Open a document and its annotations.  doc_path NULL: the bundled
+ * commentary and its annotations.  annot_path NULL: for a file, PATH with its
+ * extension replaced by ".brief" when that exists; for stdin, none.
+ * Mentions and figures are not scanned yet: call model_scan_step. */
+int model_open(struct model *m, const char *doc_path, const char *annot_path,
+	       struct model_error *err);
+/* Scan about `bytes` more of the text for mentions and figures, ending on a
+ * line boundary.  Returns 1 once the whole text is scanned. */
+int model_scan_step(struct model *m, size_t bytes);
+void model_scan_all(struct model *m);
+void model_free(struct model *m);
+
+/* What the annotations say a figure means, or NULL. */
+const char *model_figure_meaning(const struct model *m, const struct figure *f);
+/* The sentence around off: [*start, *end) within its line. */
+void model_sentence(const struct model *m, size_t off, size_t *start, size_t *end);
+/* Progress of the scan, 0..100. */
+int model_scan_percent(const struct model *m);
+
+#endif

@@ -1,0 +1,250 @@
+/* Draws comparisons as text bars on one shared axis, or as a list. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/chart.h"
+#include "brief/layout.h"
+
+/* Glyphs, Unicode and ASCII: current and demand differ by glyph so they stay
+ * apart on a colourless terminal; a bound is shaded and left open. */
+struct glyphs {
+	const char *current, *demand, *below, *open, *times, *arrow;
+};
+static const struct glyphs uni = { "▓", "█", "░", "▸", "×", "→" };
+static const struct glyphs asc = { "=", "#", "-", ">", "x", "->" };
+
+int chart_bar_cells(double value, double max, int cells)
+{
+	if (!(max > 0) || !(value > 0) || cells <= 0)
+		return 0;
+	double r = value / max;
+	if (r > 1)
+		r = 1;
+	/* Rounding is monotonic, so a smaller value never gets a longer bar;
+	 * a positive value always gets at least one cell so it is seen. */
+	int n = (int)lround(r * cells);
+	return n < 1 ? 1 : n;
+}
+
+static int is_percent_unit(const char *unit)
+{
+	return unit && unit[0] == '%';
+}
+
+void chart_format_value(struct buf *b, const struct cmp_value *v)
+{
+	if (!v->present) {
+		buf_adds(b, "n/a");
+		return;
+	}
+	buf_printf(b, "%s%.1f", fig_cmp_symbol(v->cmp), v->value);
+}
+
+void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, int ascii)
+{
+	const char *words = gap_bound_words(g->bound);
+	int about = g->bound == GAP_ABOUT;
+	int tail = *words && !about;
+	buf_printf(b, "%s%+.1f %s%s%s", about ? "about " : "", g->diff,
+		   is_percent_unit(unit) ? "pp" : (unit ? unit : ""),
+		   tail ? " " : "", tail ? words : "");
+	if (g->ratio > 0)
+		buf_printf(b, ", %s%s%.2f%s%s", about ? "about " : "",
+			   ascii ? asc.times : uni.times, g->ratio, tail ? " " : "",
+			   tail ? words : "");
+}
+
+static struct chart_line *add_line(struct chart *c, enum chart_item item, size_t row)
+{
+	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	struct chart_line *l = &c->v[c->n++];
+	memset(l, 0, sizeof *l);
+	l->item = item;
+	l->row = row;
+	l->text = c->text.len;
+	return l;
+}
+
+static void end_line(struct chart *c)
+{
+	buf_addc(&c->text, '\0');
+}
+
+static void pad_to(struct buf *b, size_t line_start, int col)
+{
+	int w = layout_width((const uint8_t *)b->data, line_start, b->len);
+	while (w++ < col)
+		buf_addc(b, ' ');
+}
+
+static void repeat(struct buf *b, const char *g, int n)
+{
+	for (int i = 0; i < n; i++)
+		buf_adds(b, g);
+}
+
+/* One bar: solid to an exact value, shaded to an upper bound (the value is
+ * somewhere below), solid then open for a lower bound. */
+static void bar(struct chart *c, struct chart_line *l, const struct cmp_value *v,
+		double max, int cells, const char *solid, const struct glyphs *g)
+{
+	struct buf *b = &c->text;
+	l->bar = b->len - l->text;
+	int n = chart_bar_cells(v->value, max, cells);
+	switch (v->cmp) {
+	case FIG_LT:
+	case FIG_LE:
+		repeat(b, g->below, n);
+		buf_adds(b, g->open);
+		break;
+	case FIG_GT:
+	case FIG_GE:
+		repeat(b, solid, n);
+		buf_adds(b, g->open);
+		break;
+	default:
+		repeat(b, solid, n);
+		break;
+	}
+	l->bar_end = b->len - l->text;
+}
+
+static const char *party_name(const struct annot *a, long i)
+{
+	return i >= 0 && (size_t)i < a->nentities ? a->entities[i].name : "?";
+}
+
+static void value_line(struct chart *c, enum chart_item item, size_t row, const char *who,
+		       const struct cmp_value *v, int name_w, double max, int cells,
+		       const struct glyphs *g)
+{
+	struct chart_line *l = add_line(c, item, row);
+	l->qstart = v->qstart;
+	l->qend = v->qend;
+	struct buf *b = &c->text;
+	buf_printf(b, "%s", who);
+	pad_to(b, l->text, name_w);
+	buf_adds(b, item == CHART_CURRENT ? "current " : "demand  ");
+	size_t vs = b->len;
+	chart_format_value(b, v);
+	int vw = (int)(b->len - vs);
+	for (int i = vw; i < 6; i++)
+		buf_addc(b, ' ');
+	buf_addc(b, ' ');
+	if (v->present)
+		bar(c, l, v, max, cells, item == CHART_CURRENT ? g->current : g->demand, g);
+	end_line(c);
+}
+
+static void list_form(struct chart *c, const struct cmp_model *m, const struct annot *a,
+		      const struct glyphs *g, int ascii)
+{
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct cmp_row_model *r = &m->rows[i];
+		struct chart_line *l = add_line(c, CHART_CURRENT, i);
+		l->qstart = r->current.qstart;
+		l->qend = r->current.qend;
+		struct buf *b = &c->text;
+		buf_printf(b, "%s: ", party_name(a, r->party));
+		chart_format_value(b, &r->current);
+		buf_printf(b, " %s ", g->arrow);
+		chart_format_value(b, &r->demand);
+		const char *unit = r->demand.present ? r->demand.unit : m->unit;
+		if (m->unit && !m->mixed)
+			unit = m->unit;
+		if (unit)
+			buf_printf(b, " %s", unit);
+		struct cmp_gap gap;
+		if (!m->mixed && compare_gap(r, &gap)) {
+			buf_adds(b, " (");
+			chart_format_gap(b, &gap, m->unit, ascii);
+			buf_adds(b, ")");
+		}
+		end_line(c);
+	}
+}
+
+void chart_build(struct chart *c, const struct cmp_model *m, const struct annot *a,
+		 int width, int ascii)
+{
+	memset(c, 0, sizeof *c);
+	const struct glyphs *g = ascii ? &asc : &uni;
+	const struct comparison *src = m->src;
+
+	struct chart_line *l = add_line(c, CHART_TITLE, 0);
+	buf_printf(&c->text, "%s", src->title);
+	if (m->unit)
+		buf_printf(&c->text, ", %s", m->unit);
+	if (src->by) {
+		long by = annot_find_entity(a, src->by);
+		buf_printf(&c->text, ": %s demands vs current levels", party_name(a, by));
+	}
+	end_line(c);
+	(void)l;
+
+	int name_w = 0;
+	for (size_t i = 0; i < m->nrows; i++) {
+		int w = layout_width((const uint8_t *)party_name(a, m->rows[i].party), 0,
+				     strlen(party_name(a, m->rows[i].party)));
+		if (w > name_w)
+			name_w = w;
+	}
+	name_w += 2;
+	/* name, "current ", value (6) and a space, then the bar and its open end. */
+	int cells = width - name_w - 8 - 7 - 1;
+	if (m->mixed) {
+		add_line(c, CHART_NOTE, 0);
+		buf_adds(&c->text, m->mixed_why);
+		end_line(c);
+		list_form(c, m, a, g, ascii);
+	} else if (cells < 10) {
+		list_form(c, m, a, g, ascii);
+	} else {
+		double max = compare_axis_max(m);
+		for (size_t i = 0; i < m->nrows; i++) {
+			const struct cmp_row_model *r = &m->rows[i];
+			value_line(c, CHART_CURRENT, i, party_name(a, r->party), &r->current,
+				   name_w, max, cells, g);
+			value_line(c, CHART_DEMAND, i, "", &r->demand, name_w, max, cells, g);
+			struct cmp_gap gap;
+			if (compare_gap(r, &gap)) {
+				struct chart_line *gl = add_line(c, CHART_GAP, i);
+				gl->qstart = r->demand.qstart;
+				gl->qend = r->demand.qend;
+				pad_to(&c->text, gl->text, name_w);
+				buf_adds(&c->text, "gap     ");
+				chart_format_gap(&c->text, &gap, m->unit, ascii);
+				end_line(c);
+			}
+		}
+	}
+	if (m->nmeasures) {
+		add_line(c, CHART_BLANK, 0);
+		end_line(c);
+		add_line(c, CHART_TITLE, 0);
+		buf_adds(&c->text, "Other demands and measures");
+		end_line(c);
+	}
+	for (size_t i = 0; i < m->nmeasures; i++) {
+		const struct cmp_measure_model *mm = &m->measures[i];
+		struct chart_line *ml = add_line(c, CHART_MEASURE, i);
+		ml->qstart = mm->v.qstart;
+		ml->qend = mm->v.qend;
+		for (size_t k = 0; k < mm->nparties; k++)
+			buf_printf(&c->text, "%s%s", k ? ", " : "", party_name(a, mm->parties[k]));
+		buf_printf(&c->text, ": %s", mm->src->label);
+		if (!mm->v.present)
+			buf_adds(&c->text, " (no figure given)");
+		end_line(c);
+	}
+}
+
+void chart_free(struct chart *c)
+{
+	buf_free(&c->text);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}

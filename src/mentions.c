@@ -1,0 +1,129 @@
+/* Finds actors' names and aliases in the text, on word boundaries. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "brief/mentions.h"
+#include "brief/util.h"
+
+static int spelling_cmp(const void *pa, const void *pb)
+{
+	const struct spelling *a = pa, *b = pb;
+	unsigned char ca = (unsigned char)a->s[0], cb = (unsigned char)b->s[0];
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	/* Longest first, so the first hit at a position is the longest match. */
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	return a->entity < b->entity ? -1 : a->entity > b->entity;
+}
+
+static void add_spelling(struct mentions *m, size_t *cap, const char *s, uint32_t entity)
+{
+	size_t len = strlen(s);
+	if (!len)
+		return;
+	xgrow((void **)&m->sp, cap, m->nsp + 1, sizeof *m->sp);
+	m->sp[m->nsp++] = (struct spelling){ s, len, entity };
+}
+
+void mentions_init(struct mentions *m, const struct annot *a)
+{
+	memset(m, 0, sizeof *m);
+	size_t cap = 0;
+	m->nentities = a->nentities;
+	m->count = xcalloc(a->nentities ? a->nentities : 1, sizeof *m->count);
+	for (size_t i = 0; i < a->nentities; i++) {
+		const struct entity *e = &a->entities[i];
+		add_spelling(m, &cap, e->name, (uint32_t)i);
+		for (size_t j = 0; j < e->naliases; j++)
+			add_spelling(m, &cap, e->aliases[j], (uint32_t)i);
+	}
+	if (m->nsp)
+		qsort(m->sp, m->nsp, sizeof *m->sp, spelling_cmp);
+	/* first[c]..first[c+1] are the spellings starting with byte c. */
+	size_t k = 0;
+	for (unsigned c = 0; c < 256; c++) {
+		m->first[c] = k;
+		while (k < m->nsp && (unsigned char)m->sp[k].s[0] == c)
+			k++;
+	}
+	m->first[256] = m->nsp;
+}
+
+void mentions_free(struct mentions *m)
+{
+	free(m->v);
+	free(m->count);
+	free(m->sp);
+	memset(m, 0, sizeof *m);
+}
+
+/* A word character: letters, digits and combining marks, in any script. */
+static int is_word_cp(ucs4_t c)
+{
+	return uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+static int word_before(const uint8_t *text, size_t from, size_t off)
+{
+	if (off <= from)
+		return 0;
+	ucs4_t c;
+	const uint8_t *p = u8_prev(&c, text + off, text + from);
+	return p && is_word_cp(c);
+}
+
+static int word_after(const uint8_t *text, size_t to, size_t off)
+{
+	if (off >= to)
+		return 0;
+	ucs4_t c;
+	u8_mbtouc(&c, text + off, to - off);
+	return is_word_cp(c);
+}
+
+void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t from, size_t to)
+{
+	if (to > len)
+		to = len;
+	if (!m->nsp)
+		return;
+	size_t off = from;
+	while (off < to) {
+		unsigned char c = text[off];
+		size_t lo = m->first[c], hi = m->first[c + 1];
+		size_t hit = 0;
+		if (lo < hi && !word_before(text, from, off)) {
+			for (size_t k = lo; k < hi; k++) {
+				const struct spelling *sp = &m->sp[k];
+				if (sp->len <= to - off && memcmp(text + off, sp->s, sp->len) == 0
+				    && !word_after(text, to, off + sp->len)) {
+					xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
+					m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity };
+					m->count[sp->entity]++;
+					hit = sp->len;
+					break;
+				}
+			}
+		}
+		/* Leftmost-longest: skip past a hit so matches never overlap. */
+		off += hit ? hit : 1;
+	}
+}
+
+size_t mentions_at(const struct mentions *m, size_t off)
+{
+	size_t lo = 0, hi = m->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->v[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -1,0 +1,230 @@
+/* Loads an article with its annotations and scans it in slices. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "brief/assets.h"
+#include "brief/model.h"
+#include "brief/util.h"
+
+#define BUNDLED_TEXT "commentary.txt"
+#define BUNDLED_ANNOT "commentary.brief"
+
+/* "dir/article.txt" -> "dir/article.brief" */
+static char *sibling_annotation(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(path, '.');
+	size_t stem = (dot && (!slash || dot > slash) && dot != path && dot[-1] != '/')
+		      ? (size_t)(dot - path) : strlen(path);
+	struct buf b = { 0 };
+	buf_add(&b, path, stem);
+	buf_adds(&b, ".brief");
+	return b.data;
+}
+
+static int read_whole(const char *path, struct buf *out, struct model_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		fd = -1;
+		errno = EISDIR;
+	}
+	if (fd < 0) {
+		err->status = BRIEF_EXIT_NOINPUT;
+		snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
+		return err->status;
+	}
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err->status = BRIEF_EXIT_NOINPUT;
+			snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
+			close(fd);
+			return err->status;
+		}
+		if (n == 0)
+			break;
+		buf_add(out, chunk, (size_t)n);
+	}
+	close(fd);
+	if (!out->data)
+		buf_add(out, "", 0);
+	return 0;
+}
+
+static int load_annotations(struct model *m, const char *name, const char *text,
+			    size_t len, struct model_error *err)
+{
+	struct annot_error ae;
+	if (annot_parse(&m->annot, name, text, len, &ae) != 0
+	    || annot_resolve(&m->annot, &m->doc, &ae) != 0) {
+		err->status = BRIEF_EXIT_DATAERR;
+		snprintf(err->msg, sizeof err->msg, "%s", ae.msg);
+		return err->status;
+	}
+	return 0;
+}
+
+int model_open(struct model *m, const char *doc_path, const char *annot_path,
+	       struct model_error *err)
+{
+	memset(m, 0, sizeof *m);
+	err->status = 0;
+	err->msg[0] = '\0';
+	figures_init(&m->figures);
+
+	int rc = 0;
+	if (!doc_path) {
+		const struct asset *t = asset_find(BUNDLED_TEXT);
+		doc_load_mem(&m->doc, "(bundled commentary)", t->data, t->len);
+		if (!annot_path) {
+			const struct asset *an = asset_find(BUNDLED_ANNOT);
+			m->annot_path = xstrdup("(bundled " BUNDLED_ANNOT ")");
+			rc = load_annotations(m, m->annot_path, (const char *)an->data, an->len, err);
+		}
+	} else {
+		struct doc_error de;
+		if (doc_load_file(&m->doc, doc_path, &de) != 0) {
+			err->status = BRIEF_EXIT_NOINPUT;
+			snprintf(err->msg, sizeof err->msg, "%s", de.msg);
+			return err->status;
+		}
+		if (!annot_path && strcmp(doc_path, "-") != 0) {
+			char *sib = sibling_annotation(doc_path);
+			if (access(sib, F_OK) == 0)
+				m->annot_path = sib;
+			else
+				free(sib);
+		}
+	}
+	if (annot_path)
+		m->annot_path = xstrdup(annot_path);
+	if (rc == 0 && m->annot_path && (doc_path || annot_path)) {
+		struct buf b = { 0 };
+		rc = read_whole(m->annot_path, &b, err);
+		if (rc == 0)
+			rc = load_annotations(m, m->annot_path, b.data, b.len, err);
+		buf_free(&b);
+	}
+	if (rc != 0)
+		return rc;
+
+	if (m->annot.body.text) {
+		m->body_line = doc_line_at(&m->doc, m->annot.body.start);
+		m->body = m->doc.line[m->body_line];
+	}
+	m->scanned = m->body;
+	mentions_init(&m->mentions, &m->annot);
+	m->ncmps = m->annot.ncomparisons;
+	m->cmps = xcalloc(m->ncmps ? m->ncmps : 1, sizeof *m->cmps);
+	for (size_t i = 0; i < m->ncmps; i++)
+		compare_build(&m->cmps[i], &m->annot.comparisons[i], &m->annot, &m->doc);
+	return 0;
+}
+
+int model_scan_step(struct model *m, size_t bytes)
+{
+	const struct doc *d = &m->doc;
+	if (m->scanned >= d->len)
+		return 1;
+	size_t to = d->len - m->scanned > bytes ? m->scanned + bytes : d->len;
+	if (to < d->len) {
+		/* End the slice on a line boundary: figures and mentions never span LF. */
+		const uint8_t *lf = memchr(d->text + to, '\n', d->len - to);
+		to = lf ? (size_t)(lf - d->text) + 1 : d->len;
+	}
+	mentions_scan(&m->mentions, d->text, d->len, m->scanned, to);
+	figures_scan(&m->figures, d->text, d->len, m->scanned, to);
+	m->scanned = to;
+	return m->scanned >= d->len;
+}
+
+void model_scan_all(struct model *m)
+{
+	while (!model_scan_step(m, (size_t)1 << 20))
+		;
+}
+
+int model_scan_percent(const struct model *m)
+{
+	size_t total = m->doc.len - m->body;
+	if (!total)
+		return 100;
+	return (int)((m->scanned - m->body) * 100 / total);
+}
+
+void model_free(struct model *m)
+{
+	for (size_t i = 0; i < m->ncmps; i++)
+		compare_free(&m->cmps[i]);
+	free(m->cmps);
+	mentions_free(&m->mentions);
+	figures_free(&m->figures);
+	annot_free(&m->annot);
+	doc_free(&m->doc);
+	free(m->annot_path);
+	memset(m, 0, sizeof *m);
+}
+
+const char *model_figure_meaning(const struct model *m, const struct figure *f)
+{
+	for (size_t i = 0; i < m->annot.nnotes; i++) {
+		const struct quote *q = &m->annot.notes[i].q;
+		if (f->start >= q->start && f->end <= q->end)
+			return m->annot.notes[i].meaning;
+		/* The quote may hold only part of the figure ("25 percent tax"). */
+		if (f->start < q->end && q->start < f->end && f->num_start >= q->start
+		    && f->num_end <= q->end)
+			return m->annot.notes[i].meaning;
+	}
+	return NULL;
+}
+
+/* A sentence ends at . ! or ? followed by a space, a closing quote or the
+ * end of the line; good enough for prose, and never crosses a line. */
+static int ends_sentence(const uint8_t *t, size_t i, size_t line_end)
+{
+	if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+		return 0;
+	size_t j = i + 1;
+	while (j < line_end && (t[j] == '"' || t[j] == ')' || t[j] == '\''))
+		j++;
+	return j >= line_end || t[j] == ' ';
+}
+
+void model_sentence(const struct model *m, size_t off, size_t *start, size_t *end)
+{
+	const struct doc *d = &m->doc;
+	if (!d->nlines) {
+		*start = *end = 0;
+		return;
+	}
+	size_t line = doc_line_at(d, off);
+	size_t ls = d->line[line], le = doc_line_end(d, line);
+	size_t s = off > le ? le : off;
+	while (s > ls && !ends_sentence(d->text, s - 1, le))
+		s--;
+	while (s < le && d->text[s] == ' ')
+		s++;
+	size_t e = off;
+	while (e < le && !ends_sentence(d->text, e, le))
+		e++;
+	if (e < le)
+		e++;
+	while (e < le && (d->text[e] == '"' || d->text[e] == ')' || d->text[e] == '\''))
+		e++;
+	*start = s;
+	*end = e;
+}
