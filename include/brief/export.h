@@ -1,0 +1,17 @@
+/* Non-interactive output: --export json and --dump. */
+#ifndef BRIEF_EXPORT_H
+#define BRIEF_EXPORT_H
+
+#include <stdio.h>
+
+#include "brief/model.h"
+
+/* The whole model as JSON; offsets are byte offsets into the file as read.
+ * Returns 0, or -1 on a write error (errno set). */
+int export_json(FILE *out, const struct model *m);
+/* Header, wrapped article with [actors] and {figures} marked, the actors and
+ * figures with counts, the comparisons as text charts.  ascii: no box or
+ * block characters.  Returns 0, or -1 on a write error. */
+int export_dump(FILE *out, const struct model *m, int width, int ascii);
+
+#endif

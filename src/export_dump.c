@@ -1,0 +1,203 @@
+/* --dump: the article as plain text, highlights bracketed so they survive
+ * without colour, then actors, figures and the comparison charts. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "brief/chart.h"
+#include "brief/export.h"
+#include "brief/layout.h"
+
+/* Print s cut to width columns, never half a character, then a newline. */
+static void put_clipped(FILE *o, const char *s, int width)
+{
+	const uint8_t *t = (const uint8_t *)s;
+	size_t n = strlen(s), off = 0;
+	int col = 0;
+	while (off < n) {
+		size_t next = layout_next_cluster(t, off, n);
+		int w = layout_cluster_width(t, off, next, col);
+		if (col + w > width)
+			break;
+		col += w;
+		off = next;
+	}
+	while (off > 0 && s[off - 1] == ' ')
+		off--;
+	fwrite(s, 1, off, o);
+	fputc('\n', o);
+}
+
+/* Print a title underlined to its width. */
+static void heading(FILE *o, const char *title, int ascii)
+{
+	int w = layout_width((const uint8_t *)title, 0, strlen(title));
+	fprintf(o, "%s\n", title);
+	for (int i = 0; i < w; i++)
+		fputs(ascii ? "-" : "─", o);
+	fputc('\n', o);
+}
+
+static void header(FILE *o, const struct model *m, int ascii)
+{
+	const struct annot *a = &m->annot;
+	struct buf b = { 0 };
+	static const enum meta_key order[] = { META_SECTION, META_TITLE, META_BYLINE,
+					       META_SOURCE, META_DATE };
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		const char *t = a->meta[order[i]].text;
+		if (t)
+			buf_printf(&b, "%s%s", b.len ? (ascii ? " | " : " · ") : "", t);
+	}
+	if (a->meta[META_CREDIT].text)
+		buf_printf(&b, "%sIllustration: %s", b.len ? (ascii ? " | " : " · ") : "",
+			   a->meta[META_CREDIT].text);
+	if (b.len) {
+		heading(o, b.data, ascii);
+		fputc('\n', o);
+	}
+	buf_free(&b);
+}
+
+/* One source line with its highlights bracketed, wrapped to width. */
+static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, int width,
+			 size_t *mi, size_t *fi, struct buf *b, struct lines *ll)
+{
+	const uint8_t *t = m->doc.text;
+	const struct mentions *mn = &m->mentions;
+	const struct figures *fg = &m->figures;
+	buf_reset(b);
+	size_t off = ls;
+	while (off < le) {
+		while (*mi < mn->n && mn->v[*mi].start < off)
+			(*mi)++;
+		while (*fi < fg->n && fg->v[*fi].start < off)
+			(*fi)++;
+		size_t ms = *mi < mn->n ? mn->v[*mi].start : (size_t)-1;
+		size_t fs = *fi < fg->n ? fg->v[*fi].start : (size_t)-1;
+		size_t next = ms < fs ? ms : fs;
+		if (next >= le) {
+			buf_add(b, t + off, le - off);
+			break;
+		}
+		buf_add(b, t + off, next - off);
+		/* A mention and a figure starting together: the mention wins. */
+		int is_mention = ms <= fs;
+		size_t end = is_mention ? mn->v[*mi].end : fg->v[*fi].end;
+		if (end > le)
+			end = le;
+		buf_addc(b, is_mention ? '[' : '{');
+		buf_add(b, t + next, end - next);
+		buf_addc(b, is_mention ? ']' : '}');
+		off = end;
+	}
+	if (!b->data)
+		buf_add(b, "", 0);
+	ll->n = 0;
+	layout_line(ll, (const uint8_t *)b->data, 0, b->len, width);
+	for (size_t i = 0; i < ll->n; i++) {
+		fwrite(b->data + ll->v[i].start, 1, ll->v[i].end - ll->v[i].start, o);
+		fputc('\n', o);
+	}
+}
+
+static void article(FILE *o, const struct model *m, int width)
+{
+	struct buf b = { 0 };
+	struct lines ll = { 0 };
+	size_t mi = 0, fi = 0;
+	for (size_t i = m->body_line; i < m->doc.nlines; i++) {
+		/* Runs of blank lines print as one, as in the reader. */
+		size_t ls = m->doc.line[i];
+		if (i > m->body_line && ls == doc_line_end(&m->doc, i)
+		    && m->doc.line[i - 1] == doc_line_end(&m->doc, i - 1))
+			continue;
+		article_line(o, m, m->doc.line[i], doc_line_end(&m->doc, i), width, &mi, &fi,
+			     &b, &ll);
+	}
+	buf_free(&b);
+	lines_free(&ll);
+}
+
+static void actors(FILE *o, const struct model *m, int width, int ascii)
+{
+	const struct annot *a = &m->annot;
+	if (!a->nentities)
+		return;
+	fputc('\n', o);
+	heading(o, "ACTORS", ascii);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		int shown = 0;
+		for (size_t i = 0; i < a->nentities; i++) {
+			const struct entity *e = &a->entities[i];
+			if ((int)e->kind != k)
+				continue;
+			if (!shown++)
+				fprintf(o, "%s\n", entity_kind_name(e->kind));
+			struct buf b = { 0 };
+			buf_printf(&b, "  %-26s %3zu  %s", e->name, m->mentions.count[i],
+				   e->description ? e->description : "");
+			put_clipped(o, b.data, width);
+			buf_free(&b);
+		}
+	}
+}
+
+static void figures(FILE *o, const struct model *m, int width, int ascii)
+{
+	const struct figures *f = &m->figures;
+	if (!f->n)
+		return;
+	fputc('\n', o);
+	heading(o, "FIGURES", ascii);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct figure *fg = &f->v[i];
+		struct buf v = { 0 };
+		if (fg->kind == FIG_DATE) {
+			char iso[32];
+			fig_date_iso(fg, iso, sizeof iso);
+			buf_printf(&v, "%s", iso);
+		} else {
+			buf_printf(&v, "%s%g %s", fig_cmp_symbol(fg->cmp), fg->value, fg->unit);
+		}
+		const char *meaning = model_figure_meaning(m, fg);
+		struct buf b = { 0 };
+		buf_printf(&b, "  %-28.*s %-9s %-14s line %-4zu%s", (int)(fg->end - fg->start),
+			   (const char *)m->doc.text + fg->start, fig_kind_name(fg->kind), v.data,
+			   doc_line_at(&m->doc, fg->start) + 1, meaning ? meaning : "");
+		put_clipped(o, b.data, width);
+		buf_free(&b);
+		buf_free(&v);
+	}
+}
+
+static void comparisons(FILE *o, const struct model *m, int width, int ascii)
+{
+	for (size_t i = 0; i < m->ncmps; i++) {
+		struct chart c;
+		chart_build(&c, &m->cmps[i], &m->annot, width, ascii);
+		fputc('\n', o);
+		for (size_t k = 0; k < c.n; k++) {
+			if (c.v[k].item == CHART_TITLE)
+				heading(o, c.text.data + c.v[k].text, ascii);
+			else
+				put_clipped(o, c.text.data + c.v[k].text, width);
+		}
+		chart_free(&c);
+	}
+}
+
+int export_dump(FILE *o, const struct model *m, int width, int ascii)
+{
+	if (width < 20)
+		width = 20;
+	header(o, m, ascii);
+	article(o, m, width);
+	actors(o, m, width, ascii);
+	figures(o, m, width, ascii);
+	comparisons(o, m, width, ascii);
+	if (fflush(o) != 0 || ferror(o))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,233 @@
+/* --export json: the model with byte offsets into the file as read. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "brief/export.h"
+
+/* Strings are sanitised UTF-8 already; JSON still needs quotes, backslashes
+ * and any control character escaped. */
+static void jstr_n(FILE *o, const char *s, size_t n)
+{
+	fputc('"', o);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(o, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", o);
+		else if (c == '\t')
+			fputs("\\t", o);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(o, "\\u%04x", c);
+		else
+			fputc(c, o);
+	}
+	fputc('"', o);
+}
+
+static void jstr(FILE *o, const char *s)
+{
+	if (s)
+		jstr_n(o, s, strlen(s));
+	else
+		fputs("null", o);
+}
+
+static void jnum(FILE *o, double v)
+{
+	if (isfinite(v))
+		fprintf(o, "%.15g", v);
+	else
+		fputs("null", o);
+}
+
+/* "start": ..., "end": ..., "text": ... for a span of the sanitised text. */
+static void jspan(FILE *o, const struct doc *d, size_t start, size_t end)
+{
+	fprintf(o, "\"start\": %zu, \"end\": %zu, \"text\": ", doc_orig_off(d, start),
+		doc_orig_off(d, end));
+	jstr_n(o, (const char *)d->text + start, end - start);
+}
+
+static const char *cmp_json(enum fig_cmp c)
+{
+	return c == FIG_EQ ? "=" : fig_cmp_symbol(c);
+}
+
+static void jdocument(FILE *o, const struct model *m)
+{
+	const struct annot *a = &m->annot;
+	fputs("  \"document\": {\"name\": ", o);
+	jstr(o, m->doc.name);
+	fprintf(o, ", \"bytes\": %zu, \"body_start\": %zu, \"annotations\": ",
+		m->doc.orig_len, doc_orig_off(&m->doc, m->body));
+	jstr(o, m->annot_path);
+	for (int k = 0; k < META_COUNT; k++) {
+		fprintf(o, ", \"%s\": ", meta_key_name((enum meta_key)k));
+		jstr(o, a->meta[k].text);
+	}
+	fputs("},\n", o);
+}
+
+static void jentities(FILE *o, const struct model *m)
+{
+	const struct annot *a = &m->annot;
+	fputs("  \"entities\": [", o);
+	for (size_t i = 0; i < a->nentities; i++) {
+		const struct entity *e = &a->entities[i];
+		fprintf(o, "%s\n    {\"id\": ", i ? "," : "");
+		jstr(o, e->id);
+		fputs(", \"name\": ", o);
+		jstr(o, e->name);
+		fputs(", \"kind\": ", o);
+		jstr(o, entity_kind_name(e->kind));
+		fputs(", \"description\": ", o);
+		jstr(o, e->description);
+		fputs(", \"affiliation\": ", o);
+		jstr(o, e->affiliation);
+		fputs(", \"aliases\": [", o);
+		for (size_t k = 0; k < e->naliases; k++) {
+			fputs(k ? ", " : "", o);
+			jstr(o, e->aliases[k]);
+		}
+		fputs("], \"mentions\": [", o);
+		int first = 1;
+		for (size_t k = 0; k < m->mentions.n; k++) {
+			const struct mention *mn = &m->mentions.v[k];
+			if (mn->entity != i)
+				continue;
+			fputs(first ? "\n      {" : ",\n      {", o);
+			jspan(o, &m->doc, mn->start, mn->end);
+			fputc('}', o);
+			first = 0;
+		}
+		fputs(first ? "]}" : "\n    ]}", o);
+	}
+	fputs(a->nentities ? "\n  ],\n" : "],\n", o);
+}
+
+static void jfigures(FILE *o, const struct model *m)
+{
+	fputs("  \"figures\": [", o);
+	for (size_t i = 0; i < m->figures.n; i++) {
+		const struct figure *f = &m->figures.v[i];
+		fprintf(o, "%s\n    {", i ? "," : "");
+		jspan(o, &m->doc, f->start, f->end);
+		fputs(", \"kind\": ", o);
+		jstr(o, fig_kind_name(f->kind));
+		fputs(", \"value\": ", o);
+		if (f->kind == FIG_DATE) {
+			char iso[32];
+			fig_date_iso(f, iso, sizeof iso);
+			jstr(o, iso);
+		} else {
+			jnum(o, f->value);
+		}
+		fputs(", \"comparator\": ", o);
+		jstr(o, cmp_json(f->cmp));
+		fputs(", \"unit\": ", o);
+		jstr(o, f->unit);
+		fputs(", \"meaning\": ", o);
+		jstr(o, model_figure_meaning(m, f));
+		fprintf(o, ", \"line\": %zu}", doc_line_at(&m->doc, f->start) + 1);
+	}
+	fputs(m->figures.n ? "\n  ],\n" : "],\n", o);
+}
+
+static void jvalue(FILE *o, const struct doc *d, const struct cmp_value *v)
+{
+	if (!v->present) {
+		fputs("null", o);
+		return;
+	}
+	fputs("{\"value\": ", o);
+	jnum(o, v->value);
+	fputs(", \"comparator\": ", o);
+	jstr(o, cmp_json(v->cmp));
+	fputs(", \"unit\": ", o);
+	jstr(o, v->unit);
+	fputs(", ", o);
+	jspan(o, d, v->start, v->end);
+	fputs(", \"quote\": {", o);
+	jspan(o, d, v->qstart, v->qend);
+	fputs("}}", o);
+}
+
+static const char *entity_name(const struct annot *a, long i)
+{
+	return i >= 0 ? a->entities[i].name : NULL;
+}
+
+static void jcomparison(FILE *o, const struct model *m, const struct cmp_model *c)
+{
+	const struct annot *a = &m->annot;
+	fputs("\n    {\"id\": ", o);
+	jstr(o, c->src->id);
+	fputs(", \"title\": ", o);
+	jstr(o, c->src->title);
+	fputs(", \"unit\": ", o);
+	jstr(o, c->unit);
+	fputs(", \"by\": ", o);
+	jstr(o, c->src->by ? entity_name(a, annot_find_entity(a, c->src->by)) : NULL);
+	fprintf(o, ", \"charted\": %s, \"note\": ", c->mixed ? "false" : "true");
+	jstr(o, c->mixed_why);
+	fputs(",\n     \"rows\": [", o);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct cmp_row_model *r = &c->rows[i];
+		fprintf(o, "%s\n      {\"party\": ", i ? "," : "");
+		jstr(o, entity_name(a, r->party));
+		fputs(", \"current\": ", o);
+		jvalue(o, &m->doc, &r->current);
+		fputs(",\n       \"demand\": ", o);
+		jvalue(o, &m->doc, &r->demand);
+		struct cmp_gap g;
+		if (compare_gap(r, &g)) {
+			fputs(",\n       \"gap\": {\"difference\": ", o);
+			jnum(o, g.diff);
+			fputs(", \"ratio\": ", o);
+			jnum(o, g.ratio);
+			fputs(", \"bound\": ", o);
+			jstr(o, g.bound == GAP_EXACT ? "exact" : gap_bound_words(g.bound));
+			fputc('}', o);
+		}
+		fputc('}', o);
+	}
+	fputs("],\n     \"measures\": [", o);
+	for (size_t i = 0; i < c->nmeasures; i++) {
+		const struct cmp_measure_model *mm = &c->measures[i];
+		fprintf(o, "%s\n      {\"label\": ", i ? "," : "");
+		jstr(o, mm->src->label);
+		fputs(", \"parties\": [", o);
+		for (size_t k = 0; k < mm->nparties; k++) {
+			fputs(k ? ", " : "", o);
+			jstr(o, entity_name(a, mm->parties[k]));
+		}
+		fputs("], ", o);
+		jspan(o, &m->doc, mm->v.qstart, mm->v.qend);
+		fputs(", \"figure\": ", o);
+		jvalue(o, &m->doc, &mm->v);
+		fputc('}', o);
+	}
+	fputs("]}", o);
+}
+
+int export_json(FILE *o, const struct model *m)
+{
+	fputs("{\n", o);
+	jdocument(o, m);
+	jentities(o, m);
+	jfigures(o, m);
+	fputs("  \"comparisons\": [", o);
+	for (size_t i = 0; i < m->ncmps; i++) {
+		fputs(i ? "," : "", o);
+		jcomparison(o, m, &m->cmps[i]);
+	}
+	fputs(m->ncmps ? "\n  ]\n}\n" : "]\n}\n", o);
+	if (fflush(o) != 0 || ferror(o))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,218 @@
+/* Command line: parses options and hands over to the reader or an exporter. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "brief/actions.h"
+#include "brief/export.h"
+#include "brief/model.h"
+#include "brief/ui.h"
+
+#define EXIT_IOERR 74
+
+static void usage(FILE *o)
+{
+	fputs("Usage: brief [OPTION]... [FILE]\n"
+	      "Read a commentary in the terminal with its actors, figures and\n"
+	      "comparisons highlighted.  Without FILE, the bundled commentary;\n"
+	      "with FILE \"-\" or a pipe on standard input, standard input.\n"
+	      "\n"
+	      "  -a, --annotations=FILE  annotations for the article (default: FILE with\n"
+	      "                          its extension replaced by .brief, if present)\n"
+	      "  -d, --dump              print the article, actors, figures and\n"
+	      "                          comparisons as text (default when stdout is\n"
+	      "                          not a terminal)\n"
+	      "  -w, --width=N           wrap --dump output at N columns (default: the\n"
+	      "                          terminal width, else 80)\n"
+	      "  -e, --export=json       print the model as JSON with byte offsets\n"
+	      "      --ascii             no box-drawing or block characters\n"
+	      "      --no-color          no colours (also when NO_COLOR is set)\n"
+	      "      --no-state          do not remember the reading position\n"
+	      "      --keys[=man]        list the keys (as roff for the manual) and exit\n"
+	      "  -h, --help              show this help and exit\n"
+	      "  -V, --version           show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 ok, 2 usage error, 65 bad annotation file,\n"
+	      "66 unreadable input, 71 out of memory, 74 output error.\n"
+	      "Keys: press h inside brief.  Manual: man brief.\n", o);
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("brief: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'brief --help' for more information.\n", stderr);
+	return BRIEF_EXIT_USAGE;
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	if (c && atoi(c) > 0)
+		return atoi(c);
+	return 80;
+}
+
+/* The key table, from the same list the help screen uses. */
+static int print_keys(int man)
+{
+	for (int a = 0; a < ACT_COUNT; a++) {
+		if (!man) {
+			printf("%-22s %s\n", action_table[a].keys, action_table[a].help);
+			continue;
+		}
+		/* roff: a leading ' or . would be a request; \ escapes. */
+		fputs(".TP\n.B ", stdout);
+		for (const char *k = action_table[a].keys; *k; k++) {
+			if (*k == '\\')
+				fputs("\\e", stdout);
+			else if ((*k == '\'' || *k == '.') && (k == action_table[a].keys || k[-1] == ' '))
+				printf("\\&%c", *k);
+			else
+				putchar(*k);
+		}
+		printf("\n%s\n", action_table[a].help);
+	}
+	return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
+}
+
+/* With no FILE, a pipe or a file on standard input is the article (as with
+ * less); a terminal, /dev/null or a closed stdin leaves the bundled one. */
+static int stdin_is_article(void)
+{
+	struct stat st;
+	if (fstat(STDIN_FILENO, &st) != 0)
+		return 0;
+	return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode);
+}
+
+static int output_status(int rc)
+{
+	if (rc == 0)
+		return 0;
+	if (errno == EPIPE)
+		return 0;       /* the reader went away (| head): not an error */
+	fprintf(stderr, "brief: write error: %s\n", strerror(errno));
+	return EXIT_IOERR;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_KEYS };
+	static const struct option longopts[] = {
+		{ "annotations", required_argument, NULL, 'a' },
+		{ "dump", no_argument, NULL, 'd' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "export", required_argument, NULL, 'e' },
+		{ "ascii", no_argument, NULL, OPT_ASCII },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "no-state", no_argument, NULL, OPT_NO_STATE },
+		{ "keys", optional_argument, NULL, OPT_KEYS },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *annot_path = NULL;
+	int dump = 0, width = 0, export = 0;
+	struct ui_options uo = { .in_fd = -1, .out_fd = -1 };
+	/* Block and box characters need a UTF-8 locale. */
+	uo.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	const char *nc = getenv("NO_COLOR");
+	uo.no_color = nc && *nc;
+
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:dw:e:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			annot_path = optarg;
+			break;
+		case 'd':
+			dump = 1;
+			break;
+		case 'w': {
+			char *end;
+			errno = 0;
+			long w = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || w < 20 || w > 10000)
+				return usage_error("invalid width '%s' (expected 20 to 10000)", optarg);
+			width = (int)w;
+			break;
+		}
+		case 'e':
+			if (strcmp(optarg, "json") != 0)
+				return usage_error("unknown export format '%s' (expected json)", optarg);
+			export = 1;
+			break;
+		case OPT_ASCII:
+			uo.ascii = 1;
+			break;
+		case OPT_NO_COLOR:
+			uo.no_color = 1;
+			break;
+		case OPT_NO_STATE:
+			uo.no_state = 1;
+			break;
+		case OPT_KEYS:
+			if (optarg && strcmp(optarg, "man") != 0 && strcmp(optarg, "text") != 0)
+				return usage_error("unknown key list format '%s' (expected text or man)", optarg);
+			return print_keys(optarg && strcmp(optarg, "man") == 0);
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
+		case 'V':
+			printf("brief %s\n", PACKAGE_VERSION);
+			return 0;
+		case ':':
+			return usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("too many files ('%s'): brief reads one article", argv[optind + 1]);
+	const char *path = optind < argc ? argv[optind] : NULL;
+	if (!path && stdin_is_article())
+		path = "-";
+
+	struct model m;
+	struct model_error err;
+	int rc = model_open(&m, path, annot_path, &err);
+	if (rc != 0) {
+		fprintf(stderr, "brief: %s\n", err.msg);
+		model_free(&m);
+		return rc;
+	}
+	if (export || dump || !isatty(STDOUT_FILENO)) {
+		signal(SIGPIPE, SIG_IGN);
+		model_scan_all(&m);
+		if (export)
+			rc = output_status(export_json(stdout, &m));
+		else
+			rc = output_status(export_dump(stdout, &m, width ? width : terminal_width(),
+						       uo.ascii));
+	} else {
+		rc = ui_run(&m, &uo);
+	}
+	model_free(&m);
+	return rc;
+}
