@@ -1,0 +1,18 @@
+/* The interactive reader: one event loop over the terminal and signals. */
+#ifndef BRIEF_UI_H
+#define BRIEF_UI_H
+
+#include "brief/model.h"
+
+struct ui_options {
+	int ascii;                  /* no line-drawing or block characters */
+	int no_color;               /* NO_COLOR or --no-color */
+	int no_state;               /* do not read or write the reading position */
+	int in_fd, out_fd;          /* the terminal; -1: /dev/tty or stdin/stdout */
+	const char *term;           /* TERM to use, NULL: from the environment */
+};
+
+/* Run until the user quits; returns the exit status. */
+int ui_run(struct model *m, const struct ui_options *o);
+
+#endif

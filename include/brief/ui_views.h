@@ -1,0 +1,200 @@
+/* What the views of the reader share: the UI state, the panes and the
+ * drawing helpers.  Views draw from this state and never the other way. */
+#ifndef BRIEF_UI_VIEWS_H
+#define BRIEF_UI_VIEWS_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "brief/actions.h"
+#include "brief/chart.h"
+#include "brief/layout.h"
+#include "brief/model.h"
+#include "brief/search.h"
+#include "brief/ui.h"
+#include "brief/util.h"
+
+enum pane { PANE_ARTICLE, PANE_PANEL, PANE_COMPARE, PANE_COUNT };
+
+/* Semantic roles; each has an attribute that survives monochrome. */
+enum role {
+	ROLE_TEXT, ROLE_ACTOR, ROLE_FIGURE, ROLE_SELECTED, ROLE_CURSOR, ROLE_MATCH,
+	ROLE_SOURCE, ROLE_HEADER, ROLE_TITLE, ROLE_ROW, ROLE_ROW_FOCUS, ROLE_STATUS,
+	ROLE_ERROR, ROLE_BORDER, ROLE_CURRENT, ROLE_DEMAND, ROLE_DIM, ROLE_COUNT
+};
+
+/* A place in the article: source line and display line within it. */
+struct pos {
+	size_t line;
+	size_t sub;
+};
+
+#define LAYOUT_SLOTS 1024
+
+struct layout_slot {
+	size_t line;
+	int width;                  /* 0: empty slot */
+	struct lines l;
+};
+
+/* What n / N walk through: a search, or the selected entity's mentions. */
+enum nav { NAV_NONE, NAV_SEARCH, NAV_SELECTION };
+
+/* A selection from the panel: an entity, or all figures with one text. */
+struct selection {
+	int active;
+	int is_figure;
+	long entity;                /* entity index */
+	size_t fig_group;           /* figure group index */
+	size_t *occ;                /* start offsets of every occurrence */
+	size_t *occ_end;
+	size_t nocc;
+};
+
+struct fig_group {
+	size_t first;               /* index of its first figure */
+	size_t count;
+	uint32_t hash;
+};
+
+struct panel_row {
+	enum { PROW_HEADING, PROW_ENTITY, PROW_FIGURE, PROW_NOTE } kind;
+	size_t index;               /* entity index or figure group */
+	char *text;                 /* headings and notes */
+};
+
+struct ui {
+	struct model *m;
+	const struct ui_options *opt;
+	SCREEN *scr;
+	FILE *tin, *tout;
+	int tty_fd;
+	int rows, cols;
+	WINDOW *win[PANE_COUNT];
+	WINDOW *status;
+	int show_panel, show_compare;
+	int panel_overlay;          /* narrow screen: the panel covers the article */
+	enum pane focus;
+	attr_t attr[ROLE_COUNT];
+	int ascii;
+	struct keymap *keys;
+
+	/* article */
+	struct pos top;
+	int art_w, art_h;           /* text area of the article pane */
+	int art_title;              /* 1 when the header row is shown */
+	struct layout_slot *cache;
+	int has_cursor;
+	size_t cur_start, cur_end;
+	int has_source;
+	size_t src_start, src_end;
+	struct selection sel;
+	enum nav nav;
+	uint8_t *rolebuf;           /* scratch: a role per byte of a display line */
+	size_t rolebuf_cap;
+	size_t *mbuf;               /* scratch: search matches of one source line */
+	size_t mbuf_n, mbuf_cap;
+
+	/* search */
+	struct search search;
+	int has_search;
+	int search_back;
+
+	/* panel */
+	struct panel_row *prow;
+	size_t nprow, prow_cap;
+	size_t psel, ptop;          /* selected row, first visible row */
+	struct fig_group *groups;
+	size_t ngroups, groups_cap;
+	uint32_t *ghash;            /* open-addressing table of group indices + 1 */
+	size_t ghash_cap;
+	size_t figs_grouped;        /* figures already grouped */
+	size_t panel_built_for;     /* scan offset the rows reflect */
+
+	/* comparison */
+	struct chart *charts;       /* one per comparison, at chart_w */
+	size_t ncharts;
+	int chart_w;
+	size_t csel, ctop;          /* selected and first visible chart line (flat) */
+	int cmp_h;
+
+	/* status and prompt */
+	struct buf msg;
+	int msg_error;
+	int prompting;
+	int prompt_char;            /* '/', '?', 'm' or '\'' */
+	struct buf input;
+	long count;
+	int has_count;
+	size_t marks[26];
+	int has_mark[26];
+	size_t prev_off;
+	int has_prev;
+
+	/* help */
+	int help;
+	int help_top;
+
+	int quit;
+	int exit_status;
+	int need_clear;
+	uint64_t state_key;
+};
+
+/* theme.c */
+void theme_init(struct ui *u);
+
+/* ui_draw.c: UTF-8 text into curses cells, clipped by width (never writing
+ * half of a wide character), tabs expanded from x0. */
+int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a);
+int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
+void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
+int text_width(const char *s);
+
+/* view_article.c */
+const struct lines *article_lines(struct ui *u, size_t line);
+size_t article_first_line(const struct ui *u);
+size_t article_offset(struct ui *u, struct pos p);
+struct pos article_pos_of(struct ui *u, size_t off);
+void article_scroll(struct ui *u, long delta);
+void article_show(struct ui *u, size_t start, size_t end);
+void article_goto_off(struct ui *u, size_t off);
+int article_percent(struct ui *u);
+int article_at_end(struct ui *u);
+void article_draw(struct ui *u);
+void article_handle(struct ui *u, enum action a, long count);
+void article_invalidate(struct ui *u);
+int article_hit(struct ui *u, int y, int x, size_t *off);
+void article_search_next(struct ui *u, int backward, int from_here);
+
+/* view_panel.c */
+void panel_update(struct ui *u);
+void panel_draw(struct ui *u);
+void panel_handle(struct ui *u, enum action a, long count);
+void panel_click(struct ui *u, int y);
+void panel_free(struct ui *u);
+void select_entity(struct ui *u, long entity);
+void select_figure_group(struct ui *u, size_t group);
+void selection_clear(struct ui *u);
+const char *figure_group_text(struct ui *u, size_t g, size_t *len);
+
+/* view_compare.c */
+void compare_view_build(struct ui *u, int width);
+int compare_view_lines(struct ui *u);
+void compare_view_draw(struct ui *u);
+void compare_view_handle(struct ui *u, enum action a, long count);
+void compare_view_click(struct ui *u, int y);
+void compare_view_free(struct ui *u);
+
+/* view_help.c */
+void help_draw(struct ui *u);
+int help_rows(void);
+int help_handle(struct ui *u, enum action a);
+
+/* ui_status.c */
+void status_draw(struct ui *u);
+void status_message(struct ui *u, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void status_describe_cursor(struct ui *u);
+
+#endif

@@ -1,0 +1,51 @@
+/* Semantic roles to curses attributes.  Every role keeps an attribute that
+ * survives a monochrome terminal or NO_COLOR; colour only adds to it. */
+#include "config.h"
+
+#include "brief/ui_views.h"
+
+struct role_style {
+	attr_t mono;
+	short fg8, fg256;           /* -1: default */
+};
+
+static const struct role_style styles[ROLE_COUNT] = {
+	[ROLE_TEXT] = { A_NORMAL, -1, -1 },
+	[ROLE_ACTOR] = { A_BOLD, COLOR_CYAN, 39 },
+	[ROLE_FIGURE] = { A_UNDERLINE, COLOR_YELLOW, 214 },
+	[ROLE_SELECTED] = { A_BOLD | A_UNDERLINE, COLOR_GREEN, 82 },
+	[ROLE_CURSOR] = { A_REVERSE | A_BOLD, -1, -1 },
+	[ROLE_MATCH] = { A_REVERSE, COLOR_MAGENTA, 170 },
+	[ROLE_SOURCE] = { A_REVERSE | A_UNDERLINE, COLOR_GREEN, 71 },
+	[ROLE_HEADER] = { A_BOLD, -1, -1 },
+	[ROLE_TITLE] = { A_BOLD | A_UNDERLINE, -1, -1 },
+	[ROLE_ROW] = { A_NORMAL, -1, -1 },
+	[ROLE_ROW_FOCUS] = { A_REVERSE, -1, -1 },
+	[ROLE_STATUS] = { A_REVERSE, -1, -1 },
+	[ROLE_ERROR] = { A_REVERSE | A_BOLD, COLOR_RED, 196 },
+	[ROLE_BORDER] = { A_NORMAL, COLOR_BLUE, 67 },
+	[ROLE_CURRENT] = { A_NORMAL, COLOR_BLUE, 75 },
+	[ROLE_DEMAND] = { A_BOLD, COLOR_RED, 203 },
+	[ROLE_DIM] = { A_DIM, -1, 245 },
+};
+
+void theme_init(struct ui *u)
+{
+	int color = !u->opt->no_color && has_colors();
+	if (color) {
+		start_color();
+		use_default_colors();
+	}
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		u->attr[r] = styles[r].mono;
+		short fg = COLORS >= 256 ? styles[r].fg256 : styles[r].fg8;
+		/* Reverse roles keep the terminal's own colours: the swap is the signal. */
+		if (!color || fg < 0 || (styles[r].mono & A_REVERSE && r != ROLE_MATCH
+					 && r != ROLE_SOURCE && r != ROLE_ERROR))
+			continue;
+		if (COLOR_PAIRS <= r + 1)
+			continue;
+		init_pair((short)(r + 1), fg, -1);
+		u->attr[r] |= COLOR_PAIR(r + 1);
+	}
+}

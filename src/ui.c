@@ -1,0 +1,710 @@
+/* The reader's one event loop: poll on the terminal and a self-pipe for
+ * signals, block when idle, scan big documents in slices when not. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <unistr.h>
+
+#include "brief/state.h"
+#include "brief/ui_views.h"
+
+/* Signal handlers can only reach a global: the write end of the self-pipe. */
+static int sig_pipe[2] = { -1, -1 };
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char c = (unsigned char)sig;
+	if (write(sig_pipe[1], &c, 1) < 0) {
+		/* Pipe full: a signal of this kind is already pending. */
+	}
+	errno = saved;
+}
+
+static const int handled_signals[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT };
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++)
+		sigaction(handled_signals[i], &sa, NULL);
+}
+
+static void default_signal(int sig)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+static int set_cloexec_nonblock(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
+		return -1;
+	return fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+/* ---- layout of the panes ------------------------------------------------ */
+
+static void destroy_windows(struct ui *u)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (u->win[i])
+			delwin(u->win[i]);
+		u->win[i] = NULL;
+	}
+	if (u->status)
+		delwin(u->status);
+	u->status = NULL;
+}
+
+static int has_meta(const struct ui *u)
+{
+	for (int k = 0; k < META_COUNT; k++)
+		if (u->m->annot.meta[k].text)
+			return 1;
+	return 0;
+}
+
+static WINDOW *make_win(int h, int w, int y, int x)
+{
+	/* newwin(0, ...) means "to the edge": never ask for an empty window. */
+	if (h <= 0 || w <= 0)
+		return NULL;
+	WINDOW *win = newwin(h, w, y, x);
+	if (win)
+		keypad(win, TRUE);
+	return win;
+}
+
+static void relayout(struct ui *u)
+{
+	size_t anchor = u->cache && u->art_w ? article_offset(u, u->top) : u->m->body;
+	destroy_windows(u);
+	getmaxyx(stdscr, u->rows, u->cols);
+	int rows = u->rows, cols = u->cols;
+	u->status = make_win(rows >= 1 ? 1 : 0, cols, rows - 1, 0);
+	int avail = rows - 1;
+
+	int narrow = cols < 60;
+	int panel_w = 0;
+	u->panel_overlay = u->show_panel && narrow;
+	if (u->show_panel && !narrow) {
+		panel_w = cols / 3;
+		panel_w = panel_w < 26 ? 26 : panel_w > 40 ? 40 : panel_w;
+	}
+	u->cmp_h = 0;
+	if (u->show_compare && u->m->ncmps && avail >= 10) {
+		compare_view_build(u, cols - 2);
+		int want = compare_view_lines(u) + 1;
+		int cap = avail / 3 > 5 ? avail / 3 : 5;
+		u->cmp_h = want < cap ? want : cap;
+	}
+	int art_rows = avail - u->cmp_h;
+	/* A blank column before the panel's rule keeps the text off it. */
+	u->art_w = cols - panel_w - (panel_w ? 1 : 0);
+	if (u->art_w < 1)
+		u->art_w = 1;
+	u->art_title = has_meta(u) && art_rows >= 6;
+	u->art_h = art_rows - u->art_title;
+	if (u->art_h < 1)
+		u->art_h = 1;
+	u->win[PANE_ARTICLE] = make_win(art_rows, cols - panel_w, 0, 0);
+	if (u->show_panel)
+		u->win[PANE_PANEL] = u->panel_overlay ? make_win(art_rows, cols, 0, 0)
+						      : make_win(art_rows, panel_w, 0, cols - panel_w);
+	if (u->cmp_h)
+		u->win[PANE_COMPARE] = make_win(u->cmp_h, cols, art_rows, 0);
+	if (!u->win[u->focus])
+		u->focus = u->panel_overlay && u->win[PANE_PANEL] ? PANE_PANEL : PANE_ARTICLE;
+	if (u->panel_overlay)
+		u->focus = PANE_PANEL;
+	article_invalidate(u);
+	/* Re-wrapping keeps the first visible line's start on screen. */
+	u->top = article_pos_of(u, anchor);
+	article_scroll(u, 0);
+}
+
+static void query_size(struct ui *u)
+{
+	struct winsize ws;
+	if (ioctl(u->tty_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	relayout(u);
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+static void draw(struct ui *u)
+{
+	if (u->need_clear) {
+		clearok(curscr, TRUE);
+		u->need_clear = 0;
+	}
+	if (u->help) {
+		help_draw(u);
+		curs_set(0);
+		doupdate();
+		return;
+	}
+	wnoutrefresh(stdscr);
+	if (u->win[PANE_ARTICLE] && !u->panel_overlay)
+		article_draw(u);
+	if (u->win[PANE_PANEL])
+		panel_draw(u);
+	if (u->win[PANE_COMPARE])
+		compare_view_draw(u);
+	if (u->status)
+		status_draw(u);
+	curs_set(u->prompting ? 1 : 0);
+	doupdate();
+}
+
+/* ---- state file ------------------------------------------------------------ */
+
+static void load_state(struct ui *u)
+{
+	if (u->opt->no_state)
+		return;
+	char *path = state_path();
+	if (!path)
+		return;
+	struct state_entry e;
+	char *warning = NULL;
+	int rc = state_load(path, u->state_key, &e, &warning);
+	if (warning) {
+		status_message(u, 1, "%s", warning);
+		free(warning);
+	}
+	if (rc == 1 && e.pos <= u->m->doc.len) {
+		u->top = article_pos_of(u, e.pos);
+		article_scroll(u, 0);
+		for (int i = 0; i < 26; i++) {
+			u->has_mark[i] = e.marks[i] != SIZE_MAX && e.marks[i] <= u->m->doc.len;
+			u->marks[i] = e.marks[i];
+		}
+	}
+	free(path);
+}
+
+static void save_state(struct ui *u)
+{
+	if (u->opt->no_state || !u->cache)
+		return;
+	char *path = state_path();
+	if (!path)
+		return;
+	struct state_entry e = { .key = u->state_key, .pos = article_offset(u, u->top) };
+	for (int i = 0; i < 26; i++)
+		e.marks[i] = u->has_mark[i] ? u->marks[i] : SIZE_MAX;
+	char *warning = NULL;
+	if (state_save(path, &e, &warning) != 0 && warning)
+		fprintf(stderr, "brief: %s\n", warning);
+	free(warning);
+	free(path);
+}
+
+/* ---- keys ---------------------------------------------------------------- */
+
+static int pane_visible(struct ui *u, enum pane p)
+{
+	if (p == PANE_ARTICLE)
+		return !u->panel_overlay;
+	return u->win[p] != NULL;
+}
+
+static void cycle_focus(struct ui *u, int dir)
+{
+	int f = (int)u->focus;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		f = (f + dir + PANE_COUNT) % PANE_COUNT;
+		if (pane_visible(u, (enum pane)f)) {
+			u->focus = (enum pane)f;
+			return;
+		}
+	}
+}
+
+static void start_search(struct ui *u)
+{
+	const char *p = u->input.data ? u->input.data : "";
+	if (!*p) {
+		/* An empty pattern repeats the last search, as in less. */
+		if (u->has_search) {
+			u->nav = NAV_SEARCH;
+			article_search_next(u, u->search_back, 0);
+		}
+		return;
+	}
+	search_free(&u->search);
+	if (search_compile(&u->search, p, strlen(p)) != 0) {
+		u->has_search = 0;
+		status_message(u, 1, "Empty pattern");
+		return;
+	}
+	u->has_search = 1;
+	u->search_back = u->prompt_char == '?';
+	u->nav = NAV_SEARCH;
+	article_search_next(u, u->search_back, 1);
+}
+
+static void prompt_key(struct ui *u, wint_t ch, int is_fn)
+{
+	if ((!is_fn && (ch == '\n' || ch == '\r')) || (is_fn && ch == KEY_ENTER)) {
+		u->prompting = 0;
+		start_search(u);
+		buf_reset(&u->input);
+		return;
+	}
+	if ((!is_fn && (ch == 27 || ch == 7 || ch == 3))) {
+		u->prompting = 0;
+		buf_reset(&u->input);
+		return;
+	}
+	if ((is_fn && ch == KEY_BACKSPACE) || (!is_fn && (ch == 127 || ch == 8))) {
+		if (!u->input.len) {
+			u->prompting = 0;       /* backspace on empty leaves, as in less */
+			return;
+		}
+		size_t n = u->input.len;
+		do
+			n--;
+		while (n > 0 && (u->input.data[n] & 0xC0) == 0x80);
+		u->input.len = n;
+		u->input.data[n] = '\0';
+		return;
+	}
+	if (!is_fn && ch == 21) {       /* ^U */
+		buf_reset(&u->input);
+		return;
+	}
+	if (is_fn || !doc_cp_is_safe((uint32_t)ch) || ch < 0x20 || ch == '\t')
+		return;
+	uint8_t enc[6];
+	int n = u8_uctomb(enc, (ucs4_t)ch, sizeof enc);
+	if (n > 0)
+		buf_add(&u->input, enc, (size_t)n);
+}
+
+static void mark_key(struct ui *u, int pending, wint_t ch)
+{
+	size_t here = article_offset(u, u->top);
+	if (pending == 'm') {
+		if (ch >= 'a' && ch <= 'z') {
+			u->marks[ch - 'a'] = here;
+			u->has_mark[ch - 'a'] = 1;
+			status_message(u, 0, "Mark %c set", (int)ch);
+		} else {
+			status_message(u, 1, "Marks are the letters a to z");
+		}
+		return;
+	}
+	if (ch == '\'') {
+		if (!u->has_prev) {
+			status_message(u, 1, "No previous position");
+			return;
+		}
+		article_goto_off(u, u->prev_off);
+		return;
+	}
+	if (ch >= 'a' && ch <= 'z' && u->has_mark[ch - 'a']) {
+		article_goto_off(u, u->marks[ch - 'a']);
+		return;
+	}
+	status_message(u, 1, "Mark not set");
+}
+
+static void clear_all(struct ui *u)
+{
+	selection_clear(u);
+	u->has_search = 0;
+	u->has_cursor = 0;
+	u->has_source = 0;
+	u->nav = NAV_NONE;
+	buf_reset(&u->msg);
+}
+
+static void select_at(struct ui *u, size_t off)
+{
+	const struct mentions *mn = &u->m->mentions;
+	size_t i = mentions_at(mn, off + 1);
+	if (i > 0 && mn->v[i - 1].start <= off && off < mn->v[i - 1].end) {
+		select_entity(u, (long)mn->v[i - 1].entity);
+		return;
+	}
+	const struct figure *f = figures_in(&u->m->figures, off > 64 ? off - 64 : 0, off + 256);
+	for (; f && f < u->m->figures.v + u->m->figures.n && f->start <= off; f++) {
+		if (off < f->end) {
+			for (size_t g = 0; g < u->ngroups; g++) {
+				size_t len, flen = f->end - f->start;
+				const char *t = figure_group_text(u, g, &len);
+				if (len == flen && memcmp(t, u->m->doc.text + f->start, len) == 0) {
+					select_figure_group(u, g);
+					return;
+				}
+			}
+		}
+	}
+}
+
+static void mouse_event(struct ui *u)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	enum pane under = PANE_COUNT;
+	for (int p = 0; p < PANE_COUNT; p++) {
+		if (u->win[p] && wenclose(u->win[p], ev.y, ev.x)
+		    && (p != PANE_ARTICLE || !u->panel_overlay))
+			under = (enum pane)p;
+	}
+	if (u->panel_overlay && u->win[PANE_PANEL] && wenclose(u->win[PANE_PANEL], ev.y, ev.x))
+		under = PANE_PANEL;
+	if (under == PANE_COUNT)
+		return;
+	int y = ev.y, x = ev.x;
+	wmouse_trafo(u->win[under], &y, &x, FALSE);
+	int wheel = ev.bstate & BUTTON4_PRESSED ? -3 : ev.bstate & BUTTON5_PRESSED ? 3 : 0;
+	if (wheel) {
+		if (under == PANE_ARTICLE)
+			article_scroll(u, wheel);
+		else if (under == PANE_PANEL)
+			panel_handle(u, wheel > 0 ? ACT_LINE_DOWN : ACT_LINE_UP, 3);
+		else
+			compare_view_handle(u, wheel > 0 ? ACT_LINE_DOWN : ACT_LINE_UP, 1);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	u->focus = under;
+	size_t off;
+	if (under == PANE_ARTICLE && article_hit(u, y, x, &off))
+		select_at(u, off);
+	else if (under == PANE_PANEL)
+		panel_click(u, y);
+	else if (under == PANE_COMPARE)
+		compare_view_click(u, y);
+}
+
+static void do_action(struct ui *u, enum action a, long count)
+{
+	switch (a) {
+	case ACT_QUIT:
+		u->quit = 1;
+		return;
+	case ACT_HELP:
+		u->help = 1;
+		u->help_top = 0;
+		return;
+	case ACT_REDRAW:
+		u->need_clear = 1;
+		return;
+	case ACT_SEARCH_FORWARD:
+	case ACT_SEARCH_BACKWARD:
+		u->prompting = 1;
+		u->prompt_char = a == ACT_SEARCH_FORWARD ? '/' : '?';
+		buf_reset(&u->input);
+		return;
+	case ACT_MARK:
+	case ACT_GOTO_MARK:
+		u->prompt_char = a == ACT_MARK ? 'm' : '\'';
+		return;
+	case ACT_TOGGLE_PANEL:
+		u->show_panel = !u->show_panel;
+		if (u->show_panel && u->cols < 60)
+			u->focus = PANE_PANEL;
+		else if (!u->show_panel && u->focus == PANE_PANEL)
+			u->focus = PANE_ARTICLE;
+		relayout(u);
+		return;
+	case ACT_TOGGLE_COMPARE:
+		u->show_compare = !u->show_compare;
+		if (!u->show_compare && u->focus == PANE_COMPARE)
+			u->focus = PANE_ARTICLE;
+		relayout(u);
+		if (u->show_compare && !u->win[PANE_COMPARE])
+			status_message(u, 1, u->m->ncmps ? "Too small for the comparison"
+							 : "No comparison in the annotations");
+		return;
+	case ACT_FOCUS_NEXT:
+	case ACT_FOCUS_PREV:
+		cycle_focus(u, a == ACT_FOCUS_NEXT ? 1 : -1);
+		return;
+	case ACT_CLEAR:
+		if (u->panel_overlay) {
+			u->show_panel = 0;
+			u->focus = PANE_ARTICLE;
+			relayout(u);
+		}
+		clear_all(u);
+		return;
+	case ACT_SELECT_CURSOR:
+		if (u->has_cursor)
+			select_at(u, u->cur_start);
+		else
+			status_message(u, 1, "No cursor: move it with ] or [");
+		return;
+	default:
+		break;
+	}
+	if (u->focus == PANE_PANEL)
+		panel_handle(u, a, count);
+	else if (u->focus == PANE_COMPARE)
+		compare_view_handle(u, a, count);
+	else
+		article_handle(u, a, count);
+}
+
+static void handle_key(struct ui *u, wint_t ch, int is_fn)
+{
+	if (is_fn && ch == KEY_RESIZE)
+		return;         /* sizes come from SIGWINCH, handled in one place */
+	if (is_fn && ch == KEY_MOUSE) {
+		mouse_event(u);
+		return;
+	}
+	if (u->prompting) {
+		prompt_key(u, ch, is_fn);
+		return;
+	}
+	if (u->prompt_char == 'm' || u->prompt_char == '\'') {
+		int pending = u->prompt_char;
+		u->prompt_char = 0;
+		if (!is_fn)
+			mark_key(u, pending, ch);
+		return;
+	}
+	enum action a = keymap_lookup(u->keys, (int)ch, is_fn);
+	if (u->help) {
+		help_handle(u, a);
+		return;
+	}
+	if (!is_fn && ch >= '0' && ch <= '9') {
+		if (u->count < 100000000)
+			u->count = u->count * 10 + (long)(ch - '0');
+		u->has_count = 1;
+		return;
+	}
+	long count = u->count;
+	u->count = 0;
+	u->has_count = 0;
+	if (a == ACT_NONE) {
+		status_message(u, 1, "Unknown key: press h for help");
+		return;
+	}
+	if (a != ACT_NEXT_HIGHLIGHT && a != ACT_PREV_HIGHLIGHT && a != ACT_NEXT_MATCH
+	    && a != ACT_PREV_MATCH)
+		buf_reset(&u->msg);
+	do_action(u, a, count);
+}
+
+static void read_keys(struct ui *u)
+{
+	wint_t ch;
+	int r;
+	while ((r = wget_wch(stdscr, &ch)) != ERR) {
+		handle_key(u, ch, r == KEY_CODE_YES);
+		if (u->quit)
+			return;
+	}
+}
+
+/* ---- signals ---------------------------------------------------------------- */
+
+static void leave_terminal(struct ui *u)
+{
+	(void)u;
+	endwin();
+}
+
+static void suspend(struct ui *u)
+{
+	leave_terminal(u);
+	default_signal(SIGTSTP);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGTSTP);
+	/* Here again after fg. */
+	catch_signals();
+	u->need_clear = 1;
+	query_size(u);
+}
+
+static int handle_signals(struct ui *u)
+{
+	unsigned char sigs[64];
+	ssize_t n = read(sig_pipe[0], sigs, sizeof sigs);
+	for (ssize_t i = 0; i < n; i++) {
+		switch (sigs[i]) {
+		case SIGWINCH:
+			query_size(u);
+			break;
+		case SIGTSTP:
+			suspend(u);
+			break;
+		case SIGCONT:
+			u->need_clear = 1;
+			query_size(u);
+			break;
+		default:
+			if (u->prompting && sigs[i] == SIGINT) {
+				u->prompting = 0;   /* ^C cancels a prompt */
+				buf_reset(&u->input);
+				break;
+			}
+			return sigs[i];
+		}
+	}
+	return 0;
+}
+
+/* ---- setup ------------------------------------------------------------------ */
+
+static int open_terminal(struct ui *u)
+{
+	int in = isatty(STDIN_FILENO) ? STDIN_FILENO : -1;
+	if (in < 0) {
+		/* The article came through a pipe: keys come from the terminal. */
+		in = open("/dev/tty", O_RDWR | O_CLOEXEC);
+		if (in < 0) {
+			fprintf(stderr, "brief: cannot open /dev/tty for keys: %s\n", strerror(errno));
+			return -1;
+		}
+	} else {
+		in = dup(in);
+	}
+	u->tty_fd = in;
+	u->tin = fdopen(in, "r");
+	u->tout = stdout;
+	if (!u->tin)
+		return -1;
+	return 0;
+}
+
+int ui_run(struct model *m, const struct ui_options *o)
+{
+	struct ui *u = xcalloc(1, sizeof *u);
+	u->m = m;
+	u->opt = o;
+	u->ascii = o->ascii;
+	u->show_panel = 1;
+	u->show_compare = 1;
+	u->focus = PANE_ARTICLE;
+	u->cache = xcalloc(LAYOUT_SLOTS, sizeof *u->cache);
+	u->keys = keymap_new();
+	keymap_defaults(u->keys);
+	u->state_key = state_key(m->doc.text, m->doc.len);
+
+	if (pipe(sig_pipe) != 0 || set_cloexec_nonblock(sig_pipe[0]) != 0
+	    || set_cloexec_nonblock(sig_pipe[1]) != 0) {
+		fprintf(stderr, "brief: pipe: %s\n", strerror(errno));
+		return 1;
+	}
+	if (open_terminal(u) != 0)
+		return BRIEF_EXIT_NOINPUT;
+	/* Our handlers first: ncurses keeps handlers it finds installed. */
+	catch_signals();
+	u->scr = newterm(o->term, u->tout, u->tin);
+	if (!u->scr) {
+		fprintf(stderr, "brief: cannot use terminal type '%s'\n",
+			o->term ? o->term : getenv("TERM") ? getenv("TERM") : "(unset)");
+		return BRIEF_EXIT_USAGE;
+	}
+	set_term(u->scr);
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	theme_init(u);
+
+	model_scan_step(m, (size_t)1 << 20);
+	panel_update(u);
+	relayout(u);
+	load_state(u);
+
+	int exit_sig = 0;
+	while (!u->quit && !exit_sig) {
+		int scanning = m->scanned < m->doc.len;
+		draw(u);
+		struct pollfd fds[2] = {
+			{ .fd = u->tty_fd, .events = POLLIN },
+			{ .fd = sig_pipe[0], .events = POLLIN },
+		};
+		/* Block when idle; only a pending scan keeps the loop turning. */
+		int r = poll(fds, 2, scanning ? 0 : -1);
+		if (r < 0 && errno != EINTR)
+			break;
+		if (r > 0 && fds[1].revents & POLLIN)
+			exit_sig = handle_signals(u);
+		if (exit_sig)
+			break;
+		if (r > 0 && fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+			if (fds[0].revents & (POLLHUP | POLLERR) && !(fds[0].revents & POLLIN)) {
+				exit_sig = SIGHUP;  /* the terminal went away */
+				break;
+			}
+			read_keys(u);
+		}
+		if (scanning) {
+			model_scan_step(m, (size_t)1 << 20);
+			panel_update(u);
+			if (u->sel.active && m->scanned >= m->doc.len) {
+				/* The selection's occurrences are complete now. */
+				if (u->sel.is_figure)
+					select_figure_group(u, u->sel.fig_group);
+				else
+					select_entity(u, u->sel.entity);
+			}
+		}
+	}
+	save_state(u);
+	leave_terminal(u);
+	destroy_windows(u);
+	delscreen(u->scr);
+	fclose(u->tin);
+	int status = u->exit_status;
+	panel_free(u);
+	compare_view_free(u);
+	selection_clear(u);
+	search_free(&u->search);
+	for (size_t i = 0; i < LAYOUT_SLOTS; i++)
+		lines_free(&u->cache[i].l);
+	free(u->cache);
+	free(u->rolebuf);
+	free(u->mbuf);
+	buf_free(&u->msg);
+	buf_free(&u->input);
+	keymap_free(u->keys);
+	free(u);
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+	if (exit_sig) {
+		/* Die of the signal, as the parent expects, terminal restored. */
+		default_signal(exit_sig);
+		raise(exit_sig);
+		return 128 + exit_sig;
+	}
+	return status;
+}

@@ -1,0 +1,138 @@
+/* The status line: position, what the cursor is on, messages, the prompt. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "brief/ui_views.h"
+
+void status_message(struct ui *u, int error, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	/* Quotes from the document are sanitised already; names from the
+	 * annotation file too (the parser refuses control characters). */
+	buf_free(&u->msg);
+	u->msg = b;
+	u->msg_error = error;
+}
+
+/* k-th (1-based) of n: how far along its mentions a mention is. */
+static void mention_index(struct ui *u, const struct mention *mn, size_t *k, size_t *n)
+{
+	const struct mentions *ms = &u->m->mentions;
+	*n = ms->count[mn->entity];
+	*k = 0;
+	for (size_t i = 0; i < ms->n && ms->v[i].start <= mn->start; i++)
+		if (ms->v[i].entity == mn->entity)
+			(*k)++;
+}
+
+void status_describe_cursor(struct ui *u)
+{
+	const struct model *m = u->m;
+	if (!u->has_cursor)
+		return;
+	size_t i = mentions_at(&m->mentions, u->cur_start);
+	if (i < m->mentions.n && m->mentions.v[i].start == u->cur_start) {
+		const struct mention *mn = &m->mentions.v[i];
+		const struct entity *e = &m->annot.entities[mn->entity];
+		size_t k, n;
+		mention_index(u, mn, &k, &n);
+		int len = (int)(mn->end - mn->start);
+		status_message(u, 0, "%.*s %zu/%zu · %s%s%s", len, (const char *)m->doc.text + mn->start,
+			       k, n, e->name, e->description ? " · " : "",
+			       e->description ? e->description : "");
+		if (len == (int)strlen(e->name) && memcmp(e->name, m->doc.text + mn->start, (size_t)len) == 0)
+			status_message(u, 0, "%s %zu/%zu%s%s", e->name, k, n,
+				       e->description ? " · " : "", e->description ? e->description : "");
+		return;
+	}
+	for (size_t j = 0; j < m->figures.n; j++) {
+		const struct figure *f = &m->figures.v[j];
+		if (f->start != u->cur_start)
+			continue;
+		const char *meaning = model_figure_meaning(m, f);
+		struct buf v = { 0 };
+		if (f->kind == FIG_DATE) {
+			char iso[32];
+			fig_date_iso(f, iso, sizeof iso);
+			buf_adds(&v, iso);
+		} else {
+			buf_printf(&v, "%s%g %s", fig_cmp_symbol(f->cmp), f->value, f->unit);
+		}
+		size_t k = 0, n = 0;
+		if (u->sel.active && u->sel.is_figure) {
+			n = u->sel.nocc;
+			for (size_t o = 0; o < u->sel.nocc && u->sel.occ[o] <= f->start; o++)
+				k++;
+		}
+		struct buf idx = { 0 };
+		if (n)
+			buf_printf(&idx, " %zu/%zu", k, n);
+		status_message(u, 0, "%.*s%s · %s %s%s%s", (int)(f->end - f->start),
+			       (const char *)m->doc.text + f->start, idx.data ? idx.data : "",
+			       fig_kind_name(f->kind), v.data, meaning ? " · " : "",
+			       meaning ? meaning : "");
+		buf_free(&v);
+		buf_free(&idx);
+		return;
+	}
+}
+
+void status_draw(struct ui *u)
+{
+	WINDOW *w = u->status;
+	int width = getmaxx(w);
+	werase(w);
+	attr_t a = u->attr[ROLE_STATUS];
+	if (u->prompting) {
+		char p[2] = { (char)u->prompt_char, 0 };
+		draw_fill(w, 0, 0, width, A_NORMAL);
+		int x = draw_str(w, 0, 0, width, p, A_NORMAL);
+		const char *in = u->input.data ? u->input.data : "";
+		/* Show the end of a long pattern, where typing happens. */
+		int iw = text_width(in);
+		const char *shown = in;
+		while (iw > width - x - 1 && *shown) {
+			shown++;
+			while ((*shown & 0xC0) == 0x80)
+				shown++;
+			iw = text_width(shown);
+		}
+		x += draw_str(w, 0, x, width - x, shown, A_NORMAL);
+		wmove(w, 0, x < width ? x : width - 1);
+		wnoutrefresh(w);
+		return;
+	}
+	char right[48];
+	if (u->m->scanned < u->m->doc.len)
+		snprintf(right, sizeof right, " %d%% scan %d%%  h help ", article_percent(u),
+			 model_scan_percent(u->m));
+	else if (article_at_end(u))
+		snprintf(right, sizeof right, " END  h help ");
+	else
+		snprintf(right, sizeof right, " %d%%  h help ", article_percent(u));
+	int rw = text_width(right);
+	draw_fill(w, 0, 0, width, a);
+	const char *left = u->msg.len ? u->msg.data : u->m->doc.name;
+	attr_t la = u->msg.len && u->msg_error ? u->attr[ROLE_ERROR] : a;
+	if (u->has_count)
+		left = "";
+	int room = width - rw - 1;
+	if (room > 0) {
+		draw_str(w, 0, 1, room - 1 > 0 ? room - 1 : 0, left, la);
+		if (u->has_count) {
+			char cbuf[32];
+			snprintf(cbuf, sizeof cbuf, ":%ld", u->count);
+			draw_str(w, 0, 1, room, cbuf, a);
+		}
+		draw_str(w, 0, width - rw, rw, right, a);
+	} else {
+		draw_str(w, 0, 0, width, right + 1, a);
+	}
+	wnoutrefresh(w);
+}

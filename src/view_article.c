@@ -1,0 +1,647 @@
+/* The article pane: wrapped text with highlights, scrolling, jumps. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/ui_views.h"
+
+static const struct lines no_lines;
+
+static int line_is_blank(const struct doc *d, size_t line)
+{
+	return d->line[line] == doc_line_end(d, line);
+}
+
+size_t article_first_line(const struct ui *u)
+{
+	return u->m->body_line;
+}
+
+/* Display lines of a source line at the pane width, cached.  A run of blank
+ * lines shows as one, as less -s does: web text doubles its blank lines. */
+const struct lines *article_lines(struct ui *u, size_t line)
+{
+	const struct doc *d = &u->m->doc;
+	if (line >= d->nlines)
+		return &no_lines;
+	if (line > article_first_line(u) && line_is_blank(d, line) && line_is_blank(d, line - 1))
+		return &no_lines;
+	struct layout_slot *s = &u->cache[line % LAYOUT_SLOTS];
+	if (s->width != u->art_w || s->line != line) {
+		s->l.n = 0;
+		layout_line(&s->l, d->text, d->line[line], doc_line_end(d, line), u->art_w);
+		s->line = line;
+		s->width = u->art_w;
+	}
+	return &s->l;
+}
+
+void article_invalidate(struct ui *u)
+{
+	for (size_t i = 0; i < LAYOUT_SLOTS; i++)
+		u->cache[i].width = 0;
+}
+
+/* Step one display line; returns 0 at either end. */
+static int pos_next(struct ui *u, struct pos *p)
+{
+	size_t nlines = u->m->doc.nlines;
+	if (p->sub + 1 < article_lines(u, p->line)->n) {
+		p->sub++;
+		return 1;
+	}
+	for (size_t l = p->line + 1; l < nlines; l++) {
+		if (article_lines(u, l)->n) {
+			p->line = l;
+			p->sub = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int pos_prev(struct ui *u, struct pos *p)
+{
+	if (p->sub > 0) {
+		p->sub--;
+		return 1;
+	}
+	for (size_t l = p->line; l-- > article_first_line(u);) {
+		size_t n = article_lines(u, l)->n;
+		if (n) {
+			p->line = l;
+			p->sub = n - 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static struct pos pos_end(struct ui *u)
+{
+	struct pos p = { u->m->doc.nlines ? u->m->doc.nlines - 1 : 0, 0 };
+	while (p.line > article_first_line(u) && !article_lines(u, p.line)->n)
+		p.line--;
+	size_t n = article_lines(u, p.line)->n;
+	p.sub = n ? n - 1 : 0;
+	return p;
+}
+
+/* The last top position that still fills the pane. */
+static struct pos pos_max_top(struct ui *u)
+{
+	struct pos p = pos_end(u);
+	for (int i = 1; i < u->art_h && pos_prev(u, &p); i++)
+		;
+	return p;
+}
+
+static int pos_cmp(struct pos a, struct pos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return a.sub < b.sub ? -1 : a.sub > b.sub;
+}
+
+size_t article_offset(struct ui *u, struct pos p)
+{
+	const struct lines *l = article_lines(u, p.line);
+	if (p.sub < l->n)
+		return l->v[p.sub].start;
+	return p.line < u->m->doc.nlines ? u->m->doc.line[p.line] : u->m->doc.len;
+}
+
+struct pos article_pos_of(struct ui *u, size_t off)
+{
+	const struct doc *d = &u->m->doc;
+	struct pos p = { article_first_line(u), 0 };
+	if (!d->nlines)
+		return p;
+	size_t line = doc_line_at(d, off);
+	if (line < p.line)
+		return p;
+	p.line = line;
+	const struct lines *l = article_lines(u, line);
+	if (!l->n) {
+		/* A squeezed blank line: the next line that shows. */
+		if (!pos_next(u, &p))
+			return pos_end(u);
+		return p;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].start <= off)
+			p.sub = i;
+	return p;
+}
+
+static void set_top(struct ui *u, struct pos p)
+{
+	struct pos max = pos_max_top(u);
+	if (pos_cmp(p, max) > 0)
+		p = max;
+	struct pos first = { article_first_line(u), 0 };
+	if (pos_cmp(p, first) < 0)
+		p = first;
+	if (!article_lines(u, p.line)->n && !pos_next(u, &p))
+		p = first;
+	u->top = p;
+}
+
+void article_scroll(struct ui *u, long delta)
+{
+	struct pos p = u->top;
+	for (; delta > 0 && pos_next(u, &p); delta--)
+		;
+	for (; delta < 0 && pos_prev(u, &p); delta++)
+		;
+	set_top(u, p);
+}
+
+static void remember_position(struct ui *u)
+{
+	u->prev_off = article_offset(u, u->top);
+	u->has_prev = 1;
+}
+
+void article_goto_off(struct ui *u, size_t off)
+{
+	remember_position(u);
+	set_top(u, article_pos_of(u, off));
+}
+
+/* Bring [start, end) on screen; if it is not, put it a third of the way down
+ * so the sentence before it shows too. */
+void article_show(struct ui *u, size_t start, size_t end)
+{
+	(void)end;
+	struct pos p = article_pos_of(u, start);
+	struct pos bottom = u->top;
+	for (int i = 1; i < u->art_h && pos_next(u, &bottom); i++)
+		;
+	if (pos_cmp(p, u->top) >= 0 && pos_cmp(p, bottom) <= 0)
+		return;
+	remember_position(u);
+	for (int i = 0; i < u->art_h / 3 && pos_prev(u, &p); i++)
+		;
+	set_top(u, p);
+}
+
+static struct pos bottom_pos(struct ui *u)
+{
+	struct pos p = u->top;
+	for (int i = 1; i < u->art_h && pos_next(u, &p); i++)
+		;
+	return p;
+}
+
+int article_at_end(struct ui *u)
+{
+	return pos_cmp(bottom_pos(u), pos_end(u)) >= 0;
+}
+
+/* Percent of the article above the bottom of the pane, as less shows it. */
+int article_percent(struct ui *u)
+{
+	const struct doc *d = &u->m->doc;
+	size_t body = u->m->body;
+	if (d->len <= body || article_at_end(u))
+		return 100;
+	struct pos b = bottom_pos(u);
+	const struct lines *l = article_lines(u, b.line);
+	size_t off = b.sub < l->n ? l->v[b.sub].end : d->line[b.line];
+	return (int)((off - body) * 100 / (d->len - body));
+}
+
+/* ---- highlights ------------------------------------------------------- */
+
+static size_t figures_at(const struct figures *f, size_t off)
+{
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->v[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void paint(uint8_t *roles, size_t ls, size_t le, size_t s, size_t e, enum role r)
+{
+	if (e <= ls || s >= le)
+		return;
+	if (s < ls)
+		s = ls;
+	if (e > le)
+		e = le;
+	memset(roles + (s - ls), r, e - s);
+}
+
+static int collect_match(void *ctx, size_t s, size_t e)
+{
+	struct ui *u = ctx;
+	xgrow((void **)&u->mbuf, &u->mbuf_cap, u->mbuf_n + 2, sizeof *u->mbuf);
+	u->mbuf[u->mbuf_n++] = s;
+	u->mbuf[u->mbuf_n++] = e;
+	return 0;
+}
+
+static int in_selection(const struct ui *u, size_t start, int is_figure, uint32_t entity)
+{
+	const struct selection *s = &u->sel;
+	if (!s->active || s->is_figure != is_figure)
+		return 0;
+	if (!is_figure)
+		return (long)entity == s->entity;
+	/* Figure groups: binary search the occurrence list. */
+	size_t lo = 0, hi = s->nocc;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->occ[mid] < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->nocc && s->occ[lo] == start;
+}
+
+static void row_roles(struct ui *u, size_t line, size_t ls, size_t le, uint8_t *roles)
+{
+	const struct model *m = u->m;
+	memset(roles, ROLE_TEXT, le - ls);
+	const struct figures *f = &m->figures;
+	size_t i = figures_at(f, ls);
+	if (i > 0)
+		i--;
+	for (; i < f->n && f->v[i].start < le; i++)
+		paint(roles, ls, le, f->v[i].start, f->v[i].end,
+		      in_selection(u, f->v[i].start, 1, 0) ? ROLE_SELECTED : ROLE_FIGURE);
+	const struct mentions *mn = &m->mentions;
+	i = mentions_at(mn, ls);
+	if (i > 0)
+		i--;
+	for (; i < mn->n && mn->v[i].start < le; i++)
+		paint(roles, ls, le, mn->v[i].start, mn->v[i].end,
+		      in_selection(u, mn->v[i].start, 0, mn->v[i].entity) ? ROLE_SELECTED
+									   : ROLE_ACTOR);
+	if (u->has_search) {
+		for (size_t k = 0; k < u->mbuf_n; k += 2)
+			paint(roles, ls, le, u->mbuf[k], u->mbuf[k + 1], ROLE_MATCH);
+	}
+	(void)line;
+	if (u->has_source)
+		paint(roles, ls, le, u->src_start, u->src_end, ROLE_SOURCE);
+	if (u->has_cursor)
+		paint(roles, ls, le, u->cur_start, u->cur_end, ROLE_CURSOR);
+}
+
+static void draw_row(struct ui *u, WINDOW *w, int y, size_t line, const struct lline *ll)
+{
+	const uint8_t *t = u->m->doc.text;
+	size_t ls = ll->start, le = ll->end;
+	xgrow((void **)&u->rolebuf, &u->rolebuf_cap, le - ls + 1, 1);
+	row_roles(u, line, ls, le, u->rolebuf);
+	int col = 0;
+	for (size_t s = ls; s < le;) {
+		/* Runs of one role, cut only at cluster boundaries. */
+		uint8_t r = u->rolebuf[s - ls];
+		size_t e = layout_next_cluster(t, s, le);
+		while (e < le && u->rolebuf[e - ls] == r)
+			e = layout_next_cluster(t, e, le);
+		col += draw_text(w, y, col, u->art_w - col, t + s, e - s, u->attr[r]);
+		s = e;
+	}
+}
+
+static void draw_title(struct ui *u, WINDOW *w)
+{
+	const struct annot *a = &u->m->annot;
+	static const enum meta_key order[] = { META_SECTION, META_TITLE, META_BYLINE,
+					       META_SOURCE, META_DATE, META_CREDIT };
+	struct buf b = { 0 };
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		const char *t = a->meta[order[i]].text;
+		if (!t)
+			continue;
+		buf_printf(&b, "%s%s%s", b.len ? (u->ascii ? " | " : " · ") : "",
+			   order[i] == META_CREDIT ? "Illustration: " : "", t);
+	}
+	draw_str(w, 0, 0, u->art_w, b.data ? b.data : "", u->attr[ROLE_HEADER]);
+	buf_free(&b);
+}
+
+void article_draw(struct ui *u)
+{
+	WINDOW *w = u->win[PANE_ARTICLE];
+	werase(w);
+	int y0 = 0;
+	if (u->art_title) {
+		draw_title(u, w);
+		y0 = 1;
+	}
+	struct pos p = u->top;
+	size_t mline = (size_t)-1;
+	for (int y = 0; y < u->art_h; y++) {
+		const struct lines *l = article_lines(u, p.line);
+		if (p.sub < l->n) {
+			if (u->has_search && mline != p.line) {
+				/* Matches of the whole source line, once per line. */
+				const struct doc *d = &u->m->doc;
+				u->mbuf_n = 0;
+				search_line(&u->search, d->text, d->line[p.line],
+					    doc_line_end(d, p.line), collect_match, u);
+				mline = p.line;
+			}
+			draw_row(u, w, y + y0, p.line, &l->v[p.sub]);
+		}
+		if (!pos_next(u, &p)) {
+			/* Past the end: mark empty rows as less does. */
+			for (int k = y + 1; k < u->art_h; k++)
+				draw_str(w, k + y0, 0, 1, "~", u->attr[ROLE_DIM]);
+			break;
+		}
+	}
+	wnoutrefresh(w);
+}
+
+/* ---- navigation --------------------------------------------------------- */
+
+static void set_cursor(struct ui *u, size_t start, size_t end)
+{
+	u->has_cursor = 1;
+	u->cur_start = start;
+	u->cur_end = end;
+	u->has_source = 0;
+	article_show(u, start, end);
+}
+
+/* Reference point for relative jumps: the cursor when on screen, else the
+ * top (forward) or bottom (backward) of the pane. */
+static size_t jump_ref(struct ui *u, int backward, int *have)
+{
+	struct pos b = bottom_pos(u);
+	size_t top = article_offset(u, u->top);
+	const struct lines *bl = article_lines(u, b.line);
+	size_t bottom = b.sub < bl->n ? bl->v[b.sub].end : top;
+	*have = 1;
+	if (u->has_cursor && u->cur_start >= top && u->cur_start <= bottom)
+		return u->cur_start;
+	if (!backward && top == u->m->body) {
+		*have = 0;      /* at the very top: the first highlight counts */
+		return top;
+	}
+	return backward ? bottom : top;
+}
+
+static void next_highlight(struct ui *u, int backward)
+{
+	const struct mentions *mn = &u->m->mentions;
+	const struct figures *f = &u->m->figures;
+	int have;
+	size_t ref = jump_ref(u, backward, &have);
+	size_t best_s = 0, best_e = 0;
+	int found = 0;
+	if (!backward) {
+		size_t from = have ? ref + 1 : ref;
+		size_t i = mentions_at(mn, from), j = figures_at(f, from);
+		if (i < mn->n) {
+			best_s = mn->v[i].start, best_e = mn->v[i].end, found = 1;
+		}
+		if (j < f->n && (!found || f->v[j].start < best_s)) {
+			best_s = f->v[j].start, best_e = f->v[j].end, found = 1;
+		}
+	} else {
+		size_t i = mentions_at(mn, ref), j = figures_at(f, ref);
+		if (i > 0) {
+			best_s = mn->v[i - 1].start, best_e = mn->v[i - 1].end, found = 1;
+		}
+		if (j > 0 && (!found || f->v[j - 1].start > best_s)) {
+			best_s = f->v[j - 1].start, best_e = f->v[j - 1].end, found = 1;
+		}
+	}
+	if (!found) {
+		status_message(u, 0, backward ? "No highlight above" : "No highlight below");
+		return;
+	}
+	set_cursor(u, best_s, best_e);
+	status_describe_cursor(u);
+}
+
+static void next_occurrence(struct ui *u, int backward)
+{
+	const struct selection *s = &u->sel;
+	if (!s->nocc) {
+		status_message(u, 1, "The selection has no occurrence in the text");
+		return;
+	}
+	int have;
+	size_t ref = jump_ref(u, backward, &have);
+	size_t lo = 0, hi = s->nocc;
+	size_t key = backward ? ref : (have ? ref + 1 : ref);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->occ[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t k;
+	int wrapped = 0;
+	if (!backward) {
+		k = lo;
+		if (k >= s->nocc) {
+			k = 0;
+			wrapped = 1;
+		}
+	} else if (lo > 0) {
+		k = lo - 1;
+	} else {
+		k = s->nocc - 1;
+		wrapped = 1;
+	}
+	set_cursor(u, s->occ[k], s->occ_end[k]);
+	status_describe_cursor(u);
+	if (wrapped)
+		status_message(u, 0, "%s (wrapped to the %s)", u->msg.data,
+			       backward ? "last" : "first");
+}
+
+struct search_hit {
+	size_t ref;
+	int backward, whole;        /* whole: any match of the line counts */
+	int found;
+	size_t s, e;
+};
+
+static int take_hit(void *ctx, size_t s, size_t e)
+{
+	struct search_hit *h = ctx;
+	if (!h->backward) {
+		if (h->whole || s > h->ref) {
+			h->found = 1, h->s = s, h->e = e;
+			return 1;
+		}
+		return 0;
+	}
+	if (h->whole || s < h->ref) {
+		h->found = 1, h->s = s, h->e = e;
+		return 0;       /* keep going: the last one before ref wins */
+	}
+	return 1;
+}
+
+static int search_in_line(struct ui *u, size_t line, struct search_hit *h)
+{
+	const struct doc *d = &u->m->doc;
+	h->found = 0;
+	search_line(&u->search, d->text, d->line[line], doc_line_end(d, line), take_hit, h);
+	return h->found;
+}
+
+void article_search_next(struct ui *u, int backward, int from_here)
+{
+	const struct doc *d = &u->m->doc;
+	if (!u->has_search) {
+		status_message(u, 1, "No previous search");
+		return;
+	}
+	size_t first = article_first_line(u), n = d->nlines;
+	if (n <= first) {
+		status_message(u, 1, "Pattern not found");
+		return;
+	}
+	int have;
+	size_t ref = jump_ref(u, backward, &have);
+	struct search_hit h = { .ref = ref, .backward = backward };
+	/* A new search may match at the reference itself; a repeat may not. */
+	if (!have || (from_here && !backward)) {
+		if (ref == 0)
+			h.whole = 1;
+		else
+			h.ref = ref - 1;
+	}
+	size_t start = doc_line_at(d, ref < d->len ? ref : d->len);
+	if (start < first)
+		start = first;
+	size_t count = n - first;
+	if (search_in_line(u, start, &h)) {
+		set_cursor(u, h.s, h.e);
+		u->msg.len = 0;
+		return;
+	}
+	/* Then every other line once in the search direction, wrapping round,
+	 * and the reference line again whole. */
+	h.whole = 1;
+	int wrapped = 0;
+	for (size_t i = 1; i <= count; i++) {
+		size_t k = start - first;
+		size_t line = first + (backward ? (k + count - i % count) % count : (k + i) % count);
+		if (backward ? line >= start : line <= start)
+			wrapped = 1;
+		if (search_in_line(u, line, &h)) {
+			set_cursor(u, h.s, h.e);
+			if (wrapped)
+				status_message(u, 0, "Search wrapped to the %s",
+					       backward ? "bottom" : "top");
+			else
+				u->msg.len = 0;
+			return;
+		}
+	}
+	status_message(u, 1, "Pattern not found");
+}
+
+void article_handle(struct ui *u, enum action a, long count)
+{
+	long page = u->art_h > 1 ? u->art_h - 1 : 1;
+	switch (a) {
+	case ACT_LINE_DOWN:
+	case ACT_ENTER:
+		article_scroll(u, count ? count : 1);
+		break;
+	case ACT_LINE_UP:
+		article_scroll(u, -(count ? count : 1));
+		break;
+	case ACT_PAGE_DOWN:
+		article_scroll(u, count ? count : page);
+		break;
+	case ACT_PAGE_UP:
+		article_scroll(u, -(count ? count : page));
+		break;
+	case ACT_HALF_DOWN:
+		article_scroll(u, count ? count : (u->art_h + 1) / 2);
+		break;
+	case ACT_HALF_UP:
+		article_scroll(u, -(count ? count : (u->art_h + 1) / 2));
+		break;
+	case ACT_TOP:
+	case ACT_BOTTOM:
+		remember_position(u);
+		if (count) {
+			size_t line = (size_t)count - 1;
+			if (line >= u->m->doc.nlines)
+				line = u->m->doc.nlines ? u->m->doc.nlines - 1 : 0;
+			set_top(u, article_pos_of(u, u->m->doc.nlines ? u->m->doc.line[line] : 0));
+		} else if (a == ACT_TOP) {
+			set_top(u, (struct pos){ article_first_line(u), 0 });
+		} else {
+			set_top(u, pos_max_top(u));
+		}
+		break;
+	case ACT_PERCENT: {
+		const struct doc *d = &u->m->doc;
+		long pct = count > 100 ? 100 : count;
+		remember_position(u);
+		set_top(u, article_pos_of(u, u->m->body + (d->len - u->m->body) * (size_t)pct / 100));
+		break;
+	}
+	case ACT_NEXT_HIGHLIGHT:
+		next_highlight(u, 0);
+		break;
+	case ACT_PREV_HIGHLIGHT:
+		next_highlight(u, 1);
+		break;
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH: {
+		int back = a == ACT_PREV_MATCH;
+		if (u->nav == NAV_SELECTION && u->sel.active)
+			next_occurrence(u, back);
+		else if (u->nav == NAV_SEARCH)
+			article_search_next(u, back ^ u->search_back, 0);
+		else
+			status_message(u, 1, "Nothing to repeat: search with / or select an entity");
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* Offset of the character at (y, x) of the article window, for clicks. */
+int article_hit(struct ui *u, int y, int x, size_t *off)
+{
+	y -= u->art_title;
+	if (y < 0 || y >= u->art_h)
+		return 0;
+	struct pos p = u->top;
+	for (int i = 0; i < y; i++)
+		if (!pos_next(u, &p))
+			return 0;
+	const struct lines *l = article_lines(u, p.line);
+	if (p.sub >= l->n)
+		return 0;
+	const uint8_t *t = u->m->doc.text;
+	int col = 0;
+	for (size_t s = l->v[p.sub].start; s < l->v[p.sub].end;) {
+		size_t e = layout_next_cluster(t, s, l->v[p.sub].end);
+		col += layout_cluster_width(t, s, e, col);
+		if (x < col) {
+			*off = s;
+			return 1;
+		}
+		s = e;
+	}
+	return 0;
+}
