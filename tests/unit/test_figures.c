@@ -1,0 +1,720 @@
+/* Unit tests for the figure detector: every kind by example, the bundled article, slicing, bounds. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "brief/figures.h"
+#include "brief/util.h"
+
+/* ---- helpers ---- */
+
+static int near(double a, double b)
+{
+	double scale = fabs(b) > 1 ? fabs(b) : 1;
+	return fabs(a - b) <= 1e-9 * scale;
+}
+
+static void scan_all(struct figures *f, const char *text)
+{
+	figures_init(f);
+	figures_scan(f, (const uint8_t *)text, strlen(text), 0, strlen(text));
+}
+
+static void dump(const struct figures *f, const char *text)
+{
+	for (size_t i = 0; i < f->n; i++)
+		print_message("  [%.*s] %s %s%g %s\n", (int)(f->v[i].end - f->v[i].start),
+			      text + f->v[i].start, fig_kind_name(f->v[i].kind),
+			      fig_cmp_symbol(f->v[i].cmp), f->v[i].value, f->v[i].unit);
+}
+
+/* Offset of the nth (from 1) occurrence of needle in text. */
+static size_t nth(const char *text, const char *needle, int n)
+{
+	const char *p = text;
+	for (;;) {
+		p = strstr(p, needle);
+		if (!p)
+			fail_msg("\"%s\" not in the text", needle);
+		if (--n == 0)
+			return (size_t)(p - text);
+		p++;
+	}
+}
+
+/* The figure spanning exactly the nth occurrence of span, or failure. */
+static const struct figure *figure_at(const struct figures *f, const char *text,
+				      const char *span, int n)
+{
+	size_t start = nth(text, span, n), end = start + strlen(span);
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].start == start && f->v[i].end == end)
+			return &f->v[i];
+	dump(f, text);
+	fail_msg("no figure spans [%s] (occurrence %d) in \"%.60s\"", span, n, text);
+	return NULL;
+}
+
+/* No figure touches the nth occurrence of phrase. */
+static void assert_untouched(const struct figures *f, const char *text, const char *phrase, int n)
+{
+	size_t start = nth(text, phrase, n), end = start + strlen(phrase);
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].start < end && f->v[i].end > start) {
+			dump(f, text);
+			fail_msg("[%s] should be no figure in \"%s\"", phrase, text);
+		}
+}
+
+/* Sorted, disjoint, on UTF-8 character boundaries, within [from, to). */
+static void assert_well_formed(const struct figures *f, const char *text, size_t from, size_t to)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct figure *g = &f->v[i];
+		assert_true(g->start >= from && g->start < g->end && g->end <= to);
+		assert_true(g->num_start >= g->start && g->num_end <= g->end &&
+			    g->num_start < g->num_end);
+		assert_int_not_equal((unsigned char)text[g->start] & 0xC0, 0x80);
+		if (g->end < to)
+			assert_int_not_equal((unsigned char)text[g->end] & 0xC0, 0x80);
+		assert_non_null(g->unit);
+		if (i > 0)
+			assert_true(f->v[i - 1].end <= g->start);
+	}
+}
+
+struct expect {
+	const char *text;
+	const char *span;  /* the figure's exact text (first occurrence) */
+	const char *num;   /* the number's exact text */
+	enum fig_kind kind;
+	enum fig_cmp cmp;
+	double value;
+	const char *unit;
+	int year, month, day;
+	enum fig_part part;
+};
+
+static void check_expect(const struct expect *e)
+{
+	struct figures f;
+	scan_all(&f, e->text);
+	assert_well_formed(&f, e->text, 0, strlen(e->text));
+	const struct figure *g = figure_at(&f, e->text, e->span, 1);
+	size_t ns = nth(e->text, e->num, 1);
+	if (g->kind != e->kind || g->cmp != e->cmp || !near(g->value, e->value) ||
+	    strcmp(g->unit, e->unit) != 0 || g->num_start != ns || g->num_end != ns + strlen(e->num) ||
+	    g->year != e->year || g->month != e->month || g->day != e->day || g->part != e->part)
+		fail_msg("[%s]: got %s %s%g \"%s\" num [%.*s] date %d-%d-%d part %d; "
+			 "want %s %s%g \"%s\" num [%s] date %d-%d-%d part %d",
+			 e->span, fig_kind_name(g->kind), fig_cmp_symbol(g->cmp), g->value, g->unit,
+			 (int)(g->num_end - g->num_start), e->text + g->num_start,
+			 g->year, g->month, g->day, (int)g->part,
+			 fig_kind_name(e->kind), fig_cmp_symbol(e->cmp), e->value, e->unit, e->num,
+			 e->year, e->month, e->day, (int)e->part);
+	figures_free(&f);
+}
+
+static void check_table(const struct expect *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		check_expect(&t[i]);
+}
+
+#define CHECK_TABLE(t) check_table(t, sizeof t / sizeof t[0])
+#define NUM(text, span, num, kind, cmp, value, unit) \
+	{ text, span, num, kind, cmp, value, unit, 0, 0, 0, FIG_PART_NONE }
+#define DATE(text, span, num, y, m, d, part) \
+	{ text, span, num, FIG_DATE, FIG_EQ, 0, "date", y, m, d, part }
+
+/* ---- each kind by example ---- */
+
+static void test_percent(void **state)
+{
+	(void)state;
+	static const struct expect t[] = {
+		NUM("a 25 percent tax", "25 percent", "25", FIG_PERCENT, FIG_EQ, 25, "%"),
+		NUM("to 3.5 percent of GDP.", "3.5 percent of GDP", "3.5", FIG_PERCENT, FIG_EQ, 3.5, "% of GDP"),
+		NUM("inflation of 2.3% in June", "2.3%", "2.3", FIG_PERCENT, FIG_EQ, 2.3, "%"),
+		NUM("budget to 5 percent of GDP (up", "5 percent of GDP", "5", FIG_PERCENT, FIG_EQ, 5, "% of GDP"),
+		NUM("a 25-percent levy", "25-percent", "25", FIG_PERCENT, FIG_EQ, 25, "%"),
+		NUM("a 25 per cent levy", "25 per cent", "25", FIG_PERCENT, FIG_EQ, 25, "%"),
+		NUM("up 1.5 percentage points", "1.5 percentage points", "1.5", FIG_PERCENT, FIG_EQ, 1.5, "pp"),
+		NUM("five percent of voters", "five percent", "five", FIG_PERCENT, FIG_EQ, 5, "%"),
+		NUM("rose 12 %.", "12 %", "12", FIG_PERCENT, FIG_EQ, 12, "%"),
+		NUM("a 25\xC2\xA0percent tax", "25\xC2\xA0percent", "25", FIG_PERCENT, FIG_EQ, 25, "%"),
+		NUM("the current 2.3 percent level", "2.3 percent", "2.3", FIG_PERCENT, FIG_EQ, 2.3, "%"),
+		NUM("1,250.5% growth", "1,250.5%", "1,250.5", FIG_PERCENT, FIG_EQ, 1250.5, "%"),
+	};
+	CHECK_TABLE(t);
+}
+
+static void test_comparators(void **state)
+{
+	(void)state;
+	static const struct expect t[] = {
+		NUM("from less than 2 percent of GDP to", "less than 2 percent of GDP", "2",
+		 FIG_PERCENT, FIG_LT, 2, "% of GDP"),
+		NUM("fewer than 10 percent", "fewer than 10 percent", "10", FIG_PERCENT, FIG_LT, 10, "%"),
+		NUM("fell below 3% today", "below 3%", "3", FIG_PERCENT, FIG_LT, 3, "%"),
+		NUM("stays under 5 percent", "under 5 percent", "5", FIG_PERCENT, FIG_LT, 5, "%"),
+		NUM("more than 25 tanks", "more than 25 tanks", "25", FIG_COUNT, FIG_GT, 25, "tanks"),
+		NUM("lasted over 90 days", "over 90 days", "90", FIG_DURATION, FIG_GT, 90, "day"),
+		NUM("is above 2.5% now", "above 2.5%", "2.5", FIG_PERCENT, FIG_GT, 2.5, "%"),
+		NUM("at least $5 billion", "at least $5 billion", "5 billion", FIG_MONEY, FIG_GE, 5e9, "USD"),
+		NUM("no less than 3 percent", "no less than 3 percent", "3", FIG_PERCENT, FIG_GE, 3, "%"),
+		NUM("for up to 90 days", "up to 90 days", "90", FIG_DURATION, FIG_LE, 90, "day"),
+		NUM("at most 4 percent", "at most 4 percent", "4", FIG_PERCENT, FIG_LE, 4, "%"),
+		NUM("no more than 30 percent", "no more than 30 percent", "30", FIG_PERCENT, FIG_LE, 30, "%"),
+		NUM("about 5%", "about 5%", "5", FIG_PERCENT, FIG_APPROX, 5, "%"),
+		NUM("around 6 percent", "around 6 percent", "6", FIG_PERCENT, FIG_APPROX, 6, "%"),
+		NUM("roughly 7 percent", "roughly 7 percent", "7", FIG_PERCENT, FIG_APPROX, 7, "%"),
+		NUM("nearly 8 percent", "nearly 8 percent", "8", FIG_PERCENT, FIG_APPROX, 8, "%"),
+		NUM("almost 9 years", "almost 9 years", "9", FIG_DURATION, FIG_APPROX, 9, "year"),
+		NUM("approximately 10 percent", "approximately 10 percent", "10", FIG_PERCENT, FIG_APPROX, 10, "%"),
+		NUM("some 300 troops", "some 300 troops", "300", FIG_COUNT, FIG_APPROX, 300, "troops"),
+		NUM("about a dozen ships", "about a dozen ships", "a dozen", FIG_COUNT, FIG_APPROX, 12, "ships"),
+		NUM("(up from the current 2.3 percent level)", "2.3 percent", "2.3", FIG_PERCENT, FIG_EQ, 2.3, "%"),
+		NUM("More than 40% said", "More than 40%", "40", FIG_PERCENT, FIG_GT, 40, "%"),
+	};
+	CHECK_TABLE(t);
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	static const struct expect t[] = {
+		DATE("is scheduled to expire on July 9, the US", "July 9", "July 9", 0, 7, 9, FIG_PART_NONE),
+		DATE("into effect on August 1.", "August 1", "August 1", 0, 8, 1, FIG_PART_NONE),
+		DATE("the planned July 1 \"2+2\" talks", "July 1", "July 1", 0, 7, 1, FIG_PART_NONE),
+		DATE("on July 9, 2025 it ended", "July 9, 2025", "July 9, 2025", 2025, 7, 9, FIG_PART_NONE),
+		DATE("in July 2025 it ended", "July 2025", "July 2025", 2025, 7, 0, FIG_PART_NONE),
+		DATE("a visit in early July to", "early July", "July", 0, 7, 0, FIG_PART_EARLY),
+		DATE("by mid-July.", "mid-July", "July", 0, 7, 0, FIG_PART_MID),
+		DATE("until late July", "late July", "July", 0, 7, 0, FIG_PART_LATE),
+		DATE("Since early 2025, the US", "early 2025", "2025", 2025, 0, 0, FIG_PART_EARLY),
+		DATE("by mid-2025", "mid-2025", "2025", 2025, 0, 0, FIG_PART_MID),
+		DATE("negotiations since April.", "April", "April", 0, 4, 0, FIG_PART_NONE),
+		DATE("in May the talks", "May", "May", 0, 5, 0, FIG_PART_NONE),
+		DATE("on May 5 the talks", "May 5", "May 5", 0, 5, 5, FIG_PART_NONE),
+		DATE("May 2024 was wet", "May 2024", "May 2024", 2024, 5, 0, FIG_PART_NONE),
+		DATE("Tariffs in 2025 rose", "2025", "2025", 2025, 0, 0, FIG_PART_NONE),
+		DATE("signed Sept. 5, 2019 in", "Sept. 5, 2019", "Sept. 5, 2019", 2019, 9, 5, FIG_PART_NONE),
+		DATE("on 9 July 2025.", "9 July 2025", "9 July 2025", 2025, 7, 9, FIG_PART_NONE),
+		DATE("the 4th July parade", "4th July", "4th July", 0, 7, 4, FIG_PART_NONE),
+		DATE("In 1999 the euro", "1999", "1999", 1999, 0, 0, FIG_PART_NONE),
+	};
+	CHECK_TABLE(t);
+}
+
+static void test_durations(void **state)
+{
+	(void)state;
+	static const struct expect t[] = {
+		NUM("as a 90-day freeze on", "90-day", "90", FIG_DURATION, FIG_EQ, 90, "day"),
+		NUM("a two-year plan", "two-year", "two", FIG_DURATION, FIG_EQ, 2, "year"),
+		NUM("within 90 days.", "90 days", "90", FIG_DURATION, FIG_EQ, 90, "day"),
+		NUM("for three months", "three months", "three", FIG_DURATION, FIG_EQ, 3, "month"),
+		NUM("marking his first month in office", "first month", "first", FIG_DURATION, FIG_EQ, 1, "month"),
+		NUM("in its second year", "second year", "second", FIG_DURATION, FIG_EQ, 2, "year"),
+		NUM("after 1.5 years", "1.5 years", "1.5", FIG_DURATION, FIG_EQ, 1.5, "year"),
+		NUM("twenty-five years on", "twenty-five years", "twenty-five", FIG_DURATION, FIG_EQ, 25, "year"),
+		NUM("a 48-hour window", "48-hour", "48", FIG_DURATION, FIG_EQ, 48, "hour"),
+		NUM("two decades later", "two decades", "two", FIG_DURATION, FIG_EQ, 2, "decade"),
+		NUM("one year later", "one year", "one", FIG_DURATION, FIG_EQ, 1, "year"),
+		NUM("a 2025 years-long", "2025 years", "2025", FIG_DURATION, FIG_EQ, 2025, "year"),
+	};
+	CHECK_TABLE(t);
+}
+
+static void test_counts(void **state)
+{
+	(void)state;
+	static const struct expect t[] = {
+		NUM("despite seven rounds of talks", "seven rounds", "seven", FIG_COUNT, FIG_EQ, 7, "rounds"),
+		NUM("rates on a dozen other nations that", "a dozen other nations", "a dozen",
+		 FIG_COUNT, FIG_EQ, 12, "nations"),
+		NUM("tariffs on dozens of nations, including", "dozens of nations", "dozens",
+		 FIG_COUNT, FIG_GE, 24, "nations"),
+		NUM("hundreds of protesters", "hundreds of protesters", "hundreds", FIG_COUNT, FIG_GE, 200, "protesters"),
+		NUM("thousands of US troops", "thousands of US troops", "thousands", FIG_COUNT, FIG_GE, 2000, "troops"),
+		NUM("sent 25 tanks", "25 tanks", "25", FIG_COUNT, FIG_EQ, 25, "tanks"),
+		NUM("1,000 people came", "1,000 people", "1,000", FIG_COUNT, FIG_EQ, 1000, "people"),
+		NUM("two hundred thousand people", "two hundred thousand people", "two hundred thousand",
+		 FIG_COUNT, FIG_EQ, 2e5, "people"),
+		NUM("Seven rounds failed", "Seven rounds", "Seven", FIG_COUNT, FIG_EQ, 7, "rounds"),
+		NUM("three Japanese carmakers", "three Japanese carmakers", "three", FIG_COUNT, FIG_EQ, 3, "carmakers"),
+	};
+	CHECK_TABLE(t);
+}
+
+static void test_money(void **state)
+{
+	(void)state;
+	static const struct expect t[] = {
+		NUM("a $5 billion deal", "$5 billion", "5 billion", FIG_MONEY, FIG_EQ, 5e9, "USD"),
+		NUM("for US$3 each", "US$3", "3", FIG_MONEY, FIG_EQ, 3, "USD"),
+		NUM("5 billion dollars", "5 billion dollars", "5 billion", FIG_MONEY, FIG_EQ, 5e9, "USD"),
+		NUM("costs \xC2\xA5" "100 now", "\xC2\xA5" "100", "100", FIG_MONEY, FIG_EQ, 100, "JPY"),
+		NUM("a \xE2\x82\xAC" "2m fine", "\xE2\x82\xAC" "2m", "2m", FIG_MONEY, FIG_EQ, 2e6, "EUR"),
+		NUM("300 million yuan", "300 million yuan", "300 million", FIG_MONEY, FIG_EQ, 3e8, "CNY"),
+		NUM("1,000 won a day", "1,000 won", "1,000", FIG_MONEY, FIG_EQ, 1000, "KRW"),
+		NUM("100 yen coins", "100 yen", "100", FIG_MONEY, FIG_EQ, 100, "JPY"),
+		NUM("20 euros each", "20 euros", "20", FIG_MONEY, FIG_EQ, 20, "EUR"),
+		NUM("50 pounds a week", "50 pounds", "50", FIG_MONEY, FIG_EQ, 50, "GBP"),
+		NUM("a \xC2\xA3" "3.5bn loss", "\xC2\xA3" "3.5bn", "3.5bn", FIG_MONEY, FIG_EQ, 3.5e9, "GBP"),
+		NUM("HK$10 fare", "HK$10", "10", FIG_MONEY, FIG_EQ, 10, "HKD"),
+		NUM("USD 5 billion", "USD 5 billion", "5 billion", FIG_MONEY, FIG_EQ, 5e9, "USD"),
+		NUM("five US dollars", "five US dollars", "five", FIG_MONEY, FIG_EQ, 5, "USD"),
+	};
+	CHECK_TABLE(t);
+}
+
+/* Every number word and month is known, whatever sieve the scanner uses. */
+static void test_vocabulary(void **state)
+{
+	(void)state;
+	static const struct { const char *w; double v; } nums[] = {
+		{"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+		{"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
+		{"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+		{"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+		{"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
+		{"eighty", 80}, {"ninety", 90}, {"hundred", 100}, {"thousand", 1000},
+		{"a million", 1e6}, {"a billion", 1e9}, {"dozen", 12}, {"ninety-nine", 99},
+		{"Forty", 40},
+	};
+	static const char *const ords[] = {
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+		"ninth", "tenth", "eleventh", "twelfth",
+	};
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December",
+	};
+	char text[64];
+	struct figures f;
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		snprintf(text, sizeof text, "%s rounds", nums[i].w);
+		scan_all(&f, text);
+		const struct figure *g = figure_at(&f, text, text, 1);
+		assert_int_equal(g->kind, FIG_COUNT);
+		if (!near(g->value, nums[i].v))
+			fail_msg("%s: %g", text, g->value);
+		figures_free(&f);
+	}
+	for (size_t i = 0; i < sizeof ords / sizeof ords[0]; i++) {
+		snprintf(text, sizeof text, "the %s week", ords[i]);
+		scan_all(&f, text);
+		const struct figure *g = figure_at(&f, text, text + 4, 1);
+		assert_int_equal(g->kind, FIG_DURATION);
+		assert_true(near(g->value, (double)(i + 1)));
+		assert_string_equal(g->unit, "week");
+		figures_free(&f);
+	}
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		snprintf(text, sizeof text, "by %s 3, 2024", months[i]);
+		scan_all(&f, text);
+		const struct figure *g = figure_at(&f, text, text + 3, 1);
+		assert_int_equal(g->month, (int)i + 1);
+		assert_int_equal(g->day, 3);
+		assert_int_equal(g->year, 2024);
+		figures_free(&f);
+	}
+}
+
+/* ---- things that are not figures ---- */
+
+static void test_negatives(void **state)
+{
+	(void)state;
+	static const struct { const char *text, *phrase; } t[] = {
+		{"plug the USB cable", "USB"},
+		{"a B52 bomber flew", "B52"},
+		{"a COVID19 wave", "COVID19"},
+		{"COVID-19 cases rose", "19"},
+		{"they respect one another", "one another"},
+		{"it may be late", "may be"},
+		{"May be late, said he", "May"},
+		{"the \"2+2\" ministerial talks", "2+2"},
+		{"to \"focus on Middle East issues,\"", "focus"},
+		{"5 percent (up from 3 percent)", "up from"},
+		{"at 10:30 meetings start", "10:30"},
+		{"open 24/7 stores", "24/7"},
+		{"the G-7 nations met", "G-7 nations"},
+		{"version 3.5.1 ships", "3.5.1"},
+		{"a 1,00 people typo", "1,00 people"},
+		{"Trump's first term", "first term"},
+		{"April Ryan asked", "April"},
+		{"Section 2 is clear", "2 is"},
+		{"the team of eleven won", "eleven won"},
+		{"the 1990s boom", "1990s"},
+		{"two-thirds of voters", "two-thirds"},
+		{"8a874877-a99a-45ab-82a4-437a7dbff841.png", "8a874877-a99a-45ab-82a4-437a7dbff841"},
+		{"\xC3\xA9" "25 percent", "25 percent"},
+		{"one of the tanks", "one"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct figures f;
+		scan_all(&f, t[i].text);
+		assert_untouched(&f, t[i].text, t[i].phrase, 1);
+		figures_free(&f);
+	}
+}
+
+/* ---- the bundled article ---- */
+
+static char *read_article(size_t *len)
+{
+	const char *dir = getenv("BRIEF_ASSETS");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/commentary.txt", dir && *dir ? dir : "assets");
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		fail_msg("cannot open %s (set BRIEF_ASSETS)", path);
+	struct buf b = {0};
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	assert_true(b.len > 0);
+	*len = b.len;
+	return b.data;
+}
+
+#define ART(span, n, kind, cmp, value, unit) { span, n, kind, cmp, value, unit, 0, 0, 0, FIG_PART_NONE }
+#define ART_DATE(span, m, d, y, part) { span, 1, FIG_DATE, FIG_EQ, 0, "date", m, d, y, part }
+
+static void test_article(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *span;
+		int occurrence;
+		enum fig_kind kind;
+		enum fig_cmp cmp;
+		double value;
+		const char *unit;
+		int month, day, year;
+		enum fig_part part;
+	} t[] = {
+		ART("25 percent", 1, FIG_PERCENT, FIG_EQ, 25, "%"),
+		ART("25 percent", 2, FIG_PERCENT, FIG_EQ, 25, "%"),
+		ART("less than 2 percent of GDP", 1, FIG_PERCENT, FIG_LT, 2, "% of GDP"),
+		ART("3.5 percent of GDP", 1, FIG_PERCENT, FIG_EQ, 3.5, "% of GDP"),
+		ART("5 percent of GDP", 2, FIG_PERCENT, FIG_EQ, 5, "% of GDP"), /* 1st is in "3.5 ..." */
+		ART("2.3 percent", 1, FIG_PERCENT, FIG_EQ, 2.3, "%"),
+		ART_DATE("July 9", 7, 9, 0, FIG_PART_NONE),
+		ART_DATE("August 1", 8, 1, 0, FIG_PART_NONE),
+		ART_DATE("July 1", 7, 1, 0, FIG_PART_NONE),
+		ART_DATE("early July", 7, 0, 0, FIG_PART_EARLY),
+		ART_DATE("early 2025", 0, 0, 2025, FIG_PART_EARLY),
+		ART_DATE("April", 4, 0, 0, FIG_PART_NONE),
+		ART("90-day", 1, FIG_DURATION, FIG_EQ, 90, "day"),
+		ART("first month", 1, FIG_DURATION, FIG_EQ, 1, "month"),
+		ART("seven rounds", 1, FIG_COUNT, FIG_EQ, 7, "rounds"),
+		ART("a dozen other nations", 1, FIG_COUNT, FIG_EQ, 12, "nations"),
+		ART("dozens of nations", 1, FIG_COUNT, FIG_GE, 24, "nations"),
+	};
+	size_t len;
+	char *text = read_article(&len);
+	struct figures f;
+	figures_init(&f);
+	figures_scan(&f, (const uint8_t *)text, len, 0, len);
+	assert_well_formed(&f, text, 0, len);
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const struct figure *g = figure_at(&f, text, t[i].span, t[i].occurrence);
+		if (g->kind != t[i].kind || g->cmp != t[i].cmp || !near(g->value, t[i].value) ||
+		    strcmp(g->unit, t[i].unit) != 0 || g->month != t[i].month ||
+		    g->day != t[i].day || g->year != t[i].year || g->part != t[i].part)
+			fail_msg("article [%s]: got %s %s%g %s", t[i].span, fig_kind_name(g->kind),
+				 fig_cmp_symbol(g->cmp), g->value, g->unit);
+	}
+	/* The article's traps: none of these is a figure. */
+	assert_untouched(&f, text, "2+2", 1);
+	assert_untouched(&f, text, "up from", 1);
+	assert_untouched(&f, text, "focus", 1);
+	assert_untouched(&f, text, "first term", 1);
+	assert_untouched(&f, text, "first visit", 1);
+	assert_untouched(&f, text, "437a7dbff841", 1);
+	figures_free(&f);
+	free(text);
+}
+
+/* ---- slicing and bounds ---- */
+
+static void assert_same(const struct figures *a, const struct figures *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct figure *x = &a->v[i], *y = &b->v[i];
+		assert_int_equal(x->start, y->start);
+		assert_int_equal(x->end, y->end);
+		assert_int_equal(x->num_start, y->num_start);
+		assert_int_equal(x->num_end, y->num_end);
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->cmp, y->cmp);
+		assert_true(near(x->value, y->value));
+		assert_string_equal(x->unit, y->unit);
+		assert_int_equal(x->year, y->year);
+		assert_int_equal(x->month, y->month);
+		assert_int_equal(x->day, y->day);
+		assert_int_equal(x->part, y->part);
+	}
+}
+
+static void test_slices_match_whole(void **state)
+{
+	(void)state;
+	size_t alen;
+	char *article = read_article(&alen);
+	struct buf b = {0};
+	buf_add(&b, article, alen);
+	/* Lines that end or start on a figure, or split a phrase across LF. */
+	buf_adds(&b, "\nless than\n2 percent of GDP\nearly\nJuly 9, 2025 and\n"
+		 "a dozen\nother nations 25 tanks\n$5\nbillion in 2025\n"
+		 "\xC2\xA0" "25\xC2\xA0percent of GDP\n\n3.5%");
+	free(article);
+	struct figures whole, sliced;
+	figures_init(&whole);
+	figures_init(&sliced);
+	figures_scan(&whole, (const uint8_t *)b.data, b.len, 0, b.len);
+	size_t from = 0;
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] == '\n') {
+			figures_scan(&sliced, (const uint8_t *)b.data, b.len, from, i + 1);
+			from = i + 1;
+		}
+	figures_scan(&sliced, (const uint8_t *)b.data, b.len, from, b.len);
+	assert_true(whole.n >= 17 + 6);
+	assert_same(&whole, &sliced);
+	assert_well_formed(&whole, b.data, 0, b.len);
+	/* A phrase split by a line break is not joined: "2 percent of GDP" alone. */
+	size_t at = nth(b.data, "less than\n2 percent", 1) + strlen("less than\n");
+	const struct figure *g = figures_in(&whole, at, at + strlen("2 percent of GDP"));
+	assert_non_null(g);
+	assert_int_equal(g->start, at);
+	assert_int_equal(g->cmp, FIG_EQ);
+	figures_free(&whole);
+	figures_free(&sliced);
+	buf_free(&b);
+}
+
+/* Meaningful bytes before from that would change the result if read. */
+static void test_no_lookbehind_before_from(void **state)
+{
+	(void)state;
+	static const char garbage[] = "more than HK";
+	static const char line[] = "$5 billion and 25 percent\n";
+	char *text = xmalloc(sizeof garbage + sizeof line);
+	memcpy(text, garbage, sizeof garbage - 1);
+	memcpy(text + sizeof garbage - 1, line, sizeof line);
+	size_t from = sizeof garbage - 1, len = strlen(text);
+	struct figures f;
+	figures_init(&f);
+	figures_scan(&f, (const uint8_t *)text, len, from, len);
+	assert_int_equal(f.n, 2);
+	assert_int_equal(f.v[0].start, from);
+	assert_int_equal(f.v[0].cmp, FIG_EQ);
+	assert_string_equal(f.v[0].unit, "USD");
+	assert_int_equal(f.v[1].kind, FIG_PERCENT);
+	figures_free(&f);
+
+	/* A letter glued before from must not make "25" part of a word. */
+	memcpy(text + from, "25 percent\n", 12);
+	figures_init(&f);
+	figures_scan(&f, (const uint8_t *)text, strlen(text), from, strlen(text));
+	assert_int_equal(f.n, 1);
+	assert_int_equal(f.v[0].start, from);
+	figures_free(&f);
+	free(text);
+}
+
+/* Bytes outside [from, to) sit on inaccessible pages: any read faults. */
+static void test_guard_pages(void **state)
+{
+	(void)state;
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	uint8_t *map = mmap(NULL, 3 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(map != MAP_FAILED);
+	static const char before[] = "less than\n";
+	static const char *const lines[] = {
+		"25 percent of GDP starts the page, ",
+		"about $3 billion in early 2025, seven rounds since April.\n",
+	};
+	size_t gl = sizeof before - 1;
+	uint8_t *text = map + pg - gl;
+	memcpy(text, before, gl);
+	/* Fill the middle page with whole lines; the last ends the page with no LF. */
+	uint8_t *p = map + pg, *end = map + 2 * pg;
+	static const char last[] = "it rose 5 percent";
+	for (size_t i = 0; p + strlen(lines[i % 2]) + sizeof last <= end; i++) {
+		memcpy(p, lines[i % 2], strlen(lines[i % 2]));
+		p += strlen(lines[i % 2]);
+	}
+	memset(p, ' ', (size_t)(end - p) - (sizeof last - 1));
+	p[0] = '\n';
+	memcpy(end - (sizeof last - 1), last, sizeof last - 1);
+	assert_int_equal(mprotect(map, pg, PROT_NONE), 0);
+	assert_int_equal(mprotect(map + 2 * pg, pg, PROT_NONE), 0);
+	size_t len = gl + pg;
+	struct figures f;
+	figures_init(&f);
+	figures_scan(&f, text, len, gl, len);
+	assert_true(f.n > 10);
+	assert_int_equal(f.v[0].start, gl);
+	assert_int_equal(f.v[0].cmp, FIG_EQ);
+	assert_string_equal(f.v[0].unit, "% of GDP");
+	const struct figure *g = &f.v[f.n - 1];
+	assert_int_equal(g->end, len);
+	assert_int_equal(g->kind, FIG_PERCENT);
+	assert_true(near(g->value, 5));
+	figures_free(&f);
+	munmap(map, 3 * pg);
+}
+
+static void test_percent_at_end(void **state)
+{
+	(void)state;
+	static const char *const texts[] = { "rose 5.5%", "rose 25 percent", "rose 2 per cent", "in 2025" };
+	static const char *const spans[] = { "5.5%", "25 percent", "2 per cent", "2025" };
+	for (size_t i = 0; i < 4; i++) {
+		/* Exact-size heap copy: ASan catches a read past the NUL. */
+		char *text = xstrdup(texts[i]);
+		struct figures f;
+		scan_all(&f, text);
+		assert_int_equal(f.n, 1);
+		const struct figure *g = figure_at(&f, text, spans[i], 1);
+		assert_int_equal(g->end, strlen(text));
+		figures_free(&f);
+		free(text);
+	}
+}
+
+/* ---- lookup, names, ISO dates, interned units ---- */
+
+static void test_figures_in(void **state)
+{
+	(void)state;
+	const char *text = "A 25 percent tax from July 9 and 3 rounds.";
+	struct figures f;
+	scan_all(&f, text);
+	assert_int_equal(f.n, 3);
+	size_t a = nth(text, "25", 1), b = nth(text, "July", 1);
+	assert_ptr_equal(figures_in(&f, 0, strlen(text)), &f.v[0]);
+	assert_ptr_equal(figures_in(&f, a, a + strlen("25 percent")), &f.v[0]);
+	assert_null(figures_in(&f, a, a + 5));          /* cuts the figure */
+	assert_ptr_equal(figures_in(&f, a + 1, strlen(text)), &f.v[1]);
+	assert_ptr_equal(figures_in(&f, b, strlen(text)), &f.v[1]);
+	assert_null(figures_in(&f, b + 1, b + 8));
+	assert_null(figures_in(&f, strlen(text) - 1, strlen(text)));
+	assert_null(figures_in(&f, 5, 5));
+	figures_free(&f);
+	assert_null(figures_in(&f, 0, 100));
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(fig_kind_name(FIG_PERCENT), "percent");
+	assert_string_equal(fig_kind_name(FIG_DATE), "date");
+	assert_string_equal(fig_kind_name(FIG_DURATION), "duration");
+	assert_string_equal(fig_kind_name(FIG_COUNT), "count");
+	assert_string_equal(fig_kind_name(FIG_MONEY), "money");
+	static const char *const sym[] = { "", "<", "<=", ">", ">=", "~" };
+	static const char *const words[] = { "", "less than", "at most", "more than", "at least", "about" };
+	for (int c = FIG_EQ; c < FIG_CMP_COUNT; c++) {
+		assert_string_equal(fig_cmp_symbol((enum fig_cmp)c), sym[c]);
+		assert_string_equal(fig_cmp_words((enum fig_cmp)c), words[c]);
+	}
+}
+
+static void test_date_iso(void **state)
+{
+	(void)state;
+	static const struct { int y, m, d; enum fig_part part; const char *iso; } t[] = {
+		{2025, 7, 9, FIG_PART_NONE, "2025-07-09"},
+		{0, 7, 9, FIG_PART_NONE, "--07-09"},
+		{2025, 7, 0, FIG_PART_NONE, "2025-07"},
+		{0, 7, 0, FIG_PART_NONE, "--07"},
+		{2025, 0, 0, FIG_PART_NONE, "2025"},
+		{0, 7, 0, FIG_PART_EARLY, "early --07"},
+		{2025, 0, 0, FIG_PART_MID, "mid 2025"},
+		{2025, 12, 0, FIG_PART_LATE, "late 2025-12"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct figure g;
+		memset(&g, 0, sizeof g);
+		g.kind = FIG_DATE;
+		g.year = t[i].y;
+		g.month = t[i].m;
+		g.day = t[i].d;
+		g.part = t[i].part;
+		char out[24];
+		fig_date_iso(&g, out, sizeof out);
+		assert_string_equal(out, t[i].iso);
+	}
+	/* From a scan, end to end. */
+	struct figures f;
+	scan_all(&f, "since early July and on Jan. 20, 2025");
+	char out[24];
+	fig_date_iso(&f.v[0], out, sizeof out);
+	assert_string_equal(out, "early --07");
+	fig_date_iso(&f.v[1], out, sizeof out);
+	assert_string_equal(out, "2025-01-20");
+	figures_free(&f);
+}
+
+/* Units stay valid while many more are interned after them. */
+static void test_units_stable(void **state)
+{
+	(void)state;
+	struct buf b = {0};
+	buf_adds(&b, "25 tanks\n");
+	for (int i = 0; i < 300; i++) /* 300 different nouns: "2 thingaaers" ... */
+		buf_printf(&b, "%d thing%c%cers\n", i + 2, 'a' + i / 26, 'a' + i % 26);
+	struct figures f;
+	figures_init(&f);
+	figures_scan(&f, (const uint8_t *)b.data, b.len, 0, b.len);
+	assert_string_equal(f.v[0].unit, "tanks");
+	assert_int_equal(f.n, 301);
+	assert_string_equal(f.v[1].unit, "thingaaers");
+	assert_string_equal(f.v[300].unit, "thinglners");
+	figures_free(&f);
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_percent),
+		cmocka_unit_test(test_comparators),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_money),
+		cmocka_unit_test(test_vocabulary),
+		cmocka_unit_test(test_negatives),
+		cmocka_unit_test(test_article),
+		cmocka_unit_test(test_slices_match_whole),
+		cmocka_unit_test(test_no_lookbehind_before_from),
+		cmocka_unit_test(test_guard_pages),
+		cmocka_unit_test(test_percent_at_end),
+		cmocka_unit_test(test_figures_in),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_date_iso),
+		cmocka_unit_test(test_units_stable),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
