@@ -1,0 +1,690 @@
+/* Unit tests for compare.c and chart.c: resolved values, gaps with bounds, bars and chart text. */
+#include "config.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "brief/chart.h"
+#include "brief/compare.h"
+#include "brief/layout.h"
+#include "brief/model.h"
+#include "brief/util.h"
+
+#define assert_near(a, b, eps)                                                             \
+	do {                                                                               \
+		double a_ = (a), b_ = (b);                                                 \
+		if (!(fabs(a_ - b_) <= (eps)))                                             \
+			fail_msg("%s = %.17g, expected %.17g", #a, a_, b_);                \
+	} while (0)
+
+/* Fixture: the bundled commentary, opened and scanned. */
+static int setup_bundled(void **state)
+{
+	struct model *m = xcalloc(1, sizeof *m);
+	struct model_error err;
+	int rc = model_open(m, NULL, NULL, &err);
+	if (rc != 0) {
+		print_error("model_open (bundled): %d %s\n", rc, err.msg);
+		free(m);
+		return -1;
+	}
+	model_scan_all(m);
+	*state = m;
+	return m->ncmps >= 1 ? 0 : -1;
+}
+
+static int teardown_model(void **state)
+{
+	model_free(*state);
+	free(*state);
+	return 0;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* An article and its sibling annotation file in a fresh directory. */
+struct tmp_model {
+	char dir[256];
+	char doc[300], ann[300];
+	struct model m;
+};
+
+static void write_file(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
+	assert_int_equal(fclose(f), 0);
+}
+
+static void open_tmp(struct tmp_model *t, const char *article, const char *annotations)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(t->dir, sizeof t->dir, "%s/brief-test-compare-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->doc, sizeof t->doc, "%s/article.txt", t->dir);
+	snprintf(t->ann, sizeof t->ann, "%s/article.brief", t->dir);
+	write_file(t->doc, article);
+	write_file(t->ann, annotations);
+	struct model_error err;
+	int rc = model_open(&t->m, t->doc, NULL, &err);
+	/* The model keeps what it needs (the document is mapped or copied, the
+	 * annotations parsed): remove the files now, so a failing test leaves
+	 * nothing behind. */
+	unlink(t->doc);
+	unlink(t->ann);
+	rmdir(t->dir);
+	if (rc != 0)
+		fail_msg("model_open %s: %d %s", t->doc, rc, err.msg);
+	assert_non_null(t->m.annot_path);
+	model_scan_all(&t->m);
+}
+
+static void close_tmp(struct tmp_model *t)
+{
+	model_free(&t->m);
+}
+
+static const struct cmp_row_model *row_of(const struct model *m, const struct cmp_model *c,
+					  const char *name)
+{
+	for (size_t i = 0; i < c->nrows; i++) {
+		long p = c->rows[i].party;
+		if (p >= 0 && strcmp(m->annot.entities[p].name, name) == 0)
+			return &c->rows[i];
+	}
+	fail_msg("no row for %s", name);
+	return NULL;
+}
+
+/* The quote span of a value holds the quote text (or a longer quote around
+ * it), does not start inside a word or number, and the figure lies inside. */
+static void check_value_spans(const struct model *m, const struct cmp_value *v,
+			      const char *quote)
+{
+	assert_true(v->qend > v->qstart);
+	const char *q = (const char *)m->doc.text + v->qstart;
+	size_t qlen = v->qend - v->qstart, n = strlen(quote);
+	int found = 0;
+	for (size_t i = 0; !found && i + n <= qlen; i++)
+		found = memcmp(q + i, quote, n) == 0;
+	if (!found)
+		fail_msg("quote '%.*s' does not hold '%s'", (int)qlen, q, quote);
+	if (v->qstart > 0) {
+		char before = q[-1];
+		if ((before >= '0' && before <= '9') || before == '.'
+		    || (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z'))
+			fail_msg("quote '%s' anchored inside '%.*s'", quote, (int)qlen + 4, q - 4);
+	}
+	if (v->present) {
+		assert_true(v->start >= v->qstart);
+		assert_true(v->end <= v->qend);
+		assert_true(v->end > v->start);
+	}
+}
+
+static void test_bundled_values(void **state)
+{
+	struct model *mp = *state;
+	const struct cmp_model *c = &mp->cmps[0];
+	assert_string_equal(c->src->id, "defense");
+	assert_int_equal(c->mixed, 0);
+	assert_null(c->mixed_why);
+	assert_non_null(c->unit);
+	assert_string_equal(c->unit, "% of GDP");
+
+	const struct cmp_row_model *jp = row_of(mp, c, "Japan");
+	assert_true(jp->current.present);
+	assert_near(jp->current.value, 2, 1e-9);
+	assert_int_equal(jp->current.cmp, FIG_LT);
+	assert_true(jp->demand.present);
+	assert_near(jp->demand.value, 3.5, 1e-9);
+	assert_int_equal(jp->demand.cmp, FIG_EQ);
+	assert_int_equal(jp->current.unit[0], '%');
+	check_value_spans(mp, &jp->current, "less than 2 percent of GDP");
+	check_value_spans(mp, &jp->demand, "3.5 percent of GDP");
+
+	const struct cmp_row_model *kr = row_of(mp, c, "South Korea");
+	check_value_spans(mp, &kr->current, "current 2.3 percent level");
+	check_value_spans(mp, &kr->demand, "5 percent of GDP");
+	assert_true(kr->current.present);
+	assert_near(kr->current.value, 2.3, 1e-9);
+	assert_int_equal(kr->current.cmp, FIG_EQ);
+	/* The demand quote must be the "5 percent of GDP" of South Korea's
+	 * sentence, not the tail of Japan's "3.5 percent of GDP". */
+	const char *kr_sentence = strstr((const char *)mp->doc.text, "defense budget to 5 percent");
+	assert_non_null(kr_sentence);
+	assert_true(kr->demand.qstart > (size_t)(kr_sentence - (const char *)mp->doc.text));
+	assert_true(kr->demand.present);
+	assert_near(kr->demand.value, 5, 1e-9);
+	assert_int_equal(kr->demand.cmp, FIG_EQ);
+
+	/* The measures keep their parties; a quote with no figure invents none. */
+	assert_true(c->nmeasures >= 3);
+	int with = 0, without = 0;
+	for (size_t i = 0; i < c->nmeasures; i++) {
+		assert_true(c->measures[i].nparties >= 1);
+		for (size_t k = 0; k < c->measures[i].nparties; k++)
+			assert_true(c->measures[i].parties[k] >= 0);
+		if (c->measures[i].v.present)
+			with++;
+		else
+			without++;
+	}
+	assert_true(with >= 1);
+	assert_true(without >= 1);
+}
+
+static void test_bundled_gaps(void **state)
+{
+	struct model *mp = *state;
+	const struct cmp_model *c = &mp->cmps[0];
+	struct cmp_gap g;
+	assert_int_equal(compare_gap(row_of(mp, c, "Japan"), &g), 1);
+	assert_near(g.diff, 1.5, 1e-9);
+	assert_near(g.ratio, 1.75, 1e-9);
+	assert_int_equal(g.bound, GAP_OR_MORE);
+	assert_int_equal(compare_gap(row_of(mp, c, "South Korea"), &g), 1);
+	assert_near(g.diff, 2.7, 1e-9);
+	assert_near(g.ratio, 5 / 2.3, 1e-9);
+	assert_near(g.ratio, 2.1739, 1e-4);
+	assert_int_equal(g.bound, GAP_EXACT);
+	assert_near(compare_axis_max(c), 5, 1e-9);
+}
+
+static struct cmp_row_model row(double cur, enum fig_cmp cc, double dem, enum fig_cmp dc)
+{
+	struct cmp_row_model r;
+	memset(&r, 0, sizeof r);
+	r.current = (struct cmp_value){ .present = 1, .value = cur, .cmp = cc, .unit = "%" };
+	r.demand = (struct cmp_value){ .present = 1, .value = dem, .cmp = dc, .unit = "%" };
+	return r;
+}
+
+static void test_gap_bounds(void **state)
+{
+	(void)state;
+	static const struct {
+		enum fig_cmp cur, dem;
+		enum gap_bound want;
+	} cases[] = {
+		{ FIG_EQ, FIG_EQ, GAP_EXACT },
+		{ FIG_LT, FIG_EQ, GAP_OR_MORE },      /* less now: the gap is larger */
+		{ FIG_LE, FIG_EQ, GAP_OR_MORE },
+		{ FIG_GT, FIG_EQ, GAP_OR_LESS },
+		{ FIG_GE, FIG_EQ, GAP_OR_LESS },
+		{ FIG_EQ, FIG_LT, GAP_OR_LESS },      /* less demanded: the gap is smaller */
+		{ FIG_EQ, FIG_GE, GAP_OR_MORE },
+		{ FIG_LT, FIG_GT, GAP_OR_MORE },      /* both push the same way */
+		{ FIG_GT, FIG_LT, GAP_OR_LESS },
+		{ FIG_LT, FIG_LT, GAP_UNKNOWN },      /* pulling both ways */
+		{ FIG_GT, FIG_GT, GAP_UNKNOWN },
+		{ FIG_APPROX, FIG_EQ, GAP_ABOUT },
+		{ FIG_EQ, FIG_APPROX, GAP_ABOUT },
+		{ FIG_APPROX, FIG_APPROX, GAP_ABOUT },
+		{ FIG_APPROX, FIG_LT, GAP_OR_LESS },
+		{ FIG_LT, FIG_APPROX, GAP_OR_MORE },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct cmp_row_model r = row(2.3, cases[i].cur, 5, cases[i].dem);
+		struct cmp_gap g;
+		assert_int_equal(compare_gap(&r, &g), 1);
+		if (g.bound != cases[i].want)
+			fail_msg("case %zu (%s, %s): bound %d, expected %d", i,
+				 fig_cmp_symbol(cases[i].cur), fig_cmp_symbol(cases[i].dem),
+				 g.bound, cases[i].want);
+		assert_near(g.diff, 2.7, 1e-9);
+		assert_near(g.ratio, 5 / 2.3, 1e-12);
+	}
+}
+
+static void test_gap_edges(void **state)
+{
+	(void)state;
+	struct cmp_gap g;
+	/* A missing side: no gap, and g is cleared rather than left stale. */
+	struct cmp_row_model r = row(2, FIG_EQ, 3, FIG_EQ);
+	r.demand.present = 0;
+	memset(&g, 0x7f, sizeof g);
+	assert_int_equal(compare_gap(&r, &g), 0);
+	assert_near(g.diff, 0, 0);
+	r = row(2, FIG_EQ, 3, FIG_EQ);
+	r.current.present = 0;
+	assert_int_equal(compare_gap(&r, &g), 0);
+	/* Current 0: ratio 0, never infinite. */
+	r = row(0, FIG_EQ, 3, FIG_EQ);
+	assert_int_equal(compare_gap(&r, &g), 1);
+	assert_near(g.diff, 3, 1e-12);
+	assert_near(g.ratio, 0, 0);
+	/* A demand lower than the current level: negative difference. */
+	r = row(4, FIG_EQ, 3, FIG_EQ);
+	assert_int_equal(compare_gap(&r, &g), 1);
+	assert_near(g.diff, -1, 1e-12);
+	assert_near(g.ratio, 0.75, 1e-12);
+
+	assert_string_equal(gap_bound_words(GAP_EXACT), "");
+	assert_string_equal(gap_bound_words(GAP_OR_MORE), "or more");
+	assert_string_equal(gap_bound_words(GAP_OR_LESS), "or less");
+	assert_string_equal(gap_bound_words(GAP_ABOUT), "about");
+	assert_true(strlen(gap_bound_words(GAP_UNKNOWN)) > 0);
+}
+
+static void test_axis_max(void **state)
+{
+	(void)state;
+	struct cmp_row_model rows[3] = { row(2, FIG_LT, 3.5, FIG_EQ), row(2.3, FIG_EQ, 5, FIG_EQ),
+					 row(9, FIG_EQ, 1, FIG_EQ) };
+	rows[2].current.present = 0;               /* absent values do not count */
+	struct cmp_model c;
+	memset(&c, 0, sizeof c);
+	c.rows = rows;
+	c.nrows = 3;
+	assert_near(compare_axis_max(&c), 5, 1e-12);
+	c.nrows = 1;
+	assert_near(compare_axis_max(&c), 3.5, 1e-12);
+	c.nrows = 0;
+	assert_near(compare_axis_max(&c), 0, 0);
+}
+
+/* A small deterministic generator, so a failure repeats. */
+static uint32_t rnd_state = 12345;
+static double rnd(double max)
+{
+	rnd_state = rnd_state * 1664525u + 1013904223u;
+	return (double)(rnd_state >> 8) / (double)(1u << 24) * max;
+}
+
+static void test_bar_cells(void **state)
+{
+	(void)state;
+	assert_int_equal(chart_bar_cells(0, 5, 40), 0);
+	assert_int_equal(chart_bar_cells(-1, 5, 40), 0);
+	assert_int_equal(chart_bar_cells(5, 0, 40), 0);
+	assert_int_equal(chart_bar_cells(NAN, 5, 40), 0);
+	assert_int_equal(chart_bar_cells(5, 5, 0), 0);
+	for (int cells = 1; cells <= 200; cells++) {
+		assert_int_equal(chart_bar_cells(5, 5, cells), cells);      /* max: all */
+		assert_int_equal(chart_bar_cells(7, 5, cells), cells);      /* past max: clipped */
+		int half = chart_bar_cells(2.5, 5, cells);
+		if (abs(2 * half - cells) > 1 && cells > 1)
+			fail_msg("half of %d cells is %d", cells, half);
+		/* Any positive value shows. */
+		assert_true(chart_bar_cells(1e-9, 5, cells) >= 1);
+	}
+	assert_int_equal(chart_bar_cells(3.5, 5, 51), 36);               /* 35.7 */
+	/* Monotonic and proportional for random pairs. */
+	for (int i = 0; i < 20000; i++) {
+		double max = 0.01 + rnd(1000);
+		double a = rnd(max * 1.2), b = rnd(max * 1.2);
+		int cells = 1 + (int)rnd(150);
+		if (a > b) {
+			double t = a;
+			a = b;
+			b = t;
+		}
+		int ca = chart_bar_cells(a, max, cells), cb = chart_bar_cells(b, max, cells);
+		if (ca > cb)
+			fail_msg("%g < %g on %g over %d cells: %d > %d", a, b, max, cells, ca, cb);
+		assert_true(ca >= 0 && cb <= cells);
+		double ideal = (b > max ? max : b) / max * cells;
+		if (b > 0 && fabs(cb - ideal) > 1.0)
+			fail_msg("%g of %g over %d cells: %d, ideal %.2f", b, max, cells, cb, ideal);
+	}
+}
+
+static void test_format(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	struct cmp_value v = { .present = 1, .value = 2, .cmp = FIG_LT };
+	chart_format_value(&b, &v);
+	assert_string_equal(b.data, "<2.0");
+	buf_reset(&b);
+	v = (struct cmp_value){ .present = 1, .value = 2.3, .cmp = FIG_EQ };
+	chart_format_value(&b, &v);
+	assert_string_equal(b.data, "2.3");
+	buf_reset(&b);
+	v = (struct cmp_value){ .present = 0, .value = 7 };
+	chart_format_value(&b, &v);
+	assert_null(strchr(b.data, '7'));                  /* nothing invented */
+	assert_true(b.len > 0);
+	buf_reset(&b);
+
+	struct cmp_gap g = { .diff = 1.5, .ratio = 1.75, .bound = GAP_OR_MORE };
+	chart_format_gap(&b, &g, "% of GDP", 0);
+	assert_string_equal(b.data, "+1.5 pp or more, \xc3\x97" "1.75 or more");
+	buf_reset(&b);
+	chart_format_gap(&b, &g, "% of GDP", 1);
+	assert_string_equal(b.data, "+1.5 pp or more, x1.75 or more");
+	buf_reset(&b);
+	g = (struct cmp_gap){ .diff = 2.7, .ratio = 5 / 2.3, .bound = GAP_EXACT };
+	chart_format_gap(&b, &g, "%", 0);
+	assert_string_equal(b.data, "+2.7 pp, \xc3\x97" "2.17");
+	buf_reset(&b);
+	g = (struct cmp_gap){ .diff = -1, .ratio = 0, .bound = GAP_EXACT };
+	chart_format_gap(&b, &g, "%", 1);
+	assert_string_equal(b.data, "-1.0 pp");
+	buf_reset(&b);
+	g = (struct cmp_gap){ .diff = 1.5, .ratio = 1.75, .bound = GAP_ABOUT };
+	chart_format_gap(&b, &g, "%", 1);
+	assert_non_null(strstr(b.data, "about +1.5 pp"));
+	assert_non_null(strstr(b.data, "1.75"));
+	buf_free(&b);
+}
+
+/* Line k of a chart. */
+static const char *cline(const struct chart *c, size_t k)
+{
+	assert_true(k < c->n);
+	assert_true(c->v[k].text < c->text.len);
+	return c->text.data + c->v[k].text;
+}
+
+static int chart_has(const struct chart *c, const char *needle)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (strstr(cline(c, k), needle))
+			return 1;
+	return 0;
+}
+
+static void dump_chart(const struct chart *c)
+{
+	for (size_t k = 0; k < c->n; k++)
+		print_message("  %d| %s\n", c->v[k].item, cline(c, k));
+}
+
+static void expect_in_chart(const struct chart *c, const char *needle)
+{
+	if (!chart_has(c, needle)) {
+		dump_chart(c);
+		fail_msg("chart lacks '%s'", needle);
+	}
+}
+
+static void test_chart_wide(void **state)
+{
+	struct model *mp = *state;
+	struct chart c;
+	chart_build(&c, &mp->cmps[0], &mp->annot, 80, 0);
+	assert_int_equal(c.v[0].item, CHART_TITLE);
+	assert_non_null(strstr(cline(&c, 0), "Defense spending"));
+	expect_in_chart(&c, "<2.0");
+	expect_in_chart(&c, "+1.5 pp or more");
+	expect_in_chart(&c, "\xc3\x97" "1.75 or more");
+	expect_in_chart(&c, "+2.7 pp");
+	expect_in_chart(&c, "\xc3\x97" "2.17");
+	int bars = 0;
+	for (size_t k = 0; k < c.n; k++) {
+		const struct chart_line *l = &c.v[k];
+		const char *t = cline(&c, k);
+		if (l->item == CHART_CURRENT || l->item == CHART_DEMAND) {
+			/* Bars fit the width; the source span is the row's quote. */
+			int w = layout_width((const uint8_t *)t, 0, strlen(t));
+			if (w > 80)
+				fail_msg("line %zu is %d columns: %s", k, w, t);
+			assert_true(l->bar_end > l->bar);
+			assert_true(l->bar_end <= strlen(t));
+			assert_true(l->qend > l->qstart);
+			bars++;
+		}
+	}
+	assert_int_equal(bars, 4);
+	/* Japan's "less than 2" is an upper bound: shaded and left open; an
+	 * exact value is solid and closed. */
+	for (size_t k = 0; k < c.n; k++) {
+		const struct chart_line *l = &c.v[k];
+		if (l->item != CHART_CURRENT || l->bar_end == l->bar)
+			continue;
+		const char *bar = cline(&c, k) + l->bar;
+		size_t blen = l->bar_end - l->bar;
+		int open = blen >= 3 && memcmp(bar + blen - 3, "\xe2\x96\xb8", 3) == 0;
+		if (strstr(cline(&c, k), "<2.0")) {
+			assert_true(open);
+			assert_memory_equal(bar, "\xe2\x96\x91", 3);          /* shaded */
+		} else {
+			assert_false(open);
+		}
+	}
+	/* The largest value (5, South Korea's demand) gets the longest bar. */
+	size_t longest = 0, longest_k = 0;
+	for (size_t k = 0; k < c.n; k++)
+		if (c.v[k].bar_end - c.v[k].bar > longest) {
+			longest = c.v[k].bar_end - c.v[k].bar;
+			longest_k = k;
+		}
+	assert_int_equal(c.v[longest_k].item, CHART_DEMAND);
+	const struct cmp_row_model *kr = row_of(mp, &mp->cmps[0], "South Korea");
+	assert_int_equal(c.v[longest_k].qstart, kr->demand.qstart);
+	chart_free(&c);
+}
+
+static void test_chart_narrow_list(void **state)
+{
+	struct model *mp = *state;
+	struct chart c;
+	chart_build(&c, &mp->cmps[0], &mp->annot, 30, 0);
+	int japan = 0, korea = 0;
+	for (size_t k = 0; k < c.n; k++) {
+		const char *t = cline(&c, k);
+		assert_int_equal(c.v[k].bar_end, c.v[k].bar);        /* no bars */
+		if (c.v[k].item == CHART_MEASURE)
+			continue;
+		if (strncmp(t, "Japan: ", 7) == 0) {
+			japan++;
+			if (!starts_with(t, "Japan: <2.0 \xe2\x86\x92 3.5 % of GDP"))
+				fail_msg("Japan line: '%s'", t);
+			assert_non_null(strstr(t, "+1.5 pp or more"));
+		}
+		if (strncmp(t, "South Korea: ", 13) == 0) {
+			korea++;
+			if (!starts_with(t, "South Korea: 2.3 \xe2\x86\x92 5.0 % of GDP"))
+				fail_msg("South Korea line: '%s'", t);
+			assert_non_null(strstr(t, "+2.7 pp"));
+		}
+	}
+	assert_int_equal(japan, 1);
+	assert_int_equal(korea, 1);
+	chart_free(&c);
+}
+
+static void assert_chart_ascii(const struct chart *c, const char *allowed)
+{
+	for (size_t k = 0; k < c->n; k++) {
+		const char *t = cline(c, k);
+		/* Blank out the allowed (party) name, then check every byte. */
+		char *copy = xstrdup(t);
+		char *p;
+		while (allowed && (p = strstr(copy, allowed)) != NULL)
+			memset(p, 'N', strlen(allowed));
+		for (const char *q = copy; *q; q++)
+			if ((unsigned char)*q >= 0x80)
+				fail_msg("byte 0x%02x in ascii chart line: %s", (unsigned char)*q, t);
+		free(copy);
+	}
+}
+
+static void test_chart_ascii(void **state)
+{
+	struct model *mp = *state;
+	for (int width = 20; width <= 140; width += 5) {
+		struct chart c;
+		chart_build(&c, &mp->cmps[0], &mp->annot, width, 1);
+		assert_chart_ascii(&c, NULL);
+		chart_free(&c);
+	}
+	struct chart c;
+	chart_build(&c, &mp->cmps[0], &mp->annot, 80, 1);
+	expect_in_chart(&c, "x1.75 or more");
+	chart_free(&c);
+}
+
+static void test_chart_ascii_party_name(void **state)
+{
+	(void)state;
+	/* A non-ASCII party name is the only non-ASCII text. */
+	struct chart c;
+	struct tmp_model t;
+	open_tmp(&t,
+		 "\xc3\x96sterreich spends less than 1 percent and should spend 2 percent.\n",
+		 "actor at country \"\xc3\x96sterreich\"\n"
+		 "comparison d \"Defense\"\n"
+		 "  row at current \"less than 1 percent\" demand \"2 percent\"\n");
+	for (int width = 20; width <= 100; width += 10) {
+		chart_build(&c, &t.m.cmps[0], &t.m.annot, width, 1);
+		expect_in_chart(&c, "\xc3\x96sterreich");
+		assert_chart_ascii(&c, "\xc3\x96sterreich");
+		chart_free(&c);
+	}
+	close_tmp(&t);
+}
+
+static void test_mixed_units(void **state)
+{
+	(void)state;
+	struct tmp_model t;
+	open_tmp(&t,
+		 "Aid talks\n"
+		 "\n"
+		 "Alpha gives 5 percent now and is asked for 7 percent. Beta gives $3 billion\n"
+		 "and is asked for $4 billion.\n",
+		 "actor alpha country \"Alpha\"\n"
+		 "actor beta country \"Beta\"\n"
+		 "comparison aid \"Aid\"\n"
+		 "  row alpha current \"5 percent\" demand \"7 percent\"\n"
+		 "  row beta current \"$3 billion\" demand \"$4 billion\"\n");
+	const struct cmp_model *c = &t.m.cmps[0];
+	assert_int_equal(c->nrows, 2);
+	const struct cmp_row_model *beta = row_of(&t.m, c, "Beta");
+	assert_true(beta->current.present);
+	assert_near(beta->current.value, 3e9, 1);
+	assert_int_equal(c->mixed, 1);
+	assert_non_null(c->mixed_why);
+	assert_non_null(strstr(c->mixed_why, "Alpha"));
+	assert_non_null(strstr(c->mixed_why, "Beta"));
+	for (int width = 30; width <= 200; width += 10) {
+		struct chart ch;
+		chart_build(&ch, c, &t.m.annot, width, 0);
+		int notes = 0;
+		for (size_t k = 0; k < ch.n; k++) {
+			if (ch.v[k].item == CHART_NOTE) {
+				notes++;
+				assert_string_equal(cline(&ch, k), c->mixed_why);
+			}
+			/* Never a bar on an axis the units do not share, nor a gap. */
+			assert_int_equal(ch.v[k].bar_end, ch.v[k].bar);
+			assert_int_not_equal(ch.v[k].item, CHART_GAP);
+		}
+		assert_int_equal(notes, 1);
+		assert_false(chart_has(&ch, " pp"));
+		chart_free(&ch);
+	}
+	close_tmp(&t);
+}
+
+static void test_units_same_base(void **state)
+{
+	(void)state;
+	/* "%" and "% of GDP" share a base: charted, under the declared unit. */
+	struct tmp_model t;
+	open_tmp(&t,
+		 "Alpha spends 1.5 percent of GDP and is asked for 3 percent. Beta spends\n"
+		 "about 2 percent and is asked for 4 percent of GDP.\n",
+		 "actor alpha country \"Alpha\"\n"
+		 "actor beta country \"Beta\"\n"
+		 "comparison d \"Defense\"\n"
+		 "  unit \"% of GDP\"\n"
+		 "  row alpha current \"1.5 percent of GDP\" demand \"3 percent\"\n"
+		 "  row beta current \"about 2 percent\" demand \"4 percent of GDP\"\n");
+	const struct cmp_model *c = &t.m.cmps[0];
+	assert_int_equal(c->mixed, 0);
+	assert_string_equal(c->unit, "% of GDP");
+	const struct cmp_row_model *beta = row_of(&t.m, c, "Beta");
+	assert_int_equal(beta->current.cmp, FIG_APPROX);
+	struct cmp_gap g;
+	assert_int_equal(compare_gap(beta, &g), 1);
+	assert_int_equal(g.bound, GAP_ABOUT);
+	struct chart ch;
+	chart_build(&ch, c, &t.m.annot, 80, 0);
+	expect_in_chart(&ch, "+1.5 pp");
+	expect_in_chart(&ch, "about +2.0 pp");
+	chart_free(&ch);
+	close_tmp(&t);
+
+	/* A date inside a quote is not its value. */
+	open_tmp(&t, "In 2024 Alpha spent 2 percent and in 2026 it should spend 3 percent.\n",
+		 "actor alpha country \"Alpha\"\n"
+		 "comparison d \"Defense\"\n"
+		 "  row alpha current \"In 2024 Alpha spent 2 percent\" demand \"in 2026 it should spend 3 percent\"\n");
+	assert_true(t.m.cmps[0].rows[0].current.present);
+	assert_near(t.m.cmps[0].rows[0].current.value, 2, 1e-12);
+	assert_near(t.m.cmps[0].rows[0].demand.value, 3, 1e-12);
+	close_tmp(&t);
+
+	/* No declared unit: the first value's. */
+	open_tmp(&t, "Alpha gives 5 percent and should give 6 percent.\n",
+		 "actor alpha country \"Alpha\"\n"
+		 "comparison d \"Aid\"\n"
+		 "  row alpha current \"gives 5 percent\" demand \"6 percent\"\n");
+	assert_int_equal(t.m.cmps[0].mixed, 0);
+	assert_non_null(t.m.cmps[0].unit);
+	assert_string_equal(t.m.cmps[0].unit, "%");
+	close_tmp(&t);
+}
+
+static void test_quote_without_figure(void **state)
+{
+	(void)state;
+	struct tmp_model t;
+	open_tmp(&t, "Alpha spends little now and is asked for 4 percent.\n",
+		 "actor alpha country \"Alpha\"\n"
+		 "comparison d \"Defense\"\n"
+		 "  row alpha current \"spends little\" demand \"4 percent\"\n");
+	const struct cmp_row_model *r = &t.m.cmps[0].rows[0];
+	assert_false(r->current.present);
+	assert_true(r->current.qend > r->current.qstart);    /* the source is kept */
+	assert_true(r->demand.present);
+	struct cmp_gap g;
+	assert_int_equal(compare_gap(r, &g), 0);
+	struct chart ch;
+	chart_build(&ch, &t.m.cmps[0], &t.m.annot, 80, 0);
+	assert_false(chart_has(&ch, " pp"));
+	for (size_t k = 0; k < ch.n; k++)
+		if (ch.v[k].item == CHART_CURRENT)
+			assert_int_equal(ch.v[k].bar_end, ch.v[k].bar);
+	chart_free(&ch);
+	close_tmp(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_bundled_values, setup_bundled, teardown_model),
+		cmocka_unit_test_setup_teardown(test_bundled_gaps, setup_bundled, teardown_model),
+		cmocka_unit_test(test_gap_bounds),
+		cmocka_unit_test(test_gap_edges),
+		cmocka_unit_test(test_axis_max),
+		cmocka_unit_test(test_bar_cells),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test_setup_teardown(test_chart_wide, setup_bundled, teardown_model),
+		cmocka_unit_test_setup_teardown(test_chart_narrow_list, setup_bundled, teardown_model),
+		cmocka_unit_test_setup_teardown(test_chart_ascii, setup_bundled, teardown_model),
+		cmocka_unit_test(test_chart_ascii_party_name),
+		cmocka_unit_test(test_mixed_units),
+		cmocka_unit_test(test_units_same_base),
+		cmocka_unit_test(test_quote_without_figure),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

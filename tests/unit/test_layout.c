@@ -1,0 +1,401 @@
+/* Unit tests for layout.c: widths, wrapping, hanging spaces, tabs, grapheme-safe breaks. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unistr.h>
+
+#include "brief/layout.h"
+
+#define U8(s) ((const uint8_t *)(s))
+
+/* CJK, emoji, combining marks and Latin in one paragraph (no ZWJ: documents
+ * never keep one). */
+static const char mixed[] =
+	"Cafe\xcc\x81 cre\xcc\x80me bru\xcc\x82le\xcc\x81" "e \xe6\x97\xa5\xe6\x9c\xac\xe3\x81\xa8"
+	"\xe9\x9f\x93\xe5\x9b\xbd\xe3\x81\xae\xe5\x90\x8c\xe7\x9b\x9f\xe3\x81\xaf\xe5\xa4\xa7"
+	"\xe5\x88\x87\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82 \xf0\x9f\x98\x80\xf0\x9f\x8e\x89 "
+	"\xed\x95\x9c\xea\xb5\xad \xec\x84\x9c\xec\x9a\xb8 na\xc3\xafve co\xc3\xb6perate "
+	"\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5 \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd ok.  Z\xcc\x88\xcc\x81"
+	"\xcc\xa3 \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87"
+	"\xe4\xb8\xad\xe6\x96\x87 end";
+
+static int is_hang(uint8_t c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Grapheme cluster starts of the source line [start, end), by UAX #29 as
+ * libunistring's u8_grapheme_breaks has it: gb[i] for text[start + i], and
+ * gb[end - start] set.  (layout_next_cluster may split a cluster such as a
+ * flag, never join two.) */
+static char *cluster_starts(const uint8_t *text, size_t start, size_t end)
+{
+	char *gb = malloc(end - start + 1);
+	assert_non_null(gb);
+	if (end > start)
+		u8_grapheme_breaks(text + start, end - start, gb);
+	gb[0] = 1;
+	gb[end - start] = 1;
+	return gb;
+}
+
+/* What must hold for any layout of text[start, end) at width. */
+static void check_layout(const struct lines *l, const uint8_t *text, size_t start, size_t end,
+			 int width)
+{
+	assert_true(l->n >= 1);
+	assert_int_equal(l->v[0].start, start);
+	char *gb = cluster_starts(text, start, end);
+	size_t prev_end = start;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct lline *ln = &l->v[i];
+		/* Each line starts where the previous ended, after its hung spaces. */
+		if (i) {
+			size_t p = prev_end;
+			while (p < end && is_hang(text[p]))
+				p++;
+			if (ln->start != p)
+				fail_msg("width %d line %zu starts at %zu, expected %zu", width, i,
+					 ln->start, p);
+		}
+		assert_true(ln->start <= ln->end);
+		assert_true(ln->end <= end);
+		/* Trailing spaces hang: never part of the line. */
+		if (ln->end > ln->start)
+			assert_false(is_hang(text[ln->end - 1]));
+		int w = layout_width(text, ln->start, ln->end);
+		if (w != ln->width)
+			fail_msg("width %d line %zu: stored width %d, measured %d", width, i,
+				 ln->width, w);
+		/* Wider than the width only when one cluster alone does not fit. */
+		size_t clusters = 0;
+		for (size_t p = ln->start; p < ln->end; p++)
+			clusters += gb[p - start] != 0;
+		if (w > width && clusters > 1)
+			fail_msg("width %d line %zu is %d columns: '%.*s'", width, i, w,
+				 (int)(ln->end - ln->start), (const char *)text + ln->start);
+		if (!gb[ln->start - start] || !gb[ln->end - start])
+			fail_msg("width %d line %zu [%zu,%zu) splits a grapheme cluster", width, i,
+				 ln->start, ln->end);
+		/* Only the first line may be empty when the source is not: a line of
+		 * only leading spaces. */
+		if (ln->end == ln->start && end > start && i > 0)
+			fail_msg("width %d line %zu is empty", width, i);
+		prev_end = ln->end;
+	}
+	/* What is left after the last line is hung spaces only. */
+	for (size_t p = prev_end; p < end; p++)
+		if (!is_hang(text[p]))
+			fail_msg("width %d: byte %zu after the last line is lost", width, p);
+	free(gb);
+}
+
+static void layout_all_widths(const uint8_t *text, size_t start, size_t end, int maxw)
+{
+	for (int width = 1; width <= maxw; width++) {
+		struct lines l = { 0 };
+		layout_line(&l, text, start, end, width);
+		check_layout(&l, text, start, end, width);
+		lines_free(&l);
+	}
+}
+
+static char *read_asset(const char *name, size_t *len)
+{
+	const char *dir = getenv("BRIEF_ASSETS");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "assets", name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s (set BRIEF_ASSETS)", path);
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap + 1);
+	assert_non_null(buf);
+	size_t r;
+	while ((r = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += r;
+		if (n == cap) {
+			cap *= 2;
+			buf = realloc(buf, cap + 1);
+			assert_non_null(buf);
+		}
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static void test_article_every_width(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = read_asset("commentary.txt", &len);
+	assert_true(len > 1000);
+	size_t nlines = 0;
+	for (size_t ls = 0; ls <= len;) {
+		const char *lf = memchr(text + ls, '\n', len - ls);
+		size_t le = lf ? (size_t)(lf - text) : len;
+		layout_all_widths(U8(text), ls, le, 120);
+		nlines++;
+		ls = le + 1;
+	}
+	assert_true(nlines > 10);
+	free(text);
+}
+
+static void test_mixed_every_width(void **state)
+{
+	(void)state;
+	size_t n = strlen(mixed);
+	assert_null(u8_check(U8(mixed), n));
+	layout_all_widths(U8(mixed), 0, n, 120);
+	/* Also from an offset inside a larger buffer. */
+	layout_all_widths(U8(mixed), 5, n - 4, 40);
+}
+
+static void test_fits_on_one_line(void **state)
+{
+	(void)state;
+	const char *s = "Japan and South Korea";
+	struct lines l = { 0 };
+	layout_line(&l, U8(s), 0, strlen(s), (int)strlen(s));
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].end, strlen(s));
+	assert_int_equal(l.v[0].width, 21);
+	lines_free(&l);
+	/* One column less breaks at the last space. */
+	layout_line(&l, U8(s), 0, strlen(s), 20);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].end, 15);            /* "Japan and South" */
+	assert_int_equal(l.v[1].start, 16);
+	assert_int_equal(l.v[0].width, 15);
+	lines_free(&l);
+}
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(layout_width(U8("abc"), 0, 3), 3);
+	assert_int_equal(layout_width(U8("\xe6\x97\xa5\xe6\x9c\xac"), 0, 6), 4);   /* 日本 */
+	assert_int_equal(layout_width(U8("e\xcc\x81"), 0, 3), 1);                  /* e + U+0301 */
+	assert_int_equal(layout_width(U8("\xf0\x9f\x98\x80"), 0, 4), 2);           /* emoji */
+	assert_int_equal(layout_width(U8("\xed\x95\x9c"), 0, 3), 2);               /* Hangul */
+	assert_int_equal(layout_width(U8(""), 0, 0), 0);
+	/* e + U+0301 is one cluster; so is a Hangul syllable. */
+	assert_int_equal(layout_next_cluster(U8("e\xcc\x81x"), 0, 4), 3);
+	assert_int_equal(layout_next_cluster(U8("ab"), 0, 2), 1);
+	assert_int_equal(layout_next_cluster(U8("ab"), 2, 2), 2);
+	/* Never past end, even inside a cluster. */
+	assert_int_equal(layout_next_cluster(U8("e\xcc\x81"), 0, 1), 1);
+}
+
+static void test_tabs(void **state)
+{
+	(void)state;
+	/* Tabs go to the next multiple of 8 from the start of the display line. */
+	assert_int_equal(layout_width(U8("\t"), 0, 1), 8);
+	assert_int_equal(layout_width(U8("a\tb"), 0, 3), 9);
+	assert_int_equal(layout_width(U8("abcdefg\tb"), 0, 9), 9);
+	assert_int_equal(layout_width(U8("abcdefgh\tb"), 0, 10), 17);
+	assert_int_equal(layout_width(U8("\t\t"), 0, 2), 16);
+	assert_int_equal(layout_width(U8("\xe6\x97\xa5\t|"), 0, 5), 9);
+	for (int col = 0; col < 40; col++)
+		assert_int_equal(layout_cluster_width(U8("\t"), 0, 1, col), 8 - col % 8);
+	/* Every tab stop in a laid-out line is a multiple of 8. */
+	const char *s = "a\tbb\tccc\tdddd\teeeee\tffffff\tggggggg\thhhhhhhh\ti";
+	for (int width = 8; width <= 80; width++) {
+		struct lines l = { 0 };
+		layout_line(&l, U8(s), 0, strlen(s), width);
+		check_layout(&l, U8(s), 0, strlen(s), width);
+		for (size_t i = 0; i < l.n; i++) {
+			int col = 0;
+			for (size_t p = l.v[i].start; p < l.v[i].end; p++) {
+				if (s[p] == '\t') {
+					col += 8 - col % 8;
+					assert_int_equal(col % 8, 0);
+				} else {
+					col++;
+				}
+			}
+			assert_int_equal(col, l.v[i].width);
+		}
+		lines_free(&l);
+	}
+	/* A line that is only a tab at width 8: the tab hangs. */
+	struct lines l = { 0 };
+	layout_line(&l, U8("\t"), 0, 1, 8);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].width, 0);
+	lines_free(&l);
+}
+
+static void test_trailing_spaces_hang(void **state)
+{
+	(void)state;
+	/* "word" then many spaces: the spaces never make a line of their own
+	 * and never count. */
+	const char *s = "word          next   ";
+	struct lines l = { 0 };
+	layout_line(&l, U8(s), 0, strlen(s), 6);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].start, 0);
+	assert_int_equal(l.v[0].end, 4);
+	assert_int_equal(l.v[0].width, 4);
+	assert_int_equal(l.v[1].start, 14);
+	assert_int_equal(l.v[1].end, 18);
+	assert_int_equal(l.v[1].width, 4);
+	lines_free(&l);
+	/* Exactly full, then a space: still one line, the space hangs. */
+	layout_line(&l, U8("abcd "), 0, 5, 4);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].end, 4);
+	assert_int_equal(l.v[0].width, 4);
+	lines_free(&l);
+	/* A line of spaces only. */
+	layout_line(&l, U8("     "), 0, 5, 3);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].width, 0);
+	lines_free(&l);
+}
+
+static void test_empty_line(void **state)
+{
+	(void)state;
+	struct lines l = { 0 };
+	const char *s = "abc\n\ndef";
+	layout_line(&l, U8(s), 4, 4, 10);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].start, 4);
+	assert_int_equal(l.v[0].end, 4);
+	assert_int_equal(l.v[0].width, 0);
+	/* Appends: the next call adds after what is there. */
+	layout_line(&l, U8(s), 5, 8, 10);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[1].start, 5);
+	assert_int_equal(l.v[1].end, 8);
+	lines_free(&l);
+	assert_null(l.v);
+	assert_int_equal(l.n, 0);
+}
+
+static void test_long_word_broken_at_clusters(void **state)
+{
+	(void)state;
+	/* "e\u0301" ten times, no break opportunity: five per line at width 5,
+	 * each line a whole number of e+acute pairs. */
+	char s[64] = "";
+	for (int i = 0; i < 10; i++)
+		strcat(s, "e\xcc\x81");
+	size_t n = strlen(s);
+	for (int width = 1; width <= 12; width++) {
+		struct lines l = { 0 };
+		layout_line(&l, U8(s), 0, n, width);
+		check_layout(&l, U8(s), 0, n, width);
+		size_t want = (size_t)((10 + width - 1) / width);
+		if (l.n != want)
+			fail_msg("width %d: %zu lines, expected %zu", width, l.n, want);
+		for (size_t i = 0; i < l.n; i++) {
+			assert_int_equal((l.v[i].end - l.v[i].start) % 3, 0);
+			assert_int_equal(s[l.v[i].start], 'e');
+			assert_true(l.v[i].width <= width);
+		}
+		lines_free(&l);
+	}
+	/* A long Latin word with no spaces: filled to the width exactly. */
+	const char *w = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	struct lines l = { 0 };
+	layout_line(&l, U8(w), 0, strlen(w), 10);
+	assert_int_equal(l.n, 6);
+	for (size_t i = 0; i + 1 < l.n; i++)
+		assert_int_equal(l.v[i].width, 10);
+	assert_int_equal(l.v[5].width, 2);
+	lines_free(&l);
+}
+
+static void test_cjk_breaks(void **state)
+{
+	(void)state;
+	/* Ten ideographs (20 columns): at width 5 two per line (4 columns), never
+	 * half of one. */
+	char s[64] = "";
+	for (int i = 0; i < 10; i++)
+		strcat(s, "\xe4\xb8\xad");
+	size_t n = strlen(s);
+	struct lines l = { 0 };
+	layout_line(&l, U8(s), 0, n, 5);
+	check_layout(&l, U8(s), 0, n, 5);
+	assert_int_equal(l.n, 5);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_int_equal(l.v[i].width, 4);
+		assert_int_equal(l.v[i].end - l.v[i].start, 6);
+	}
+	lines_free(&l);
+}
+
+static void test_width_one_wide_chars(void **state)
+{
+	(void)state;
+	/* Width 1, characters of width 2: one per line, and it terminates. */
+	const char *s = "\xe4\xb8\xad\xf0\x9f\x98\x80\xed\x95\x9c\xe6\x97\xa5";
+	size_t n = strlen(s);
+	struct lines l = { 0 };
+	layout_line(&l, U8(s), 0, n, 1);
+	check_layout(&l, U8(s), 0, n, 1);
+	assert_int_equal(l.n, 4);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_int_equal(l.v[i].width, 2);
+		assert_true(l.v[i].end > l.v[i].start);
+	}
+	lines_free(&l);
+	/* Width below 1 behaves as 1. */
+	layout_line(&l, U8("ab"), 0, 2, 0);
+	assert_int_equal(l.n, 2);
+	lines_free(&l);
+	layout_line(&l, U8("ab"), 0, 2, -5);
+	assert_int_equal(l.n, 2);
+	lines_free(&l);
+}
+
+static void test_break_after_hyphen(void **state)
+{
+	(void)state;
+	/* "Lee Jae-myung" at width 8: "Lee Jae-" / "myung" (UAX #14 allows a
+	 * break after the hyphen). */
+	const char *s = "Lee Jae-myung";
+	struct lines l = { 0 };
+	layout_line(&l, U8(s), 0, strlen(s), 8);
+	check_layout(&l, U8(s), 0, strlen(s), 8);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.v[0].end, 8);
+	assert_int_equal(l.v[1].start, 8);
+	lines_free(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_fits_on_one_line),
+		cmocka_unit_test(test_article_every_width),
+		cmocka_unit_test(test_mixed_every_width),
+		cmocka_unit_test(test_tabs),
+		cmocka_unit_test(test_trailing_spaces_hang),
+		cmocka_unit_test(test_empty_line),
+		cmocka_unit_test(test_long_word_broken_at_clusters),
+		cmocka_unit_test(test_cjk_breaks),
+		cmocka_unit_test(test_width_one_wide_chars),
+		cmocka_unit_test(test_break_after_hyphen),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

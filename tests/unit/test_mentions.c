@@ -1,0 +1,384 @@
+/* Unit tests for mentions.c: word boundaries, possessives, longest match, slices. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "brief/annot.h"
+#include "brief/mentions.h"
+
+/* A hand-made annotation: entities only, each with up to four aliases. */
+struct fixture_entity {
+	const char *id, *name;
+	enum entity_kind kind;
+	const char *aliases[4];
+};
+
+struct fixture {
+	struct annot a;
+	struct entity e[16];
+	char *alias_store[16][4];
+};
+
+static void fixture_build(struct fixture *f, const struct fixture_entity *spec, size_t n)
+{
+	memset(f, 0, sizeof *f);
+	assert_true(n <= 16);
+	for (size_t i = 0; i < n; i++) {
+		struct entity *e = &f->e[i];
+		e->id = (char *)(uintptr_t)spec[i].id;
+		e->name = (char *)(uintptr_t)spec[i].name;
+		e->kind = spec[i].kind;
+		size_t k = 0;
+		while (k < 4 && spec[i].aliases[k]) {
+			f->alias_store[i][k] = (char *)(uintptr_t)spec[i].aliases[k];
+			k++;
+		}
+		e->aliases = k ? f->alias_store[i] : NULL;
+		e->naliases = k;
+	}
+	f->a.entities = f->e;
+	f->a.nentities = n;
+}
+
+/* The actors of the bundled commentary, as far as these tests need them. */
+static const struct fixture_entity actors[] = {
+	{ "rubio", "Marco Rubio", KIND_PERSON, { "Rubio", NULL } },
+	{ "us", "US", KIND_COUNTRY, { "Washington", NULL } },
+	{ "japan", "Japan", KIND_COUNTRY, { "Tokyo", NULL } },
+	{ "south-korea", "South Korea", KIND_COUNTRY, { "Seoul", NULL } },
+	{ "north-korea", "North Korea", KIND_COUNTRY, { NULL } },
+	{ "seoul-fm", "Seoul's Foreign Ministry", KIND_ORGANIZATION, { NULL } },
+	{ "korea", "Korea", KIND_PLACE, { NULL } },
+};
+enum { RUBIO, US, JAPAN, SKOREA, NKOREA, SEOULFM, KOREA, NACTORS };
+
+/* Scan the whole of text and return the mentions (caller frees). */
+static void scan_all(struct mentions *m, const struct fixture *f, const char *text)
+{
+	mentions_init(m, &f->a);
+	size_t len = strlen(text);
+	mentions_scan(m, (const uint8_t *)text, len, 0, len);
+}
+
+/* The text a mention covers must be one of its entity's spellings. */
+static void check_spellings(const struct mentions *m, const struct fixture *f, const char *text)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct mention *mn = &m->v[i];
+		assert_true(mn->entity < f->a.nentities);
+		const struct entity *e = &f->a.entities[mn->entity];
+		size_t len = mn->end - mn->start;
+		int ok = strlen(e->name) == len && memcmp(e->name, text + mn->start, len) == 0;
+		for (size_t k = 0; !ok && k < e->naliases; k++)
+			ok = strlen(e->aliases[k]) == len
+			     && memcmp(e->aliases[k], text + mn->start, len) == 0;
+		if (!ok)
+			fail_msg("mention %zu '%.*s' is no spelling of %s", i, (int)len,
+				 text + mn->start, e->name);
+		if (i)
+			assert_true(m->v[i - 1].end <= mn->start);   /* ordered, no overlap */
+	}
+}
+
+/* Expect exactly the mentions marked [like this] in marked, of these entities
+ * in order; the brackets are removed before scanning. */
+static void expect_mentions(const char *marked, const int *entity, size_t nw)
+{
+	char text[512];
+	size_t span[16][2], nspan = 0, len = 0;
+	for (const char *p = marked; *p; p++) {
+		assert_true(len + 1 < sizeof text);
+		if (*p == '[') {
+			assert_true(nspan < 16);
+			span[nspan][0] = len;
+		} else if (*p == ']') {
+			span[nspan++][1] = len;
+		} else {
+			text[len++] = *p;
+		}
+	}
+	text[len] = '\0';
+	assert_int_equal(nspan, nw);
+
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	struct mentions m;
+	scan_all(&m, &f, text);
+	check_spellings(&m, &f, text);
+	if (m.n != nw) {
+		for (size_t i = 0; i < m.n; i++)
+			print_message("  got '%.*s' (%s)\n", (int)(m.v[i].end - m.v[i].start),
+				      text + m.v[i].start, f.e[m.v[i].entity].name);
+		fail_msg("'%s': %zu mentions, expected %zu", marked, m.n, nw);
+	}
+	for (size_t i = 0; i < nw; i++)
+		if (m.v[i].start != span[i][0] || m.v[i].end != span[i][1]
+		    || m.v[i].entity != (uint32_t)entity[i])
+			fail_msg("'%s': mention %zu is [%zu,%zu) %s, expected [%zu,%zu) %s", marked,
+				 i, m.v[i].start, m.v[i].end, f.e[m.v[i].entity].name, span[i][0],
+				 span[i][1], f.e[entity[i]].name);
+	mentions_free(&m);
+}
+
+static void test_word_boundaries_ascii(void **state)
+{
+	(void)state;
+	expect_mentions("USB FOCUS BUS USA US2 2US", NULL, 0);
+	static const int w1[] = { US };
+	expect_mentions("USB and the [US].", w1, 1);
+	static const int w2[] = { US, SKOREA };
+	expect_mentions("the [US]-[South Korea] alliance", w2, 2);
+	static const int w3[] = { US };
+	expect_mentions("[US]", w3, 1);                        /* the whole text */
+	static const int w4[] = { US, US, US };
+	expect_mentions("([US])\"[US]\"\n[US]\n", w4, 3);
+	expect_mentions("Japanese Koreans Tokyoite Rubios", NULL, 0);
+}
+
+static void test_possessives(void **state)
+{
+	(void)state;
+	static const int w1[] = { RUBIO, JAPAN };
+	expect_mentions("[Rubio]'s visit to [Japan]'s capital", w1, 2);
+	/* A typographic apostrophe is no letter either. */
+	static const int w2[] = { RUBIO };
+	expect_mentions("[Rubio]\xe2\x80\x99s trip", w2, 1);
+	static const int w3[] = { RUBIO };
+	expect_mentions("[Marco Rubio]'s cancellation", w3, 1);
+}
+
+static void test_longest_match(void **state)
+{
+	(void)state;
+	static const int w1[] = { SKOREA, KOREA, NKOREA };
+	expect_mentions("[South Korea], [Korea] and [North Korea]", w1, 3);
+	static const int w2[] = { SEOULFM, SKOREA };
+	expect_mentions("[Seoul's Foreign Ministry] said [Seoul]'s view", w2, 2);
+	/* Name and alias of one entity: the full name, counted once. */
+	static const int w3[] = { RUBIO, RUBIO };
+	expect_mentions("[Marco Rubio]. [Rubio]", w3, 2);
+	/* The longer spelling fails its boundary: the shorter one still counts. */
+	static const int w4[] = { SKOREA };
+	expect_mentions("[Seoul]'s Foreign Ministryship", w4, 1);
+}
+
+static void test_non_ascii_boundaries(void **state)
+{
+	(void)state;
+	/* Precomposed and decomposed accents both continue the word. */
+	expect_mentions("Japan\xc3\xa9" "se Japan\xcc\x81 Tokyo\xc5\x8d", NULL, 0);
+	expect_mentions("\xc3\xa9US \xe6\x97\xa5US US\xe6\x97\xa5 US\xcc\x81", NULL, 0);
+	/* No-break spaces, dashes and CJK brackets end a word. */
+	static const int w1[] = { JAPAN, JAPAN, US, SKOREA };
+	expect_mentions("[Japan]\xc2\xa0is \xe2\x80\x94[Tokyo]\xe2\x80\x94 \xe3\x80\x8c[US]\xe3\x80\x8d"
+			"\xe2\x80\xaf[Seoul]\xe2\x80\xaf", w1, 4);
+}
+
+static void test_counts_per_entity(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	const char *text =
+		"Marco Rubio met Japan. Rubio said Tokyo and Washington and the US agree.\n"
+		"Seoul's Foreign Ministry, Seoul and South Korea. Rubio's USB.\n";
+	struct mentions m;
+	scan_all(&m, &f, text);
+	check_spellings(&m, &f, text);
+	assert_int_equal(m.nentities, NACTORS);
+	static const size_t want[NACTORS] = { [RUBIO] = 3, [US] = 2, [JAPAN] = 2,
+					      [SKOREA] = 2, [SEOULFM] = 1 };
+	size_t total = 0;
+	for (int i = 0; i < NACTORS; i++) {
+		if (m.count[i] != want[i])
+			fail_msg("%s: %zu mentions, expected %zu", f.e[i].name, m.count[i], want[i]);
+		total += m.count[i];
+	}
+	assert_int_equal(total, m.n);
+	mentions_free(&m);
+}
+
+static void test_ties_go_to_first_entity(void **state)
+{
+	(void)state;
+	/* Two entities spelled alike: the first one declared gets the mention,
+	 * whatever order the spellings are added in. */
+	static const struct fixture_entity spec[] = {
+		{ "a", "Georgia", KIND_COUNTRY, { NULL } },
+		{ "b", "Atlanta", KIND_PLACE, { "Georgia", NULL } },
+	};
+	struct fixture f;
+	fixture_build(&f, spec, 2);
+	struct mentions m;
+	scan_all(&m, &f, "Georgia, Atlanta");
+	assert_int_equal(m.n, 2);
+	assert_int_equal(m.v[0].entity, 0);
+	assert_int_equal(m.v[1].entity, 1);
+	assert_int_equal(m.count[0], 1);
+	assert_int_equal(m.count[1], 1);
+	mentions_free(&m);
+}
+
+static void test_no_entities(void **state)
+{
+	(void)state;
+	struct annot a;
+	memset(&a, 0, sizeof a);
+	struct mentions m;
+	mentions_init(&m, &a);
+	const char *text = "Nothing to find here.";
+	mentions_scan(&m, (const uint8_t *)text, strlen(text), 0, strlen(text));
+	assert_int_equal(m.n, 0);
+	assert_int_equal(mentions_at(&m, 0), 0);
+	mentions_free(&m);
+	/* An empty alias is ignored, not matched everywhere. */
+	static const struct fixture_entity spec[] = { { "x", "Japan", KIND_COUNTRY, { "", NULL } } };
+	struct fixture f;
+	fixture_build(&f, spec, 1);
+	scan_all(&m, &f, "a Japan b");
+	assert_int_equal(m.n, 1);
+	mentions_free(&m);
+}
+
+static const char article[] =
+	"US Secretary of State Marco Rubio had called off his first visit to Japan and South\n"
+	"Korea in early July. In response, Seoul's Foreign Ministry said that Rubio's visit to\n"
+	"South Korea appears to be difficult. USB FOCUS BUS.\n"
+	"\n"
+	"As for US-South Korea relations, North Korea, Tokyo and Seoul; Washington's view.\n"
+	"Japan\xc2\xa0" "and Japan\xc3\xa9" "se, Korea.\n";
+
+static void test_slices_equal_whole(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	size_t len = strlen(article);
+	struct mentions whole;
+	scan_all(&whole, &f, article);
+	check_spellings(&whole, &f, article);
+	assert_true(whole.n >= 15);
+	/* Every way of cutting into runs of whole lines gives the same result. */
+	size_t starts[16], nl = 0;
+	starts[nl++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (article[i] == '\n' && i + 1 < len)
+			starts[nl++] = i + 1;
+	for (unsigned mask = 0; mask < (1u << (nl - 1)); mask++) {
+		struct mentions m;
+		mentions_init(&m, &f.a);
+		size_t from = 0;
+		for (size_t k = 1; k <= nl; k++) {
+			size_t cut = k < nl ? starts[k] : len;
+			if (k < nl && !(mask & (1u << (k - 1))))
+				continue;
+			mentions_scan(&m, (const uint8_t *)article, len, from, cut);
+			from = cut;
+		}
+		if (m.n != whole.n)
+			fail_msg("cut mask %#x: %zu mentions, whole: %zu", mask, m.n, whole.n);
+		assert_memory_equal(m.v, whole.v, m.n * sizeof *m.v);
+		assert_memory_equal(m.count, whole.count, NACTORS * sizeof *m.count);
+		mentions_free(&m);
+	}
+	mentions_free(&whole);
+}
+
+static void test_deterministic(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	struct mentions a, b;
+	scan_all(&a, &f, article);
+	scan_all(&b, &f, article);
+	assert_int_equal(a.n, b.n);
+	assert_memory_equal(a.v, b.v, a.n * sizeof *a.v);
+	/* The same entities declared in reverse order find the same spans. */
+	struct fixture_entity rev[NACTORS];
+	for (int i = 0; i < NACTORS; i++)
+		rev[i] = actors[NACTORS - 1 - i];
+	struct fixture fr;
+	fixture_build(&fr, rev, NACTORS);
+	struct mentions c;
+	scan_all(&c, &fr, article);
+	assert_int_equal(c.n, a.n);
+	for (size_t i = 0; i < a.n; i++) {
+		assert_int_equal(c.v[i].start, a.v[i].start);
+		assert_int_equal(c.v[i].end, a.v[i].end);
+		assert_int_equal(c.v[i].entity, NACTORS - 1 - a.v[i].entity);
+	}
+	mentions_free(&a);
+	mentions_free(&b);
+	mentions_free(&c);
+}
+
+static void test_mentions_at(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	struct mentions m;
+	scan_all(&m, &f, article);
+	size_t len = strlen(article);
+	for (size_t off = 0; off <= len + 1; off++) {
+		size_t k = mentions_at(&m, off);
+		size_t want = 0;
+		while (want < m.n && m.v[want].start < off)
+			want++;
+		if (k != want)
+			fail_msg("mentions_at(%zu) = %zu, expected %zu", off, k, want);
+	}
+	/* At a mention's own start it is that mention. */
+	for (size_t i = 0; i < m.n; i++)
+		assert_int_equal(mentions_at(&m, m.v[i].start), i);
+	assert_int_equal(mentions_at(&m, len), m.n);
+	mentions_free(&m);
+}
+
+static void test_scan_respects_range(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	const char *text = "Japan\nTokyo\nSeoul\n";
+	size_t len = strlen(text);
+	struct mentions m;
+	mentions_init(&m, &f.a);
+	mentions_scan(&m, (const uint8_t *)text, len, 6, 12);    /* "Tokyo\n" only */
+	assert_int_equal(m.n, 1);
+	assert_int_equal(m.v[0].start, 6);
+	assert_int_equal(m.v[0].end, 11);
+	assert_int_equal(m.count[JAPAN], 1);
+	/* to past len is clamped, not read beyond. */
+	mentions_scan(&m, (const uint8_t *)text, len, 12, len + 100);
+	assert_int_equal(m.n, 2);
+	assert_int_equal(m.v[1].entity, SKOREA);
+	mentions_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_word_boundaries_ascii),
+		cmocka_unit_test(test_possessives),
+		cmocka_unit_test(test_longest_match),
+		cmocka_unit_test(test_non_ascii_boundaries),
+		cmocka_unit_test(test_counts_per_entity),
+		cmocka_unit_test(test_ties_go_to_first_entity),
+		cmocka_unit_test(test_no_entities),
+		cmocka_unit_test(test_slices_equal_whole),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_mentions_at),
+		cmocka_unit_test(test_scan_respects_range),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
