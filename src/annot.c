@@ -738,6 +738,27 @@ struct resolver {
 	const struct quote *missing;   /* the earliest quote not found */
 };
 
+static int is_alnum_byte(uint8_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A quote must not start or end inside a word or a number: "5 percent" is
+ * not found inside "3.5 percent", nor "US" inside "USB". */
+static int on_boundaries(const struct doc *d, size_t start, size_t end)
+{
+	const uint8_t *t = d->text;
+	if (start > 0 && is_alnum_byte(t[start]) && is_alnum_byte(t[start - 1]))
+		return 0;
+	if (start > 1 && t[start] >= '0' && t[start] <= '9'
+	    && (t[start - 1] == '.' || t[start - 1] == ',') && t[start - 2] >= '0'
+	    && t[start - 2] <= '9')
+		return 0;
+	if (end < d->len && end > start && is_alnum_byte(t[end - 1]) && is_alnum_byte(t[end]))
+		return 0;
+	return 1;
+}
+
 static void anchor(struct resolver *r, struct quote *q, size_t from)
 {
 	q->start = q->end = 0;
@@ -745,8 +766,16 @@ static void anchor(struct resolver *r, struct quote *q, size_t from)
 		return;
 	const struct doc *d = r->d;
 	const void *hit = NULL;
-	if (q->len && d->text && from < d->len)
+	while (q->len && d->text && from < d->len) {
 		hit = memmem(d->text + from, d->len - from, q->text, q->len);
+		if (!hit)
+			break;
+		size_t at = (size_t)((const uint8_t *)hit - d->text);
+		if (on_boundaries(d, at, at + q->len))
+			break;
+		hit = NULL;
+		from = at + 1;
+	}
 	if (hit) {
 		q->start = (size_t)((const uint8_t *)hit - d->text);
 		q->end = q->start + q->len;

@@ -29,17 +29,19 @@ static void put_clipped(FILE *o, const char *s, int width)
 	fputc('\n', o);
 }
 
-/* Print a title underlined to its width. */
-static void heading(FILE *o, const char *title, int ascii)
+/* Print a title, cut to width, underlined to its width. */
+static void heading(FILE *o, const char *title, int width, int ascii)
 {
 	int w = layout_width((const uint8_t *)title, 0, strlen(title));
-	fprintf(o, "%s\n", title);
+	if (w > width)
+		w = width;
+	put_clipped(o, title, width);
 	for (int i = 0; i < w; i++)
 		fputs(ascii ? "-" : "─", o);
 	fputc('\n', o);
 }
 
-static void header(FILE *o, const struct model *m, int ascii)
+static void header(FILE *o, const struct model *m, int width, int ascii)
 {
 	const struct annot *a = &m->annot;
 	struct buf b = { 0 };
@@ -54,7 +56,7 @@ static void header(FILE *o, const struct model *m, int ascii)
 		buf_printf(&b, "%sIllustration: %s", b.len ? (ascii ? " | " : " · ") : "",
 			   a->meta[META_CREDIT].text);
 	if (b.len) {
-		heading(o, b.data, ascii);
+		heading(o, b.data, width, ascii);
 		fputc('\n', o);
 	}
 	buf_free(&b);
@@ -126,7 +128,7 @@ static void actors(FILE *o, const struct model *m, int width, int ascii)
 	if (!a->nentities)
 		return;
 	fputc('\n', o);
-	heading(o, "ACTORS", ascii);
+	heading(o, "ACTORS", width, ascii);
 	for (int k = 0; k < KIND_COUNT; k++) {
 		int shown = 0;
 		for (size_t i = 0; i < a->nentities; i++) {
@@ -150,7 +152,7 @@ static void figures(FILE *o, const struct model *m, int width, int ascii)
 	if (!f->n)
 		return;
 	fputc('\n', o);
-	heading(o, "FIGURES", ascii);
+	heading(o, "FIGURES", width, ascii);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct figure *fg = &f->v[i];
 		struct buf v = { 0 };
@@ -180,7 +182,7 @@ static void comparisons(FILE *o, const struct model *m, int width, int ascii)
 		fputc('\n', o);
 		for (size_t k = 0; k < c.n; k++) {
 			if (c.v[k].item == CHART_TITLE)
-				heading(o, c.text.data + c.v[k].text, ascii);
+				heading(o, c.text.data + c.v[k].text, width, ascii);
 			else
 				put_clipped(o, c.text.data + c.v[k].text, width);
 		}
@@ -192,7 +194,7 @@ int export_dump(FILE *o, const struct model *m, int width, int ascii)
 {
 	if (width < 20)
 		width = 20;
-	header(o, m, ascii);
+	header(o, m, width, ascii);
 	article(o, m, width);
 	actors(o, m, width, ascii);
 	figures(o, m, width, ascii);

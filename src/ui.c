@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -88,8 +89,10 @@ static WINDOW *make_win(int h, int w, int y, int x)
 	if (h <= 0 || w <= 0)
 		return NULL;
 	WINDOW *win = newwin(h, w, y, x);
-	if (win)
+	if (win) {
 		keypad(win, TRUE);
+		idlok(win, TRUE);   /* let doupdate scroll regions instead of repainting */
+	}
 	return win;
 }
 
@@ -104,7 +107,9 @@ static void relayout(struct ui *u)
 
 	int narrow = cols < 60;
 	int panel_w = 0;
-	u->panel_overlay = u->show_panel && narrow;
+	if (!narrow)
+		u->overlay_open = 0;
+	u->panel_overlay = narrow && u->overlay_open;
 	if (u->show_panel && !narrow) {
 		panel_w = cols / 3;
 		panel_w = panel_w < 26 ? 26 : panel_w > 40 ? 40 : panel_w;
@@ -126,9 +131,10 @@ static void relayout(struct ui *u)
 	if (u->art_h < 1)
 		u->art_h = 1;
 	u->win[PANE_ARTICLE] = make_win(art_rows, cols - panel_w, 0, 0);
-	if (u->show_panel)
-		u->win[PANE_PANEL] = u->panel_overlay ? make_win(art_rows, cols, 0, 0)
-						      : make_win(art_rows, panel_w, 0, cols - panel_w);
+	if (u->panel_overlay)
+		u->win[PANE_PANEL] = make_win(art_rows, cols, 0, 0);
+	else if (panel_w)
+		u->win[PANE_PANEL] = make_win(art_rows, panel_w, 0, cols - panel_w);
 	if (u->cmp_h)
 		u->win[PANE_COMPARE] = make_win(u->cmp_h, cols, art_rows, 0);
 	if (!u->win[u->focus])
@@ -426,11 +432,14 @@ static void do_action(struct ui *u, enum action a, long count)
 		u->prompt_char = a == ACT_MARK ? 'm' : '\'';
 		return;
 	case ACT_TOGGLE_PANEL:
-		u->show_panel = !u->show_panel;
-		if (u->show_panel && u->cols < 60)
-			u->focus = PANE_PANEL;
-		else if (!u->show_panel && u->focus == PANE_PANEL)
-			u->focus = PANE_ARTICLE;
+		if (u->cols < 60) {
+			u->overlay_open = !u->overlay_open;
+			u->focus = u->overlay_open ? PANE_PANEL : PANE_ARTICLE;
+		} else {
+			u->show_panel = !u->show_panel;
+			if (!u->show_panel && u->focus == PANE_PANEL)
+				u->focus = PANE_ARTICLE;
+		}
 		relayout(u);
 		return;
 	case ACT_TOGGLE_COMPARE:
@@ -448,7 +457,7 @@ static void do_action(struct ui *u, enum action a, long count)
 		return;
 	case ACT_CLEAR:
 		if (u->panel_overlay) {
-			u->show_panel = 0;
+			u->overlay_open = 0;
 			u->focus = PANE_ARTICLE;
 			relayout(u);
 		}
@@ -638,6 +647,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	theme_init(u);
+	draw_set_ascii(u->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 
 	model_scan_step(m, (size_t)1 << 20);
 	panel_update(u);

@@ -10,6 +10,15 @@
 #include "brief/layout.h"
 #include "brief/ui_views.h"
 
+/* Outside a UTF-8 locale curses cannot show other characters: each becomes
+ * '?' cells of the same width, so layout and screen still agree. */
+static int ascii_only;
+
+void draw_set_ascii(int on)
+{
+	ascii_only = on;
+}
+
 /* Flush one cell: a spacing character and the zero-width ones after it. */
 static void put_cell(WINDOW *w, int y, int x, const wchar_t *wc, attr_t a)
 {
@@ -17,6 +26,8 @@ static void put_cell(WINDOW *w, int y, int x, const wchar_t *wc, attr_t a)
 	setcchar(&cc, wc, a, PAIR_NUMBER(a), NULL);
 	mvwadd_wch(w, y, x, &cc);
 }
+
+static void draw_fill_char(WINDOW *w, int y, int x, int n, wchar_t c, attr_t a);
 
 int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a)
 {
@@ -53,7 +64,7 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 				cell[ncell++] = L' ';
 				cell_w = 1;
 			}
-			if (ncell < CCHARW_MAX)
+			if (ncell < CCHARW_MAX && !ascii_only)
 				cell[ncell++] = (wchar_t)c;
 			continue;
 		}
@@ -67,6 +78,11 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 			/* Clip: fill what is left rather than write half a wide char. */
 			draw_fill(w, y, x + col, maxw - col, attrs);
 			return maxw;
+		}
+		if (ascii_only && c >= 0x80) {
+			draw_fill_char(w, y, x + col, cw, L'?', attrs);
+			col += cw;
+			continue;
 		}
 		cell[ncell++] = (wchar_t)c;
 		cell_w = cw;
@@ -84,11 +100,16 @@ int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a)
 	return draw_text(w, y, x, maxw, (const uint8_t *)s, strlen(s), a);
 }
 
+static void draw_fill_char(WINDOW *w, int y, int x, int n, wchar_t c, attr_t a)
+{
+	const wchar_t cell[] = { c, 0 };
+	for (int i = 0; i < n; i++)
+		put_cell(w, y, x + i, cell, a);
+}
+
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a)
 {
-	static const wchar_t sp[] = { L' ', 0 };
-	for (int i = 0; i < n; i++)
-		put_cell(w, y, x + i, sp, a);
+	draw_fill_char(w, y, x, n, L' ', a);
 }
 
 int text_width(const char *s)

@@ -51,10 +51,8 @@ void status_describe_cursor(struct ui *u)
 				       e->description ? " · " : "", e->description ? e->description : "");
 		return;
 	}
-	for (size_t j = 0; j < m->figures.n; j++) {
-		const struct figure *f = &m->figures.v[j];
-		if (f->start != u->cur_start)
-			continue;
+	const struct figure *f = figures_in(&m->figures, u->cur_start, u->cur_end);
+	if (f && f->start == u->cur_start) {
 		const char *meaning = model_figure_meaning(m, f);
 		struct buf v = { 0 };
 		if (f->kind == FIG_DATE) {

@@ -528,7 +528,7 @@ void article_search_next(struct ui *u, int backward, int from_here)
 	size_t count = n - first;
 	if (search_in_line(u, start, &h)) {
 		set_cursor(u, h.s, h.e);
-		u->msg.len = 0;
+		buf_reset(&u->msg);
 		return;
 	}
 	/* Then every other line once in the search direction, wrapping round,
@@ -546,7 +546,7 @@ void article_search_next(struct ui *u, int backward, int from_here)
 				status_message(u, 0, "Search wrapped to the %s",
 					       backward ? "bottom" : "top");
 			else
-				u->msg.len = 0;
+				buf_reset(&u->msg);
 			return;
 		}
 	}

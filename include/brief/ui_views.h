@@ -72,8 +72,9 @@ struct ui {
 	int rows, cols;
 	WINDOW *win[PANE_COUNT];
 	WINDOW *status;
-	int show_panel, show_compare;
-	int panel_overlay;          /* narrow screen: the panel covers the article */
+	int show_panel, show_compare; /* wide screens: the user's choice */
+	int overlay_open;           /* narrow screens: the panel brought over the article */
+	int panel_overlay;          /* the panel covers the article now */
 	enum pane focus;
 	attr_t attr[ROLE_COUNT];
 	int ascii;
@@ -149,6 +150,7 @@ void theme_init(struct ui *u);
 int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a);
 int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
+void draw_set_ascii(int on);
 int text_width(const char *s);
 
 /* view_article.c */

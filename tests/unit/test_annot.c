@@ -165,7 +165,7 @@ static void test_commentary_parse(void **state)
 	assert_int_equal(c->rows[0].current.col, 21);
 	assert_string_equal(c->rows[1].party, "south-korea");
 	assert_string_equal(c->rows[1].current.text, "current 2.3 percent level");
-	assert_string_equal(c->rows[1].demand.text, "5 percent of GDP");
+	assert_string_equal(c->rows[1].demand.text, "budget to 5 percent of GDP");
 	assert_int_equal(c->nmeasures, 4);
 	assert_int_equal(c->measures[0].nparties, 2);
 	assert_string_equal(c->measures[0].parties[0], "japan");
@@ -633,6 +633,11 @@ static void test_resolve_anchors(void **state)
 static void test_err_quote_not_found(void **state)
 {
 	(void)state;
+	/* Quotes anchor on word and number boundaries only. */
+	expect_resolve_error("figure \"5 percent\" \"m\"\n", "up to 3.5 percent\n", 1, 8,
+			     "t.brief:1:8: quote not found in doc.txt: \"5 percent\"");
+	expect_resolve_error("figure \"US\" \"m\"\n", "USB and FOCUS\n", 1, 8,
+			     "t.brief:1:8: quote not found in doc.txt: \"US\"");
 	expect_resolve_error("figure \"absent\" \"m\"\n", "hello world\n", 1, 8,
 			     "t.brief:1:8: quote not found in doc.txt: \"absent\"");
 	/* Only text after the body's line start is searched. */
@@ -643,7 +648,7 @@ static void test_err_quote_not_found(void **state)
 			     "first line\nsecond line\n", 3, 8,
 			     "t.brief:3:8: quote not found in doc.txt: \"third\"");
 	/* The earliest quote in the file is reported. */
-	expect_resolve_error("figure \"b\" \"m\"\ntitle \"zz\"\nfigure \"q\" \"m\"\n", "abc", 2, 7,
+	expect_resolve_error("figure \"b\" \"m\"\ntitle \"zz\"\nfigure \"q\" \"m\"\n", "a b c", 2, 7,
 			     "t.brief:2:7: quote not found in doc.txt: \"zz\"");
 	/* A missing body is itself the error. */
 	expect_resolve_error("body \"nowhere\"\n", "abc", 1, 6,
