@@ -16,6 +16,8 @@ struct glyphs {
 static const struct glyphs uni = { "▓", "█", "░", "▸", "×", "→" };
 static const struct glyphs asc = { "=", "#", "-", ">", "x", "->" };
 
+#define VALUE_W 7            /* columns for "≥4.0bn", "<2.0" */
+
 int chart_bar_cells(double value, double max, int cells)
 {
 	if (!(max > 0) || !(value > 0) || cells <= 0)
@@ -34,13 +36,47 @@ static int is_percent_unit(const char *unit)
 	return unit && unit[0] == '%';
 }
 
-void chart_format_value(struct buf *b, const struct cmp_value *v)
+/* One decimal, large values scaled: 2.3, 1.5bn, +2.5bn. */
+static void format_number(struct buf *b, double v, int sign)
+{
+	static const struct {
+		double scale;
+		const char *suffix;
+	} scales[] = { { 1e12, "tn" }, { 1e9, "bn" }, { 1e6, "m" } };
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+		if (fabs(v) >= scales[i].scale) {
+			buf_printf(b, sign ? "%+.1f%s" : "%.1f%s", v / scales[i].scale,
+				   scales[i].suffix);
+			return;
+		}
+	}
+	buf_printf(b, sign ? "%+.1f" : "%.1f", v);
+}
+
+static const char *cmp_glyph(enum fig_cmp c, int ascii)
+{
+	if (ascii)
+		return fig_cmp_symbol(c);
+	switch (c) {
+	case FIG_LE:
+		return "≤";
+	case FIG_GE:
+		return "≥";
+	case FIG_APPROX:
+		return "≈";
+	default:
+		return fig_cmp_symbol(c);
+	}
+}
+
+void chart_format_value(struct buf *b, const struct cmp_value *v, int ascii)
 {
 	if (!v->present) {
 		buf_adds(b, "n/a");
 		return;
 	}
-	buf_printf(b, "%s%.1f", fig_cmp_symbol(v->cmp), v->value);
+	buf_adds(b, cmp_glyph(v->cmp, ascii));
+	format_number(b, v->value, 0);
 }
 
 void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, int ascii)
@@ -48,8 +84,9 @@ void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, 
 	const char *words = gap_bound_words(g->bound);
 	int about = g->bound == GAP_ABOUT;
 	int tail = *words && !about;
-	buf_printf(b, "%s%+.1f %s%s%s", about ? "about " : "", g->diff,
-		   is_percent_unit(unit) ? "pp" : (unit ? unit : ""),
+	buf_adds(b, about ? "about " : "");
+	format_number(b, g->diff, 1);
+	buf_printf(b, " %s%s%s", is_percent_unit(unit) ? "pp" : (unit ? unit : ""),
 		   tail ? " " : "", tail ? words : "");
 	if (g->ratio > 0)
 		buf_printf(b, ", %s%s%.2f%s%s", about ? "about " : "",
@@ -86,8 +123,9 @@ static void repeat(struct buf *b, const char *g, int n)
 		buf_adds(b, g);
 }
 
-/* One bar: solid to an exact value, shaded to an upper bound (the value is
- * somewhere below), solid then open for a lower bound. */
+/* One bar: solid to an exact value; shaded to an upper bound ("less than 2":
+ * the value is somewhere below, so no solid end); solid then an open arrow
+ * for a lower bound ("at least 4"). */
 static void bar(struct chart *c, struct chart_line *l, const struct cmp_value *v,
 		double max, int cells, const char *solid, const struct glyphs *g)
 {
@@ -97,8 +135,8 @@ static void bar(struct chart *c, struct chart_line *l, const struct cmp_value *v
 	switch (v->cmp) {
 	case FIG_LT:
 	case FIG_LE:
+		/* Shaded, with no solid end: the value lies somewhere below. */
 		repeat(b, g->below, n);
-		buf_adds(b, g->open);
 		break;
 	case FIG_GT:
 	case FIG_GE:
@@ -129,9 +167,9 @@ static void value_line(struct chart *c, enum chart_item item, size_t row, const 
 	pad_to(b, l->text, name_w);
 	buf_adds(b, item == CHART_CURRENT ? "current " : "demand  ");
 	size_t vs = b->len;
-	chart_format_value(b, v);
-	int vw = (int)(b->len - vs);
-	for (int i = vw; i < 6; i++)
+	chart_format_value(b, v, g == &asc);
+	int vw = layout_width((const uint8_t *)b->data, vs, b->len);
+	for (int i = vw; i < VALUE_W; i++)
 		buf_addc(b, ' ');
 	buf_addc(b, ' ');
 	if (v->present)
@@ -149,9 +187,9 @@ static void list_form(struct chart *c, const struct cmp_model *m, const struct a
 		l->qend = r->current.qend;
 		struct buf *b = &c->text;
 		buf_printf(b, "%s: ", party_name(a, r->party));
-		chart_format_value(b, &r->current);
+		chart_format_value(b, &r->current, ascii);
 		buf_printf(b, " %s ", g->arrow);
-		chart_format_value(b, &r->demand);
+		chart_format_value(b, &r->demand, ascii);
 		const char *unit = r->demand.present ? r->demand.unit : m->unit;
 		if (m->unit && !m->mixed)
 			unit = m->unit;
@@ -193,8 +231,8 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 			name_w = w;
 	}
 	name_w += 2;
-	/* name, "current ", value (6) and a space, then the bar and its open end. */
-	int cells = width - name_w - 8 - 7 - 1;
+	/* name, "current ", the value and a space, then the bar and its open end. */
+	int cells = width - name_w - 8 - (VALUE_W + 1) - 1;
 	if (m->mixed) {
 		add_line(c, CHART_NOTE, 0);
 		buf_adds(&c->text, m->mixed_why);

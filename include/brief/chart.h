@@ -36,8 +36,8 @@ void chart_free(struct chart *c);
 /* Bar length in cells of value on an axis of max over cells: monotonic, so
  * a smaller value never gets a longer bar. */
 int chart_bar_cells(double value, double max, int cells);
-/* "2.3", "<2.0", "≥24": value with its comparator. */
-void chart_format_value(struct buf *b, const struct cmp_value *v);
+/* "2.3", "<2.0", "≥4.0bn": value with its comparator (">=" when ascii). */
+void chart_format_value(struct buf *b, const struct cmp_value *v, int ascii);
 /* "+1.5 pp or more, ×1.75 or more" */
 void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, int ascii);
 
