@@ -205,6 +205,46 @@ static void list_form(struct chart *c, const struct cmp_model *m, const struct a
 	}
 }
 
+/* Lines wider than the pane are broken, the rest indented under the first;
+ * a continuation is part of its line, so it takes no selection. */
+static void wrap_lines(struct chart *c, int width, int indent)
+{
+	if (width < 8)
+		return;
+	if (indent > width / 2)
+		indent = 2;
+	struct chart old = *c;
+	memset(c, 0, sizeof *c);
+	struct lines ll = { 0 };
+	for (size_t k = 0; k < old.n; k++) {
+		const struct chart_line *l = &old.v[k];
+		const uint8_t *t = (const uint8_t *)old.text.data + l->text;
+		size_t len = strlen((const char *)t);
+		ll.n = 0;
+		if (layout_width(t, 0, len) <= width)
+			layout_line(&ll, t, 0, len, width);          /* fits: one piece */
+		else
+			layout_line(&ll, t, 0, len, width - indent);
+		for (size_t i = 0; i < ll.n; i++) {
+			struct chart_line *nl = add_line(c, l->item, l->row);
+			if (i == 0) {
+				nl->bar = l->bar;
+				nl->bar_end = l->bar_end;
+				nl->qstart = l->qstart;
+				nl->qend = l->qend;
+			} else {
+				nl->cont = 1;
+				for (int s = 0; s < indent; s++)
+					buf_addc(&c->text, ' ');
+			}
+			buf_add(&c->text, t + ll.v[i].start, ll.v[i].end - ll.v[i].start);
+			end_line(c);
+		}
+	}
+	lines_free(&ll);
+	chart_free(&old);
+}
+
 void chart_build(struct chart *c, const struct cmp_model *m, const struct annot *a,
 		 int width, int ascii)
 {
@@ -278,6 +318,7 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 			buf_adds(&c->text, " (no figure given)");
 		end_line(c);
 	}
+	wrap_lines(c, width, name_w);
 }
 
 void chart_free(struct chart *c)

@@ -644,7 +644,11 @@ int ui_run(struct model *m, const struct ui_options *o)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	/* Release and click are asked for too: a lone release must decode as
+	 * an event or ncurses waits in read() for more, and a press and release
+	 * read together arrive as a click. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED
+		  | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	theme_init(u);
 	draw_set_ascii(u->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0);

@@ -463,9 +463,9 @@ static void next_occurrence(struct ui *u, int backward)
 	}
 	set_cursor(u, s->occ[k], s->occ_end[k]);
 	status_describe_cursor(u);
+	/* First on the line, where a narrow status line still shows it. */
 	if (wrapped)
-		status_message(u, 0, "%s (wrapped to the %s)", u->msg.data,
-			       backward ? "last" : "first");
+		status_message(u, 0, "[wrapped] %s", u->msg.data);
 }
 
 struct search_hit {

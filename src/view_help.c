@@ -1,67 +1,99 @@
-/* The help screen, generated from the action table so it cannot drift. */
+/* The help screen, generated from the action table so it cannot drift;
+ * long lines wrap to the screen width. */
 #include "config.h"
 
 #include <string.h>
 
 #include "brief/ui_views.h"
 
+#define TITLE "brief: keys (q, h or Esc to close; j/k/Space/b scroll)"
+
 struct help_ctx {
 	struct ui *u;
 	WINDOW *w;
-	int y, row, h, width;
+	int row;                    /* rows emitted so far (before scrolling) */
+	int h, width;
+	struct lines ll;
 };
+
+/* Emit one text row at screen row `row` - help_top + 1, if it is visible. */
+static void put_row(struct help_ctx *c, int x, const uint8_t *t, size_t n, attr_t a)
+{
+	int y = c->row++ - c->u->help_top + 1;
+	if (y >= 1 && y < c->h && x < c->width)
+		draw_text(c->w, y, x, c->width - x, t, n, a);
+}
 
 static void help_row(struct help_ctx *c, const char *keys, const char *text, attr_t a)
 {
-	int y = c->row++ - c->u->help_top + 2;
-	if (y < 2 || y >= c->h)
-		return;
-	draw_str(c->w, y, 2, 22, keys, a | c->u->attr[ROLE_HEADER]);
-	if (c->width > 26)
-		draw_str(c->w, y, 26, c->width - 26, text, a);
+	/* Wide: keys in a column, text beside; narrow: keys above the text. */
+	int wide = c->width >= 50;
+	int tx = wide ? 26 : 4;
+	int y0 = c->row;
+	if (!wide && *keys)
+		put_row(c, 2, (const uint8_t *)keys, strlen(keys), a | c->u->attr[ROLE_HEADER]);
+	c->ll.n = 0;
+	layout_line(&c->ll, (const uint8_t *)text, 0, strlen(text),
+		    c->width - tx > 10 ? c->width - tx : 10);
+	int first = c->row;
+	for (size_t i = 0; i < c->ll.n; i++)
+		put_row(c, tx, (const uint8_t *)text + c->ll.v[i].start,
+			c->ll.v[i].end - c->ll.v[i].start, a);
+	if (wide && *keys) {
+		int y = first - c->u->help_top + 1;
+		if (y >= 1 && y < c->h)
+			draw_str(c->w, y, 2, 23, keys, a | c->u->attr[ROLE_HEADER]);
+	}
+	if (c->row == y0)
+		c->row++;       /* an empty entry still takes its row */
 }
 
 static void action_row(void *ctx, const char *keys, const char *help)
 {
-	struct help_ctx *c = ctx;
-	help_row(c, keys, help, A_NORMAL);
+	help_row(ctx, keys, help, A_NORMAL);
 }
 
-int help_rows(void)
+/* Draw (or, with w NULL, only count) the help rows. */
+static int help_layout(struct ui *u, WINDOW *w, int h, int width)
 {
-	return ACT_COUNT + 10;
-}
-
-void help_draw(struct ui *u)
-{
-	WINDOW *w = stdscr;
-	struct help_ctx c = { .u = u, .w = w };
-	getmaxyx(w, c.h, c.width);
-	werase(w);
-	draw_str(w, 0, 0, c.width, "brief: keys (q, h or Esc to close; j/k/Space/b scroll)",
-		 u->attr[ROLE_STATUS]);
-	draw_fill(w, 0, text_width("brief: keys (q, h or Esc to close; j/k/Space/b scroll)"),
-		  c.width, u->attr[ROLE_STATUS]);
+	struct help_ctx c = { .u = u, .w = w, .h = w ? h : 0, .width = width };
 	keymap_help_lines(action_row, &c);
 	help_row(&c, "", "", A_NORMAL);
 	help_row(&c, "N<key>", "A number before a key is its count: 5j, 50p, 120g", A_NORMAL);
 	help_row(&c, "wheel, click", "Scroll the pane under the pointer; click a highlight, a panel row or a chart row to select it", A_NORMAL);
 	help_row(&c, "", "", A_NORMAL);
-	help_row(&c, "Styles", "", A_NORMAL);
+	help_row(&c, "Styles", "Highlights never rely on colour alone:", A_NORMAL);
 	help_row(&c, "actor", "bold", u->attr[ROLE_ACTOR]);
 	help_row(&c, "figure", "underlined", u->attr[ROLE_FIGURE]);
 	help_row(&c, "selected entity", "bold and underlined", u->attr[ROLE_SELECTED]);
 	help_row(&c, "search match", "reverse", u->attr[ROLE_MATCH]);
 	help_row(&c, "cursor", "reverse and bold", u->attr[ROLE_CURSOR]);
 	help_row(&c, "comparison source", "reverse and underlined", u->attr[ROLE_SOURCE]);
-	wnoutrefresh(w);
+	lines_free(&c.ll);
+	return c.row;
+}
+
+int help_rows(struct ui *u)
+{
+	return help_layout(u, NULL, 0, getmaxx(stdscr));
+}
+
+void help_draw(struct ui *u)
+{
+	int h, width;
+	getmaxyx(stdscr, h, width);
+	werase(stdscr);
+	draw_fill(stdscr, 0, 0, width, u->attr[ROLE_STATUS]);
+	draw_str(stdscr, 0, 0, width, TITLE, u->attr[ROLE_STATUS]);
+	help_layout(u, stdscr, h, width);
+	wnoutrefresh(stdscr);
 }
 
 /* Returns 1 while the help stays open. */
 int help_handle(struct ui *u, enum action a)
 {
-	int h = getmaxy(stdscr) - 2;
-	int max = help_rows() - h;
+	int h = getmaxy(stdscr) - 1;
+	int max = help_rows(u) - h;
 	switch (a) {
 	case ACT_LINE_DOWN:
 	case ACT_ENTER:

@@ -20,6 +20,7 @@ struct chart_line {
 	size_t text;                /* offset of its text in the chart buffer */
 	size_t bar, bar_end;        /* byte range of the bar within the text, or 0,0 */
 	size_t qstart, qend;        /* source span in the document to jump to */
+	int cont;                   /* continues the line above (wrapped) */
 };
 
 struct chart {

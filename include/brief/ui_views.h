@@ -190,7 +190,7 @@ void compare_view_free(struct ui *u);
 
 /* view_help.c */
 void help_draw(struct ui *u);
-int help_rows(void);
+int help_rows(struct ui *u);
 int help_handle(struct ui *u, enum action a);
 
 /* ui_status.c */

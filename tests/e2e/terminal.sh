@@ -1,0 +1,158 @@
+#!/bin/sh
+# Real-terminal checks of brief in a tmux pane: quitting, suspending, dying of
+# SIGHUP/SIGTERM must all leave the terminal as it was; a pipe on stdin still
+# takes keys from the terminal.  Conditions are polled (bounded), never slept
+# for.  Prints TAP-like "ok N - ..." lines; exit 1 on a failure, 77 if tmux is
+# missing.
+set -u
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "# tmux not found: skipping the real-terminal tests"
+	exit 77
+fi
+: "${BRIEF:?set BRIEF to the brief binary}"
+BRIEF_ASSETS=${BRIEF_ASSETS:-$(dirname "$0")/../../assets}
+LANG=C.UTF-8 LC_ALL=C.UTF-8
+export LANG LC_ALL
+unset NO_COLOR LINES COLUMNS TMUX
+
+SOCK="brief-e2e-$$"
+T="tmux -L $SOCK -f /dev/null"
+TMPD=$(mktemp -d)
+trap '$T kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT INT TERM HUP
+export HOME="$TMPD" XDG_STATE_HOME="$TMPD/state"
+
+n=0
+failed=0
+pass() { n=$((n + 1)); echo "ok $n - $1"; }
+fail() {
+	n=$((n + 1)); failed=1
+	echo "not ok $n - $1"
+	echo "# pane:"
+	$T capture-pane -p -t e2e 2>/dev/null | sed 's/^/#   /'
+}
+check() { # check DESCRIPTION COMMAND...
+	desc=$1; shift
+	if "$@"; then pass "$desc"; else fail "$desc"; fi
+}
+
+pane() { $T capture-pane -p -t e2e; }
+fmt() { $T display -p -t e2e "$1"; }
+
+# Poll for up to ~5 s until the pane shows a fixed string.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if pane | grep -qF -- "$1"; then return 0; fi
+		i=$((i + 1)); sleep 0.05
+	done
+	return 1
+}
+# Until the pane does not show the string any more.
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if ! pane | grep -qF -- "$1"; then return 0; fi
+		i=$((i + 1)); sleep 0.05
+	done
+	return 1
+}
+# Until a tmux format has a value.
+wait_fmt() {
+	i=0
+	while [ $i -lt 100 ]; do
+		[ "$(fmt "$1")" = "$2" ] && return 0
+		i=$((i + 1)); sleep 0.05
+	done
+	return 1
+}
+# Until the last line (brief's status line) matches an ERE.
+wait_status() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if pane | grep -v '^$' | tail -n 1 | grep -qE -- "$1"; then return 0; fi
+		i=$((i + 1)); sleep 0.05
+	done
+	return 1
+}
+# The pid of the program the pane's shell runs in the foreground (whatever
+# the binary is called).
+brief_pid() {
+	sh_pid=$(fmt '#{pane_pid}')
+	i=0
+	while [ $i -lt 100 ]; do
+		# The shell's only child while the reader runs (echo is a builtin).
+		p=$(ps -o pid= --ppid "$sh_pid" 2>/dev/null | awk 'NR == 1 { print $1 }')
+		[ -n "$p" ] && { echo "$p"; return 0; }
+		i=$((i + 1)); sleep 0.05
+	done
+	return 1
+}
+clear_pane() { $T send-keys -t e2e 'clear' Enter; wait_gone 'EXIT=' ; }
+run_brief() { # run_brief "ARGS or pipeline" : type it at the shell prompt
+	clear_pane
+	$T send-keys -t e2e "$1; echo EXIT=\$?" Enter
+}
+reader_up() {
+	wait_for 'US Secretary of State' && wait_status 'h help' && wait_fmt '#{alternate_on}' 1
+}
+terminal_restored() {
+	wait_fmt '#{alternate_on}' 0 && wait_fmt '#{cursor_flag}' 1
+}
+
+# An interactive shell with job control, a plain prompt.
+$T new-session -d -s e2e -x 100 -y 30 "env PS1='e2e\$ ' sh -i" || { echo "not ok 1 - tmux new-session"; exit 1; }
+$T set -g -t e2e remain-on-exit on >/dev/null
+wait_for 'e2e$' || { fail "the shell did not start"; exit 1; }
+
+# 1. Start, keys, quit.
+run_brief "'$BRIEF' --no-state"
+check "brief draws the article in a real terminal" reader_up
+$T send-keys -t e2e j
+$T send-keys -t e2e ']'
+check "] names a mention on the status line" wait_status ' [0-9]+/[0-9]+ '
+$T send-keys -t e2e q
+check "q exits with status 0" wait_for 'EXIT=0'
+check "q leaves the alternate screen and shows the cursor" terminal_restored
+check "no reader screen is left in the pane" wait_gone 'h help'
+
+# 2. Suspend and resume.
+run_brief "'$BRIEF' --no-state"
+reader_up || fail "brief did not start for ^Z"
+$T send-keys -t e2e C-z
+check "^Z gives the shell back" wait_for 'Stopped'
+check "^Z leaves the alternate screen and shows the cursor" terminal_restored
+# The shell already printed EXIT=148 for the stop: fg reports the real end.
+$T send-keys -t e2e 'fg; echo EXIT=$?' Enter
+check "fg brings the reader screen back" reader_up
+check "fg redraws the panel too" wait_for 'ACTORS'
+$T send-keys -t e2e j
+check "keys work after fg" wait_status '%|END'
+$T send-keys -t e2e q
+check "q after fg exits 0" wait_for 'EXIT=0'
+check "the terminal is restored after fg and q" terminal_restored
+
+# 3. SIGHUP and SIGTERM leave a usable terminal.
+for sig in HUP TERM; do
+	case $sig in HUP) want=129 ;; TERM) want=143 ;; esac
+	run_brief "'$BRIEF' --no-state"
+	reader_up || fail "brief did not start for SIG$sig"
+	pid=$(brief_pid) || { fail "no brief process for SIG$sig"; continue; }
+	kill -"$sig" "$pid"
+	check "kill -$sig exits with status $want" wait_for "EXIT=$want"
+	check "after SIG$sig the alternate screen is off" wait_fmt '#{alternate_on}' 0
+	check "after SIG$sig the cursor is visible" wait_fmt '#{cursor_flag}' 1
+	check "after SIG$sig no reader screen is left" wait_gone 'h help'
+done
+
+# 4. The article on a pipe: keys come from the terminal.
+run_brief "cat '$BRIEF_ASSETS/commentary.txt' | '$BRIEF' --no-state"
+check "a piped article is shown" reader_up
+$T send-keys -t e2e G
+check "keys work with the article on a pipe (G shows END)" wait_status 'END'
+$T send-keys -t e2e q
+check "q exits 0 with the article on a pipe" wait_for 'EXIT=0'
+check "the terminal is restored after the piped run" terminal_restored
+
+echo "1..$n"
+exit $failed

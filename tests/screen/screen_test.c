@@ -1,0 +1,1179 @@
+/* Rendered-screen tests: the real brief under a pty, its screen read back
+ * through libvterm.  No sleeps: every step waits until brief is blocked in its
+ * idle poll with nothing left to read (see harness.c). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+/* Fold every run of spaces and newlines into one space, in place. */
+static void fold_space(char *s)
+{
+	char *w = s;
+	int space = 0;
+	for (char *r = s; *r; r++) {
+		if (*r == ' ' || *r == '\n') {
+			space = 1;
+			continue;
+		}
+		if (space && w > s)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+static const char *brief_path;
+static char tmpdir[] = "/tmp/brief-screen-XXXXXX";
+
+/* ---- helpers -------------------------------------------------------------- */
+
+static struct term *start_brief_env(int rows, int cols, const char *const args[],
+				    const char *const env[])
+{
+	const char *argv[16];
+	size_t n = 0;
+	argv[n++] = brief_path;
+	for (size_t i = 0; args && args[i] && n < 15; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	return term_start(rows, cols, argv, env);
+}
+
+static struct term *start_brief(int rows, int cols, const char *const args[])
+{
+	return start_brief_env(rows, cols, args, NULL);
+}
+
+static const char *const no_state[] = { "--no-state", NULL };
+
+#define screen_assert(t, cond, ...)                                             \
+	do {                                                                     \
+		if (!(cond)) {                                                   \
+			term_dump(t);                                            \
+			fail_msg(__VA_ARGS__);                                   \
+		}                                                                \
+	} while (0)
+
+static const char *status_row(struct term *t)
+{
+	return term_row(t, term_rows(t) - 1);
+}
+
+static int status_has(struct term *t, const char *s)
+{
+	return strstr(status_row(t), s) != NULL;
+}
+
+/* Column of the side panel's rule, from a row below the title; -1 if none. */
+static int panel_rule_x(struct term *t)
+{
+	int best = -1;
+	for (int y = 0; y < term_rows(t) - 1 && best < 0; y++) {
+		const char *r = term_row(t, y);
+		const char *p = strstr(r, "│");
+		if (p && !strstr(r, "─"))
+			best = term_row_cols(t)[p - r];
+	}
+	return best;
+}
+
+/* Row of the comparison pane's rule, or the status row if none. */
+static int compare_rule_y(struct term *t)
+{
+	for (int y = 0; y < term_rows(t) - 1; y++) {
+		const char *r = term_row(t, y);
+		if (strncmp(r, "──", strlen("──")) == 0 && strstr(r, "Comparison"))
+			return y;
+	}
+	return term_rows(t) - 1;
+}
+
+/* The part of row y left of column limit (limit < 0: the whole row). */
+static char *row_left(struct term *t, int y, int limit)
+{
+	const char *r = term_row(t, y);
+	const int *cols = term_row_cols(t);
+	size_t n = 0;
+	while (r[n] && (limit < 0 || cols[n] < limit))
+		n++;
+	while (n > 0 && r[n - 1] == ' ')
+		n--;
+	return strndup(r, n);
+}
+
+/* The part of row y from column x0 on. */
+static char *row_right(struct term *t, int y, int x0)
+{
+	const char *r = term_row(t, y);
+	const int *cols = term_row_cols(t);
+	size_t i = 0;
+	while (r[i] && cols[i] < x0)
+		i++;
+	return strdup(r + i);
+}
+
+/* Article rows (title row included) joined by single spaces. */
+static char *article_text(struct term *t)
+{
+	int rule = panel_rule_x(t);
+	int end = compare_rule_y(t);
+	size_t cap = 1, n = 0;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	for (int y = 0; y < end; y++) {
+		char *r = row_left(t, y, rule);
+		size_t l = strlen(r);
+		out = realloc(out, cap += l + 1);
+		if (n && l)
+			out[n++] = ' ';
+		memcpy(out + n, r, l);
+		n += l;
+		out[n] = '\0';
+		free(r);
+	}
+	/* Collapse runs of spaces: rows end where words end. */
+	char *w = out;
+	for (char *p = out; *p; p++)
+		if (!(*p == ' ' && w > out && w[-1] == ' '))
+			*w++ = *p;
+	*w = '\0';
+	return out;
+}
+
+/* Find s in the article pane (left of the panel rule, above the comparison);
+ * every occurrence on a row is considered. */
+static int find_in_article(struct term *t, const char *s, int *y, int *x)
+{
+	int rule = panel_rule_x(t);
+	int end = compare_rule_y(t);
+	for (int r = 0; r < end; r++) {
+		const char *row = term_row(t, r);
+		for (const char *p = strstr(row, s); p; p = strstr(p + 1, s)) {
+			int col = term_row_cols(t)[p - row];
+			if (rule < 0 || col < rule) {
+				*y = r;
+				*x = col;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Find s in the panel (right of the rule). */
+static int find_in_panel(struct term *t, const char *s, int *y, int *x)
+{
+	int rule = panel_rule_x(t);
+	if (rule < 0)
+		return 0;
+	for (int r = 0; r < compare_rule_y(t); r++) {
+		char *right = row_right(t, r, rule);
+		char *p = strstr(right, s);
+		free(right);
+		if (p) {
+			const char *row = term_row(t, r);
+			for (const char *q = strstr(row, s); q; q = strstr(q + 1, s)) {
+				int col = term_row_cols(t)[q - row];
+				if (col > rule) {
+					*y = r;
+					*x = col;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+static int cell_blank(struct term *t, int y, int x)
+{
+	VTermScreenCell c;
+	term_cell(t, y, x, &c);
+	return c.chars[0] == 0 || c.chars[0] == ' ';
+}
+
+static void quit_ok(struct term *t)
+{
+	term_key(t, "q");
+	int rc = term_finish(t, NULL);
+	assert_int_equal(rc, 0);
+}
+
+static char *write_temp(const char *name, const void *data, size_t n)
+{
+	char *path;
+	if (asprintf(&path, "%s/%s", tmpdir, name) < 0)
+		fail_msg("asprintf");
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+/* ---- first paint ---------------------------------------------------------- */
+
+static void check_first_paint(int rows, int cols)
+{
+	struct term *t = start_brief(rows, cols, no_state);
+	int y, x;
+	screen_assert(t, strstr(term_row(t, 0), "Commentary") != NULL,
+		      "%dx%d: no \"Commentary\" header on the first row", cols, rows);
+	int rule = panel_rule_x(t);
+	screen_assert(t, rule > 0, "%dx%d: no side panel rule", cols, rows);
+	char *art = article_text(t);
+	screen_assert(t, strstr(art, "US Secretary of State Marco Rubio") != NULL,
+		      "%dx%d: the article's first sentence is not shown", cols, rows);
+	free(art);
+	screen_assert(t, find_in_panel(t, "ACTORS", &y, &x), "%dx%d: no ACTORS heading", cols, rows);
+	screen_assert(t, find_in_panel(t, "Marco Rubio", &y, &x), "%dx%d: no Marco Rubio row", cols, rows);
+	{
+		const char *r = term_row(t, y);
+		size_t l = strlen(r);
+		screen_assert(t, l >= 2 && r[l - 1] == '3' && r[l - 2] == ' ',
+			      "%dx%d: Marco Rubio's count is not 3: \"%s\"", cols, rows, r);
+	}
+	int cy = compare_rule_y(t);
+	screen_assert(t, cy < rows - 1, "%dx%d: no comparison rule", cols, rows);
+	screen_assert(t, term_find_from(t, "Japan", cy, &y, &x), "%dx%d: no Japan row in the comparison", cols, rows);
+	screen_assert(t, strstr(term_row(t, y), "<2.0") != NULL,
+		      "%dx%d: the Japan row has no \"<2.0\": \"%s\"", cols, rows, term_row(t, y));
+	screen_assert(t, status_has(t, "h help"), "%dx%d: no \"h help\" on the status line", cols, rows);
+	/* The article never runs into the panel: the column before the rule is
+	 * blank and the rule is whole, on every row above the comparison. */
+	for (int r = 0; r < cy; r++) {
+		screen_assert(t, cell_blank(t, r, rule - 1),
+			      "%dx%d: row %d runs into the panel (column %d not blank)", cols, rows, r, rule - 1);
+		char *right = row_right(t, r, rule);
+		screen_assert(t, strncmp(right, "│", strlen("│")) == 0,
+			      "%dx%d: the panel rule is broken on row %d", cols, rows, r);
+		free(right);
+	}
+	/* The comparison rule spans the width. */
+	VTermScreenCell c;
+	term_cell(t, cy, cols - 1, &c);
+	screen_assert(t, c.chars[0] == 0x2500, "%dx%d: the comparison rule stops short", cols, rows);
+	quit_ok(t);
+}
+
+static void test_first_paint_80x24(void **state)
+{
+	(void)state;
+	check_first_paint(24, 80);
+}
+
+static void test_first_paint_100x30(void **state)
+{
+	(void)state;
+	check_first_paint(30, 100);
+}
+
+static void test_first_paint_200x50(void **state)
+{
+	(void)state;
+	check_first_paint(50, 200);
+}
+
+/* ---- highlights and mentions --------------------------------------------- */
+
+static void test_next_highlight_and_mentions(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	int y, x;
+	term_key(t, "]");
+	screen_assert(t, status_has(t, "US 1/24"), "] should name the first mention (US 1/24)");
+	/* The cursor is drawn on "US" of "US Secretary": reverse video. */
+	screen_assert(t, find_in_article(t, "US Secretary", &y, &x), "the first sentence is gone");
+	VTermScreenCellAttrs a;
+	term_cell_attrs(t, y, x, &a);
+	screen_assert(t, a.reverse, "the cursor mention is not in reverse video");
+	term_cell_attrs(t, y, x + 3, &a);
+	screen_assert(t, !a.reverse, "the cursor spills past the mention");
+
+	term_key(t, "Tab", "Enter");
+	screen_assert(t, status_has(t, "Marco Rubio 1/3"), "Enter on the first panel row should select Marco Rubio");
+	screen_assert(t, find_in_panel(t, "> Marco Rubio", &y, &x), "the panel marker is not on Marco Rubio");
+	term_key(t, "n");
+	screen_assert(t, status_has(t, "Rubio 2/3"), "n: expected Rubio 2/3");
+	term_key(t, "n");
+	screen_assert(t, status_has(t, "Rubio 3/3"), "n: expected Rubio 3/3");
+	term_key(t, "n");
+	screen_assert(t, status_has(t, "Marco Rubio 1/3") && status_has(t, "wrapped"),
+		      "n at the last mention should wrap to Marco Rubio 1/3");
+	term_key(t, "N");
+	screen_assert(t, status_has(t, "Rubio 3/3") && status_has(t, "wrapped"),
+		      "N at the first mention should wrap to the last");
+	term_key(t, "N");
+	screen_assert(t, status_has(t, "Rubio 2/3") && !status_has(t, "wrapped"), "N: expected Rubio 2/3");
+	/* The mention named on the status line is on screen, as the cursor. */
+	screen_assert(t, find_in_article(t, "Rubio", &y, &x), "the mention is not on screen");
+	quit_ok(t);
+}
+
+/* The wrap notice must survive a long entity description at 80 columns. */
+static void test_wrap_notice_visible_at_80(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	term_key(t, "Tab", "j", "Enter");
+	screen_assert(t, status_has(t, "Donald Trump 1/3"), "Tab j Enter should select Donald Trump");
+	term_key(t, "n", "n", "n");
+	screen_assert(t, status_has(t, "Donald Trump 1/3"), "n n n should come back to the first mention");
+	screen_assert(t, status_has(t, "wrapped"), "the wrap notice is cut off the status line");
+	quit_ok(t);
+}
+
+/* ---- search ------------------------------------------------------------------ */
+
+static void test_search_lands_on_match(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_send(t, "/ISHIBA\r");
+	int found = 0;
+	int rule = panel_rule_x(t);
+	for (int y = 0; y < compare_rule_y(t) && !found; y++) {
+		const char *row = term_row(t, y);
+		for (const char *p = strstr(row, "Ishiba"); p && !found; p = strstr(p + 1, "Ishiba")) {
+			int x = term_row_cols(t)[p - row];
+			VTermScreenCellAttrs a;
+			term_cell_attrs(t, y, x, &a);
+			if (x < rule && a.reverse)
+				found = 1;
+		}
+	}
+	screen_assert(t, found, "/ISHIBA: no reverse-video Ishiba in the article");
+	screen_assert(t, !status_has(t, "not found"), "/ISHIBA reported not found");
+	term_send(t, "/zzzz\r");
+	screen_assert(t, status_has(t, "Pattern not found"), "/zzzz: no \"Pattern not found\"");
+	quit_ok(t);
+}
+
+static void test_search_prompt_shows_and_hides_cursor(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	screen_assert(t, !term_cursor_visible(t), "the cursor should be hidden while reading");
+	term_send(t, "/rub");
+	screen_assert(t, strncmp(status_row(t), "/rub", 4) == 0, "the prompt does not show the pattern");
+	screen_assert(t, term_cursor_visible(t), "the cursor should show in the prompt");
+	int cy, cx;
+	term_cursor(t, &cy, &cx);
+	screen_assert(t, cy == 23 && cx == 4, "the cursor is not after the pattern (%d,%d)", cy, cx);
+	term_key(t, "Backspace");
+	screen_assert(t, strncmp(status_row(t), "/ru", 3) == 0 && status_row(t)[3] != 'b',
+		      "Backspace did not delete");
+	term_key(t, "Esc");
+	screen_assert(t, !term_cursor_visible(t), "Esc should leave the prompt and hide the cursor");
+	screen_assert(t, status_has(t, "h help"), "the status line is not back after Esc");
+	quit_ok(t);
+}
+
+/* ---- resize -------------------------------------------------------------------- */
+
+/* The first words of the first non-blank article row below the title. */
+static char *first_words(struct term *t, int nwords)
+{
+	int rule = panel_rule_x(t);
+	for (int y = 1; y < compare_rule_y(t); y++) {
+		char *r = row_left(t, y, rule);
+		if (!*r) {
+			free(r);
+			continue;
+		}
+		char *p = r;
+		for (int w = 0; w < nwords && p; w++) {
+			p = strchr(p + 1, ' ');
+		}
+		if (p)
+			*p = '\0';
+		return r;
+	}
+	return NULL;
+}
+
+static void test_resize_keeps_reading_position(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_send(t, "12j");
+	char *words = first_words(t, 4);
+	screen_assert(t, words != NULL, "no article text");
+	static const int sizes[][2] = { { 20, 60 }, { 30, 100 }, { 24, 80 }, { 50, 200 }, { 30, 100 } };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		term_resize(t, sizes[i][0], sizes[i][1]);
+		char *art = article_text(t);
+		screen_assert(t, strstr(art, words) != NULL,
+			      "after resizing to %dx%d, \"%s\" is no longer on screen",
+			      sizes[i][1], sizes[i][0], words);
+		free(art);
+		screen_assert(t, status_has(t, "h help"), "no status line at %dx%d",
+			      sizes[i][1], sizes[i][0]);
+	}
+	free(words);
+	quit_ok(t);
+}
+
+/* ---- help ---------------------------------------------------------------------- */
+
+/* Help strings of every action, parsed from the key table header. */
+static char **parse_action_help(size_t *n)
+{
+	const char *tests = getenv("BRIEF_TESTS");
+	char *path;
+	if (asprintf(&path, "%s/../include/brief/actions.h", tests ? tests : "tests") < 0)
+		fail_msg("asprintf");
+	FILE *f = fopen(path, "r");
+	if (!f)
+		fail_msg("cannot open %s: %s", path, strerror(errno));
+	free(path);
+	char **v = NULL;
+	*n = 0;
+	char line[1024];
+	while (fgets(line, sizeof line, f)) {
+		/* _(ID, "name", "keys", "help") at the start of a line */
+		char *p = line + strspn(line, " \t");
+		if (strncmp(p, "_(", 2) != 0 || !strchr(line, '"'))
+			continue;
+		char *q = p;
+		int quotes = 0;
+		char *help = NULL;
+		for (; *q; q++) {
+			if (*q != '"')
+				continue;
+			quotes++;
+			if (quotes == 5) {
+				help = q + 1;
+				char *e = help;
+				while (*e && *e != '"')
+					e += *e == '\\' ? 2 : 1;
+				*e = '\0';
+				break;
+			}
+		}
+		if (!help)
+			continue;
+		v = realloc(v, (*n + 1) * sizeof *v);
+		v[(*n)++] = strdup(help);
+	}
+	fclose(f);
+	return v;
+}
+
+static void check_help(int rows, int cols)
+{
+	size_t n;
+	char **help = parse_action_help(&n);
+	assert_true(n >= 20);
+	struct term *t = start_brief(rows, cols, no_state);
+	term_key(t, "h");
+	screen_assert(t, strstr(term_row(t, 0), "keys") != NULL, "h does not open the help screen");
+	/* Every page until the screen stops changing. */
+	size_t cap = 1, len = 0;
+	char *all = calloc(1, 1);
+	char *prev = NULL;
+	for (int page = 0; page < 20; page++) {
+		const char *txt = term_text(t);
+		if (prev && strcmp(prev, txt) == 0)
+			break;
+		free(prev);
+		prev = strdup(txt);
+		size_t l = strlen(txt);
+		all = realloc(all, cap += l);
+		memcpy(all + len, txt, l + 1);
+		len += l;
+		term_key(t, "Space");
+	}
+	free(prev);
+	/* Long help lines wrap: compare with all white space folded to one space. */
+	fold_space(all);
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++) {
+		fold_space(help[i]);
+		if (!strstr(all, help[i])) {
+			fprintf(stderr, "help screen lacks: \"%s\"\n", help[i]);
+			missing++;
+		}
+		free(help[i]);
+	}
+	free(help);
+	free(all);
+	screen_assert(t, missing == 0, "%zu of %zu help lines are missing or cut at %d columns",
+		      missing, n, cols);
+	term_key(t, "q");
+	screen_assert(t, !strstr(term_row(t, 0), "brief: keys") && status_has(t, "h help"),
+		      "q does not close the help");
+	quit_ok(t);
+}
+
+/* Wide enough for every line: a missing action fails here. */
+static void test_help_lists_every_action(void **state)
+{
+	(void)state;
+	check_help(40, 140);
+}
+
+/* The standard terminal: help lines must not be cut off at the edge. */
+static void test_help_fits_80_columns(void **state)
+{
+	(void)state;
+	check_help(24, 80);
+}
+
+static void test_quit_restores_terminal(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	screen_assert(t, term_altscreen(t), "brief does not use the alternate screen");
+	term_key(t, "j", "]", "h");
+	term_key(t, "q");
+	term_key(t, "q");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	const char *smcup = "\033[?1049h", *rmcup = "\033[?1049l";
+	const char *last_on = NULL;
+	for (const char *p = raw; (p = memmem(p, len - (size_t)(p - raw), smcup, 8)); p++)
+		last_on = p;
+	assert_non_null(last_on);
+	const char *off = memmem(last_on, len - (size_t)(last_on - raw), rmcup, 8);
+	screen_assert(t, off != NULL, "no rmcup after the last smcup: the alternate screen stays on");
+	screen_assert(t, !term_altscreen(t), "the terminal is still on the alternate screen");
+	screen_assert(t, term_cursor_visible(t), "the cursor is left hidden");
+	/* Keypad transmit mode is switched off again. */
+	screen_assert(t, term_raw_has(t, "\033[?1l", 5), "keypad mode is not reset (rmkx)");
+	int status;
+	int rc = term_finish(t, &status);
+	assert_int_equal(rc, 0);
+}
+
+/* ---- signals ------------------------------------------------------------------- */
+
+static void check_signal_restores(int sig)
+{
+	struct term *t = start_brief(24, 80, no_state);
+	term_key(t, "j");
+	term_signal(t, sig);
+	screen_assert(t, term_exited(t), "brief did not exit on signal %d", sig);
+	screen_assert(t, !term_altscreen(t), "signal %d left the alternate screen on", sig);
+	screen_assert(t, term_cursor_visible(t), "signal %d left the cursor hidden", sig);
+	int status;
+	int rc = term_finish(t, &status);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(rc, 128 + sig);
+}
+
+static void test_sigterm_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGTERM);
+}
+
+static void test_sigint_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGINT);
+}
+
+static void test_sighup_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGHUP);
+}
+
+/* ---- wide, emoji, combining ------------------------------------------------ */
+
+static void check_no_split_wide(struct term *t)
+{
+	for (int y = 0; y < term_rows(t); y++) {
+		for (int x = 0; x < term_cols(t); x++) {
+			VTermScreenCell c, n;
+			term_cell(t, y, x, &c);
+			if (c.width == 2) {
+				screen_assert(t, x + 1 < term_cols(t), "wide char at the last column, row %d", y);
+				term_cell(t, y, x + 1, &n);
+				screen_assert(t, n.chars[0] == (uint32_t)-1,
+					      "wide char at (%d,%d) without its right half", y, x);
+				x++;
+			} else {
+				screen_assert(t, c.chars[0] != (uint32_t)-1,
+					      "orphan right half of a wide char at (%d,%d)", y, x);
+			}
+		}
+	}
+}
+
+/* s without any whitespace. */
+static char *squeeze(const char *s)
+{
+	char *o = malloc(strlen(s) + 1), *w = o;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t')
+			*w++ = *s;
+	*w = '\0';
+	return o;
+}
+
+/* The screen without its status row and without whitespace. */
+static char *screen_squeezed(struct term *t)
+{
+	size_t cap = 1, len = 0;
+	char *shown = calloc(1, 1);
+	for (int y = 0; y < term_rows(t) - 1; y++) {
+		const char *r = term_row(t, y);
+		size_t l = strlen(r);
+		shown = realloc(shown, cap += l);
+		memcpy(shown + len, r, l + 1);
+		len += l;
+	}
+	char *o = squeeze(shown);
+	free(shown);
+	return o;
+}
+
+static void test_cjk_emoji_combining(void **state)
+{
+	(void)state;
+	char text[8192];
+	size_t n = 0;
+	/* "a" first puts every ideograph on an odd column: one lands on column
+	 * 39 of 40 unless the layout wraps it. */
+	n += (size_t)snprintf(text + n, sizeof text - n, "a");
+	for (int i = 0; i < 5; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "漢字かな交じり文");
+	n += (size_t)snprintf(text + n, sizeof text - n, "\n\n");
+	for (int i = 0; i < 4; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "Emoji 👍🏽 thumbs up%d ", i);
+	n += (size_t)snprintf(text + n, sizeof text - n, "\n\n");
+	for (int i = 0; i < 5; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "Cafe\u0301 re\u0301sume\u0301 ");
+	n += (size_t)snprintf(text + n, sizeof text - n, "\n\nlong ");
+	for (int i = 0; i < 20; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "abcdefgh%02d", i);
+	n += (size_t)snprintf(text + n, sizeof text - n, " end\n\n");
+	for (int i = 0; i < 30; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "Filler line %d.\n", i);
+	char *path = write_temp("wide.txt", text, n);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(12, 40, args);
+	/* At a narrow width the panel may start over the article; Esc hides an
+	 * overlay and is harmless otherwise. */
+	term_key(t, "Esc");
+	check_no_split_wide(t);
+	/* The screen shows the start of the file, in order, nothing lost at the
+	 * right edge: compare without whitespace. */
+	char *want = squeeze(text), *got = screen_squeezed(t);
+	screen_assert(t, strlen(got) > 200, "too little text on screen");
+	screen_assert(t, strncmp(want, got, strlen(got)) == 0,
+		      "the screen is not the start of the file:\n got: %s\nwant: %.*s", got,
+		      (int)strlen(got), want);
+	/* The emoji is one wide cell, the modifier another; é keeps its mark. */
+	int y, x;
+	screen_assert(t, term_find(t, "👍", &y, &x), "no emoji on screen");
+	VTermScreenCell c;
+	term_cell(t, y, x, &c);
+	screen_assert(t, c.width == 2, "the emoji is not two columns wide");
+	screen_assert(t, term_find(t, "Cafe\u0301", &y, &x), "the combining acute is lost");
+	term_cell(t, y, x + 3, &c);
+	screen_assert(t, c.chars[0] == 'e' && c.chars[1] == 0x301, "e and U+0301 are not one cell");
+	/* Scrolling through: every screen is a run of the file, in order. */
+	int seen_word = 0;
+	for (int i = 0; i < 12; i++) {
+		term_key(t, "j");
+		check_no_split_wide(t);
+		char *scr = screen_squeezed(t);
+		screen_assert(t, strstr(want, scr) != NULL, "after %d j the screen is not a run of the file", i + 1);
+		free(scr);
+		if (term_find(t, "abcdefgh00", &y, &x) && y + 3 < term_rows(t) - 1) {
+			seen_word = 1;
+			/* The 200-character word is cut at the edge: rows of 40. */
+			screen_assert(t, strlen(term_row(t, y + 1)) == 40 && strlen(term_row(t, y + 2)) == 40,
+				      "the long word does not fill the rows it is broken over");
+		}
+	}
+	screen_assert(t, seen_word, "the long word never showed");
+	term_key(t, "G");
+	check_no_split_wide(t);
+	{
+		char *scr = screen_squeezed(t);
+		screen_assert(t, strstr(want, scr) != NULL, "at the end the screen is not a run of the file");
+		free(scr);
+	}
+	quit_ok(t);
+	unlink(path);
+	free(path);
+	free(want);
+	free(got);
+}
+
+/* ---- hostile input ------------------------------------------------------------ */
+
+/* 1 if the bytes hold a C1 control as UTF-8 or a byte that is not UTF-8
+ * (a lone 0x9b is CSI to an 8-bit terminal). */
+static int has_c1_or_invalid(const unsigned char *s, size_t n, size_t *at)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+			   : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (!len || i + len > n) {
+			*at = i;
+			return 1;
+		}
+		uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80) {
+				*at = i;
+				return 1;
+			}
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if (cp >= 0x80 && cp < 0xA0) {
+			*at = i;
+			return 1;
+		}
+		i += len;
+	}
+	return 0;
+}
+
+static void test_hostile_file(void **state)
+{
+	(void)state;
+	static const char hostile[] =
+		"Hostile text follows.\n\n"
+		"Colour \033[31mRED\033[0m and a clear \033[2J and a title \033]0;pwned\007 here.\n"
+		"Clipboard \033]52;c;SGVsbG8=\007 copied.\n"
+		"C1 as UTF-8 \xc2\x9b" "31mC1RED and raw \x9b" "32mRAWC1 and \x90 DCS.\n"
+		"Bidi \xe2\x80\xae" "desrever\xe2\x80\xac text and \xe2\x81\xa6isolate\xe2\x81\xa9.\n"
+		"Bell \007 backspace \b delete \177 done.\n";
+	char *path = write_temp("hostile.txt", hostile, sizeof hostile - 1);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	term_key(t, "j", "k");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	static const char *const bad[] = { "\033[31mRED", "\033]52", "\033]0;pwned", "\033[2J and",
+					   "\xe2\x80\xae", "\xe2\x80\xac", "\xe2\x81\xa6", "\xe2\x81\xa9",
+					   "\xc2\x9b", "\x9b" "32m" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		screen_assert(t, !memmem(raw, len, bad[i], strlen(bad[i])),
+			      "hostile sequence %zu reached the terminal", i);
+	size_t at;
+	screen_assert(t, !has_c1_or_invalid((const unsigned char *)raw, len, &at),
+		      "a C1 control or invalid UTF-8 byte reached the terminal at byte %zu", at);
+	/* No BEL or BS from the document either (ncurses itself sends none). */
+	screen_assert(t, !memchr(raw, '\007', len), "a BEL reached the terminal");
+	screen_assert(t, !memchr(raw, '\b', len), "a BS reached the terminal");
+	/* The text around them shows, with visible placeholders. */
+	int y, x;
+	screen_assert(t, term_find(t, "RED", &y, &x), "the text around the escape is lost");
+	screen_assert(t, term_find(t, "\xe2\x90\x9b", &y, &x) || term_find(t, "\xef\xbf\xbd", &y, &x),
+		      "no visible placeholder (U+241B or U+FFFD) for the escape");
+	screen_assert(t, term_find(t, "desrever", &y, &x), "the bidi-wrapped text is lost");
+	screen_assert(t, strstr(term_row(t, 0), "Hostile") != NULL || term_find(t, "Hostile", &y, &x),
+		      "the screen was cleared or moved by the document");
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
+/* ---- narrow and tiny ------------------------------------------------------------ */
+
+static void test_narrow_panel_toggles(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(20, 50, no_state);
+	int y, x;
+	screen_assert(t, !term_find(t, "ACTORS", &y, &x), "at 50x20 the panel should not show at first");
+	screen_assert(t, term_find(t, "US Secretary of State", &y, &x), "at 50x20 the article should show");
+	term_key(t, "s");
+	screen_assert(t, term_find(t, "ACTORS", &y, &x), "s should bring the panel");
+	screen_assert(t, !term_find(t, "US Secretary of State", &y, &x), "the panel should cover the article");
+	term_key(t, "Esc");
+	screen_assert(t, !term_find(t, "ACTORS", &y, &x), "Esc should hide the panel");
+	screen_assert(t, term_find(t, "US Secretary of State", &y, &x), "the article should be back after Esc");
+	term_key(t, "s");
+	screen_assert(t, term_find(t, "ACTORS", &y, &x), "s should bring the panel again");
+	term_key(t, "s");
+	screen_assert(t, !term_find(t, "ACTORS", &y, &x), "s again should hide the panel");
+	quit_ok(t);
+}
+
+/* Shrinking a wide reader below the panel's width keeps the article. */
+static void test_narrow_after_resize(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	int y, x;
+	screen_assert(t, term_find(t, "ACTORS", &y, &x), "no panel at 80x24");
+	term_resize(t, 20, 50);
+	screen_assert(t, term_find(t, "US Secretary of State", &y, &x),
+		      "after shrinking to 50x20 the article is hidden");
+	screen_assert(t, !term_find(t, "ACTORS", &y, &x), "after shrinking to 50x20 the panel covers the article");
+	term_resize(t, 24, 80);
+	screen_assert(t, term_find(t, "ACTORS", &y, &x), "the panel did not come back at 80x24");
+	screen_assert(t, panel_rule_x(t) > 0, "the panel is not beside the article at 80x24");
+	quit_ok(t);
+}
+
+static void test_tiny_terminals(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(5, 20, no_state);
+	screen_assert(t, strlen(status_row(t)) > 0, "20x5: no status line");
+	screen_assert(t, status_has(t, "help"), "20x5: the status line lacks help");
+	term_key(t, "j", "]", "Tab", "Enter", "h", "q", "s", "c");
+	quit_ok(t);
+	static const int sizes[][2] = { { 1, 1 }, { 2, 2 }, { 1, 80 }, { 3, 1 } };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		t = start_brief(sizes[i][0], sizes[i][1], no_state);
+		term_key(t, "j", "]", "Tab", "Enter", "/", "x", "Enter", "h", "Space", "q");
+		screen_assert(t, !term_exited(t), "%dx%d: brief exited early", sizes[i][1], sizes[i][0]);
+		quit_ok(t);
+	}
+	/* Shrinking a running reader to nothing and back. */
+	t = start_brief(24, 80, no_state);
+	term_resize(t, 1, 1);
+	term_resize(t, 2, 2);
+	term_key(t, "j", "s");
+	term_resize(t, 24, 80);
+	screen_assert(t, status_has(t, "h help"), "no status line after growing again");
+	quit_ok(t);
+}
+
+/* ---- monochrome ----------------------------------------------------------------- */
+
+/* 1 if an SGR sequence in the output sets a colour (30-49, 90-107). */
+static int raw_has_colour(const struct term *t)
+{
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	for (size_t i = 0; i + 2 < len; i++) {
+		if (raw[i] != '\033' || raw[i + 1] != '[')
+			continue;
+		size_t j = i + 2;
+		while (j < len && ((raw[j] >= '0' && raw[j] <= '9') || raw[j] == ';'))
+			j++;
+		if (j >= len || raw[j] != 'm')
+			continue;
+		for (size_t k = i + 2; k < j;) {
+			long v = strtol(raw + k, NULL, 10);
+			if ((v >= 30 && v <= 49) || (v >= 90 && v <= 107))
+				return 1;
+			while (k < j && raw[k] != ';')
+				k++;
+			k++;
+		}
+	}
+	return 0;
+}
+
+static void check_mono(const char *const env[], const char *what)
+{
+	struct term *t = start_brief_env(24, 80, no_state, env);
+	int y, x;
+	screen_assert(t, find_in_article(t, "Marco Rubio", &y, &x), "%s: no Marco Rubio", what);
+	VTermScreenCellAttrs a;
+	for (int i = 0; i < 11; i++) {
+		term_cell_attrs(t, y, x + i, &a);
+		screen_assert(t, a.bold, "%s: actor mention not bold at column %d", what, x + i);
+	}
+	term_cell_attrs(t, y, x + 12, &a);
+	screen_assert(t, !a.bold, "%s: bold spills past the mention", what);
+	screen_assert(t, find_in_article(t, "early July", &y, &x), "%s: no early July", what);
+	for (int i = 0; i < 10; i++) {
+		term_cell_attrs(t, y, x + i, &a);
+		screen_assert(t, a.underline, "%s: figure not underlined at column %d", what, x + i);
+	}
+	/* The selected panel row has a marker besides any colour. */
+	screen_assert(t, find_in_panel(t, "> Marco Rubio", &y, &x), "%s: no panel marker", what);
+	/* No colour sequences at all. */
+	screen_assert(t, !raw_has_colour(t), "%s: colour escape sequences were sent", what);
+	quit_ok(t);
+}
+
+static void test_monochrome_attributes(void **state)
+{
+	(void)state;
+	static const char *const no_color[] = { "NO_COLOR=1", NULL };
+	static const char *const vt100[] = { "TERM=vt100", "NO_COLOR", NULL };
+	check_mono(no_color, "NO_COLOR=1");
+	check_mono(vt100, "TERM=vt100");
+}
+
+static void test_no_color_option(void **state)
+{
+	(void)state;
+	static const char *const args[] = { "--no-state", "--no-color", NULL };
+	struct term *t = start_brief(24, 80, args);
+	screen_assert(t, !raw_has_colour(t), "--no-color still sends colours");
+	quit_ok(t);
+}
+
+/* ---- comparison ----------------------------------------------------------------- */
+
+static void test_comparison_goes_to_source(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_key(t, "Tab", "Tab");
+	int cy = compare_rule_y(t);
+	screen_assert(t, strstr(term_row(t, cy), "focus") != NULL, "Tab Tab should focus the comparison");
+	int y, x;
+	screen_assert(t, term_find_from(t, "> Japan", cy, &y, &x), "the Japan row is not selected");
+	screen_assert(t, strstr(term_row(t, y), "<2.0") != NULL, "the selected row is not Japan's current");
+	term_key(t, "Enter");
+	screen_assert(t, status_has(t, "less than 2 percent of GDP"), "the status line lacks the quote");
+	char *art = article_text(t);
+	screen_assert(t, strstr(art, "less than 2 percent of GDP") != NULL,
+		      "the source sentence is not on screen");
+	free(art);
+	/* Exactly the quote is in reverse + underline. */
+	int rule = panel_rule_x(t);
+	cy = compare_rule_y(t);
+	char marked[512] = "";
+	size_t m = 0;
+	for (int r = 0; r < cy; r++) {
+		int any = 0;
+		for (int c = 0; c < rule; c++) {
+			VTermScreenCell cell;
+			term_cell(t, r, c, &cell);
+			if (!(cell.attrs.reverse && cell.attrs.underline))
+				continue;
+			if (!any && m)
+				marked[m++] = ' ';
+			any = 1;
+			uint32_t ch = cell.chars[0] ? cell.chars[0] : ' ';
+			if (m < sizeof marked - 2 && ch < 0x80)
+				marked[m++] = (char)ch;
+		}
+	}
+	while (m && marked[m - 1] == ' ')
+		m--;
+	marked[m] = '\0';
+	char *w = marked;
+	for (char *p = marked; *p; p++)
+		if (!(*p == ' ' && w > marked && w[-1] == ' '))
+			*w++ = *p;
+	*w = '\0';
+	screen_assert(t, strcmp(marked, "less than 2 percent of GDP") == 0,
+		      "reverse+underline cells read \"%s\"", marked);
+	quit_ok(t);
+}
+
+/* ---- mouse, redraw, suspend ------------------------------------------------ */
+
+static void send_sgr_mouse(struct term *t, int button, int y, int x, int press)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "\033[<%d;%d;%d%c", button, x + 1, y + 1, press ? 'M' : 'm');
+	term_send(t, buf);
+}
+
+/* Press and release in one write, as a quick click arrives. */
+static void send_sgr_click(struct term *t, int y, int x)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "\033[<0;%d;%dM\033[<0;%d;%dm", x + 1, y + 1, x + 1, y + 1);
+	term_send(t, buf);
+}
+
+/* A release arriving on its own (the button held a moment) must not leave
+ * brief blocked in a read: it has to get back to its poll, where signals and
+ * resizes are seen. */
+static void test_mouse_release_alone(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	int y, x;
+	screen_assert(t, find_in_panel(t, "Donald Trump", &y, &x), "no Donald Trump row");
+	send_sgr_mouse(t, 0, y, x, 1);
+	screen_assert(t, status_has(t, "Donald Trump 1/3"), "a press on the panel row should select it");
+	char buf[64];
+	snprintf(buf, sizeof buf, "\033[<0;%d;%dm", x + 1, y + 1);
+	term_write(t, buf, strlen(buf));
+	int idle = term_wait_idle(t, 3000);
+	screen_assert(t, idle == 0, "after a lone button release brief is stuck outside its poll "
+		      "(blocked reading the terminal: SIGTERM, SIGWINCH wait for the next key)");
+	term_signal(t, SIGTERM);
+	screen_assert(t, term_exited(t), "SIGTERM after a click did not end brief");
+	assert_int_equal(term_finish(t, NULL), 128 + SIGTERM);
+}
+
+static void test_mouse_click_and_wheel(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	int y, x;
+	screen_assert(t, find_in_panel(t, "Donald Trump", &y, &x), "no Donald Trump row");
+	send_sgr_click(t, y, x);
+	screen_assert(t, status_has(t, "Donald Trump 1/3"), "a click on the panel row should select it");
+	screen_assert(t, find_in_panel(t, "> Donald Trump", &y, &x), "the panel marker did not move");
+	/* Wheel down over the article scrolls it three lines. */
+	term_key(t, "Esc");
+	int rule = panel_rule_x(t);
+	char *fourth = row_left(t, 4, rule);
+	send_sgr_mouse(t, 65, 5, 10, 1);
+	char *first = row_left(t, 1, rule);
+	screen_assert(t, strcmp(first, fourth) == 0, "the wheel did not scroll three lines: \"%s\" vs \"%s\"",
+		      first, fourth);
+	free(first);
+	free(fourth);
+	send_sgr_mouse(t, 64, 5, 10, 1);
+	screen_assert(t, find_in_article(t, "US Secretary of State", &y, &x), "the wheel up did not scroll back");
+	/* A click on a mention in the article selects its entity. */
+	screen_assert(t, find_in_article(t, "Marco Rubio", &y, &x), "no Marco Rubio in the article");
+	send_sgr_click(t, y, x + 2);
+	screen_assert(t, status_has(t, "Marco Rubio 1/3"), "a click on a mention should select its entity");
+	quit_ok(t);
+}
+
+static void test_redraw_and_suspend(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	char *before = strdup(term_text(t));
+	term_key(t, "^L");
+	screen_assert(t, strcmp(before, term_text(t)) == 0, "^L changed the screen");
+	/* Under the harness brief leads an orphaned process group, so the
+	 * stop that ^Z asks for cannot happen: it must come straight back. */
+	size_t len0;
+	term_raw(t, &len0);
+	term_key(t, "^Z");
+	screen_assert(t, !term_exited(t), "^Z ended brief");
+	screen_assert(t, term_altscreen(t), "after ^Z the reader is not back on the alternate screen");
+	screen_assert(t, strcmp(before, term_text(t)) == 0, "after ^Z the screen is not the same");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	screen_assert(t, memmem(raw + len0, len - len0, "\033[?1049l", 8) != NULL,
+		      "^Z did not leave the alternate screen first");
+	free(before);
+	quit_ok(t);
+}
+
+/* ---- state --------------------------------------------------------------------- */
+
+static void test_state_restores_position(void **state)
+{
+	(void)state;
+	char *dir;
+	if (asprintf(&dir, "XDG_STATE_HOME=%s/state", tmpdir) < 0)
+		fail_msg("asprintf");
+	const char *const env[] = { dir, NULL };
+	struct term *t = start_brief_env(30, 100, NULL, env);
+	term_send(t, "20j");
+	char *words = first_words(t, 5);
+	assert_non_null(words);
+	quit_ok(t);
+	t = start_brief_env(30, 100, NULL, env);
+	char *again = first_words(t, 5);
+	screen_assert(t, again && strcmp(words, again) == 0,
+		      "the position was not restored: \"%s\" vs \"%s\"", words, again ? again : "");
+	free(again);
+	quit_ok(t);
+	/* --no-state neither reads it. */
+	t = start_brief_env(30, 100, no_state, env);
+	again = first_words(t, 5);
+	screen_assert(t, again && strncmp(again, "US Secretary", 12) == 0,
+		      "--no-state did not start at the top");
+	free(again);
+	free(words);
+	free(dir);
+	quit_ok(t);
+}
+
+/* ---- main ------------------------------------------------------------------------ */
+
+static int teardown(void **state)
+{
+	(void)state;
+	term_cleanup_all();
+	return 0;
+}
+
+static void rm_rf(const char *dir)
+{
+	char *cmd;
+	if (asprintf(&cmd, "rm -rf '%s'", dir) >= 0) {
+		if (system(cmd) != 0)
+			fprintf(stderr, "cannot remove %s\n", dir);
+		free(cmd);
+	}
+}
+
+int main(void)
+{
+	brief_path = getenv("BRIEF");
+	if (!brief_path || access(brief_path, X_OK) != 0) {
+		fprintf(stderr, "screen_test: set BRIEF to the brief binary\n");
+		return 1;
+	}
+	/* Pinned, whatever the caller's terminal: the children inherit these. */
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("TERM", "xterm-256color", 1);
+	unsetenv("NO_COLOR");
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	/* Never touch the real home, whatever the caller set. */
+	char *home;
+	if (asprintf(&home, "%s/home", tmpdir) < 0)
+		return 1;
+	mkdir(home, 0700);
+	setenv("HOME", home, 1);
+	unsetenv("XDG_STATE_HOME");
+	unsetenv("XDG_CONFIG_HOME");
+	free(home);
+
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_first_paint_80x24, teardown),
+		cmocka_unit_test_teardown(test_first_paint_100x30, teardown),
+		cmocka_unit_test_teardown(test_first_paint_200x50, teardown),
+		cmocka_unit_test_teardown(test_next_highlight_and_mentions, teardown),
+		cmocka_unit_test_teardown(test_wrap_notice_visible_at_80, teardown),
+		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
+		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
+		cmocka_unit_test_teardown(test_resize_keeps_reading_position, teardown),
+		cmocka_unit_test_teardown(test_help_lists_every_action, teardown),
+		cmocka_unit_test_teardown(test_help_fits_80_columns, teardown),
+		cmocka_unit_test_teardown(test_quit_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_sigterm_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_sighup_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_sigint_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_cjk_emoji_combining, teardown),
+		cmocka_unit_test_teardown(test_hostile_file, teardown),
+		cmocka_unit_test_teardown(test_narrow_panel_toggles, teardown),
+		cmocka_unit_test_teardown(test_narrow_after_resize, teardown),
+		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
+		cmocka_unit_test_teardown(test_monochrome_attributes, teardown),
+		cmocka_unit_test_teardown(test_no_color_option, teardown),
+		cmocka_unit_test_teardown(test_comparison_goes_to_source, teardown),
+		cmocka_unit_test_teardown(test_mouse_click_and_wheel, teardown),
+		cmocka_unit_test_teardown(test_mouse_release_alone, teardown),
+		cmocka_unit_test_teardown(test_redraw_and_suspend, teardown),
+		cmocka_unit_test_teardown(test_state_restores_position, teardown),
+	};
+	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
+	rm_rf(tmpdir);
+	return rc;
+}
