@@ -118,7 +118,8 @@ static void relayout(struct ui *u)
 	if (u->show_compare && u->m->ncmps && avail >= 10) {
 		compare_view_build(u, cols - 2);
 		int want = compare_view_lines(u) + 1;
-		int cap = avail / 3 > 5 ? avail / 3 : 5;
+		/* Room for a title and two parties' value and gap rows at 80x24. */
+		int cap = avail * 2 / 5 > 9 ? avail * 2 / 5 : 9;
 		u->cmp_h = want < cap ? want : cap;
 	}
 	int art_rows = avail - u->cmp_h;

@@ -1117,6 +1117,152 @@ static void rm_rf(const char *dir)
 	}
 }
 
+
+/* Text of the comparison pane (rows below its rule, above the status line). */
+static char *compare_text(struct term *t)
+{
+	int cy = compare_rule_y(t);
+	size_t cap = 4096, len = 0;
+	char *out = calloc(1, cap);
+	for (int y = cy + 1; cy >= 0 && y < term_rows(t) - 1; y++) {
+		const char *r = term_row(t, y);
+		size_t l = strlen(r);
+		if (len + l + 2 > cap)
+			out = realloc(out, cap = 2 * (len + l + 2));
+		memcpy(out + len, r, l);
+		len += l;
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	return out;
+}
+
+/* The chart at 80x24 and 120x40: both countries, values, bounds, gaps. */
+static void test_chart_sizes(void **state)
+{
+	(void)state;
+	static const int sizes[][2] = { { 24, 80 }, { 40, 120 } };
+	static const char *const want[] = {
+		"Japan", "current <2.0", "demand  3.5", "+1.5 pp or more", "\xc3\x97" "1.75 or more",
+		"South Korea", "current 2.3", "demand  5.0", "+2.7 pp", "\xc3\x97" "2.17",
+	};
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		struct term *t = start_brief(sizes[k][0], sizes[k][1], no_state);
+		screen_assert(t, compare_rule_y(t) > 0, "no comparison pane at %dx%d", sizes[k][1],
+			      sizes[k][0]);
+		char *c = compare_text(t);
+		for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+			screen_assert(t, strstr(c, want[i]) != NULL, "%dx%d: chart lacks \"%s\"",
+				      sizes[k][1], sizes[k][0], want[i]);
+		/* Japan's bound is shaded with no solid block on its row. */
+		const char *jr = strstr(c, "current <2.0");
+		const char *eol = jr ? strchr(jr, '\n') : NULL;
+		screen_assert(t, jr && eol, "no Japan current row");
+		int solid = 0, shade = 0;
+		for (const char *p = jr; p < eol; p++) {
+			solid |= strncmp(p, "\xe2\x96\x88", 3) == 0;   /* full block */
+			shade |= strncmp(p, "\xe2\x96\x91", 3) == 0;   /* light shade */
+		}
+		screen_assert(t, shade && !solid, "Japan's <2.0 must be a shaded open bar");
+		free(c);
+		term_key(t, "q");
+		assert_int_equal(term_finish(t, NULL), 0);
+	}
+}
+
+/* Enter on every selectable chart row puts its quote in the status line and
+ * the quote's sentence in the article. */
+static void test_comparison_every_row(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(40, 120, no_state);
+	term_key(t, "Tab", "Tab");
+	int visited = 0;
+	char *sel_before = NULL;
+	for (int i = 0; i < 30; i++) {
+		term_key(t, "Enter");
+		const char *st = status_row(t);
+		const char *q0 = strchr(st, '"');
+		const char *q1 = q0 ? strchr(q0 + 1, '"') : NULL;
+		screen_assert(t, q0 && q1, "row %d: no quote in the status line", i);
+		/* The article shows the quote's first words (it may wrap). */
+		char head[24];
+		snprintf(head, sizeof head, "%.*s", (int)(q1 - q0 - 1) < 20 ? (int)(q1 - q0 - 1) : 20,
+			 q0 + 1);
+		char *sp = strrchr(head, ' ');
+		if (sp && sp > head)
+			*sp = '\0';
+		char *art = article_text(t);
+		screen_assert(t, strstr(art, head) != NULL, "row %d: \"%s\" not in the article", i, head);
+		free(art);
+		visited++;
+		/* Next row; stop when the selection marker no longer moves. */
+		int y, x;
+		screen_assert(t, term_find_from(t, "> ", compare_rule_y(t), &y, &x), "no selected row");
+		free(sel_before);
+		sel_before = strdup(term_row(t, y));
+		term_key(t, "j");
+		screen_assert(t, term_find_from(t, "> ", compare_rule_y(t), &y, &x), "no selected row");
+		if (strcmp(sel_before, term_row(t, y)) == 0)
+			break;
+	}
+	free(sel_before);
+	/* Two values and a gap per country, and the four measures. */
+	screen_assert(t, visited >= 10, "only %d chart rows led to a source", visited);
+	term_key(t, "q");
+	assert_int_equal(term_finish(t, NULL), 0);
+}
+
+static char *fixture(const char *name)
+{
+	const char *dir = getenv("BRIEF_TESTS");
+	char *p = malloc(4096);
+	snprintf(p, 4096, "%s/fixtures/%s", dir ? dir : "tests", name);
+	return p;
+}
+
+/* Nothing in the chart knows Japan or GDP: another article, other parties,
+ * euros, "at least" and "about". */
+static void test_second_fixture(void **state)
+{
+	(void)state;
+	char *path = fixture("second.txt");
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(30, 100, args);
+	char *c = compare_text(t);
+	static const char *const want[] = {
+		"Annual contribution, EUR", "Northland", "current 1.5bn", "\xe2\x89\xa5" "4.0bn",
+		"+2.5bn EUR or more", "Southland", "\xe2\x89\x88" "2.0bn", "about +1.0bn EUR",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		screen_assert(t, strstr(c, want[i]) != NULL, "second fixture chart lacks \"%s\"", want[i]);
+	screen_assert(t, strstr(c, "Japan") == NULL && strstr(c, "GDP") == NULL,
+		      "the bundled article leaked into another one's chart");
+	free(c);
+	free(path);
+	term_key(t, "q");
+	assert_int_equal(term_finish(t, NULL), 0);
+}
+
+/* Rows in different units are listed with a note, never on one axis. */
+static void test_mixed_units_note(void **state)
+{
+	(void)state;
+	char *path = fixture("mixed.txt");
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(30, 100, args);
+	char *c = compare_text(t);
+	screen_assert(t, strstr(c, "Not charted: units differ") != NULL, "no note on mixed units");
+	screen_assert(t, strstr(c, "Eastland: 3.0") != NULL && strstr(c, "Westland: 1.0bn") != NULL,
+		      "mixed rows not listed");
+	screen_assert(t, strstr(c, "\xe2\x96\x88") == NULL && strstr(c, "\xe2\x96\x93") == NULL,
+		      "a bar was drawn across different units");
+	free(c);
+	free(path);
+	term_key(t, "q");
+	assert_int_equal(term_finish(t, NULL), 0);
+}
+
 int main(void)
 {
 	brief_path = getenv("BRIEF");
@@ -1172,6 +1318,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_mouse_release_alone, teardown),
 		cmocka_unit_test_teardown(test_redraw_and_suspend, teardown),
 		cmocka_unit_test_teardown(test_state_restores_position, teardown),
+		cmocka_unit_test_teardown(test_chart_sizes, teardown),
+		cmocka_unit_test_teardown(test_comparison_every_row, teardown),
+		cmocka_unit_test_teardown(test_second_fixture, teardown),
+		cmocka_unit_test_teardown(test_mixed_units_note, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 	rm_rf(tmpdir);
