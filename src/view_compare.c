@@ -126,30 +126,15 @@ void compare_view_draw(struct ui *u)
 	wnoutrefresh(w);
 }
 
+static int line_ok(void *ctx, size_t k)
+{
+	const struct chart *c;
+	return line_selectable(flat_line(ctx, k, &c));
+}
+
 static void move_sel(struct ui *u, long delta)
 {
-	size_t total = (size_t)compare_view_lines(u);
-	const struct chart *c;
-	size_t i = u->csel;
-	while (delta > 0) {
-		size_t j = i + 1;
-		while (j < total && !line_selectable(flat_line(u, j, &c)))
-			j++;
-		if (j >= total)
-			break;
-		i = j;
-		delta--;
-	}
-	while (delta < 0) {
-		size_t j = i;
-		while (j > 0 && !line_selectable(flat_line(u, j - 1, &c)))
-			j--;
-		if (j == 0)
-			break;
-		i = j - 1;
-		delta++;
-	}
-	u->csel = i;
+	u->csel = list_step(u->csel, (size_t)compare_view_lines(u), delta, line_ok, u);
 }
 
 /* Put the article on the quote the selected row comes from. */

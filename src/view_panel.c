@@ -211,28 +211,15 @@ void panel_draw(struct ui *u)
 	wnoutrefresh(w);
 }
 
+static int row_ok(void *ctx, size_t i)
+{
+	const struct ui *u = ctx;
+	return selectable(&u->prow[i]);
+}
+
 static void move_sel(struct ui *u, long delta)
 {
-	size_t i = u->psel;
-	while (delta > 0) {
-		size_t j = i + 1;
-		while (j < u->nprow && !selectable(&u->prow[j]))
-			j++;
-		if (j >= u->nprow)
-			break;
-		i = j;
-		delta--;
-	}
-	while (delta < 0) {
-		size_t j = i;
-		while (j > 0 && !selectable(&u->prow[j - 1]))
-			j--;
-		if (j == 0)
-			break;
-		i = j - 1;
-		delta++;
-	}
-	u->psel = i;
+	u->psel = list_step(u->psel, u->nprow, delta, row_ok, u);
 }
 
 static void free_occ(struct selection *s)

@@ -151,6 +151,9 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
 void draw_set_ascii(int on);
+/* Move `delta` selectable rows from cur among n (ok says which are), staying
+ * put at either end: the panel and the chart share it. */
+size_t list_step(size_t cur, size_t n, long delta, int (*ok)(void *ctx, size_t i), void *ctx);
 int text_width(const char *s);
 
 /* view_article.c */
