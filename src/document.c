@@ -15,6 +15,8 @@
 #include "brief/document.h"
 #include "brief/util.h"
 
+static size_t page_size(void);
+
 /* Bytes that pass through untouched without decoding. */
 static inline int plain_byte(uint8_t c)
 {
@@ -43,13 +45,28 @@ static size_t maximal_subpart(const uint8_t *s, size_t n)
 	return m;
 }
 
-/* First pass: does anything at all need replacing? */
-static int needs_change(const uint8_t *s, size_t n)
+/* First pass: does anything in s[from, n) need replacing?  Eight bytes at a
+ * time while they are printable ASCII: this runs over whole large files. */
+static int needs_change(const uint8_t *s, size_t n, size_t from)
 {
-	if (starts_with_bom(s, n))
+	if (from == 0 && starts_with_bom(s, n))
 		return 1;
-	size_t i = 0;
+	size_t i = from;
 	while (i < n) {
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			/* Any byte >= 0x80 or < 0x20 (TAB, LF included) or 0x7F stops it. */
+			uint64_t hi = w & 0x8080808080808080ull;
+			uint64_t lo = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+			uint64_t del = ((w ^ 0x7f7f7f7f7f7f7f7full) - 0x0101010101010101ull)
+				       & ~(w ^ 0x7f7f7f7f7f7f7f7full) & 0x8080808080808080ull;
+			if (hi | lo | del)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (plain_byte(s[i])) {
 			i++;
 			continue;
@@ -108,13 +125,15 @@ static void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
 	o->last_mergeable = mergeable;
 }
 
-static void sanitize(const uint8_t *s, size_t n, struct san *o)
+/* Sanitise s[0, n); at_start: s is the start of the document (a BOM there
+ * is dropped, elsewhere it is an unsafe character like any other). */
+static void sanitize(const uint8_t *s, size_t n, struct san *o, int at_start)
 {
 	memset(o, 0, sizeof *o);
 	/* Output is usually about as long as the input; start there. */
 	xgrow((void **)&o->text, &o->cap, n + 1, 1);
 	size_t i = 0;
-	if (starts_with_bom(s, n)) {
+	if (at_start && starts_with_bom(s, n)) {
 		san_repl(o, 0, 0, 3, 1);
 		i = 3;
 	}
@@ -161,50 +180,111 @@ static void sanitize(const uint8_t *s, size_t n, struct san *o)
 char *doc_sanitize_str(const char *s, size_t n, size_t *out_len)
 {
 	const uint8_t *u = (const uint8_t *)s;
-	if (!needs_change(u, n)) {
+	if (!needs_change(u, n, 0)) {
 		if (out_len)
 			*out_len = n;
 		return xstrndup(s, n);
 	}
 	struct san o;
-	sanitize(u, n, &o);
+	sanitize(u, n, &o, 1);
 	free(o.repl);
 	if (out_len)
 		*out_len = o.len;
 	return (char *)o.text;
 }
 
-static void index_lines(struct doc *d)
+/* Append the starts of the lines beginning in text[from, to). */
+static void index_range(struct doc *d, size_t from, size_t to)
 {
-	size_t cap = 0, off = 0;
-	d->line = NULL;
-	d->nlines = 0;
-	while (off < d->len) {
-		xgrow((void **)&d->line, &cap, d->nlines + 1, sizeof *d->line);
+	size_t off = from;
+	while (off < to) {
+		xgrow((void **)&d->line, &d->line_cap, d->nlines + 1, sizeof *d->line);
 		d->line[d->nlines++] = off;
-		const uint8_t *nl = memchr(d->text + off, '\n', d->len - off);
+		const uint8_t *nl = memchr(d->text + off, '\n', to - off);
 		if (!nl)
 			break;
 		off = (size_t)(nl - d->text) + 1;
 	}
 }
 
-/* Fill text, repl and lines from orig (which must already be set). */
-static void doc_prepare(struct doc *d)
+/* The first unsafe byte after `ready`: sanitise everything from there into a
+ * heap copy whose first `ready` bytes are the same, so nothing computed on
+ * them moves. */
+static void switch_to_sanitised(struct doc *d)
 {
-	if (!needs_change(d->orig, d->orig_len)) {
-		d->text = d->orig;
-		d->len = d->orig_len;
-	} else {
-		struct san o;
-		sanitize(d->orig, d->orig_len, &o);
-		d->text_owned = o.text;
-		d->text = o.text;
-		d->len = o.len;
-		d->repl = o.repl;
-		d->nrepl = o.nrepl;
+	size_t pre = d->ready;
+	struct san o;
+	sanitize(d->orig + pre, d->orig_len - pre, &o, pre == 0);
+	uint8_t *t = xmalloc(pre + o.len + 1);
+	memcpy(t, d->orig, pre);
+	memcpy(t + pre, o.text, o.len);
+	t[pre + o.len] = '\0';
+	free(o.text);
+	for (size_t i = 0; i < o.nrepl; i++) {
+		o.repl[i].off += pre;
+		o.repl[i].orig += pre;
 	}
-	index_lines(d);
+	d->text_owned = t;
+	d->text = t;
+	d->len = pre + o.len;
+	d->repl = o.repl;
+	d->nrepl = o.nrepl;
+	index_range(d, pre, d->len);
+	d->ready = d->len;
+	/* The mapping is only read again for error positions now. */
+	if (d->mapped)
+		madvise((void *)(uintptr_t)d->orig, d->orig_len, MADV_DONTNEED);
+}
+
+int doc_prepare_step(struct doc *d, size_t bytes)
+{
+	if (d->ready >= d->len)
+		return 1;
+	/* Until something needs replacing, text is orig. */
+	size_t to = d->orig_len - d->ready > bytes ? d->ready + bytes : d->orig_len;
+	if (to < d->orig_len) {
+		const uint8_t *lf = memchr(d->orig + to, '\n', d->orig_len - to);
+		to = lf ? (size_t)(lf - d->orig) + 1 : d->orig_len;
+	}
+	if (needs_change(d->orig, to, d->ready)) {
+		switch_to_sanitised(d);
+		return 1;
+	}
+	index_range(d, d->ready, to);
+	d->ready = to;
+	return d->ready >= d->len;
+}
+
+void doc_prepare_all(struct doc *d)
+{
+	while (!doc_prepare_step(d, SIZE_MAX))
+		;
+}
+
+int doc_complete(const struct doc *d)
+{
+	return d->ready >= d->len;
+}
+
+void doc_release(const struct doc *d, size_t from, size_t to)
+{
+	if (!d->mapped || d->text != d->orig)
+		return;
+	size_t ps = page_size();
+	uintptr_t a = ((uintptr_t)(d->text + from) + ps - 1) / ps * ps;
+	uintptr_t b = (uintptr_t)(d->text + to) / ps * ps;
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
+/* Fill text, repl and lines from orig (which must already be set), checking
+ * the first `bytes` (SIZE_MAX: all of it). */
+static void doc_prepare(struct doc *d, size_t bytes)
+{
+	d->text = d->orig;
+	d->len = d->orig_len;
+	d->ready = 0;
+	doc_prepare_step(d, bytes);
 }
 
 static const uint8_t empty_text[1] = { 0 };
@@ -215,7 +295,7 @@ int doc_load_mem(struct doc *d, const char *name, const uint8_t *bytes, size_t n
 	d->name = xstrdup(name ? name : "(memory)");
 	d->orig = n ? bytes : empty_text;
 	d->orig_len = n;
-	doc_prepare(d);
+	doc_prepare(d, SIZE_MAX);
 	return 0;
 }
 
@@ -269,7 +349,7 @@ static int load_fd_named(struct doc *d, int fd, const char *name,
 	d->orig_owned = p;
 	d->orig = p;
 	d->orig_len = n;
-	doc_prepare(d);
+	doc_prepare(d, SIZE_MAX);
 	return 0;
 }
 
@@ -311,7 +391,10 @@ static const uint8_t *map_file(int fd, size_t n)
 	return m;
 }
 
-int doc_load_file(struct doc *d, const char *path, struct doc_error *err)
+/* First slice of a lazily opened file: enough for several screens. */
+#define DOC_FIRST_SLICE ((size_t)256 << 10)
+
+static int load_file(struct doc *d, const char *path, struct doc_error *err, size_t first)
 {
 	if (strcmp(path, "-") == 0)
 		return doc_load_fd(d, 0, "(stdin)", err);
@@ -346,7 +429,7 @@ int doc_load_file(struct doc *d, const char *path, struct doc_error *err)
 			d->orig = m;
 			d->orig_len = n;
 			d->mapped = 1;
-			doc_prepare(d);
+			doc_prepare(d, first);
 			return 0;
 		}
 		/* Some file systems cannot map: fall back to reading. */
@@ -354,6 +437,16 @@ int doc_load_file(struct doc *d, const char *path, struct doc_error *err)
 	int rc = load_fd_named(d, fd, path, err);
 	close(fd);
 	return rc;
+}
+
+int doc_load_file(struct doc *d, const char *path, struct doc_error *err)
+{
+	return load_file(d, path, err, SIZE_MAX);
+}
+
+int doc_open_file(struct doc *d, const char *path, struct doc_error *err)
+{
+	return load_file(d, path, err, DOC_FIRST_SLICE);
 }
 
 void doc_free(struct doc *d)
@@ -429,6 +522,8 @@ size_t doc_line_end(const struct doc *d, size_t i)
 {
 	if (i + 1 < d->nlines)
 		return d->line[i + 1] - 1;
+	if (d->ready < d->len)
+		return d->ready - 1;    /* the LF that ends the checked part */
 	if (d->len && d->text[d->len - 1] == '\n')
 		return d->len - 1;
 	return d->len;

@@ -68,10 +68,17 @@ static int is_word_cp(ucs4_t c)
 	return uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M);
 }
 
+static int ascii_word(uint8_t c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static int word_before(const uint8_t *text, size_t from, size_t off)
 {
 	if (off <= from)
 		return 0;
+	if (text[off - 1] < 0x80)
+		return ascii_word(text[off - 1]);
 	ucs4_t c;
 	const uint8_t *p = u8_prev(&c, text + off, text + from);
 	return p && is_word_cp(c);
@@ -81,6 +88,8 @@ static int word_after(const uint8_t *text, size_t to, size_t off)
 {
 	if (off >= to)
 		return 0;
+	if (text[off] < 0x80)
+		return ascii_word(text[off]);
 	ucs4_t c;
 	u8_mbtouc(&c, text + off, to - off);
 	return is_word_cp(c);
@@ -97,11 +106,17 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 		unsigned char c = text[off];
 		size_t lo = m->first[c], hi = m->first[c + 1];
 		size_t hit = 0;
-		if (lo < hi && !word_before(text, from, off)) {
-			for (size_t k = lo; k < hi; k++) {
-				const struct spelling *sp = &m->sp[k];
-				if (sp->len <= to - off && memcmp(text + off, sp->s, sp->len) == 0
-				    && !word_after(text, to, off + sp->len)) {
+		/* Compare first: most capitals start no name, and the boundary
+		 * test is the dearer part. */
+		int before = -1;
+		for (size_t k = lo; k < hi; k++) {
+			const struct spelling *sp = &m->sp[k];
+			if (sp->len <= to - off && memcmp(text + off, sp->s, sp->len) == 0) {
+				if (before < 0)
+					before = word_before(text, from, off);
+				if (before)
+					break;
+				if (!word_after(text, to, off + sp->len)) {
 					xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
 					m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity };
 					m->count[sp->entity]++;

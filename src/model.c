@@ -64,12 +64,25 @@ static int read_whole(const char *path, struct buf *out, struct model_error *err
 	return 0;
 }
 
+/* Quotes are anchored in the checked part of a lazily opened document
+ * first; only a quote not found there makes the rest be checked now. */
+static int resolve(struct model *m, struct annot_error *ae)
+{
+	struct doc view = m->doc;
+	view.len = m->doc.ready;
+	if (annot_resolve(&m->annot, &view, ae) == 0)
+		return 0;
+	if (doc_complete(&m->doc))
+		return BRIEF_EXIT_DATAERR;
+	doc_prepare_all(&m->doc);
+	return annot_resolve(&m->annot, &m->doc, ae);
+}
+
 static int load_annotations(struct model *m, const char *name, const char *text,
 			    size_t len, struct model_error *err)
 {
 	struct annot_error ae;
-	if (annot_parse(&m->annot, name, text, len, &ae) != 0
-	    || annot_resolve(&m->annot, &m->doc, &ae) != 0) {
+	if (annot_parse(&m->annot, name, text, len, &ae) != 0 || resolve(m, &ae) != 0) {
 		err->status = BRIEF_EXIT_DATAERR;
 		snprintf(err->msg, sizeof err->msg, "%s", ae.msg);
 		return err->status;
@@ -96,7 +109,7 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 		}
 	} else {
 		struct doc_error de;
-		if (doc_load_file(&m->doc, doc_path, &de) != 0) {
+		if (doc_open_file(&m->doc, doc_path, &de) != 0) {
 			err->status = BRIEF_EXIT_NOINPUT;
 			snprintf(err->msg, sizeof err->msg, "%s", de.msg);
 			return err->status;
@@ -136,17 +149,21 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 
 int model_scan_step(struct model *m, size_t bytes)
 {
-	const struct doc *d = &m->doc;
+	struct doc *d = &m->doc;
+	/* The document is checked ahead of the scan, never behind it. */
+	if (!doc_complete(d) && d->ready - m->scanned < bytes)
+		doc_prepare_step(d, bytes);
 	if (m->scanned >= d->len)
 		return 1;
-	size_t to = d->len - m->scanned > bytes ? m->scanned + bytes : d->len;
-	if (to < d->len) {
+	size_t to = d->ready - m->scanned > bytes ? m->scanned + bytes : d->ready;
+	if (to < d->ready) {
 		/* End the slice on a line boundary: figures and mentions never span LF. */
-		const uint8_t *lf = memchr(d->text + to, '\n', d->len - to);
-		to = lf ? (size_t)(lf - d->text) + 1 : d->len;
+		const uint8_t *lf = memchr(d->text + to, '\n', d->ready - to);
+		to = lf ? (size_t)(lf - d->text) + 1 : d->ready;
 	}
 	mentions_scan(&m->mentions, d->text, d->len, m->scanned, to);
 	figures_scan(&m->figures, d->text, d->len, m->scanned, to);
+	doc_release(d, m->scanned, to);
 	m->scanned = to;
 	return m->scanned >= d->len;
 }

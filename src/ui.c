@@ -199,6 +199,8 @@ static void load_state(struct ui *u)
 		status_message(u, 1, "%s", warning);
 		free(warning);
 	}
+	if (rc == 1 && e.pos > u->m->doc.ready)
+		doc_prepare_all(&u->m->doc);
 	if (rc == 1 && e.pos <= u->m->doc.len) {
 		u->top = article_pos_of(u, e.pos);
 		article_scroll(u, 0);
@@ -424,6 +426,8 @@ static void do_action(struct ui *u, enum action a, long count)
 		return;
 	case ACT_SEARCH_FORWARD:
 	case ACT_SEARCH_BACKWARD:
+		/* A search sees the whole text, checked. */
+		doc_prepare_all(&u->m->doc);
 		u->prompting = 1;
 		u->prompt_char = a == ACT_SEARCH_FORWARD ? '/' : '?';
 		buf_reset(&u->input);
@@ -470,6 +474,13 @@ static void do_action(struct ui *u, enum action a, long count)
 		else
 			status_message(u, 1, "No cursor: move it with ] or [");
 		return;
+	case ACT_BOTTOM:
+	case ACT_PERCENT:
+	case ACT_TOP:
+		/* Going to the end, a percentage or a line number needs all lines. */
+		if (a != ACT_TOP || count)
+			doc_prepare_all(&u->m->doc);
+		break;
 	default:
 		break;
 	}
@@ -621,7 +632,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 	u->cache = xcalloc(LAYOUT_SLOTS, sizeof *u->cache);
 	u->keys = keymap_new();
 	keymap_defaults(u->keys);
-	u->state_key = state_key(m->doc.text, m->doc.len);
+	/* Keyed by the bytes as read: the same before and after checking. */
+	u->state_key = state_key(m->doc.orig, m->doc.orig_len);
 
 	if (pipe(sig_pipe) != 0 || set_cloexec_nonblock(sig_pipe[0]) != 0
 	    || set_cloexec_nonblock(sig_pipe[1]) != 0) {
@@ -654,7 +666,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	theme_init(u);
 	draw_set_ascii(u->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 
-	model_scan_step(m, (size_t)1 << 20);
+	model_scan_step(m, (size_t)256 << 10);
 	panel_update(u);
 	relayout(u);
 	load_state(u);
@@ -683,7 +695,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 			read_keys(u);
 		}
 		if (scanning) {
-			model_scan_step(m, (size_t)1 << 20);
+			model_scan_step(m, (size_t)2 << 20);
 			panel_update(u);
 			if (u->sel.active && m->scanned >= m->doc.len) {
 				/* The selection's occurrences are complete now. */

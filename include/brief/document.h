@@ -32,12 +32,16 @@ struct doc {
 	size_t len;                 /* text[len] is always readable and is '\0' */
 	struct doc_repl *repl;      /* sorted by off; empty when text == orig */
 	size_t nrepl;
-	size_t *line;               /* start offset of each line in text */
+	size_t *line;               /* start offset of each line in text[0, ready) */
 	size_t nlines;              /* a final line without LF counts; "" has 0 */
+	size_t ready;               /* text[0, ready) is checked and indexed; the rest
+	                               of a lazily opened file is not yet: never show,
+	                               search or scan past it (see doc_prepare_step) */
 	/* ownership, private to document.c */
 	int mapped;                 /* orig is an mmap of orig_len bytes */
 	uint8_t *orig_owned;        /* heap copy of orig (stdin, memory) */
 	uint8_t *text_owned;        /* heap sanitised text, when it differs */
+	size_t line_cap;
 };
 
 struct doc_error {
@@ -49,6 +53,20 @@ struct doc_error {
  * else is read whole.  Directories are refused.  Returns 0, or
  * BRIEF_EXIT_NOINPUT with err filled in. */
 int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
+/* Like doc_load_file, but a large regular file is only checked and indexed
+ * as far as its first slice: the caller goes on with doc_prepare_step, so the
+ * first screen shows at once.  Offsets below `ready` never change. */
+int doc_open_file(struct doc *d, const char *path, struct doc_error *err);
+/* Check and index about `bytes` more, ending on a line boundary; the first
+ * unsafe byte found turns the rest into a sanitised copy in one go (offsets
+ * below the old `ready` stay as they were).  Returns 1 once complete. */
+int doc_prepare_step(struct doc *d, size_t bytes);
+void doc_prepare_all(struct doc *d);
+int doc_complete(const struct doc *d);
+/* Let the kernel drop the mapped pages of text[from, to) from this process
+ * (they come back from the page cache when read): a 100 MB file need not stay
+ * resident once scanned. */
+void doc_release(const struct doc *d, size_t from, size_t to);
 /* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
 int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
 /* Load from memory; the bytes are copied only if sanitising changes them,
