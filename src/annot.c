@@ -61,6 +61,26 @@ static void snip(char *out, size_t outsz, const char *s, size_t n)
 	out[o] = '\0';
 }
 
+static void make_printable(char *msg)
+{
+	uint8_t *r = (uint8_t *)msg, *w = (uint8_t *)msg;
+	size_t n = strlen(msg);
+	const uint8_t *end = r + n;
+	while (r < end) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, r, (size_t)(end - r));
+		if (k < 0 || !doc_cp_is_safe(c) || c == '\t' || c == '\n') {
+			*w++ = '?';
+			r += k > 0 ? k : 1;
+			continue;
+		}
+		memmove(w, r, (size_t)k);
+		w += k;
+		r += k;
+	}
+	*w = '\0';
+}
+
 static void verror(struct annot_error *err, const char *name, int line, int col,
 		   const char *fmt, va_list ap)
 	__attribute__((format(printf, 5, 0)));
@@ -82,10 +102,9 @@ static void verror(struct annot_error *err, const char *name, int line, int col,
 			len--;
 		err->msg[len] = '\0';
 	}
-	/* The file name and echoed text come from outside. */
-	for (char *c = err->msg; *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f)
-			*c = '?';
+	/* The file name and echoed text come from outside: every code point a
+	 * document could not show (C0, C1, bidi, unassigned, invalid) is '?'. */
+	make_printable(err->msg);
 }
 
 static int report(struct annot_error *err, const char *name, int line, int col,

@@ -125,15 +125,16 @@ static void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
 	o->last_mergeable = mergeable;
 }
 
-/* Sanitise s[0, n); at_start: s is the start of the document (a BOM there
- * is dropped, elsewhere it is an unsafe character like any other). */
-static void sanitize(const uint8_t *s, size_t n, struct san *o, int at_start)
+/* Append the sanitised form of s[from, n) to o; replacement offsets count
+ * from s.  A BOM is dropped only at the very start (elsewhere it is an
+ * unsafe character like any other).  from and n never split a character:
+ * callers cut after an LF. */
+static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n)
 {
-	memset(o, 0, sizeof *o);
-	/* Output is usually about as long as the input; start there. */
-	xgrow((void **)&o->text, &o->cap, n + 1, 1);
-	size_t i = 0;
-	if (at_start && starts_with_bom(s, n)) {
+	/* Output is usually about as long as the input; make room for that. */
+	xgrow((void **)&o->text, &o->cap, o->len + (n - from) + 1, 1);
+	size_t i = from;
+	if (from == 0 && starts_with_bom(s, n)) {
 		san_repl(o, 0, 0, 3, 1);
 		i = 3;
 	}
@@ -185,8 +186,8 @@ char *doc_sanitize_str(const char *s, size_t n, size_t *out_len)
 			*out_len = n;
 		return xstrndup(s, n);
 	}
-	struct san o;
-	sanitize(u, n, &o, 1);
+	struct san o = { 0 };
+	sanitize_into(&o, u, 0, n);
 	free(o.repl);
 	if (out_len)
 		*out_len = o.len;
@@ -207,52 +208,78 @@ static void index_range(struct doc *d, size_t from, size_t to)
 	}
 }
 
-/* The first unsafe byte after `ready`: sanitise everything from there into a
- * heap copy whose first `ready` bytes are the same, so nothing computed on
- * them moves. */
-static void switch_to_sanitised(struct doc *d)
+/* Drop the whole pages of orig[from, to) from this process. */
+static void doc_release_orig(const struct doc *d, size_t from, size_t to)
 {
-	size_t pre = d->ready;
-	struct san o;
-	sanitize(d->orig + pre, d->orig_len - pre, &o, pre == 0);
-	uint8_t *t = xmalloc(pre + o.len + 1);
-	memcpy(t, d->orig, pre);
-	memcpy(t + pre, o.text, o.len);
-	t[pre + o.len] = '\0';
-	free(o.text);
-	for (size_t i = 0; i < o.nrepl; i++) {
-		o.repl[i].off += pre;
-		o.repl[i].orig += pre;
-	}
-	d->text_owned = t;
-	d->text = t;
-	d->len = pre + o.len;
-	d->repl = o.repl;
-	d->nrepl = o.nrepl;
-	index_range(d, pre, d->len);
+	size_t ps = page_size();
+	uintptr_t a = ((uintptr_t)(d->orig + from) + ps - 1) / ps * ps;
+	uintptr_t b = (uintptr_t)(d->orig + to) / ps * ps;
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
+void doc_release(const struct doc *d, size_t from, size_t to)
+{
+	if (d->mapped && d->text == d->orig)
+		doc_release_orig(d, from, to);
+}
+
+/* The first unsafe byte after `ready`: from there on the text is a heap copy
+ * whose first `ready` bytes are the same, so nothing computed on them moves;
+ * the rest is sanitised slice by slice like the check. */
+static void start_sanitising(struct doc *d)
+{
+	struct san *o = xcalloc(1, sizeof *o);
+	/* Room for the whole file and a little growth: no copying as it fills. */
+	xgrow((void **)&o->text, &o->cap, d->orig_len + d->orig_len / 16 + 16, 1);
+	memcpy(o->text, d->orig, d->ready);
+	o->len = d->ready;
+	d->san = o;
+}
+
+static void sanitise_slice(struct doc *d, size_t to)
+{
+	struct san *o = d->san;
+	size_t from = d->orig_ready, old_len = o->len;
+	sanitize_into(o, d->orig, from, to);
+	o->text[o->len] = '\0';
+	d->text_owned = o->text;
+	d->text = o->text;
+	d->len = o->len;
+	d->repl = o->repl;
+	d->nrepl = o->nrepl;
+	index_range(d, old_len, d->len);
 	d->ready = d->len;
+	d->orig_ready = to;
 	/* The mapping is only read again for error positions now. */
 	if (d->mapped)
-		madvise((void *)(uintptr_t)d->orig, d->orig_len, MADV_DONTNEED);
+		doc_release_orig(d, from, to);
+	if (to >= d->orig_len) {
+		free(d->san);           /* text and repl now belong to d */
+		d->san = NULL;
+	}
 }
 
 int doc_prepare_step(struct doc *d, size_t bytes)
 {
-	if (d->ready >= d->len)
+	if (doc_complete(d))
 		return 1;
-	/* Until something needs replacing, text is orig. */
-	size_t to = d->orig_len - d->ready > bytes ? d->ready + bytes : d->orig_len;
+	size_t from = d->orig_ready;
+	size_t to = d->orig_len - from > bytes ? from + bytes : d->orig_len;
 	if (to < d->orig_len) {
 		const uint8_t *lf = memchr(d->orig + to, '\n', d->orig_len - to);
 		to = lf ? (size_t)(lf - d->orig) + 1 : d->orig_len;
 	}
-	if (needs_change(d->orig, to, d->ready)) {
-		switch_to_sanitised(d);
-		return 1;
+	/* Until something needs replacing, text is orig itself. */
+	if (!d->san && needs_change(d->orig, to, from))
+		start_sanitising(d);
+	if (d->san) {
+		sanitise_slice(d, to);
+	} else {
+		index_range(d, from, to);
+		d->ready = d->orig_ready = to;
 	}
-	index_range(d, d->ready, to);
-	d->ready = to;
-	return d->ready >= d->len;
+	return doc_complete(d);
 }
 
 void doc_prepare_all(struct doc *d)
@@ -263,18 +290,7 @@ void doc_prepare_all(struct doc *d)
 
 int doc_complete(const struct doc *d)
 {
-	return d->ready >= d->len;
-}
-
-void doc_release(const struct doc *d, size_t from, size_t to)
-{
-	if (!d->mapped || d->text != d->orig)
-		return;
-	size_t ps = page_size();
-	uintptr_t a = ((uintptr_t)(d->text + from) + ps - 1) / ps * ps;
-	uintptr_t b = (uintptr_t)(d->text + to) / ps * ps;
-	if (b > a)
-		madvise((void *)a, b - a, MADV_DONTNEED);
+	return d->orig_ready >= d->orig_len;
 }
 
 /* Fill text, repl and lines from orig (which must already be set), checking
@@ -283,7 +299,7 @@ static void doc_prepare(struct doc *d, size_t bytes)
 {
 	d->text = d->orig;
 	d->len = d->orig_len;
-	d->ready = 0;
+	d->ready = d->orig_ready = 0;
 	doc_prepare_step(d, bytes);
 }
 
@@ -302,12 +318,15 @@ int doc_load_mem(struct doc *d, const char *name, const uint8_t *bytes, size_t n
 static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
 		const char *reason)
 {
-	doc_free(d);
+	/* A file name is outside text too: sanitised before it is printed. */
+	char *safe = doc_sanitize_str(name, strlen(name), NULL);
 	if (err) {
 		err->err = e;
-		snprintf(err->msg, sizeof err->msg, "%s: %s", name,
+		snprintf(err->msg, sizeof err->msg, "%s: %s", safe,
 			reason ? reason : strerror(e));
 	}
+	free(safe);
+	doc_free(d);
 	return BRIEF_EXIT_NOINPUT;
 }
 
@@ -458,13 +477,14 @@ void doc_free(struct doc *d)
 	free(d->text_owned);
 	free(d->repl);
 	free(d->line);
+	free(d->san);
 	memset(d, 0, sizeof *d);
 }
 
 size_t doc_orig_off(const struct doc *d, size_t off)
 {
 	if (off >= d->len)
-		return d->orig_len;
+		return d->orig_ready;   /* orig_len once complete */
 	/* Last replacement starting at or before off. */
 	size_t lo = 0, hi = d->nrepl;
 	while (lo < hi) {

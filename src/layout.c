@@ -79,7 +79,9 @@ void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t en
 		if (i > line && (brk[i] == UC_BREAK_POSSIBLE || brk[i] == UC_BREAK_HYPHENATION))
 			cand = i;
 		int w = layout_cluster_width(s, i, j, col);
-		if (!is_hanging_space(s[i]) && col + w > width && i > line) {
+		/* Only a lone space or tab hangs: a space carrying a combining
+		 * mark is a visible cluster like any other. */
+		if (!(is_hanging_space(s[i]) && j == i + 1) && col + w > width && i > line) {
 			if (cand > line) {
 				emit(out, text, start + line, start + cand);
 				line = i = cand;

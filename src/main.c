@@ -18,6 +18,7 @@
 #include "brief/export.h"
 #include "brief/model.h"
 #include "brief/ui.h"
+#include "brief/util.h"
 
 #define EXIT_IOERR 74
 
@@ -53,9 +54,14 @@ static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("brief: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	struct buf b = { 0 };
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	/* Arguments are echoed: sanitised, so none can drive the terminal. */
+	char *safe = doc_sanitize_str(b.data, b.len, NULL);
+	fprintf(stderr, "brief: %s", safe);
+	free(safe);
+	buf_free(&b);
 	fputs("\nTry 'brief --help' for more information.\n", stderr);
 	return BRIEF_EXIT_USAGE;
 }

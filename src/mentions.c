@@ -103,6 +103,11 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 		return;
 	size_t off = from;
 	while (off < to) {
+		/* Most bytes start no spelling: step over them in a tight loop. */
+		while (off < to && m->first[text[off]] == m->first[text[off] + 1])
+			off++;
+		if (off >= to)
+			break;
 		unsigned char c = text[off];
 		size_t lo = m->first[c], hi = m->first[c + 1];
 		size_t hit = 0;

@@ -29,6 +29,15 @@ static char *sibling_annotation(const char *path)
 	return b.data;
 }
 
+static void path_error(struct model_error *err, const char *path, int e)
+{
+	/* A path is outside text: sanitised before it reaches the terminal. */
+	char *safe = doc_sanitize_str(path, strlen(path), NULL);
+	err->status = BRIEF_EXIT_NOINPUT;
+	snprintf(err->msg, sizeof err->msg, "%s: %s", safe, strerror(e));
+	free(safe);
+}
+
 static int read_whole(const char *path, struct buf *out, struct model_error *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -39,8 +48,7 @@ static int read_whole(const char *path, struct buf *out, struct model_error *err
 		errno = EISDIR;
 	}
 	if (fd < 0) {
-		err->status = BRIEF_EXIT_NOINPUT;
-		snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
+		path_error(err, path, errno);
 		return err->status;
 	}
 	char chunk[65536];
@@ -49,8 +57,7 @@ static int read_whole(const char *path, struct buf *out, struct model_error *err
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			err->status = BRIEF_EXIT_NOINPUT;
-			snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
+			path_error(err, path, errno);
 			close(fd);
 			return err->status;
 		}
@@ -153,8 +160,8 @@ int model_scan_step(struct model *m, size_t bytes)
 	/* The document is checked ahead of the scan, never behind it. */
 	if (!doc_complete(d) && d->ready - m->scanned < bytes)
 		doc_prepare_step(d, bytes);
-	if (m->scanned >= d->len)
-		return 1;
+	if (m->scanned >= d->ready)
+		return model_scan_done(m);
 	size_t to = d->ready - m->scanned > bytes ? m->scanned + bytes : d->ready;
 	if (to < d->ready) {
 		/* End the slice on a line boundary: figures and mentions never span LF. */
@@ -165,7 +172,12 @@ int model_scan_step(struct model *m, size_t bytes)
 	figures_scan(&m->figures, d->text, d->len, m->scanned, to);
 	doc_release(d, m->scanned, to);
 	m->scanned = to;
-	return m->scanned >= d->len;
+	return model_scan_done(m);
+}
+
+int model_scan_done(const struct model *m)
+{
+	return doc_complete(&m->doc) && m->scanned >= m->doc.len;
 }
 
 void model_scan_all(struct model *m)
@@ -176,10 +188,12 @@ void model_scan_all(struct model *m)
 
 int model_scan_percent(const struct model *m)
 {
-	size_t total = m->doc.len - m->body;
-	if (!total)
+	/* In bytes as read: the sanitised length is final only at the end. */
+	const struct doc *d = &m->doc;
+	size_t body = doc_orig_off(d, m->body), done = doc_orig_off(d, m->scanned);
+	if (d->orig_len <= body || model_scan_done(m))
 		return 100;
-	return (int)((m->scanned - m->body) * 100 / total);
+	return (int)((done - body) * 100 / (d->orig_len - body));
 }
 
 void model_free(struct model *m)

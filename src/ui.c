@@ -673,7 +673,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 
 	int exit_sig = 0;
 	while (!u->quit && !exit_sig) {
-		int scanning = m->scanned < m->doc.len;
+		int scanning = !model_scan_done(m);
 		draw(u);
 		struct pollfd fds[2] = {
 			{ .fd = u->tty_fd, .events = POLLIN },
@@ -697,7 +697,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 		if (scanning) {
 			model_scan_step(m, (size_t)2 << 20);
 			panel_update(u);
-			if (u->sel.active && m->scanned >= m->doc.len) {
+			if (u->sel.active && model_scan_done(m)) {
 				/* The selection's occurrences are complete now. */
 				if (u->sel.is_figure)
 					select_figure_group(u, u->sel.fig_group);

@@ -107,7 +107,7 @@ void status_draw(struct ui *u)
 		return;
 	}
 	char right[48];
-	if (u->m->scanned < u->m->doc.len)
+	if (!model_scan_done(u->m))
 		snprintf(right, sizeof right, " %d%% scan %d%%  h help ", article_percent(u),
 			 model_scan_percent(u->m));
 	else if (article_at_end(u))

@@ -204,13 +204,14 @@ int article_at_end(struct ui *u)
 int article_percent(struct ui *u)
 {
 	const struct doc *d = &u->m->doc;
-	size_t body = u->m->body;
-	if (d->len <= body || article_at_end(u))
+	/* In bytes as read, whose total is known before the text is checked. */
+	size_t body = doc_orig_off(d, u->m->body);
+	if (d->orig_len <= body || (article_at_end(u) && doc_complete(d)))
 		return 100;
 	struct pos b = bottom_pos(u);
 	const struct lines *l = article_lines(u, b.line);
-	size_t off = b.sub < l->n ? l->v[b.sub].end : d->line[b.line];
-	return (int)((off - body) * 100 / (d->len - body));
+	size_t off = doc_orig_off(d, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);
+	return (int)((off - body) * 100 / (d->orig_len - body));
 }
 
 /* ---- highlights ------------------------------------------------------- */

@@ -121,9 +121,9 @@ void panel_update(struct ui *u)
 	add_row(u, PROW_HEADING, 0, "FIGURES");
 	for (size_t g = 0; g < u->ngroups; g++)
 		add_row(u, PROW_FIGURE, g, NULL);
-	if (!u->ngroups && u->m->scanned >= u->m->doc.len)
+	if (!u->ngroups && model_scan_done(u->m))
 		add_row(u, PROW_NOTE, 0, "none found");
-	if (u->m->scanned < u->m->doc.len) {
+	if (!model_scan_done(u->m)) {
 		char note[48];
 		snprintf(note, sizeof note, "scanning… %d%%", model_scan_percent(u->m));
 		add_row(u, PROW_NOTE, 0, u->ascii ? "scanning..." : note);

@@ -42,6 +42,8 @@ struct doc {
 	uint8_t *orig_owned;        /* heap copy of orig (stdin, memory) */
 	uint8_t *text_owned;        /* heap sanitised text, when it differs */
 	size_t line_cap;
+	size_t orig_ready;          /* orig[0, orig_ready) is behind text[0, ready) */
+	struct san *san;            /* sanitising in progress, private */
 };
 
 struct doc_error {
@@ -57,9 +59,10 @@ int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
  * as far as its first slice: the caller goes on with doc_prepare_step, so the
  * first screen shows at once.  Offsets below `ready` never change. */
 int doc_open_file(struct doc *d, const char *path, struct doc_error *err);
-/* Check and index about `bytes` more, ending on a line boundary; the first
- * unsafe byte found turns the rest into a sanitised copy in one go (offsets
- * below the old `ready` stay as they were).  Returns 1 once complete. */
+/* Check and index about `bytes` more, ending on a line boundary.  From the
+ * first unsafe byte on, text is a sanitised heap copy that grows slice by
+ * slice (text may move: keep offsets, not pointers); offsets below `ready`
+ * never change.  len is final only once complete.  Returns 1 then. */
 int doc_prepare_step(struct doc *d, size_t bytes);
 void doc_prepare_all(struct doc *d);
 int doc_complete(const struct doc *d);

@@ -781,6 +781,72 @@ static void test_safe_widths_agree(void **state)
 	assert_true(safe > 100000);
 }
 
+
+/* A big file opened lazily, stepped to the end in slices, must come out
+ * exactly as a whole load: same text, same replacements, same lines; and an
+ * offset below `ready` never changes meaning as the rest is checked. */
+static void lazy_matches_whole(struct tmp *t, size_t dirty_at)
+{
+	size_t n = (size_t)3 << 20;
+	uint8_t *p = xmalloc(n);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (i % 61 == 60) ? '\n' : (uint8_t)('a' + i % 26);
+	if (dirty_at < n) {
+		memcpy(p + dirty_at, "\x1b[31m\xe2\x80\xae\xff", 8);
+		memcpy(p + n - 40, "\r\n\x9b", 3);
+	}
+	write_file(t->path, p, n);
+	struct doc whole, lazy;
+	struct doc_error err = { 0 };
+	assert_int_equal(doc_load_file(&whole, t->path, &err), 0);
+	assert_int_equal(doc_open_file(&lazy, t->path, &err), 0);
+	assert_true(doc_complete(&whole));
+	assert_false(doc_complete(&lazy));             /* 3 MB: only a first slice */
+	assert_true(lazy.ready < n);
+	size_t first_ready = lazy.ready;
+	uint8_t *head = xmalloc(first_ready);
+	memcpy(head, lazy.text, first_ready);
+	size_t steps = 0;
+	while (!doc_prepare_step(&lazy, 100000))
+		steps++;
+	assert_true(steps > 5);
+	assert_memory_equal(lazy.text, head, first_ready);
+	assert_int_equal(lazy.len, whole.len);
+	assert_memory_equal(lazy.text, whole.text, whole.len);
+	assert_int_equal(lazy.text[lazy.len], '\0');
+	assert_int_equal(lazy.nrepl, whole.nrepl);
+	for (size_t i = 0; i < whole.nrepl; i++) {
+		assert_int_equal(lazy.repl[i].off, whole.repl[i].off);
+		assert_int_equal(lazy.repl[i].orig, whole.repl[i].orig);
+		assert_int_equal(lazy.repl[i].len, whole.repl[i].len);
+		assert_int_equal(lazy.repl[i].orig_len, whole.repl[i].orig_len);
+	}
+	assert_int_equal(lazy.nlines, whole.nlines);
+	assert_memory_equal(lazy.line, whole.line, whole.nlines * sizeof *whole.line);
+	for (size_t off = 0; off <= whole.len; off += 4099)
+		assert_int_equal(doc_orig_off(&lazy, off), doc_orig_off(&whole, off));
+	check_invariants(&lazy);
+	free(head);
+	free(p);
+	doc_free(&whole);
+	doc_free(&lazy);
+}
+
+static void test_lazy_clean(void **state)
+{
+	lazy_matches_whole(*state, SIZE_MAX);
+}
+
+static void test_lazy_dirty_late(void **state)
+{
+	lazy_matches_whole(*state, (size_t)2 << 20);   /* after the first slice */
+}
+
+static void test_lazy_dirty_early(void **state)
+{
+	lazy_matches_whole(*state, 100);               /* inside the first slice */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -819,6 +885,9 @@ int main(void)
 		cmocka_unit_test(test_load_stdin_dash),
 		cmocka_unit_test_setup_teardown(test_load_fifo, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_safe_widths_agree),
+		cmocka_unit_test_setup_teardown(test_lazy_clean, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_lazy_dirty_late, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_lazy_dirty_early, tmp_setup, tmp_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,134 @@
+/* libFuzzer target: doc_load_mem on arbitrary bytes.
+ * Invariants: the sanitised text is valid UTF-8 with no C0 (but TAB, LF), no
+ * DEL and only doc_cp_is_safe code points; doc_orig_off is monotonic over
+ * 0..len and maps len to orig_len; bytes outside replacements are the
+ * original bytes; the line table starts every line at 0 or after an LF and
+ * misses none; sanitising is a fixed point and doc_sanitize_str agrees. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "brief/document.h"
+#include "fuzz.h"
+
+static void check_text(const struct doc *d)
+{
+	FUZZ_CHECK(d->text != NULL, "text is NULL");
+	FUZZ_CHECK(d->text[d->len] == '\0', "text[len] is 0x%02x", d->text[d->len]);
+	FUZZ_CHECK(u8_check(d->text, d->len) == NULL, "invalid UTF-8 at offset %zu",
+		   (size_t)(u8_check(d->text, d->len) - d->text));
+	for (size_t i = 0; i < d->len; i++) {
+		uint8_t c = d->text[i];
+		FUZZ_CHECK(c >= 0x20 || c == '\t' || c == '\n', "control byte 0x%02x at %zu", c, i);
+		FUZZ_CHECK(c != 0x7f, "DEL at %zu", i);
+	}
+	for (size_t i = 0; i < d->len;) {
+		ucs4_t uc;
+		int r = u8_mbtoucr(&uc, d->text + i, d->len - i);
+		FUZZ_CHECK(r > 0, "cannot decode at %zu", i);
+		FUZZ_CHECK(doc_cp_is_safe(uc), "unsafe code point U+%04X at %zu", (unsigned)uc, i);
+		i += (size_t)r;
+	}
+}
+
+static void check_offsets(const struct doc *d)
+{
+	size_t prev = 0;
+	for (size_t off = 0; off <= d->len; off++) {
+		size_t o = doc_orig_off(d, off);
+		FUZZ_CHECK(o <= d->orig_len, "doc_orig_off(%zu) = %zu > orig_len %zu", off, o, d->orig_len);
+		FUZZ_CHECK(o >= prev, "doc_orig_off not monotonic: (%zu) = %zu after %zu", off, o, prev);
+		prev = o;
+	}
+	FUZZ_CHECK(doc_orig_off(d, d->len) == d->orig_len, "doc_orig_off(len) = %zu, orig_len %zu",
+		   doc_orig_off(d, d->len), d->orig_len);
+
+	/* Replacements: sorted, disjoint, inside both texts; everything between
+	 * them is the original byte for byte. */
+	size_t off = 0, orig = 0;
+	for (size_t k = 0; k <= d->nrepl; k++) {
+		size_t roff = k < d->nrepl ? d->repl[k].off : d->len;
+		size_t rorig = k < d->nrepl ? d->repl[k].orig : d->orig_len;
+		FUZZ_CHECK(roff >= off && rorig >= orig, "replacement %zu out of order", k);
+		FUZZ_CHECK(roff - off == rorig - orig,
+			   "unchanged stretch before replacement %zu: %zu text bytes for %zu original",
+			   k, roff - off, rorig - orig);
+		FUZZ_CHECK(roff <= d->len && rorig <= d->orig_len, "replacement %zu out of bounds", k);
+		FUZZ_CHECK(memcmp(d->text + off, d->orig + orig, roff - off) == 0,
+			   "unchanged stretch [%zu, %zu) differs from the original", off, roff);
+		for (size_t i = off; i < roff; i++)
+			FUZZ_CHECK(doc_orig_off(d, i) == orig + (i - off),
+				   "doc_orig_off(%zu) = %zu, expected %zu", i, doc_orig_off(d, i), orig + (i - off));
+		if (k == d->nrepl)
+			break;
+		const struct doc_repl *r = &d->repl[k];
+		FUZZ_CHECK(r->off + r->len <= d->len && r->orig + r->orig_len <= d->orig_len,
+			   "replacement %zu out of bounds", k);
+		FUZZ_CHECK(r->len || r->orig_len, "empty replacement %zu", k);
+		for (size_t i = r->off; i < r->off + r->len; i++)
+			FUZZ_CHECK(doc_orig_off(d, i) == r->orig, "doc_orig_off(%zu) inside replacement %zu", i, k);
+		off = r->off + r->len;
+		orig = r->orig + r->orig_len;
+	}
+	FUZZ_CHECK(d->nrepl == 0 || d->text != d->orig, "replacements on a borrowed text");
+}
+
+static void check_lines(const struct doc *d)
+{
+	size_t lf = 0;
+	for (size_t i = 0; i < d->len; i++)
+		lf += d->text[i] == '\n';
+	size_t want = lf + (d->len && d->text[d->len - 1] != '\n');
+	FUZZ_CHECK(d->nlines == want, "nlines %zu, expected %zu (%zu LF, len %zu)", d->nlines, want, lf, d->len);
+	for (size_t i = 0; i < d->nlines; i++) {
+		size_t s = d->line[i];
+		FUZZ_CHECK(s < d->len, "line %zu starts at %zu >= len %zu", i, s, d->len);
+		FUZZ_CHECK(i == 0 ? s == 0 : d->text[s - 1] == '\n', "line %zu starts at %zu, not after an LF", i, s);
+		FUZZ_CHECK(i == 0 || s > d->line[i - 1], "line %zu not after line %zu", i, i - 1);
+		size_t e = doc_line_end(d, i);
+		FUZZ_CHECK(e >= s && e <= d->len, "doc_line_end(%zu) = %zu", i, e);
+		FUZZ_CHECK(memchr(d->text + s, '\n', e - s) == NULL, "LF inside line %zu", i);
+		FUZZ_CHECK(e == d->len || d->text[e] == '\n', "line %zu ends at %zu, not at an LF", i, e);
+		FUZZ_CHECK(doc_line_at(d, s) == i && doc_line_at(d, e) == i,
+			   "doc_line_at disagrees for line %zu", i);
+	}
+	/* A few original offsets: 1-based line and column, in range. */
+	for (size_t o = 0; o <= d->orig_len; o += d->orig_len / 7 + 1) {
+		size_t line = 0, col = 0;
+		doc_orig_linecol(d, o, &line, &col);
+		FUZZ_CHECK(line >= 1 && col >= 1 && line <= d->nlines + 1, "doc_orig_linecol(%zu) = %zu:%zu", o, line, col);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	uint8_t *bytes = fuzz_copy_nul(data, size);
+	struct doc d;
+	FUZZ_CHECK(doc_load_mem(&d, "fuzz", bytes, size) == 0, "doc_load_mem failed");
+	FUZZ_CHECK(d.orig_len == size, "orig_len %zu, size %zu", d.orig_len, size);
+	check_text(&d);
+	check_offsets(&d);
+	check_lines(&d);
+
+	/* doc_sanitize_str is the same sanitiser. */
+	size_t slen = 0;
+	char *s = doc_sanitize_str((const char *)data, size, &slen);
+	FUZZ_CHECK(slen == d.len && memcmp(s, d.text, slen) == 0 && s[slen] == '\0',
+		   "doc_sanitize_str differs from doc_load_mem (%zu vs %zu bytes)", slen, d.len);
+	free(s);
+
+	/* Sanitised text is a fixed point: loading it again changes nothing. */
+	struct doc d2;
+	doc_load_mem(&d2, "again", d.text, d.len);
+	FUZZ_CHECK((d2.text == d.text || d.len == 0) && d2.nrepl == 0 && d2.len == d.len, "sanitised text is not a fixed point");
+	FUZZ_CHECK(d2.nlines == d.nlines, "line count changed on reload");
+	doc_free(&d2);
+
+	doc_free(&d);
+	free(bytes);
+	return 0;
+}

@@ -1,0 +1,92 @@
+/* libFuzzer target: layout_line.  The first byte picks a width 1..120; the
+ * rest is sanitised with doc_load_mem and every source line laid out.
+ * Invariants: each display line is no wider than max(width, the widest single
+ * grapheme cluster of the source line); the display lines cover the source
+ * line's bytes in order, skipping only spaces and tabs; layout_width of each
+ * display line's bytes equals its width; a source line gives at least one
+ * display line. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unigbrk.h>
+
+#include "brief/document.h"
+#include "brief/layout.h"
+#include "fuzz.h"
+
+static int is_sp(uint8_t c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Widest grapheme cluster of text[start, end), each measured at column 0
+ * (a tab there takes LAYOUT_TAB columns, its most). */
+static int widest_cluster(const uint8_t *text, size_t start, size_t end)
+{
+	size_t n = end - start;
+	if (!n)
+		return 0;
+	char *gb = malloc(n);
+	if (!gb)
+		abort();
+	u8_grapheme_breaks(text + start, n, gb);
+	int widest = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !gb[j])
+			j++;
+		int w = layout_cluster_width(text, start + i, start + j, 0);
+		if (w > widest)
+			widest = w;
+		i = j;
+	}
+	free(gb);
+	return widest;
+}
+
+static void check_line(const uint8_t *text, size_t start, size_t end, int width)
+{
+	struct lines out = { 0 };
+	layout_line(&out, text, start, end, width);
+	FUZZ_CHECK(out.n >= 1, "no display line for source [%zu, %zu)", start, end);
+	int bound = widest_cluster(text, start, end);
+	if (bound < width)
+		bound = width;
+	size_t pos = start;
+	for (size_t k = 0; k < out.n; k++) {
+		const struct lline *l = &out.v[k];
+		FUZZ_CHECK(l->start <= l->end && l->start >= start && l->end <= end,
+			   "display line %zu [%zu, %zu) outside source [%zu, %zu)", k, l->start, l->end, start, end);
+		FUZZ_CHECK(l->start >= pos, "display line %zu starts at %zu, before %zu", k, l->start, pos);
+		for (size_t i = pos; i < l->start; i++)
+			FUZZ_CHECK(is_sp(text[i]), "display line %zu skips byte 0x%02x at %zu", k, text[i], i);
+		FUZZ_CHECK(k > 0 || l->start == start, "first display line starts at %zu, not %zu", l->start, start);
+		int w = layout_width(text, l->start, l->end);
+		FUZZ_CHECK(w == l->width, "display line %zu [%zu, %zu): width %d, layout_width %d",
+			   k, l->start, l->end, l->width, w);
+		FUZZ_CHECK(l->width <= bound, "display line %zu [%zu, %zu) is %d columns wide at width %d "
+			   "(widest cluster %d)", k, l->start, l->end, l->width, width, bound);
+		pos = l->end;
+	}
+	for (size_t i = pos; i < end; i++)
+		FUZZ_CHECK(is_sp(text[i]), "layout drops byte 0x%02x at %zu after the last display line", text[i], i);
+	lines_free(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	int width = data[0] % 120 + 1;
+	uint8_t *bytes = fuzz_copy_nul(data + 1, size - 1);
+	struct doc d;
+	doc_load_mem(&d, "fuzz", bytes, size - 1);
+	for (size_t i = 0; i < d.nlines; i++)
+		check_line(d.text, d.line[i], doc_line_end(&d, i), width);
+	doc_free(&d);
+	free(bytes);
+	return 0;
+}

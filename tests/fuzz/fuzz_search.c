@@ -1,0 +1,103 @@
+/* libFuzzer target: search.  The input splits at its first 0x00 into a
+ * pattern and a text (no 0x00: the input is both, so a one-line text must
+ * find itself when it has no line end).  The pattern is sanitised with doc_sanitize_str, the text
+ * with doc_load_mem; search_line runs on every line.
+ * Invariants: matches are non-empty, non-overlapping, increasing, within the
+ * line and on grapheme cluster boundaries of the line; each match folds
+ * (u8_casefold, NFD) to the folded pattern; a callback returning nonzero
+ * stops the search after that match. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unigbrk.h>
+#include <uninorm.h>
+
+#include "brief/document.h"
+#include "brief/search.h"
+#include "fuzz.h"
+
+struct hits {
+	size_t start, end;          /* the line */
+	const char *gb;             /* grapheme breaks of the line */
+	const uint8_t *text;
+	const struct search *s;
+	size_t prev_start, prev_end, n;
+	int stop_after_first;
+};
+
+static int on_boundary(const struct hits *h, size_t off)
+{
+	return off == h->start || off == h->end || h->gb[off - h->start];
+}
+
+static int found(void *ctx, size_t ms, size_t me)
+{
+	struct hits *h = ctx;
+	FUZZ_CHECK(ms < me, "empty match at %zu", ms);
+	FUZZ_CHECK(ms >= h->start && me <= h->end, "match [%zu, %zu) outside line [%zu, %zu)",
+		   ms, me, h->start, h->end);
+	FUZZ_CHECK(h->n == 0 || (ms >= h->prev_end && ms > h->prev_start),
+		   "match [%zu, %zu) after [%zu, %zu)", ms, me, h->prev_start, h->prev_end);
+	FUZZ_CHECK(on_boundary(h, ms) && on_boundary(h, me),
+		   "match [%zu, %zu) not on grapheme boundaries", ms, me);
+	size_t flen = 0;
+	uint8_t *f = u8_casefold(h->text + ms, me - ms, NULL, UNINORM_NFD, NULL, &flen);
+	FUZZ_CHECK(f != NULL, "u8_casefold failed");
+	FUZZ_CHECK(flen == h->s->patlen && memcmp(f, h->s->pat, flen) == 0,
+		   "match [%zu, %zu) folds to %zu bytes that are not the pattern (%zu bytes)",
+		   ms, me, flen, h->s->patlen);
+	free(f);
+	h->prev_start = ms;
+	h->prev_end = me;
+	h->n++;
+	return h->stop_after_first;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const uint8_t *z = memchr(data, 0, size);
+	size_t plen = z ? (size_t)(z - data) : size;
+	const uint8_t *tdata = z ? z + 1 : data;
+	size_t tlen = z ? size - plen - 1 : size;
+
+	size_t splen = 0;
+	char *pat = doc_sanitize_str((const char *)data, plen, &splen);
+	uint8_t *bytes = fuzz_copy_nul(tdata, tlen);
+	struct doc d;
+	doc_load_mem(&d, "fuzz", bytes, tlen);
+
+	struct search s;
+	memset(&s, 0, sizeof s);
+	int rc = search_compile(&s, pat, splen);
+	FUZZ_CHECK(rc == 0 || s.patlen == 0, "failed compile left a pattern");
+	for (size_t i = 0; i < d.nlines; i++) {
+		size_t start = d.line[i], end = doc_line_end(&d, i);
+		char *gb = malloc(end - start + 1);
+		if (!gb)
+			abort();
+		if (end > start)
+			u8_grapheme_breaks(d.text + start, end - start, gb);
+		struct hits h = { .start = start, .end = end, .gb = gb, .text = d.text, .s = &s };
+		size_t n = search_line(&s, d.text, start, end, found, &h);
+		FUZZ_CHECK(n == h.n, "search_line returned %zu for %zu matches", n, h.n);
+		FUZZ_CHECK(rc == 0 || n == 0, "an empty pattern matched");
+		if (!z && rc == 0 && end > start && end == d.len && start == 0)
+			FUZZ_CHECK(n >= 1 && h.prev_start == start && h.prev_end == end,
+				   "a one-line text does not find itself (%zu matches)", n);
+		/* Stopping after the first match reports just that one. */
+		struct hits h1 = { .start = start, .end = end, .gb = gb, .text = d.text, .s = &s,
+				   .stop_after_first = 1 };
+		size_t n1 = search_line(&s, d.text, start, end, found, &h1);
+		FUZZ_CHECK(n1 == (n ? 1u : 0u), "stopping search reported %zu of %zu", n1, n);
+		free(gb);
+	}
+	search_free(&s);
+	doc_free(&d);
+	free(bytes);
+	free(pat);
+	return 0;
+}
