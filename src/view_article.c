@@ -536,11 +536,21 @@ void article_search_next(struct ui *u, int backward, int from_here)
 	 * and the reference line again whole. */
 	h.whole = 1;
 	int wrapped = 0;
+	size_t span_lo = SIZE_MAX, span_hi = 0;     /* searched, not yet released */
 	for (size_t i = 1; i <= count; i++) {
 		size_t k = start - first;
 		size_t line = first + (backward ? (k + count - i % count) % count : (k + i) % count);
 		if (backward ? line >= start : line <= start)
 			wrapped = 1;
+		/* A search through 100 MB need not keep 100 MB resident. */
+		size_t ls = d->line[line], le = doc_line_end(d, line);
+		span_lo = ls < span_lo ? ls : span_lo;
+		span_hi = le > span_hi ? le : span_hi;
+		if (span_hi - span_lo > ((size_t)4 << 20) || line == first || line == n - 1) {
+			doc_release(d, span_lo, span_hi);
+			span_lo = SIZE_MAX;
+			span_hi = 0;
+		}
 		if (search_in_line(u, line, &h)) {
 			set_cursor(u, h.s, h.e);
 			if (wrapped)
