@@ -170,9 +170,14 @@ int model_scan_step(struct model *m, size_t bytes)
 	}
 	mentions_scan(&m->mentions, d->text, d->len, m->scanned, to);
 	figures_scan(&m->figures, d->text, d->len, m->scanned, to);
-	doc_release(d, m->scanned, to);
 	m->scanned = to;
 	return model_scan_done(m);
+}
+
+void model_release(struct model *m)
+{
+	doc_release(&m->doc, m->released, m->scanned);
+	m->released = m->scanned;
 }
 
 int model_scan_done(const struct model *m)
@@ -183,7 +188,7 @@ int model_scan_done(const struct model *m)
 void model_scan_all(struct model *m)
 {
 	while (!model_scan_step(m, (size_t)1 << 20))
-		;
+		model_release(m);
 }
 
 int model_scan_percent(const struct model *m)

@@ -666,7 +666,9 @@ int ui_run(struct model *m, const struct ui_options *o)
 	theme_init(u);
 	draw_set_ascii(u->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 
-	model_scan_step(m, (size_t)256 << 10);
+	/* Enough for the first screens to show their highlights; the rest is
+	 * scanned after the first paint. */
+	model_scan_step(m, (size_t)32 << 10);
 	panel_update(u);
 	relayout(u);
 	load_state(u);
@@ -697,6 +699,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 		if (scanning) {
 			model_scan_step(m, (size_t)2 << 20);
 			panel_update(u);
+			model_release(m);
 			if (u->sel.active && model_scan_done(m)) {
 				/* The selection's occurrences are complete now. */
 				if (u->sel.is_figure)

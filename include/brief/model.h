@@ -20,6 +20,7 @@ struct model {
 	struct mentions mentions;
 	struct figures figures;
 	size_t scanned;             /* text[body, scanned) has mentions and figures */
+	size_t released;            /* text[.., released) was handed back (model_release) */
 	struct cmp_model *cmps;
 	size_t ncmps;
 };
@@ -39,6 +40,9 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
  * line boundary.  Returns 1 once the whole text is scanned. */
 int model_scan_step(struct model *m, size_t bytes);
 void model_scan_all(struct model *m);
+/* Hand the pages scanned so far back to the kernel (see doc_release); call it
+ * once whatever reads the new mentions and figures has read them. */
+void model_release(struct model *m);
 void model_free(struct model *m);
 
 /* What the annotations say a figure means, or NULL. */
