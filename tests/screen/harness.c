@@ -472,6 +472,25 @@ void term_resize(struct term *t, int rows, int cols)
 	term_settle(t);
 }
 
+/* n window-size changes in a row, cycling through sizes, without waiting for
+ * the program between them (a storm of SIGWINCH); then settle on the last. */
+void term_resize_burst(struct term *t, int n, const int (*sizes)[2], int nsizes)
+{
+	t->csw_at_send = child_csw(t);
+	for (int i = 0; i < n; i++) {
+		const int *sz = sizes[i % nsizes];
+		struct winsize ws = { .ws_row = (unsigned short)sz[0], .ws_col = (unsigned short)sz[1] };
+		if (ioctl(t->fd, TIOCSWINSZ, &ws) != 0)
+			fail_msg("TIOCSWINSZ: %s", strerror(errno));
+		drain(t);
+	}
+	const int *last = sizes[(n - 1) % nsizes];
+	vterm_set_size(t->vt, last[0], last[1]);
+	t->rows = last[0];
+	t->cols = last[1];
+	term_settle(t);
+}
+
 /* ---- screen access ------------------------------------------------------------- */
 
 int term_rows(const struct term *t)

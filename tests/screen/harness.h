@@ -40,6 +40,7 @@ void term_keys(struct term *t, ...);
 
 /* Change the pty size (the kernel sends SIGWINCH) and the screen's, settle. */
 void term_resize(struct term *t, int rows, int cols);
+void term_resize_burst(struct term *t, int n, const int (*sizes)[2], int nsizes);
 
 int term_rows(const struct term *t);
 int term_cols(const struct term *t);

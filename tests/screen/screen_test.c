@@ -61,6 +61,8 @@ static struct term *start_brief(int rows, int cols, const char *const args[])
 
 static const char *const no_state[] = { "--no-state", NULL };
 
+static char *compare_text(struct term *t);
+
 #define screen_assert(t, cond, ...)                                             \
 	do {                                                                     \
 		if (!(cond)) {                                                   \
@@ -1098,6 +1100,97 @@ static void test_state_restores_position(void **state)
 	quit_ok(t);
 }
 
+
+/* 200 resizes in a row: brief keeps up, ends at the last size, still works. */
+static void test_resize_storm(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	static const int sizes[][2] = { { 20, 60 }, { 5, 20 }, { 50, 200 }, { 1, 1 }, { 24, 80 } };
+	term_resize_burst(t, 200, sizes, 5);
+	screen_assert(t, status_has(t, "h help"), "no status line at 80x24 after 200 resizes");
+	screen_assert(t, compare_rule_y(t) > 0 && panel_rule_x(t) > 0,
+		      "the panes are not laid out for 80x24 after 200 resizes");
+	term_key(t, "j");
+	quit_ok(t);
+}
+
+/* A resize while typing a search keeps what was typed. */
+static void test_winch_during_prompt(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_send(t, "/Ish");
+	term_resize(t, 24, 80);
+	screen_assert(t, strstr(term_row(t, 23), "/Ish") != NULL, "the prompt lost its text");
+	term_send(t, "iba\r");
+	char *art = article_text(t);
+	screen_assert(t, strstr(art, "Ishiba") != NULL, "the search after the resize found nothing");
+	free(art);
+	quit_ok(t);
+}
+
+/* A dropped connection (SIGHUP) saves the position: the state file is whole,
+ * private, and the next start resumes there. */
+static void test_state_after_hangup(void **state)
+{
+	(void)state;
+	char *dir, *path;
+	if (asprintf(&dir, "XDG_STATE_HOME=%s/hup", tmpdir) < 0
+	    || asprintf(&path, "%s/hup/brief/state", tmpdir) < 0)
+		fail_msg("asprintf");
+	const char *const env[] = { dir, NULL };
+	struct term *t = start_brief_env(30, 100, NULL, env);
+	term_send(t, "25j");
+	char *words = first_words(t, 5);
+	assert_non_null(words);
+	term_signal(t, SIGHUP);
+	screen_assert(t, term_exited(t), "SIGHUP did not end brief");
+	assert_int_equal(term_finish(t, NULL), 128 + SIGHUP);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[256];
+	assert_non_null(fgets(line, sizeof line, f));
+	assert_int_equal(strncmp(line, "brief-state 1", 13), 0);
+	assert_non_null(fgets(line, sizeof line, f));     /* one entry */
+	fclose(f);
+	t = start_brief_env(30, 100, NULL, env);
+	char *again = first_words(t, 5);
+	screen_assert(t, again && strcmp(words, again) == 0,
+		      "after SIGHUP the position was not restored: \"%s\" vs \"%s\"", words,
+		      again ? again : "");
+	free(again);
+	free(words);
+	free(dir);
+	free(path);
+	quit_ok(t);
+}
+
+/* Outside a UTF-8 locale, rules and bars are ASCII and still distinct. */
+static void test_ascii_locale(void **state)
+{
+	(void)state;
+	const char *const env[] = { "LANG=C", "LC_ALL=C", NULL };
+	struct term *t = start_brief_env(30, 100, no_state, env);
+	char *c = strdup(term_text(t));
+	screen_assert(t, strstr(c, "-- Comparison --") != NULL, "no ASCII rule over the comparison");
+	screen_assert(t, strstr(c, "####") != NULL && strstr(c, "====") != NULL,
+		      "no ASCII bars for demand (#) and current (=)");
+	screen_assert(t, strstr(c, "x1.75 or more") != NULL, "no ASCII ratio");
+	const char *raw;
+	size_t n;
+	raw = term_raw(t, &n);
+	int high = 0;
+	for (size_t i = 0; i < n; i++)
+		high |= (unsigned char)raw[i] >= 0x80;
+	screen_assert(t, !high, "a byte >= 0x80 was written in the C locale");
+	free(c);
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
 static int teardown(void **state)
@@ -1322,6 +1415,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_comparison_every_row, teardown),
 		cmocka_unit_test_teardown(test_second_fixture, teardown),
 		cmocka_unit_test_teardown(test_mixed_units_note, teardown),
+		cmocka_unit_test_teardown(test_resize_storm, teardown),
+		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
+		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
+		cmocka_unit_test_teardown(test_ascii_locale, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 	rm_rf(tmpdir);
