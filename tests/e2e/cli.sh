@@ -365,6 +365,13 @@ pycheck "hostile --dump --ascii: no controls either" clean "$T/out"
 cat "$T/evil.txt" | "$BRIEF" --dump >"$T/out" 2>"$T/err"
 pycheck "hostile bytes on stdin: none pass" clean "$T/out"
 
+# The README's key table is what --keys prints (both from the action table).
+"$BRIEF" --keys </dev/null >"$T/keys" 2>"$T/err"
+sed -n '/^## Keys/,/^## /p' "$BRIEF_TESTS/../README.md" | sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$T/readme-keys"
+check "README's key table matches brief --keys" cmp -s "$T/keys" "$T/readme-keys"
+"$BRIEF" --keys=man </dev/null >"$T/keys.man" 2>"$T/err"
+check "--keys=man gives one .TP entry per action" test "$(grep -c '^\.TP' "$T/keys.man")" -eq "$(wc -l <"$T/keys")"
+
 echo "1..$n"
 [ $failed -eq 0 ] || exit 1
 exit 0
