@@ -205,6 +205,19 @@ static struct token *new_token(struct parser *p)
 	return t;
 }
 
+/* Every string is shown somewhere (panel, status line, --dump): what a
+ * document could not show becomes a placeholder, as in the document (so a
+ * quote still matches its sanitised text), and \n or \t a space, since every
+ * field is one line. */
+static char *printable_string(const char *s, size_t n)
+{
+	char *out = doc_sanitize_str(s, n, NULL);
+	for (char *c = out; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	return out;
+}
+
 /* Read a string starting at the quote s[*i]; leave *i past its closing quote. */
 static int lex_string(struct parser *p, struct colctr *cc, const char *s, size_t n, size_t *i)
 {
@@ -247,7 +260,8 @@ static int lex_string(struct parser *p, struct colctr *cc, const char *s, size_t
 	t->type = TOK_STRING;
 	t->p = s + start;
 	t->n = j + 1 - start;
-	t->s = b.data ? b.data : xstrdup("");
+	t->s = printable_string(b.data ? b.data : "", b.len);
+	buf_free(&b);
 	t->col = col_at(cc, start);
 	t->end = col_at(cc, j + 1);
 	*i = j + 1;

@@ -16,7 +16,6 @@ struct glyphs {
 static const struct glyphs uni = { "▓", "█", "░", "▸", "×", "→" };
 static const struct glyphs asc = { "=", "#", "-", ">", "x", "->" };
 
-#define VALUE_W 7            /* columns for "≥4.0bn", "<2.0" */
 
 int chart_bar_cells(double value, double max, int cells)
 {
@@ -156,7 +155,7 @@ static const char *party_name(const struct annot *a, long i)
 }
 
 static void value_line(struct chart *c, enum chart_item item, size_t row, const char *who,
-		       const struct cmp_value *v, int name_w, double max, int cells,
+		       const struct cmp_value *v, int name_w, int value_w, double max, int cells,
 		       const struct glyphs *g)
 {
 	struct chart_line *l = add_line(c, item, row);
@@ -169,7 +168,7 @@ static void value_line(struct chart *c, enum chart_item item, size_t row, const 
 	size_t vs = b->len;
 	chart_format_value(b, v, g == &asc);
 	int vw = layout_width((const uint8_t *)b->data, vs, b->len);
-	for (int i = vw; i < VALUE_W; i++)
+	for (int i = vw; i < value_w; i++)
 		buf_addc(b, ' ');
 	buf_addc(b, ' ');
 	if (v->present)
@@ -228,8 +227,11 @@ static void wrap_lines(struct chart *c, int width, int indent)
 		for (size_t i = 0; i < ll.n; i++) {
 			struct chart_line *nl = add_line(c, l->item, l->row);
 			if (i == 0) {
-				nl->bar = l->bar;
-				nl->bar_end = l->bar_end;
+				/* The bar stays marked only if it is all in this piece. */
+				if (l->bar_end <= ll.v[0].end) {
+					nl->bar = l->bar;
+					nl->bar_end = l->bar_end;
+				}
 				nl->qstart = l->qstart;
 				nl->qend = l->qend;
 			} else {
@@ -271,8 +273,20 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 			name_w = w;
 	}
 	name_w += 2;
+	/* The widest value ("<2.0", "≥4.0bn", ">50000.0") sets the bars' start. */
+	int value_w = 4;
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct cmp_value *vals[2] = { &m->rows[i].current, &m->rows[i].demand };
+		for (int k = 0; k < 2; k++) {
+			struct buf vb = { 0 };
+			chart_format_value(&vb, vals[k], ascii);
+			int w = layout_width((const uint8_t *)vb.data, 0, vb.len);
+			value_w = w > value_w ? w : value_w;
+			buf_free(&vb);
+		}
+	}
 	/* name, "current ", the value and a space, then the bar and its open end. */
-	int cells = width - name_w - 8 - (VALUE_W + 1) - 1;
+	int cells = width - name_w - 8 - (value_w + 1) - 1;
 	if (m->mixed) {
 		add_line(c, CHART_NOTE, 0);
 		buf_adds(&c->text, m->mixed_why);
@@ -285,8 +299,8 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 		for (size_t i = 0; i < m->nrows; i++) {
 			const struct cmp_row_model *r = &m->rows[i];
 			value_line(c, CHART_CURRENT, i, party_name(a, r->party), &r->current,
-				   name_w, max, cells, g);
-			value_line(c, CHART_DEMAND, i, "", &r->demand, name_w, max, cells, g);
+				   name_w, value_w, max, cells, g);
+			value_line(c, CHART_DEMAND, i, "", &r->demand, name_w, value_w, max, cells, g);
 			struct cmp_gap gap;
 			if (compare_gap(r, &gap)) {
 				struct chart_line *gl = add_line(c, CHART_GAP, i);

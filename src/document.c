@@ -418,7 +418,8 @@ static int load_file(struct doc *d, const char *path, struct doc_error *err, siz
 	if (strcmp(path, "-") == 0)
 		return doc_load_fd(d, 0, "(stdin)", err);
 	memset(d, 0, sizeof *d);
-	d->name = xstrdup(path);
+	/* The name is shown and printed; the raw path is only opened. */
+	d->name = doc_sanitize_str(path, strlen(path), NULL);
 	int fd;
 	do
 		fd = open(path, O_RDONLY | O_CLOEXEC);

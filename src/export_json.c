@@ -8,8 +8,9 @@
 
 #include "brief/export.h"
 
-/* Strings are sanitised UTF-8 already; JSON still needs quotes, backslashes
- * and any control character escaped. */
+/* Document text, file names and annotation strings are sanitised UTF-8
+ * already (document.c, annot.c); JSON still needs quotes, backslashes and any
+ * control character escaped. */
 static void jstr_n(FILE *o, const char *s, size_t n)
 {
 	fputc('"', o);
@@ -48,8 +49,10 @@ static void jnum(FILE *o, double v)
 /* "start": ..., "end": ..., "text": ... for a span of the sanitised text. */
 static void jspan(FILE *o, const struct doc *d, size_t start, size_t end)
 {
-	fprintf(o, "\"start\": %zu, \"end\": %zu, \"text\": ", doc_orig_off(d, start),
-		doc_orig_off(d, end));
+	/* An end inside a run of merged placeholders maps to the run's start:
+	 * never let it fall before the start. */
+	size_t os = doc_orig_off(d, start), oe = doc_orig_off(d, end);
+	fprintf(o, "\"start\": %zu, \"end\": %zu, \"text\": ", os, oe < os ? os : oe);
 	jstr_n(o, (const char *)d->text + start, end - start);
 }
 

@@ -100,7 +100,7 @@ int keymap_defaults(struct keymap *k)
 		}
 		free(spec);
 	}
-	/* Terminals disagree on what Enter and Backspace send. */
+	/* Terminals disagree on what Enter sends: CR, LF or KEY_ENTER. */
 	keymap_bind(k, "^M", ACT_ENTER);
 	int key = KEY_ENTER;
 	xgrow((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v);

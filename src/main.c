@@ -72,8 +72,9 @@ static int terminal_width(void)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	const char *c = getenv("COLUMNS");
-	if (c && atoi(c) > 0)
-		return atoi(c);
+	long w = c ? strtol(c, NULL, 10) : 0;
+	if (w >= 20 && w <= 10000)
+		return (int)w;
 	return 80;
 }
 
@@ -114,6 +115,8 @@ static int output_status(int rc)
 {
 	if (rc == 0)
 		return 0;
+	if (errno == 0)
+		errno = EIO;            /* ferror without a failing call to name */
 	if (errno == EPIPE)
 		return 0;       /* the reader went away (| head): not an error */
 	fprintf(stderr, "brief: write error: %s\n", strerror(errno));
@@ -139,7 +142,7 @@ int main(int argc, char **argv)
 	};
 	const char *annot_path = NULL;
 	int dump = 0, width = 0, export = 0;
-	struct ui_options uo = { .in_fd = -1, .out_fd = -1 };
+	struct ui_options uo = { 0 };
 	/* Block and box characters need a UTF-8 locale. */
 	uo.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	const char *nc = getenv("NO_COLOR");
@@ -191,6 +194,9 @@ int main(int argc, char **argv)
 		case ':':
 			return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
+			/* optopt names a short option; a long one is argv[optind - 1]. */
+			if (optopt)
+				return usage_error("unknown option '-%c'", optopt);
 			return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
@@ -211,6 +217,7 @@ int main(int argc, char **argv)
 	if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
+		errno = 0;
 		if (export)
 			rc = output_status(export_json(stdout, &m));
 		else

@@ -134,6 +134,10 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	if (rc == 0 && m->annot_path && (doc_path || annot_path)) {
 		struct buf b = { 0 };
 		rc = read_whole(m->annot_path, &b, err);
+		/* From here on the path is only shown: sanitised. */
+		char *shown = doc_sanitize_str(m->annot_path, strlen(m->annot_path), NULL);
+		free(m->annot_path);
+		m->annot_path = shown;
 		if (rc == 0)
 			rc = load_annotations(m, m->annot_path, b.data, b.len, err);
 		buf_free(&b);
@@ -198,7 +202,7 @@ int model_scan_percent(const struct model *m)
 	size_t body = doc_orig_off(d, m->body), done = doc_orig_off(d, m->scanned);
 	if (d->orig_len <= body || model_scan_done(m))
 		return 100;
-	return (int)((done - body) * 100 / (d->orig_len - body));
+	return (int)((double)(done - body) * 100 / (double)(d->orig_len - body));
 }
 
 void model_free(struct model *m)
@@ -226,41 +230,4 @@ const char *model_figure_meaning(const struct model *m, const struct figure *f)
 			return m->annot.notes[i].meaning;
 	}
 	return NULL;
-}
-
-/* A sentence ends at . ! or ? followed by a space, a closing quote or the
- * end of the line; good enough for prose, and never crosses a line. */
-static int ends_sentence(const uint8_t *t, size_t i, size_t line_end)
-{
-	if (t[i] != '.' && t[i] != '!' && t[i] != '?')
-		return 0;
-	size_t j = i + 1;
-	while (j < line_end && (t[j] == '"' || t[j] == ')' || t[j] == '\''))
-		j++;
-	return j >= line_end || t[j] == ' ';
-}
-
-void model_sentence(const struct model *m, size_t off, size_t *start, size_t *end)
-{
-	const struct doc *d = &m->doc;
-	if (!d->nlines) {
-		*start = *end = 0;
-		return;
-	}
-	size_t line = doc_line_at(d, off);
-	size_t ls = d->line[line], le = doc_line_end(d, line);
-	size_t s = off > le ? le : off;
-	while (s > ls && !ends_sentence(d->text, s - 1, le))
-		s--;
-	while (s < le && d->text[s] == ' ')
-		s++;
-	size_t e = off;
-	while (e < le && !ends_sentence(d->text, e, le))
-		e++;
-	if (e < le)
-		e++;
-	while (e < le && (d->text[e] == '"' || d->text[e] == ')' || d->text[e] == '\''))
-		e++;
-	*start = s;
-	*end = e;
 }

@@ -31,7 +31,8 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
-static const int handled_signals[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT };
+static const int handled_signals[] = { SIGWINCH, SIGTSTP, SIGCONT, SIGHUP, SIGTERM, SIGINT,
+					 SIGQUIT };
 
 static void catch_signals(void)
 {
@@ -196,10 +197,15 @@ static void load_state(struct ui *u)
 	char *warning = NULL;
 	int rc = state_load(path, u->state_key, &e, &warning);
 	if (warning) {
-		status_message(u, 1, "%s", warning);
+		char *shown = doc_sanitize_str(warning, strlen(warning), NULL);
+		status_message(u, 1, "%s", shown);
+		free(shown);
 		free(warning);
 	}
-	if (rc == 1 && e.pos > u->m->doc.ready)
+	int far = rc == 1 && e.pos > u->m->doc.ready;
+	for (int i = 0; rc == 1 && i < 26; i++)
+		far |= e.marks[i] != SIZE_MAX && e.marks[i] > u->m->doc.ready;
+	if (far)
 		doc_prepare_all(&u->m->doc);
 	if (rc == 1 && e.pos <= u->m->doc.len) {
 		u->top = article_pos_of(u, e.pos);
@@ -223,8 +229,11 @@ static void save_state(struct ui *u)
 	for (int i = 0; i < 26; i++)
 		e.marks[i] = u->has_mark[i] ? u->marks[i] : SIZE_MAX;
 	char *warning = NULL;
-	if (state_save(path, &e, &warning) != 0 && warning)
-		fprintf(stderr, "brief: %s\n", warning);
+	if (state_save(path, &e, &warning) != 0 && warning) {
+		char *shown = doc_sanitize_str(warning, strlen(warning), NULL);
+		fprintf(stderr, "brief: %s\n", shown);
+		free(shown);
+	}
 	free(warning);
 	free(path);
 }
@@ -357,18 +366,20 @@ static void select_at(struct ui *u, size_t off)
 		select_entity(u, (long)mn->v[i - 1].entity);
 		return;
 	}
-	const struct figure *f = figures_in(&u->m->figures, off > 64 ? off - 64 : 0, off + 256);
-	for (; f && f < u->m->figures.v + u->m->figures.n && f->start <= off; f++) {
-		if (off < f->end) {
-			for (size_t g = 0; g < u->ngroups; g++) {
-				size_t len, flen = f->end - f->start;
-				const char *t = figure_group_text(u, g, &len);
-				if (len == flen && memcmp(t, u->m->doc.text + f->start, len) == 0) {
-					select_figure_group(u, g);
-					return;
-				}
-			}
-		}
+	/* The figure containing off: the last one starting at or before it. */
+	const struct figures *fs = &u->m->figures;
+	size_t lo = 0, hi = fs->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (fs->v[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && off < fs->v[lo - 1].end) {
+		long g = figure_group_of(u, &fs->v[lo - 1]);
+		if (g >= 0)
+			select_figure_group(u, (size_t)g);
 	}
 }
 
@@ -497,7 +508,12 @@ static void handle_key(struct ui *u, wint_t ch, int is_fn)
 	if (is_fn && ch == KEY_RESIZE)
 		return;         /* sizes come from SIGWINCH, handled in one place */
 	if (is_fn && ch == KEY_MOUSE) {
-		mouse_event(u);
+		/* Clicks act on the panes, which help, a prompt or a pending
+		 * mark cover: there they only clear the way. */
+		if (!u->help && !u->prompting && u->prompt_char != 'm' && u->prompt_char != '\'')
+			mouse_event(u);
+		else
+			getmouse(&(MEVENT){ 0 });
 		return;
 	}
 	if (u->prompting) {
@@ -586,8 +602,11 @@ static int handle_signals(struct ui *u)
 			query_size(u);
 			break;
 		default:
-			if (u->prompting && sigs[i] == SIGINT) {
-				u->prompting = 0;   /* ^C cancels a prompt */
+			if (sigs[i] == SIGINT && (u->prompting || u->help || u->prompt_char)) {
+				/* ^C cancels a prompt, a pending mark or help. */
+				u->prompting = 0;
+				u->help = 0;
+				u->prompt_char = 0;
 				buf_reset(&u->input);
 				break;
 			}
@@ -620,36 +639,56 @@ static int open_terminal(struct ui *u)
 	return 0;
 }
 
-int ui_run(struct model *m, const struct ui_options *o)
+/* Whatever ends the process while curses has the terminal (exit() on out
+ * of memory, a sanitizer's report) still gives the terminal back. */
+static void restore_terminal_at_exit(void)
 {
-	struct ui *u = xcalloc(1, sizeof *u);
-	u->m = m;
-	u->opt = o;
-	u->ascii = o->ascii;
-	u->show_panel = 1;
-	u->show_compare = 1;
-	u->focus = PANE_ARTICLE;
-	u->cache = xcalloc(LAYOUT_SLOTS, sizeof *u->cache);
-	u->keys = keymap_new();
-	keymap_defaults(u->keys);
-	/* Keyed by the bytes as read: the same before and after checking. */
-	u->state_key = state_key(m->doc.orig, m->doc.orig_len);
+	if (!isendwin())
+		endwin();
+}
 
-	if (pipe(sig_pipe) != 0 || set_cloexec_nonblock(sig_pipe[0]) != 0
-	    || set_cloexec_nonblock(sig_pipe[1]) != 0) {
-		fprintf(stderr, "brief: pipe: %s\n", strerror(errno));
-		return 1;
-	}
-	if (open_terminal(u) != 0)
-		return BRIEF_EXIT_NOINPUT;
+static void ui_free(struct ui *u)
+{
+	panel_free(u);
+	compare_view_free(u);
+	selection_clear(u);
+	search_free(&u->search);
+	for (size_t i = 0; i < LAYOUT_SLOTS; i++)
+		lines_free(&u->cache[i].l);
+	free(u->cache);
+	free(u->rolebuf);
+	free(u->mbuf);
+	buf_free(&u->msg);
+	buf_free(&u->input);
+	keymap_free(u->keys);
+	if (u->tin)
+		fclose(u->tin);
+	free(u);
+}
+
+/* Signals back to their defaults before the pipe they write to goes. */
+static void close_signal_pipe(void)
+{
+	for (size_t i = 0; i < sizeof handled_signals / sizeof handled_signals[0]; i++)
+		default_signal(handled_signals[i]);
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+	sig_pipe[0] = sig_pipe[1] = -1;
+}
+
+static int start_curses(struct ui *u)
+{
 	/* Our handlers first: ncurses keeps handlers it finds installed. */
 	catch_signals();
-	u->scr = newterm(o->term, u->tout, u->tin);
+	u->scr = newterm(u->opt->term, u->tout, u->tin);
 	if (!u->scr) {
-		fprintf(stderr, "brief: cannot use terminal type '%s'\n",
-			o->term ? o->term : getenv("TERM") ? getenv("TERM") : "(unset)");
+		const char *t = u->opt->term ? u->opt->term : getenv("TERM");
+		char *shown = doc_sanitize_str(t ? t : "(unset)", strlen(t ? t : "(unset)"), NULL);
+		fprintf(stderr, "brief: cannot use terminal type '%s'\n", shown);
+		free(shown);
 		return BRIEF_EXIT_USAGE;
 	}
+	atexit(restore_terminal_at_exit);
 	set_term(u->scr);
 	set_escdelay(25);
 	cbreak();
@@ -665,6 +704,63 @@ int ui_run(struct model *m, const struct ui_options *o)
 	mouseinterval(0);
 	theme_init(u);
 	draw_set_ascii(u->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
+	return 0;
+}
+
+/* After the selection's entity or group has all its occurrences (the scan
+ * finished), rebuild the list without moving anything. */
+static void complete_selection(struct ui *u)
+{
+	int had_cursor = u->has_cursor;
+	size_t cs = u->cur_start, ce = u->cur_end;
+	struct pos top = u->top;
+	enum nav nav = u->nav;
+	struct buf msg = u->msg;
+	u->msg = (struct buf){ 0 };
+	if (u->sel.is_figure)
+		select_figure_group(u, u->sel.fig_group);
+	else
+		select_entity(u, u->sel.entity);
+	u->has_cursor = had_cursor;
+	u->cur_start = cs;
+	u->cur_end = ce;
+	u->top = top;
+	u->nav = nav;
+	buf_free(&u->msg);
+	u->msg = msg;
+}
+
+int ui_run(struct model *m, const struct ui_options *o)
+{
+	struct ui *u = xcalloc(1, sizeof *u);
+	u->m = m;
+	u->opt = o;
+	u->ascii = o->ascii;
+	u->show_panel = 1;
+	u->show_compare = 1;
+	u->focus = PANE_ARTICLE;
+	u->cache = xcalloc(LAYOUT_SLOTS, sizeof *u->cache);
+	u->keys = keymap_new();
+	if (keymap_defaults(u->keys) != 0) {
+		fputs("brief: bad default key table\n", stderr);
+		ui_free(u);
+		return 1;
+	}
+	/* Keyed by the bytes as read: the same before and after checking. */
+	u->state_key = state_key(m->doc.orig, m->doc.orig_len);
+
+	if (pipe(sig_pipe) != 0 || set_cloexec_nonblock(sig_pipe[0]) != 0
+	    || set_cloexec_nonblock(sig_pipe[1]) != 0) {
+		fprintf(stderr, "brief: pipe: %s\n", strerror(errno));
+		ui_free(u);
+		return 1;
+	}
+	int rc = open_terminal(u) != 0 ? BRIEF_EXIT_NOINPUT : start_curses(u);
+	if (rc != 0) {
+		close_signal_pipe();
+		ui_free(u);
+		return rc;
+	}
 
 	/* Enough for the first screens to show their highlights; the rest is
 	 * scanned after the first paint. */
@@ -700,39 +796,20 @@ int ui_run(struct model *m, const struct ui_options *o)
 			model_scan_step(m, (size_t)2 << 20);
 			panel_update(u);
 			model_release(m);
-			if (u->sel.active && model_scan_done(m)) {
-				/* The selection's occurrences are complete now. */
-				if (u->sel.is_figure)
-					select_figure_group(u, u->sel.fig_group);
-				else
-					select_entity(u, u->sel.entity);
-			}
+			if (u->sel.active && model_scan_done(m))
+				complete_selection(u);
 		}
 	}
-	save_state(u);
+	/* The terminal first, so a warning from saving is seen. */
 	leave_terminal(u);
+	save_state(u);
 	destroy_windows(u);
 	delscreen(u->scr);
-	fclose(u->tin);
 	int status = u->exit_status;
-	panel_free(u);
-	compare_view_free(u);
-	selection_clear(u);
-	search_free(&u->search);
-	for (size_t i = 0; i < LAYOUT_SLOTS; i++)
-		lines_free(&u->cache[i].l);
-	free(u->cache);
-	free(u->rolebuf);
-	free(u->mbuf);
-	buf_free(&u->msg);
-	buf_free(&u->input);
-	keymap_free(u->keys);
-	free(u);
-	close(sig_pipe[0]);
-	close(sig_pipe[1]);
+	ui_free(u);
+	close_signal_pipe();
 	if (exit_sig) {
 		/* Die of the signal, as the parent expects, terminal restored. */
-		default_signal(exit_sig);
 		raise(exit_sig);
 		return 128 + exit_sig;
 	}

@@ -49,7 +49,10 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 				col += cell_w;
 				ncell = 0;
 			}
-			int tw = LAYOUT_TAB - col % LAYOUT_TAB;
+			/* Tab stops count from the window's left edge, as layout
+			 * counts them from the line's start: callers draw a line
+			 * in runs, each starting at its own x. */
+			int tw = LAYOUT_TAB - (x + col) % LAYOUT_TAB;
 			if (col + tw > maxw)
 				tw = maxw - col;
 			draw_fill(w, y, x + col, tw, attrs);
@@ -62,6 +65,8 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 		if (cw == 0) {
 			/* Combining: joins the cell being built; none to join, a space base. */
 			if (!ncell) {
+				if (col + 1 > maxw)
+					continue;       /* no room for a base to carry it */
 				cell[ncell++] = L' ';
 				cell_w = 1;
 			}

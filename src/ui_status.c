@@ -13,8 +13,8 @@ void status_message(struct ui *u, int error, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	/* Quotes from the document are sanitised already; names from the
-	 * annotation file too (the parser refuses control characters). */
+	/* Quotes from the document are sanitised already, and so are strings
+	 * from the annotation file and file names (annot.c, document.c). */
 	buf_free(&u->msg);
 	u->msg = b;
 	u->msg_error = error;
@@ -42,13 +42,14 @@ void status_describe_cursor(struct ui *u)
 		const struct entity *e = &m->annot.entities[mn->entity];
 		size_t k, n;
 		mention_index(u, mn, &k, &n);
+		/* "Rubio 2/3 · Marco Rubio · ..." names the entity when the
+		 * mention is an alias, "Marco Rubio 2/3 · ..." when it is the name. */
 		int len = (int)(mn->end - mn->start);
-		status_message(u, 0, "%.*s %zu/%zu · %s%s%s", len, (const char *)m->doc.text + mn->start,
-			       k, n, e->name, e->description ? " · " : "",
-			       e->description ? e->description : "");
-		if (len == (int)strlen(e->name) && memcmp(e->name, m->doc.text + mn->start, (size_t)len) == 0)
-			status_message(u, 0, "%s %zu/%zu%s%s", e->name, k, n,
-				       e->description ? " · " : "", e->description ? e->description : "");
+		int is_name = len == (int)strlen(e->name)
+			      && memcmp(e->name, m->doc.text + mn->start, (size_t)len) == 0;
+		status_message(u, 0, "%.*s %zu/%zu%s%s%s%s", len, (const char *)m->doc.text + mn->start,
+			       k, n, is_name ? "" : " · ", is_name ? "" : e->name,
+			       e->description ? " · " : "", e->description ? e->description : "");
 		return;
 	}
 	const struct figure *f = figures_in(&m->figures, u->cur_start, u->cur_end);
@@ -62,11 +63,13 @@ void status_describe_cursor(struct ui *u)
 		} else {
 			buf_printf(&v, "%s%g %s", fig_cmp_symbol(f->cmp), f->value, f->unit);
 		}
+		/* "k/n" only for a figure of the selected group. */
 		size_t k = 0, n = 0;
 		if (u->sel.active && u->sel.is_figure) {
-			n = u->sel.nocc;
 			for (size_t o = 0; o < u->sel.nocc && u->sel.occ[o] <= f->start; o++)
 				k++;
+			if (k && u->sel.occ[k - 1] == f->start)
+				n = u->sel.nocc;
 		}
 		struct buf idx = { 0 };
 		if (n)

@@ -211,7 +211,7 @@ int article_percent(struct ui *u)
 	struct pos b = bottom_pos(u);
 	const struct lines *l = article_lines(u, b.line);
 	size_t off = doc_orig_off(d, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);
-	return (int)((off - body) * 100 / (d->orig_len - body));
+	return (int)((double)(off - body) * 100 / (double)(d->orig_len - body));
 }
 
 /* ---- highlights ------------------------------------------------------- */
@@ -466,7 +466,7 @@ static void next_occurrence(struct ui *u, int backward)
 	status_describe_cursor(u);
 	/* First on the line, where a narrow status line still shows it. */
 	if (wrapped)
-		status_message(u, 0, "[wrapped] %s", u->msg.data);
+		status_message(u, 0, "[wrapped] %s", u->msg.data ? u->msg.data : "");
 }
 
 struct search_hit {
@@ -605,7 +605,8 @@ void article_handle(struct ui *u, enum action a, long count)
 		const struct doc *d = &u->m->doc;
 		long pct = count > 100 ? 100 : count;
 		remember_position(u);
-		set_top(u, article_pos_of(u, u->m->body + (d->len - u->m->body) * (size_t)pct / 100));
+		set_top(u, article_pos_of(u, u->m->body + (size_t)((double)(d->len - u->m->body)
+								       * (double)pct / 100)));
 		break;
 	}
 	case ACT_NEXT_HIGHLIGHT:

@@ -85,7 +85,7 @@ static void draw_line(struct ui *u, WINDOW *w, int y, int width, size_t k)
 	draw_str(w, y, 0, 2, sel ? ">" : " ", base);
 	int x = 2;
 	size_t len = strlen(text);
-	if (l->bar_end > l->bar) {
+	if (l->bar_end > l->bar && l->bar_end <= len) {
 		/* The bar in its own role: current and demand differ by glyph too. */
 		attr_t bar = l->item == CHART_CURRENT ? u->attr[ROLE_CURRENT] : u->attr[ROLE_DEMAND];
 		x += draw_text(w, y, x, width - x, (const uint8_t *)text, l->bar, base);
@@ -168,7 +168,18 @@ void compare_view_handle(struct ui *u, enum action a, long count)
 		u->csel = 0;
 		move_sel(u, 1);
 		move_sel(u, -1);
+		u->ctop = 0;            /* the chart's title too */
 		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP: {
+		/* Pages move the selection, as in the panel. */
+		int h = getmaxy(u->win[PANE_COMPARE]) - 1;
+		long step = a == ACT_PAGE_DOWN || a == ACT_PAGE_UP ? (h > 1 ? h - 1 : 1) : (h > 1 ? h / 2 : 1);
+		move_sel(u, a == ACT_PAGE_DOWN || a == ACT_HALF_DOWN ? step : -step);
+		break;
+	}
 	case ACT_BOTTOM:
 		move_sel(u, (long)compare_view_lines(u));
 		break;

@@ -78,6 +78,25 @@ next:;
 	u->figs_grouped = f->n;
 }
 
+/* The group a figure belongs to, or -1 if it is not grouped yet. */
+long figure_group_of(struct ui *u, const struct figure *f)
+{
+	if (!u->ghash_cap)
+		return -1;
+	const uint8_t *t = u->m->doc.text;
+	size_t n = f->end - f->start;
+	uint32_t h = hash_bytes(t + f->start, n);
+	size_t mask = u->ghash_cap - 1;
+	for (size_t slot = h & mask; u->ghash[slot]; slot = (slot + 1) & mask) {
+		const struct fig_group *g = &u->groups[u->ghash[slot] - 1];
+		const struct figure *gf = &u->m->figures.v[g->first];
+		if (g->hash == h && gf->end - gf->start == n
+		    && memcmp(t + gf->start, t + f->start, n) == 0)
+			return (long)(u->ghash[slot] - 1);
+	}
+	return -1;
+}
+
 static void add_row(struct ui *u, int kind, size_t index, const char *text)
 {
 	xgrow((void **)&u->prow, &u->prow_cap, u->nprow + 1, sizeof *u->prow);
@@ -133,7 +152,6 @@ void panel_update(struct ui *u)
 		for (u->psel = 0; u->psel < u->nprow && !selectable(&u->prow[u->psel]); u->psel++)
 			;
 	}
-	u->panel_built_for = u->m->scanned;
 }
 
 void panel_free(struct ui *u)
@@ -317,6 +335,7 @@ void panel_handle(struct ui *u, enum action a, long count)
 		break;
 	case ACT_TOP:
 		move_sel(u, -(long)u->nprow);
+		u->ptop = 0;            /* the headings above the first row too */
 		break;
 	case ACT_BOTTOM:
 		move_sel(u, (long)u->nprow);

@@ -47,8 +47,6 @@ void model_free(struct model *m);
 
 /* What the annotations say a figure means, or NULL. */
 const char *model_figure_meaning(const struct model *m, const struct figure *f);
-/* The sentence around off: [*start, *end) within its line. */
-void model_sentence(const struct model *m, size_t off, size_t *start, size_t *end);
 /* Whether the whole text is checked and scanned. */
 int model_scan_done(const struct model *m);
 /* Progress of the scan, 0..100. */

@@ -8,7 +8,6 @@ struct ui_options {
 	int ascii;                  /* no line-drawing or block characters */
 	int no_color;               /* NO_COLOR or --no-color */
 	int no_state;               /* do not read or write the reading position */
-	int in_fd, out_fd;          /* the terminal; -1: /dev/tty or stdin/stdout */
 	const char *term;           /* TERM to use, NULL: from the environment */
 };
 

@@ -110,7 +110,6 @@ struct ui {
 	uint32_t *ghash;            /* open-addressing table of group indices + 1 */
 	size_t ghash_cap;
 	size_t figs_grouped;        /* figures already grouped */
-	size_t panel_built_for;     /* scan offset the rows reflect */
 
 	/* comparison */
 	struct chart *charts;       /* one per comparison, at chart_w */
@@ -182,6 +181,7 @@ void select_entity(struct ui *u, long entity);
 void select_figure_group(struct ui *u, size_t group);
 void selection_clear(struct ui *u);
 const char *figure_group_text(struct ui *u, size_t g, size_t *len);
+long figure_group_of(struct ui *u, const struct figure *f);
 
 /* view_compare.c */
 void compare_view_build(struct ui *u, int width);

@@ -1191,6 +1191,94 @@ static void test_ascii_locale(void **state)
 	quit_ok(t);
 }
 
+
+/* Hostile strings in an annotation file and in the file's own name reach the
+ * panel, status line and title: none of them may reach the terminal raw. */
+static void test_hostile_annotations_and_name(void **state)
+{
+	(void)state;
+	static const char article[] = "Hostile names.\n\nBob met Eve in Paris.\n";
+	static const char annotations[] =
+		"section \"Hostile names.\"\n"
+		"body \"Bob met\"\n"
+		"actor bob person \"Bob\"\n"
+		"  description \"desc \xe2\x80\xae" "reversed \xc2\x9b" "31m and \\n newline\"\n"
+		"actor eve person \"Eve\"\n"
+		"  alias \"Eve\xe2\x81\xa6\"\n"
+		"  description \"\xee\x80\x80 private use\"\n";
+	/* A name with an OSC 52 clipboard write and a bidi override in it. */
+	static const char name[] = "evil\033]52;c;eA==\007\xe2\x80\xae";
+	char *base, *txt, *brief;
+	if (asprintf(&base, "%s", name) < 0 || asprintf(&txt, "%s.txt", base) < 0
+	    || asprintf(&brief, "%s.brief", base) < 0)
+		fail_msg("asprintf");
+	char *tpath = write_temp(txt, article, sizeof article - 1);
+	char *bpath = write_temp(brief, annotations, sizeof annotations - 1);
+	const char *args[] = { "--no-state", tpath, NULL };
+	struct term *t = start_brief(24, 100, args);
+	term_key(t, "]");               /* the status line describes Bob */
+	term_key(t, "]");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	static const char *const bad[] = { "\033]52", "\007", "\xe2\x80\xae", "\xe2\x81\xa6",
+					   "\xc2\x9b", "\xee\x80\x80" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		screen_assert(t, !memmem(raw, len, bad[i], strlen(bad[i])),
+			      "hostile sequence %zu from the annotations or file name reached the terminal", i);
+	int y, x;
+	screen_assert(t, term_find(t, "Bob", &y, &x), "the annotated actor is not shown");
+	quit_ok(t);
+	unlink(tpath);
+	unlink(bpath);
+	free(tpath);
+	free(bpath);
+	free(base);
+	free(txt);
+	free(brief);
+}
+
+/* A tab after a highlight stops at the same column as without it. */
+static void test_tab_after_highlight(void **state)
+{
+	(void)state;
+	static const char article[] = "Tabs\n\nAlice\tmet\tBob.\n";
+	static const char annotations[] = "body \"Alice\"\nactor alice person \"Alice\"\n";
+	char *tpath = write_temp("tabs.txt", article, sizeof article - 1);
+	char *bpath = write_temp("tabs.brief", annotations, sizeof annotations - 1);
+	const char *args[] = { "--no-state", tpath, NULL };
+	struct term *t = start_brief(24, 100, args);
+	int y, x, y2, x2;
+	screen_assert(t, term_find(t, "met", &y, &x) && term_find(t, "Bob.", &y2, &x2),
+		      "the tabbed line is not shown");
+	screen_assert(t, x == 8 && x2 == 16, "tab stops drifted: \"met\" at %d, \"Bob.\" at %d", x, x2);
+	quit_ok(t);
+	unlink(tpath);
+	unlink(bpath);
+	free(tpath);
+	free(bpath);
+}
+
+/* ^\ (SIGQUIT) leaves the terminal as found, like SIGTERM. */
+static void test_sigquit_restores(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	term_signal(t, SIGQUIT);
+	screen_assert(t, term_exited(t), "SIGQUIT did not end brief");
+	int rc = term_finish(t, NULL);
+	assert_int_equal(rc, 128 + SIGQUIT);
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	const char *enter = NULL, *leave = NULL;
+	for (const char *p = raw; (p = memmem(p, len - (size_t)(p - raw), "\033[?1049", 7)); p += 7) {
+		if (p[7] == 'h')
+			enter = p;
+		else if (p[7] == 'l')
+			leave = p;
+	}
+	screen_assert(t, enter && leave && leave > enter, "the alternate screen was not left");
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
 static int teardown(void **state)
@@ -1419,6 +1507,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
 		cmocka_unit_test_teardown(test_ascii_locale, teardown),
+		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
+		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
+		cmocka_unit_test_teardown(test_sigquit_restores, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 	rm_rf(tmpdir);

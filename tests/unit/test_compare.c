@@ -580,6 +580,40 @@ static void test_chart_ascii_party_name(void **state)
 	close_tmp(&t);
 }
 
+/* A value wider than usual (">50000.0") must not push a bar past the width
+ * nor leave a bar marked on a line it was wrapped off. */
+static void test_wide_values_fit(void **state)
+{
+	(void)state;
+	struct tmp_model t;
+	open_tmp(&t,
+		 "Troops\n"
+		 "\n"
+		 "Gamma keeps 28,500 troops and is asked for more than 50,000 troops.\n",
+		 "actor gamma country \"Gamma\"\n"
+		 "comparison troops \"Troops\"\n"
+		 "  row gamma current \"keeps 28,500 troops\" demand \"more than 50,000 troops\"\n");
+	const struct cmp_model *c = &t.m.cmps[0];
+	const struct cmp_row_model *g = row_of(&t.m, c, "Gamma");
+	assert_true(g->demand.present);
+	assert_int_equal(g->demand.cmp, FIG_GT);
+	for (int width = 20; width <= 120; width++) {
+		struct chart ch;
+		chart_build(&ch, c, &t.m.annot, width, 0);
+		for (size_t k = 0; k < ch.n; k++) {
+			const char *line = cline(&ch, k);
+			size_t len = strlen(line);
+			int w = layout_width((const uint8_t *)line, 0, len);
+			if (w > width)
+				fail_msg("width %d: line %zu is %d columns: %s", width, k, w, line);
+			assert_true(ch.v[k].bar <= ch.v[k].bar_end);
+			assert_true(ch.v[k].bar_end <= len);
+		}
+		chart_free(&ch);
+	}
+	close_tmp(&t);
+}
+
 static void test_mixed_units(void **state)
 {
 	(void)state;
@@ -714,6 +748,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_chart_ascii, setup_bundled, teardown_model),
 		cmocka_unit_test(test_chart_ascii_party_name),
 		cmocka_unit_test(test_mixed_units),
+		cmocka_unit_test(test_wide_values_fit),
 		cmocka_unit_test(test_units_same_base),
 		cmocka_unit_test(test_quote_without_figure),
 	};
