@@ -435,6 +435,16 @@ static void do_action(struct ui *u, enum action a, long count)
 	case ACT_REDRAW:
 		u->need_clear = 1;
 		return;
+	case ACT_FILE_INFO: {
+		/* As less's =: where the top line is, in lines and bytes as read. */
+		const struct doc *d = &u->m->doc;
+		size_t off = article_offset(u, u->top);
+		status_message(u, 0, "%s line %zu%s%zu, byte %zu of %zu, %d%%%s", d->name,
+			       doc_line_at(d, off) + 1, doc_complete(d) ? " of " : " of at least ",
+			       d->nlines, doc_orig_off(d, off), d->orig_len, article_percent(u),
+			       model_scan_done(u->m) ? "" : " (scanning)");
+		return;
+	}
 	case ACT_SEARCH_FORWARD:
 	case ACT_SEARCH_BACKWARD:
 		/* A search sees the whole text, checked. */

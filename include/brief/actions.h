@@ -7,11 +7,11 @@
  * a character, ^X for control, or a name (Down, PgDn, Home, F1, Tab, BTab,
  * Enter, Space, Esc, Backspace). */
 #define BRIEF_ACTIONS(_) \
-	_(LINE_DOWN, "line-down", "j Down ^N ^E e", "Down one line (N lines with a count); next row in a list") \
-	_(LINE_UP, "line-up", "k Up ^P ^Y y", "Up one line (N lines); previous row in a list") \
+	_(LINE_DOWN, "line-down", "j J Down ^N ^E e", "Down one line (N lines with a count); next row in a list") \
+	_(LINE_UP, "line-up", "k K Up ^P ^Y y", "Up one line (N lines); previous row in a list") \
 	_(ENTER, "enter", "Enter", "Down one line; in the panel select the entity; in the chart go to the source") \
-	_(PAGE_DOWN, "page-down", "Space f PgDn ^F ^V", "Down one page") \
-	_(PAGE_UP, "page-up", "b PgUp ^B", "Up one page") \
+	_(PAGE_DOWN, "page-down", "Space f z PgDn ^F ^V", "Down one page") \
+	_(PAGE_UP, "page-up", "b w PgUp ^B", "Up one page") \
 	_(HALF_DOWN, "half-down", "d ^D", "Down half a page") \
 	_(HALF_UP, "half-up", "u ^U", "Up half a page") \
 	_(TOP, "top", "g < Home", "Go to the top (line N with a count)") \
@@ -31,6 +31,7 @@
 	_(FOCUS_PREV, "focus-prev", "BTab", "Move focus to the previous pane") \
 	_(TOGGLE_PANEL, "toggle-panel", "s", "Show or hide the side panel (full-width reading)") \
 	_(TOGGLE_COMPARE, "toggle-compare", "c", "Show or hide the comparison") \
+	_(FILE_INFO, "file-info", "= ^G", "Show the file name, line, byte offset and scan progress") \
 	_(REDRAW, "redraw", "^L r ^R", "Redraw the screen") \
 	_(HELP, "help", "h H F1", "Show this help") \
 	_(QUIT, "quit", "q Q", "Quit")
