@@ -1279,6 +1279,64 @@ static void test_sigquit_restores(void **state)
 	screen_assert(t, enter && leave && leave > enter, "the alternate screen was not left");
 }
 
+
+/* Every kind of bad input, opened in the reader and paged to the end: the
+ * terminal gets no C1, no invalid UTF-8, none of the injected sequences. */
+static void test_bad_inputs_in_the_reader(void **state)
+{
+	(void)state;
+	struct bad {
+		const char *name;
+		const char *data;
+		size_t n;
+	};
+	static char combining[2 + 500 * 2 + 2];
+	combining[0] = 'e';
+	for (int i = 0; i < 500; i++)
+		memcpy(combining + 1 + 2 * i, "\xcc\x81", 2);
+	memcpy(combining + 1 + 1000, "x\n", 2);
+	static char binary[4096];
+	for (size_t i = 0; i < sizeof binary; i++)
+		binary[i] = (char)((i * 7919u) >> 3);
+	static const char nul[] = "a\0b\0\0c\n";
+	static const char invalid[] = "over\xc0\xaflong \xed\xa0\x80 \xf4\x90\x80\x80 \xff\xfe cut\xe2\x82\n";
+	static const char seqs[] = "osc8 \033]8;;http://x\033\\link\033]8;;\033\\ dcs \033Pq#0;2;0;0;0\033\\ "
+				   "unterminated \033]0;title no end\n";
+	static const char cr[] = "one\rtwo\r\nthree\rfour";
+	static const char bom[] = "\xef\xbb\xbf" "BOM first\n";
+	static const char zwj[] = "family \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9 and \xe2\x80\x8b zero width\n";
+	const struct bad bads[] = {
+		{ "combining.txt", combining, sizeof combining },
+		{ "binary.txt", binary, sizeof binary },
+		{ "nul.txt", nul, sizeof nul - 1 },
+		{ "invalid.txt", invalid, sizeof invalid - 1 },
+		{ "seqs.txt", seqs, sizeof seqs - 1 },
+		{ "cr.txt", cr, sizeof cr - 1 },
+		{ "bom.txt", bom, sizeof bom - 1 },
+		{ "zwj.txt", zwj, sizeof zwj - 1 },
+	};
+	static const char *const injected[] = { "\033]8;", "\033P", "\033]0;title", "\xe2\x80\x8d",
+						"\xe2\x80\x8b", "\xef\xbb\xbf" };
+	for (size_t b = 0; b < sizeof bads / sizeof bads[0]; b++) {
+		char *path = write_temp(bads[b].name, bads[b].data, bads[b].n);
+		const char *args[] = { "--no-state", path, NULL };
+		struct term *t = start_brief(24, 80, args);
+		term_key(t, "G", "g", "]", "j");
+		size_t len, at;
+		const char *raw = term_raw(t, &len);
+		screen_assert(t, !has_c1_or_invalid((const unsigned char *)raw, len, &at),
+			      "%s: a C1 control or invalid UTF-8 reached the terminal at byte %zu",
+			      bads[b].name, at);
+		for (size_t i = 0; i < sizeof injected / sizeof injected[0]; i++)
+			screen_assert(t, !memmem(raw, len, injected[i], strlen(injected[i])),
+				      "%s: injected sequence %zu reached the terminal", bads[b].name, i);
+		screen_assert(t, status_has(t, "h help"), "%s: no status line", bads[b].name);
+		quit_ok(t);
+		unlink(path);
+		free(path);
+	}
+}
+
 /* ---- main ------------------------------------------------------------------------ */
 
 static int teardown(void **state)
@@ -1510,6 +1568,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
 		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
 		cmocka_unit_test_teardown(test_sigquit_restores, teardown),
+		cmocka_unit_test_teardown(test_bad_inputs_in_the_reader, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 	rm_rf(tmpdir);
