@@ -141,6 +141,10 @@ struct ui {
 	uint64_t state_key;
 };
 
+/* ui.c and ui_input.c */
+void ui_relayout(struct ui *u);
+void ui_read_keys(struct ui *u);
+
 /* theme.c */
 void theme_init(struct ui *u);
 
