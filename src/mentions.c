@@ -52,6 +52,8 @@ void mentions_init(struct mentions *m, const struct annot *a)
 			k++;
 	}
 	m->first[256] = m->nsp;
+	for (unsigned c = 0; c < 256; c++)
+		m->starts[c] = m->first[c] != m->first[c + 1];
 }
 
 void mentions_free(struct mentions *m)
@@ -104,7 +106,7 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 	size_t off = from;
 	while (off < to) {
 		/* Most bytes start no spelling: step over them in a tight loop. */
-		while (off < to && m->first[text[off]] == m->first[text[off] + 1])
+		while (off < to && !m->starts[text[off]])
 			off++;
 		if (off >= to)
 			break;

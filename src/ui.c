@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <unistr.h>
@@ -316,6 +317,13 @@ static int open_terminal(struct ui *u)
 	return 0;
 }
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Whatever ends the process while curses has the terminal (exit() on out
  * of memory, a sanitizer's report) still gives the terminal back. */
 static void restore_terminal_at_exit(void)
@@ -447,9 +455,18 @@ int ui_run(struct model *m, const struct ui_options *o)
 	load_state(u);
 
 	int exit_sig = 0;
+	int64_t last_draw = 0;
+	int dirty = 1;                  /* input, a signal or the scan's end */
 	while (!u->quit && !exit_sig) {
 		int scanning = !model_scan_done(m);
-		draw(u);
+		/* While scanning, the panel's counts refresh a few times a second,
+		 * not after every slice: a frame costs more than a slice. */
+		int64_t now = now_ms();
+		if (dirty || !scanning || now - last_draw >= 100) {
+			draw(u);
+			last_draw = now;
+			dirty = 0;
+		}
 		struct pollfd fds[2] = {
 			{ .fd = u->tty_fd, .events = POLLIN },
 			{ .fd = sig_pipe[0], .events = POLLIN },
@@ -458,6 +475,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 		int r = poll(fds, 2, scanning ? 0 : -1);
 		if (r < 0 && errno != EINTR)
 			break;
+		if (r > 0)
+			dirty = 1;
 		if (r > 0 && fds[1].revents & POLLIN)
 			exit_sig = handle_signals(u);
 		if (exit_sig)

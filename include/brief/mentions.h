@@ -28,6 +28,7 @@ struct mentions {
 	struct spelling *sp;        /* private to mentions.c */
 	size_t nsp;
 	size_t first[257];          /* sp index range by first byte */
+	uint8_t starts[256];        /* 1 for a byte some spelling starts with */
 };
 
 void mentions_init(struct mentions *m, const struct annot *a);
