@@ -960,6 +960,26 @@ static size_t try_number(struct scan *s, size_t p, int hyphened)
 	return add(s, &fg);
 }
 
+
+/* A money figure whose amount starts at j and whose phrase starts at start
+ * ("$5 billion", "USD 5 billion"), comparator words before it included. */
+static size_t money_after(struct scan *s, size_t start, size_t j, const char *code)
+{
+	struct num n;
+	if (!dig(s, j) || !parse_number(s, j, &n, 1) || n.ordinal)
+		return 0;
+	struct figure fg;
+	memset(&fg, 0, sizeof fg);
+	fg.start = start;
+	fg.cmp = cmp_back(s, start, &fg.start);
+	fg.end = n.end;
+	fg.num_start = j;
+	fg.num_end = n.end;
+	fg.kind = FIG_MONEY;
+	fg.value = n.v;
+	fg.unit = code;
+	return add(s, &fg);
+}
 /* Money after a symbol at p: "$5 billion", "US$3", "€2m". */
 static size_t try_symbol(struct scan *s, size_t p, size_t symlen, const char *code)
 {
@@ -979,41 +999,14 @@ static size_t try_symbol(struct scan *s, size_t p, size_t symlen, const char *co
 			return 0;
 		start = b;
 	}
-	size_t j = skip_sp(s, p + symlen);
-	struct num n;
-	if (!dig(s, j) || !parse_number(s, j, &n, 1) || n.ordinal)
-		return 0;
-	struct figure fg;
-	memset(&fg, 0, sizeof fg);
-	fg.start = start;
-	fg.cmp = cmp_back(s, start, &fg.start);
-	fg.end = n.end;
-	fg.num_start = j;
-	fg.num_end = n.end;
-	fg.kind = FIG_MONEY;
-	fg.value = n.v;
-	fg.unit = code;
-	return add(s, &fg);
+	return money_after(s, start, skip_sp(s, p + symlen), code);
 }
 
 /* Money after a code word [p,q): "USD 5 billion". */
 static size_t try_code(struct scan *s, size_t p, size_t q, const char *code)
 {
 	size_t j = skip_sp(s, q);
-	struct num n;
-	if (j == q || !dig(s, j) || !parse_number(s, j, &n, 1) || n.ordinal)
-		return 0;
-	struct figure fg;
-	memset(&fg, 0, sizeof fg);
-	fg.start = p;
-	fg.cmp = cmp_back(s, p, &fg.start);
-	fg.end = n.end;
-	fg.num_start = j;
-	fg.num_end = n.end;
-	fg.kind = FIG_MONEY;
-	fg.value = n.v;
-	fg.unit = code;
-	return add(s, &fg);
+	return j == q ? 0 : money_after(s, p, j, code);
 }
 
 /* The letter token [p,q) (q ends its run of ASCII letters and digits). */
