@@ -1111,17 +1111,23 @@ void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t fro
 	}
 }
 
-const struct figure *figures_in(const struct figures *f, size_t start, size_t end)
+size_t figures_at(const struct figures *f, size_t off)
 {
-	/* First figure starting at or after start; later ones end later still. */
 	size_t lo = 0, hi = f->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (f->v[mid].start < start)
+		if (f->v[mid].start < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+const struct figure *figures_in(const struct figures *f, size_t start, size_t end)
+{
+	/* First figure starting at or after start; later ones end later still. */
+	size_t lo = figures_at(f, start);
 	if (lo < f->n && f->v[lo].end <= end)
 		return &f->v[lo];
 	return NULL;

@@ -135,14 +135,7 @@ static void select_at(struct ui *u, size_t off)
 	}
 	/* The figure containing off: the last one starting at or before it. */
 	const struct figures *fs = &u->m->figures;
-	size_t lo = 0, hi = fs->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (fs->v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = figures_at(fs, off + 1);
 	if (lo > 0 && off < fs->v[lo - 1].end) {
 		long g = figure_group_of(u, &fs->v[lo - 1]);
 		if (g >= 0)

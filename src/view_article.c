@@ -216,12 +216,13 @@ int article_percent(struct ui *u)
 
 /* ---- highlights ------------------------------------------------------- */
 
-static size_t figures_at(const struct figures *f, size_t off)
+/* Index of the first occurrence of the selection at or after off. */
+static size_t occ_at(const struct selection *s, size_t off)
 {
-	size_t lo = 0, hi = f->n;
+	size_t lo = 0, hi = s->nocc;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (f->v[mid].start < off)
+		if (s->occ[mid] < off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -256,16 +257,8 @@ static int in_selection(const struct ui *u, size_t start, int is_figure, uint32_
 		return 0;
 	if (!is_figure)
 		return (long)entity == s->entity;
-	/* Figure groups: binary search the occurrence list. */
-	size_t lo = 0, hi = s->nocc;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->occ[mid] < start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < s->nocc && s->occ[lo] == start;
+	size_t k = occ_at(s, start);
+	return k < s->nocc && s->occ[k] == start;
 }
 
 static void row_roles(struct ui *u, size_t line, size_t ls, size_t le, uint8_t *roles)
@@ -439,15 +432,7 @@ static void next_occurrence(struct ui *u, int backward)
 	}
 	int have;
 	size_t ref = jump_ref(u, backward, &have);
-	size_t lo = 0, hi = s->nocc;
-	size_t key = backward ? ref : (have ? ref + 1 : ref);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->occ[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = occ_at(s, backward ? ref : (have ? ref + 1 : ref));
 	size_t k;
 	int wrapped = 0;
 	if (!backward) {

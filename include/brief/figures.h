@@ -46,6 +46,8 @@ void figures_free(struct figures *f);
  * slices.  Lookbehind (for comparators) never crosses from. */
 void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t from, size_t to);
 
+/* Index of the first figure starting at or after off (n if none). */
+size_t figures_at(const struct figures *f, size_t off);
 /* First figure lying wholly inside [start, end), or NULL. */
 const struct figure *figures_in(const struct figures *f, size_t start, size_t end);
 
