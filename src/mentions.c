@@ -125,7 +125,8 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 					break;
 				if (!word_after(text, to, off + sp->len)) {
 					xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
-					m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity };
+					m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
+									 (uint32_t)m->count[sp->entity] };
 					m->count[sp->entity]++;
 					hit = sp->len;
 					break;

@@ -20,17 +20,6 @@ void status_message(struct ui *u, int error, const char *fmt, ...)
 	u->msg_error = error;
 }
 
-/* k-th (1-based) of n: how far along its mentions a mention is. */
-static void mention_index(struct ui *u, const struct mention *mn, size_t *k, size_t *n)
-{
-	const struct mentions *ms = &u->m->mentions;
-	*n = ms->count[mn->entity];
-	*k = 0;
-	for (size_t i = 0; i < ms->n && ms->v[i].start <= mn->start; i++)
-		if (ms->v[i].entity == mn->entity)
-			(*k)++;
-}
-
 void status_describe_cursor(struct ui *u)
 {
 	const struct model *m = u->m;
@@ -40,8 +29,8 @@ void status_describe_cursor(struct ui *u)
 	if (i < m->mentions.n && m->mentions.v[i].start == u->cur_start) {
 		const struct mention *mn = &m->mentions.v[i];
 		const struct entity *e = &m->annot.entities[mn->entity];
-		size_t k, n;
-		mention_index(u, mn, &k, &n);
+		/* "2/3": counted at scan time, not by walking the mentions here. */
+		size_t k = (size_t)mn->nth + 1, n = m->mentions.count[mn->entity];
 		/* "Rubio 2/3 · Marco Rubio · ..." names the entity when the
 		 * mention is an alias, "Marco Rubio 2/3 · ..." when it is the name. */
 		int len = (int)(mn->end - mn->start);

@@ -11,6 +11,7 @@
 struct mention {
 	size_t start, end;          /* byte span in doc->text */
 	uint32_t entity;            /* index into annot->entities */
+	uint32_t nth;               /* its entity's mentions before it (fits the padding) */
 };
 
 /* One spelling to look for, sorted by first byte then longest first. */

@@ -203,6 +203,13 @@ static void test_counts_per_entity(void **state)
 		total += m.count[i];
 	}
 	assert_int_equal(total, m.n);
+	/* nth counts the same entity's mentions before each one. */
+	for (size_t i = 0; i < m.n; i++) {
+		size_t before = 0;
+		for (size_t j = 0; j < i; j++)
+			before += m.v[j].entity == m.v[i].entity;
+		assert_int_equal(m.v[i].nth, before);
+	}
 	mentions_free(&m);
 }
 
