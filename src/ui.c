@@ -392,29 +392,6 @@ static int start_curses(struct ui *u)
 	return 0;
 }
 
-/* After the selection's entity or group has all its occurrences (the scan
- * finished), rebuild the list without moving anything. */
-static void complete_selection(struct ui *u)
-{
-	int had_cursor = u->has_cursor;
-	size_t cs = u->cur_start, ce = u->cur_end;
-	struct pos top = u->top;
-	enum nav nav = u->nav;
-	struct buf msg = u->msg;
-	u->msg = (struct buf){ 0 };
-	if (u->sel.is_figure)
-		select_figure_group(u, u->sel.fig_group);
-	else
-		select_entity(u, u->sel.entity);
-	u->has_cursor = had_cursor;
-	u->cur_start = cs;
-	u->cur_end = ce;
-	u->top = top;
-	u->nav = nav;
-	buf_free(&u->msg);
-	u->msg = msg;
-}
-
 int ui_run(struct model *m, const struct ui_options *o)
 {
 	struct ui *u = xcalloc(1, sizeof *u);
@@ -492,8 +469,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 			model_scan_step(m, (size_t)2 << 20);
 			panel_update(u);
 			model_release(m);
-			if (u->sel.active && model_scan_done(m))
-				complete_selection(u);
+			if (model_scan_done(m))
+				selection_refresh(u);   /* all occurrences are known now */
 		}
 	}
 	/* The terminal first, so a warning from saving is seen. */

@@ -272,35 +272,47 @@ static void jump_to_first(struct ui *u)
 	article_handle(u, ACT_NEXT_MATCH, 0);
 }
 
+/* The selection's occurrences, from its entity or figure group. */
+static void fill_occurrences(struct ui *u)
+{
+	struct selection *s = &u->sel;
+	size_t cap = 0;
+	free_occ(s);
+	if (!s->is_figure) {
+		const struct mentions *mn = &u->m->mentions;
+		for (size_t i = 0; i < mn->n; i++)
+			if (mn->v[i].entity == (uint32_t)s->entity)
+				add_occ(s, &cap, mn->v[i].start, mn->v[i].end);
+		return;
+	}
+	size_t len;
+	const char *text = figure_group_text(u, s->fig_group, &len);
+	const struct figures *f = &u->m->figures;
+	for (size_t i = u->groups[s->fig_group].first; i < f->n; i++)
+		if (f->v[i].end - f->v[i].start == len
+		    && memcmp(u->m->doc.text + f->v[i].start, text, len) == 0)
+			add_occ(s, &cap, f->v[i].start, f->v[i].end);
+}
+
+void selection_refresh(struct ui *u)
+{
+	if (u->sel.active)
+		fill_occurrences(u);
+}
+
 void select_entity(struct ui *u, long entity)
 {
 	selection_clear(u);
-	struct selection *s = &u->sel;
-	size_t cap = 0;
-	s->active = 1;
-	s->is_figure = 0;
-	s->entity = entity;
-	const struct mentions *mn = &u->m->mentions;
-	for (size_t i = 0; i < mn->n; i++)
-		if (mn->v[i].entity == (uint32_t)entity)
-			add_occ(s, &cap, mn->v[i].start, mn->v[i].end);
+	u->sel = (struct selection){ .active = 1, .entity = entity };
+	fill_occurrences(u);
 	jump_to_first(u);
 }
 
 void select_figure_group(struct ui *u, size_t group)
 {
 	selection_clear(u);
-	struct selection *s = &u->sel;
-	size_t cap = 0, len;
-	s->active = 1;
-	s->is_figure = 1;
-	s->fig_group = group;
-	const char *text = figure_group_text(u, group, &len);
-	const struct figures *f = &u->m->figures;
-	for (size_t i = u->groups[group].first; i < f->n; i++)
-		if (f->v[i].end - f->v[i].start == len
-		    && memcmp(u->m->doc.text + f->v[i].start, text, len) == 0)
-			add_occ(s, &cap, f->v[i].start, f->v[i].end);
+	u->sel = (struct selection){ .active = 1, .is_figure = 1, .fig_group = group };
+	fill_occurrences(u);
 	jump_to_first(u);
 }
 

@@ -184,6 +184,8 @@ void panel_free(struct ui *u);
 void select_entity(struct ui *u, long entity);
 void select_figure_group(struct ui *u, size_t group);
 void selection_clear(struct ui *u);
+/* Rebuild the occurrences (the scan found more) without moving anything. */
+void selection_refresh(struct ui *u);
 const char *figure_group_text(struct ui *u, size_t g, size_t *len);
 long figure_group_of(struct ui *u, const struct figure *f);
 
