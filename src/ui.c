@@ -92,10 +92,10 @@ static WINDOW *make_win(int h, int w, int y, int x)
 	if (h <= 0 || w <= 0)
 		return NULL;
 	WINDOW *win = newwin(h, w, y, x);
-	if (win) {
-		keypad(win, TRUE);
+	/* No keypad(): keys are read from stdscr alone, and each call
+	 * resends the keypad-transmit string. */
+	if (win)
 		idlok(win, TRUE);   /* let doupdate scroll regions instead of repainting */
-	}
 	return win;
 }
 
@@ -375,6 +375,13 @@ static int start_curses(struct ui *u)
 	}
 	atexit(restore_terminal_at_exit);
 	set_term(u->scr);
+	/* ncurses 6.3+ flushes after every cursor move until the screen has
+	 * been through endwin() once (SP->_endwin stays ewInitial), which
+	 * splits each frame into a write(2) per jump.  One cycle now, before
+	 * colours, keypad and cursor are set up so that the resume has
+	 * nothing to restore, makes a frame one write. */
+	endwin();
+	doupdate();
 	set_escdelay(25);
 	cbreak();
 	noecho();
