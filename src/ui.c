@@ -166,7 +166,10 @@ static void draw(struct ui *u)
 	if (u->need_clear) {
 		clearok(curscr, TRUE);
 		u->need_clear = 0;
+		u->drawn_ok = 0;
 	}
+	if (u->help || u->panel_overlay)
+		u->drawn_ok = 0;    /* the article's rows are not on screen */
 	if (u->help) {
 		help_draw(u);
 		curs_set(0);
@@ -394,6 +397,7 @@ static int start_curses(struct ui *u)
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED
 		  | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	margins_probe(u);
 	theme_init(u);
 	draw_set_ascii(u->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	return 0;

@@ -275,6 +275,8 @@ static void do_action(struct ui *u, enum action a, long count)
 
 static void handle_key(struct ui *u, wint_t ch, int is_fn)
 {
+	if (margins_answer(u, ch, is_fn))
+		return;         /* the terminal's answer, not a key */
 	if (is_fn && ch == KEY_RESIZE)
 		return;         /* sizes come from SIGWINCH, handled in one place */
 	if (is_fn && ch == KEY_MOUSE) {

@@ -39,6 +39,7 @@ const struct lines *article_lines(struct ui *u, size_t line)
 
 void article_invalidate(struct ui *u)
 {
+	u->drawn_ok = 0;
 	for (size_t i = 0; i < LAYOUT_SLOTS; i++)
 		u->cache[i].width = 0;
 }
@@ -326,9 +327,34 @@ static void draw_title(struct ui *u, WINDOW *w)
 	buf_free(&b);
 }
 
+/* Rows the text moved up (> 0) or down since the last frame; 0 if that is
+ * not known or a page or more. */
+static long moved_since_drawn(struct ui *u)
+{
+	if (!u->drawn_ok)
+		return 0;
+	struct pos p = u->drawn_top;
+	for (long d = 1; d < u->art_h && pos_next(u, &p); d++)
+		if (pos_cmp(p, u->top) == 0)
+			return d;
+	p = u->drawn_top;
+	for (long d = 1; d < u->art_h && pos_prev(u, &p); d++)
+		if (pos_cmp(p, u->top) == 0)
+			return -d;
+	return 0;
+}
+
 void article_draw(struct ui *u)
 {
 	WINDOW *w = u->win[PANE_ARTICLE];
+	/* Beside the panel ncurses cannot scroll the text (its scroll regions
+	 * are whole rows): let the terminal move it when it can. */
+	long moved = moved_since_drawn(u);
+	if (moved && getmaxx(w) < u->cols)
+		margins_scroll(u, u->art_title, u->art_title + u->art_h - 1, 0, getmaxx(w) - 1,
+			       (int)moved);
+	u->drawn_top = u->top;
+	u->drawn_ok = 1;
 	werase(w);
 	int y0 = 0;
 	if (u->art_title) {

@@ -135,6 +135,12 @@ struct ui {
 	int help;
 	int help_top;
 
+	/* terminal */
+	int slrm;                   /* it confirmed left/right margins */
+	int slrm_yes, slrm_no;      /* key codes of its answers, -1: not asked */
+	struct pos drawn_top;       /* the article's top row as last drawn */
+	int drawn_ok;               /* 0: that frame is gone (relayout, help) */
+
 	int quit;
 	int exit_status;
 	int need_clear;
@@ -201,6 +207,12 @@ void compare_view_free(struct ui *u);
 void help_draw(struct ui *u);
 int help_rows(struct ui *u);
 int help_handle(struct ui *u, enum action a);
+
+/* ui_margins.c: scrolling a rectangle on terminals with left and right
+ * margins; curscr is shifted alike so doupdate() stays exact. */
+void margins_probe(struct ui *u);
+int margins_answer(struct ui *u, wint_t ch, int is_fn);
+int margins_scroll(struct ui *u, int top, int bot, int left, int right, int n);
 
 /* ui_status.c */
 void status_draw(struct ui *u);

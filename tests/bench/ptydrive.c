@@ -1,7 +1,11 @@
 /* ptydrive: run a full-screen program on a pseudo-terminal, feed it scripted
  * keys and measure what it writes and how long it takes.
  *
- *   ptydrive [-s COLSxROWS] [-p PATTERN] [-t TIMEOUT_S] [-o RAWLOG] -f SCRIPT -- CMD [ARG]...
+ *   ptydrive [-x] [-s COLSxROWS] [-p PATTERN] [-t TIMEOUT_S] [-o RAWLOG] -f SCRIPT -- CMD [ARG]...
+ *
+ * -x answers the terminal query DECRQM for mode 69 (left/right margins) as
+ * xterm does, "\e[?69;2$y", so a program that asks can use them; without
+ * it the terminal stays silent, as tmux and most others are.
  *
  * The child runs with a clean environment: PATH, TERM=xterm-256color,
  * LANG=C.UTF-8, LC_ALL=C.UTF-8, LESSHISTFILE=- and HOME set to a fresh
@@ -73,6 +77,12 @@ static double pat_time;
 static unsigned long long pat_bytes;
 
 static unsigned long long total_bytes;
+
+/* -x: answer DECRQM for mode 69 (left/right margins) as xterm does. */
+static int answer_decrqm;
+static const char decrqm[] = "\033[?69$p";
+static char rq_tail[sizeof decrqm];
+static size_t rq_tail_len;
 static FILE *rawlog;            /* -o: everything the child wrote */
 static double last_out_time;
 
@@ -137,6 +147,24 @@ static void watch_pattern(const char *buf, size_t n)
 	free(s);
 }
 
+static void watch_decrqm(const char *buf, size_t n)
+{
+	size_t ql = sizeof decrqm - 1, m = rq_tail_len + n;
+	char *s = malloc(m);
+	if (!s)
+		die("out of memory");
+	memcpy(s, rq_tail, rq_tail_len);
+	memcpy(s + rq_tail_len, buf, n);
+	for (char *p = s; (p = memmem(p, (size_t)(s + m - p), decrqm, ql)); p += ql) {
+		static const char reply[] = "\033[?69;2$y";
+		if (write(master, reply, sizeof reply - 1) < 0)
+			die("write: %s", strerror(errno));
+	}
+	rq_tail_len = m < ql - 1 ? m : ql - 1;
+	memcpy(rq_tail, s + m - rq_tail_len, rq_tail_len);
+	free(s);
+}
+
 /* Read everything the master has now; returns bytes read. */
 static size_t drain(void)
 {
@@ -151,6 +179,8 @@ static size_t drain(void)
 			got += (size_t)r;
 			last_out_time = now();
 			watch_pattern(buf, (size_t)r);
+			if (answer_decrqm)
+				watch_decrqm(buf, (size_t)r);
 			continue;
 		}
 		if (r < 0 && errno == EINTR)
@@ -396,7 +426,7 @@ static int cmp_double(const void *a, const void *b)
 
 static void usage(void)
 {
-	fputs("usage: ptydrive [-s COLSxROWS] [-p PATTERN] [-t TIMEOUT_S] -f SCRIPT -- CMD [ARG]...\n",
+	fputs("usage: ptydrive [-x] [-s COLSxROWS] [-p PATTERN] [-t TIMEOUT_S] [-o RAWLOG] -f SCRIPT -- CMD [ARG]...\n",
 	      stderr);
 	exit(2);
 }
@@ -405,7 +435,7 @@ int main(int argc, char **argv)
 {
 	int cols = 80, rows = 24, opt;
 	const char *script = NULL;
-	while ((opt = getopt(argc, argv, "+s:p:t:f:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "+xs:p:t:f:o:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &cols, &rows) != 2 || cols < 1 || rows < 1)
@@ -421,6 +451,9 @@ int main(int argc, char **argv)
 			break;
 		case 'f':
 			script = optarg;
+			break;
+		case 'x':
+			answer_decrqm = 1;
 			break;
 		case 'o':
 			rawlog = fopen(optarg, "w");

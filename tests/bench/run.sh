@@ -133,6 +133,14 @@ EOF
 	printf 'seq session %s\n' "$less_session"
 	echo "quit q"
 } > "$work/med_less"
+# The panel scroll again, on a terminal that has left/right margins (ptydrive
+# -x answers DECRQM as xterm does); tmux, VTE and ptydrive without -x do not.
+{
+	echo start
+	echo "send 60j"
+	scroll_keys "_x"
+	echo "quit q"
+} > "$work/med_brief_x"
 printf 'start\nkeys searchend 1 /ZQXJ\\r\nquit q\n' > "$work/big_script"
 printf 'start\nkeys searchend 1 /ZQXJ\\r\nidle idle 5\nquit q\n' > "$work/big_script_idle"
 printf 'start\nquit q\n' > "$work/start_only"
@@ -146,7 +154,7 @@ run() {
 	doc=$1 prog=$2 size=$3 r=$4 script=$5 pat=$6
 	shift 6
 	out=$work/out.txt
-	if ! "$drive" -t 120 -s "$size" -p "$pat" -f "$script" -- "$@" > "$out" 2>"$work/err.txt"; then
+	if ! "$drive" ${drive_opts:-} -t 120 -s "$size" -p "$pat" -f "$script" -- "$@" > "$out" 2>"$work/err.txt"; then
 		say "  $prog $doc $size run $r: $(tr '\n' ' ' < "$out") $(tr '\n' ' ' < "$work/err.txt")"
 	fi
 	awk -v d="$doc" -v p="$prog" -v s="$size" '
@@ -158,6 +166,7 @@ for size in $sizes; do
 	while [ $r -le "$runs" ]; do
 		say "run $r/$runs at $size..."
 		( cd "$work/med" && run med brief "$size" $r "$work/med_brief" "h help" "$BRIEF" doc.txt )
+		( cd "$work/med" && drive_opts=-x run med brief "$size" $r "$work/med_brief_x" "h help" "$BRIEF" doc.txt )
 		[ -n "$LESS_BIN" ] && ( cd "$work/med" && run med less "$size" $r "$work/med_less" "doc.txt" "$LESS_BIN" -I doc.txt )
 		idle=$work/big_script
 		[ $r -eq 1 ] && [ "$size" = "${sizes%% *}" ] && idle=$work/big_script_idle
@@ -212,6 +221,8 @@ echo
 echo "Median of $runs runs. Medium document: the bundled commentary ×10 ($(wc -c < "$work/med/doc.txt") bytes) with its annotations."
 echo "Bytes are what the program wrote to the terminal; writes are write(2) calls (/proc/PID/io)."
 echo "\"full\" = brief after \`s\` (panel hidden); less has no panel, so its plain figure is used."
+echo "\"with margins\": the terminal answers DECRQM for left/right margins (mode 69) as xterm does, so brief scrolls"
+echo "the article beside the panel in place; without an answer (tmux, VTE) ncurses rewrites the article's rows."
 echo
 echo "| figure | size | brief | less | brief/less | target |"
 echo "| --- | --- | ---: | ---: | ---: | --- |"
@@ -219,10 +230,12 @@ for size in $sizes; do
 	row "start-up: time to first full paint (ms)" "$size" "$(m med brief "$size" start settle_ms)" "$(m med less "$size" start settle_ms)" ratio 1.2
 	row "start-up: bytes" "$size" "$(m med brief "$size" start bytes)" "$(m med less "$size" start bytes)" "" ""
 	row "start-up: write(2) calls" "$size" "$(m med brief "$size" start writes)" "$(m med less "$size" start writes)" "" ""
-	for mode in "" _full; do
-		label=${mode:+ (full width)}
-		label=${label:- (panel)}
-		lim=2; [ -n "$mode" ] && lim=1.1
+	for mode in "" _x _full; do
+		case $mode in
+		"") label=" (panel; terminal without margins: tmux, VTE)"; lim=2 ;;
+		_x) label=" (panel; terminal with margins: xterm)"; lim=2 ;;
+		*) label=" (full width)"; lim=1.1 ;;
+		esac
 		row "bytes per j$label" "$size" "$(m med brief "$size" j$mode bytes)" "$(m med less "$size" j bytes)" ratio $lim
 		row "bytes per k$label" "$size" "$(m med brief "$size" k$mode bytes)" "$(m med less "$size" k bytes)" ratio $lim
 		row "bytes per space$label" "$size" "$(m med brief "$size" space$mode bytes)" "$(m med less "$size" space bytes)" ratio 1.1

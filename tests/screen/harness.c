@@ -40,6 +40,7 @@ struct term {
 	int stopped;
 	long csw_at_send;           /* voluntary switches when input was last sent */
 	int cursor_visible, altscreen;
+	int silent;                 /* queries go unanswered */
 	char *rowbuf;               /* term_row result */
 	int *rowcols;
 	size_t rowcap;
@@ -47,6 +48,12 @@ struct term {
 };
 
 static struct term *live[MAX_TERMS];
+static int start_silent;
+
+void term_set_silent(int on)
+{
+	start_silent = on;
+}
 
 static void track(struct term *t)
 {
@@ -77,7 +84,7 @@ static void vt_output(const char *s, size_t len, void *user)
 {
 	/* Answers to queries (DSR, DA) go back to the program. */
 	struct term *t = user;
-	while (len && t->fd >= 0) {
+	while (len && t->fd >= 0 && !t->silent) {
 		ssize_t n = write(t->fd, s, len);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -323,6 +330,7 @@ struct term *term_start(int rows, int cols, const char *const argv[],
 	}
 	t->pid = pid;
 	t->fd = fd;
+	t->silent = start_silent;
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	t->vt = vterm_new(rows, cols);

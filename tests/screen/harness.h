@@ -18,6 +18,10 @@ struct term;
 struct term *term_start(int rows, int cols, const char *const argv[],
 			const char *const envp_extra[]);
 
+/* Terminals started from now on answer no queries (DECRQM, DA, DSR), as
+ * tmux and many others leave some unanswered.  Default: libvterm answers. */
+void term_set_silent(int on);
+
 /* Read and feed until the child blocks idle and nothing is pending, or it
  * exited or stopped.  Returns 0, or fails the test after a 10 s deadline. */
 int term_settle(struct term *t);

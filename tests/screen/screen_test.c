@@ -1501,6 +1501,140 @@ static void test_mixed_units_note(void **state)
 	assert_int_equal(term_finish(t, NULL), 0);
 }
 
+/* ---- scrolling beside the panel ------------------------------------------- */
+
+/* Every cell above the status row: what it shows, bold, underline, reverse and both colours. */
+static char *screen_sig(struct term *t)
+{
+	struct buf { char *p; size_t n, cap; } b = { 0 };
+	FILE *f = open_memstream(&b.p, &b.n);
+	assert_non_null(f);
+	/* Not the status row: ^L clears the message a key left there. */
+	for (int y = 0; y < term_rows(t) - 1; y++) {
+		for (int x = 0; x < term_cols(t); x++) {
+			VTermScreenCell c;
+			term_cell(t, y, x, &c);
+			/* An erased cell and a written space look the same. */
+			fprintf(f, "%x.%u%u%u.%u:%u,%u,%u.%u:%u,%u,%u|",
+				c.chars[0] ? (unsigned)c.chars[0] : ' ',
+				(unsigned)c.attrs.bold, (unsigned)c.attrs.underline,
+				(unsigned)c.attrs.reverse, (unsigned)c.fg.type, c.fg.rgb.red,
+				c.fg.rgb.green, c.fg.rgb.blue, (unsigned)c.bg.type, c.bg.rgb.red,
+				c.bg.rgb.green, c.bg.rgb.blue);
+		}
+		fputc('\n', f);
+	}
+	fclose(f);
+	return b.p;
+}
+
+/* "row R column C: cell A, repainted B" for the first cell that differs. */
+static char *first_diff(const char *a, const char *b)
+{
+	int row = 0, col = 0;
+	const char *ca = a, *cb = b;
+	for (; *a && *a == *b; a++, b++) {
+		if (*a == '\n' || *a == '|') {
+			row += *a == '\n';
+			col = *a == '\n' ? 0 : col + 1;
+			ca = a + 1;
+			cb = b + 1;
+		}
+	}
+	char *msg;
+	if (asprintf(&msg, "row %d column %d: %.*s, repainted %.*s", row, col,
+		     (int)strcspn(ca, "|\n"), ca, (int)strcspn(cb, "|\n"), cb) < 0)
+		fail_msg("asprintf");
+	return msg;
+}
+
+static size_t raw_len(struct term *t)
+{
+	size_t n;
+	term_raw(t, &n);
+	return n;
+}
+
+static int raw_since_has(struct term *t, size_t from, const char *s)
+{
+	size_t n;
+	const char *raw = term_raw(t, &n);
+	return memmem(raw + from, n - from, s, strlen(s)) != NULL;
+}
+
+/* Send keys, then check the screen is exactly what a full repaint (^L)
+ * draws, attributes included: a scroll that left the terminal and
+ * ncurses' idea of it apart shows here.  Returns the bytes the keys cost. */
+static size_t step_matches_repaint(struct term *t, const char *keys)
+{
+	size_t l0 = raw_len(t);
+	term_send(t, keys);
+	size_t cost = raw_len(t) - l0;
+	char *a = screen_sig(t);
+	term_key(t, "^L");
+	char *b = screen_sig(t);
+	if (strcmp(a, b) != 0) {
+		char *d = first_diff(a, b);
+		screen_assert(t, 0, "after \"%s\" the screen is not what a repaint draws: %s", keys, d);
+	}
+	free(a);
+	free(b);
+	return cost;
+}
+
+static const char *const scroll_steps[] = {
+	"j", "j", "j", "k", "5j", "3k", "d", "u", " ", "b", "]", "]", "/Japan\r", "n", "G", "k", "g",
+};
+
+static void test_scroll_beside_panel_with_margins(void **state)
+{
+	(void)state;
+	/* libvterm answers DECRQM for mode 69 as xterm does. */
+	struct term *t = start_brief(30, 100, no_state);
+	screen_assert(t, panel_rule_x(t) > 0, "no side panel");
+	screen_assert(t, term_raw_has(t, "\033[?69$p", 7), "the terminal was not asked for margins");
+	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++) {
+		size_t from = raw_len(t);
+		size_t cost = step_matches_repaint(t, scroll_steps[i]);
+		if (strcmp(scroll_steps[i], "j") == 0) {
+			screen_assert(t, raw_since_has(t, from, "\033[?69h"),
+				      "j beside the panel did not use the margins");
+			/* A repaint of the article's rows costs ~1.3 KB. */
+			screen_assert(t, cost < 400, "j beside the panel cost %zu bytes", cost);
+		}
+	}
+	/* Full width: ncurses' own scroll regions do it, no margins needed. */
+	term_key(t, "s");
+	size_t from = raw_len(t);
+	step_matches_repaint(t, "j");
+	screen_assert(t, !raw_since_has(t, from, "\033[?69h"), "margins used at full width");
+	quit_ok(t);
+}
+
+static void test_scroll_beside_panel_silent_terminal(void **state)
+{
+	(void)state;
+	term_set_silent(1);
+	struct term *t = start_brief(30, 100, no_state);
+	term_set_silent(0);
+	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++)
+		step_matches_repaint(t, scroll_steps[i]);
+	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "margins used unasked-for");
+	/* A "no" answer, and a late "yes", are taken as answers, not keys. */
+	term_send(t, "\033[?69;0$y");
+	screen_assert(t, !status_has(t, "Unknown key") && !term_find(t, "brief: keys", &(int){ 0 }, &(int){ 0 }),
+		      "the terminal's answer was read as keys");
+	size_t from = raw_len(t);
+	step_matches_repaint(t, "j");
+	screen_assert(t, !raw_since_has(t, from, "\033[?69h"), "margins used after a \"no\"");
+	term_send(t, "\033[?69;2$y");
+	screen_assert(t, !status_has(t, "Unknown key"), "the terminal's answer was read as keys");
+	from = raw_len(t);
+	step_matches_repaint(t, "k");
+	screen_assert(t, raw_since_has(t, from, "\033[?69h"), "margins not used after a \"yes\"");
+	quit_ok(t);
+}
+
 int main(void)
 {
 	brief_path = getenv("BRIEF");
@@ -1560,6 +1694,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_comparison_every_row, teardown),
 		cmocka_unit_test_teardown(test_second_fixture, teardown),
 		cmocka_unit_test_teardown(test_mixed_units_note, teardown),
+		cmocka_unit_test_teardown(test_scroll_beside_panel_with_margins, teardown),
+		cmocka_unit_test_teardown(test_scroll_beside_panel_silent_terminal, teardown),
 		cmocka_unit_test_teardown(test_resize_storm, teardown),
 		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
