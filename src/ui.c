@@ -94,8 +94,10 @@ static WINDOW *make_win(int h, int w, int y, int x)
 	WINDOW *win = newwin(h, w, y, x);
 	/* No keypad(): keys are read from stdscr alone, and each call
 	 * resends the keypad-transmit string. */
-	if (win)
+	if (win) {
 		idlok(win, TRUE);   /* let doupdate scroll regions instead of repainting */
+		leaveok(win, TRUE); /* the cursor is hidden but at a prompt */
+	}
 	return win;
 }
 
@@ -183,8 +185,12 @@ static void draw(struct ui *u)
 		panel_draw(u);
 	if (u->win[PANE_COMPARE])
 		compare_view_draw(u);
-	if (u->status)
+	if (u->status) {
+		/* The window refreshed last places the cursor: only a prompt
+		 * shows it, otherwise parking it would cost bytes each frame. */
+		leaveok(u->status, !u->prompting);
 		status_draw(u);
+	}
 	curs_set(u->prompting ? 1 : 0);
 	doupdate();
 }
@@ -391,6 +397,7 @@ static int start_curses(struct ui *u)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	leaveok(stdscr, TRUE);      /* help is drawn on it, with no cursor */
 	/* Release and click are asked for too: a lone release must decode as
 	 * an event or ncurses waits in read() for more, and a press and release
 	 * read together arrive as a click. */
