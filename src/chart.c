@@ -1,7 +1,7 @@
 /* Draws comparisons as text bars on one shared axis, or as a list. */
 #include "config.h"
 
-#include <math.h>
+#include <math.h>     /* fabs, a builtin: no libm */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +26,7 @@ int chart_bar_cells(double value, double max, int cells)
 		r = 1;
 	/* Rounding is monotonic, so a smaller value never gets a longer bar;
 	 * a positive value always gets at least one cell so it is seen. */
-	int n = (int)lround(r * cells);
+	int n = (int)(r * cells + 0.5);   /* r * cells >= 0: lround, without libm */
 	return n < 1 ? 1 : n;
 }
 

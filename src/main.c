@@ -125,7 +125,10 @@ static int output_status(int rc)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
+	/* The character set only: numbers in JSON, dumps and the comparison
+	 * keep a decimal point whatever LC_NUMERIC says, and the other
+	 * categories would only cost start-up time loading them. */
+	setlocale(LC_CTYPE, "");
 	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_KEYS };
 	static const struct option longopts[] = {
 		{ "annotations", required_argument, NULL, 'a' },
