@@ -40,6 +40,8 @@ static void usage(FILE *o)
 	      "      --ascii             no box-drawing or block characters\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
 	      "      --no-state          do not remember the reading position\n"
+	      "      --no-margins        do not scroll with the terminal's left and\n"
+	      "                          right margins, even where it offers them\n"
 	      "      --keys[=man]        list the keys (as roff for the manual) and exit\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
@@ -129,7 +131,7 @@ int main(int argc, char **argv)
 	 * keep a decimal point whatever LC_NUMERIC says, and the other
 	 * categories would only cost start-up time loading them. */
 	setlocale(LC_CTYPE, "");
-	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_KEYS };
+	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS };
 	static const struct option longopts[] = {
 		{ "annotations", required_argument, NULL, 'a' },
 		{ "dump", no_argument, NULL, 'd' },
@@ -138,6 +140,7 @@ int main(int argc, char **argv)
 		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
+		{ "no-margins", no_argument, NULL, OPT_NO_MARGINS },
 		{ "keys", optional_argument, NULL, OPT_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -183,6 +186,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_STATE:
 			uo.no_state = 1;
+			break;
+		case OPT_NO_MARGINS:
+			uo.no_margins = 1;
 			break;
 		case OPT_KEYS:
 			if (optarg && strcmp(optarg, "man") != 0 && strcmp(optarg, "text") != 0)

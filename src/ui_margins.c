@@ -49,6 +49,8 @@ void margins_probe(struct ui *u)
 {
 	u->slrm = 0;
 	u->slrm_yes = u->slrm_no = -1;
+	if (u->opt->no_margins)
+		return;
 	static const char *const needed[] = { "smglr", "mgc", "csr", "indn", "rin" };
 	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
 		if (!cap(needed[i]))

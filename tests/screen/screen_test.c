@@ -1611,6 +1611,18 @@ static void test_scroll_beside_panel_with_margins(void **state)
 	quit_ok(t);
 }
 
+static void test_no_margins_option(void **state)
+{
+	(void)state;
+	const char *args[] = { "--no-state", "--no-margins", NULL };
+	struct term *t = start_brief(30, 100, args);
+	screen_assert(t, !term_raw_has(t, "\033[?69$p", 7), "--no-margins still asked the terminal");
+	for (size_t i = 0; i < 6; i++)
+		step_matches_repaint(t, scroll_steps[i]);
+	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "--no-margins still used them");
+	quit_ok(t);
+}
+
 static void test_scroll_beside_panel_silent_terminal(void **state)
 {
 	(void)state;
@@ -1696,6 +1708,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_mixed_units_note, teardown),
 		cmocka_unit_test_teardown(test_scroll_beside_panel_with_margins, teardown),
 		cmocka_unit_test_teardown(test_scroll_beside_panel_silent_terminal, teardown),
+		cmocka_unit_test_teardown(test_no_margins_option, teardown),
 		cmocka_unit_test_teardown(test_resize_storm, teardown),
 		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
