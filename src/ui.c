@@ -443,8 +443,10 @@ int ui_run(struct model *m, const struct ui_options *o)
 	}
 
 	/* Enough for the first screens to show their highlights; the rest is
-	 * scanned after the first paint. */
-	model_scan_step(m, (size_t)32 << 10);
+	 * scanned after the first paint.  A document already checked whole at
+	 * open (a commentary is) is scanned whole: its first paint is then
+	 * final, with no second frame of counts catching up. */
+	model_scan_step(m, doc_complete(&m->doc) ? SIZE_MAX : (size_t)32 << 10);
 	panel_update(u);
 	ui_relayout(u);
 	load_state(u);
