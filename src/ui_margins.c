@@ -39,9 +39,12 @@ static const char *cap(const char *name)
 /* A key code that no key string is bound to yet. */
 static int free_code(int from)
 {
-	for (int c = from; c < from + 512; c++)
-		if (!keybound(c, 0))
+	for (int c = from; c < from + 512; c++) {
+		char *s = keybound(c, 0);
+		if (!s)
 			return c;
+		free(s);
+	}
 	return -1;
 }
 
@@ -104,8 +107,8 @@ int margins_scroll(struct ui *u, int top, int bot, int left, int right, int n)
 		return 0;
 	/* Normal attributes are in force between frames (doupdate ends with
 	 * them), so the rows scrolled in are plain blanks, as in curscr.  No
-	 * sc/rc around it: their slot is the one the alternate screen's exit
-	 * restores the shell's cursor from. */
+	 * sc/rc around it: some terminals (libvterm) keep one saved cursor for
+	 * both screens, and leaving the alternate screen restores from it. */
 	putp(tiparm(cap("csr"), top, bot));
 	putp(tiparm(cap("smglr"), left, right));
 	putp(tiparm(n > 0 ? cap("indn") : cap("rin"), n > 0 ? n : -n));
@@ -113,7 +116,7 @@ int margins_scroll(struct ui *u, int top, int bot, int left, int right, int n)
 	putp(tiparm(cap("csr"), 0, LINES - 1));
 	/* csr homed the cursor; mvcur() from "unknown" puts it, absolutely,
 	 * where the first new row starts and tells ncurses so. */
-	mvcur(-1, -1, n > 0 ? bot : top, left);
+	mvcur(-1, -1, n > 0 ? bot - n + 1 : top, left);
 	/* putp() and mvcur() go through stdio, doupdate() through ncurses'
 	 * own buffer: this must reach the terminal before the frame. */
 	fflush(stdout);
