@@ -347,12 +347,11 @@ static long moved_since_drawn(struct ui *u)
 void article_draw(struct ui *u)
 {
 	WINDOW *w = u->win[PANE_ARTICLE];
-	/* Beside the panel ncurses cannot scroll the text (its scroll regions
-	 * are whole rows): let the terminal move it when it can. */
+	/* Beside the panel ncurses cannot scroll the text (it moves whole rows
+	 * only when all of each row moves): move it on the terminal first. */
 	long moved = moved_since_drawn(u);
 	if (moved && getmaxx(w) < u->cols)
-		margins_scroll(u, u->art_title, u->art_title + u->art_h - 1, 0, getmaxx(w) - 1,
-			       (int)moved);
+		term_scroll(u, u->art_title, u->art_title + u->art_h - 1, getmaxx(w) - 1, (int)moved);
 	u->drawn_top = u->top;
 	u->drawn_ok = 1;
 	werase(w);

@@ -208,11 +208,12 @@ void help_draw(struct ui *u);
 int help_rows(struct ui *u);
 int help_handle(struct ui *u, enum action a);
 
-/* ui_margins.c: scrolling a rectangle on terminals with left and right
- * margins; curscr is shifted alike so doupdate() stays exact. */
+/* ui_termscroll.c: rows [top, bot] of columns [0, right] moved up by n
+ * (down if n < 0) on the terminal, curscr alike, when the terminal has
+ * left/right margins or whole rows are cheaper; 0 if left to doupdate(). */
 void margins_probe(struct ui *u);
 int margins_answer(struct ui *u, wint_t ch, int is_fn);
-int margins_scroll(struct ui *u, int top, int bot, int left, int right, int n);
+int term_scroll(struct ui *u, int top, int bot, int right, int n);
 
 /* ui_status.c */
 void status_draw(struct ui *u);

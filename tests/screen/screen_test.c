@@ -1629,8 +1629,16 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 	term_set_silent(1);
 	struct term *t = start_brief(30, 100, no_state);
 	term_set_silent(0);
-	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++)
-		step_matches_repaint(t, scroll_steps[i]);
+	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++) {
+		size_t from = raw_len(t);
+		size_t cost = step_matches_repaint(t, scroll_steps[i]);
+		if (strcmp(scroll_steps[i], "j") == 0) {
+			/* Whole rows scrolled (SU), the lighter panel repainted. */
+			screen_assert(t, raw_since_has(t, from, "\033[1S"),
+				      "j beside the panel did not scroll whole rows");
+			screen_assert(t, cost < 1000, "j beside the panel cost %zu bytes", cost);
+		}
+	}
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "margins used unasked-for");
 	/* A "no" answer, and a late "yes", are taken as answers, not keys. */
 	term_send(t, "\033[?69;0$y");

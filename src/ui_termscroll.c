@@ -1,18 +1,18 @@
-/* Scrolling the article beside the panel in place, with left and right
- * margins (DECSLRM), on terminals that confirm they have them.
+/* Moving the article's rows on the terminal itself, ahead of doupdate().
  *
- * ncurses scrolls only whole rows (csr), so with the panel beside the
- * article a one-line scroll rewrote every row of the article: ~1.6 KB per
- * key against less's ~80 bytes.  Where the terminal has left/right margins
- * the article's rectangle can be scrolled by the terminal itself; curscr is
- * then shifted the same way, so ncurses' picture of the screen stays exact
- * and doupdate() sends only the rows that came into view.
+ * ncurses scrolls only whole rows (csr), and only when the whole row moves,
+ * so with the panel beside the article a one-line scroll rewrote every row
+ * of the article: ~1.6 KB per key against less's ~80 bytes.  Two ways out,
+ * each followed by the same shift of curscr so that ncurses' picture of the
+ * screen stays exact and doupdate() sends only what really changed:
  *
- * terminfo's smglr is not enough: TERM=xterm-256color names it, yet VTE
- * and others that set that TERM ignore it.  So the terminal is asked
- * (DECRQM for mode 69, DECLRMM) and the feature is used only once it
- * answers "known"; one that never answers (tmux, most others) keeps plain
- * ncurses scrolling. */
+ * - Left/right margins (DECSLRM): the terminal scrolls the article's
+ *   rectangle alone.  terminfo's smglr is not proof (VTE sets
+ *   TERM=xterm-256color and ignores it), so the terminal is asked (DECRQM
+ *   for mode 69, DECLRMM) and the margins are used only after it answers
+ *   that it knows them; tmux and most others never answer.
+ * - Otherwise whole rows are scrolled, the panel beside moving with them,
+ *   when the panel is lighter to repaint than the article. */
 #include "config.h"
 
 #include <stdio.h>
@@ -100,35 +100,77 @@ static void copy_row(int dst, int src, int left, int w, cchar_t *buf)
 	mvwadd_wchnstr(curscr, dst, left, buf, w);
 }
 
-int margins_scroll(struct ui *u, int top, int bot, int left, int right, int n)
+/* Cells in rows [top, bot], columns [x0, x1) of curscr that are not blank:
+ * about what repainting them costs. */
+static long inked(int top, int bot, int x0, int x1, cchar_t *buf)
 {
-	int h = bot - top + 1, w = right - left + 1;
-	if (!u->slrm || n == 0 || h < 2 || w < 1 || n >= h || -n >= h)
-		return 0;
+	long k = 0;
+	for (int y = top; y <= bot; y++) {
+		mvwin_wchnstr(curscr, y, x0, buf, x1 - x0);
+		for (int x = 0; x < x1 - x0; x++) {
+			wchar_t wc[CCHARW_MAX + 1];
+			attr_t a;
+			short pair;
+			if (getcchar(&buf[x], wc, &a, &pair, NULL) != ERR && (wc[0] != L' ' || a != A_NORMAL))
+				k++;
+		}
+	}
+	return k;
+}
+
+/* The terminal scrolls rows [top, bot] by n, only columns [0, right] with
+ * margins (right >= 0) or whole rows (right < 0); curscr follows. */
+static void scroll_now(int top, int bot, int right, int n)
+{
 	/* Normal attributes are in force between frames (doupdate ends with
 	 * them), so the rows scrolled in are plain blanks, as in curscr.  No
 	 * sc/rc around it: some terminals (libvterm) keep one saved cursor for
 	 * both screens, and leaving the alternate screen restores from it. */
 	putp(tiparm(cap("csr"), top, bot));
-	putp(tiparm(cap("smglr"), left, right));
+	if (right >= 0)
+		putp(tiparm(cap("smglr"), 0, right));
 	putp(tiparm(n > 0 ? cap("indn") : cap("rin"), n > 0 ? n : -n));
-	putp(cap("mgc"));
+	if (right >= 0)
+		putp(cap("mgc"));
 	putp(tiparm(cap("csr"), 0, LINES - 1));
 	/* csr homed the cursor; mvcur() from "unknown" puts it, absolutely,
 	 * where the first new row starts and tells ncurses so. */
-	mvcur(-1, -1, n > 0 ? bot - n + 1 : top, left);
+	mvcur(-1, -1, n > 0 ? bot - n + 1 : top, 0);
 	/* putp() and mvcur() go through stdio, doupdate() through ncurses'
 	 * own buffer: this must reach the terminal before the frame. */
 	fflush(stdout);
 
+	int w = right >= 0 ? right + 1 : COLS;
 	cchar_t *buf = xcalloc((size_t)w + 1, sizeof *buf);
 	if (n > 0) {
 		for (int y = top; y <= bot; y++)
-			copy_row(y, y + n <= bot ? y + n : -1, left, w, buf);
+			copy_row(y, y + n <= bot ? y + n : -1, 0, w, buf);
 	} else {
 		for (int y = bot; y >= top; y--)
-			copy_row(y, y + n >= top ? y + n : -1, left, w, buf);
+			copy_row(y, y + n >= top ? y + n : -1, 0, w, buf);
 	}
 	free(buf);
+}
+
+int term_scroll(struct ui *u, int top, int bot, int right, int n)
+{
+	int h = bot - top + 1;
+	if (n == 0 || h < 2 || right < 0 || right >= COLS - 1 || n >= h || -n >= h)
+		return 0;
+	if (!cap("csr") || !cap("indn") || !cap("rin"))
+		return 0;
+	if (u->slrm) {
+		scroll_now(top, bot, right, n);
+		return 1;
+	}
+	/* Whole rows move what is beside the article too: worth it when that
+	 * is well under half the ink of the article, which is then not sent. */
+	cchar_t *buf = xcalloc((size_t)COLS + 1, sizeof *buf);
+	long article = inked(top, bot, 0, right + 1, buf);
+	long beside = inked(top, bot, right + 1, COLS, buf);
+	free(buf);
+	if (beside * 2 >= article)
+		return 0;
+	scroll_now(top, bot, -1, n);
 	return 1;
 }
