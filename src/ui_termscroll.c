@@ -163,13 +163,15 @@ int term_scroll(struct ui *u, int top, int bot, int right, int n)
 		scroll_now(top, bot, right, n);
 		return 1;
 	}
-	/* Whole rows move what is beside the article too: worth it when that
-	 * is well under half the ink of the article, which is then not sent. */
+	/* Whole rows move what is beside the article too, which must then be
+	 * repainted: worth it when that is well under half the ink of the
+	 * article rows the scroll keeps (a page scroll keeps few). */
+	int kept_top = n > 0 ? top + n : top, kept_bot = n > 0 ? bot : bot + n;
 	cchar_t *buf = xcalloc((size_t)COLS + 1, sizeof *buf);
-	long article = inked(top, bot, 0, right + 1, buf);
+	long kept = inked(kept_top, kept_bot, 0, right + 1, buf);
 	long beside = inked(top, bot, right + 1, COLS, buf);
 	free(buf);
-	if (beside * 2 >= article)
+	if (beside * 2 >= kept)
 		return 0;
 	scroll_now(top, bot, -1, n);
 	return 1;
