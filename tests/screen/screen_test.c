@@ -1562,6 +1562,23 @@ static int raw_since_has(struct term *t, size_t from, const char *s)
 	return memmem(raw + from, n - from, s, strlen(s)) != NULL;
 }
 
+/* A scroll-up (SU, CSI n S) among the bytes written since from. */
+static int raw_since_has_su(struct term *t, size_t from)
+{
+	size_t n;
+	const char *raw = term_raw(t, &n);
+	for (size_t i = from; i + 2 < n; i++) {
+		if (raw[i] != '\033' || raw[i + 1] != '[')
+			continue;
+		size_t k = i + 2;
+		while (k < n && raw[k] >= '0' && raw[k] <= '9')
+			k++;
+		if (k > i + 2 && k < n && raw[k] == 'S')
+			return 1;
+	}
+	return 0;
+}
+
 /* Send keys, then check the screen is exactly what a full repaint (^L)
  * draws, attributes included: a scroll that left the terminal and
  * ncurses' idea of it apart shows here.  Returns the bytes the keys cost. */
@@ -1637,6 +1654,10 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 			screen_assert(t, raw_since_has(t, from, "\033[1S"),
 				      "j beside the panel did not scroll whole rows");
 			screen_assert(t, cost < 1000, "j beside the panel cost %zu bytes", cost);
+		}
+		if (strcmp(scroll_steps[i], " ") == 0) {
+			/* A page keeps one row: repainting the panel would not pay. */
+			screen_assert(t, !raw_since_has_su(t, from), "a page scroll moved the panel");
 		}
 	}
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "margins used unasked-for");
