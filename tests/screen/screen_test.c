@@ -1603,6 +1603,25 @@ static const char *const scroll_steps[] = {
 	"j", "j", "j", "k", "5j", "3k", "d", "u", " ", "b", "]", "]", "/Japan\r", "n", "G", "k", "g",
 };
 
+/* Every step must leave what a repaint draws; each j must send j_needs (how
+ * the rows were moved) and cost under j_max bytes; with still_pages no page
+ * scroll may move whole rows (it keeps one article row: not worth it). */
+static void walk_scroll_steps(struct term *t, const char *j_needs, size_t j_max, int still_pages)
+{
+	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++) {
+		size_t from = raw_len(t);
+		size_t cost = step_matches_repaint(t, scroll_steps[i]);
+		if (strcmp(scroll_steps[i], "j") == 0) {
+			screen_assert(t, raw_since_has(t, from, j_needs),
+				      "j beside the panel did not send ESC%s", j_needs + 1);
+			/* ncurses alone rewrites the article's rows: ~1.3 KB. */
+			screen_assert(t, cost < j_max, "j beside the panel cost %zu bytes", cost);
+		}
+		if (still_pages && strcmp(scroll_steps[i], " ") == 0)
+			screen_assert(t, !raw_since_has_su(t, from), "a page scroll moved the panel");
+	}
+}
+
 static void test_scroll_beside_panel_with_margins(void **state)
 {
 	(void)state;
@@ -1610,16 +1629,7 @@ static void test_scroll_beside_panel_with_margins(void **state)
 	struct term *t = start_brief(30, 100, no_state);
 	screen_assert(t, panel_rule_x(t) > 0, "no side panel");
 	screen_assert(t, term_raw_has(t, "\033[?69$p", 7), "the terminal was not asked for margins");
-	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++) {
-		size_t from = raw_len(t);
-		size_t cost = step_matches_repaint(t, scroll_steps[i]);
-		if (strcmp(scroll_steps[i], "j") == 0) {
-			screen_assert(t, raw_since_has(t, from, "\033[?69h"),
-				      "j beside the panel did not use the margins");
-			/* A repaint of the article's rows costs ~1.3 KB. */
-			screen_assert(t, cost < 400, "j beside the panel cost %zu bytes", cost);
-		}
-	}
+	walk_scroll_steps(t, "\033[?69h", 400, 0);
 	/* Full width: ncurses' own scroll regions do it, no margins needed. */
 	term_key(t, "s");
 	size_t from = raw_len(t);
@@ -1634,8 +1644,8 @@ static void test_no_margins_option(void **state)
 	const char *args[] = { "--no-state", "--no-margins", NULL };
 	struct term *t = start_brief(30, 100, args);
 	screen_assert(t, !term_raw_has(t, "\033[?69$p", 7), "--no-margins still asked the terminal");
-	for (size_t i = 0; i < 6; i++)
-		step_matches_repaint(t, scroll_steps[i]);
+	/* Whole rows (SU) instead, the lighter panel repainted. */
+	walk_scroll_steps(t, "\033[1S", 1000, 1);
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "--no-margins still used them");
 	quit_ok(t);
 }
@@ -1646,20 +1656,7 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 	term_set_silent(1);
 	struct term *t = start_brief(30, 100, no_state);
 	term_set_silent(0);
-	for (size_t i = 0; i < sizeof scroll_steps / sizeof scroll_steps[0]; i++) {
-		size_t from = raw_len(t);
-		size_t cost = step_matches_repaint(t, scroll_steps[i]);
-		if (strcmp(scroll_steps[i], "j") == 0) {
-			/* Whole rows scrolled (SU), the lighter panel repainted. */
-			screen_assert(t, raw_since_has(t, from, "\033[1S"),
-				      "j beside the panel did not scroll whole rows");
-			screen_assert(t, cost < 1000, "j beside the panel cost %zu bytes", cost);
-		}
-		if (strcmp(scroll_steps[i], " ") == 0) {
-			/* A page keeps one row: repainting the panel would not pay. */
-			screen_assert(t, !raw_since_has_su(t, from), "a page scroll moved the panel");
-		}
-	}
+	walk_scroll_steps(t, "\033[1S", 1000, 1);
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "margins used unasked-for");
 	/* A "no" answer, and a late "yes", are taken as answers, not keys. */
 	term_send(t, "\033[?69;0$y");
