@@ -320,6 +320,8 @@ static int open_terminal(struct ui *u)
 	}
 	u->tty_fd = in;
 	u->tin = fdopen(in, "r");
+	/* stdout, and nothing else: putp() and mvcur() in ui_termscroll.c
+	 * write there through stdio whatever SCREEN they serve. */
 	u->tout = stdout;
 	if (!u->tin)
 		return -1;
