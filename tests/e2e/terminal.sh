@@ -1,7 +1,7 @@
 #!/bin/sh
 # Real-terminal checks of brief in a tmux pane: quitting, suspending, dying of
 # SIGHUP/SIGTERM must all leave the terminal as it was; a pipe on stdin still
-# takes keys from the terminal.  Conditions are polled (bounded), never slept
+# takes keys from the terminal; scrolling beside the panel keeps both intact.  Conditions are polled (bounded), never slept
 # for.  Prints TAP-like "ok N - ..." lines; exit 1 on a failure, 77 if tmux is
 # missing.
 set -u
@@ -153,6 +153,33 @@ check "keys work with the article on a pipe (G shows END)" wait_status 'END'
 $T send-keys -t e2e q
 check "q exits 0 with the article on a pipe" wait_for 'EXIT=0'
 check "the terminal is restored after the piped run" terminal_restored
+
+# 5. Scrolling beside the panel in tmux, which has no left/right margins:
+#    brief scrolls whole rows and repaints the panel in the same frame.  The
+#    rows left of the panel rule must move up as one, the panel must not.
+rows() { pane | grep '│'; }                  # the rows beside the panel
+article_of() { sed 's/ *│.*//'; }
+panel_of() { sed 's/^[^│]*│//'; }
+run_brief "'$BRIEF' --no-state"
+reader_up || fail "brief did not start for the scroll"
+rows > "$TMPD/before"
+want=$(article_of < "$TMPD/before" | sed -n 5p)
+$T send-keys -t e2e j j j
+# Row 2 (the first under the title) shows what row 5 showed: the frame is in.
+i=0
+while [ $i -lt 100 ] && [ "$(rows | article_of | sed -n 2p)" != "$want" ]; do
+	i=$((i + 1)); sleep 0.05
+done
+rows > "$TMPD/after"
+total=$(wc -l < "$TMPD/before")
+article_of < "$TMPD/before" | sed -n "5,${total}p" > "$TMPD/kept.want"
+article_of < "$TMPD/after" | sed -n "2,$((total - 3))p" > "$TMPD/kept.got"
+check "3 j beside the panel move the article's rows up by 3" cmp -s "$TMPD/kept.want" "$TMPD/kept.got"
+panel_of < "$TMPD/before" > "$TMPD/panel.want"
+panel_of < "$TMPD/after" > "$TMPD/panel.got"
+check "the panel beside them is the same after the scroll" cmp -s "$TMPD/panel.want" "$TMPD/panel.got"
+$T send-keys -t e2e q
+check "q exits 0 after the scroll" wait_for 'EXIT=0'
 
 echo "1..$n"
 exit $failed
