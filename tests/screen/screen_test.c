@@ -1673,6 +1673,51 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 	quit_ok(t);
 }
 
+/* A fixed pseudo-random walk over scrolling, jumps, selections, pane and
+ * focus toggles and resizes: after every step the screen must be what a
+ * full repaint draws, on a terminal with margins and on a silent one. */
+static void random_walk(int silent)
+{
+	static const char *const keys[] = {
+		"j", "k", "j", "k", "3j", "2k", "d", "u", " ", "b", "]", "[", "*", "n", "N",
+		"\033", "g", "G", "s", "c", "\t", "50p", "J", "y",
+	};
+	static const int sizes[][2] = { { 30, 100 }, { 24, 80 }, { 40, 120 }, { 12, 70 } };
+	term_set_silent(silent);
+	struct term *t = start_brief(30, 100, no_state);
+	term_set_silent(0);
+	unsigned seed = 12345u + (unsigned)silent;
+	for (int step = 0; step < 160; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = (seed >> 16) % 64;
+		if (r % 16 == 0)
+			r = 0;      /* a resize one step in sixteen */
+		if (r == 0) {
+			/* Never the size it has: the kernel sends no SIGWINCH then. */
+			const int *sz = sizes[(seed >> 8) % 4];
+			if (sz[0] == term_rows(t) && sz[1] == term_cols(t))
+				sz = sizes[((seed >> 8) + 1) % 4];
+			term_resize(t, sz[0], sz[1]);
+			step_matches_repaint(t, "j");
+		} else {
+			step_matches_repaint(t, keys[r % (sizeof keys / sizeof keys[0])]);
+		}
+	}
+	quit_ok(t);
+}
+
+static void test_random_walk_with_margins(void **state)
+{
+	(void)state;
+	random_walk(0);
+}
+
+static void test_random_walk_silent_terminal(void **state)
+{
+	(void)state;
+	random_walk(1);
+}
+
 int main(void)
 {
 	brief_path = getenv("BRIEF");
@@ -1735,6 +1780,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_scroll_beside_panel_with_margins, teardown),
 		cmocka_unit_test_teardown(test_scroll_beside_panel_silent_terminal, teardown),
 		cmocka_unit_test_teardown(test_no_margins_option, teardown),
+		cmocka_unit_test_teardown(test_random_walk_with_margins, teardown),
+		cmocka_unit_test_teardown(test_random_walk_silent_terminal, teardown),
 		cmocka_unit_test_teardown(test_resize_storm, teardown),
 		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
