@@ -86,18 +86,18 @@ int margins_answer(struct ui *u, wint_t ch, int is_fn)
 	return 1;
 }
 
-/* curscr row dst takes row src's cells in [left, left + w); src < 0 blanks. */
-static void copy_row(int dst, int src, int left, int w, cchar_t *buf)
+/* curscr row dst takes row src's first w cells; src < 0 blanks them. */
+static void copy_row(int dst, int src, int w, cchar_t *buf)
 {
 	if (src >= 0) {
-		mvwin_wchnstr(curscr, src, left, buf, w);
+		mvwin_wchnstr(curscr, src, 0, buf, w);
 	} else {
 		cchar_t blank;
 		setcchar(&blank, L" ", A_NORMAL, 0, NULL);
 		for (int i = 0; i < w; i++)
 			buf[i] = blank;
 	}
-	mvwadd_wchnstr(curscr, dst, left, buf, w);
+	mvwadd_wchnstr(curscr, dst, 0, buf, w);
 }
 
 /* Cells in rows [top, bot], columns [x0, x1) of curscr that are not blank:
@@ -144,10 +144,10 @@ static void scroll_now(int top, int bot, int right, int n)
 	cchar_t *buf = xcalloc((size_t)w + 1, sizeof *buf);
 	if (n > 0) {
 		for (int y = top; y <= bot; y++)
-			copy_row(y, y + n <= bot ? y + n : -1, 0, w, buf);
+			copy_row(y, y + n <= bot ? y + n : -1, w, buf);
 	} else {
 		for (int y = bot; y >= top; y--)
-			copy_row(y, y + n >= top ? y + n : -1, 0, w, buf);
+			copy_row(y, y + n >= top ? y + n : -1, w, buf);
 	}
 	free(buf);
 }
