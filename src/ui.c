@@ -259,6 +259,7 @@ static void leave_terminal(struct ui *u)
 
 static void suspend(struct ui *u)
 {
+	margins_await(u);
 	leave_terminal(u);
 	default_signal(SIGTSTP);
 	sigset_t set;
@@ -496,6 +497,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 		}
 	}
 	/* The terminal first, so a warning from saving is seen. */
+	if (!exit_sig)
+		margins_await(u);
 	leave_terminal(u);
 	save_state(u);
 	destroy_windows(u);

@@ -15,8 +15,10 @@
  *   when the panel is lighter to repaint than the article. */
 #include "config.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "brief/ui_views.h"
 
@@ -71,6 +73,7 @@ void margins_probe(struct ui *u)
 	u->slrm_no = no;
 	putp("\033[?69$p");
 	fflush(stdout);
+	clock_gettime(CLOCK_MONOTONIC, &u->slrm_asked);
 }
 
 int margins_answer(struct ui *u, wint_t ch, int is_fn)
@@ -83,7 +86,47 @@ int margins_answer(struct ui *u, wint_t ch, int is_fn)
 		u->slrm = 0;
 	else
 		return 0;
+	u->slrm_answered = 1;
 	return 1;
+}
+
+/* Terminals answer within a round trip: one that has not a second after
+ * the question is taken never to (mosh, for one), and a quit then costs no
+ * wait at all; an earlier quit waits out that second, 300 ms at most. */
+#define ANSWER_EXPECTED_MS 1000
+#define ANSWER_WAIT_MS 300
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+void margins_await(struct ui *u)
+{
+	if (u->slrm_yes < 0 || u->slrm_answered || ms_since(&u->slrm_asked) >= ANSWER_EXPECTED_MS)
+		return;
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		/* ncurses may hold it already, read along with the last key.
+		 * Keys typed meanwhile are dropped: the reader is closing or
+		 * stopping, and a half-read key would be worse. */
+		wint_t ch;
+		int r;
+		while ((r = wget_wch(stdscr, &ch)) != ERR)
+			margins_answer(u, ch, r == KEY_CODE_YES);
+		long left = ANSWER_WAIT_MS - ms_since(&start);
+		long due = ANSWER_EXPECTED_MS - ms_since(&u->slrm_asked);
+		if (due < left)
+			left = due;
+		if (u->slrm_answered || left <= 0)
+			return;
+		struct pollfd p = { .fd = u->tty_fd, .events = POLLIN };
+		if (poll(&p, 1, (int)left) <= 0)
+			return;
+	}
 }
 
 /* curscr row dst takes row src's first w cells; src < 0 blanks them. */

@@ -5,6 +5,7 @@
 
 #include <curses.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "brief/actions.h"
 #include "brief/chart.h"
@@ -138,6 +139,8 @@ struct ui {
 	/* terminal */
 	int slrm;                   /* it confirmed left/right margins */
 	int slrm_yes, slrm_no;      /* key codes of its answers, -1: not asked */
+	int slrm_answered;
+	struct timespec slrm_asked; /* when the question went out */
 	struct pos drawn_top;       /* the article's top row as last drawn */
 	int drawn_ok;               /* 0: that frame is gone (relayout, help) */
 
@@ -213,6 +216,9 @@ int help_handle(struct ui *u, enum action a);
  * left/right margins or whole rows are cheaper; 0 if left to doupdate(). */
 void margins_probe(struct ui *u);
 int margins_answer(struct ui *u, wint_t ch, int is_fn);
+/* Before giving the terminal back: an answer still on its way would reach
+ * the shell as typed text, so a young question is waited for, briefly. */
+void margins_await(struct ui *u);
 int term_scroll(struct ui *u, int top, int bot, int right, int n);
 
 /* ui_status.c */

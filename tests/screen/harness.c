@@ -16,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -41,6 +42,10 @@ struct term {
 	long csw_at_send;           /* voluntary switches when input was last sent */
 	int cursor_visible, altscreen;
 	int silent;                 /* queries go unanswered */
+	int held;                   /* answers kept back until term_release */
+	char *hbuf;
+	size_t hlen;
+	int slave;                  /* held terms: the slave, to see unread input */
 	char *rowbuf;               /* term_row result */
 	int *rowcols;
 	size_t rowcap;
@@ -48,11 +53,16 @@ struct term {
 };
 
 static struct term *live[MAX_TERMS];
-static int start_silent;
+static int start_silent, start_held;
 
 void term_set_silent(int on)
 {
 	start_silent = on;
+}
+
+void term_set_held(int on)
+{
+	start_held = on;
 }
 
 static void track(struct term *t)
@@ -84,6 +94,14 @@ static void vt_output(const char *s, size_t len, void *user)
 {
 	/* Answers to queries (DSR, DA) go back to the program. */
 	struct term *t = user;
+	if (t->held && !t->silent) {
+		char *nb = realloc(t->hbuf, t->hlen + len);
+		assert_non_null(nb);
+		memcpy(nb + t->hlen, s, len);
+		t->hbuf = nb;
+		t->hlen += len;
+		return;
+	}
 	while (len && t->fd >= 0 && !t->silent) {
 		ssize_t n = write(t->fd, s, len);
 		if (n < 0) {
@@ -331,6 +349,8 @@ struct term *term_start(int rows, int cols, const char *const argv[],
 	t->pid = pid;
 	t->fd = fd;
 	t->silent = start_silent;
+	t->held = start_held;
+	t->slave = t->held ? open(ptsname(fd), O_RDWR | O_NOCTTY | O_CLOEXEC) : -1;
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	t->vt = vterm_new(rows, cols);
@@ -344,6 +364,59 @@ struct term *term_start(int rows, int cols, const char *const argv[],
 	track(t);
 	term_settle(t);
 	return t;
+}
+
+void term_release(struct term *t)
+{
+	t->held = 0;
+	vt_output(t->hbuf ? t->hbuf : "", t->hlen, t);
+	t->hlen = 0;
+}
+
+int term_wait_exit(struct term *t)
+{
+	long deadline = now_ms() + SETTLE_DEADLINE_MS;
+	while (!t->reaped && now_ms() < deadline) {
+		drain(t);
+		check_child(t);
+		if (!t->reaped)
+			poll(NULL, 0, POLL_SLICE_MS);
+	}
+	drain(t);
+	return t->reaped ? 0 : -1;
+}
+
+int term_wait_taken(struct term *t)
+{
+	/* Empty alone proves nothing: a pty moves written bytes to the slave
+	 * side later.  The program must also have woken since the write. */
+	long deadline = now_ms() + SETTLE_DEADLINE_MS;
+	while (now_ms() < deadline) {
+		drain(t);
+		long csw = child_csw(t);
+		if (csw > t->csw_at_send && term_unread_input(t) == 0)
+			return 0;
+		poll(NULL, 0, POLL_SLICE_MS);
+	}
+	return -1;
+}
+
+size_t term_unread_input(const struct term *t)
+{
+	int n = 0;
+	if (t->slave < 0)
+		return 0;
+	/* In canonical mode (the program gone, the line discipline cooked
+	 * again) TIOCINQ counts whole lines only: an unterminated answer
+	 * would read as nothing.  Non-canonical, every byte counts. */
+	struct termios tio;
+	if (tcgetattr(t->slave, &tio) == 0 && (tio.c_lflag & ICANON)) {
+		tio.c_lflag &= ~(tcflag_t)ICANON;
+		tcsetattr(t->slave, TCSANOW, &tio);
+	}
+	if (ioctl(t->slave, TIOCINQ, &n) < 0)
+		return 0;
+	return (size_t)n;
 }
 
 int term_finish(struct term *t, int *status)
@@ -375,6 +448,9 @@ int term_finish(struct term *t, int *status)
 	if (t->fd >= 0)
 		close(t->fd);
 	t->fd = -1;
+	if (t->slave >= 0)
+		close(t->slave);
+	free(t->hbuf);
 	int st = t->status;
 	if (status)
 		*status = st;

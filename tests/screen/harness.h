@@ -21,6 +21,17 @@ struct term *term_start(int rows, int cols, const char *const argv[],
 /* Terminals started from now on answer no queries (DECRQM, DA, DSR), as
  * tmux and many others leave some unanswered.  Default: libvterm answers. */
 void term_set_silent(int on);
+/* Terminals started from now on keep their answers back until
+ * term_release() sends them, as a slow link delays them. */
+void term_set_held(int on);
+void term_release(struct term *t);
+/* Wait (bounded) for the program to exit; 0 once it has. */
+int term_wait_exit(struct term *t);
+/* Held terminals: input the program left unread (what its shell would get). */
+size_t term_unread_input(const struct term *t);
+/* Held terminals: wait (bounded) until the program has woken since the last
+ * term_write and taken all input; 0 once it has. */
+int term_wait_taken(struct term *t);
 
 /* Read and feed until the child blocks idle and nothing is pending, or it
  * exited or stopped.  Returns 0, or fails the test after a 10 s deadline. */

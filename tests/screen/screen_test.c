@@ -1673,6 +1673,25 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 	quit_ok(t);
 }
 
+/* Quitting before a slow link brings the terminal's answer must not leave
+ * that answer to the shell as typed text. */
+static void test_late_answer_not_left_to_the_shell(void **state)
+{
+	(void)state;
+	term_set_held(1);
+	struct term *t = start_brief(30, 100, no_state);
+	term_set_held(0);
+	screen_assert(t, term_raw_has(t, "\033[?69$p", 7), "the terminal was not asked for margins");
+	term_write(t, "q", 1);
+	/* Only once brief has taken the q does the answer arrive. */
+	screen_assert(t, term_wait_taken(t) == 0, "brief did not take the q");
+	term_release(t);
+	screen_assert(t, term_wait_exit(t) == 0, "brief did not exit after q");
+	size_t left = term_unread_input(t);
+	screen_assert(t, left == 0, "%zu bytes of the terminal's answer were left to the shell", left);
+	assert_int_equal(term_finish(t, NULL), 0);
+}
+
 /* A fixed pseudo-random walk over scrolling, jumps, selections, pane and
  * focus toggles and resizes: after every step the screen must be what a
  * full repaint draws, on a terminal with margins and on a silent one. */
@@ -1780,6 +1799,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_scroll_beside_panel_with_margins, teardown),
 		cmocka_unit_test_teardown(test_scroll_beside_panel_silent_terminal, teardown),
 		cmocka_unit_test_teardown(test_no_margins_option, teardown),
+		cmocka_unit_test_teardown(test_late_answer_not_left_to_the_shell, teardown),
 		cmocka_unit_test_teardown(test_random_walk_with_margins, teardown),
 		cmocka_unit_test_teardown(test_random_walk_silent_terminal, teardown),
 		cmocka_unit_test_teardown(test_resize_storm, teardown),
