@@ -497,8 +497,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 		}
 	}
 	/* The terminal first, so a warning from saving is seen. */
-	if (!exit_sig)
-		margins_await(u);
+	if (exit_sig != SIGHUP && exit_sig != SIGTERM)
+		margins_await(u);   /* the user is still at this terminal */
 	leave_terminal(u);
 	save_state(u);
 	destroy_windows(u);
