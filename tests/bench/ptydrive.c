@@ -271,19 +271,26 @@ static int pending(int fd, unsigned long req)
 	return n;
 }
 
-static long voluntary_switches(pid_t pid)
+/* The number after "KEY:" in /proc/PID/FILE, -1 if unreadable. */
+static long proc_field(pid_t pid, const char *file, const char *key)
 {
 	char path[64], line[256];
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, file);
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return -1;
+	size_t kl = strlen(key);
 	long v = -1;
 	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1)
+		if (strncmp(line, key, kl) == 0 && line[kl] == ':' && sscanf(line + kl + 1, "%ld", &v) == 1)
 			break;
 	fclose(f);
 	return v;
+}
+
+static long voluntary_switches(pid_t pid)
+{
+	return proc_field(pid, "status", "voluntary_ctxt_switches");
 }
 
 /* Wait until the child settles (1), exits (0) or the deadline passes (-1).
@@ -387,35 +394,15 @@ static long proc_cpu_ticks(pid_t pid)
 
 static long ctx_switches(pid_t pid)
 {
-	char path[64], line[256];
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	long total = 0, v;
-	while (fgets(line, sizeof line, f)) {
-		if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1
-		    || sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1)
-			total += v;
-	}
-	fclose(f);
-	return total;
+	long v = proc_field(pid, "status", "voluntary_ctxt_switches");
+	long nv = proc_field(pid, "status", "nonvoluntary_ctxt_switches");
+	return v < 0 || nv < 0 ? -1 : v + nv;
 }
 
 /* write(2) calls made so far (syscw of /proc/PID/io), -1 if unreadable. */
 static long write_calls(pid_t pid)
 {
-	char path[64], line[256];
-	snprintf(path, sizeof path, "/proc/%d/io", (int)pid);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	long v = -1;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "syscw: %ld", &v) == 1)
-			break;
-	fclose(f);
-	return v;
+	return proc_field(pid, "io", "syscw");
 }
 
 static int cmp_double(const void *a, const void *b)
