@@ -52,66 +52,15 @@ export HOME
 
 # ---- the output checker ----------------------------------------------------------
 cat >"$T/check.py" <<'EOF'
-import json, sys, unicodedata
-
-BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
-
-def fail(msg):
-    sys.stderr.write(msg + '\n')
-    sys.exit(1)
-
-def bad_cp(o):
-    return o == 0x1B or 0x80 <= o <= 0x9F or o in BIDI
-
-def clean_text(s, where):
-    for i, ch in enumerate(s):
-        if bad_cp(ord(ch)):
-            fail('%s: U+%04X at character %d: %r' % (where, ord(ch), i, s[max(0, i - 20):i + 20]))
-
-def cols(line):
-    w = 0
-    for ch in line:
-        cat = unicodedata.category(ch)
-        if cat in ('Mn', 'Me', 'Cf') or ch == '\u200b':
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
-    return w
-
-def strings(x):
-    if isinstance(x, str):
-        yield x
-    elif isinstance(x, dict):
-        for k, v in x.items():
-            yield k
-            yield from strings(v)
-    elif isinstance(x, list):
-        for v in x:
-            yield from strings(v)
+import sys
+from outcheck import check_clean, cols, fail
 
 # check.py MODE FILE [WIDTH]: MODE is dump, json or text (any output).
 mode, path = sys.argv[1], sys.argv[2]
-with open(path, 'rb') as f:
-    data = f.read()
-if b'\x1b' in data:
-    fail('ESC byte at %d' % data.index(b'\x1b'))
-for b in range(0x80, 0xA0):
-    if b'\xc2' + bytes([b]) in data:
-        fail('C1 U+%04X (c2 %02x) at byte %d' % (b, b, data.index(b'\xc2' + bytes([b]))))
-try:
-    s = data.decode('utf-8')
-except UnicodeDecodeError as e:
-    fail('not valid UTF-8: %s' % e)
-clean_text(s, 'output')
+s, d = check_clean(path, mode == 'json')
 if mode == 'json':
-    try:
-        d = json.loads(s)
-    except ValueError as e:
-        fail('JSON does not parse: %s' % e)
     if not isinstance(d, dict) or 'document' not in d:
         fail('JSON has no "document"')
-    # What a JSON consumer gets after decoding "\u001b" and the like.
-    for t in strings(d):
-        clean_text(t, 'JSON string')
 elif mode == 'dump':
     w = int(sys.argv[3])
     for i, line in enumerate(s.split('\n'), 1):
@@ -121,7 +70,7 @@ EOF
 
 # check_out MODE FILE [WIDTH]: ok when check.py accepts the file.
 py_ok() {
-	python3 "$T/check.py" "$@" 2>"$T/pyerr"
+	PYTHONPATH="$here" python3 "$T/check.py" "$@" 2>"$T/pyerr"
 }
 
 # run_brief OUT ERR ARGS...: run brief with a time bound; status in $rc.

@@ -117,19 +117,8 @@ check "nothing on stdout for a bad annotation file" test ! -s "$T/out"
 
 # ---- python checks -------------------------------------------------------------
 cat >"$T/check.py" <<'EOF'
-import json, sys, unicodedata
-
-def cols(line):
-    w = 0
-    for ch in line:
-        if unicodedata.combining(ch):
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
-    return w
-
-def fail(msg):
-    sys.stderr.write(msg + '\n')
-    sys.exit(1)
+import json, sys
+from outcheck import check_clean, cols, fail
 
 def walk(x, found):
     if isinstance(x, dict):
@@ -192,34 +181,8 @@ elif what == 'width':
             if cols(line) > w:
                 fail('line %d is %d columns: %s' % (i, cols(line), line))
 elif what == 'clean':
-    # No terminal controls: ESC, BEL, C1 (raw or encoded), bidi controls;
-    # for JSON, not in the decoded strings either.
-    with open(sys.argv[2], 'rb') as f:
-        data = f.read()
-    try:
-        s = data.decode('utf-8')
-    except UnicodeDecodeError as e:
-        fail('not UTF-8: %s' % e)
-    texts = [s]
-    if len(sys.argv) > 3 and sys.argv[3] == 'json':
-        def strings(x):
-            if isinstance(x, str):
-                yield x
-            elif isinstance(x, dict):
-                for k, v in x.items():
-                    yield k
-                    yield from strings(v)
-            elif isinstance(x, list):
-                for v in x:
-                    yield from strings(v)
-        texts += list(strings(json.loads(s)))
-    bad = {0x1b, 0x07, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068,
-           0x2069}
-    for t in texts:
-        for ch in t:
-            o = ord(ch)
-            if o in bad or 0x80 <= o <= 0x9f:
-                fail('U+%04X in output: %r' % (o, t[:80]))
+    # No terminal controls; for JSON, not in the decoded strings either.
+    check_clean(sys.argv[2], len(sys.argv) > 3 and sys.argv[3] == 'json')
 elif what == 'ascii':
     with open(sys.argv[2], 'rb') as f:
         data = f.read()
@@ -231,7 +194,7 @@ else:
 EOF
 
 py() {
-	python3 "$T/check.py" "$@" 2>"$T/pyerr"
+	PYTHONPATH="$here" python3 "$T/check.py" "$@" 2>"$T/pyerr"
 	rc=$?
 	[ $rc -ne 0 ] && diag "$T/pyerr"
 	return $rc
