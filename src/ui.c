@@ -290,7 +290,7 @@ static int handle_signals(struct ui *u)
 			query_size(u);
 			break;
 		default:
-			if (sigs[i] == SIGINT && (u->prompting || u->help || u->prompt_char)) {
+			if (sigs[i] == SIGINT && (u->prompting || u->help || mark_pending(u))) {
 				/* ^C cancels a prompt, a pending mark or help. */
 				u->prompting = 0;
 				u->help = 0;

@@ -282,7 +282,7 @@ static void handle_key(struct ui *u, wint_t ch, int is_fn)
 	if (is_fn && ch == KEY_MOUSE) {
 		/* Clicks act on the panes, which help, a prompt or a pending
 		 * mark cover: there they only clear the way. */
-		if (!u->help && !u->prompting && u->prompt_char != 'm' && u->prompt_char != '\'')
+		if (!u->help && !u->prompting && !mark_pending(u))
 			mouse_event(u);
 		else
 			getmouse(&(MEVENT){ 0 });
@@ -292,7 +292,7 @@ static void handle_key(struct ui *u, wint_t ch, int is_fn)
 		prompt_key(u, ch, is_fn);
 		return;
 	}
-	if (u->prompt_char == 'm' || u->prompt_char == '\'') {
+	if (mark_pending(u)) {
 		int pending = u->prompt_char;
 		u->prompt_char = 0;
 		if (!is_fn)

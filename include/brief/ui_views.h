@@ -150,6 +150,13 @@ struct ui {
 	uint64_t state_key;
 };
 
+/* m or ' typed, its letter not yet: prompt_char outlives a search prompt,
+ * so it alone does not say a prompt is open. */
+static inline int mark_pending(const struct ui *u)
+{
+	return u->prompt_char == 'm' || u->prompt_char == '\'';
+}
+
 /* ui.c and ui_input.c */
 void ui_relayout(struct ui *u);
 void ui_read_keys(struct ui *u);

@@ -1258,6 +1258,17 @@ static void test_tab_after_highlight(void **state)
 	free(bpath);
 }
 
+/* A finished search leaves no prompt behind: ^C quits at once. */
+static void test_sigint_after_search(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	term_send(t, "/Japan\r");
+	term_signal(t, SIGINT);
+	screen_assert(t, term_exited(t), "^C after a search was taken for cancelling a prompt");
+	assert_int_equal(term_finish(t, NULL), 128 + SIGINT);
+}
+
 /* ^\ (SIGQUIT) leaves the terminal as found, like SIGTERM. */
 static void test_sigquit_restores(void **state)
 {
@@ -1809,6 +1820,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
 		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
 		cmocka_unit_test_teardown(test_sigquit_restores, teardown),
+		cmocka_unit_test_teardown(test_sigint_after_search, teardown),
 		cmocka_unit_test_teardown(test_bad_inputs_in_the_reader, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
