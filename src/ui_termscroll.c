@@ -18,7 +18,6 @@
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "brief/ui_views.h"
 
@@ -32,7 +31,13 @@ static const char *const answers[] = {
 	"\033[?69;0$y", "\033[?69;4$y",                  /* has not */
 };
 
-static const char *cap(const char *name)
+/* The terminfo strings a scroll needs, looked up once by margins_probe. */
+static struct {
+	const char *csr, *indn, *rin;       /* whole rows */
+	const char *smglr, *mgc;            /* left/right margins */
+} cap;
+
+static const char *lookup(const char *name)
 {
 	char *s = tigetstr(name);
 	return s && s != (char *)-1 ? s : NULL;
@@ -52,14 +57,14 @@ static int free_code(int from)
 
 void margins_probe(struct ui *u)
 {
-	u->slrm = 0;
+	cap.csr = lookup("csr");
+	cap.indn = lookup("indn");
+	cap.rin = lookup("rin");
+	cap.smglr = lookup("smglr");
+	cap.mgc = lookup("mgc");
 	u->slrm_yes = u->slrm_no = -1;
-	if (u->opt->no_margins)
+	if (u->opt->no_margins || !cap.csr || !cap.indn || !cap.rin || !cap.smglr || !cap.mgc)
 		return;
-	static const char *const needed[] = { "smglr", "mgc", "csr", "indn", "rin" };
-	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
-		if (!cap(needed[i]))
-			return;
 	/* The answers become keys, so they are consumed whole and never read
 	 * as '?', '6', '9'... by whatever prompt is open. */
 	int yes = free_code(KEY_MAX + 1);
@@ -73,18 +78,16 @@ void margins_probe(struct ui *u)
 	u->slrm_no = no;
 	putp("\033[?69$p");
 	fflush(stdout);
-	clock_gettime(CLOCK_MONOTONIC, &u->slrm_asked);
+	u->slrm_asked_ms = now_ms();
 }
 
 int margins_answer(struct ui *u, wint_t ch, int is_fn)
 {
-	if (!is_fn || (u->slrm_yes < 0 && u->slrm_no < 0))
+	if (!is_fn || u->slrm_yes < 0)
 		return 0;
 	if ((int)ch == u->slrm_yes)
 		u->slrm = 1;
-	else if ((int)ch == u->slrm_no)
-		u->slrm = 0;
-	else
+	else if ((int)ch != u->slrm_no)
 		return 0;
 	u->slrm_answered = 1;
 	return 1;
@@ -96,19 +99,14 @@ int margins_answer(struct ui *u, wint_t ch, int is_fn)
 #define ANSWER_EXPECTED_MS 1000
 #define ANSWER_WAIT_MS 300
 
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
 void margins_await(struct ui *u)
 {
-	if (u->slrm_yes < 0 || u->slrm_answered || ms_since(&u->slrm_asked) >= ANSWER_EXPECTED_MS)
+	if (u->slrm_yes < 0 || u->slrm_answered)
 		return;
-	struct timespec start;
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	/* Until the second is up, and 300 ms from now at most. */
+	int64_t until = u->slrm_asked_ms + ANSWER_EXPECTED_MS, cap_ms = now_ms() + ANSWER_WAIT_MS;
+	if (cap_ms < until)
+		until = cap_ms;
 	for (;;) {
 		/* ncurses may hold it already, read along with the last key.
 		 * Keys typed meanwhile are dropped: the reader is closing or
@@ -117,10 +115,7 @@ void margins_await(struct ui *u)
 		int r;
 		while ((r = wget_wch(stdscr, &ch)) != ERR)
 			margins_answer(u, ch, r == KEY_CODE_YES);
-		long left = ANSWER_WAIT_MS - ms_since(&start);
-		long due = ANSWER_EXPECTED_MS - ms_since(&u->slrm_asked);
-		if (due < left)
-			left = due;
+		int64_t left = until - now_ms();
 		if (u->slrm_answered || left <= 0)
 			return;
 		struct pollfd p = { .fd = u->tty_fd, .events = POLLIN };
@@ -169,13 +164,13 @@ static void scroll_now(int top, int bot, int right, int n)
 	 * them), so the rows scrolled in are plain blanks, as in curscr.  No
 	 * sc/rc around it: some terminals (libvterm) keep one saved cursor for
 	 * both screens, and leaving the alternate screen restores from it. */
-	putp(tiparm(cap("csr"), top, bot));
+	putp(tiparm(cap.csr, top, bot));
 	if (right >= 0)
-		putp(tiparm(cap("smglr"), 0, right));
-	putp(tiparm(n > 0 ? cap("indn") : cap("rin"), n > 0 ? n : -n));
+		putp(tiparm(cap.smglr, 0, right));
+	putp(tiparm(n > 0 ? cap.indn : cap.rin, n > 0 ? n : -n));
 	if (right >= 0)
-		putp(cap("mgc"));
-	putp(tiparm(cap("csr"), 0, LINES - 1));
+		putp(cap.mgc);
+	putp(tiparm(cap.csr, 0, LINES - 1));
 	/* csr homed the cursor; mvcur() from "unknown" puts it, absolutely,
 	 * where the first new row starts and tells ncurses so. */
 	mvcur(-1, -1, n > 0 ? bot - n + 1 : top, 0);
@@ -200,7 +195,7 @@ int term_scroll(struct ui *u, int top, int bot, int right, int n)
 	int h = bot - top + 1;
 	if (n == 0 || h < 2 || right < 0 || right >= COLS - 1 || n >= h || -n >= h)
 		return 0;
-	if (!cap("csr") || !cap("indn") || !cap("rin"))
+	if (!cap.csr || !cap.indn || !cap.rin)
 		return 0;
 	if (u->slrm) {
 		scroll_now(top, bot, right, n);

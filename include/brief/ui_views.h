@@ -5,7 +5,6 @@
 
 #include <curses.h>
 #include <stddef.h>
-#include <time.h>
 
 #include "brief/actions.h"
 #include "brief/chart.h"
@@ -139,8 +138,8 @@ struct ui {
 	/* terminal */
 	int slrm;                   /* it confirmed left/right margins */
 	int slrm_yes, slrm_no;      /* key codes of its answers, -1: not asked */
-	int slrm_answered;
-	struct timespec slrm_asked; /* when the question went out */
+	int slrm_answered;          /* the first answer came (a later one still counts) */
+	int64_t slrm_asked_ms;      /* when the question went out */
 	struct pos drawn_top;       /* the article's top row as last drawn */
 	int drawn_ok;               /* 0: that frame is gone (relayout, help) */
 

@@ -1,9 +1,10 @@
-/* Allocation that cannot return NULL, and a growable byte buffer. */
+/* Allocation that cannot return NULL, a growable byte buffer, the clock. */
 #ifndef BRIEF_UTIL_H
 #define BRIEF_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Exit status on allocation failure (sysexits EX_OSERR). */
 #define BRIEF_EXIT_NOMEM 71
@@ -31,5 +32,8 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
+
+/* Milliseconds on the monotonic clock. */
+int64_t now_ms(void);
 
 #endif
