@@ -331,7 +331,7 @@ static void draw_title(struct ui *u, WINDOW *w)
  * not known or a page or more. */
 static long moved_since_drawn(struct ui *u)
 {
-	if (!u->drawn_ok)
+	if (!u->drawn_ok || pos_cmp(u->drawn_top, u->top) == 0)
 		return 0;
 	struct pos p = u->drawn_top;
 	for (long d = 1; d < u->art_h && pos_next(u, &p); d++)
@@ -349,8 +349,8 @@ void article_draw(struct ui *u)
 	WINDOW *w = u->win[PANE_ARTICLE];
 	/* Beside the panel ncurses cannot scroll the text (it moves whole rows
 	 * only when all of each row moves): move it on the terminal first. */
-	long moved = moved_since_drawn(u);
-	if (moved && getmaxx(w) < u->cols)
+	long moved = getmaxx(w) < u->cols ? moved_since_drawn(u) : 0;
+	if (moved)
 		term_scroll(u, u->art_title, u->art_title + u->art_h - 1, getmaxx(w) - 1, (int)moved);
 	u->drawn_top = u->top;
 	u->drawn_ok = 1;
