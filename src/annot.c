@@ -787,7 +787,7 @@ static int on_boundaries(const struct doc *d, size_t start, size_t end)
 	    && (t[start - 1] == '.' || t[start - 1] == ',') && t[start - 2] >= '0'
 	    && t[start - 2] <= '9')
 		return 0;
-	if (end < d->len && end > start && is_alnum_byte(t[end - 1]) && is_alnum_byte(t[end]))
+	if (end < d->ready && end > start && is_alnum_byte(t[end - 1]) && is_alnum_byte(t[end]))
 		return 0;
 	return 1;
 }
@@ -799,8 +799,10 @@ static void anchor(struct resolver *r, struct quote *q, size_t from)
 		return;
 	const struct doc *d = r->d;
 	const void *hit = NULL;
-	while (q->len && d->text && from < d->len) {
-		hit = memmem(d->text + from, d->len - from, q->text, q->len);
+	/* Only the checked part: a lazily opened document is bytes as read
+	 * beyond `ready`. */
+	while (q->len && d->text && from < d->ready) {
+		hit = memmem(d->text + from, d->ready - from, q->text, q->len);
 		if (!hit)
 			break;
 		size_t at = (size_t)((const uint8_t *)hit - d->text);

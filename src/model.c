@@ -75,9 +75,7 @@ static int read_whole(const char *path, struct buf *out, struct model_error *err
  * first; only a quote not found there makes the rest be checked now. */
 static int resolve(struct model *m, struct annot_error *ae)
 {
-	struct doc view = m->doc;
-	view.len = m->doc.ready;
-	if (annot_resolve(&m->annot, &view, ae) == 0)
+	if (annot_resolve(&m->annot, &m->doc, ae) == 0)
 		return 0;
 	if (doc_complete(&m->doc))
 		return BRIEF_EXIT_DATAERR;

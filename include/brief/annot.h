@@ -87,8 +87,9 @@ struct annot_error {
  * duplicate ids, references to undefined entity ids. */
 int annot_parse(struct annot *a, const char *name, const char *text, size_t len,
 		struct annot_error *err);
-/* Anchor every quote in the document; a quote not found is an error naming
- * its file:line:col.  Returns 0 or BRIEF_EXIT_DATAERR. */
+/* Anchor every quote in the checked part of the document, text[0, ready);
+ * a quote not found is an error naming its file:line:col.  Returns 0 or
+ * BRIEF_EXIT_DATAERR. */
 int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err);
 void annot_free(struct annot *a);
 

@@ -44,7 +44,7 @@ static struct doc mem_doc(const char *name, const char *text)
 	memset(&d, 0, sizeof d);
 	d.name = (char *)(uintptr_t)name;
 	d.text = (const uint8_t *)text;
-	d.len = strlen(text);
+	d.len = d.ready = strlen(text);     /* a complete document */
 	return d;
 }
 
@@ -193,7 +193,7 @@ static void test_commentary_resolve(void **state)
 	memset(&d, 0, sizeof d);
 	d.name = (char *)(uintptr_t)"commentary.txt";
 	d.text = (const uint8_t *)ttext;
-	d.len = tlen;
+	d.len = d.ready = tlen;
 	struct annot a;
 	struct annot_error err;
 	parse_ok(&a, atext, alen);
