@@ -68,7 +68,7 @@ elif mode == 'dump':
             fail('line %d is %d columns wide (width %d): %r' % (i, cols(line), w, line[:100]))
 EOF
 
-# check_out MODE FILE [WIDTH]: ok when check.py accepts the file.
+# py_ok MODE FILE [WIDTH]: ok when check.py accepts the file.
 py_ok() {
 	PYTHONPATH="$here" python3 "$T/check.py" "$@" 2>"$T/pyerr"
 }

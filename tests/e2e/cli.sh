@@ -331,7 +331,7 @@ pycheck "hostile bytes on stdin: none pass" clean "$T/out"
 # The README's key table is what --keys prints (both from the action table).
 "$BRIEF" --keys </dev/null >"$T/keys" 2>"$T/err"
 sed -n '/^## Keys/,/^## /p' "$BRIEF_TESTS/../README.md" | sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$T/readme-keys"
-check "README's key table matches brief --keys" cmp -s "$T/keys" "$T/readme-keys"
+check "README's key table matches brief --keys" sh -c '[ -s "$1" ] && cmp -s "$1" "$2"' _ "$T/keys" "$T/readme-keys"
 "$BRIEF" --keys=man </dev/null >"$T/keys.man" 2>"$T/err"
 check "--keys=man gives one .TP entry per action" test "$(grep -c '^\.TP' "$T/keys.man")" -eq "$(wc -l <"$T/keys")"
 

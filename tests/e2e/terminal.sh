@@ -172,6 +172,8 @@ while [ $i -lt 100 ] && [ "$(rows | article_of | sed -n 2p)" != "$want" ]; do
 done
 rows > "$TMPD/after"
 total=$(wc -l < "$TMPD/before")
+# Empty captures would compare equal: there must be rows beside a panel.
+check "the panel is beside the article before the scroll" test "$total" -ge 8
 article_of < "$TMPD/before" | sed -n "5,${total}p" > "$TMPD/kept.want"
 article_of < "$TMPD/after" | sed -n "2,$((total - 3))p" > "$TMPD/kept.got"
 check "3 j beside the panel move the article's rows up by 3" cmp -s "$TMPD/kept.want" "$TMPD/kept.got"

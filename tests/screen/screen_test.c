@@ -1273,20 +1273,7 @@ static void test_sigint_after_search(void **state)
 static void test_sigquit_restores(void **state)
 {
 	(void)state;
-	struct term *t = start_brief(24, 80, no_state);
-	term_signal(t, SIGQUIT);
-	screen_assert(t, term_exited(t), "SIGQUIT did not end brief");
-	size_t len;
-	const char *raw = term_raw(t, &len);
-	const char *enter = NULL, *leave = NULL;
-	for (const char *p = raw; (p = memmem(p, len - (size_t)(p - raw), "\033[?1049", 7)); p += 7) {
-		if (p[7] == 'h')
-			enter = p;
-		else if (p[7] == 'l')
-			leave = p;
-	}
-	screen_assert(t, enter && leave && leave > enter, "the alternate screen was not left");
-	assert_int_equal(term_finish(t, NULL), 128 + SIGQUIT);
+	check_signal_restores(SIGQUIT);
 }
 
 
@@ -1720,9 +1707,7 @@ static void random_walk(int silent)
 	for (int step = 0; step < 160; step++) {
 		seed = seed * 1103515245u + 12345u;
 		unsigned r = (seed >> 16) % 64;
-		if (r % 16 == 0)
-			r = 0;      /* a resize one step in sixteen */
-		if (r == 0) {
+		if (r % 16 == 0) {  /* a resize one step in sixteen */
 			/* Never the size it has: the kernel sends no SIGWINCH then. */
 			const int *sz = sizes[(seed >> 8) % 4];
 			if (sz[0] == term_rows(t) && sz[1] == term_cols(t))
