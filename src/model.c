@@ -193,14 +193,20 @@ void model_scan_all(struct model *m)
 		model_release(m);
 }
 
+int model_percent_at(const struct model *m, size_t off)
+{
+	/* In bytes as read: their total is known before the text is checked,
+	 * the sanitised length only at the end. */
+	const struct doc *d = &m->doc;
+	size_t body = doc_orig_off(d, m->body);
+	if (d->orig_len <= body)
+		return 100;
+	return (int)((double)(doc_orig_off(d, off) - body) * 100 / (double)(d->orig_len - body));
+}
+
 int model_scan_percent(const struct model *m)
 {
-	/* In bytes as read: the sanitised length is final only at the end. */
-	const struct doc *d = &m->doc;
-	size_t body = doc_orig_off(d, m->body), done = doc_orig_off(d, m->scanned);
-	if (d->orig_len <= body || model_scan_done(m))
-		return 100;
-	return (int)((double)(done - body) * 100 / (double)(d->orig_len - body));
+	return model_scan_done(m) ? 100 : model_percent_at(m, m->scanned);
 }
 
 void model_free(struct model *m)

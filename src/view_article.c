@@ -205,14 +205,11 @@ int article_at_end(struct ui *u)
 int article_percent(struct ui *u)
 {
 	const struct doc *d = &u->m->doc;
-	/* In bytes as read, whose total is known before the text is checked. */
-	size_t body = doc_orig_off(d, u->m->body);
-	if (d->orig_len <= body || (article_at_end(u) && doc_complete(d)))
+	if (article_at_end(u) && doc_complete(d))
 		return 100;
 	struct pos b = bottom_pos(u);
 	const struct lines *l = article_lines(u, b.line);
-	size_t off = doc_orig_off(d, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);
-	return (int)((double)(off - body) * 100 / (double)(d->orig_len - body));
+	return model_percent_at(u->m, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);
 }
 
 /* ---- highlights ------------------------------------------------------- */

@@ -51,5 +51,7 @@ const char *model_figure_meaning(const struct model *m, const struct figure *f);
 int model_scan_done(const struct model *m);
 /* Progress of the scan, 0..100. */
 int model_scan_percent(const struct model *m);
+/* How far into the body text offset off is, 0..100. */
+int model_percent_at(const struct model *m, size_t off);
 
 #endif
