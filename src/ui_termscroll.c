@@ -15,6 +15,7 @@
  *   when the panel is lighter to repaint than the article. */
 #include "config.h"
 
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,12 +139,12 @@ static void copy_row(int dst, int src, int w, cchar_t *buf)
 	mvwadd_wchnstr(curscr, dst, 0, buf, w);
 }
 
-/* Cells in rows [top, bot], columns [x0, x1) of curscr that are not blank:
- * about what repainting them costs. */
-static long inked(int top, int bot, int x0, int x1, cchar_t *buf)
+/* Cells in rows [top, bot], columns [x0, x1) of curscr that are not blank,
+ * about what repainting them costs; counting stops past `enough`. */
+static long inked(int top, int bot, int x0, int x1, long enough, cchar_t *buf)
 {
 	long k = 0;
-	for (int y = top; y <= bot; y++) {
+	for (int y = top; y <= bot && k <= enough; y++) {
 		mvwin_wchnstr(curscr, y, x0, buf, x1 - x0);
 		for (int x = 0; x < x1 - x0; x++) {
 			wchar_t wc[CCHARW_MAX + 1];
@@ -206,8 +207,8 @@ int term_scroll(struct ui *u, int top, int bot, int right, int n)
 	 * article rows the scroll keeps (a page scroll keeps few). */
 	int kept_top = n > 0 ? top + n : top, kept_bot = n > 0 ? bot : bot + n;
 	cchar_t *buf = xcalloc((size_t)COLS + 1, sizeof *buf);
-	long kept = inked(kept_top, kept_bot, 0, right + 1, buf);
-	long beside = inked(top, bot, right + 1, COLS, buf);
+	long beside = inked(top, bot, right + 1, COLS, LONG_MAX, buf);
+	long kept = inked(kept_top, kept_bot, 0, right + 1, beside * 2, buf);
 	free(buf);
 	if (beside * 2 >= kept)
 		return 0;
