@@ -55,8 +55,7 @@ void status_describe_cursor(struct ui *u)
 		/* "k/n" only for a figure of the selected group. */
 		size_t k = 0, n = 0;
 		if (u->sel.active && u->sel.is_figure) {
-			for (size_t o = 0; o < u->sel.nocc && u->sel.occ[o] <= f->start; o++)
-				k++;
+			k = occ_at(&u->sel, f->start + 1);     /* occurrences up to f */
 			if (k && u->sel.occ[k - 1] == f->start)
 				n = u->sel.nocc;
 		}

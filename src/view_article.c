@@ -215,7 +215,7 @@ int article_percent(struct ui *u)
 /* ---- highlights ------------------------------------------------------- */
 
 /* Index of the first occurrence of the selection at or after off. */
-static size_t occ_at(const struct selection *s, size_t off)
+size_t occ_at(const struct selection *s, size_t off)
 {
 	size_t lo = 0, hi = s->nocc;
 	while (lo < hi) {

@@ -47,6 +47,23 @@ static void ghash_grow(struct ui *u)
 }
 
 /* Figures with the same text form one panel row ("25 percent  2"). */
+/* The group whose figures read as s[0, n) (hash h), or -1 with *empty the
+ * free slot where it would go. */
+static long ghash_find(const struct ui *u, const uint8_t *s, size_t n, uint32_t h, size_t *empty)
+{
+	const uint8_t *t = u->m->doc.text;
+	size_t mask = u->ghash_cap - 1, slot = h & mask;
+	for (; u->ghash[slot]; slot = (slot + 1) & mask) {
+		const struct fig_group *g = &u->groups[u->ghash[slot] - 1];
+		const struct figure *gf = &u->m->figures.v[g->first];
+		if (g->hash == h && gf->end - gf->start == n && memcmp(t + gf->start, s, n) == 0)
+			return (long)(u->ghash[slot] - 1);
+	}
+	if (empty)
+		*empty = slot;
+	return -1;
+}
+
 static void group_new_figures(struct ui *u)
 {
 	const struct figures *f = &u->m->figures;
@@ -56,24 +73,16 @@ static void group_new_figures(struct ui *u)
 		uint32_t h = hash_bytes(t + f->v[i].start, n);
 		if ((u->ngroups + 1) * 2 > u->ghash_cap)
 			ghash_grow(u);
-		size_t mask = u->ghash_cap - 1, slot = h & mask;
-		for (;; slot = (slot + 1) & mask) {
-			uint32_t e = u->ghash[slot];
-			if (!e)
-				break;
-			struct fig_group *g = &u->groups[e - 1];
-			const struct figure *gf = &f->v[g->first];
-			if (g->hash == h && gf->end - gf->start == n
-			    && memcmp(t + gf->start, t + f->v[i].start, n) == 0) {
-				g->count++;
-				goto next;
-			}
+		size_t slot;
+		long g = ghash_find(u, t + f->v[i].start, n, h, &slot);
+		if (g >= 0) {
+			u->groups[g].count++;
+			continue;
 		}
 		xgrow((void **)&u->groups, &u->groups_cap, u->ngroups + 1, sizeof *u->groups);
 		u->groups[u->ngroups] = (struct fig_group){ i, 1, h };
 		u->ghash[slot] = (uint32_t)(u->ngroups + 1);
 		u->ngroups++;
-next:;
 	}
 	u->figs_grouped = f->n;
 }
@@ -84,17 +93,8 @@ long figure_group_of(struct ui *u, const struct figure *f)
 	if (!u->ghash_cap)
 		return -1;
 	const uint8_t *t = u->m->doc.text;
-	size_t n = f->end - f->start;
-	uint32_t h = hash_bytes(t + f->start, n);
-	size_t mask = u->ghash_cap - 1;
-	for (size_t slot = h & mask; u->ghash[slot]; slot = (slot + 1) & mask) {
-		const struct fig_group *g = &u->groups[u->ghash[slot] - 1];
-		const struct figure *gf = &u->m->figures.v[g->first];
-		if (g->hash == h && gf->end - gf->start == n
-		    && memcmp(t + gf->start, t + f->start, n) == 0)
-			return (long)(u->ghash[slot] - 1);
-	}
-	return -1;
+	return ghash_find(u, t + f->start, f->end - f->start, hash_bytes(t + f->start, f->end - f->start),
+			  NULL);
 }
 
 static void add_row(struct ui *u, int kind, size_t index, const char *text)

@@ -189,6 +189,8 @@ void article_handle(struct ui *u, enum action a, long count);
 void article_invalidate(struct ui *u);
 int article_hit(struct ui *u, int y, int x, size_t *off);
 void article_search_next(struct ui *u, int backward, int from_here);
+/* Index of the first occurrence of the selection at or after off. */
+size_t occ_at(const struct selection *s, size_t off);
 
 /* view_panel.c */
 void panel_update(struct ui *u);
