@@ -194,6 +194,11 @@ char *doc_sanitize_str(const char *s, size_t n, size_t *out_len)
 	return (char *)o.text;
 }
 
+char *doc_sanitize_cstr(const char *s)
+{
+	return doc_sanitize_str(s, strlen(s), NULL);
+}
+
 /* Append the starts of the lines beginning in text[from, to). */
 static void index_range(struct doc *d, size_t from, size_t to)
 {
@@ -241,8 +246,7 @@ static void sanitise_slice(struct doc *d, size_t to)
 {
 	struct san *o = d->san;
 	size_t from = d->orig_ready, old_len = o->len;
-	sanitize_into(o, d->orig, from, to);
-	o->text[o->len] = '\0';
+	sanitize_into(o, d->orig, from, to);     /* NUL-terminates */
 	d->text_owned = o->text;
 	d->text = o->text;
 	d->len = o->len;
@@ -319,7 +323,7 @@ static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
 		const char *reason)
 {
 	/* A file name is outside text too: sanitised before it is printed. */
-	char *safe = doc_sanitize_str(name, strlen(name), NULL);
+	char *safe = doc_sanitize_cstr(name);
 	if (err) {
 		err->err = e;
 		snprintf(err->msg, sizeof err->msg, "%s: %s", safe,
@@ -419,7 +423,7 @@ static int load_file(struct doc *d, const char *path, struct doc_error *err, siz
 		return doc_load_fd(d, 0, "(stdin)", err);
 	memset(d, 0, sizeof *d);
 	/* The name is shown and printed; the raw path is only opened. */
-	d->name = doc_sanitize_str(path, strlen(path), NULL);
+	d->name = doc_sanitize_cstr(path);
 	int fd;
 	do
 		fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -32,7 +32,7 @@ static char *sibling_annotation(const char *path)
 static void path_error(struct model_error *err, const char *path, int e)
 {
 	/* A path is outside text: sanitised before it reaches the terminal. */
-	char *safe = doc_sanitize_str(path, strlen(path), NULL);
+	char *safe = doc_sanitize_cstr(path);
 	err->status = BRIEF_EXIT_NOINPUT;
 	snprintf(err->msg, sizeof err->msg, "%s: %s", safe, strerror(e));
 	free(safe);
@@ -133,7 +133,7 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 		struct buf b = { 0 };
 		rc = read_whole(m->annot_path, &b, err);
 		/* From here on the path is only shown: sanitised. */
-		char *shown = doc_sanitize_str(m->annot_path, strlen(m->annot_path), NULL);
+		char *shown = doc_sanitize_cstr(m->annot_path);
 		free(m->annot_path);
 		m->annot_path = shown;
 		if (rc == 0)

@@ -207,7 +207,7 @@ static void load_state(struct ui *u)
 	char *warning = NULL;
 	int rc = state_load(path, u->state_key, &e, &warning);
 	if (warning) {
-		char *shown = doc_sanitize_str(warning, strlen(warning), NULL);
+		char *shown = doc_sanitize_cstr(warning);
 		status_message(u, 1, "%s", shown);
 		free(shown);
 		free(warning);
@@ -240,7 +240,7 @@ static void save_state(struct ui *u)
 		e.marks[i] = u->has_mark[i] ? u->marks[i] : SIZE_MAX;
 	char *warning = NULL;
 	if (state_save(path, &e, &warning) != 0 && warning) {
-		char *shown = doc_sanitize_str(warning, strlen(warning), NULL);
+		char *shown = doc_sanitize_cstr(warning);
 		fprintf(stderr, "brief: %s\n", shown);
 		free(shown);
 	}
@@ -372,7 +372,7 @@ static int start_curses(struct ui *u)
 	u->scr = newterm(u->opt->term, u->tout, u->tin);
 	if (!u->scr) {
 		const char *t = u->opt->term ? u->opt->term : getenv("TERM");
-		char *shown = doc_sanitize_str(t ? t : "(unset)", strlen(t ? t : "(unset)"), NULL);
+		char *shown = doc_sanitize_cstr(t ? t : "(unset)");
 		fprintf(stderr, "brief: cannot use terminal type '%s'\n", shown);
 		free(shown);
 		return BRIEF_EXIT_USAGE;

@@ -53,7 +53,8 @@ struct doc_error {
 
 /* Load a file ("-" means standard input).  Regular files are mapped, anything
  * else is read whole.  Directories are refused.  Returns 0, or
- * BRIEF_EXIT_NOINPUT with err filled in. */
+ * BRIEF_EXIT_NOINPUT with err filled in.  (The reader opens lazily with
+ * doc_open_file; this whole-file form is for tests and tools.) */
 int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
 /* Like doc_load_file, but a large regular file is only checked and indexed
  * as far as its first slice: the caller goes on with doc_prepare_step, so the
@@ -97,5 +98,7 @@ int doc_cp_is_safe(uint32_t cp);
 /* Sanitise n bytes into a fresh NUL-terminated buffer (for annotation text and
  * anything else bound for the screen).  *out_len receives its length. */
 char *doc_sanitize_str(const char *s, size_t n, size_t *out_len);
+/* The same for a NUL-terminated string (a path, a message). */
+char *doc_sanitize_cstr(const char *s);
 
 #endif
