@@ -221,7 +221,7 @@ static void wrap_lines(struct chart *c, int width, int indent)
 		size_t len = strlen((const char *)t);
 		ll.n = 0;
 		if (layout_width(t, 0, len) <= width)
-			layout_line(&ll, t, 0, len, width);          /* fits: one piece */
+			layout_whole(&ll, t, 0, len);                /* fits: one piece */
 		else
 			layout_line(&ll, t, 0, len, width - indent);
 		for (size_t i = 0; i < ll.n; i++) {

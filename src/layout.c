@@ -49,7 +49,12 @@ static void emit(struct lines *out, const uint8_t *text, size_t start, size_t en
 	while (end > start && is_hanging_space(text[end - 1]))
 		end--;
 	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-	out->v[out->n++] = (struct lline){ start, end, layout_width(text, start, end) };
+	out->v[out->n++] = (struct lline){ start, end };
+}
+
+void layout_whole(struct lines *out, const uint8_t *text, size_t start, size_t end)
+{
+	emit(out, text, start, end);
 }
 
 void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t end, int width)

@@ -138,9 +138,17 @@ struct pos article_pos_of(struct ui *u, size_t off)
 
 static void set_top(struct ui *u, struct pos p)
 {
-	struct pos max = pos_max_top(u);
-	if (pos_cmp(p, max) > 0)
-		p = max;
+	/* A full pane below p proves p is no lower than the last top, and lays
+	 * out only lines about to be drawn; else the document's end decides. */
+	struct pos q = p;
+	int i = 1;
+	while (i < u->art_h && pos_next(u, &q))
+		i++;
+	if (i < u->art_h) {
+		struct pos max = pos_max_top(u);
+		if (pos_cmp(p, max) > 0)
+			p = max;
+	}
 	struct pos first = { article_first_line(u), 0 };
 	if (pos_cmp(p, first) < 0)
 		p = first;

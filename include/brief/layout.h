@@ -13,7 +13,6 @@
 
 struct lline {
 	size_t start, end;          /* bytes of text; trailing spaces excluded */
-	int width;                  /* columns of [start, end) */
 };
 
 struct lines {
@@ -24,6 +23,9 @@ struct lines {
 /* Append the display lines of text[start, end) (no LF inside) at width >= 1.
  * An empty source line gives one empty display line. */
 void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t end, int width);
+/* Append text[start, end) as one display line, trailing spaces hung: for
+ * text the caller has measured and knows fits. */
+void layout_whole(struct lines *out, const uint8_t *text, size_t start, size_t end);
 void lines_free(struct lines *l);
 
 /* Columns taken by the grapheme cluster text[off, next) drawn at column col
