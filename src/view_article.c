@@ -206,7 +206,14 @@ static struct pos bottom_pos(struct ui *u)
 
 int article_at_end(struct ui *u)
 {
-	return pos_cmp(bottom_pos(u), pos_end(u)) >= 0;
+	struct pos b = bottom_pos(u);
+	/* A non-blank line below the pane shows, so this is not the end: the
+	 * status line asks every frame, and pos_end would lay the last out. */
+	const struct doc *d = &u->m->doc;
+	for (size_t l = d->nlines; l-- > b.line + 1;)
+		if (!line_is_blank(d, l))
+			return 0;
+	return pos_cmp(b, pos_end(u)) >= 0;
 }
 
 /* Percent of the article above the bottom of the pane, as less shows it. */
