@@ -87,10 +87,13 @@ static int has_meta(const struct ui *u)
 
 static WINDOW *make_win(int h, int w, int y, int x)
 {
-	/* newwin(0, ...) means "to the edge": never ask for an empty window. */
+	/* derwin(0, ...) means "to the edge": never ask for an empty window. */
 	if (h <= 0 || w <= 0)
 		return NULL;
-	WINDOW *win = newwin(h, w, y, x);
+	/* Views of stdscr's cells, not copies: every pane is erased and drawn
+	 * whole each frame, so none needs cells of its own, and start-up saves
+	 * allocating and blanking a screen's worth of them. */
+	WINDOW *win = derwin(stdscr, h, w, y, x);
 	/* No keypad(): keys are read from stdscr alone, and each call
 	 * resends the keypad-transmit string. */
 	if (win) {
@@ -155,6 +158,8 @@ void ui_relayout(struct ui *u)
 static void query_size(struct ui *u)
 {
 	struct winsize ws;
+	/* The panes are stdscr's subwindows: gone before it is resized. */
+	destroy_windows(u);
 	if (ioctl(u->tty_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
 	ui_relayout(u);
