@@ -258,6 +258,7 @@ static void save_state(struct ui *u)
 static void leave_terminal(struct ui *u)
 {
 	(void)u;
+	margins_release();
 	endwin();
 }
 
@@ -337,8 +338,10 @@ static int open_terminal(struct ui *u)
  * of memory, a sanitizer's report) still gives the terminal back. */
 static void restore_terminal_at_exit(void)
 {
-	if (!isendwin())
+	if (!isendwin()) {
+		margins_release();
 		endwin();
+	}
 }
 
 static void ui_free(struct ui *u)

@@ -227,6 +227,8 @@ int margins_answer(struct ui *u, wint_t ch, int is_fn);
 /* Before giving the terminal back: an answer still on its way would reach
  * the shell as typed text, so a young question is waited for, briefly. */
 void margins_await(struct ui *u);
+/* Before the terminal is given back: DECLRMM reset if a scroll set it. */
+void margins_release(void);
 int term_scroll(struct ui *u, int top, int bot, int right, int n);
 
 /* ui_status.c */

@@ -1560,8 +1560,9 @@ static int raw_since_has(struct term *t, size_t from, const char *s)
 	return memmem(raw + from, n - from, s, strlen(s)) != NULL;
 }
 
-/* A scroll-up (SU, CSI n S) among the bytes written since from. */
-static int raw_since_has_su(struct term *t, size_t from)
+/* A control sequence CSI <digits and ';'> final, with at least one digit,
+ * among the bytes written since from: SU (S) or set margins (s). */
+static int raw_since_has_csi(struct term *t, size_t from, char final)
 {
 	size_t n;
 	const char *raw = term_raw(t, &n);
@@ -1569,12 +1570,28 @@ static int raw_since_has_su(struct term *t, size_t from)
 		if (raw[i] != '\033' || raw[i + 1] != '[')
 			continue;
 		size_t k = i + 2;
-		while (k < n && raw[k] >= '0' && raw[k] <= '9')
+		while (k < n && ((raw[k] >= '0' && raw[k] <= '9') || raw[k] == ';'))
 			k++;
-		if (k > i + 2 && k < n && raw[k] == 'S')
+		if (k > i + 2 && k < n && raw[k] == final)
 			return 1;
 	}
 	return 0;
+}
+
+static int raw_since_has_su(struct term *t, size_t from)
+{
+	return raw_since_has_csi(t, from, 'S');
+}
+
+/* Left/right margin mode (DECLRMM) reset after it was last set, if ever. */
+static int margin_mode_released(struct term *t)
+{
+	size_t n;
+	const char *raw = term_raw(t, &n);
+	const char *set = NULL;
+	for (const char *p = raw; (p = memmem(p, n - (size_t)(p - raw), "\033[?69h", 6)); p++)
+		set = p;
+	return !set || memmem(set, n - (size_t)(set - raw), "\033[?69l", 6) != NULL;
 }
 
 /* Send keys, then check the screen is exactly what a full repaint (^L)
@@ -1627,13 +1644,36 @@ static void test_scroll_beside_panel_with_margins(void **state)
 	struct term *t = start_brief(30, 100, no_state);
 	screen_assert(t, panel_rule_x(t) > 0, "no side panel");
 	screen_assert(t, term_raw_has(t, "\033[?69$p", 7), "the terminal was not asked for margins");
-	walk_scroll_steps(t, "\033[?69h", 400, 0);
+	/* Margins from column 1 to the article's last, which is the rule's. */
+	char slrm[32];
+	snprintf(slrm, sizeof slrm, "\033[1;%ds", panel_rule_x(t));
+	walk_scroll_steps(t, slrm, 400, 0);
+	/* The mode is set once, not around every scroll. */
+	size_t n;
+	const char *raw = term_raw(t, &n);
+	const char *first = memmem(raw, n, "\033[?69h", 6);
+	screen_assert(t, first && !memmem(first + 1, n - (size_t)(first + 1 - raw), "\033[?69h", 6),
+		      "left/right margin mode set more than once");
+	/* ^Z gives the terminal back with the mode reset; it comes back. */
+	size_t from = raw_len(t);
+	term_key(t, "^Z");
+	raw = term_raw(t, &n);
+	const char *off = memmem(raw + from, n - from, "\033[?69l", 6);
+	const char *alt = memmem(raw + from, n - from, "\033[?1049l", 8);
+	screen_assert(t, off && alt && off < alt, "^Z left the alternate screen with margin mode set");
+	from = raw_len(t);
+	step_matches_repaint(t, "j");
+	screen_assert(t, raw_since_has(t, from, "\033[?69h") && raw_since_has(t, from, slrm),
+		      "margins not used again after ^Z");
 	/* Full width: ncurses' own scroll regions do it, no margins needed. */
 	term_key(t, "s");
-	size_t from = raw_len(t);
+	from = raw_len(t);
 	step_matches_repaint(t, "j");
-	screen_assert(t, !raw_since_has(t, from, "\033[?69h"), "margins used at full width");
-	quit_ok(t);
+	screen_assert(t, !raw_since_has_csi(t, from, 's'), "margins used at full width");
+	term_key(t, "q");
+	screen_assert(t, term_wait_exit(t) == 0, "brief did not exit after q");
+	screen_assert(t, margin_mode_released(t), "quit left the terminal in left/right margin mode");
+	assert_int_equal(term_finish(t, NULL), 0);
 }
 
 static void test_no_margins_option(void **state)
