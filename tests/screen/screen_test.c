@@ -1046,6 +1046,39 @@ static void test_mouse_click_and_wheel(void **state)
 	quit_ok(t);
 }
 
+/* The status line says END exactly when the last line is on screen, blank
+ * lines at the end of the file (squeezed to one) included. */
+static void test_status_end(void **state)
+{
+	(void)state;
+	char text[2048];
+	size_t n = 0;
+	for (int i = 1; i <= 40; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "Line %d of the text.\n", i);
+	n += (size_t)snprintf(text + n, sizeof text - n, "\n\n\n\n");
+	char *path = write_temp("end.txt", text, n);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(12, 60, args);
+	screen_assert(t, !status_has(t, "END"), "END at the top of a long file");
+	term_key(t, "G");
+	screen_assert(t, status_has(t, "END"), "no END at the bottom");
+	screen_assert(t, find_in_article(t, "Line 40 of", &(int){ 0 }, &(int){ 0 }), "the last line is not shown");
+	term_key(t, "k");
+	screen_assert(t, !status_has(t, "END") && status_has(t, "%"), "END with the last line off screen");
+	term_key(t, "j");
+	screen_assert(t, status_has(t, "END"), "no END back at the bottom");
+	quit_ok(t);
+	free(path);
+	/* A file shorter than the pane is all on screen at once; this one
+	 * ends on its text, not on blank lines. */
+	path = write_temp("short.txt", "One short line.\nAnd its last.\n", 30);
+	const char *args2[] = { "--no-state", path, NULL };
+	t = start_brief(12, 60, args2);
+	screen_assert(t, status_has(t, "END"), "no END for a file that fits");
+	quit_ok(t);
+	free(path);
+}
+
 static void test_redraw_and_suspend(void **state)
 {
 	(void)state;
@@ -1826,6 +1859,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_comparison_goes_to_source, teardown),
 		cmocka_unit_test_teardown(test_mouse_click_and_wheel, teardown),
 		cmocka_unit_test_teardown(test_mouse_release_alone, teardown),
+		cmocka_unit_test_teardown(test_status_end, teardown),
 		cmocka_unit_test_teardown(test_redraw_and_suspend, teardown),
 		cmocka_unit_test_teardown(test_state_restores_position, teardown),
 		cmocka_unit_test_teardown(test_chart_sizes, teardown),
