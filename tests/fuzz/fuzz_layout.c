@@ -65,14 +65,22 @@ static void check_line(const uint8_t *text, size_t start, size_t end, int width)
 			FUZZ_CHECK(is_sp(text[i]), "display line %zu skips byte 0x%02x at %zu", k, text[i], i);
 		FUZZ_CHECK(k > 0 || l->start == start, "first display line starts at %zu, not %zu", l->start, start);
 		int w = layout_width(text, l->start, l->end);
-		FUZZ_CHECK(w == l->width, "display line %zu [%zu, %zu): width %d, layout_width %d",
-			   k, l->start, l->end, l->width, w);
-		FUZZ_CHECK(l->width <= bound, "display line %zu [%zu, %zu) is %d columns wide at width %d "
-			   "(widest cluster %d)", k, l->start, l->end, l->width, width, bound);
+		FUZZ_CHECK(w <= bound, "display line %zu [%zu, %zu) is %d columns wide at width %d "
+			   "(widest cluster %d)", k, l->start, l->end, w, width, bound);
 		pos = l->end;
 	}
 	for (size_t i = pos; i < end; i++)
 		FUZZ_CHECK(is_sp(text[i]), "layout drops byte 0x%02x at %zu after the last display line", text[i], i);
+	/* Text that fits is the one line layout_whole gives. */
+	if (layout_width(text, start, end) <= width) {
+		struct lines whole = { 0 };
+		layout_whole(&whole, text, start, end);
+		FUZZ_CHECK(out.n == 1 && whole.n == 1 && whole.v[0].start == out.v[0].start
+			   && whole.v[0].end == out.v[0].end,
+			   "text of width %d fits %d but lays out as %zu lines, or not as layout_whole",
+			   layout_width(text, start, end), width, out.n);
+		lines_free(&whole);
+	}
 	lines_free(&out);
 }
 
