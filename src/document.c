@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -552,6 +553,51 @@ size_t doc_line_end(const struct doc *d, size_t i)
 	if (d->len && d->text[d->len - 1] == '\n')
 		return d->len - 1;
 	return d->len;
+}
+
+int doc_line_blank(const struct doc *d, size_t i)
+{
+	return i < d->nlines && d->line[i] == doc_line_end(d, i);
+}
+
+#define LF8 UINT64_C(0x0a0a0a0a0a0a0a0a)
+
+size_t doc_next_nonblank(const struct doc *d, size_t i)
+{
+	if (i >= d->nlines)
+		return d->nlines;
+	if (!doc_line_blank(d, i))
+		return i;
+	/* Indexed text ends at ready; lines there end in LF but the last. */
+	size_t off = d->line[i], lim = d->ready;
+	for (uint64_t w; off + 8 <= lim; off += 8) {
+		memcpy(&w, d->text + off, 8);
+		if (w != LF8)
+			break;
+	}
+	while (off < lim && d->text[off] == '\n')
+		off++;
+	return off < lim ? doc_line_at(d, off) : d->nlines;
+}
+
+size_t doc_prev_nonblank(const struct doc *d, size_t i)
+{
+	if (d->nlines == 0)
+		return SIZE_MAX;
+	if (i >= d->nlines)
+		i = d->nlines - 1;
+	if (!doc_line_blank(d, i))
+		return i;
+	/* Every byte before a blank line's start back to the last text is LF. */
+	size_t off = d->line[i];
+	for (uint64_t w; off >= 8; off -= 8) {
+		memcpy(&w, d->text + off - 8, 8);
+		if (w != LF8)
+			break;
+	}
+	while (off > 0 && d->text[off - 1] == '\n')
+		off--;
+	return off ? doc_line_at(d, off - 1) : SIZE_MAX;
 }
 
 void doc_orig_linecol(const struct doc *d, size_t orig, size_t *line, size_t *col)

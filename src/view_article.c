@@ -1,17 +1,13 @@
 /* The article pane: wrapped text with highlights, scrolling, jumps. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "brief/ui_views.h"
 
 static const struct lines no_lines;
-
-static int line_is_blank(const struct doc *d, size_t line)
-{
-	return d->line[line] == doc_line_end(d, line);
-}
 
 size_t article_first_line(const struct ui *u)
 {
@@ -25,7 +21,7 @@ const struct lines *article_lines(struct ui *u, size_t line)
 	const struct doc *d = &u->m->doc;
 	if (line >= d->nlines)
 		return &no_lines;
-	if (line > article_first_line(u) && line_is_blank(d, line) && line_is_blank(d, line - 1))
+	if (line > article_first_line(u) && doc_line_blank(d, line) && doc_line_blank(d, line - 1))
 		return &no_lines;
 	struct layout_slot *s = &u->cache[line % LAYOUT_SLOTS];
 	if (s->width != u->art_w || s->line != line) {
@@ -44,6 +40,15 @@ void article_invalidate(struct ui *u)
 		u->cache[i].width = 0;
 }
 
+/* The first line of the run of blank lines holding line, the one a squeezed
+ * line stands for: never before the article's first line. */
+static size_t run_start(struct ui *u, size_t line)
+{
+	size_t nb = doc_prev_nonblank(&u->m->doc, line);
+	size_t r = nb == SIZE_MAX ? 0 : nb + 1;
+	return r < article_first_line(u) ? article_first_line(u) : r;
+}
+
 /* Step one display line; returns 0 at either end. */
 static int pos_next(struct ui *u, struct pos *p)
 {
@@ -58,6 +63,8 @@ static int pos_next(struct ui *u, struct pos *p)
 			p->sub = 0;
 			return 1;
 		}
+		/* Squeezed: so is the rest of its run of blank lines. */
+		l = doc_next_nonblank(&u->m->doc, l) - 1;
 	}
 	return 0;
 }
@@ -75,6 +82,7 @@ static int pos_prev(struct ui *u, struct pos *p)
 			p->sub = n - 1;
 			return 1;
 		}
+		l = run_start(u, l) + 1;    /* the blank that shows, next */
 	}
 	return 0;
 }
@@ -82,8 +90,8 @@ static int pos_prev(struct ui *u, struct pos *p)
 static struct pos pos_end(struct ui *u)
 {
 	struct pos p = { u->m->doc.nlines ? u->m->doc.nlines - 1 : 0, 0 };
-	while (p.line > article_first_line(u) && !article_lines(u, p.line)->n)
-		p.line--;
+	if (p.line > article_first_line(u) && !article_lines(u, p.line)->n)
+		p.line = run_start(u, p.line);
 	size_t n = article_lines(u, p.line)->n;
 	p.sub = n ? n - 1 : 0;
 	return p;
@@ -209,10 +217,9 @@ int article_at_end(struct ui *u)
 	struct pos b = bottom_pos(u);
 	/* A non-blank line below the pane shows, so this is not the end: the
 	 * status line asks every frame, and pos_end would lay the last out. */
-	const struct doc *d = &u->m->doc;
-	for (size_t l = d->nlines; l-- > b.line + 1;)
-		if (!line_is_blank(d, l))
-			return 0;
+	size_t last = doc_prev_nonblank(&u->m->doc, SIZE_MAX);
+	if (last != SIZE_MAX && last > b.line)
+		return 0;
 	return pos_cmp(b, pos_end(u)) >= 0;
 }
 

@@ -87,6 +87,14 @@ size_t doc_orig_off(const struct doc *d, size_t off);
 size_t doc_line_at(const struct doc *d, size_t off);
 /* End of line i, excluding its LF. */
 size_t doc_line_end(const struct doc *d, size_t i);
+/* Is line i empty? */
+int doc_line_blank(const struct doc *d, size_t i);
+/* The first line at or after i that is not blank, else nlines; the last at
+ * or before i (i past the end: the last line) that is not, else SIZE_MAX.
+ * A run of blank lines is skipped as the run of LF bytes it is, in time
+ * for its bytes and not its index entries: a file of newlines has millions. */
+size_t doc_next_nonblank(const struct doc *d, size_t i);
+size_t doc_prev_nonblank(const struct doc *d, size_t i);
 /* 1-based line and column (in code points) of an original offset, for messages. */
 void doc_orig_linecol(const struct doc *d, size_t orig, size_t *line, size_t *col);
 

@@ -96,6 +96,22 @@ static void check_lines(const struct doc *d)
 		FUZZ_CHECK(doc_line_at(d, s) == i && doc_line_at(d, e) == i,
 			   "doc_line_at disagrees for line %zu", i);
 	}
+	/* Skipping runs of blank lines agrees with a walk from line to line:
+	 * from the end backwards, then forwards from every line. */
+	size_t last = SIZE_MAX;
+	for (size_t i = 0; i < d->nlines; i++) {
+		if (!doc_line_blank(d, i))
+			last = i;
+		FUZZ_CHECK(doc_prev_nonblank(d, i) == last, "doc_prev_nonblank(%zu) = %zu, want %zu", i,
+			   doc_prev_nonblank(d, i), last);
+	}
+	size_t next = d->nlines;
+	for (size_t i = d->nlines; i-- > 0;) {
+		if (!doc_line_blank(d, i))
+			next = i;
+		FUZZ_CHECK(doc_next_nonblank(d, i) == next, "doc_next_nonblank(%zu) = %zu, want %zu", i,
+			   doc_next_nonblank(d, i), next);
+	}
 	/* A few original offsets: 1-based line and column, in range. */
 	for (size_t o = 0; o <= d->orig_len; o += d->orig_len / 7 + 1) {
 		size_t line = 0, col = 0;

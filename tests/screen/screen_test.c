@@ -1079,6 +1079,44 @@ static void test_status_end(void **state)
 	free(path);
 }
 
+/* A run of blank lines shows as one, however long (as less -s): a run of
+ * a thousand is one row, one j and one k. */
+static void test_blank_runs_squeezed(void **state)
+{
+	(void)state;
+	size_t cap = 8192, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (int i = 1; i <= 8; i++)
+		n += (size_t)snprintf(text + n, cap - n, "Alpha %d\n", i);
+	memset(text + n, '\n', 1000);
+	n += 1000;
+	for (int i = 1; i <= 10; i++)
+		n += (size_t)snprintf(text + n, cap - n, "Bravo %d\n", i);
+	memset(text + n, '\n', 1000);
+	n += 1000;
+	n += (size_t)snprintf(text + n, cap - n, "Charlie\n");
+	char *path = write_temp("blank-runs.txt", text, n);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(12, 60, args);
+	int ya, yb, x;
+	screen_assert(t, find_in_article(t, "Alpha 8", &ya, &x) && find_in_article(t, "Bravo 1", &yb, &x),
+		      "the first screen does not reach past the first run");
+	screen_assert(t, yb == ya + 2, "a thousand blank lines took %d rows", yb - ya - 1);
+	for (int i = 0; i < 9; i++)
+		term_key(t, "j");
+	screen_assert(t, strncmp(term_row(t, 0), "Bravo 1 ", 8) == 0, "nine j did not bring Bravo 1 to the top");
+	term_key(t, "k");
+	screen_assert(t, strncmp(term_row(t, 1), "Bravo 1 ", 8) == 0, "k did not step back over the run as one line");
+	term_key(t, "G");
+	screen_assert(t, status_has(t, "END") && find_in_article(t, "Charlie", &yb, &x)
+		      && find_in_article(t, "Bravo 10", &ya, &x) && yb == ya + 2,
+		      "the end does not show Bravo 10, one blank row and Charlie");
+	quit_ok(t);
+	free(path);
+	free(text);
+}
+
 static void test_redraw_and_suspend(void **state)
 {
 	(void)state;
@@ -1860,6 +1898,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_mouse_click_and_wheel, teardown),
 		cmocka_unit_test_teardown(test_mouse_release_alone, teardown),
 		cmocka_unit_test_teardown(test_status_end, teardown),
+		cmocka_unit_test_teardown(test_blank_runs_squeezed, teardown),
 		cmocka_unit_test_teardown(test_redraw_and_suspend, teardown),
 		cmocka_unit_test_teardown(test_state_restores_position, teardown),
 		cmocka_unit_test_teardown(test_chart_sizes, teardown),

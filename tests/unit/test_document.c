@@ -832,6 +832,92 @@ static void lazy_matches_whole(struct tmp *t, size_t dirty_at)
 	doc_free(&lazy);
 }
 
+/* doc_next_nonblank / doc_prev_nonblank against a walk over every line. */
+static void check_blank_skips(const struct doc *d)
+{
+	for (size_t i = 0; i <= d->nlines + 1; i++) {
+		size_t want = i;
+		while (want < d->nlines && doc_line_blank(d, want))
+			want++;
+		if (want > d->nlines)
+			want = d->nlines;
+		if (doc_next_nonblank(d, i) != want)
+			fail_msg("next non-blank from line %zu: %zu, want %zu", i, doc_next_nonblank(d, i), want);
+		size_t back = SIZE_MAX;
+		for (size_t l = i < d->nlines ? i + 1 : d->nlines; l-- > 0;)
+			if (!doc_line_blank(d, l)) {
+				back = l;
+				break;
+			}
+		if (doc_prev_nonblank(d, i) != back)
+			fail_msg("last non-blank up to line %zu: %zu, want %zu", i, doc_prev_nonblank(d, i), back);
+	}
+}
+
+static void test_blank_runs(void **state)
+{
+	(void)state;
+	/* Runs of 0 to 19 blank lines (the skip reads 8 bytes at a time), at
+	 * the start, between text and at the end, with and without a final LF;
+	 * CRLF blank lines are LF once sanitised. */
+	unsigned seed = 7;
+	for (int shape = 0; shape < 40; shape++) {
+		char text[4096];
+		size_t n = 0;
+		int lines = shape % 7 + 1;
+		for (int l = 0; l < lines; l++) {
+			seed = seed * 1103515245u + 12345u;
+			int run = (int)((seed >> 16) % 20);
+			for (int b = 0; b < run; b++)
+				n += (size_t)snprintf(text + n, sizeof text - n, shape % 5 == 4 ? "\r\n" : "\n");
+			if (l + 1 < lines || shape % 3)
+				n += (size_t)snprintf(text + n, sizeof text - n, "line %d\n", l);
+		}
+		if (shape % 4 == 1 && n && text[n - 1] == '\n')
+			n--;                            /* no final newline */
+		struct doc d;
+		assert_int_equal(doc_load_mem(&d, "t", (const uint8_t *)text, n), 0);
+		check_blank_skips(&d);
+		doc_free(&d);
+	}
+	struct doc d;
+	assert_int_equal(doc_load_mem(&d, "t", (const uint8_t *)"", 0), 0);
+	assert_int_equal(doc_next_nonblank(&d, 0), d.nlines);
+	assert_int_equal(doc_prev_nonblank(&d, 0), SIZE_MAX);
+	check_blank_skips(&d);
+	doc_free(&d);
+	assert_int_equal(doc_load_mem(&d, "t", (const uint8_t *)"\n\n\n\n\n\n\n\n\n\n", 10), 0);
+	assert_int_equal(doc_next_nonblank(&d, 0), d.nlines);
+	assert_int_equal(doc_prev_nonblank(&d, SIZE_MAX), SIZE_MAX);
+	doc_free(&d);
+}
+
+/* A run of blank lines across the first slice of a lazily opened file: a
+ * skip stops where the checked text does, and finds the rest once it is. */
+static void test_blank_run_lazy(void **state)
+{
+	struct tmp *t = *state;
+	size_t n = (size_t)3 << 20;
+	uint8_t *p = xmalloc(n);
+	memset(p, '\n', n);
+	memcpy(p, "head\n", 5);
+	memcpy(p + n - 5, "tail\n", 5);
+	write_file(t->path, p, n);
+	struct doc d;
+	struct doc_error err = { 0 };
+	assert_int_equal(doc_open_file(&d, t->path, &err), 0);
+	assert_false(doc_complete(&d));
+	assert_int_equal(doc_next_nonblank(&d, 1), d.nlines);
+	assert_int_equal(doc_prev_nonblank(&d, SIZE_MAX), 0);
+	doc_prepare_all(&d);
+	assert_true(doc_complete(&d));
+	assert_int_equal(doc_next_nonblank(&d, 1), d.nlines - 1);
+	assert_int_equal(doc_prev_nonblank(&d, d.nlines - 2), 0);
+	assert_int_equal(doc_prev_nonblank(&d, SIZE_MAX), d.nlines - 1);
+	free(p);
+	doc_free(&d);
+}
+
 static void test_lazy_clean(void **state)
 {
 	lazy_matches_whole(*state, SIZE_MAX);
@@ -885,6 +971,8 @@ int main(void)
 		cmocka_unit_test(test_load_stdin_dash),
 		cmocka_unit_test_setup_teardown(test_load_fifo, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_safe_widths_agree),
+		cmocka_unit_test(test_blank_runs),
+		cmocka_unit_test_setup_teardown(test_blank_run_lazy, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_lazy_clean, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_lazy_dirty_late, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_lazy_dirty_early, tmp_setup, tmp_teardown),
