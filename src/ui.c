@@ -75,6 +75,9 @@ static void destroy_windows(struct ui *u)
 	if (u->status)
 		delwin(u->status);
 	u->status = NULL;
+	/* Deleting a subwindow touches stdscr, and a touched stdscr is
+	 * refreshed by the next wget_wch(): old cells, before the new frame. */
+	untouchwin(stdscr);
 }
 
 static int has_meta(const struct ui *u)

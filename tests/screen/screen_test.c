@@ -566,14 +566,29 @@ static void test_quit_restores_terminal(void **state)
 
 /* ---- signals ------------------------------------------------------------------- */
 
+/* Left/right margin mode (DECLRMM) reset after it was last set, if ever. */
+static int margin_mode_released(struct term *t)
+{
+	size_t n;
+	const char *raw = term_raw(t, &n);
+	const char *set = NULL;
+	for (const char *p = raw; (p = memmem(p, n - (size_t)(p - raw), "\033[?69h", 6)); p++)
+		set = p;
+	return !set || memmem(set, n - (size_t)(set - raw), "\033[?69l", 6) != NULL;
+}
+
+
 static void check_signal_restores(int sig)
 {
 	struct term *t = start_brief(24, 80, no_state);
 	term_key(t, "j");
+	/* libvterm has margins: that j set their mode, which must not outlive brief. */
+	screen_assert(t, term_raw_has(t, "\033[?69h", 6), "j beside the panel did not use margins");
 	term_signal(t, sig);
 	screen_assert(t, term_exited(t), "brief did not exit on signal %d", sig);
 	screen_assert(t, !term_altscreen(t), "signal %d left the alternate screen on", sig);
 	screen_assert(t, term_cursor_visible(t), "signal %d left the cursor hidden", sig);
+	screen_assert(t, margin_mode_released(t), "signal %d left the terminal in margin mode", sig);
 	int status;
 	int rc = term_finish(t, &status);
 	assert_true(WIFSIGNALED(status));
@@ -1652,17 +1667,6 @@ static int raw_since_has_csi(struct term *t, size_t from, char final)
 static int raw_since_has_su(struct term *t, size_t from)
 {
 	return raw_since_has_csi(t, from, 'S');
-}
-
-/* Left/right margin mode (DECLRMM) reset after it was last set, if ever. */
-static int margin_mode_released(struct term *t)
-{
-	size_t n;
-	const char *raw = term_raw(t, &n);
-	const char *set = NULL;
-	for (const char *p = raw; (p = memmem(p, n - (size_t)(p - raw), "\033[?69h", 6)); p++)
-		set = p;
-	return !set || memmem(set, n - (size_t)(set - raw), "\033[?69l", 6) != NULL;
 }
 
 /* Send keys, then check the screen is exactly what a full repaint (^L)
