@@ -143,18 +143,31 @@ void margins_release(void)
 	lrmm_set = 0;
 }
 
-/* curscr row dst takes row src's first w cells; src < 0 blanks them. */
-static void copy_row(int dst, int src, int w, cchar_t *buf)
+/* curscr follows the terminal: rows [top, bot] move by n, first w cells.
+ *
+ * ncurses keeps a hash of every row of curscr and, before each update,
+ * matches the new rows against those hashes to find scrolls of its own.
+ * Rows changed behind its back keep their old hashes, which the new rows
+ * then match one row off: ncurses would scroll them a second time and
+ * rewrite them all.  wredrawln() marks the rows as thrown away and hashes
+ * them so (as nothing on screen); the moved cells are written after it. */
+static void shift_curscr(WINDOW *win, int top, int bot, int w, int n)
 {
-	if (src >= 0) {
-		mvwin_wchnstr(curscr, src, 0, buf, w);
-	} else {
-		cchar_t blank;
-		setcchar(&blank, L" ", A_NORMAL, 0, NULL);
-		for (int i = 0; i < w; i++)
-			buf[i] = blank;
+	int h = bot - top + 1;
+	size_t stride = (size_t)w + 1;
+	cchar_t *buf = xcalloc((size_t)h * stride, sizeof *buf);
+	for (int y = 0; y < h; y++)
+		mvwin_wchnstr(curscr, top + y, 0, buf + (size_t)y * stride, w);
+	wredrawln(win, top - getbegy(win), h);
+	cchar_t *blank = xcalloc(stride, sizeof *blank);
+	for (int i = 0; i < w; i++)
+		setcchar(&blank[i], L" ", A_NORMAL, 0, NULL);
+	for (int y = 0; y < h; y++) {
+		int src = y + n;
+		mvwadd_wchnstr(curscr, top + y, 0, src >= 0 && src < h ? buf + (size_t)src * stride : blank, w);
 	}
-	mvwadd_wchnstr(curscr, dst, 0, buf, w);
+	free(blank);
+	free(buf);
 }
 
 /* Cells in rows [top, bot], columns [x0, x1) of curscr that are not blank,
@@ -176,8 +189,10 @@ static long inked(int top, int bot, int x0, int x1, long enough, cchar_t *buf)
 }
 
 /* The terminal scrolls rows [top, bot] by n, only columns [0, right] with
- * margins (right >= 0) or whole rows (right < 0); curscr follows. */
-static void scroll_now(int top, int bot, int right, int n)
+ * margins (right >= 0) or whole rows (right < 0); curscr follows.  dec: the
+ * terminal vouched for DEC's margins, and so for DEC's short forms; win
+ * holds the rows moved, at the screen's left edge. */
+static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 {
 	/* Normal attributes are in force between frames (doupdate ends with
 	 * them), so the rows scrolled in are plain blanks, as in curscr.  No
@@ -186,17 +201,19 @@ static void scroll_now(int top, int bot, int right, int n)
 	int row = n > 0 ? bot - n + 1 : top;   /* where the first new row goes */
 	int count = n > 0 ? n : -n;
 	putp(tiparm(cap.csr, top, bot));
-	if (right >= 0) {
-		/* The terminal vouched for DEC's margins, so DEC's short forms
-		 * too: a count of 1 and whole-screen margins left out. */
-		if (!lrmm_set)
-			putp("\033[?69h");
-		lrmm_set = 1;
-		char seq[64], num[16] = "";
+	if (dec) {
+		/* A count of 1 and whole-screen margins left out. */
+		char num[16] = "", lr[32] = "", seq[96];
 		if (count > 1)
 			snprintf(num, sizeof num, "%d", count);
-		snprintf(seq, sizeof seq, "\033[1;%ds\033[%s%c\033[s\033[r", right + 1, num,
-			 n > 0 ? 'S' : 'T');
+		if (right >= 0) {
+			if (!lrmm_set)
+				putp("\033[?69h");
+			lrmm_set = 1;
+			snprintf(lr, sizeof lr, "\033[1;%ds", right + 1);
+		}
+		snprintf(seq, sizeof seq, "%s\033[%s%c%s\033[r", lr, num, n > 0 ? 'S' : 'T',
+			 right >= 0 ? "\033[s" : "");
 		putp(seq);
 		/* DECSTBM homed the cursor, so ncurses may move relative from
 		 * there: to the top row that is one line feed.  (A move from
@@ -213,27 +230,25 @@ static void scroll_now(int top, int bot, int right, int n)
 	 * own buffer: this must reach the terminal before the frame. */
 	fflush(stdout);
 
-	int w = right >= 0 ? right + 1 : COLS;
-	cchar_t *buf = xcalloc((size_t)w + 1, sizeof *buf);
-	if (n > 0) {
-		for (int y = top; y <= bot; y++)
-			copy_row(y, y + n <= bot ? y + n : -1, w, buf);
-	} else {
-		for (int y = bot; y >= top; y--)
-			copy_row(y, y + n >= top ? y + n : -1, w, buf);
-	}
-	free(buf);
+	shift_curscr(win, top, bot, right >= 0 ? right + 1 : COLS, n);
 }
 
-int term_scroll(struct ui *u, int top, int bot, int right, int n)
+int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n)
 {
+	int right = getbegx(win) == 0 ? getmaxx(win) - 1 : -1;
 	int h = bot - top + 1;
-	if (n == 0 || h < 2 || right < 0 || right >= COLS - 1 || n >= h || -n >= h)
+	if (n == 0 || h < 2 || right < 0 || right >= COLS || n >= h || -n >= h)
 		return 0;
 	if (!cap.csr || !cap.indn || !cap.rin)
 		return 0;
+	if (right == COLS - 1) {
+		/* Full width: whole rows, as ncurses would scroll them, in fewer
+		 * bytes than its save, region, restore, line feed, reset dance. */
+		scroll_now(win, top, bot, -1, n, u->slrm);
+		return 1;
+	}
 	if (u->slrm) {
-		scroll_now(top, bot, right, n);
+		scroll_now(win, top, bot, right, n, 1);
 		return 1;
 	}
 	/* Whole rows move what is beside the article too, which must then be
@@ -246,6 +261,6 @@ int term_scroll(struct ui *u, int top, int bot, int right, int n)
 	free(buf);
 	if (beside * 2 >= kept)
 		return 0;
-	scroll_now(top, bot, -1, n);
+	scroll_now(win, top, bot, -1, n, 0);
 	return 1;
 }

@@ -367,10 +367,11 @@ void article_draw(struct ui *u)
 {
 	WINDOW *w = u->win[PANE_ARTICLE];
 	/* Beside the panel ncurses cannot scroll the text (it moves whole rows
-	 * only when all of each row moves): move it on the terminal first. */
-	long moved = getmaxx(w) < u->cols ? moved_since_drawn(u) : 0;
+	 * only when all of each row moves), and at full width it spends ~30
+	 * bytes a scroll on it: move the rows on the terminal first. */
+	long moved = moved_since_drawn(u);
 	if (moved)
-		term_scroll(u, u->art_title, u->art_title + u->art_h - 1, getmaxx(w) - 1, (int)moved);
+		term_scroll(u, w, u->art_title, u->art_title + u->art_h - 1, (int)moved);
 	u->drawn_top = u->top;
 	u->drawn_ok = 1;
 	werase(w);

@@ -219,9 +219,10 @@ void help_draw(struct ui *u);
 int help_rows(struct ui *u);
 int help_handle(struct ui *u, enum action a);
 
-/* ui_termscroll.c: rows [top, bot] of columns [0, right] moved up by n
- * (down if n < 0) on the terminal, curscr alike, when the terminal has
- * left/right margins or whole rows are cheaper; 0 if left to doupdate(). */
+/* ui_termscroll.c: screen rows [top, bot] of win's columns (win at the
+ * left edge) moved up by n (down if n < 0) on the terminal, curscr alike:
+ * at full width, with the terminal's left/right margins, or as whole rows
+ * when those are cheaper; 0 if left to doupdate(). */
 void margins_probe(struct ui *u);
 int margins_answer(struct ui *u, wint_t ch, int is_fn);
 /* Before giving the terminal back: an answer still on its way would reach
@@ -229,7 +230,7 @@ int margins_answer(struct ui *u, wint_t ch, int is_fn);
 void margins_await(struct ui *u);
 /* Before the terminal is given back: DECLRMM reset if a scroll set it. */
 void margins_release(void);
-int term_scroll(struct ui *u, int top, int bot, int right, int n);
+int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n);
 
 /* ui_status.c */
 void status_draw(struct ui *u);

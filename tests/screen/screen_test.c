@@ -1751,6 +1751,47 @@ static void test_scroll_beside_panel_with_margins(void **state)
 	assert_int_equal(term_finish(t, NULL), 0);
 }
 
+/* A panel that is mostly blank (no annotations, no figures) leaves rows
+ * that look alike beside it: a scroll must still cost about one new line,
+ * not ncurses finding the moved rows again and scrolling them a second time.
+ * The same at full width, where brief scrolls whole rows itself. */
+static void check_sparse_panel_scroll(int silent, size_t panel_max, size_t full_max)
+{
+	size_t cap = 16384, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (int i = 0; i < 200; i++)
+		n += (size_t)snprintf(text + n, cap - n,
+				      "Paragraph %c%c says words go here and there without any figure at all.\n",
+				      'a' + i % 26, 'a' + i / 26 % 26);
+	char *path = write_temp("sparse.txt", text, n);
+	const char *args[] = { "--no-state", path, NULL };
+	term_set_silent(silent);
+	struct term *t = start_brief(30, 100, args);
+	term_set_silent(0);
+	screen_assert(t, panel_rule_x(t) > 0, "no side panel");
+	static const char *const keys[] = { "j", "j", "k", "3j", "2k", "j" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		size_t cost = step_matches_repaint(t, keys[i]);
+		screen_assert(t, cost < panel_max, "%s beside a blank panel cost %zu bytes", keys[i], cost);
+	}
+	term_key(t, "s");
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		size_t cost = step_matches_repaint(t, keys[i]);
+		screen_assert(t, cost < full_max, "%s at full width cost %zu bytes", keys[i], cost);
+	}
+	quit_ok(t);
+	free(path);
+	free(text);
+}
+
+static void test_scroll_beside_sparse_panel(void **state)
+{
+	(void)state;
+	check_sparse_panel_scroll(0, 300, 400);     /* margins: ~80 bytes a line */
+	check_sparse_panel_scroll(1, 1000, 400);    /* whole rows, the panel repainted */
+}
+
 static void test_no_margins_option(void **state)
 {
 	(void)state;
@@ -1911,6 +1952,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_mixed_units_note, teardown),
 		cmocka_unit_test_teardown(test_scroll_beside_panel_with_margins, teardown),
 		cmocka_unit_test_teardown(test_scroll_beside_panel_silent_terminal, teardown),
+		cmocka_unit_test_teardown(test_scroll_beside_sparse_panel, teardown),
 		cmocka_unit_test_teardown(test_no_margins_option, teardown),
 		cmocka_unit_test_teardown(test_late_answer_not_left_to_the_shell, teardown),
 		cmocka_unit_test_teardown(test_random_walk_with_margins, teardown),
