@@ -7,8 +7,10 @@
 # ../../src/brief from this script), BENCH_RUNS (default 5; each figure is the
 # median), BENCH_SIZES (default "100x30 80x24"), BENCH_BIG_MB (default 100),
 # BENCH_REAL_MB (default 20), CC, TMPDIR.  Installs nothing; without less the
-# less columns are skipped.  Prints a markdown table; targets are reported
-# as PASS/MISS and never fail the run (exit 0 unless the harness breaks).
+# less columns are skipped.  The long real text is Debian's Reference when
+# debian-reference-en is installed, else BENCH_REAL_MB of licence and
+# copyright files.  Prints a markdown table; targets are reported as
+# PASS/MISS and never fail the run (exit 0 unless the harness breaks).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,7 +66,9 @@ echo "ZQXJ-END-MARKER" >> "$work/big/big.txt"
 cp "$annotations" "$work/big/big.brief"
 
 # Real: Debian's reference manual as text, else licences and copyright files.
-deb_ref=/usr/share/doc/debian-reference-common/docs/debian-reference.en.txt.gz
+# (apt-get install debian-reference-en; older releases kept it under doc/.)
+deb_ref=/usr/share/debian-reference/debian-reference.en.txt.gz
+[ -r "$deb_ref" ] || deb_ref=/usr/share/doc/debian-reference-common/docs/debian-reference.en.txt.gz
 if [ -r "$deb_ref" ]; then
 	real_name="debian-reference.en.txt"
 	gzip -dc "$deb_ref" > "$work/real/real.txt"
@@ -278,7 +282,12 @@ for doc in big real; do
 		row "time to first paint (ms)" "$size" "$(m $doc brief "$size" start paint_ms)" "$(m $doc less "$size" start paint_ms)" "$pk" "$pa"
 		row "side panel complete / settled (ms)" "$size" "$(m $doc brief "$size" start settle_ms)" "$(m $doc less "$size" start settle_ms)" abs 1000
 		row "bytes until settled" "$size" "$(m $doc brief "$size" start bytes)" "$(m $doc less "$size" start bytes)" "" ""
-		row "peak RSS (KiB; target 1.5× file = $rss_lim)" "$size" "$(m $doc brief "$size" quit maxrss_kb)" "$(m $doc less "$size" quit maxrss_kb)" abs "$rss_lim"
+		# The issue sets the RSS target for the 100 MB document only.
+		if [ $doc = big ]; then
+			row "peak RSS (KiB; target 1.5× file = $rss_lim)" "$size" "$(m $doc brief "$size" quit maxrss_kb)" "$(m $doc less "$size" quit maxrss_kb)" abs "$rss_lim"
+		else
+			row "peak RSS (KiB; the file is $((bytes / 1024)))" "$size" "$(m $doc brief "$size" quit maxrss_kb)" "$(m $doc less "$size" quit maxrss_kb)" "" ""
+		fi
 		row "search /ZQXJ from the top to the last line (ms; less: 1 run)" "$size" "$(m $doc brief "$size" searchend ms)" "$(m $doc less "$size" searchend ms)" "" ""
 		# less searched in run 1 only: its CPU median would not compare.
 		row "brief CPU ms, whole run: start, scan, search, quit (wait4)" "$size" "$(m $doc brief "$size" quit cpu_ms)" "" "" ""
