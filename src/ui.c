@@ -432,8 +432,10 @@ int ui_run(struct model *m, const struct ui_options *o)
 		ui_free(u);
 		return 1;
 	}
-	/* Keyed by the bytes as read: the same before and after checking. */
-	u->state_key = state_key(m->doc.orig, m->doc.orig_len);
+	/* Keyed by the bytes as read: the same before and after checking.
+	 * Hashing a long text's two ends is 0.9M instructions: not for nothing. */
+	if (!o->no_state)
+		u->state_key = state_key(m->doc.orig, m->doc.orig_len);
 
 	if (pipe(sig_pipe) != 0 || set_cloexec_nonblock(sig_pipe[0]) != 0
 	    || set_cloexec_nonblock(sig_pipe[1]) != 0) {
