@@ -1,7 +1,8 @@
 #!/bin/sh
 # Real-terminal checks of brief in a tmux pane: quitting, suspending, dying of
 # SIGHUP/SIGTERM must all leave the terminal as it was; a pipe on stdin still
-# takes keys from the terminal; scrolling beside the panel keeps both intact.  Conditions are polled (bounded), never slept
+# takes keys from the terminal; scrolling beside the panel keeps both intact,
+# and at full width the title and comparison.  Conditions are polled (bounded), never slept
 # for.  Prints TAP-like "ok N - ..." lines; exit 1 on a failure, 77 if tmux is
 # missing.
 set -u
@@ -182,6 +183,36 @@ panel_of < "$TMPD/after" > "$TMPD/panel.got"
 check "the panel beside them is the same after the scroll" cmp -s "$TMPD/panel.want" "$TMPD/panel.got"
 $T send-keys -t e2e q
 check "q exits 0 after the scroll" wait_for 'EXIT=0'
+
+# 6. Full width (s): brief scrolls the article's whole rows itself, between
+#    the title row above and the comparison below, which stay.
+art() { pane | sed -n '2,/── Comparison/p' | sed '$d'; }    # between them
+below() { pane | sed -n '/── Comparison/,$p' | sed '$d'; }  # status row aside
+run_brief "'$BRIEF' --no-state"
+reader_up || fail "brief did not start for the full-width scroll"
+$T send-keys -t e2e s
+wait_gone 'ACTORS' || fail "s did not hide the panel"
+pane | sed -n 1p > "$TMPD/title.want"
+art > "$TMPD/before"
+below > "$TMPD/below.want"
+want=$(sed -n 4p "$TMPD/before")
+$T send-keys -t e2e j j j
+i=0
+while [ $i -lt 100 ] && [ "$(art | sed -n 1p)" != "$want" ]; do
+	i=$((i + 1)); sleep 0.05
+done
+art > "$TMPD/after"
+total=$(wc -l < "$TMPD/before")
+check "the article has rows between the title and the comparison" test "$total" -ge 8
+sed -n "4,${total}p" "$TMPD/before" > "$TMPD/kept.want"
+sed -n "1,$((total - 3))p" "$TMPD/after" > "$TMPD/kept.got"
+check "3 j at full width move the article's rows up by 3" cmp -s "$TMPD/kept.want" "$TMPD/kept.got"
+pane | sed -n 1p > "$TMPD/title.got"
+below > "$TMPD/below.got"
+check "the title row stays put" cmp -s "$TMPD/title.want" "$TMPD/title.got"
+check "the comparison stays put" cmp -s "$TMPD/below.want" "$TMPD/below.got"
+$T send-keys -t e2e q
+check "q exits 0 after the full-width scroll" wait_for 'EXIT=0'
 
 echo "1..$n"
 exit $failed
