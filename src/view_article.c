@@ -97,12 +97,30 @@ static struct pos pos_end(struct ui *u)
 	return p;
 }
 
+/* Move p by up to delta display lines (down if delta > 0); the steps taken. */
+static long pos_step(struct ui *u, struct pos *p, long delta)
+{
+	long k = 0;
+	for (; delta > 0 && pos_next(u, p); delta--)
+		k++;
+	for (; delta < 0 && pos_prev(u, p); delta++)
+		k++;
+	return k;
+}
+
 /* The last top position that still fills the pane. */
 static struct pos pos_max_top(struct ui *u)
 {
 	struct pos p = pos_end(u);
-	for (int i = 1; i < u->art_h && pos_prev(u, &p); i++)
-		;
+	pos_step(u, &p, -(long)(u->art_h - 1));
+	return p;
+}
+
+/* The position on the pane's last row. */
+static struct pos bottom_pos(struct ui *u)
+{
+	struct pos p = u->top;
+	pos_step(u, &p, u->art_h - 1);
 	return p;
 }
 
@@ -149,10 +167,7 @@ static void set_top(struct ui *u, struct pos p)
 	/* A full pane below p proves p is no lower than the last top, and lays
 	 * out only lines about to be drawn; else the document's end decides. */
 	struct pos q = p;
-	int i = 1;
-	while (i < u->art_h && pos_next(u, &q))
-		i++;
-	if (i < u->art_h) {
+	if (pos_step(u, &q, u->art_h - 1) < u->art_h - 1) {
 		struct pos max = pos_max_top(u);
 		if (pos_cmp(p, max) > 0)
 			p = max;
@@ -168,10 +183,7 @@ static void set_top(struct ui *u, struct pos p)
 void article_scroll(struct ui *u, long delta)
 {
 	struct pos p = u->top;
-	for (; delta > 0 && pos_next(u, &p); delta--)
-		;
-	for (; delta < 0 && pos_prev(u, &p); delta++)
-		;
+	pos_step(u, &p, delta);
 	set_top(u, p);
 }
 
@@ -193,28 +205,16 @@ void article_show(struct ui *u, size_t start, size_t end)
 {
 	(void)end;
 	struct pos p = article_pos_of(u, start);
-	struct pos bottom = u->top;
-	for (int i = 1; i < u->art_h && pos_next(u, &bottom); i++)
-		;
-	if (pos_cmp(p, u->top) >= 0 && pos_cmp(p, bottom) <= 0)
+	if (pos_cmp(p, u->top) >= 0 && pos_cmp(p, bottom_pos(u)) <= 0)
 		return;
 	remember_position(u);
-	for (int i = 0; i < u->art_h / 3 && pos_prev(u, &p); i++)
-		;
+	pos_step(u, &p, -(long)(u->art_h / 3));
 	set_top(u, p);
 }
 
-static struct pos bottom_pos(struct ui *u)
+/* Is b, on the pane's last row, the end of the article? */
+static int at_end(struct ui *u, struct pos b)
 {
-	struct pos p = u->top;
-	for (int i = 1; i < u->art_h && pos_next(u, &p); i++)
-		;
-	return p;
-}
-
-int article_at_end(struct ui *u)
-{
-	struct pos b = bottom_pos(u);
 	/* A non-blank line below the pane shows, so this is not the end: the
 	 * status line asks every frame, and pos_end would lay the last out. */
 	size_t last = doc_prev_nonblank(&u->m->doc, SIZE_MAX);
@@ -223,13 +223,18 @@ int article_at_end(struct ui *u)
 	return pos_cmp(b, pos_end(u)) >= 0;
 }
 
+int article_at_end(struct ui *u)
+{
+	return at_end(u, bottom_pos(u));
+}
+
 /* Percent of the article above the bottom of the pane, as less shows it. */
 int article_percent(struct ui *u)
 {
 	const struct doc *d = &u->m->doc;
-	if (article_at_end(u) && doc_complete(d))
-		return 100;
 	struct pos b = bottom_pos(u);
+	if (doc_complete(d) && at_end(u, b))
+		return 100;
 	const struct lines *l = article_lines(u, b.line);
 	return model_percent_at(u->m, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);
 }
