@@ -218,6 +218,12 @@ static char *printable_string(const char *s, size_t n)
 	return out;
 }
 
+/* Bytes a string may not hold as they are: TAB aside, write \n or \t. */
+static int string_control(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
 /* Read a string starting at the quote s[*i]; leave *i past its closing quote. */
 static int lex_string(struct parser *p, struct colctr *cc, const char *s, size_t n, size_t *i)
 {
@@ -248,13 +254,17 @@ static int lex_string(struct parser *p, struct colctr *cc, const char *s, size_t
 			j += 2;
 			continue;
 		}
-		if ((c < 0x20 && c != '\t') || c == 0x7f) {
+		if (string_control(c)) {
 			buf_free(&b);
 			return fail(p, p->line, col_at(cc, j),
 				    "control character 0x%02x in string (write \\n or \\t)", c);
 		}
-		buf_addc(&b, (char)c);
-		j++;
+		/* Up to the next quote, escape or control: copied at once. */
+		size_t run = j + 1;
+		while (run < n && s[run] != '"' && s[run] != '\\' && !string_control((unsigned char)s[run]))
+			run++;
+		buf_add(&b, s + j, run - j);
+		j = run;
 	}
 	struct token *t = new_token(p);
 	t->type = TOK_STRING;

@@ -86,12 +86,6 @@ void buf_adds(struct buf *b, const char *s)
 
 void buf_addc(struct buf *b, char c)
 {
-	/* Parsers add a byte at a time: skip xgrow while there is room. */
-	if (b->len + 2 <= b->cap) {
-		b->data[b->len++] = c;
-		b->data[b->len] = '\0';
-		return;
-	}
 	buf_add(b, &c, 1);
 }
 
