@@ -258,9 +258,9 @@ static void save_state(struct ui *u)
 
 /* ---- signals ---------------------------------------------------------------- */
 
-static void leave_terminal(struct ui *u)
+/* Every way out of curses goes through here: the margin mode first. */
+static void leave_terminal(void)
 {
-	(void)u;
 	margins_release();
 	endwin();
 }
@@ -268,7 +268,7 @@ static void leave_terminal(struct ui *u)
 static void suspend(struct ui *u)
 {
 	margins_await(u);
-	leave_terminal(u);
+	leave_terminal();
 	default_signal(SIGTSTP);
 	sigset_t set;
 	sigemptyset(&set);
@@ -341,10 +341,8 @@ static int open_terminal(struct ui *u)
  * of memory, a sanitizer's report) still gives the terminal back. */
 static void restore_terminal_at_exit(void)
 {
-	if (!isendwin()) {
-		margins_release();
-		endwin();
-	}
+	if (!isendwin())
+		leave_terminal();
 }
 
 static void ui_free(struct ui *u)
@@ -504,7 +502,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	/* The terminal first, so a warning from saving is seen. */
 	if (exit_sig != SIGHUP && exit_sig != SIGTERM)
 		margins_await(u);   /* the user is still at this terminal */
-	leave_terminal(u);
+	leave_terminal();
 	save_state(u);
 	destroy_windows(u);
 	delscreen(u->scr);
