@@ -46,7 +46,6 @@ static void ghash_grow(struct ui *u)
 		ghash_insert(u, g);
 }
 
-/* Figures with the same text form one panel row ("25 percent  2"). */
 /* The group whose figures read as s[0, n) (hash h), or -1 with *empty the
  * free slot where it would go. */
 static long ghash_find(const struct ui *u, const uint8_t *s, size_t n, uint32_t h, size_t *empty)
@@ -64,6 +63,7 @@ static long ghash_find(const struct ui *u, const uint8_t *s, size_t n, uint32_t 
 	return -1;
 }
 
+/* Figures with the same text form one panel row ("25 percent  2"). */
 static void group_new_figures(struct ui *u)
 {
 	const struct figures *f = &u->m->figures;
@@ -92,9 +92,9 @@ long figure_group_of(struct ui *u, const struct figure *f)
 {
 	if (!u->ghash_cap)
 		return -1;
-	const uint8_t *t = u->m->doc.text;
-	return ghash_find(u, t + f->start, f->end - f->start, hash_bytes(t + f->start, f->end - f->start),
-			  NULL);
+	const uint8_t *s = u->m->doc.text + f->start;
+	size_t n = f->end - f->start;
+	return ghash_find(u, s, n, hash_bytes(s, n), NULL);
 }
 
 static void add_row(struct ui *u, int kind, size_t index, const char *text)
