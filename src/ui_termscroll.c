@@ -2,16 +2,17 @@
  *
  * ncurses scrolls only whole rows (csr), and only when the whole row moves,
  * so with the panel beside the article a one-line scroll rewrote every row
- * of the article: ~1.6 KB per key against less's ~80 bytes.  Two ways out,
- * each followed by the same shift of curscr so that ncurses' picture of the
+ * of the article: ~1.6 KB per key against less's ~80 bytes.  Each way here
+ * is followed by the same shift of curscr, so that ncurses' picture of the
  * screen stays exact and doupdate() sends only what really changed:
  *
- * - Left/right margins (DECSLRM): the terminal scrolls the article's
- *   rectangle alone.  terminfo's smglr is not proof (VTE sets
+ * - At full width, whole rows: what ncurses would do, in fewer bytes.
+ * - Beside the panel, left/right margins (DECSLRM): the terminal scrolls
+ *   the article's rectangle alone.  terminfo's smglr is not proof (VTE sets
  *   TERM=xterm-256color and ignores it), so the terminal is asked (DECRQM
  *   for mode 69, DECLRMM) and the margins are used only after it answers
  *   that it knows them; tmux and most others never answer.
- * - Otherwise whole rows are scrolled, the panel beside moving with them,
+ * - Beside the panel otherwise, whole rows, the panel moving with them,
  *   when the panel is lighter to repaint than the article. */
 #include "config.h"
 

@@ -219,17 +219,20 @@ void help_draw(struct ui *u);
 int help_rows(struct ui *u);
 int help_handle(struct ui *u, enum action a);
 
-/* ui_termscroll.c: screen rows [top, bot] of win's columns (win at the
- * left edge) moved up by n (down if n < 0) on the terminal, curscr alike:
- * at full width, with the terminal's left/right margins, or as whole rows
- * when those are cheaper; 0 if left to doupdate(). */
+/* ui_termscroll.c */
+/* Ask the terminal whether it has left/right margins (after newterm). */
 void margins_probe(struct ui *u);
+/* 1 if the key was the terminal's answer, which it then takes. */
 int margins_answer(struct ui *u, wint_t ch, int is_fn);
 /* Before giving the terminal back: an answer still on its way would reach
  * the shell as typed text, so a young question is waited for, briefly. */
 void margins_await(struct ui *u);
 /* Before the terminal is given back: DECLRMM reset if a scroll set it. */
 void margins_release(void);
+/* Screen rows [top, bot] of win's columns (win at the left edge) moved up
+ * by n (down if n < 0) on the terminal, curscr alike: at full width, with
+ * the terminal's left/right margins, or as whole rows when those are
+ * cheaper; 0 if left to doupdate(). */
 int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n);
 
 /* ui_status.c */
