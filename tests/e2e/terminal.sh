@@ -155,31 +155,38 @@ $T send-keys -t e2e q
 check "q exits 0 with the article on a pipe" wait_for 'EXIT=0'
 check "the terminal is restored after the piped run" terminal_restored
 
+# scroll_by_3 LIST FIRST: LIST prints the article's rows, FIRST the first of
+# them that scrolls.  Sends j j j and waits until that row shows what row
+# FIRST+3 showed (the frame is in), then leaves in $TMPD what must match:
+# kept.want (the rows that stay on screen, before) and kept.got (after).
+scroll_by_3() {
+	$1 > "$TMPD/before"
+	want=$(sed -n "$(($2 + 3))p" "$TMPD/before")
+	$T send-keys -t e2e j j j
+	i=0
+	while [ $i -lt 100 ] && [ "$($1 | sed -n "$2p")" != "$want" ]; do
+		i=$((i + 1)); sleep 0.05
+	done
+	$1 > "$TMPD/after"
+	total=$(wc -l < "$TMPD/before")
+	sed -n "$(($2 + 3)),${total}p" "$TMPD/before" > "$TMPD/kept.want"
+	sed -n "$2,$((total - 3))p" "$TMPD/after" > "$TMPD/kept.got"
+}
+
 # 5. Scrolling beside the panel in tmux, which has no left/right margins:
 #    brief scrolls whole rows and repaints the panel in the same frame.  The
 #    rows left of the panel rule must move up as one, the panel must not.
 rows() { pane | grep '│'; }                  # the rows beside the panel
-article_of() { sed 's/ *│.*//'; }
-panel_of() { sed 's/^[^│]*│//'; }
+beside() { rows | sed 's/ *│.*//'; }         # their article part
+panel() { rows | sed 's/^[^│]*│//'; }
 run_brief "'$BRIEF' --no-state"
 reader_up || fail "brief did not start for the scroll"
-rows > "$TMPD/before"
-want=$(article_of < "$TMPD/before" | sed -n 5p)
-$T send-keys -t e2e j j j
-# Row 2 (the first under the title) shows what row 5 showed: the frame is in.
-i=0
-while [ $i -lt 100 ] && [ "$(rows | article_of | sed -n 2p)" != "$want" ]; do
-	i=$((i + 1)); sleep 0.05
-done
-rows > "$TMPD/after"
-total=$(wc -l < "$TMPD/before")
+panel > "$TMPD/panel.want"
+scroll_by_3 beside 2                         # row 1 is the title's
 # Empty captures would compare equal: there must be rows beside a panel.
 check "the panel is beside the article before the scroll" test "$total" -ge 8
-article_of < "$TMPD/before" | sed -n "5,${total}p" > "$TMPD/kept.want"
-article_of < "$TMPD/after" | sed -n "2,$((total - 3))p" > "$TMPD/kept.got"
 check "3 j beside the panel move the article's rows up by 3" cmp -s "$TMPD/kept.want" "$TMPD/kept.got"
-panel_of < "$TMPD/before" > "$TMPD/panel.want"
-panel_of < "$TMPD/after" > "$TMPD/panel.got"
+panel > "$TMPD/panel.got"
 check "the panel beside them is the same after the scroll" cmp -s "$TMPD/panel.want" "$TMPD/panel.got"
 $T send-keys -t e2e q
 check "q exits 0 after the scroll" wait_for 'EXIT=0'
@@ -193,19 +200,9 @@ reader_up || fail "brief did not start for the full-width scroll"
 $T send-keys -t e2e s
 wait_gone 'ACTORS' || fail "s did not hide the panel"
 pane | sed -n 1p > "$TMPD/title.want"
-art > "$TMPD/before"
 below > "$TMPD/below.want"
-want=$(sed -n 4p "$TMPD/before")
-$T send-keys -t e2e j j j
-i=0
-while [ $i -lt 100 ] && [ "$(art | sed -n 1p)" != "$want" ]; do
-	i=$((i + 1)); sleep 0.05
-done
-art > "$TMPD/after"
-total=$(wc -l < "$TMPD/before")
+scroll_by_3 art 1
 check "the article has rows between the title and the comparison" test "$total" -ge 8
-sed -n "4,${total}p" "$TMPD/before" > "$TMPD/kept.want"
-sed -n "1,$((total - 3))p" "$TMPD/after" > "$TMPD/kept.got"
 check "3 j at full width move the article's rows up by 3" cmp -s "$TMPD/kept.want" "$TMPD/kept.got"
 pane | sed -n 1p > "$TMPD/title.got"
 below > "$TMPD/below.got"
