@@ -1664,11 +1664,6 @@ static int raw_since_has_csi(struct term *t, size_t from, char final)
 	return 0;
 }
 
-static int raw_since_has_su(struct term *t, size_t from)
-{
-	return raw_since_has_csi(t, from, 'S');
-}
-
 /* Send keys, then check the screen is exactly what a full repaint (^L)
  * draws, attributes included: a scroll that left the terminal and
  * ncurses' idea of it apart shows here.  Returns the bytes the keys cost. */
@@ -1708,7 +1703,7 @@ static void walk_scroll_steps(struct term *t, const char *j_needs, size_t j_max,
 			screen_assert(t, cost < j_max, "j beside the panel cost %zu bytes", cost);
 		}
 		if (still_pages && strcmp(scroll_steps[i], " ") == 0)
-			screen_assert(t, !raw_since_has_su(t, from), "a page scroll moved the panel");
+			screen_assert(t, !raw_since_has_csi(t, from, 'S'), "a page scroll moved the panel");
 	}
 }
 
