@@ -196,6 +196,53 @@ static void test_fits_on_one_line(void **state)
 	lines_free(&l);
 }
 
+/* Columns of text[start, end), cluster by cluster: the definition that
+ * layout_width's shortcut over whole runs must agree with. */
+static int cluster_sum(const uint8_t *text, size_t start, size_t end)
+{
+	int col = 0;
+	for (size_t off = start; off < end;) {
+		size_t next = layout_next_cluster(text, off, end);
+		col += layout_cluster_width(text, off, next, col);
+		off = next;
+	}
+	return col;
+}
+
+static void test_width_is_cluster_sum(void **state)
+{
+	(void)state;
+	static const char *const parts[] = {
+		"a", " ", "\t", "", "e\xcc\x81", "\xe6\x97\xa5", "\xf0\x9f\x98\x80",
+		"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9",   /* ZWJ sequence */
+		"\xff", "\xe6\x97", "\x01", "\x7f", "\xe2\x80\x8b", "\xef\xb8\x8f",
+		"\xe1\x84\x80\xe1\x85\xa1", "\xcc\x81", "\r", "\xc2\xad",
+	};
+	const size_t nparts = sizeof parts / sizeof parts[0];
+	uint32_t seed = 12345;
+	uint8_t buf[256];
+	for (int round = 0; round < 5000; round++) {
+		size_t n = 0;
+		int pieces = 1 + round % 24;
+		for (int k = 0; k < pieces; k++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t i = (seed >> 16) % (nparts + 1);
+			/* parts[3] is a NUL byte; index nparts is a random byte. */
+			if (i == 3 || i == nparts) {
+				buf[n++] = i == 3 ? 0 : (uint8_t)(seed >> 8);
+				continue;
+			}
+			size_t len = strlen(parts[i]);
+			memcpy(buf + n, parts[i], len);
+			n += len;
+		}
+		for (size_t start = 0; start <= n; start += 1 + n / 3)
+			if (layout_width(buf, start, n) != cluster_sum(buf, start, n))
+				fail_msg("round %d [%zu,%zu): %d columns, clusters say %d", round,
+					 start, n, layout_width(buf, start, n), cluster_sum(buf, start, n));
+	}
+}
+
 static void test_widths(void **state)
 {
 	(void)state;
@@ -401,6 +448,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_width_is_cluster_sum),
 		cmocka_unit_test(test_fits_on_one_line),
 		cmocka_unit_test(test_article_every_width),
 		cmocka_unit_test(test_mixed_every_width),
