@@ -37,6 +37,11 @@ static const char *const answers[] = {
 /* The terminfo strings a scroll needs, looked up once by margins_probe. */
 static struct {
 	const char *csr, *indn, *rin;       /* whole rows */
+	/* They are exactly ECMA-48's SU and SD and DEC's STBM, whose
+	 * parameters default to 1 and to the whole screen wherever they are
+	 * implemented: a count of 1 and the reset go out as CSI S and CSI r,
+	 * 6 bytes a scroll less than spelt out. */
+	int standard;
 } cap;
 
 /* DECLRMM stays set from the first scroll in margins until the terminal is
@@ -68,6 +73,8 @@ void margins_probe(struct ui *u)
 	cap.csr = lookup("csr");
 	cap.indn = lookup("indn");
 	cap.rin = lookup("rin");
+	cap.standard = cap.csr && cap.indn && cap.rin && strcmp(cap.csr, "\033[%i%p1%d;%p2%dr") == 0
+		       && strcmp(cap.indn, "\033[%p1%dS") == 0 && strcmp(cap.rin, "\033[%p1%dT") == 0;
 	u->slrm_yes = u->slrm_no = -1;
 	/* terminfo must know margins (smglr, mgc); the sequences sent are the
 	 * DEC ones its answer vouches for.  With DECLRMM set, CSI s is DECSLRM,
@@ -191,8 +198,9 @@ static long inked(int top, int bot, int x0, int x1, long enough, cchar_t *buf)
 
 /* The terminal scrolls rows [top, bot] by n, only columns [0, right] with
  * margins (right >= 0) or whole rows (right < 0); curscr follows.  dec: the
- * terminal vouched for DEC's margins, and so for DEC's short forms; win
- * holds the rows moved, at the screen's left edge. */
+ * terminal vouched for DEC's margins, and so for DEC's short forms and for
+ * DECSTBM homing the cursor; win holds the rows moved, at the screen's left
+ * edge. */
 static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 {
 	/* Normal attributes are in force between frames (doupdate ends with
@@ -202,7 +210,7 @@ static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 	int row = n > 0 ? bot - n + 1 : top;   /* where the first new row goes */
 	int count = n > 0 ? n : -n;
 	putp(tiparm(cap.csr, top, bot));
-	if (dec) {
+	if (dec || cap.standard) {
 		/* A count of 1 and whole-screen margins left out. */
 		char num[16] = "", lr[32] = "", seq[96];
 		if (count > 1)
@@ -216,13 +224,16 @@ static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 		snprintf(seq, sizeof seq, "%s\033[%s%c%s\033[r", lr, num, n > 0 ? 'S' : 'T',
 			 right >= 0 ? "\033[s" : "");
 		putp(seq);
+	} else {
+		putp(tiparm(n > 0 ? cap.indn : cap.rin, count));
+		putp(tiparm(cap.csr, 0, LINES - 1));
+	}
+	if (dec) {
 		/* DECSTBM homed the cursor, so ncurses may move relative from
 		 * there: to the top row that is one line feed.  (A move from
 		 * home to home is skipped without telling ncurses where it is.) */
 		mvcur(row ? 0 : -1, row ? 0 : -1, row, 0);
 	} else {
-		putp(tiparm(n > 0 ? cap.indn : cap.rin, count));
-		putp(tiparm(cap.csr, 0, LINES - 1));
 		/* csr homed the cursor, on most terminals: mvcur() from "unknown"
 		 * puts it, absolutely, where the first new row starts. */
 		mvcur(-1, -1, row, 0);

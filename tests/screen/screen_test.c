@@ -1793,8 +1793,10 @@ static void test_no_margins_option(void **state)
 	const char *args[] = { "--no-state", "--no-margins", NULL };
 	struct term *t = start_brief(30, 100, args);
 	screen_assert(t, !term_raw_has(t, "\033[?69$p", 7), "--no-margins still asked the terminal");
-	/* Whole rows (SU) instead, the lighter panel repainted. */
-	walk_scroll_steps(t, "\033[1S", 1000, 1);
+	/* Whole rows (SU) instead, the lighter panel repainted; xterm's
+	 * terminfo strings are the standard ones, so the count of 1 and the
+	 * whole-screen reset are left to their defaults. */
+	walk_scroll_steps(t, "\033[S\033[r", 1000, 1);
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "--no-margins still used them");
 	quit_ok(t);
 }
@@ -1805,7 +1807,7 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 	term_set_silent(1);
 	struct term *t = start_brief(30, 100, no_state);
 	term_set_silent(0);
-	walk_scroll_steps(t, "\033[1S", 1000, 1);
+	walk_scroll_steps(t, "\033[S\033[r", 1000, 1);
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "margins used unasked-for");
 	/* A "no" answer, and a late "yes", are taken as answers, not keys. */
 	term_send(t, "\033[?69;0$y");
