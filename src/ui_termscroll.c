@@ -42,6 +42,8 @@ static struct {
 	 * implemented: a count of 1 and the reset go out as CSI S and CSI r,
 	 * 6 bytes a scroll less than spelt out. */
 	int standard;
+	/* il, dl and cup are exactly ECMA-48's IL, DL and CUP. */
+	int il_dl;
 } cap;
 
 /* DECLRMM stays set from the first scroll in margins until the terminal is
@@ -75,6 +77,9 @@ void margins_probe(struct ui *u)
 	cap.rin = lookup("rin");
 	cap.standard = cap.csr && cap.indn && cap.rin && strcmp(cap.csr, "\033[%i%p1%d;%p2%dr") == 0
 		       && strcmp(cap.indn, "\033[%p1%dS") == 0 && strcmp(cap.rin, "\033[%p1%dT") == 0;
+	const char *il = lookup("il"), *dl = lookup("dl"), *cup = lookup("cup");
+	cap.il_dl = il && dl && cup && strcmp(il, "\033[%p1%dL") == 0 && strcmp(dl, "\033[%p1%dM") == 0
+		    && strcmp(cup, "\033[%i%p1%d;%p2%dH") == 0;
 	u->slrm_yes = u->slrm_no = -1;
 	/* terminfo must know margins (smglr, mgc); the sequences sent are the
 	 * DEC ones its answer vouches for.  With DECLRMM set, CSI s is DECSLRM,
@@ -196,6 +201,38 @@ static long inked(int top, int bot, int x0, int x1, long enough, cchar_t *buf)
 	return k;
 }
 
+/* Whole rows [top, bot] up by n (down if n < 0) with no scroll region:
+ * delete the rows leaving at one end and insert blanks at the other, the
+ * rows below bot stepping up and back down within the same write.  15
+ * bytes a line against the region's 22 (set it, scroll, reset it, then an
+ * absolute move, since the reset homes the cursor only on most terminals).
+ * Each row is entered at column 0, where ECMA-48 (the cursor stays) and DEC
+ * (it goes to the left margin) agree, so ncurses knows where it is after. */
+static void delete_insert_rows(int top, int bot, int n)
+{
+	int count = n > 0 ? n : -n;
+	int low = bot - count + 1;          /* the region's last count rows */
+	char num[16] = "", seq[48];
+	if (count > 1)
+		snprintf(num, sizeof num, "%d", count);
+	if (bot == LINES - 1) {
+		/* Nothing below to bring back: one operation. */
+		mvcur(-1, -1, top, 0);
+		snprintf(seq, sizeof seq, "\033[%s%c", num, n > 0 ? 'M' : 'L');
+		putp(seq);
+		return;
+	}
+	/* Up: out at the top, blanks in at the bottom.  Down: out at the
+	 * bottom, blanks in at the top.  The rows below step up and back. */
+	int del = n > 0 ? top : low, ins = n > 0 ? low : top;
+	snprintf(seq, sizeof seq, "\033[%dH\033[%sM", del + 1, num);
+	putp(seq);
+	/* Through ncurses, which so knows the cursor is on the row to draw. */
+	mvcur(del, 0, ins, 0);
+	snprintf(seq, sizeof seq, "\033[%sL", num);
+	putp(seq);
+}
+
 /* The terminal scrolls rows [top, bot] by n, only columns [0, right] with
  * margins (right >= 0) or whole rows (right < 0); curscr follows.  dec: the
  * terminal vouched for DEC's margins, and so for DEC's short forms and for
@@ -207,36 +244,42 @@ static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 	 * them), so the rows scrolled in are plain blanks, as in curscr.  No
 	 * sc/rc around it: some terminals (libvterm) keep one saved cursor for
 	 * both screens, and leaving the alternate screen restores from it. */
-	int row = n > 0 ? bot - n + 1 : top;   /* where the first new row goes */
-	int count = n > 0 ? n : -n;
-	putp(tiparm(cap.csr, top, bot));
-	if (dec || cap.standard) {
-		/* A count of 1 and whole-screen margins left out. */
-		char num[16] = "", lr[32] = "", seq[96];
-		if (count > 1)
-			snprintf(num, sizeof num, "%d", count);
-		if (right >= 0) {
-			if (!lrmm_set)
-				putp("\033[?69h");
-			lrmm_set = 1;
-			snprintf(lr, sizeof lr, "\033[1;%ds", right + 1);
+	if (right < 0 && cap.il_dl) {
+		delete_insert_rows(top, bot, n);
+	} else {
+		int row = n > 0 ? bot - n + 1 : top;   /* where the first new row goes */
+		int count = n > 0 ? n : -n;
+		putp(tiparm(cap.csr, top, bot));
+		if (dec || cap.standard) {
+			/* A count of 1 and whole-screen margins left out. */
+			char num[16] = "", lr[32] = "", seq[96];
+			if (count > 1)
+				snprintf(num, sizeof num, "%d", count);
+			if (right >= 0) {
+				if (!lrmm_set)
+					putp("\033[?69h");
+				lrmm_set = 1;
+				snprintf(lr, sizeof lr, "\033[1;%ds", right + 1);
+			}
+			snprintf(seq, sizeof seq, "%s\033[%s%c%s\033[r", lr, num, n > 0 ? 'S' : 'T',
+				 right >= 0 ? "\033[s" : "");
+			putp(seq);
+		} else {
+			putp(tiparm(n > 0 ? cap.indn : cap.rin, count));
+			putp(tiparm(cap.csr, 0, LINES - 1));
 		}
-		snprintf(seq, sizeof seq, "%s\033[%s%c%s\033[r", lr, num, n > 0 ? 'S' : 'T',
-			 right >= 0 ? "\033[s" : "");
-		putp(seq);
-	} else {
-		putp(tiparm(n > 0 ? cap.indn : cap.rin, count));
-		putp(tiparm(cap.csr, 0, LINES - 1));
-	}
-	if (dec) {
-		/* DECSTBM homed the cursor, so ncurses may move relative from
-		 * there: to the top row that is one line feed.  (A move from
-		 * home to home is skipped without telling ncurses where it is.) */
-		mvcur(row ? 0 : -1, row ? 0 : -1, row, 0);
-	} else {
-		/* csr homed the cursor, on most terminals: mvcur() from "unknown"
-		 * puts it, absolutely, where the first new row starts. */
-		mvcur(-1, -1, row, 0);
+		if (dec) {
+			/* DECSTBM homed the cursor, so ncurses may move relative
+			 * from there: to the top row that is one line feed.  (A
+			 * move from home to home is skipped without telling
+			 * ncurses where it is.) */
+			mvcur(row ? 0 : -1, row ? 0 : -1, row, 0);
+		} else {
+			/* csr homed the cursor, on most terminals: mvcur() from
+			 * "unknown" puts it, absolutely, where the first new row
+			 * starts. */
+			mvcur(-1, -1, row, 0);
+		}
 	}
 	/* putp() and mvcur() go through stdio, doupdate() through ncurses'
 	 * own buffer: this must reach the terminal before the frame. */
@@ -251,11 +294,12 @@ int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n)
 	int h = bot - top + 1;
 	if (n == 0 || h < 2 || right < 0 || right >= COLS || n >= h || -n >= h)
 		return 0;
-	if (!cap.csr || !cap.indn || !cap.rin)
-		return 0;
+	int rows = cap.il_dl || (cap.csr && cap.indn && cap.rin);    /* whole rows can */
 	if (right == COLS - 1) {
 		/* Full width: whole rows, as ncurses would scroll them, in fewer
 		 * bytes than its save, region, restore, line feed, reset dance. */
+		if (!rows)
+			return 0;
 		scroll_now(win, top, bot, -1, n, u->slrm);
 		return 1;
 	}
@@ -266,6 +310,8 @@ int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n)
 	/* Whole rows move what is beside the article too, which must then be
 	 * repainted: worth it when that is well under half the ink of the
 	 * article rows the scroll keeps (a page scroll keeps few). */
+	if (!rows)
+		return 0;
 	int kept_top = n > 0 ? top + n : top, kept_bot = n > 0 ? bot : bot + n;
 	cchar_t *buf = xcalloc((size_t)COLS + 1, sizeof *buf);
 	long beside = inked(top, bot, right + 1, COLS, LONG_MAX, buf);
