@@ -392,7 +392,10 @@ static int start_curses(struct ui *u)
 	 * been through endwin() once (SP->_endwin stays ewInitial), which
 	 * splits each frame into a write(2) per jump.  One cycle now, before
 	 * colours, keypad and cursor are set up so that the resume has
-	 * nothing to restore, makes a frame one write. */
+	 * nothing to restore, makes a frame one write.  (Resumed with colours
+	 * on, ncurses sends oc, OSC 104 on xterm, and resets a palette the
+	 * user had set; folding the cycle into the first frame would save
+	 * 270K instructions but do that.) */
 	endwin();
 	doupdate();
 	set_escdelay(25);
