@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -65,16 +66,20 @@ void layout_whole(struct lines *out, const uint8_t *text, size_t start, size_t e
 	emit(out, text, start, end);
 }
 
-void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t end, int width)
+/* layout_line of text[start, end), with the break rules seeing the text
+ * from ctx on: a chunk of a long line starts inside it, and whether a line
+ * may break after a mark depends on what the mark was attached to. */
+static void layout_span(struct lines *out, const uint8_t *text, size_t ctx, size_t start,
+			size_t end, int width)
 {
 	if (width < 1)
 		width = 1;
-	size_t n = end - start;
-	if (n == 0) {
+	if (start == end) {
 		emit(out, text, start, start);
 		return;
 	}
-	const uint8_t *s = text + start;
+	size_t n = end - ctx;
+	const uint8_t *s = text + ctx;
 	/* Grapheme boundaries come from u8_grapheme_breaks, which passes the
 	 * Unicode test file; break opportunities from UAX #14. */
 	char *brk = xmalloc(n);
@@ -82,10 +87,10 @@ void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t en
 	u8_possible_linebreaks(s, n, "UTF-8", brk);
 	u8_grapheme_breaks(s, n, gb);
 
-	size_t line = 0;            /* start of the current display line */
-	size_t cand = 0;            /* last break opportunity on this line (0: none) */
+	size_t line = start - ctx;  /* start of the current display line */
+	size_t cand = line;         /* last break opportunity on it (line: none) */
 	int col = 0;
-	for (size_t i = 0; i < n;) {
+	for (size_t i = line; i < n;) {
 		size_t j = i + 1;
 		while (j < n && !gb[j])
 			j++;
@@ -96,12 +101,12 @@ void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t en
 		 * mark is a visible cluster like any other. */
 		if (!(is_hanging_space(s[i]) && j == i + 1) && col + w > width && i > line) {
 			if (cand > line) {
-				emit(out, text, start + line, start + cand);
+				emit(out, text, ctx + line, ctx + cand);
 				line = i = cand;
 			} else {
 				/* No opportunity on this line: an emergency break
 				 * between grapheme clusters. */
-				emit(out, text, start + line, start + i);
+				emit(out, text, ctx + line, ctx + i);
 				line = i;
 			}
 			cand = line;
@@ -111,9 +116,14 @@ void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t en
 		col += w;
 		i = j;
 	}
-	emit(out, text, start + line, end);
+	emit(out, text, ctx + line, end);
 	free(brk);
 	free(gb);
+}
+
+void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t end, int width)
+{
+	layout_span(out, text, start, start, end, width);
 }
 
 void lines_free(struct lines *l)
@@ -121,4 +131,60 @@ void lines_free(struct lines *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+/* Laid out whole, a 20 MB line cost 40 MB of break tables and 1.5 s before
+ * any of it showed.  A chunk starts where a display line starts, which is
+ * where a whole-line layout restarts its greedy fill too; the break and
+ * cluster rules see margin bytes before it and look only a few characters
+ * ahead, so the lines that end margin bytes before the chunk does are
+ * final, and the next chunk starts at the first line that is not. */
+int layout_more_by(struct lines *out, const uint8_t *text, size_t start, size_t *from, size_t end,
+		   int width, size_t want, size_t chunk, size_t margin)
+{
+	if (*from >= end) {
+		if (!out->n)
+			layout_whole(out, text, end, end);  /* an empty source line */
+		return 1;
+	}
+	while (*from < end && out->n < want) {
+		size_t a = *from;
+		/* The rules see margin bytes back, from a character's start. */
+		size_t ctx = a - start > margin ? a - margin : start;
+		while (ctx < a && (text[ctx] & 0xC0) == 0x80)
+			ctx++;
+		for (size_t size = chunk;; size *= 2) {
+			if (end - a <= size + margin) {
+				layout_span(out, text, ctx, a, end, width);
+				*from = end;
+				break;
+			}
+			size_t b = a + size;
+			struct lines part = { 0 };
+			layout_span(&part, text, ctx, a, b, width);
+			/* Line k is final once the line after it ends margin
+			 * bytes before b: its break was decided by then. */
+			size_t keep = 0;
+			while (keep + 1 < part.n && part.v[keep + 1].end + margin <= b)
+				keep++;
+			if (keep) {
+				xgrow((void **)&out->v, &out->cap, out->n + keep, sizeof *out->v);
+				memcpy(out->v + out->n, part.v, keep * sizeof *part.v);
+				out->n += keep;
+				*from = part.v[keep].start;
+			}
+			lines_free(&part);
+			if (keep)
+				break;
+			/* One display line longer than the chunk (a cluster of
+			 * thousands of marks): a larger chunk. */
+		}
+	}
+	return *from >= end;
+}
+
+int layout_more(struct lines *out, const uint8_t *text, size_t start, size_t *from, size_t end,
+		int width, size_t want)
+{
+	return layout_more_by(out, text, start, from, end, width, want, (size_t)64 << 10, 256);
 }

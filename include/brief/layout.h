@@ -28,6 +28,19 @@ void layout_line(struct lines *out, const uint8_t *text, size_t start, size_t en
 void layout_whole(struct lines *out, const uint8_t *text, size_t start, size_t end);
 void lines_free(struct lines *l);
 
+/* The source line text[start, end) laid out only as far as asked, a chunk
+ * at a time: from *from (where a display line starts; at first, start),
+ * append display lines to out until it holds at least want of them or the
+ * line is done, and move *from on.  Returns 1 when the line is done.  The
+ * lines are layout_line's, unless runs of spaces or marks longer than 256
+ * bytes straddle a chunk's edge. */
+int layout_more(struct lines *out, const uint8_t *text, size_t start, size_t *from, size_t end,
+		int width, size_t want);
+/* layout_more in chunks of `chunk` bytes, the rules seeing `margin` bytes
+ * past either edge (tests use small ones). */
+int layout_more_by(struct lines *out, const uint8_t *text, size_t start, size_t *from, size_t end,
+		   int width, size_t want, size_t chunk, size_t margin);
+
 /* Columns taken by the grapheme cluster text[off, next) drawn at column col
  * (a tab depends on where it stands). */
 int layout_cluster_width(const uint8_t *text, size_t off, size_t next, int col);

@@ -1,10 +1,12 @@
-/* libFuzzer target: layout_line.  The first byte picks a width 1..120; the
- * rest is sanitised with doc_load_mem and every source line laid out.
- * Invariants: each display line is no wider than max(width, the widest single
- * grapheme cluster of the source line); the display lines cover the source
- * line's bytes in order, skipping only spaces and tabs; layout_width of each
- * display line's bytes equals its width; a source line gives at least one
- * display line. */
+/* libFuzzer target: layout_line, and layout_more in small chunks.  The
+ * first byte picks a width 1..120; the rest is sanitised with doc_load_mem
+ * and every source line laid out both ways.  Invariants, for both: the
+ * display lines cover the source line's bytes in order, skipping only
+ * spaces and tabs; a source line gives at least one display line.  Laid out
+ * whole, each display line is also no wider than max(width, the widest
+ * single grapheme cluster of the source line).  (In chunks, where a run of
+ * marks, flags or spaces longer than the margin straddles a chunk's edge,
+ * clusters and lines may come out otherwise, so those are not compared.) */
 #include "config.h"
 
 #include <stdint.h>
@@ -47,12 +49,13 @@ static int widest_cluster(const uint8_t *text, size_t start, size_t end)
 	return widest;
 }
 
-static void check_line(const uint8_t *text, size_t start, size_t end, int width)
+/* width 0: the widths are not checked. */
+static void check_lines(const struct lines *lines, const uint8_t *text, size_t start, size_t end,
+			int width)
 {
-	struct lines out = { 0 };
-	layout_line(&out, text, start, end, width);
+	const struct lines out = *lines;
 	FUZZ_CHECK(out.n >= 1, "no display line for source [%zu, %zu)", start, end);
-	int bound = widest_cluster(text, start, end);
+	int bound = width ? widest_cluster(text, start, end) : 0;
 	if (bound < width)
 		bound = width;
 	size_t pos = start;
@@ -64,13 +67,29 @@ static void check_line(const uint8_t *text, size_t start, size_t end, int width)
 		for (size_t i = pos; i < l->start; i++)
 			FUZZ_CHECK(is_sp(text[i]), "display line %zu skips byte 0x%02x at %zu", k, text[i], i);
 		FUZZ_CHECK(k > 0 || l->start == start, "first display line starts at %zu, not %zu", l->start, start);
-		int w = layout_width(text, l->start, l->end);
+		int w = width ? layout_width(text, l->start, l->end) : 0;
 		FUZZ_CHECK(w <= bound, "display line %zu [%zu, %zu) is %d columns wide at width %d "
 			   "(widest cluster %d)", k, l->start, l->end, w, width, bound);
 		pos = l->end;
 	}
 	for (size_t i = pos; i < end; i++)
 		FUZZ_CHECK(is_sp(text[i]), "layout drops byte 0x%02x at %zu after the last display line", text[i], i);
+}
+
+static void check_line(const uint8_t *text, size_t start, size_t end, int width)
+{
+	struct lines out = { 0 };
+	layout_line(&out, text, start, end, width);
+	check_lines(&out, text, start, end, width);
+	/* A chunk of 64 bytes, asked for a few lines at a time. */
+	struct lines part = { 0 };
+	size_t from = start, want = 1;
+	while (!layout_more_by(&part, text, start, &from, end, width, want, 64, 16)) {
+		FUZZ_CHECK(part.n >= want, "layout_more stopped at %zu lines, %zu asked", part.n, want);
+		want = part.n + 3;
+	}
+	check_lines(&part, text, start, end, 0);
+	lines_free(&part);
 	/* Text that fits is the one line layout_whole gives. */
 	if (layout_width(text, start, end) <= width) {
 		struct lines whole = { 0 };

@@ -243,6 +243,86 @@ static void test_width_is_cluster_sum(void **state)
 	}
 }
 
+/* A long line laid out in chunks, as far as asked at a time, must give
+ * exactly the lines of laying it out whole.  The fragments mix what the
+ * rules look across a chunk's edge for: marks after tabs and spaces, ZWJ
+ * and flag sequences, numbers, quotes and brackets, runs of spaces. */
+static void check_chunked(const uint8_t *text, size_t n, int width, size_t chunk, size_t margin)
+{
+	struct lines whole = { 0 }, part = { 0 };
+	layout_line(&whole, text, 0, n, width);
+	size_t from = 0, want = 1;
+	int done = 0;
+	while (!done) {
+		done = layout_more_by(&part, text, 0, &from, n, width, want, chunk, margin);
+		if (!done && part.n < want)
+			fail_msg("width %d chunk %zu: %zu lines, %zu asked, not done", width, chunk,
+				 part.n, want);
+		want = part.n + 1 + want / 2;
+	}
+	for (size_t i = 0; i < whole.n && i < part.n; i++)
+		if (part.v[i].start != whole.v[i].start || part.v[i].end != whole.v[i].end)
+			fail_msg("width %d chunk %zu margin %zu: line %zu is [%zu,%zu), whole gives [%zu,%zu)",
+				 width, chunk, margin, i, part.v[i].start, part.v[i].end,
+				 whole.v[i].start, whole.v[i].end);
+	if (part.n != whole.n)
+		fail_msg("width %d chunk %zu margin %zu: %zu lines, whole gives %zu", width, chunk,
+			 margin, part.n, whole.n);
+	lines_free(&whole);
+	lines_free(&part);
+}
+
+static void test_chunked_layout_is_whole_layout(void **state)
+{
+	(void)state;
+	static const char *const parts[] = {
+		"word ", "words ", "a ", "   ", "\t", "12.5% ", "$3,000 ", "(see) ", "\"quoted\" ",
+		"\xe2\x80\x94", "-", "well-known ", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",
+		"\xed\x95\x9c\xea\xb5\xad ", "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9 ",
+		"\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5", "e\xcc\x81", "\xcc\x81\xcc\x82\xcc\x83",
+		"https://example.org/a/b?c=d ", "\xc2\xad", "\xc2\xa0", "\xe2\x80\x8b", "Mr. ", "U.S. ",
+		"supercalifragilisticexpialidocious", "\xef\xbc\x88\xe4\xb8\xad\xef\xbc\x89", "!? ",
+	};
+	const size_t nparts = sizeof parts / sizeof parts[0];
+	static const int widths[] = { 1, 3, 8, 17, 40, 80 };
+	static const size_t chunks[][2] = { { 16, 16 }, { 40, 24 }, { 100, 32 }, { 700, 64 } };
+	uint32_t seed = 777;
+	static uint8_t buf[6000];
+	for (int round = 0; round < 60; round++) {
+		size_t n = 0;
+		while (n + 64 < sizeof buf && n < (size_t)(200 + round * 90)) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = parts[(seed >> 16) % nparts];
+			size_t len = strlen(p);
+			memcpy(buf + n, p, len);
+			n += len;
+		}
+		for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++)
+			for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++)
+				check_chunked(buf, n, widths[w], chunks[c][0], chunks[c][1]);
+	}
+	/* The commentary's paragraphs, in chunks a few lines long. */
+	size_t len;
+	char *article = read_asset("commentary.txt", &len);
+	for (size_t i = 0; i < len; i++)
+		if (article[i] == '\n')
+			article[i] = ' ';           /* one source line */
+	for (int width = 20; width <= 100; width += 40)
+		check_chunked((const uint8_t *)article, len, width, 200, 32);
+	free(article);
+	/* One cluster longer than a chunk: the chunk grows until a line ends. */
+	size_t n = 0;
+	memcpy(buf, "ab a", 4);
+	n = 4;
+	while (n + 2 < 5000) {
+		memcpy(buf + n, "\xcc\x81", 2);
+		n += 2;
+	}
+	memcpy(buf + n, " cd ef gh", 9);
+	n += 9;
+	check_chunked(buf, n, 2, 100, 16);
+}
+
 static void test_widths(void **state)
 {
 	(void)state;
@@ -449,6 +529,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_width_is_cluster_sum),
+		cmocka_unit_test(test_chunked_layout_is_whole_layout),
 		cmocka_unit_test(test_fits_on_one_line),
 		cmocka_unit_test(test_article_every_width),
 		cmocka_unit_test(test_mixed_every_width),
