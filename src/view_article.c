@@ -7,30 +7,47 @@
 
 #include "brief/ui_views.h"
 
-static const struct lines no_lines;
+static const struct layout_slot no_slot = { .done = 1 };
 
 size_t article_first_line(const struct ui *u)
 {
 	return u->m->body_line;
 }
 
-/* Display lines of a source line at the pane width, cached.  A run of blank
- * lines shows as one, as less -s does: web text doubles its blank lines. */
-const struct lines *article_lines(struct ui *u, size_t line)
+/* Display lines of a source line at the pane width, cached, laid out as
+ * far as the first `want` at least: a line of megabytes is laid out only as
+ * far as it is read.  A run of blank lines shows as one, as less -s does:
+ * web text doubles its blank lines. */
+static const struct layout_slot *slot_upto(struct ui *u, size_t line, size_t want)
 {
 	const struct doc *d = &u->m->doc;
 	if (line >= d->nlines)
-		return &no_lines;
+		return &no_slot;
 	if (line > article_first_line(u) && doc_line_blank(d, line) && doc_line_blank(d, line - 1))
-		return &no_lines;
+		return &no_slot;
 	struct layout_slot *s = &u->cache[line % LAYOUT_SLOTS];
 	if (s->width != u->art_w || s->line != line) {
 		s->l.n = 0;
-		layout_line(&s->l, d->text, d->line[line], doc_line_end(d, line), u->art_w);
 		s->line = line;
 		s->width = u->art_w;
+		s->from = d->line[line];
+		s->done = 0;
 	}
-	return &s->l;
+	if (!s->done && s->l.n < want)
+		s->done = layout_more(&s->l, d->text, d->line[line], &s->from, doc_line_end(d, line),
+				      u->art_w, want);
+	return s;
+}
+
+static const struct lines *lines_upto(struct ui *u, size_t line, size_t want)
+{
+	return &slot_upto(u, line, want)->l;
+}
+
+/* All of them. */
+static const struct lines *article_lines(struct ui *u, size_t line)
+{
+	return lines_upto(u, line, SIZE_MAX);
 }
 
 void article_invalidate(struct ui *u)
@@ -53,12 +70,12 @@ static size_t run_start(struct ui *u, size_t line)
 static int pos_next(struct ui *u, struct pos *p)
 {
 	size_t nlines = u->m->doc.nlines;
-	if (p->sub + 1 < article_lines(u, p->line)->n) {
+	if (p->sub + 1 < lines_upto(u, p->line, p->sub + 2)->n) {
 		p->sub++;
 		return 1;
 	}
 	for (size_t l = p->line + 1; l < nlines; l++) {
-		if (article_lines(u, l)->n) {
+		if (lines_upto(u, l, 1)->n) {
 			p->line = l;
 			p->sub = 0;
 			return 1;
@@ -90,7 +107,7 @@ static int pos_prev(struct ui *u, struct pos *p)
 static struct pos pos_end(struct ui *u)
 {
 	struct pos p = { u->m->doc.nlines ? u->m->doc.nlines - 1 : 0, 0 };
-	if (p.line > article_first_line(u) && !article_lines(u, p.line)->n)
+	if (p.line > article_first_line(u) && !lines_upto(u, p.line, 1)->n)
 		p.line = run_start(u, p.line);
 	size_t n = article_lines(u, p.line)->n;
 	p.sub = n ? n - 1 : 0;
@@ -133,7 +150,7 @@ static int pos_cmp(struct pos a, struct pos b)
 
 size_t article_offset(struct ui *u, struct pos p)
 {
-	const struct lines *l = article_lines(u, p.line);
+	const struct lines *l = lines_upto(u, p.line, p.sub + 1);
 	if (p.sub < l->n)
 		return l->v[p.sub].start;
 	return p.line < u->m->doc.nlines ? u->m->doc.line[p.line] : u->m->doc.len;
@@ -149,7 +166,11 @@ struct pos article_pos_of(struct ui *u, size_t off)
 	if (line < p.line)
 		return p;
 	p.line = line;
-	const struct lines *l = article_lines(u, line);
+	/* Only as far as the display line holding off. */
+	const struct layout_slot *s = slot_upto(u, line, 1);
+	while (!s->done && s->l.v[s->l.n - 1].start <= off)
+		s = slot_upto(u, line, s->l.n * 2);
+	const struct lines *l = &s->l;
 	if (!l->n) {
 		/* A squeezed blank line: the next line that shows. */
 		if (!pos_next(u, &p))
@@ -175,7 +196,7 @@ static void set_top(struct ui *u, struct pos p)
 	struct pos first = { article_first_line(u), 0 };
 	if (pos_cmp(p, first) < 0)
 		p = first;
-	if (!article_lines(u, p.line)->n && !pos_next(u, &p))
+	if (!lines_upto(u, p.line, 1)->n && !pos_next(u, &p))
 		p = first;
 	u->top = p;
 }
@@ -220,6 +241,10 @@ static int at_end(struct ui *u, struct pos b)
 	size_t last = doc_prev_nonblank(&u->m->doc, SIZE_MAX);
 	if (last != SIZE_MAX && last > b.line)
 		return 0;
+	/* Nor is it when b's own line goes on: a long last line is laid out
+	 * only as far as read. */
+	if (lines_upto(u, b.line, b.sub + 2)->n > b.sub + 1)
+		return 0;
 	return pos_cmp(b, pos_end(u)) >= 0;
 }
 
@@ -235,7 +260,7 @@ int article_percent(struct ui *u)
 	struct pos b = bottom_pos(u);
 	if (doc_complete(d) && at_end(u, b))
 		return 100;
-	const struct lines *l = article_lines(u, b.line);
+	const struct lines *l = lines_upto(u, b.line, b.sub + 1);
 	return model_percent_at(u->m, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);
 }
 
@@ -368,6 +393,37 @@ static long moved_since_drawn(struct ui *u)
 	return 0;
 }
 
+/* Where to look for search matches to show on `rows` rows from p on: the
+ * whole source line, once per frame; but of a line of megabytes only the
+ * part on screen and a margin wider than any match of the pattern, or every
+ * key would search it all (22 ms a key on a 20 MB line). */
+static void match_window(struct ui *u, struct pos p, int rows, size_t *from, size_t *to)
+{
+	const struct doc *d = &u->m->doc;
+	size_t slack = 4096 + 8 * u->search.patlen;
+	size_t ls = d->line[p.line], le = doc_line_end(d, p.line);
+	*from = ls;
+	*to = le;
+	if (le - ls <= 16 * slack)
+		return;
+	size_t first = lines_upto(u, p.line, p.sub + 1)->v[p.sub].start, last = first;
+	for (struct pos q = p; rows-- > 0 && q.line == p.line;) {
+		const struct lines *l = lines_upto(u, q.line, q.sub + 1);
+		last = l->v[q.sub].end;
+		if (!pos_next(u, &q))
+			break;
+	}
+	if (first - ls > slack)
+		*from = first - slack;
+	if (le - last > slack)
+		*to = last + slack;
+	/* On characters' first bytes. */
+	while (*from > ls && (d->text[*from] & 0xC0) == 0x80)
+		(*from)--;
+	while (*to < le && (d->text[*to] & 0xC0) == 0x80)
+		(*to)++;
+}
+
 void article_draw(struct ui *u)
 {
 	WINDOW *w = u->win[PANE_ARTICLE];
@@ -388,14 +444,13 @@ void article_draw(struct ui *u)
 	struct pos p = u->top;
 	size_t mline = (size_t)-1;
 	for (int y = 0; y < u->art_h; y++) {
-		const struct lines *l = article_lines(u, p.line);
+		const struct lines *l = lines_upto(u, p.line, p.sub + 1);
 		if (p.sub < l->n) {
 			if (u->has_search && mline != p.line) {
-				/* Matches of the whole source line, once per line. */
-				const struct doc *d = &u->m->doc;
+				size_t from, to;
+				match_window(u, p, u->art_h - y, &from, &to);
 				u->mbuf_n = 0;
-				search_line(&u->search, d->text, d->line[p.line],
-					    doc_line_end(d, p.line), collect_match, u);
+				search_line(&u->search, u->m->doc.text, from, to, collect_match, u);
 				mline = p.line;
 			}
 			draw_row(u, w, y + y0, p.line, &l->v[p.sub]);
@@ -427,7 +482,7 @@ static size_t jump_ref(struct ui *u, int backward, int *have)
 {
 	struct pos b = bottom_pos(u);
 	size_t top = article_offset(u, u->top);
-	const struct lines *bl = article_lines(u, b.line);
+	const struct lines *bl = lines_upto(u, b.line, b.sub + 1);
 	size_t bottom = b.sub < bl->n ? bl->v[b.sub].end : top;
 	*have = 1;
 	if (u->has_cursor && u->cur_start >= top && u->cur_start <= bottom)
@@ -676,7 +731,7 @@ int article_hit(struct ui *u, int y, int x, size_t *off)
 	for (int i = 0; i < y; i++)
 		if (!pos_next(u, &p))
 			return 0;
-	const struct lines *l = article_lines(u, p.line);
+	const struct lines *l = lines_upto(u, p.line, p.sub + 1);
 	if (p.sub >= l->n)
 		return 0;
 	const uint8_t *t = u->m->doc.text;

@@ -34,7 +34,9 @@ struct pos {
 struct layout_slot {
 	size_t line;
 	int width;                  /* 0: empty slot */
-	struct lines l;
+	struct lines l;             /* as far as laid out */
+	size_t from;                /* where laying out goes on */
+	int done;                   /* l holds the whole line */
 };
 
 /* What n / N walk through: a search, or the selected entity's mentions. */
@@ -175,7 +177,6 @@ size_t list_step(size_t cur, size_t n, long delta, int (*ok)(void *ctx, size_t i
 int text_width(const char *s);
 
 /* view_article.c */
-const struct lines *article_lines(struct ui *u, size_t line);
 size_t article_first_line(const struct ui *u);
 size_t article_offset(struct ui *u, struct pos p);
 struct pos article_pos_of(struct ui *u, size_t off);

@@ -1788,6 +1788,76 @@ static void test_scroll_beside_sparse_panel(void **state)
 	check_sparse_panel_scroll(1, 1000, 400);    /* whole rows, the panel repainted */
 }
 
+/* The tokens w000001, w000002... in the article's rows, from the first
+ * on screen: they must run on without a gap or a repeat.  Returns the
+ * first. */
+static long check_token_run(struct term *t, const char *where)
+{
+	char *a = article_text(t);
+	long prev = -1, first = -1, count = 0;
+	for (const char *p = a; (p = strchr(p, 'w')); p++) {
+		if (strspn(p + 1, "0123456789") != 6)
+			continue;
+		long v = strtol(p + 1, NULL, 10);
+		screen_assert(t, prev < 0 || v == prev + 1, "%s: w%06ld follows w%06ld", where, v, prev);
+		if (first < 0)
+			first = v;
+		prev = v;
+		count++;
+	}
+	screen_assert(t, count >= 100, "%s: only %ld tokens on screen", where, count);
+	free(a);
+	return first;
+}
+
+/* One source line of 320 KB is laid out a chunk at a time, only as far as
+ * it is read: anywhere in it, the text must run on as laid out whole. */
+static void test_long_single_line(void **state)
+{
+	(void)state;
+	const int ntok = 40000;
+	size_t cap = (size_t)ntok * 8 + 64, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (int i = 1; i <= ntok; i++)
+		n += (size_t)snprintf(text + n, cap - n, "w%06d ", i);
+	n += (size_t)snprintf(text + n, cap - n, "\nSecond line.\n");
+	char *path = write_temp("long-line.txt", text, n);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(30, 100, args);
+	int y, x;
+	screen_assert(t, find_in_article(t, "w000001 w000002", &y, &x), "the line does not start the screen");
+	check_token_run(t, "first screen");
+	/* Two thousand rows down cross the end of what the first chunk laid
+	 * out (about a thousand rows): some 8 tokens a row. */
+	step_matches_repaint(t, "2000j");
+	long first = check_token_run(t, "2000j");
+	screen_assert(t, first > 12000 && first < 20000, "2000j from the top shows w%06ld first", first);
+	static const char *const steps[] = { "20p", "j", "40p", "60p", " ", "80p", "99p" };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		step_matches_repaint(t, steps[i]);
+		first = check_token_run(t, steps[i]);
+		/* N percent of the file is about token 400 N (the pane's top
+		 * is a little before, as in less). */
+		long pct = strtol(steps[i], NULL, 10);
+		screen_assert(t, !pct || labs(first - pct * ntok / 100) < ntok / 50,
+			      "%s shows w%06ld first", steps[i], first);
+	}
+	step_matches_repaint(t, "G");
+	screen_assert(t, status_has(t, "END") && find_in_article(t, "Second line.", &y, &x)
+		      && find_in_article(t, "w040000", &y, &x), "G does not show the line's end and the next");
+	step_matches_repaint(t, "5k");
+	check_token_run(t, "5k from the end");
+	step_matches_repaint(t, "g");
+	screen_assert(t, find_in_article(t, "w000001 ", &y, &x), "g does not go back to the start");
+	step_matches_repaint(t, "/w031234\r");
+	screen_assert(t, find_in_article(t, "w031234", &y, &x), "a search does not show its hit");
+	check_token_run(t, "search hit");
+	quit_ok(t);
+	free(path);
+	free(text);
+}
+
 static void test_no_margins_option(void **state)
 {
 	(void)state;
@@ -1942,6 +2012,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_mouse_release_alone, teardown),
 		cmocka_unit_test_teardown(test_status_end, teardown),
 		cmocka_unit_test_teardown(test_blank_runs_squeezed, teardown),
+		cmocka_unit_test_teardown(test_long_single_line, teardown),
 		cmocka_unit_test_teardown(test_redraw_and_suspend, teardown),
 		cmocka_unit_test_teardown(test_state_restores_position, teardown),
 		cmocka_unit_test_teardown(test_chart_sizes, teardown),
