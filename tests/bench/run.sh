@@ -6,7 +6,8 @@
 # Environment: BRIEF (default: src/brief under the current directory, else
 # ../../src/brief from this script), BENCH_RUNS (default 5; each figure is the
 # median), BENCH_SIZES (default "100x30 80x24"), BENCH_BIG_MB (default 100),
-# BENCH_REAL_MB (default 20), CC, TMPDIR.  Installs nothing; without less the
+# BENCH_REAL_MB (default 20), BENCH_LINE_MB (default 20: the document that is
+# one line), CC, TMPDIR.  Installs nothing; without less the
 # less columns are skipped.  The long real text is Debian's Reference when
 # debian-reference-en is installed, else BENCH_REAL_MB of licence and
 # copyright files.  Prints a markdown table; targets are reported as
@@ -19,6 +20,7 @@ runs=${BENCH_RUNS:-5}
 sizes=${BENCH_SIZES:-"100x30 80x24"}
 big_mb=${BENCH_BIG_MB:-100}
 real_mb=${BENCH_REAL_MB:-20}
+line_mb=${BENCH_LINE_MB:-20}
 
 if [ -z "${BRIEF:-}" ]; then
 	if [ -x "$PWD/src/brief" ]; then BRIEF=$PWD/src/brief
@@ -42,7 +44,7 @@ say() { printf '%s\n' "$*" >&2; }
 # ---- documents -------------------------------------------------------------
 commentary=$srcdir/assets/commentary.txt
 annotations=$srcdir/assets/commentary.brief
-mkdir -p "$work/one" "$work/med" "$work/big" "$work/real"
+mkdir -p "$work/one" "$work/med" "$work/big" "$work/real" "$work/line"
 
 # The commentary itself, for start-up.
 cp "$commentary" "$work/one/doc.txt"
@@ -64,6 +66,19 @@ while [ $i -lt $n ]; do cat "$work/chunk"; i=$((i + 1)); done > "$work/big/big.t
 rm -f "$work/chunk"
 echo "ZQXJ-END-MARKER" >> "$work/big/big.txt"
 cp "$annotations" "$work/big/big.brief"
+
+# Line: the commentary's lines joined, repeated to BENCH_LINE_MB MB of one
+# line, as minified data or a log without newlines comes; the marker ends it.
+tr '\n' ' ' < "$commentary" > "$work/para"
+i=0
+while [ $i -lt 200 ]; do cat "$work/para"; i=$((i + 1)); done > "$work/chunk"
+chunk_size=$(wc -c < "$work/chunk")
+n=$(( (line_mb * 1048576 + chunk_size - 1) / chunk_size ))
+i=0
+while [ $i -lt $n ]; do cat "$work/chunk"; i=$((i + 1)); done > "$work/line/line.txt"
+rm -f "$work/chunk" "$work/para"
+echo "ZQXJ-END-MARKER" >> "$work/line/line.txt"
+line_bytes=$(wc -c < "$work/line/line.txt")
 
 # Real: Debian's reference manual as text, else licences and copyright files.
 # (apt-get install debian-reference-en; older releases kept it under doc/.)
@@ -152,6 +167,7 @@ EOF
 printf 'start\nkeys searchend 1 /ZQXJ\\r\nquit q\n' > "$work/big_script"
 printf 'start\nkeys searchend 1 /ZQXJ\\r\nidle idle 5\nquit q\n' > "$work/big_script_idle"
 printf 'start\nquit q\n' > "$work/start_only"
+printf 'start\nkeys j 5 j\nkeys searchend 1 /ZQXJ\\r\nquit q\n' > "$work/line_script"
 
 # ---- running -----------------------------------------------------------------
 results=$work/results.tsv
@@ -182,12 +198,14 @@ for size in $sizes; do
 		[ $r -eq 1 ] && [ "$size" = "${sizes%% *}" ] && idle=$work/big_script_idle
 		( cd "$work/big" && run big brief "$size" $r "$idle" "h help" "$BRIEF" big.txt )
 		( cd "$work/real" && run real brief "$size" $r "$idle" "h help" "$BRIEF" real.txt )
+		( cd "$work/line" && run line brief "$size" $r "$work/line_script" "h help" "$BRIEF" line.txt )
 		if [ -n "$LESS_BIN" ]; then
 			# less needs seconds to search 100 MB: its search runs once per size.
 			ls=$work/start_only
 			[ $r -eq 1 ] && ls=$idle
 			( cd "$work/big" && run big less "$size" $r "$ls" "big.txt" "$LESS_BIN" -I big.txt )
 			( cd "$work/real" && run real less "$size" $r "$ls" "real.txt" "$LESS_BIN" -I real.txt )
+			[ $r -eq 1 ] && ( cd "$work/line" && run line less "$size" $r "$work/line_script" "line.txt" "$LESS_BIN" -I line.txt )
 		fi
 		r=$((r + 1))
 	done
@@ -294,6 +312,18 @@ for doc in big real; do
 		sw=$(m $doc brief "$size" idle switches)
 		[ -n "$sw" ] && row "wake-ups in 5 s idle (context switches; 1 run)" "$size" "$sw" "$(m $doc less "$size" idle switches)" zero ""
 	done
+done
+echo
+echo "### one line of $line_mb MB (the commentary's lines joined and repeated; $line_bytes bytes; less: 1 run)"
+echo
+echo "| figure | size | brief | less | brief/less | target |"
+echo "| --- | --- | ---: | ---: | ---: | --- |"
+for size in $sizes; do
+	row "time to first paint (ms)" "$size" "$(m line brief "$size" start paint_ms)" "$(m line less "$size" start paint_ms)" "" ""
+	row "ms per j" "$size" "$(m line brief "$size" j ms)" "$(m line less "$size" j ms)" "" ""
+	row "bytes per j" "$size" "$(m line brief "$size" j bytes)" "$(m line less "$size" j bytes)" "" ""
+	row "search /ZQXJ to the line's end (ms)" "$size" "$(m line brief "$size" searchend ms)" "$(m line less "$size" searchend ms)" "" ""
+	row "peak RSS (KiB; the file is $((line_bytes / 1024)))" "$size" "$(m line brief "$size" quit maxrss_kb)" "$(m line less "$size" quit maxrss_kb)" "" ""
 done
 echo
 echo "Total bench time: $(( $(date +%s) - t_begin )) s"
