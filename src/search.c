@@ -242,11 +242,10 @@ static size_t scan(struct search *s, size_t n, const size_t *map, size_t base,
 	return count;
 }
 
-size_t search_line(struct search *s, const uint8_t *text, size_t start, size_t end,
-		   int (*found)(void *ctx, size_t mstart, size_t mend), void *ctx)
+/* Matches in text[start, end), folded whole. */
+static size_t search_range(struct search *s, const uint8_t *text, size_t start, size_t end,
+			   int (*found)(void *ctx, size_t mstart, size_t mend), void *ctx)
 {
-	if (!s->patlen || end <= start)
-		return 0;
 	reserve(s, end - start + 1);
 
 	/* Most lines are plain ASCII: fold bytewise and need no map at all. */
@@ -281,4 +280,75 @@ size_t search_line(struct search *s, const uint8_t *text, size_t start, size_t e
 	s->map[n] = end;
 	s->edge[n] = 1;
 	return scan(s, n, s->map, start, found, ctx);
+}
+
+/* Folding keeps about ten bytes of scratch a byte of the line (a 20 MB line
+ * took 200 MB), so a longer line is searched a window at a time. */
+#define SEARCH_WINDOW ((size_t)1 << 20)
+
+/* A grapheme cluster boundary at or after p, from breaks computed with 256
+ * bytes before it: cluster by cluster, the fold of a window starting there
+ * is the fold of the line.  end if none before it. */
+static size_t cluster_edge(struct search *s, const uint8_t *text, size_t start, size_t p, size_t end)
+{
+	for (size_t span = 256; p < end; span *= 2) {
+		size_t a = p - start > 256 ? p - 256 : start;
+		while (a < p && (text[a] & 0xC0) == 0x80)
+			a++;
+		size_t b = end - p > span ? p + span : end;
+		xgrow((void **)&s->brk, &s->brkcap, b - a, 1);
+		u8_grapheme_breaks(text + a, b - a, s->brk);
+		for (size_t k = p - a; k < b - a; k++)
+			if (k > 0 && s->brk[k])
+				return a + k;
+		if (b == end)
+			break;
+	}
+	return end;
+}
+
+/* Passes on the matches that start in a window's own part, counting them;
+ * the rest are the next window's. */
+struct window {
+	int (*found)(void *ctx, size_t mstart, size_t mend);
+	void *ctx;
+	size_t own_end, last_end, count;
+	int last, stop;
+};
+
+static int in_window(void *ctx, size_t ms, size_t me)
+{
+	struct window *w = ctx;
+	if (!w->last && ms >= w->own_end)
+		return 1;
+	w->count++;
+	w->last_end = me;
+	w->stop = w->found(w->ctx, ms, me);
+	return w->stop;
+}
+
+size_t search_line(struct search *s, const uint8_t *text, size_t start, size_t end,
+		   int (*found)(void *ctx, size_t mstart, size_t mend), void *ctx)
+{
+	if (!s->patlen || end <= start)
+		return 0;
+	/* Wider than any match: a source byte folds to a quarter byte at least. */
+	size_t slack = 4096 + 8 * s->patlen;
+	if (end - start <= SEARCH_WINDOW + slack)
+		return search_range(s, text, start, end, found, ctx);
+	/* Each window reports the matches starting in its own part, which the
+	 * slack after it holds whole; the next starts at the end of the last
+	 * match or of the own part, both cluster boundaries: so the matches
+	 * are the whole line's, leftmost first, none overlapping. */
+	struct window w = { found, ctx, 0, start, 0, 0, 0 };
+	for (size_t c = start; c < end && !w.stop;) {
+		w.own_end = cluster_edge(s, text, c, end - c > SEARCH_WINDOW ? c + SEARCH_WINDOW : end, end);
+		size_t we = end - w.own_end > slack ? cluster_edge(s, text, c, w.own_end + slack, end) : end;
+		w.last = we == end;
+		search_range(s, text, c, we, in_window, &w);
+		if (w.last)
+			break;
+		c = w.last_end > w.own_end ? w.last_end : w.own_end;
+	}
+	return w.count;
 }

@@ -359,6 +359,48 @@ static void test_against_brute_force(void **state)
 	free(brk);
 }
 
+/* A line longer than a search window (1 MiB) is searched a window at a
+ * time: runs of matches across the windows' edges must come out as they do
+ * anywhere, leftmost first and none overlapping ("aa" in a run of a's). */
+static void expect_runs(const char *pat, const char *run, size_t runlen)
+{
+	const char *bg = "e\xcc\x81 \xe6\x97\xa5 \xc3\x9f s ";   /* no a, j, q, x or z */
+	static const size_t at[] = { (1u << 20) - 10, (2u << 20) - 3, (2u << 20) + 4100 };
+	struct buf text = { 0 };
+	size_t starts[3];
+	for (size_t k = 0; k < 3; k++) {
+		while (text.len < at[k])
+			buf_adds(&text, bg);
+		starts[k] = text.len;
+		for (size_t i = 0; i < runlen; i++)
+			buf_adds(&text, run);
+	}
+	while (text.len < (3u << 20))
+		buf_adds(&text, bg);
+	struct search s = { 0 };
+	assert_int_equal(search_compile(&s, pat, strlen(pat)), 0);
+	struct hits h = { 0 };
+	size_t r = search_line(&s, (const uint8_t *)text.data, 0, text.len, collect, &h);
+	size_t step = strlen(pat), per = runlen * strlen(run) / step;
+	if (r != h.n || h.n != 3 * per)
+		fail_msg("\"%s\": %zu matches (returned %zu), expected %zu", pat, h.n, r, 3 * per);
+	for (size_t i = 0; i < h.n; i++) {
+		size_t want = starts[i / per] + i % per * step;
+		if (h.start[i] != want || h.end[i] != want + step)
+			fail_msg("\"%s\": match %zu at [%zu,%zu), expected [%zu,%zu)", pat, i, h.start[i],
+				 h.end[i], want, want + step);
+	}
+	search_free(&s);
+	buf_free(&text);
+}
+
+static void test_long_line_windows(void **state)
+{
+	(void)state;
+	expect_runs("ZQXJ", "zqxj", 8);
+	expect_runs("aa", "a", 41);         /* 20 pairs a run, the last a left */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_early_stop),
 		cmocka_unit_test(test_recompile_and_reuse),
 		cmocka_unit_test(test_against_brute_force),
+		cmocka_unit_test(test_long_line_windows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
