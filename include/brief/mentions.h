@@ -30,6 +30,7 @@ struct mentions {
 	size_t nsp;
 	size_t first[257];          /* sp index range by first byte */
 	uint8_t starts[256];        /* 1 for a byte some spelling starts with */
+	int caps;                   /* every spelling starts with A-Z or a non-ASCII byte */
 };
 
 void mentions_init(struct mentions *m, const struct annot *a);
