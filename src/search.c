@@ -286,25 +286,22 @@ static size_t search_range(struct search *s, const uint8_t *text, size_t start, 
  * took 200 MB), so a longer line is searched a window at a time. */
 #define SEARCH_WINDOW ((size_t)1 << 20)
 
-/* A grapheme cluster boundary at or after p, from breaks computed with 256
- * bytes before it: cluster by cluster, the fold of a window starting there
- * is the fold of the line.  end if none before it. */
-static size_t cluster_edge(struct search *s, const uint8_t *text, size_t start, size_t p, size_t end)
+/* The first grapheme cluster boundary at or after p, the breaks computed
+ * from c, itself one: from anywhere else a long run of flags (regional
+ * indicators, which pair from the run's start) could pair the other way.
+ * end if none. */
+static size_t cluster_edge(struct search *s, const uint8_t *text, size_t c, size_t p, size_t end)
 {
-	for (size_t span = 256; p < end; span *= 2) {
-		size_t a = p - start > 256 ? p - 256 : start;
-		while (a < p && (text[a] & 0xC0) == 0x80)
-			a++;
+	for (size_t span = 256;; span *= 2) {
 		size_t b = end - p > span ? p + span : end;
-		xgrow((void **)&s->brk, &s->brkcap, b - a, 1);
-		u8_grapheme_breaks(text + a, b - a, s->brk);
-		for (size_t k = p - a; k < b - a; k++)
+		xgrow((void **)&s->brk, &s->brkcap, b - c, 1);
+		u8_grapheme_breaks(text + c, b - c, s->brk);
+		for (size_t k = p - c; k < b - c; k++)
 			if (k > 0 && s->brk[k])
-				return a + k;
+				return c + k;
 		if (b == end)
-			break;
+			return end;
 	}
-	return end;
 }
 
 /* Passes on the matches that start in a window's own part, counting them;
@@ -338,8 +335,9 @@ size_t search_line(struct search *s, const uint8_t *text, size_t start, size_t e
 		return search_range(s, text, start, end, found, ctx);
 	/* Each window reports the matches starting in its own part, which the
 	 * slack after it holds whole; the next starts at the end of the last
-	 * match or of the own part, both cluster boundaries: so the matches
-	 * are the whole line's, leftmost first, none overlapping. */
+	 * match or of the own part, both cluster boundaries (found from the
+	 * window's start, one too): so the matches are the whole line's,
+	 * leftmost first, none overlapping. */
 	struct window w = { found, ctx, 0, start, 0, 0, 0 };
 	for (size_t c = start; c < end && !w.stop;) {
 		w.own_end = cluster_edge(s, text, c, end - c > SEARCH_WINDOW ? c + SEARCH_WINDOW : end, end);

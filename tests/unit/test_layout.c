@@ -321,6 +321,16 @@ static void test_chunked_layout_is_whole_layout(void **state)
 	memcpy(buf + n, " cd ef gh", 9);
 	n += 9;
 	check_chunked(buf, n, 2, 100, 16);
+	/* A cluster of 300 bytes, then enough words that the grown chunk
+	 * keeps lines and another follows. */
+	n = 0;
+	memcpy(buf, "ab a", 4);
+	n = 4;
+	for (int i = 0; i < 150; i++, n += 2)
+		memcpy(buf + n, "\xcc\x81", 2);
+	for (int i = 0; i < 200; i++, n += 3)
+		memcpy(buf + n, " cd", 3);
+	check_chunked(buf, n, 5, 100, 16);
 }
 
 static void test_widths(void **state)

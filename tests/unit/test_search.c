@@ -394,11 +394,42 @@ static void expect_runs(const char *pat, const char *run, size_t runlen)
 	buf_free(&text);
 }
 
+/* Flags are pairs of regional indicators, paired from the start of their
+ * run: a window edge must not pair them the other way, whatever the bytes
+ * before the run. */
+static void expect_flags(size_t prefix)
+{
+	const char *jp = "\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5", *pj = "\xf0\x9f\x87\xb5\xf0\x9f\x87\xaf";
+	struct buf text = { 0 };
+	for (size_t i = 0; i < prefix; i++)
+		buf_adds(&text, "x");
+	size_t flags = 0;
+	while (text.len < (5u << 19)) {
+		buf_adds(&text, jp);
+		flags++;
+	}
+	struct search s = { 0 };
+	struct hits h = { 0 };
+	assert_int_equal(search_compile(&s, pj, strlen(pj)), 0);
+	size_t r = search_line(&s, (const uint8_t *)text.data, 0, text.len, collect, &h);
+	if (r)
+		fail_msg("prefix %zu: %zu matches of JP paired the wrong way, the first at %zu", prefix, r,
+			 h.start[0]);
+	assert_int_equal(search_compile(&s, jp, strlen(jp)), 0);
+	r = search_line(&s, (const uint8_t *)text.data, 0, text.len, collect, &h);
+	if (r != flags)
+		fail_msg("prefix %zu: %zu flags found of %zu", prefix, r, flags);
+	search_free(&s);
+	buf_free(&text);
+}
+
 static void test_long_line_windows(void **state)
 {
 	(void)state;
 	expect_runs("ZQXJ", "zqxj", 8);
 	expect_runs("aa", "a", 41);         /* 20 pairs a run, the last a left */
+	for (size_t prefix = 0; prefix < 9; prefix++)
+		expect_flags(prefix);
 }
 
 int main(void)
