@@ -37,11 +37,6 @@ static const char *const answers[] = {
 /* The terminfo strings a scroll needs, looked up once by margins_probe. */
 static struct {
 	const char *csr, *indn, *rin;       /* whole rows */
-	/* They are exactly ECMA-48's SU and SD and DEC's STBM, whose
-	 * parameters default to 1 and to the whole screen wherever they are
-	 * implemented: a count of 1 and the reset go out as CSI S and CSI r,
-	 * 6 bytes a scroll less than spelt out. */
-	int standard;
 	/* il, dl and cup are exactly ECMA-48's IL, DL and CUP. */
 	int il_dl;
 } cap;
@@ -75,8 +70,6 @@ void margins_probe(struct ui *u)
 	cap.csr = lookup("csr");
 	cap.indn = lookup("indn");
 	cap.rin = lookup("rin");
-	cap.standard = cap.csr && cap.indn && cap.rin && strcmp(cap.csr, "\033[%i%p1%d;%p2%dr") == 0
-		       && strcmp(cap.indn, "\033[%p1%dS") == 0 && strcmp(cap.rin, "\033[%p1%dT") == 0;
 	const char *il = lookup("il"), *dl = lookup("dl"), *cup = lookup("cup");
 	cap.il_dl = il && dl && cup && strcmp(il, "\033[%p1%dL") == 0 && strcmp(dl, "\033[%p1%dM") == 0
 		    && strcmp(cup, "\033[%i%p1%d;%p2%dH") == 0;
@@ -201,6 +194,14 @@ static long inked(int top, int bot, int x0, int x1, long enough, cchar_t *buf)
 	return k;
 }
 
+/* A count as a CSI parameter: 1 is the default, left out. */
+static void count_param(char num[16], int count)
+{
+	num[0] = '\0';
+	if (count > 1)
+		snprintf(num, 16, "%d", count);
+}
+
 /* Whole rows [top, bot] up by n (down if n < 0) with no scroll region:
  * delete the rows leaving at one end and insert blanks at the other, the
  * rows below bot stepping up and back down within the same write.  15
@@ -212,18 +213,11 @@ static void delete_insert_rows(int top, int bot, int n)
 {
 	int count = n > 0 ? n : -n;
 	int low = bot - count + 1;          /* the region's last count rows */
-	char num[16] = "", seq[48];
-	if (count > 1)
-		snprintf(num, sizeof num, "%d", count);
-	if (bot == LINES - 1) {
-		/* Nothing below to bring back: one operation. */
-		mvcur(-1, -1, top, 0);
-		snprintf(seq, sizeof seq, "\033[%s%c", num, n > 0 ? 'M' : 'L');
-		putp(seq);
-		return;
-	}
+	char num[16], seq[48];
+	count_param(num, count);
 	/* Up: out at the top, blanks in at the bottom.  Down: out at the
-	 * bottom, blanks in at the top.  The rows below step up and back. */
+	 * bottom, blanks in at the top.  The rows below (none when bot is the
+	 * screen's last) step up and back. */
 	int del = n > 0 ? top : low, ins = n > 0 ? low : top;
 	snprintf(seq, sizeof seq, "\033[%dH\033[%sM", del + 1, num);
 	putp(seq);
@@ -250,11 +244,11 @@ static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 		int row = n > 0 ? bot - n + 1 : top;   /* where the first new row goes */
 		int count = n > 0 ? n : -n;
 		putp(tiparm(cap.csr, top, bot));
-		if (dec || cap.standard) {
-			/* A count of 1 and whole-screen margins left out. */
-			char num[16] = "", lr[32] = "", seq[96];
-			if (count > 1)
-				snprintf(num, sizeof num, "%d", count);
+		if (dec) {
+			/* DEC's short forms: the count of 1 and whole-screen
+			 * margins left out. */
+			char num[16], lr[32] = "", seq[96];
+			count_param(num, count);
 			if (right >= 0) {
 				if (!lrmm_set)
 					putp("\033[?69h");
@@ -264,17 +258,14 @@ static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 			snprintf(seq, sizeof seq, "%s\033[%s%c%s\033[r", lr, num, n > 0 ? 'S' : 'T',
 				 right >= 0 ? "\033[s" : "");
 			putp(seq);
-		} else {
-			putp(tiparm(n > 0 ? cap.indn : cap.rin, count));
-			putp(tiparm(cap.csr, 0, LINES - 1));
-		}
-		if (dec) {
 			/* DECSTBM homed the cursor, so ncurses may move relative
 			 * from there: to the top row that is one line feed.  (A
 			 * move from home to home is skipped without telling
 			 * ncurses where it is.) */
 			mvcur(row ? 0 : -1, row ? 0 : -1, row, 0);
 		} else {
+			putp(tiparm(n > 0 ? cap.indn : cap.rin, count));
+			putp(tiparm(cap.csr, 0, LINES - 1));
 			/* csr homed the cursor, on most terminals: mvcur() from
 			 * "unknown" puts it, absolutely, where the first new row
 			 * starts. */
