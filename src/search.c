@@ -324,13 +324,17 @@ static int in_window(void *ctx, size_t ms, size_t me)
 	return w->stop;
 }
 
+size_t search_reach(const struct search *s)
+{
+	return 4096 + 8 * s->patlen;
+}
+
 size_t search_line(struct search *s, const uint8_t *text, size_t start, size_t end,
 		   int (*found)(void *ctx, size_t mstart, size_t mend), void *ctx)
 {
 	if (!s->patlen || end <= start)
 		return 0;
-	/* Wider than any match: a source byte folds to a quarter byte at least. */
-	size_t slack = 4096 + 8 * s->patlen;
+	size_t slack = search_reach(s);
 	if (end - start <= SEARCH_WINDOW + slack)
 		return search_range(s, text, start, end, found, ctx);
 	/* Each window reports the matches starting in its own part, which the

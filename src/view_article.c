@@ -400,7 +400,7 @@ static long moved_since_drawn(struct ui *u)
 static void match_window(struct ui *u, struct pos p, int rows, size_t *from, size_t *to)
 {
 	const struct doc *d = &u->m->doc;
-	size_t slack = 4096 + 8 * u->search.patlen;
+	size_t slack = search_reach(&u->search);
 	size_t ls = d->line[p.line], le = doc_line_end(d, p.line);
 	*from = ls;
 	*to = le;

@@ -25,6 +25,10 @@ struct search {
 int search_compile(struct search *s, const char *pattern, size_t len);
 void search_free(struct search *s);
 
+/* More bytes of source than any match of the compiled pattern spans: a
+ * source byte folds to a quarter byte at least. */
+size_t search_reach(const struct search *s);
+
 /* Matches in text[start, end), which must not hold an LF; calls found() for
  * each (non-overlapping, left to right) until it returns nonzero.  Returns
  * the number of matches reported. */
