@@ -66,16 +66,12 @@ void mentions_init(struct mentions *m, const struct annot *a)
  * 100 MB document took to scan.  Stops at the word that might. */
 static size_t skip_lower(const struct mentions *m, const uint8_t *text, size_t off, size_t to)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
 	if (!m->caps)
 		return off;
 	for (; off + 8 <= to; off += 8) {
 		uint64_t w;
 		memcpy(&w, text + off, 8);
-		/* With every byte below 0x80 there are no carries between them:
-		 * a byte gets its high bit in `upper` when 'A' <= b <= 'Z'. */
-		uint64_t upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
-		if ((w & high) || upper)
+		if ((w & ASCII8_HIGH) || ascii8_capitals(w))
 			break;
 	}
 	return off;

@@ -29,15 +29,13 @@ static inline uint8_t ascii_fold(uint8_t c)
  * gets 0x20 added when 'A' <= b <= 'Z' (no carries, all bytes are < 0x80). */
 static size_t fold_ascii_prefix(uint8_t *dst, const uint8_t *src, size_t len)
 {
-	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
 	size_t k = 0;
 	for (; k + 8 <= len; k += 8) {
 		uint64_t w;
 		memcpy(&w, src + k, 8);
-		if (w & high)
+		if (w & ASCII8_HIGH)
 			break;
-		uint64_t upper = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
-		w |= upper >> 2;
+		w |= ascii8_capitals(w) >> 2;
 		memcpy(dst + k, &w, 8);
 	}
 	for (; k < len && src[k] < 0x80; k++)

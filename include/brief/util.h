@@ -33,6 +33,16 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
+/* Eight bytes at a time (w as loaded by memcpy): the high bit of every
+ * byte of w at or above 0x80, and the high bit of every byte 'A'..'Z' of
+ * a w with none (bytes below 0x80 add without carries between them). */
+#define ASCII8_HIGH (UINT64_C(0x0101010101010101) * 0x80)
+static inline uint64_t ascii8_capitals(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	return (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & ASCII8_HIGH;
+}
+
 /* Milliseconds on the monotonic clock. */
 int64_t now_ms(void);
 
