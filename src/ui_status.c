@@ -98,13 +98,14 @@ void status_draw(struct ui *u)
 		return;
 	}
 	char right[48];
-	if (!model_scan_done(u->m))
-		snprintf(right, sizeof right, " %d%% scan %d%%  h help ", article_percent(u),
-			 model_scan_percent(u->m));
-	else if (article_at_end(u))
+	int scanned = model_scan_done(u->m), end = 0;
+	int pct = article_percent(u, scanned ? &end : NULL);
+	if (!scanned)
+		snprintf(right, sizeof right, " %d%% scan %d%%  h help ", pct, model_scan_percent(u->m));
+	else if (end)
 		snprintf(right, sizeof right, " END  h help ");
 	else
-		snprintf(right, sizeof right, " %d%%  h help ", article_percent(u));
+		snprintf(right, sizeof right, " %d%%  h help ", pct);
 	int rw = text_width(right);
 	draw_fill(w, 0, 0, width, a);
 	const char *left = u->msg.len ? u->msg.data : u->m->doc.name;

@@ -248,17 +248,16 @@ static int at_end(struct ui *u, struct pos b)
 	return pos_cmp(b, pos_end(u)) >= 0;
 }
 
-int article_at_end(struct ui *u)
-{
-	return at_end(u, bottom_pos(u));
-}
-
-/* Percent of the article above the bottom of the pane, as less shows it. */
-int article_percent(struct ui *u)
+int article_percent(struct ui *u, int *end)
 {
 	const struct doc *d = &u->m->doc;
+	/* One walk to the bottom row for both answers: the status line wants
+	 * them every frame. */
 	struct pos b = bottom_pos(u);
-	if (doc_complete(d) && at_end(u, b))
+	int e = (end || doc_complete(d)) && at_end(u, b);
+	if (end)
+		*end = e;
+	if (e && doc_complete(d))
 		return 100;
 	const struct lines *l = lines_upto(u, b.line, b.sub + 1);
 	return model_percent_at(u->m, b.sub < l->n ? l->v[b.sub].end : d->line[b.line]);

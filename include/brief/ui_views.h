@@ -183,8 +183,9 @@ struct pos article_pos_of(struct ui *u, size_t off);
 void article_scroll(struct ui *u, long delta);
 void article_show(struct ui *u, size_t start, size_t end);
 void article_goto_off(struct ui *u, size_t off);
-int article_percent(struct ui *u);
-int article_at_end(struct ui *u);
+/* Percent of the article above the bottom of the pane, as less shows it;
+ * with end, also whether the pane shows the article's last line. */
+int article_percent(struct ui *u, int *end);
 void article_draw(struct ui *u);
 void article_handle(struct ui *u, enum action a, long count);
 void article_invalidate(struct ui *u);
