@@ -24,7 +24,7 @@ static const struct role_style styles[ROLE_COUNT] = {
 	[ROLE_STATUS] = { A_REVERSE, -1, -1 },
 	[ROLE_ERROR] = { A_REVERSE | A_BOLD, COLOR_RED, 196 },
 	/* Plain: a coloured rule cost 22 bytes of SGR on every row it crosses,
-	 * a tenth of the first paint and of each panel repaint. */
+	 * a tenth of the commentary's first paint (4130 -> 3743 bytes). */
 	[ROLE_BORDER] = { A_NORMAL, -1, -1 },
 	[ROLE_CURRENT] = { A_NORMAL, COLOR_BLUE, 75 },
 	[ROLE_DEMAND] = { A_BOLD, COLOR_RED, 203 },
