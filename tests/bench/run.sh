@@ -246,6 +246,17 @@ row() {
 
 m() { median "$@"; }
 
+# vs NAME DOC LABEL KEY [TARGET_KIND TARGET_ARG]: the same figure of brief
+# and of less, at the size being printed ($size).
+vs() {
+	row "$1" "$size" "$(m "$2" brief "$size" "$3" "$4")" "$(m "$2" less "$size" "$3" "$4")" "${5:-}" "${6:-}"
+}
+
+table_head() {
+	echo "| figure | size | brief | less | brief/less | target |"
+	echo "| --- | --- | ---: | ---: | ---: | --- |"
+}
+
 echo
 echo "## brief vs less ($(basename "$BRIEF") = $BRIEF; less: ${LESS_BIN:-not installed, columns skipped})"
 echo
@@ -255,15 +266,14 @@ echo "\"full\" = brief after \`s\` (panel hidden); less has no panel, so its pla
 echo "\"with margins\": the terminal answers DECRQM for left/right margins (mode 69) as xterm does, so brief scrolls"
 echo "the article beside the panel in place; without an answer (tmux, VTE) ncurses rewrites the article's rows."
 echo
-echo "| figure | size | brief | less | brief/less | target |"
-echo "| --- | --- | ---: | ---: | ---: | --- |"
+table_head
 for size in $sizes; do
-	row "start-up, the commentary (5 KB): time to first full paint (ms)" "$size" "$(m one brief "$size" start settle_ms)" "$(m one less "$size" start settle_ms)" ratio 1.2
-	row "start-up, the commentary: bytes" "$size" "$(m one brief "$size" start bytes)" "$(m one less "$size" start bytes)" "" ""
-	row "start-up, the commentary: CPU ms, start to exit (wait4)" "$size" "$(m one brief "$size" quit cpu_ms)" "$(m one less "$size" quit cpu_ms)" "" ""
-	row "start-up, commentary ×10: time to first full paint (ms)" "$size" "$(m med brief "$size" start settle_ms)" "$(m med less "$size" start settle_ms)" "" ""
-	row "start-up, commentary ×10: bytes" "$size" "$(m med brief "$size" start bytes)" "$(m med less "$size" start bytes)" "" ""
-	row "start-up, commentary ×10: write(2) calls" "$size" "$(m med brief "$size" start writes)" "$(m med less "$size" start writes)" "" ""
+	vs "start-up, the commentary (5 KB): time to first full paint (ms)" one start settle_ms ratio 1.2
+	vs "start-up, the commentary: bytes" one start bytes
+	vs "start-up, the commentary: CPU ms, start to exit (wait4)" one quit cpu_ms
+	vs "start-up, commentary ×10: time to first full paint (ms)" med start settle_ms
+	vs "start-up, commentary ×10: bytes" med start bytes
+	vs "start-up, commentary ×10: write(2) calls" med start writes
 	for mode in "" _x _full; do
 		case $mode in
 		"") label=" (panel; terminal without margins: tmux, VTE)"; lim=2 ;;
@@ -277,13 +287,13 @@ for size in $sizes; do
 		row "write(2) calls per j$label" "$size" "$(m med brief "$size" j$mode writes)" "$(m med less "$size" j writes)" "" ""
 		row "ms per j$label" "$size" "$(m med brief "$size" j$mode ms)" "$(m med less "$size" j ms)" "" ""
 	done
-	row "entity jump: bytes (brief ], less n after /Rubio)" "$size" "$(m med brief "$size" jump bytes)" "$(m med less "$size" jump bytes)" "" ""
-	row "entity jump: ms" "$size" "$(m med brief "$size" jump ms)" "$(m med less "$size" jump ms)" "" ""
-	row "search hit /ISHIBA: bytes (less -I)" "$size" "$(m med brief "$size" search bytes)" "$(m med less "$size" search bytes)" "" ""
-	row "search hit /ISHIBA: ms" "$size" "$(m med brief "$size" search ms)" "$(m med less "$size" search ms)" "" ""
-	row "1,000-key session: CPU ms (wait4 total minus CPU before the first key)" "$size" "$(m med brief "$size" quit session_cpu_ms)" "$(m med less "$size" quit session_cpu_ms)" "" ""
-	row "1,000-key session: bytes" "$size" "$(m med brief "$size" session bytes)" "$(m med less "$size" session bytes)" "" ""
-	row "1,000-key session: wall ms" "$size" "$(m med brief "$size" session ms)" "$(m med less "$size" session ms)" "" ""
+	vs "entity jump: bytes (brief ], less n after /Rubio)" med jump bytes
+	vs "entity jump: ms" med jump ms
+	vs "search hit /ISHIBA: bytes (less -I)" med search bytes
+	vs "search hit /ISHIBA: ms" med search ms
+	vs "1,000-key session: CPU ms (wait4 total minus CPU before the first key)" med quit session_cpu_ms
+	vs "1,000-key session: bytes" med session bytes
+	vs "1,000-key session: wall ms" med session ms
 done
 
 for doc in big real; do
@@ -296,20 +306,19 @@ for doc in big real; do
 	echo
 	echo "### $title"
 	echo
-	echo "| figure | size | brief | less | brief/less | target |"
-	echo "| --- | --- | ---: | ---: | ---: | --- |"
+	table_head
 	for size in $sizes; do
 		if [ $doc = big ]; then pk=ratio; pa=2; else pk=""; pa=""; fi
-		row "time to first paint (ms)" "$size" "$(m $doc brief "$size" start paint_ms)" "$(m $doc less "$size" start paint_ms)" "$pk" "$pa"
-		row "side panel complete / settled (ms)" "$size" "$(m $doc brief "$size" start settle_ms)" "$(m $doc less "$size" start settle_ms)" abs 1000
-		row "bytes until settled" "$size" "$(m $doc brief "$size" start bytes)" "$(m $doc less "$size" start bytes)" "" ""
+		vs "time to first paint (ms)" $doc start paint_ms "$pk" "$pa"
+		vs "side panel complete / settled (ms)" $doc start settle_ms abs 1000
+		vs "bytes until settled" $doc start bytes
 		# The issue sets the RSS target for the 100 MB document only.
 		if [ $doc = big ]; then
-			row "peak RSS (KiB; target 1.5× file = $rss_lim)" "$size" "$(m $doc brief "$size" quit maxrss_kb)" "$(m $doc less "$size" quit maxrss_kb)" abs "$rss_lim"
+			vs "peak RSS (KiB; target 1.5× file = $rss_lim)" $doc quit maxrss_kb abs "$rss_lim"
 		else
-			row "peak RSS (KiB; the file is $((bytes / 1024)))" "$size" "$(m $doc brief "$size" quit maxrss_kb)" "$(m $doc less "$size" quit maxrss_kb)" "" ""
+			vs "peak RSS (KiB; the file is $((bytes / 1024)))" $doc quit maxrss_kb
 		fi
-		row "search /ZQXJ from the top to the last line (ms; less: 1 run)" "$size" "$(m $doc brief "$size" searchend ms)" "$(m $doc less "$size" searchend ms)" "" ""
+		vs "search /ZQXJ from the top to the last line (ms; less: 1 run)" $doc searchend ms
 		# less searched in run 1 only: its CPU median would not compare.
 		row "brief CPU ms, whole run: start, scan, search, quit (wait4)" "$size" "$(m $doc brief "$size" quit cpu_ms)" "" "" ""
 		sw=$(m $doc brief "$size" idle switches)
@@ -319,14 +328,13 @@ done
 echo
 echo "### one line of $line_mb MB (the commentary's lines joined and repeated; $line_bytes bytes; less: 1 run, no search)"
 echo
-echo "| figure | size | brief | less | brief/less | target |"
-echo "| --- | --- | ---: | ---: | ---: | --- |"
+table_head
 for size in $sizes; do
-	row "time to first paint (ms)" "$size" "$(m line brief "$size" start paint_ms)" "$(m line less "$size" start paint_ms)" "" ""
-	row "ms per j" "$size" "$(m line brief "$size" j ms)" "$(m line less "$size" j ms)" "" ""
-	row "bytes per j" "$size" "$(m line brief "$size" j bytes)" "$(m line less "$size" j bytes)" "" ""
-	row "search /ZQXJ to the line's end (ms)" "$size" "$(m line brief "$size" searchend ms)" "$(m line less "$size" searchend ms)" "" ""
-	row "peak RSS (KiB; the file is $((line_bytes / 1024)))" "$size" "$(m line brief "$size" quit maxrss_kb)" "$(m line less "$size" quit maxrss_kb)" "" ""
+	vs "time to first paint (ms)" line start paint_ms
+	vs "ms per j" line j ms
+	vs "bytes per j" line j bytes
+	vs "search /ZQXJ to the line's end (ms)" line searchend ms
+	vs "peak RSS (KiB; the file is $((line_bytes / 1024)))" line quit maxrss_kb
 done
 echo
 echo "Total bench time: $(( $(date +%s) - t_begin )) s"
