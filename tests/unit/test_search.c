@@ -423,6 +423,31 @@ static void expect_flags(size_t prefix)
 	buf_free(&text);
 }
 
+/* A window edge found near the edge, not from the window's start, must
+ * still not split a Prepend character (U+0600) from the digit it prefixes:
+ * the two are one cluster, so that "1" is no match.  The lone one is. */
+static void test_window_edge_prepend(void **state)
+{
+	(void)state;
+	struct buf text = { 0 };
+	while (text.len < (1u << 20) - 2)
+		buf_adds(&text, "x");
+	buf_adds(&text, "\xd8\x80" "1");  /* the window's edge falls before the 1 */
+	while (text.len < (3u << 19))
+		buf_adds(&text, "x");
+	size_t lone = text.len + 1;
+	buf_adds(&text, " 1 x");
+	struct search s = { 0 };
+	struct hits h = { 0 };
+	assert_int_equal(search_compile(&s, "1", 1), 0);
+	size_t r = search_line(&s, (const uint8_t *)text.data, 0, text.len, collect, &h);
+	if (r != 1 || h.n != 1 || h.start[0] != lone)
+		fail_msg("%zu matches of 1, the first at %zu; expected one, at %zu", h.n, h.n ? h.start[0] : 0,
+			 lone);
+	search_free(&s);
+	buf_free(&text);
+}
+
 static void test_long_line_windows(void **state)
 {
 	(void)state;
@@ -436,6 +461,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_case),
+		cmocka_unit_test(test_window_edge_prepend),
 		cmocka_unit_test(test_precomposed_finds_decomposed),
 		cmocka_unit_test(test_decomposed_finds_precomposed),
 		cmocka_unit_test(test_canonical_order),
