@@ -287,10 +287,10 @@ static size_t search_range(struct search *s, const uint8_t *text, size_t start, 
 /* The first grapheme cluster boundary at or after p; end if none.  The
  * breaks are computed from a known boundary: from anywhere else a long run
  * of flags (regional indicators, which pair from the run's start) could
- * pair the other way.  c is one; so, nearer, is any ASCII character after
- * another, CR LF aside (none extends, joins, pairs or prepends).  Computing
- * from c alone cost two megabytes of grapheme breaks a window: a quarter of
- * searching to the end of a 20 MB line. */
+ * pair the other way.  c is one, and nearer, ascii_break_before() finds
+ * one in any text but a long run of other bytes.  Computing from c alone
+ * cost two megabytes of grapheme breaks a window: a quarter of searching
+ * to the end of a 20 MB line. */
 #define EDGE_LOOKBACK 256
 
 static size_t cluster_edge(struct search *s, const uint8_t *text, size_t c, size_t p, size_t end)
@@ -299,7 +299,7 @@ static size_t cluster_edge(struct search *s, const uint8_t *text, size_t c, size
 		return end;
 	size_t from = c;
 	for (size_t q = p; q > c && p - q < EDGE_LOOKBACK; q--)
-		if (text[q] < 0x80 && text[q - 1] < 0x80 && !(text[q - 1] == '\r' && text[q] == '\n')) {
+		if (ascii_break_before(text, q)) {
 			if (q == p)
 				return p;
 			from = q;

@@ -43,6 +43,15 @@ static inline uint64_t ascii8_capitals(uint64_t w)
 	return (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & ASCII8_HIGH;
 }
 
+/* Is there a grapheme cluster break before s[k] (k > 0), known without
+ * computing one?  There is before an ASCII character after another, CR LF
+ * aside: no ASCII character extends, joins, pairs or prepends, and the
+ * rules do not look back past such a break. */
+static inline int ascii_break_before(const uint8_t *s, size_t k)
+{
+	return s[k] < 0x80 && s[k - 1] < 0x80 && !(s[k - 1] == '\r' && s[k] == '\n');
+}
+
 /* Milliseconds on the monotonic clock. */
 int64_t now_ms(void);
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unigbrk.h>
 #include <unistr.h>
 
 #include "brief/layout.h"
@@ -240,6 +241,50 @@ static void test_width_is_cluster_sum(void **state)
 			if (layout_width(buf, start, n) != cluster_sum(buf, start, n))
 				fail_msg("round %d [%zu,%zu): %d columns, clusters say %d", round,
 					 start, n, layout_width(buf, start, n), cluster_sum(buf, start, n));
+	}
+}
+
+/* Breaks computed only around what is not ASCII must be every one
+ * u8_grapheme_breaks finds: the fragments are what the rules look back
+ * across (flags, ZWJ sequences, Hangul, marks, a Prepend character, CR LF,
+ * conjuncts) next to ASCII, and stray bytes. */
+static void test_cluster_breaks_are_libunistrings(void **state)
+{
+	(void)state;
+	static const char *const parts[] = {
+		"a", "ab", " ", "\t", "\r", "\n", "\r\n", "e\xcc\x81", "\xcc\x81", "\xe2\x80\x8d",
+		"\xf0\x9f\x87\xaf", "\xf0\x9f\x87\xb5", "\xf0\x9f\x91\xa8", "\xf0\x9f\x98\x80",
+		"\xf0\x9f\x8f\xbb", "\xef\xb8\x8f", "\xe1\x84\x80", "\xe1\x85\xa1", "\xe1\x86\xa8",
+		"\xea\xb0\x80", "\xd8\x80", "\xe0\xa4\x83", "\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7",
+		"\xc2\xa9", "\xff", "\xe6\x97", "\x7f", "\x01",
+	};
+	const size_t nparts = sizeof parts / sizeof parts[0];
+	uint32_t seed = 4242;
+	uint8_t buf[512];
+	char want[512], got[512];
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		int pieces = 1 + round % 40;
+		for (int k = 0; k < pieces; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = parts[(seed >> 16) % nparts];
+			size_t len = strlen(p);
+			/* Runs: the rules count flags and carry emoji state along. */
+			int times = 1 + (int)((seed >> 8) % 4);
+			for (int t = 0; t < times && n + len < sizeof buf; t++) {
+				memcpy(buf + n, p, len);
+				n += len;
+			}
+		}
+		if (!n)
+			continue;
+		u8_grapheme_breaks(buf, n, want);
+		memset(got, 2, n);
+		layout_cluster_breaks(buf, n, got);
+		for (size_t i = 0; i < n; i++)
+			if (got[i] != want[i])
+				fail_msg("round %d, byte %zu of %zu: break %d, u8_grapheme_breaks says %d",
+					 round, i, n, got[i], want[i]);
 	}
 }
 
@@ -539,6 +584,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_width_is_cluster_sum),
+		cmocka_unit_test(test_cluster_breaks_are_libunistrings),
 		cmocka_unit_test(test_chunked_layout_is_whole_layout),
 		cmocka_unit_test(test_fits_on_one_line),
 		cmocka_unit_test(test_article_every_width),
