@@ -21,11 +21,29 @@ size_t layout_next_cluster(const uint8_t *text, size_t off, size_t end)
 	return next ? (size_t)(next - text) : end;
 }
 
+/* u8_width of each ASCII character alone, asked once: asked per character,
+ * uc_width matches the encoding's name against the CJK ones every time, a
+ * quarter of laying out a long line. */
+static int ascii_width(uint8_t c)
+{
+	static signed char w[128];
+	static int known;
+	if (!known) {
+		for (int i = 0; i < 128; i++) {
+			uint8_t b = (uint8_t)i;
+			w[i] = (signed char)u8_width(&b, 1, "UTF-8");
+		}
+		known = 1;
+	}
+	return w[c];
+}
+
 int layout_cluster_width(const uint8_t *text, size_t off, size_t next, int col)
 {
 	if (text[off] == '\t')
 		return LAYOUT_TAB - col % LAYOUT_TAB;
-	int w = u8_width(text + off, next - off, "UTF-8");
+	int w = next == off + 1 && text[off] < 0x80 ? ascii_width(text[off])
+						    : u8_width(text + off, next - off, "UTF-8");
 	return w < 0 ? 0 : w;
 }
 
