@@ -6,7 +6,9 @@
  * whole, each display line is also no wider than max(width, the widest
  * single grapheme cluster of the source line).  (In chunks, where a run of
  * marks, flags or spaces longer than the margin straddles a chunk's edge,
- * clusters and lines may come out otherwise, so those are not compared.) */
+ * clusters and lines may come out otherwise, so those are not compared.)
+ * layout_cluster_breaks must give u8_grapheme_breaks' breaks, on the raw
+ * bytes too, before they are sanitised. */
 #include "config.h"
 
 #include <stdint.h>
@@ -103,10 +105,27 @@ static void check_line(const uint8_t *text, size_t start, size_t end, int width)
 	lines_free(&out);
 }
 
+static void check_breaks(const uint8_t *s, size_t n)
+{
+	if (!n)
+		return;
+	char *want = malloc(n), *got = malloc(n);
+	if (!want || !got)
+		abort();
+	u8_grapheme_breaks(s, n, want);
+	layout_cluster_breaks(s, n, got);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_CHECK(got[i] == want[i], "cluster break at byte %zu of %zu is %d, u8_grapheme_breaks says %d",
+			   i, n, got[i], want[i]);
+	free(want);
+	free(got);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
+	check_breaks(data + 1, size - 1);
 	int width = data[0] % 120 + 1;
 	uint8_t *bytes = fuzz_copy_nul(data + 1, size - 1);
 	struct doc d;
