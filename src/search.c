@@ -284,15 +284,17 @@ static size_t search_range(struct search *s, const uint8_t *text, size_t start, 
  * took 200 MB), so a longer line is searched a window at a time. */
 #define SEARCH_WINDOW ((size_t)1 << 20)
 
+#define EDGE_LOOKBACK 256
+
 /* The first grapheme cluster boundary at or after p; end if none.  The
  * breaks are computed from a known boundary: from anywhere else a long run
  * of flags (regional indicators, which pair from the run's start) could
  * pair the other way.  c is one, and nearer, ascii_break_before() finds
  * one in any text but a long run of other bytes.  Computing from c alone
  * cost two megabytes of grapheme breaks a window: a quarter of searching
- * to the end of a 20 MB line. */
-#define EDGE_LOOKBACK 256
-
+ * to the end of a 20 MB line.  A character cut off at the span's end reads
+ * as U+FFFD, which would break, so the last three bytes count only at the
+ * line's end. */
 static size_t cluster_edge(struct search *s, const uint8_t *text, size_t c, size_t p, size_t end)
 {
 	if (p >= end)
@@ -309,7 +311,8 @@ static size_t cluster_edge(struct search *s, const uint8_t *text, size_t c, size
 		size_t b = end - p > span ? p + span : end;
 		xgrow((void **)&s->brk, &s->brkcap, b - from, 1);
 		u8_grapheme_breaks(text + from, b - from, s->brk);
-		for (size_t k = p - from; k < b - from; k++)
+		size_t sure = b == end ? b - from : b - from - 3;
+		for (size_t k = p - from; k < sure; k++)
 			if (k > 0 && s->brk[k])
 				return from + k;
 		if (b == end)

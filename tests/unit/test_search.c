@@ -448,6 +448,33 @@ static void test_window_edge_prepend(void **state)
 	buf_free(&text);
 }
 
+/* A cluster longer than the edge's first look (256 bytes) across a
+ * window's edge, the look ending inside a mark: the mark cut off there is
+ * no boundary, and the marks, all the a's, no match.  (Found in review.) */
+static void test_window_edge_long_cluster(void **state)
+{
+	(void)state;
+	struct buf text = { 0 }, pat = { 0 };
+	while (text.len < 1048275)
+		buf_adds(&text, "x");
+	buf_adds(&text, "a");
+	for (int i = 0; i < 206; i++)
+		buf_adds(&text, "\xe2\x83\x90");   /* U+20D0, a combining mark */
+	for (int i = 0; i < 6000; i++)
+		buf_adds(&text, "y");
+	for (int i = 0; i < 21; i++)
+		buf_adds(&pat, "\xe2\x83\x90");
+	struct search s = { 0 };
+	struct hits h = { 0 };
+	assert_int_equal(search_compile(&s, pat.data, pat.len), 0);
+	size_t r = search_line(&s, (const uint8_t *)text.data, 0, text.len, collect, &h);
+	if (r)
+		fail_msg("%zu matches inside one cluster, the first at [%zu,%zu)", r, h.start[0], h.end[0]);
+	search_free(&s);
+	buf_free(&text);
+	buf_free(&pat);
+}
+
 static void test_long_line_windows(void **state)
 {
 	(void)state;
@@ -462,6 +489,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_case),
 		cmocka_unit_test(test_window_edge_prepend),
+		cmocka_unit_test(test_window_edge_long_cluster),
 		cmocka_unit_test(test_precomposed_finds_decomposed),
 		cmocka_unit_test(test_decomposed_finds_precomposed),
 		cmocka_unit_test(test_canonical_order),
