@@ -52,7 +52,10 @@ void theme_init(struct ui *u)
 			continue;
 		if (COLOR_PAIRS <= r + 1)
 			continue;
-		init_pair((short)(r + 1), fg, -1);
+		/* A pair the terminal refuses (no default colours, say) would
+		 * draw black on black: the attribute alone then. */
+		if (init_pair((short)(r + 1), fg, -1) != OK)
+			continue;
 		if (styles[r].colour_only)
 			u->attr[r] = A_NORMAL;
 		u->attr[r] |= COLOR_PAIR(r + 1);
