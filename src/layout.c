@@ -21,9 +21,9 @@ size_t layout_next_cluster(const uint8_t *text, size_t off, size_t end)
 	return next ? (size_t)(next - text) : end;
 }
 
-/* u8_width of each ASCII character alone, asked once: asked per character,
- * uc_width matches the encoding's name against the CJK ones every time, a
- * quarter of laying out a long line. */
+/* u8_width of each ASCII character alone, asked once: a library call per
+ * character (decoding, then uc_width) was a quarter of laying out a long
+ * line. */
 static int ascii_width(uint8_t c)
 {
 	static signed char w[128];

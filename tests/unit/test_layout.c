@@ -12,7 +12,6 @@
 #include <cmocka.h>
 #include <unictype.h>
 #include <unigbrk.h>
-#include <unigbrk.h>
 #include <unistr.h>
 
 #include "brief/layout.h"
