@@ -21,28 +21,27 @@ size_t layout_next_cluster(const uint8_t *text, size_t off, size_t end)
 	return next ? (size_t)(next - text) : end;
 }
 
-/* u8_width of each ASCII character alone, asked once: a library call per
- * character (decoding, then uc_width) was a quarter of laying out a long
- * line. */
-static int ascii_width(uint8_t c)
+int layout_char_width(uint32_t c)
 {
-	static signed char w[128];
+	/* ASCII asked once: a library call per character (decoding, then
+	 * uc_width) was a quarter of laying out a long line. */
+	static signed char ascii[128];
 	static int known;
+	if (c >= 0x80)
+		return uc_width(c, "UTF-8");
 	if (!known) {
-		for (int i = 0; i < 128; i++) {
-			uint8_t b = (uint8_t)i;
-			w[i] = (signed char)u8_width(&b, 1, "UTF-8");
-		}
+		for (int i = 0; i < 128; i++)
+			ascii[i] = (signed char)uc_width((ucs4_t)i, "UTF-8");
 		known = 1;
 	}
-	return w[c];
+	return ascii[c];
 }
 
 int layout_cluster_width(const uint8_t *text, size_t off, size_t next, int col)
 {
 	if (text[off] == '\t')
 		return LAYOUT_TAB - col % LAYOUT_TAB;
-	int w = next == off + 1 && text[off] < 0x80 ? ascii_width(text[off])
+	int w = next == off + 1 && text[off] < 0x80 ? layout_char_width(text[off])
 						    : u8_width(text + off, next - off, "UTF-8");
 	return w < 0 ? 0 : w;
 }

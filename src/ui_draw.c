@@ -5,7 +5,6 @@
 
 #include <string.h>
 #include <unistr.h>
-#include <uniwidth.h>
 #include <wchar.h>
 
 #include "brief/layout.h"
@@ -86,7 +85,7 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 			col += tw;
 			continue;
 		}
-		int cw = uc_width(c, "UTF-8");
+		int cw = layout_char_width(c);
 		if (cw < 0)
 			cw = 1;
 		if (cw == 0) {

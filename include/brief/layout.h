@@ -46,6 +46,9 @@ int layout_more_by(struct lines *out, const uint8_t *text, size_t start, size_t 
 int layout_cluster_width(const uint8_t *text, size_t off, size_t next, int col);
 /* End of the grapheme cluster that starts at off, never past end. */
 size_t layout_next_cluster(const uint8_t *text, size_t off, size_t end);
+/* uc_width(c, "UTF-8"), ASCII from a table asked once: the layout and the
+ * drawing ask it for every character. */
+int layout_char_width(uint32_t c);
 /* u8_grapheme_breaks(s, n, gb), the same breaks, computed only around
  * what is not ASCII. */
 void layout_cluster_breaks(const uint8_t *s, size_t n, char *gb);
