@@ -24,7 +24,8 @@
  *   send KEYS              send KEYS at once, wait for the settle, report nothing
  *   keys LABEL N KEYS      N times: send KEYS, wait for the settle; reports the
  *                          mean bytes, median ms and mean write(2) calls (from
- *                          /proc/PID/io syscw) per repetition
+ *                          /proc/PID/io syscw) per repetition, and the mean
+ *                          bytes of text, of SGR and of other controls
  *   seq LABEL KEYS         each byte of KEYS as one key, each followed by a
  *                          settle; reports total bytes and ms; the CPU the
  *                          child spends from here to its exit is reported by
@@ -84,6 +85,16 @@ static const char decrqm[] = "\033[?69$p";
 static char rq_tail[sizeof decrqm];
 static size_t rq_tail_len;
 static FILE *rawlog;            /* -o: everything the child wrote */
+/* What the bytes were, so a report can say where a scroll's bytes go:
+ * text the reader sees; SGR (attributes and colours, with the character
+ * set selections ESC ( B that ncurses's sgr and sgr0 carry); and the other
+ * controls: cursor moves, scrolling, clearing, modes, CR and LF.  A
+ * sequence is counted when it ends, so one split across two reads counts
+ * whole in the later one. */
+enum { KIND_TEXT, KIND_SGR, KIND_CTRL, KIND_COUNT };
+static unsigned long long kind_bytes[KIND_COUNT];
+static enum { ST_GROUND, ST_ESC, ST_CSI, ST_CHARSET, ST_STRING, ST_STRING_ESC } esc_state;
+static size_t esc_len;
 static double last_out_time;
 
 static double now(void)
@@ -165,6 +176,63 @@ static void watch_decrqm(const char *buf, size_t n)
 	free(s);
 }
 
+static void classify(const unsigned char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = buf[i];
+		esc_len++;
+		switch (esc_state) {
+		case ST_GROUND:
+			esc_len = 0;
+			if (b == 0x1b) {
+				esc_state = ST_ESC;
+				esc_len = 1;
+			} else {
+				kind_bytes[b < 0x20 || b == 0x7f ? KIND_CTRL : KIND_TEXT]++;
+			}
+			break;
+		case ST_ESC:
+			if (b == '[')
+				esc_state = ST_CSI;
+			else if (b == '(' || b == ')')
+				esc_state = ST_CHARSET;
+			else if (b == ']' || b == 'P' || b == '_' || b == '^')
+				esc_state = ST_STRING;
+			else {
+				kind_bytes[KIND_CTRL] += esc_len;
+				esc_state = ST_GROUND;
+			}
+			break;
+		case ST_CSI:
+			if (b >= 0x40 && b <= 0x7e) {
+				kind_bytes[b == 'm' ? KIND_SGR : KIND_CTRL] += esc_len;
+				esc_state = ST_GROUND;
+			}
+			break;
+		case ST_CHARSET:
+			kind_bytes[KIND_SGR] += esc_len;
+			esc_state = ST_GROUND;
+			break;
+		case ST_STRING:         /* OSC, DCS...: to BEL or ESC \ */
+			if (b == 0x07) {
+				kind_bytes[KIND_CTRL] += esc_len;
+				esc_state = ST_GROUND;
+			} else if (b == 0x1b) {
+				esc_state = ST_STRING_ESC;
+			}
+			break;
+		case ST_STRING_ESC:
+			if (b == '\\') {
+				kind_bytes[KIND_CTRL] += esc_len;
+				esc_state = ST_GROUND;
+			} else {
+				esc_state = ST_STRING;
+			}
+			break;
+		}
+	}
+}
+
 /* Read everything the master has now; returns bytes read. */
 static size_t drain(void)
 {
@@ -179,6 +247,7 @@ static size_t drain(void)
 			got += (size_t)r;
 			last_out_time = now();
 			watch_pattern(buf, (size_t)r);
+			classify((const unsigned char *)buf, (size_t)r);
 			if (answer_decrqm)
 				watch_decrqm(buf, (size_t)r);
 			continue;
@@ -530,7 +599,8 @@ int main(int argc, char **argv)
 				die("keys: bad count in: %s", p);
 			size_t k = unescape(ks, keys);
 			double *ms = calloc((size_t)count, sizeof *ms);
-			unsigned long long b0 = total_bytes;
+			unsigned long long b0 = total_bytes, k0[KIND_COUNT];
+			memcpy(k0, kind_bytes, sizeof k0);
 			long w0 = write_calls(child);
 			int s = 1;
 			for (int i = 0; i < count && s == 1; i++) {
@@ -547,9 +617,13 @@ int main(int argc, char **argv)
 				break;
 			}
 			qsort(ms, (size_t)count, sizeof *ms, cmp_double);
-			printf("%s bytes=%.1f ms=%.3f writes=%.1f n=%d total_bytes=%llu\n", label,
+			printf("%s bytes=%.1f ms=%.3f writes=%.1f n=%d total_bytes=%llu"
+			       " text=%.1f sgr=%.1f ctrl=%.1f\n", label,
 			       (double)(total_bytes - b0) / count, ms[count / 2],
-			       (double)(write_calls(child) - w0) / count, count, total_bytes - b0);
+			       (double)(write_calls(child) - w0) / count, count, total_bytes - b0,
+			       (double)(kind_bytes[KIND_TEXT] - k0[KIND_TEXT]) / count,
+			       (double)(kind_bytes[KIND_SGR] - k0[KIND_SGR]) / count,
+			       (double)(kind_bytes[KIND_CTRL] - k0[KIND_CTRL]) / count);
 			free(ms);
 		} else if (strcmp(cmd, "seq") == 0) {
 			char ks[8000] = "";

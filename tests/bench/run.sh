@@ -255,6 +255,15 @@ vs() {
 	row "$1" "$size" "$(m "$2" brief "$size" "$3" "$4")" "$(m "$2" less "$size" "$3" "$4")" "${5:-}" "${6:-}"
 }
 
+# split_row NAME SIZE DOC BRIEF_LABEL LESS_LABEL: where the bytes of a key
+# went, as ptydrive classes them (text, SGR, other controls), no ratio.
+split_row() {
+	b="$(m "$3" brief "$2" "$4" text) / $(m "$3" brief "$2" "$4" sgr) / $(m "$3" brief "$2" "$4" ctrl)"
+	l="–"
+	[ -n "$LESS_BIN" ] && l="$(m "$3" less "$2" "$5" text) / $(m "$3" less "$2" "$5" sgr) / $(m "$3" less "$2" "$5" ctrl)"
+	echo "| $1 | $2 | $b | $l | | |"
+}
+
 table_head() {
 	echo "| figure | size | brief | less | brief/less | target |"
 	echo "| --- | --- | ---: | ---: | ---: | --- |"
@@ -285,6 +294,8 @@ for size in $sizes; do
 		esac
 		row "bytes per j$label" "$size" "$(m med brief "$size" j$mode bytes)" "$(m med less "$size" j bytes)" ratio $lim
 		row "bytes per k$label" "$size" "$(m med brief "$size" k$mode bytes)" "$(m med less "$size" k bytes)" ratio $lim
+		split_row "  j: text / SGR / other controls" "$size" med j$mode j
+		split_row "  k: text / SGR / other controls" "$size" med k$mode k
 		row "bytes per space$label" "$size" "$(m med brief "$size" space$mode bytes)" "$(m med less "$size" space bytes)" ratio 1.1
 		row "bytes per b$label" "$size" "$(m med brief "$size" b$mode bytes)" "$(m med less "$size" b bytes)" ratio 1.1
 		row "write(2) calls per j$label" "$size" "$(m med brief "$size" j$mode writes)" "$(m med less "$size" j writes)" "" ""
