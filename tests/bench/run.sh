@@ -167,6 +167,15 @@ EOF
 	scroll_keys "_x"
 	echo "quit q"
 } > "$work/med_brief_x"
+# Full width again without colours, the choice for a slow link: highlights
+# keep bold and underline, and each costs about half the SGR.
+{
+	echo start
+	echo "send s"
+	echo "send 60j"
+	scroll_keys "_mono"
+	echo "quit q"
+} > "$work/med_brief_mono"
 printf 'start\nkeys searchend 1 /ZQXJ\\r\nquit q\n' > "$work/big_script"
 printf 'start\nkeys searchend 1 /ZQXJ\\r\nidle idle 5\nquit q\n' > "$work/big_script_idle"
 printf 'start\nquit q\n' > "$work/start_only"
@@ -197,6 +206,7 @@ for size in $sizes; do
 		[ -n "$LESS_BIN" ] && ( cd "$work/one" && run one less "$size" $r "$work/start_only" "doc.txt" "$LESS_BIN" -I doc.txt )
 		( cd "$work/med" && run med brief "$size" $r "$work/med_brief" "h help" "$BRIEF" doc.txt )
 		( cd "$work/med" && drive_opts=-x run med brief "$size" $r "$work/med_brief_x" "h help" "$BRIEF" doc.txt )
+		( cd "$work/med" && run med brief "$size" $r "$work/med_brief_mono" "h help" "$BRIEF" --no-color doc.txt )
 		[ -n "$LESS_BIN" ] && ( cd "$work/med" && run med less "$size" $r "$work/med_less" "doc.txt" "$LESS_BIN" -I doc.txt )
 		idle=$work/big_script
 		[ $r -eq 1 ] && [ "$size" = "${sizes%% *}" ] && idle=$work/big_script_idle
@@ -274,9 +284,10 @@ echo "## brief vs less ($(basename "$BRIEF") = $BRIEF; less: ${LESS_BIN:-not ins
 echo
 echo "Median of $runs runs. Medium document: the bundled commentary ×10 ($(wc -c < "$work/med/doc.txt") bytes) with its annotations."
 echo "Bytes are what the program wrote to the terminal; writes are write(2) calls (/proc/PID/io)."
-echo "\"full\" = brief after \`s\` (panel hidden); less has no panel, so its plain figure is used."
+echo "\"full\" = brief after \`s\` (panel hidden); less has no panel, so its plain figure is used. \"--no-color\": the same"
+echo "with highlights in bold and underline alone. \"text / SGR / other controls\" splits the bytes of a key by kind."
 echo "\"with margins\": the terminal answers DECRQM for left/right margins (mode 69) as xterm does, so brief scrolls"
-echo "the article beside the panel in place; without an answer (tmux, VTE) ncurses rewrites the article's rows."
+echo "the article beside the panel in place; without an answer (tmux, VTE) whole rows scroll and the panel is repainted."
 echo
 table_head
 for size in $sizes; do
@@ -286,11 +297,12 @@ for size in $sizes; do
 	vs "start-up, commentary ×10: time to first full paint (ms)" med start settle_ms
 	vs "start-up, commentary ×10: bytes" med start bytes
 	vs "start-up, commentary ×10: write(2) calls" med start writes
-	for mode in "" _x _full; do
+	for mode in "" _x _full _mono; do
 		case $mode in
 		"") label=" (panel; terminal without margins: tmux, VTE)"; lim=2 ;;
 		_x) label=" (panel; terminal with margins: xterm)"; lim=2 ;;
-		*) label=" (full width)"; lim=1.1 ;;
+		_full) label=" (full width)"; lim=1.1 ;;
+		*) label=" (full width, --no-color)"; lim=1.1 ;;
 		esac
 		row "bytes per j$label" "$size" "$(m med brief "$size" j$mode bytes)" "$(m med less "$size" j bytes)" ratio $lim
 		row "bytes per k$label" "$size" "$(m med brief "$size" k$mode bytes)" "$(m med less "$size" k bytes)" ratio $lim
