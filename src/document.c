@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "brief/document.h"
+#include "brief/mapguard.h"
 #include "brief/util.h"
 
 static size_t page_size(void);
@@ -406,7 +407,8 @@ static const uint8_t *map_file(int fd, size_t n)
 	if (base == MAP_FAILED)
 		return NULL;
 	void *m = mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
-	if (m == MAP_FAILED) {
+	/* Unguarded, a file that shrinks would kill us with SIGBUS. */
+	if (m == MAP_FAILED || mapguard_add(m, span, n) != 0) {
 		int e = errno;
 		munmap(base, span);
 		errno = e;
@@ -478,8 +480,10 @@ int doc_open_file(struct doc *d, const char *path, struct doc_error *err)
 
 void doc_free(struct doc *d)
 {
-	if (d->mapped && d->orig)
+	if (d->mapped && d->orig) {
+		mapguard_remove(d->orig);
 		munmap((void *)(uintptr_t)d->orig, map_span(d->orig_len));
+	}
 	free(d->name);
 	free(d->orig_owned);
 	free(d->text_owned);

@@ -16,6 +16,7 @@
 
 #include "brief/actions.h"
 #include "brief/export.h"
+#include "brief/mapguard.h"
 #include "brief/model.h"
 #include "brief/ui.h"
 #include "brief/util.h"
@@ -47,7 +48,7 @@ static void usage(FILE *o)
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
 	      "Exit status: 0 ok, 2 usage error, 65 bad annotation file,\n"
-	      "66 unreadable input, 71 out of memory, 74 output error.\n"
+	      "66 unreadable input, 71 out of memory, 74 input or output error.\n"
 	      "Keys: press h inside brief.  Manual: man brief.\n", o);
 }
 
@@ -122,6 +123,15 @@ static int output_status(int rc)
 	if (errno == EPIPE)
 		return 0;       /* the reader went away (| head): not an error */
 	fprintf(stderr, "brief: write error: %s\n", strerror(errno));
+	return EXIT_IOERR;
+}
+
+/* The file was truncated while mapped: what was read past its new end is
+ * blank, not the article, so the output or the session stops there. */
+static int shrank(const struct model *m)
+{
+	fprintf(stderr, "brief: %s: the file shrank while it was being read "
+		"(truncated by another program)\n", m->doc.name);
 	return EXIT_IOERR;
 }
 
@@ -223,7 +233,9 @@ int main(int argc, char **argv)
 		model_free(&m);
 		return rc;
 	}
-	if (export || dump || !isatty(STDOUT_FILENO)) {
+	if (mapguard_tripped()) {
+		/* Shrank while it was opened: nothing to show. */
+	} else if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
 		errno = 0;
@@ -235,6 +247,8 @@ int main(int argc, char **argv)
 	} else {
 		rc = ui_run(&m, &uo);
 	}
+	if (mapguard_tripped())
+		rc = shrank(&m);
 	model_free(&m);
 	return rc;
 }

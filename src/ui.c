@@ -16,6 +16,7 @@
 
 #include <unistr.h>
 
+#include "brief/mapguard.h"
 #include "brief/state.h"
 #include "brief/ui_views.h"
 
@@ -236,14 +237,16 @@ static void load_state(struct ui *u)
 	free(path);
 }
 
-static void save_state(struct ui *u)
+/* pos: the top line's offset, as it was before anything read the file's
+ * lost pages (see mapguard.h). */
+static void save_state(struct ui *u, size_t pos)
 {
 	if (u->opt->no_state || !u->cache)
 		return;
 	char *path = state_path();
 	if (!path)
 		return;
-	struct state_entry e = { .key = u->state_key, .pos = article_offset(u, u->top) };
+	struct state_entry e = { .key = u->state_key, .pos = pos };
 	for (int i = 0; i < 26; i++)
 		e.marks[i] = u->has_mark[i] ? u->marks[i] : SIZE_MAX;
 	char *warning = NULL;
@@ -463,7 +466,10 @@ int ui_run(struct model *m, const struct ui_options *o)
 	int exit_sig = 0;
 	int64_t last_draw = 0;
 	int dirty = 1;                  /* input, a signal or the scan's end */
-	while (!u->quit && !exit_sig) {
+	size_t good_pos = 0;
+	/* A mapped file that shrank: end cleanly, main says why. */
+	while (!u->quit && !exit_sig && !mapguard_tripped()) {
+		good_pos = article_offset(u, u->top);
 		int scanning = !model_scan_done(m);
 		/* While scanning, the panel's counts refresh a few times a second,
 		 * not after every slice: a frame costs more than a slice. */
@@ -474,6 +480,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 			last_draw = now;
 			dirty = 0;
 			drew = 1;
+			if (mapguard_tripped())
+				break;
 		}
 		struct pollfd fds[2] = {
 			{ .fd = u->tty_fd, .events = POLLIN },
@@ -512,7 +520,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	if (exit_sig != SIGHUP && exit_sig != SIGTERM)
 		margins_await(u);   /* the user is still at this terminal */
 	leave_terminal();
-	save_state(u);
+	save_state(u, mapguard_tripped() ? good_pos : article_offset(u, u->top));
 	destroy_windows(u);
 	delscreen(u->scr);
 	int status = u->exit_status;

@@ -7,6 +7,7 @@
 #include <unistr.h>
 #include <wchar.h>
 
+#include "brief/document.h"
 #include "brief/layout.h"
 #include "brief/ui_views.h"
 
@@ -68,6 +69,10 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 		ucs4_t c;
 		int len = u8_mbtouc(&c, s + off, n - off);
 		off += (size_t)(len > 0 ? len : 1);
+		/* Checked once when loaded, and again here: a mapped file can
+		 * change under us, and wadd_wchnstr() passes controls through. */
+		if (!doc_cp_is_safe(c) || c == '\n')
+			c = DOC_PH_OTHER;
 		if (c == '\t') {
 			if (ncell) {
 				cell[ncell] = 0;

@@ -810,6 +810,60 @@ static void test_hostile_file(void **state)
 	free(path);
 }
 
+/* A file changed in place while shown: checked when it was read, its new
+ * bytes still never reach the terminal as a control sequence. */
+static void test_file_changed_under_us(void **state)
+{
+	(void)state;
+	static const char text[] = "A plain file.\n\nThe word PLACEHOLD stands here.\nThe end.\n";
+	char *path = write_temp("changed.txt", text, sizeof text - 1);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	int y, x;
+	screen_assert(t, term_find(t, "PLACEHOLD", &y, &x), "the file should show");
+	/* Same length, so the mapping still covers it: OSC 0 sets a title. */
+	static const char osc[] = "\033]0;pwn\007";
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)(strstr(text, "PLACEHOLD") - text), SEEK_SET), 0);
+	assert_int_equal(fwrite(osc, 1, sizeof osc - 1, f), sizeof osc - 1);
+	assert_int_equal(fclose(f), 0);
+	term_key(t, "^L");
+	screen_assert(t, !term_raw_has(t, "\033]0;pwn", 7), "the changed bytes reached the terminal raw");
+	screen_assert(t, term_find(t, "\xef\xbf\xbd]0;pwn\xef\xbf\xbd", &y, &x),
+		      "the changed bytes should show with placeholders");
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
+/* A file truncated while shown (logrotate's copytruncate): no SIGBUS, the
+ * terminal given back, a message, and exit status 74. */
+static void test_file_truncated_under_us(void **state)
+{
+	(void)state;
+	struct buf { char *p; size_t n; } b = { NULL, 0 };
+	FILE *m = open_memstream(&b.p, &b.n);
+	assert_non_null(m);
+	for (int i = 0; i < 400; i++)
+		fprintf(m, "Line %d of a file that will be cut short under the reader.\n", i);
+	assert_int_equal(fclose(m), 0);
+	char *path = write_temp("truncated.txt", b.p, b.n);
+	free(b.p);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	int y, x;
+	screen_assert(t, term_find(t, "Line 0 of", &y, &x), "the file should show");
+	assert_int_equal(truncate(path, 0), 0);
+	term_key(t, "G");
+	screen_assert(t, term_wait_exit(t) == 0, "brief should end when its file shrinks");
+	screen_assert(t, !term_altscreen(t), "the terminal should be given back");
+	screen_assert(t, term_raw_has(t, "the file shrank", 15), "no message saying why");
+	assert_int_equal(term_finish(t, NULL), 74);
+	unlink(path);
+	free(path);
+}
+
 /* ---- narrow and tiny ------------------------------------------------------------ */
 
 static void test_narrow_panel_toggles(void **state)
@@ -2008,6 +2062,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_sigint_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_cjk_emoji_combining, teardown),
 		cmocka_unit_test_teardown(test_hostile_file, teardown),
+		cmocka_unit_test_teardown(test_file_changed_under_us, teardown),
+		cmocka_unit_test_teardown(test_file_truncated_under_us, teardown),
 		cmocka_unit_test_teardown(test_narrow_panel_toggles, teardown),
 		cmocka_unit_test_teardown(test_narrow_after_resize, teardown),
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),

@@ -1,0 +1,20 @@
+/* A mapped file that shrinks under us (logrotate's copytruncate, an editor
+ * saving in place) raises SIGBUS on the next read past its new end.  The
+ * guard turns that into blank pages and a flag the caller checks, so the
+ * reader ends cleanly: terminal restored, position saved, a message. */
+#ifndef BRIEF_MAPGUARD_H
+#define BRIEF_MAPGUARD_H
+
+#include <stddef.h>
+
+/* Guard [base, base + span), whole pages from a page boundary, of which the
+ * first len bytes are a file's.  Installs the SIGBUS handler on first use.
+ * 0, or -1 (errno set) when it cannot or all slots are taken. */
+int mapguard_add(const void *base, size_t span, size_t len);
+/* Stop guarding the range added at base (before it is unmapped). */
+void mapguard_remove(const void *base);
+/* 1 once a read past a guarded file's new end was absorbed: the pages lost
+ * read as line feeds from then on, not as the file. */
+int mapguard_tripped(void);
+
+#endif
