@@ -336,12 +336,18 @@ static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
 	return BRIEF_EXIT_NOINPUT;
 }
 
-/* Read fd to EOF into a heap buffer with one spare byte for the NUL. */
+/* Read fd to EOF into a heap buffer with one spare byte for the NUL.  More
+ * than DOC_READ_MAX fails with EFBIG: /dev/zero must not eat the memory. */
 static int read_all(int fd, uint8_t **out, size_t *out_len)
 {
 	uint8_t *p = NULL;
 	size_t len = 0, cap = 0;
 	for (;;) {
+		if (len > DOC_READ_MAX) {
+			free(p);
+			errno = EFBIG;
+			return -1;
+		}
 		xgrow((void **)&p, &cap, len + 65536 + 1, 1);
 		ssize_t r = read(fd, p + len, cap - len - 1);
 		if (r < 0) {
@@ -370,7 +376,9 @@ static int load_fd_named(struct doc *d, int fd, const char *name,
 	uint8_t *p;
 	size_t n;
 	if (read_all(fd, &p, &n) < 0)
-		return fail(d, err, name, errno, NULL);
+		return fail(d, err, name, errno, errno == EFBIG
+			    ? "more than 256 MiB to read to its end; save it to a file and open that"
+			    : NULL);
 	d->orig_owned = p;
 	d->orig = p;
 	d->orig_len = n;

@@ -38,6 +38,8 @@ static void path_error(struct model_error *err, const char *path, int e)
 	free(safe);
 }
 
+#define ANNOT_READ_MAX ((size_t)16 << 20)
+
 static int read_whole(const char *path, struct buf *out, struct model_error *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -64,6 +66,16 @@ static int read_whole(const char *path, struct buf *out, struct model_error *err
 		if (n == 0)
 			break;
 		buf_add(out, chunk, (size_t)n);
+		/* Annotations are a few KB: -a /dev/zero must not eat the memory. */
+		if (out->len > ANNOT_READ_MAX) {
+			char *safe = doc_sanitize_cstr(path);
+			err->status = BRIEF_EXIT_DATAERR;
+			snprintf(err->msg, sizeof err->msg,
+				 "%s: an annotation file of more than 16 MiB", safe);
+			free(safe);
+			close(fd);
+			return err->status;
+		}
 	}
 	close(fd);
 	if (!out->data)

@@ -71,6 +71,9 @@ int doc_complete(const struct doc *d);
  * (they come back from the page cache when read): a 100 MB file need not stay
  * resident once scanned. */
 void doc_release(const struct doc *d, size_t from, size_t to);
+/* Input read to its end (a pipe, a device) stops past this, an error: a
+ * regular file of any size is mapped instead.  The message says 256 MiB. */
+#define DOC_READ_MAX ((size_t)256 << 20)
 /* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
 int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
 /* Load from memory; the bytes are copied only if sanitising changes them,

@@ -205,6 +205,19 @@ bad 66 "a missing path" "$T/no/such/file.txt"
 # The path is echoed in the message: a hostile name must not reach the terminal.
 bad 66 "a missing path named with OSC 52 and U+202E" "$T/$(printf 'no\033]52;c;eA==\007such\342\200\256txt.')"
 
+# Endless input read to its end stops at 256 MiB with a message, not when
+# the memory runs out; annotations at 16 MiB.
+if [ -r /dev/zero ]; then
+	bad 66 "/dev/zero as the article (endless)" /dev/zero
+	printf 'Alpha met Beta.\n' >"$T/zero-article.txt"
+	bad 65 "/dev/zero as the annotations (endless)" "$T/zero-article.txt" -a /dev/zero
+else
+	skip "no /dev/zero"
+	skip "no /dev/zero"
+	skip "no /dev/zero"
+	skip "no /dev/zero"
+fi
+
 # A FIFO with a writer in the background, once for each mode.
 if mkfifo "$T/fifo" 2>/dev/null; then
 	for mode in dump json; do
