@@ -109,7 +109,6 @@ static WINDOW *make_win(int h, int w, int y, int x)
 
 void ui_relayout(struct ui *u)
 {
-	size_t anchor = u->cache && u->art_w ? article_offset(u, u->top) : u->m->body;
 	destroy_windows(u);
 	getmaxyx(stdscr, u->rows, u->cols);
 	int rows = u->rows, cols = u->cols;
@@ -154,9 +153,9 @@ void ui_relayout(struct ui *u)
 	if (u->panel_overlay)
 		u->focus = PANE_PANEL;
 	article_invalidate(u);
-	/* Re-wrapping keeps the first visible line's start on screen. */
-	u->top = article_pos_of(u, anchor);
-	article_scroll(u, 0);
+	/* From where the reader moved to, not from the top line's start:
+	 * that start moves back at each re-wrap. */
+	article_reanchor(u);
 }
 
 static void query_size(struct ui *u)
@@ -227,8 +226,8 @@ static void load_state(struct ui *u)
 	if (far)
 		doc_prepare_all(&u->m->doc);
 	if (rc == 1 && e.pos <= u->m->doc.len) {
-		u->top = article_pos_of(u, e.pos);
-		article_scroll(u, 0);
+		u->anchor = e.pos;
+		article_reanchor(u);
 		for (int i = 0; i < 26; i++) {
 			u->has_mark[i] = e.marks[i] != SIZE_MAX && e.marks[i] <= u->m->doc.len;
 			u->marks[i] = e.marks[i];
@@ -237,8 +236,8 @@ static void load_state(struct ui *u)
 	free(path);
 }
 
-/* pos: the top line's offset, as it was before anything read the file's
- * lost pages (see mapguard.h). */
+/* pos: the reader's anchor, as it was before anything read the file's lost
+ * pages (see mapguard.h). */
 static void save_state(struct ui *u, size_t pos)
 {
 	if (u->opt->no_state || !u->cache)
@@ -429,6 +428,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	u->show_panel = 1;
 	u->show_compare = 1;
 	u->focus = PANE_ARTICLE;
+	u->anchor = m->body;
 	u->cache = xcalloc(LAYOUT_SLOTS, sizeof *u->cache);
 	u->keys = keymap_new();
 	if (keymap_defaults(u->keys) != 0) {
@@ -469,7 +469,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	size_t good_pos = 0;
 	/* A mapped file that shrank: end cleanly, main says why. */
 	while (!u->quit && !exit_sig && !mapguard_tripped()) {
-		good_pos = article_offset(u, u->top);
+		good_pos = u->anchor;
 		int scanning = !model_scan_done(m);
 		/* While scanning, the panel's counts refresh a few times a second,
 		 * not after every slice: a frame costs more than a slice. */
@@ -520,7 +520,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	if (exit_sig != SIGHUP && exit_sig != SIGTERM)
 		margins_await(u);   /* the user is still at this terminal */
 	leave_terminal();
-	save_state(u, mapguard_tripped() ? good_pos : article_offset(u, u->top));
+	save_state(u, mapguard_tripped() ? good_pos : u->anchor);
 	destroy_windows(u);
 	delscreen(u->scr);
 	int status = u->exit_status;

@@ -89,7 +89,7 @@ static void prompt_key(struct ui *u, wint_t ch, int is_fn)
 
 static void mark_key(struct ui *u, int pending, wint_t ch)
 {
-	size_t here = article_offset(u, u->top);
+	size_t here = u->anchor;
 	if (pending == 'm') {
 		if (ch >= 'a' && ch <= 'z') {
 			u->marks[ch - 'a'] = here;

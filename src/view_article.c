@@ -183,7 +183,7 @@ struct pos article_pos_of(struct ui *u, size_t off)
 	return p;
 }
 
-static void set_top(struct ui *u, struct pos p)
+static void place_top(struct ui *u, struct pos p)
 {
 	/* A full pane below p proves p is no lower than the last top, and lays
 	 * out only lines about to be drawn; else the document's end decides. */
@@ -201,6 +201,18 @@ static void set_top(struct ui *u, struct pos p)
 	u->top = p;
 }
 
+/* The reader moved: p is the new position. */
+static void set_top(struct ui *u, struct pos p)
+{
+	place_top(u, p);
+	u->anchor = article_offset(u, u->top);
+}
+
+void article_reanchor(struct ui *u)
+{
+	place_top(u, article_pos_of(u, u->anchor));
+}
+
 void article_scroll(struct ui *u, long delta)
 {
 	struct pos p = u->top;
@@ -210,7 +222,7 @@ void article_scroll(struct ui *u, long delta)
 
 static void remember_position(struct ui *u)
 {
-	u->prev_off = article_offset(u, u->top);
+	u->prev_off = u->anchor;
 	u->has_prev = 1;
 }
 

@@ -84,6 +84,10 @@ struct ui {
 
 	/* article */
 	struct pos top;
+	/* Where the reader moved to, a byte offset: only moving changes it, and
+	 * top is derived from it again at each relayout, so re-wrapping never
+	 * rounds the position down, however many sizes it goes through. */
+	size_t anchor;
 	int art_w, art_h;           /* text area of the article pane */
 	int art_title;              /* 1 when the header row is shown */
 	struct layout_slot *cache;
@@ -183,6 +187,8 @@ struct pos article_pos_of(struct ui *u, size_t off);
 void article_scroll(struct ui *u, long delta);
 void article_show(struct ui *u, size_t start, size_t end);
 void article_goto_off(struct ui *u, size_t off);
+/* The top line again from the anchor, after the layout changed. */
+void article_reanchor(struct ui *u);
 /* Percent of the article above the bottom of the pane, as less shows it;
  * with end, also whether the pane shows the article's last line. */
 int article_percent(struct ui *u, int *end);

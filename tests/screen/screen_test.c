@@ -432,6 +432,86 @@ static void test_resize_keeps_reading_position(void **state)
 	quit_ok(t);
 }
 
+/* The byte offset of the top line, as = reports it (-1 if not shown). */
+static long top_byte(struct term *t)
+{
+	term_send(t, "=");
+	const char *p = strstr(status_row(t), "byte ");
+	return p ? strtol(p + 5, NULL, 10) : -1;
+}
+
+/* Resizing and coming back shows the same top line, however narrow the
+ * sizes passed through and however many: each re-wrap must not round the
+ * position down again.  A scroll in between moves it, and only then. */
+static void test_resize_round_trip_keeps_top(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_send(t, "50p");
+	long want = top_byte(t);
+	screen_assert(t, want > 0, "= shows no byte offset");
+	/* Narrow, folded (below 60 columns), tiny, one column, then back. */
+	static const int sizes[][2] = { { 10, 40 }, { 30, 100 }, { 20, 59 }, { 30, 100 },
+					{ 24, 12 }, { 5, 20 }, { 3, 1 }, { 30, 100 },
+					{ 11, 80 }, { 50, 200 }, { 30, 100 } };
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		term_resize(t, sizes[i][0], sizes[i][1]);
+		if (sizes[i][0] != 30 || sizes[i][1] != 100)
+			continue;
+		long got = top_byte(t);
+		screen_assert(t, got == want, "back at 100x30 after %dx%d the top is byte %ld, not %ld",
+			      sizes[i - 1][1], sizes[i - 1][0], got, want);
+	}
+	/* Dragging the width one column at a time. */
+	for (int c = 99; c >= 70; c--)
+		term_resize(t, 30, c);
+	for (int c = 71; c <= 100; c++)
+		term_resize(t, 30, c);
+	long got = top_byte(t);
+	screen_assert(t, got == want, "after dragging 100 to 70 and back the top is byte %ld, not %ld",
+		      got, want);
+	/* A scroll at another size sets the position the round trip keeps. */
+	term_resize(t, 24, 80);
+	term_send(t, "3j");
+	long moved = top_byte(t);
+	screen_assert(t, moved > want, "3j at 80x24 did not move down");
+	term_resize(t, 30, 100);
+	term_resize(t, 24, 80);
+	got = top_byte(t);
+	screen_assert(t, got == moved, "back at 80x24 the top is byte %ld, not %ld", got, moved);
+	/* So does a mark set after a resize, and the state file's marks. */
+	term_resize(t, 10, 40);
+	term_send(t, "ma");
+	term_resize(t, 24, 80);
+	term_send(t, "g'a");
+	got = top_byte(t);
+	screen_assert(t, got == moved, "a mark set at 40x10 goes to byte %ld, not %ld", got, moved);
+	quit_ok(t);
+}
+
+/* The saved position is where the reader was, not the start of whatever
+ * line held it at the size brief was closed at. */
+static void test_state_after_resize(void **state)
+{
+	(void)state;
+	char *dir;
+	if (asprintf(&dir, "XDG_STATE_HOME=%s/resized", tmpdir) < 0)
+		fail_msg("asprintf");
+	const char *const env[] = { dir, NULL };
+	struct term *t = start_brief_env(30, 100, NULL, env);
+	term_send(t, "50p");
+	long want = top_byte(t);
+	screen_assert(t, want > 0, "= shows no byte offset");
+	term_resize(t, 10, 40);
+	quit_ok(t);
+	t = start_brief_env(30, 100, NULL, env);
+	long got = top_byte(t);
+	screen_assert(t, got == want, "closed at 40x10, reopened at 100x30 on byte %ld, not %ld",
+		      got, want);
+	free(dir);
+	quit_ok(t);
+}
+
 /* ---- help ---------------------------------------------------------------------- */
 
 /* Help strings of every action, parsed from the key table header. */
@@ -2054,6 +2134,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
 		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
 		cmocka_unit_test_teardown(test_resize_keeps_reading_position, teardown),
+		cmocka_unit_test_teardown(test_resize_round_trip_keeps_top, teardown),
+		cmocka_unit_test_teardown(test_state_after_resize, teardown),
 		cmocka_unit_test_teardown(test_help_lists_every_action, teardown),
 		cmocka_unit_test_teardown(test_help_fits_80_columns, teardown),
 		cmocka_unit_test_teardown(test_quit_restores_terminal, teardown),
