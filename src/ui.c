@@ -130,6 +130,10 @@ void ui_relayout(struct ui *u)
 		int want = compare_view_lines(u) + 1;
 		/* Room for a title and two parties' value and gap rows at 80x24. */
 		int cap = avail * 2 / 5 > 9 ? avail * 2 / 5 : 9;
+		/* But on a short terminal no more than half of the rows below the
+		 * title: the article stays readable (9 rows of 11 left it one). */
+		if (cap > (avail - 1) / 2)
+			cap = (avail - 1) / 2;
 		u->cmp_h = want < cap ? want : cap;
 	}
 	int art_rows = avail - u->cmp_h;

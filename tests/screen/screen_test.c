@@ -512,6 +512,37 @@ static void test_state_after_resize(void **state)
 	quit_ok(t);
 }
 
+/* On a short terminal the comparison takes at most about half of the rows
+ * between the title and the status line, and the article keeps the rest;
+ * hidden below 11 rows; at the usual sizes the split is as it always was. */
+static void test_comparison_split_small_heights(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(10, 80, no_state);
+	screen_assert(t, compare_rule_y(t) == 9, "80x10: the comparison is shown");
+	for (int rows = 11; rows <= 20; rows++) {
+		term_resize(t, rows, 80);
+		int cy = compare_rule_y(t);
+		screen_assert(t, cy < rows - 1, "80x%d: no comparison", rows);
+		int cmp = rows - 1 - cy, text = cy - 1;
+		screen_assert(t, cmp <= (rows - 2) / 2,
+			      "80x%d: the comparison takes %d of the %d rows below the title", rows, cmp,
+			      rows - 2);
+		screen_assert(t, text >= 4, "80x%d: the article has %d rows", rows, text);
+		char *words = first_words(t, 2);
+		screen_assert(t, words && strstr(words, "US Secretary"), "80x%d: no article text", rows);
+		free(words);
+	}
+	static const int usual[][3] = { { 24, 80, 14 }, { 30, 100, 18 } };
+	for (size_t i = 0; i < sizeof usual / sizeof usual[0]; i++) {
+		term_resize(t, usual[i][0], usual[i][1]);
+		int cy = compare_rule_y(t);
+		screen_assert(t, cy == usual[i][2], "%dx%d: the comparison rule is on row %d, not %d",
+			      usual[i][1], usual[i][0], cy, usual[i][2]);
+	}
+	quit_ok(t);
+}
+
 /* ---- help ---------------------------------------------------------------------- */
 
 /* Help strings of every action, parsed from the key table header. */
@@ -2136,6 +2167,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_resize_keeps_reading_position, teardown),
 		cmocka_unit_test_teardown(test_resize_round_trip_keeps_top, teardown),
 		cmocka_unit_test_teardown(test_state_after_resize, teardown),
+		cmocka_unit_test_teardown(test_comparison_split_small_heights, teardown),
 		cmocka_unit_test_teardown(test_help_lists_every_action, teardown),
 		cmocka_unit_test_teardown(test_help_fits_80_columns, teardown),
 		cmocka_unit_test_teardown(test_quit_restores_terminal, teardown),
