@@ -81,6 +81,16 @@ static int terminal_width(void)
 	return 80;
 }
 
+static int output_status(int rc);
+
+/* What --help, --version and --keys printed, flushed: 0, or 74 with a
+ * message (a full disk). */
+static int flush_output(void)
+{
+	errno = 0;
+	return output_status(fflush(stdout) != 0 || ferror(stdout));
+}
+
 /* The key table, from the same list the help screen uses. */
 static int print_keys(int man)
 {
@@ -101,7 +111,7 @@ static int print_keys(int man)
 		}
 		printf("\n%s\n", action_table[a].help);
 	}
-	return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
+	return flush_output();
 }
 
 /* With no FILE, a pipe or a file on standard input is the article (as with
@@ -206,10 +216,10 @@ int main(int argc, char **argv)
 			return print_keys(optarg && strcmp(optarg, "man") == 0);
 		case 'h':
 			usage(stdout);
-			return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
+			return flush_output();
 		case 'V':
 			printf("brief %s\n", PACKAGE_VERSION);
-			return 0;
+			return flush_output();
 		case ':':
 			return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:

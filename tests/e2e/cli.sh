@@ -278,9 +278,16 @@ if [ -w /dev/full ]; then
 	rc=$?
 	check "--dump >/dev/full: exit 74" test $rc -eq 74
 	check "--dump >/dev/full: a write error on stderr" err_has "write error"
+	for opt in --help --version --keys; do
+		"$BRIEF" $opt </dev/null >/dev/full 2>"$T/err"
+		rc=$?
+		check "$opt >/dev/full: exit 74" test $rc -eq 74
+		check "$opt >/dev/full: a write error on stderr" err_has "write error"
+	done
 else
-	skip "no /dev/full"
-	skip "no /dev/full"
+	for i in 1 2 3 4 5 6 7 8; do
+		skip "no /dev/full"
+	done
 fi
 
 # ---- sibling annotation file ----------------------------------------------------------
