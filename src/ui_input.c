@@ -200,7 +200,8 @@ static void do_action(struct ui *u, enum action a, long count)
 		const struct doc *d = &u->m->doc;
 		size_t off = article_offset(u, u->top);
 		status_message(u, 0, "%s line %zu%s%zu, byte %zu of %zu, %d%%%s", d->name,
-			       doc_line_at(d, off) + 1, doc_complete(d) ? " of " : " of at least ",
+			       d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
+			       doc_complete(d) ? " of " : " of at least ",
 			       d->nlines, doc_orig_off(d, off), d->orig_len, article_percent(u, NULL),
 			       model_scan_done(u->m) ? "" : " (scanning)");
 		return;

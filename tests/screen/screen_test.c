@@ -948,6 +948,21 @@ static void test_file_changed_under_us(void **state)
 	free(path);
 }
 
+/* An empty file opens, and = says it has no lines rather than "line 1 of 0". */
+static void test_empty_file(void **state)
+{
+	(void)state;
+	char *path = write_temp("empty.txt", "", 0);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	term_send(t, "=");
+	screen_assert(t, strstr(status_row(t), "line 0 of 0") != NULL, "= on an empty file: %s",
+		      status_row(t));
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
 /* A file truncated while shown (logrotate's copytruncate): no SIGBUS, the
  * terminal given back, a message, and exit status 74. */
 static void test_file_truncated_under_us(void **state)
@@ -2178,6 +2193,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_hostile_file, teardown),
 		cmocka_unit_test_teardown(test_file_changed_under_us, teardown),
 		cmocka_unit_test_teardown(test_file_truncated_under_us, teardown),
+		cmocka_unit_test_teardown(test_empty_file, teardown),
 		cmocka_unit_test_teardown(test_narrow_panel_toggles, teardown),
 		cmocka_unit_test_teardown(test_narrow_after_resize, teardown),
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
