@@ -219,9 +219,14 @@ void panel_draw(struct ui *u)
 		wnoutrefresh(w);
 		return;
 	}
-	/* Keep the selected row in view. */
+	/* Keep the selected row in view, and when it is the top row the
+	 * headings right above it too (ACTORS and People above the first). */
 	if (u->psel < u->ptop)
-		u->ptop = u->psel > 0 && !selectable(&u->prow[u->psel - 1]) ? u->psel - 1 : u->psel;
+		u->ptop = u->psel;
+	if (u->psel == u->ptop)
+		while (u->ptop > 0 && !selectable(&u->prow[u->ptop - 1]) && h > 0
+		       && u->psel - (u->ptop - 1) < (size_t)h)
+			u->ptop--;
 	if (h > 0 && u->psel >= u->ptop + (size_t)h)
 		u->ptop = u->psel - (size_t)h + 1;
 	for (int y = 0; y < h && u->ptop + (size_t)y < u->nprow; y++)

@@ -990,6 +990,26 @@ static void test_file_truncated_under_us(void **state)
 	free(path);
 }
 
+/* Back at the panel's first row, its headings show above it again, however
+ * it got there; and the folded panel opens with them. */
+static void test_panel_headings_back_in_view(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	int y, x;
+	term_key(t, "Tab");
+	term_send(t, "30j");
+	screen_assert(t, !term_find(t, "ACTORS", &y, &x), "30 rows down, ACTORS should be scrolled off");
+	term_send(t, "100k");
+	screen_assert(t, term_find(t, "ACTORS", &y, &x), "back at the first row, ACTORS should show");
+	screen_assert(t, term_find(t, "People", &y, &x), "back at the first row, People should show");
+	quit_ok(t);
+	t = start_brief(12, 40, no_state);
+	term_key(t, "s");
+	screen_assert(t, term_find(t, "ACTORS", &y, &x), "the folded panel should open with its heading");
+	quit_ok(t);
+}
+
 /* ---- narrow and tiny ------------------------------------------------------------ */
 
 static void test_narrow_panel_toggles(void **state)
@@ -2194,6 +2214,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_file_changed_under_us, teardown),
 		cmocka_unit_test_teardown(test_file_truncated_under_us, teardown),
 		cmocka_unit_test_teardown(test_empty_file, teardown),
+		cmocka_unit_test_teardown(test_panel_headings_back_in_view, teardown),
 		cmocka_unit_test_teardown(test_narrow_panel_toggles, teardown),
 		cmocka_unit_test_teardown(test_narrow_after_resize, teardown),
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
