@@ -33,7 +33,7 @@ static void start_search(struct ui *u)
 		/* An empty pattern repeats the last search, as in less. */
 		if (u->has_search) {
 			u->nav = NAV_SEARCH;
-			article_search_next(u, u->search_back, 0);
+			article_search_next(u, u->search_back, 0, 1);
 		}
 		return;
 	}
@@ -46,7 +46,7 @@ static void start_search(struct ui *u)
 	u->has_search = 1;
 	u->search_back = u->prompt_char == '?';
 	u->nav = NAV_SEARCH;
-	article_search_next(u, u->search_back, 1);
+	article_search_next(u, u->search_back, 1, 1);
 }
 
 static void prompt_key(struct ui *u, wint_t ch, int is_fn)

@@ -505,31 +505,46 @@ static size_t jump_ref(struct ui *u, int backward, int *have)
 	return backward ? bottom : top;
 }
 
-static void next_highlight(struct ui *u, int backward)
+/* The first highlight after `from` (forward) or before ref (backward): a
+ * mention before a figure at the same place.  0 if there is none. */
+static int highlight_near(struct ui *u, int backward, size_t ref, size_t from, size_t *s, size_t *e)
 {
 	const struct mentions *mn = &u->m->mentions;
 	const struct figures *f = &u->m->figures;
-	int have;
-	size_t ref = jump_ref(u, backward, &have);
-	size_t best_s = 0, best_e = 0;
 	int found = 0;
 	if (!backward) {
-		size_t from = have ? ref + 1 : ref;
 		size_t i = mentions_at(mn, from), j = figures_at(f, from);
 		if (i < mn->n) {
-			best_s = mn->v[i].start, best_e = mn->v[i].end, found = 1;
+			*s = mn->v[i].start, *e = mn->v[i].end, found = 1;
 		}
-		if (j < f->n && (!found || f->v[j].start < best_s)) {
-			best_s = f->v[j].start, best_e = f->v[j].end, found = 1;
+		if (j < f->n && (!found || f->v[j].start < *s)) {
+			*s = f->v[j].start, *e = f->v[j].end, found = 1;
 		}
 	} else {
 		size_t i = mentions_at(mn, ref), j = figures_at(f, ref);
 		if (i > 0) {
-			best_s = mn->v[i - 1].start, best_e = mn->v[i - 1].end, found = 1;
+			*s = mn->v[i - 1].start, *e = mn->v[i - 1].end, found = 1;
 		}
-		if (j > 0 && (!found || f->v[j - 1].start > best_s)) {
-			best_s = f->v[j - 1].start, best_e = f->v[j - 1].end, found = 1;
+		if (j > 0 && (!found || f->v[j - 1].start > *s)) {
+			*s = f->v[j - 1].start, *e = f->v[j - 1].end, found = 1;
 		}
+	}
+	return found;
+}
+
+/* count steps at once, as that many presses would go: there is no wrapping
+ * here, so a count past the last highlight stops on the last. */
+static void next_highlight(struct ui *u, int backward, long count)
+{
+	int have;
+	size_t ref = jump_ref(u, backward, &have);
+	size_t from = have ? ref + 1 : ref;
+	size_t best_s = 0, best_e = 0;
+	int found = 0;
+	for (size_t s, e; count-- > 0 && highlight_near(u, backward, ref, from, &s, &e);) {
+		best_s = s, best_e = e, found = 1;
+		ref = s;
+		from = s + 1;
 	}
 	if (!found) {
 		status_message(u, 0, backward ? "No highlight above" : "No highlight below");
@@ -539,7 +554,7 @@ static void next_highlight(struct ui *u, int backward)
 	status_describe_cursor(u);
 }
 
-static void next_occurrence(struct ui *u, int backward)
+static void next_occurrence(struct ui *u, int backward, long count)
 {
 	const struct selection *s = &u->sel;
 	if (!s->nocc) {
@@ -549,19 +564,16 @@ static void next_occurrence(struct ui *u, int backward)
 	int have;
 	size_t ref = jump_ref(u, backward, &have);
 	size_t lo = occ_at(s, backward ? ref : (have ? ref + 1 : ref));
+	/* count steps round the occurrences, wrapping as one step does. */
+	size_t steps = (size_t)count;
 	size_t k;
-	int wrapped = 0;
+	int wrapped;
 	if (!backward) {
-		k = lo;
-		if (k >= s->nocc) {
-			k = 0;
-			wrapped = 1;
-		}
-	} else if (lo > 0) {
-		k = lo - 1;
+		wrapped = steps - 1 >= s->nocc - lo;
+		k = (lo + (steps - 1) % s->nocc) % s->nocc;
 	} else {
-		k = s->nocc - 1;
-		wrapped = 1;
+		wrapped = steps > lo;
+		k = (lo + s->nocc - steps % s->nocc) % s->nocc;
 	}
 	set_cursor(u, s->occ[k], s->occ_end[k]);
 	status_describe_cursor(u);
@@ -602,47 +614,37 @@ static int search_in_line(struct ui *u, size_t line, struct search_hit *h)
 	return h->found;
 }
 
-void article_search_next(struct ui *u, int backward, int from_here)
+/* The next match from ref into *h, without moving: 1 if there is one, and
+ * in *wrapped whether the search went round the end to find it. */
+static int search_from(struct ui *u, size_t ref, int have, int backward, int from_here,
+		       struct search_hit *h, int *wrapped)
 {
 	const struct doc *d = &u->m->doc;
-	if (!u->has_search) {
-		status_message(u, 1, "No previous search");
-		return;
-	}
 	size_t first = article_first_line(u), n = d->nlines;
-	if (n <= first) {
-		status_message(u, 1, "Pattern not found");
-		return;
-	}
-	int have;
-	size_t ref = jump_ref(u, backward, &have);
-	struct search_hit h = { .ref = ref, .backward = backward };
+	*h = (struct search_hit){ .ref = ref, .backward = backward };
+	*wrapped = 0;
 	/* A new search may match at the reference itself; a repeat may not. */
 	if (!have || (from_here && !backward)) {
 		if (ref == 0)
-			h.whole = 1;
+			h->whole = 1;
 		else
-			h.ref = ref - 1;
+			h->ref = ref - 1;
 	}
 	size_t start = doc_line_at(d, ref < d->len ? ref : d->len);
 	if (start < first)
 		start = first;
 	size_t count = n - first;
-	if (search_in_line(u, start, &h)) {
-		set_cursor(u, h.s, h.e);
-		buf_reset(&u->msg);
-		return;
-	}
+	if (search_in_line(u, start, h))
+		return 1;
 	/* Then every other line once in the search direction, wrapping round,
 	 * and the reference line again whole. */
-	h.whole = 1;
-	int wrapped = 0;
+	h->whole = 1;
 	size_t span_lo = SIZE_MAX, span_hi = 0;     /* searched, not yet released */
 	for (size_t i = 1; i <= count; i++) {
 		size_t k = start - first;
 		size_t line = first + (backward ? (k + count - i % count) % count : (k + i) % count);
 		if (backward ? line >= start : line <= start)
-			wrapped = 1;
+			*wrapped = 1;
 		/* A search through 100 MB need not keep 100 MB resident. */
 		size_t ls = d->line[line], le = doc_line_end(d, line);
 		span_lo = ls < span_lo ? ls : span_lo;
@@ -652,17 +654,46 @@ void article_search_next(struct ui *u, int backward, int from_here)
 			span_lo = SIZE_MAX;
 			span_hi = 0;
 		}
-		if (search_in_line(u, line, &h)) {
-			set_cursor(u, h.s, h.e);
-			if (wrapped)
-				status_message(u, 0, "Search wrapped to the %s",
-					       backward ? "bottom" : "top");
-			else
-				buf_reset(&u->msg);
-			return;
-		}
+		if (search_in_line(u, line, h))
+			return 1;
 	}
-	status_message(u, 1, "Pattern not found");
+	return 0;
+}
+
+void article_search_next(struct ui *u, int backward, int from_here, long count)
+{
+	const struct doc *d = &u->m->doc;
+	if (!u->has_search) {
+		status_message(u, 1, "No previous search");
+		return;
+	}
+	if (d->nlines <= article_first_line(u)) {
+		status_message(u, 1, "Pattern not found");
+		return;
+	}
+	int have, wrapped, w;
+	size_t ref = jump_ref(u, backward, &have);
+	struct search_hit h, next;
+	if (!search_from(u, ref, have, backward, from_here, &h, &wrapped)) {
+		status_message(u, 1, "Pattern not found");
+		return;
+	}
+	/* The rest of the count, each from the last match, as that many n
+	 * would go; once they come round to the first match the rest is
+	 * whole rounds, skipped, so 99999999n is not a hundred million
+	 * searches. */
+	size_t first_s = h.s;
+	for (long i = 1; i < count && search_from(u, h.s, 1, backward, 0, &next, &w); i++) {
+		h = next;
+		wrapped |= w;
+		if (h.s == first_s)
+			count = i + 1 + (count - 1 - i) % i;
+	}
+	set_cursor(u, h.s, h.e);
+	if (wrapped)
+		status_message(u, 0, "Search wrapped to the %s", backward ? "bottom" : "top");
+	else
+		buf_reset(&u->msg);
 }
 
 void article_handle(struct ui *u, enum action a, long count)
@@ -711,18 +742,18 @@ void article_handle(struct ui *u, enum action a, long count)
 		break;
 	}
 	case ACT_NEXT_HIGHLIGHT:
-		next_highlight(u, 0);
+		next_highlight(u, 0, count ? count : 1);
 		break;
 	case ACT_PREV_HIGHLIGHT:
-		next_highlight(u, 1);
+		next_highlight(u, 1, count ? count : 1);
 		break;
 	case ACT_NEXT_MATCH:
 	case ACT_PREV_MATCH: {
 		int back = a == ACT_PREV_MATCH;
 		if (u->nav == NAV_SELECTION && u->sel.active)
-			next_occurrence(u, back);
+			next_occurrence(u, back, count ? count : 1);
 		else if (u->nav == NAV_SEARCH)
-			article_search_next(u, back ^ u->search_back, 0);
+			article_search_next(u, back ^ u->search_back, 0, count ? count : 1);
 		else
 			status_message(u, 1, "Nothing to repeat: search with / or select an entity");
 		break;

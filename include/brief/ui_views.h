@@ -196,7 +196,9 @@ void article_draw(struct ui *u);
 void article_handle(struct ui *u, enum action a, long count);
 void article_invalidate(struct ui *u);
 int article_hit(struct ui *u, int y, int x, size_t *off);
-void article_search_next(struct ui *u, int backward, int from_here);
+/* The count-th match on (count >= 1); from_here: a new search, which may
+ * match at the reference itself. */
+void article_search_next(struct ui *u, int backward, int from_here, long count);
 /* Index of the first occurrence of the selection at or after off. */
 size_t occ_at(const struct selection *s, size_t off);
 

@@ -341,6 +341,169 @@ static void test_wrap_notice_visible_at_80(void **state)
 	quit_ok(t);
 }
 
+/* The cursor's identity, whatever the scrolling: the text of its row (left of
+ * the panel) and its column.  NULL if no cell is reverse and bold. */
+static char *cursor_id(struct term *t)
+{
+	int rule = panel_rule_x(t);
+	for (int y = 0; y < compare_rule_y(t); y++) {
+		for (int x = 0; x < (rule < 0 ? term_cols(t) : rule); x++) {
+			VTermScreenCellAttrs a;
+			term_cell_attrs(t, y, x, &a);
+			if (a.reverse && a.bold) {
+				char *r = row_left(t, y, rule), *id;
+				if (asprintf(&id, "%d:%s", x, r) < 0)
+					fail_msg("asprintf");
+				free(r);
+				return id;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The status line without its position on the right, which scrolling
+ * changes. */
+static char *status_left(struct term *t)
+{
+	char *s = strdup(status_row(t));
+	char *p = strstr(s, "  h help");
+	if (p) {
+		while (p > s && p[-1] != ' ')
+			p--;        /* "42%" or "END" */
+		while (p > s && p[-1] == ' ')
+			p--;
+		*p = '\0';
+	}
+	return s;
+}
+
+/* A count before ] and [ moves the cursor that many highlights, as that many
+ * presses would; past the last one it stops there. */
+static void test_counted_highlight_steps(void **state)
+{
+	(void)state;
+	char *one[6] = { NULL };
+	struct term *t = start_brief(30, 100, no_state);
+	for (int i = 1; i <= 5; i++) {
+		term_key(t, "]");
+		one[i] = status_left(t);
+	}
+	quit_ok(t);
+
+	t = start_brief(30, 100, no_state);
+	static const struct {
+		const char *keys;
+		int to;
+	} steps[] = { { "2]", 2 }, { "3]", 5 }, { "3[", 2 } };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		term_send(t, steps[i].keys);
+		char *st = status_left(t);
+		screen_assert(t, strcmp(st, one[steps[i].to]) == 0, "%s: expected \"%s\", got \"%s\"",
+			      steps[i].keys, one[steps[i].to], st);
+		free(st);
+	}
+	quit_ok(t);
+	for (int i = 1; i <= 5; i++)
+		free(one[i]);
+
+	/* From the end: ] until there is none below, then a count too large. */
+	t = start_brief(30, 100, no_state);
+	term_key(t, "G");
+	char *last = NULL;
+	for (int i = 0; i < 100; i++) {
+		term_key(t, "]");
+		if (status_has(t, "No highlight below"))
+			break;
+		free(last);
+		last = status_left(t);
+	}
+	screen_assert(t, last != NULL, "no highlight on the last page");
+	quit_ok(t);
+	t = start_brief(30, 100, no_state);
+	term_key(t, "G");
+	term_send(t, "999]");
+	char *st = status_left(t);
+	screen_assert(t, strcmp(st, last) == 0,
+		      "999] at the end should stop on the last highlight \"%s\", not \"%s\"", last, st);
+	free(st);
+	free(last);
+	quit_ok(t);
+}
+
+/* n and N step through an entity's mentions by the count, wrapping as one
+ * step does. */
+static void test_counted_mention_steps(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_key(t, "Tab", "Enter");
+	screen_assert(t, status_has(t, "Marco Rubio 1/3"), "Enter on the first panel row should select Marco Rubio");
+	term_send(t, "2n");
+	screen_assert(t, status_has(t, "Rubio 3/3") && !status_has(t, "wrapped"), "2n: expected Rubio 3/3");
+	term_send(t, "2N");
+	screen_assert(t, status_has(t, "Marco Rubio 1/3") && !status_has(t, "wrapped"),
+		      "2N: expected Marco Rubio 1/3");
+	term_send(t, "4n");
+	screen_assert(t, status_has(t, "Rubio 2/3") && status_has(t, "wrapped"),
+		      "4n from 1/3 should wrap to Rubio 2/3");
+	term_send(t, "3N");
+	screen_assert(t, status_has(t, "Rubio 2/3") && status_has(t, "wrapped"),
+		      "3N from 2/3 should wrap round to Rubio 2/3");
+	quit_ok(t);
+}
+
+/* n and N repeat a search by the count: 3n lands where n n n does. */
+static void test_counted_search_steps(void **state)
+{
+	(void)state;
+	/* Every match in order, by single steps, until n wraps. */
+	char *ids[64] = { NULL };
+	int m = 0;
+	struct term *t = start_brief(30, 100, no_state);
+	term_send(t, "/Japan\r");
+	ids[0] = cursor_id(t);
+	screen_assert(t, ids[0] != NULL, "/Japan: no cursor on a match");
+	for (int i = 1; i < 64 && !m; i++) {
+		term_key(t, "n");
+		if (status_has(t, "wrapped")) {
+			m = i;
+			char *id = cursor_id(t);
+			screen_assert(t, id && strcmp(id, ids[0]) == 0, "n did not wrap to the first match");
+			free(id);
+		} else {
+			ids[i] = cursor_id(t);
+		}
+	}
+	screen_assert(t, m > 4, "too few matches of Japan to count with: %d", m);
+	quit_ok(t);
+
+	static const struct {
+		const char *keys;
+		int to;                 /* index of the match, mod m */
+		int wraps;
+	} steps[] = {
+		{ "3n", 3, 0 }, { "2N", 1, 0 }, { "3N", -2, 1 }, { "5n", 3, 1 },
+		/* Larger than any cycle: taken modulo the matches, at once. */
+		{ "99999999n", 3 + 99999999, 1 },
+	};
+	t = start_brief(30, 100, no_state);
+	term_send(t, "/Japan\r");
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		term_send(t, steps[i].keys);
+		int k = ((steps[i].to % m) + m) % m;
+		char *id = cursor_id(t);
+		screen_assert(t, id && strcmp(id, ids[k]) == 0, "%s: expected match %d of %d (%s), got %s",
+			      steps[i].keys, k, m, ids[k], id ? id : "no cursor");
+		free(id);
+		screen_assert(t, !status_has(t, "wrapped") == !steps[i].wraps,
+			      "%s: the wrap notice should %sshow", steps[i].keys, steps[i].wraps ? "" : "not ");
+	}
+	quit_ok(t);
+	for (int i = 0; i < m; i++)
+		free(ids[i]);
+}
+
 /* ---- search ------------------------------------------------------------------ */
 
 static void test_search_lands_on_match(void **state)
@@ -2197,6 +2360,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_first_paint_200x50, teardown),
 		cmocka_unit_test_teardown(test_next_highlight_and_mentions, teardown),
 		cmocka_unit_test_teardown(test_wrap_notice_visible_at_80, teardown),
+		cmocka_unit_test_teardown(test_counted_highlight_steps, teardown),
+		cmocka_unit_test_teardown(test_counted_mention_steps, teardown),
+		cmocka_unit_test_teardown(test_counted_search_steps, teardown),
 		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
 		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
 		cmocka_unit_test_teardown(test_resize_keeps_reading_position, teardown),
