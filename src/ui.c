@@ -305,8 +305,11 @@ static int handle_signals(struct ui *u)
 			break;
 		default:
 			if (sigs[i] == SIGINT && (u->prompting || u->help || mark_pending(u))) {
-				/* ^C cancels a prompt, a pending mark or help. */
+				/* ^C cancels a prompt, a pending mark or help,
+				 * and a count typed in help. */
 				u->prompting = 0;
+				u->count = 0;
+				u->has_count = 0;
 				u->help = 0;
 				u->prompt_char = 0;
 				buf_reset(&u->input);

@@ -300,20 +300,21 @@ static void handle_key(struct ui *u, wint_t ch, int is_fn)
 			mark_key(u, pending, ch);
 		return;
 	}
-	enum action a = keymap_lookup(u->keys, (int)ch, is_fn);
-	if (u->help) {
-		help_handle(u, a);
-		return;
-	}
+	/* Before help takes its keys: 3j scrolls it three lines too. */
 	if (!is_fn && ch >= '0' && ch <= '9') {
 		if (u->count < 100000000)
 			u->count = u->count * 10 + (long)(ch - '0');
 		u->has_count = 1;
 		return;
 	}
+	enum action a = keymap_lookup(u->keys, (int)ch, is_fn);
 	long count = u->count;
 	u->count = 0;
 	u->has_count = 0;
+	if (u->help) {
+		help_handle(u, a, count);
+		return;
+	}
 	if (a == ACT_NONE) {
 		status_message(u, 1, "Unknown key: press h for help");
 		return;

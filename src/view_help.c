@@ -90,31 +90,32 @@ void help_draw(struct ui *u)
 }
 
 /* Returns 1 while the help stays open. */
-int help_handle(struct ui *u, enum action a)
+/* A count means as in the article: lines to scroll, or the row to go to. */
+int help_handle(struct ui *u, enum action a, long count)
 {
 	int h = getmaxy(stdscr) - 1;
-	int max = help_rows(u) - h;
+	int rows = help_rows(u), max = rows - h;
+	/* Past the end is clamped below, so an int holds any count that matters. */
+	int n = count > rows ? rows : (int)count;
 	switch (a) {
 	case ACT_LINE_DOWN:
 	case ACT_ENTER:
-		u->help_top++;
+		u->help_top += n ? n : 1;
 		break;
 	case ACT_LINE_UP:
-		u->help_top--;
+		u->help_top -= n ? n : 1;
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_HALF_DOWN:
-		u->help_top += h > 1 ? h - 1 : 1;
+		u->help_top += n ? n : h > 1 ? h - 1 : 1;
 		break;
 	case ACT_PAGE_UP:
 	case ACT_HALF_UP:
-		u->help_top -= h > 1 ? h - 1 : 1;
+		u->help_top -= n ? n : h > 1 ? h - 1 : 1;
 		break;
 	case ACT_TOP:
-		u->help_top = 0;
-		break;
 	case ACT_BOTTOM:
-		u->help_top = max;
+		u->help_top = n ? n - 1 : a == ACT_TOP ? 0 : max;
 		break;
 	case ACT_QUIT:
 	case ACT_HELP:

@@ -227,7 +227,7 @@ void compare_view_free(struct ui *u);
 /* view_help.c */
 void help_draw(struct ui *u);
 int help_rows(struct ui *u);
-int help_handle(struct ui *u, enum action a);
+int help_handle(struct ui *u, enum action a, long count);
 
 /* ui_termscroll.c */
 /* Ask the terminal whether it has left/right margins (after newterm). */

@@ -812,6 +812,43 @@ static void test_help_fits_80_columns(void **state)
 	check_help(24, 80);
 }
 
+/* A count works in help as in the article: 3j scrolls three lines. */
+static void test_help_counts(void **state)
+{
+	(void)state;
+	char *one[11] = { NULL };
+	struct term *t = start_brief(12, 80, no_state);
+	term_key(t, "h");
+	one[0] = strdup(term_text(t));
+	for (int i = 1; i <= 10; i++) {
+		term_key(t, "j");
+		one[i] = strdup(term_text(t));
+	}
+	screen_assert(t, strcmp(one[9], one[10]) != 0, "the help is too short to scroll 10 lines");
+	term_key(t, "q");
+	quit_ok(t);
+
+	static const struct {
+		const char *keys;
+		int to;                 /* rows scrolled from the top */
+	} steps[] = {
+		{ "3j", 3 }, { "2k", 1 }, { "5g", 4 }, { "6 ", 10 }, { "3b", 7 }, { "4u", 3 },
+		{ "g", 0 },
+	};
+	t = start_brief(12, 80, no_state);
+	term_key(t, "h");
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		term_send(t, steps[i].keys);
+		screen_assert(t, strcmp(term_text(t), one[steps[i].to]) == 0,
+			      "help: %s should show the help %d rows down", steps[i].keys, steps[i].to);
+	}
+	term_key(t, "q");
+	screen_assert(t, status_has(t, "h help"), "q does not close the help");
+	quit_ok(t);
+	for (int i = 0; i <= 10; i++)
+		free(one[i]);
+}
+
 static void test_quit_restores_terminal(void **state)
 {
 	(void)state;
@@ -2371,6 +2408,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_comparison_split_small_heights, teardown),
 		cmocka_unit_test_teardown(test_help_lists_every_action, teardown),
 		cmocka_unit_test_teardown(test_help_fits_80_columns, teardown),
+		cmocka_unit_test_teardown(test_help_counts, teardown),
 		cmocka_unit_test_teardown(test_quit_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_sigterm_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_sighup_restores_terminal, teardown),
