@@ -199,10 +199,10 @@ static void draw(struct ui *u)
 	if (u->status) {
 		/* The window refreshed last places the cursor: only a prompt
 		 * shows it, otherwise parking it would cost bytes each frame. */
-		leaveok(u->status, !u->prompting);
+		leaveok(u->status, !u->prompting && !mark_pending(u));
 		status_draw(u);
 	}
-	curs_set(u->prompting ? 1 : 0);
+	curs_set(u->prompting || mark_pending(u) ? 1 : 0);
 	doupdate();
 }
 

@@ -89,6 +89,8 @@ static void prompt_key(struct ui *u, wint_t ch, int is_fn)
 
 static void mark_key(struct ui *u, int pending, wint_t ch)
 {
+	if (ch == 27 || ch == 7 || ch == 3)
+		return;         /* Esc, ^G, ^C: cancelled, as in the search prompt */
 	size_t here = u->anchor;
 	if (pending == 'm') {
 		if (ch >= 'a' && ch <= 'z') {

@@ -78,11 +78,13 @@ void status_draw(struct ui *u)
 	int width = getmaxx(w);
 	werase(w);
 	attr_t a = u->attr[ROLE_STATUS];
-	if (u->prompting) {
+	if (u->prompting || mark_pending(u)) {
+		/* A pending mark asks for its letter in words, as less does. */
 		char p[2] = { (char)u->prompt_char, 0 };
+		const char *ask = u->prompting ? p : u->prompt_char == 'm' ? "mark: " : "goto mark: ";
 		draw_fill(w, 0, 0, width, A_NORMAL);
-		int x = draw_str(w, 0, 0, width, p, A_NORMAL);
-		const char *in = u->input.data ? u->input.data : "";
+		int x = draw_str(w, 0, 0, width, ask, A_NORMAL);
+		const char *in = u->prompting && u->input.data ? u->input.data : "";
 		/* Show the end of a long pattern, where typing happens. */
 		int iw = text_width(in);
 		const char *shown = in;

@@ -849,6 +849,50 @@ static void test_help_counts(void **state)
 		free(one[i]);
 }
 
+/* ---- marks --------------------------------------------------------------------- */
+
+/* m and ' prompt for their letter as less does; Esc, ^G and ^C cancel
+ * quietly, and a letter still sets or goes to a mark. */
+static void test_mark_prompts(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	static const struct {
+		const char *key, *prompt, *cancel;
+	} cases[] = {
+		{ "m", "mark:", "Esc" }, { "'", "goto mark:", "Esc" },
+		{ "m", "mark:", "^G" }, { "'", "goto mark:", "^G" },
+		{ "m", "mark:", "^C" }, { "'", "goto mark:", "^C" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		term_key(t, cases[i].key);
+		screen_assert(t, strncmp(status_row(t), cases[i].prompt, strlen(cases[i].prompt)) == 0,
+			      "%s: no \"%s\" prompt on the status line", cases[i].key, cases[i].prompt);
+		int cy, cx;
+		term_cursor(t, &cy, &cx);
+		screen_assert(t, term_cursor_visible(t) && cy == term_rows(t) - 1 && cx == (int)strlen(cases[i].prompt) + 1,
+			      "%s: the cursor should show after the prompt (%d,%d)", cases[i].key, cy, cx);
+		term_key(t, cases[i].cancel);
+		screen_assert(t, !term_exited(t), "%s %s quit brief", cases[i].key, cases[i].cancel);
+		screen_assert(t, status_has(t, "h help") && !strstr(status_row(t), "mark")
+			      && !strstr(status_row(t), "Mark") && !strstr(status_row(t), "byte"),
+			      "%s %s should cancel quietly and bring the status line back",
+			      cases[i].key, cases[i].cancel);
+		screen_assert(t, !term_cursor_visible(t), "%s %s: the cursor should hide again",
+			      cases[i].key, cases[i].cancel);
+	}
+	term_send(t, "5j");
+	char *words = first_words(t, 4);
+	term_send(t, "ma");
+	screen_assert(t, status_has(t, "Mark a set"), "ma did not set the mark");
+	term_send(t, "10j'a");
+	char *back = first_words(t, 4);
+	screen_assert(t, words && back && strcmp(words, back) == 0, "'a did not go back to the mark");
+	free(words);
+	free(back);
+	quit_ok(t);
+}
+
 static void test_quit_restores_terminal(void **state)
 {
 	(void)state;
@@ -2409,6 +2453,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_help_lists_every_action, teardown),
 		cmocka_unit_test_teardown(test_help_fits_80_columns, teardown),
 		cmocka_unit_test_teardown(test_help_counts, teardown),
+		cmocka_unit_test_teardown(test_mark_prompts, teardown),
 		cmocka_unit_test_teardown(test_quit_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_sigterm_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_sighup_restores_terminal, teardown),
