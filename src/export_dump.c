@@ -29,16 +29,25 @@ static void put_clipped(FILE *o, const char *s, int width)
 	fputc('\n', o);
 }
 
-/* Print a title, cut to width, underlined to its width. */
-static void heading(FILE *o, const char *title, int width, int ascii)
+/* The width title takes once cut to width. */
+static int clipped_width(const char *title, int width)
 {
 	int w = layout_width((const uint8_t *)title, 0, strlen(title));
-	if (w > width)
-		w = width;
-	put_clipped(o, title, width);
+	return w > width ? width : w;
+}
+
+static void rule(FILE *o, int w, int ascii)
+{
 	for (int i = 0; i < w; i++)
 		fputs(ascii ? "-" : "─", o);
 	fputc('\n', o);
+}
+
+/* Print a title, cut to width, underlined to its width. */
+static void heading(FILE *o, const char *title, int width, int ascii)
+{
+	put_clipped(o, title, width);
+	rule(o, clipped_width(title, width), ascii);
 }
 
 static void header(FILE *o, const struct model *m, int width, int ascii)
@@ -181,10 +190,19 @@ static void comparisons(FILE *o, const struct model *m, int width, int ascii)
 		chart_build(&c, &m->cmps[i], &m->annot, width, ascii);
 		fputc('\n', o);
 		for (size_t k = 0; k < c.n; k++) {
-			if (c.v[k].item == CHART_TITLE)
-				heading(o, c.text.data + c.v[k].text, width, ascii);
-			else
-				put_clipped(o, c.text.data + c.v[k].text, width);
+			const char *line = c.text.data + c.v[k].text;
+			put_clipped(o, line, width);
+			if (c.v[k].item != CHART_TITLE)
+				continue;
+			/* A title wrapped on several rows: one rule, under the last. */
+			int w = clipped_width(line, width);
+			while (k + 1 < c.n && c.v[k + 1].item == CHART_TITLE) {
+				line = c.text.data + c.v[++k].text;
+				put_clipped(o, line, width);
+				int lw = clipped_width(line, width);
+				w = lw > w ? lw : w;
+			}
+			rule(o, w, ascii);
 		}
 		chart_free(&c);
 	}

@@ -234,6 +234,10 @@ check "--dump header is the first line" sh -c 'head -n 1 "$1" | grep -q Commenta
 check "--dump shows the chart" out_has "+1.5 pp or more"
 run 0 "-d -w 100" -d -w 100
 pycheck "-d -w 100: no line wider than 100 columns" width "$T/out" 100
+# A heading wrapped on narrow output keeps one rule, under its last line.
+run 0 "--dump --width 20" --dump --width 20
+check "--dump --width 20: as many heading rules as at 60" \
+	sh -c 'test "$(grep -c "^─" "$1")" -eq "$(grep -c "^─" "$2")"' sh "$T/out" "$T/dump60"
 run 0 "--dump --ascii" --dump --ascii --width 72
 pycheck "--dump --ascii: only ASCII bytes" ascii "$T/out"
 # Not a terminal: --dump is the default.
