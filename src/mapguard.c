@@ -19,7 +19,6 @@ static struct {
 	volatile size_t len;        /* of them, the file's as mapped */
 } slots[MAPGUARD_SLOTS];
 static volatile sig_atomic_t tripped;
-static int installed;
 
 static void on_sigbus(int sig, siginfo_t *si, void *ctx)
 {
@@ -55,15 +54,17 @@ static void on_sigbus(int sig, siginfo_t *si, void *ctx)
 
 int mapguard_add(const void *base, size_t span, size_t len)
 {
-	if (!installed) {
-		struct sigaction sa;
+	/* Ours unless something replaced it since (a test runner does). */
+	struct sigaction sa;
+	if (sigaction(SIGBUS, NULL, &sa) != 0)
+		return -1;
+	if (!(sa.sa_flags & SA_SIGINFO) || sa.sa_sigaction != on_sigbus) {
 		memset(&sa, 0, sizeof sa);
 		sa.sa_sigaction = on_sigbus;
 		sigemptyset(&sa.sa_mask);
 		sa.sa_flags = SA_SIGINFO;
 		if (sigaction(SIGBUS, &sa, NULL) != 0)
 			return -1;
-		installed = 1;
 	}
 	for (int i = 0; i < MAPGUARD_SLOTS; i++) {
 		if (slots[i].base)

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 /* Guard [base, base + span), whole pages from a page boundary, of which the
- * first len bytes are a file's.  Installs the SIGBUS handler on first use.
+ * first len bytes are a file's.  Installs the SIGBUS handler if it is not.
  * 0, or -1 (errno set) when it cannot or all slots are taken. */
 int mapguard_add(const void *base, size_t span, size_t len);
 /* Stop guarding the range added at base (before it is unmapped). */

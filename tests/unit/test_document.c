@@ -21,6 +21,7 @@
 #include <uniwidth.h>
 
 #include "brief/document.h"
+#include "brief/mapguard.h"
 #include "brief/util.h"
 
 /* Placeholders as UTF-8, for building expectations. */
@@ -525,6 +526,30 @@ static void test_load_file_clean(void **state)
 	doc_free(&d);
 }
 
+/* A mapped file truncated under the reader: no SIGBUS; its lost pages read
+ * as line feeds up to its old end and zeros after, and the guard says so. */
+static void test_load_file_truncated(void **state)
+{
+	struct tmp *t = *state;
+	size_t ps = (size_t)sysconf(_SC_PAGESIZE), n = 2 * ps + 100;
+	char *p = xmalloc(n);
+	memset(p, 'x', n);
+	write_file(t->path, p, n);
+	free(p);
+	struct doc d;
+	struct doc_error err = { 0 };
+	assert_int_equal(doc_load_file(&d, t->path, &err), 0);
+	assert_true(d.mapped);
+	assert_false(mapguard_tripped());
+	assert_int_equal(truncate(t->path, 0), 0);
+	volatile const uint8_t *o = d.orig;
+	assert_int_equal(o[0], '\n');                  /* was SIGBUS */
+	assert_int_equal(o[n - 1], '\n');
+	assert_int_equal(o[n], '\0');                  /* past the old end: zeros still */
+	assert_true(mapguard_tripped());
+	doc_free(&d);
+}
+
 /* The mapping of this process holding addr, from /proc/self/maps. */
 static int find_mapping(const void *addr, uintptr_t *start, char perms[8],
 		unsigned long *inode)
@@ -963,6 +988,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_str),
 		cmocka_unit_test(test_free_zeroed),
 		cmocka_unit_test_setup_teardown(test_load_file_clean, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_load_file_truncated, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_page_multiple, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_empty, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_missing, tmp_setup, tmp_teardown),
