@@ -2498,6 +2498,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_sigint_after_search, teardown),
 		cmocka_unit_test_teardown(test_bad_inputs_in_the_reader, teardown),
 	};
+	/* SCREEN_TEST_FILTER=test_mark_prompts (a glob) runs just those. */
+	const char *filter = getenv("SCREEN_TEST_FILTER");
+	if (filter && *filter)
+		cmocka_set_test_filter(filter);
 	int rc = cmocka_run_group_tests_name("screen", tests, NULL, NULL);
 	rm_rf(tmpdir);
 	return rc;
