@@ -33,7 +33,7 @@ static void start_search(struct ui *u)
 		/* An empty pattern repeats the last search, as in less. */
 		if (u->has_search) {
 			u->nav = NAV_SEARCH;
-			article_search_next(u, u->search_back, 0, 1);
+			article_search_next(u, u->search_back, 0, u->search_count);
 		}
 		return;
 	}
@@ -46,7 +46,8 @@ static void start_search(struct ui *u)
 	u->has_search = 1;
 	u->search_back = u->prompt_char == '?';
 	u->nav = NAV_SEARCH;
-	article_search_next(u, u->search_back, 1, 1);
+	/* 3/x goes to the third match, as in less. */
+	article_search_next(u, u->search_back, 1, u->search_count);
 }
 
 static void prompt_key(struct ui *u, wint_t ch, int is_fn)
@@ -214,6 +215,7 @@ static void do_action(struct ui *u, enum action a, long count)
 		doc_prepare_all(&u->m->doc);
 		u->prompting = 1;
 		u->prompt_char = a == ACT_SEARCH_FORWARD ? '/' : '?';
+		u->search_count = count ? count : 1;
 		buf_reset(&u->input);
 		return;
 	case ACT_MARK:

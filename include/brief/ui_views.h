@@ -106,6 +106,7 @@ struct ui {
 	struct search search;
 	int has_search;
 	int search_back;
+	long search_count;          /* typed before / or ?: go to that match */
 
 	/* panel */
 	struct panel_row *prow;

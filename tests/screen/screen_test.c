@@ -504,6 +504,33 @@ static void test_counted_search_steps(void **state)
 		free(ids[i]);
 }
 
+/* A count before / goes to that match, as in less: 3/Japan is /Japan n n. */
+static void test_counted_search_prompt(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(30, 100, no_state);
+	term_send(t, "/Japan\r");
+	term_key(t, "n", "n");
+	char *third = cursor_id(t);
+	screen_assert(t, third != NULL, "/Japan n n: no cursor on a match");
+	quit_ok(t);
+	t = start_brief(30, 100, no_state);
+	term_send(t, "3/Japan\r");
+	char *id = cursor_id(t);
+	screen_assert(t, id && strcmp(id, third) == 0, "3/Japan: expected %s, got %s", third,
+		      id ? id : "no cursor");
+	free(id);
+	/* The count is for that search: n after it steps one. */
+	term_key(t, "N");
+	term_key(t, "n");
+	id = cursor_id(t);
+	screen_assert(t, id && strcmp(id, third) == 0, "N n after 3/Japan should come back to %s, got %s",
+		      third, id ? id : "no cursor");
+	free(id);
+	free(third);
+	quit_ok(t);
+}
+
 /* ---- search ------------------------------------------------------------------ */
 
 static void test_search_lands_on_match(void **state)
@@ -2444,6 +2471,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_counted_highlight_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_mention_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_search_steps, teardown),
+		cmocka_unit_test_teardown(test_counted_search_prompt, teardown),
 		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
 		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
 		cmocka_unit_test_teardown(test_resize_keeps_reading_position, teardown),
