@@ -176,7 +176,8 @@ void compare_view_handle(struct ui *u, enum action a, long count)
 	case ACT_HALF_UP: {
 		/* Pages move the selection, as in the panel. */
 		int h = getmaxy(u->win[PANE_COMPARE]) - 1;
-		long step = a == ACT_PAGE_DOWN || a == ACT_PAGE_UP ? (h > 1 ? h - 1 : 1) : (h > 1 ? h / 2 : 1);
+		long step = count ? count
+			    : a == ACT_PAGE_DOWN || a == ACT_PAGE_UP ? (h > 1 ? h - 1 : 1) : (h > 1 ? h / 2 : 1);
 		move_sel(u, a == ACT_PAGE_DOWN || a == ACT_HALF_DOWN ? step : -step);
 		break;
 	}

@@ -344,11 +344,12 @@ void panel_handle(struct ui *u, enum action a, long count)
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_HALF_DOWN:
-		move_sel(u, a == ACT_PAGE_DOWN ? h - 1 : h / 2);
+		/* A count is the rows to move, as in the article. */
+		move_sel(u, count ? count : a == ACT_PAGE_DOWN ? h - 1 : h / 2);
 		break;
 	case ACT_PAGE_UP:
 	case ACT_HALF_UP:
-		move_sel(u, -(a == ACT_PAGE_UP ? h - 1 : h / 2));
+		move_sel(u, -(count ? count : a == ACT_PAGE_UP ? h - 1 : h / 2));
 		break;
 	case ACT_TOP:
 		move_sel(u, -(long)u->nprow);

@@ -531,6 +531,31 @@ static void test_counted_search_prompt(void **state)
 	quit_ok(t);
 }
 
+/* In the panel and the comparison a count before a page key is the rows to
+ * move, as in the article: 3 Space is 3j, 2b is 2k. */
+static void test_counted_pages_in_lists(void **state)
+{
+	(void)state;
+	static const char *const focus[] = { "Tab", "BTab" };   /* panel, comparison */
+	for (int f = 0; f < 2; f++) {
+		struct term *t = start_brief(30, 100, no_state);
+		term_key(t, focus[f]);
+		term_send(t, "5j");
+		term_send(t, "3j");
+		char *want = strdup(term_text(t));
+		term_send(t, "3k");
+		term_send(t, "3 ");
+		screen_assert(t, strcmp(term_text(t), want) == 0, "%s: 3 Space should move as 3j",
+			      focus[f]);
+		term_send(t, "2b");
+		term_send(t, "2j");
+		screen_assert(t, strcmp(term_text(t), want) == 0, "%s: 2b should move as 2k",
+			      focus[f]);
+		free(want);
+		quit_ok(t);
+	}
+}
+
 /* ---- search ------------------------------------------------------------------ */
 
 static void test_search_lands_on_match(void **state)
@@ -2472,6 +2497,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_counted_mention_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_search_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_search_prompt, teardown),
+		cmocka_unit_test_teardown(test_counted_pages_in_lists, teardown),
 		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
 		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
 		cmocka_unit_test_teardown(test_resize_keeps_reading_position, teardown),
