@@ -89,8 +89,8 @@ void help_draw(struct ui *u)
 	wnoutrefresh(stdscr);
 }
 
-/* Returns 1 while the help stays open. */
-/* A count means as in the article: lines to scroll, or the row to go to. */
+/* Returns 1 while the help stays open.  A count means what it does in the
+ * article: lines to scroll, or the row to go to. */
 int help_handle(struct ui *u, enum action a, long count)
 {
 	int h = getmaxy(stdscr) - 1;
