@@ -218,6 +218,10 @@ static void index_range(struct doc *d, size_t from, size_t to)
 /* Drop the whole pages of orig[from, to) from this process. */
 static void doc_release_orig(const struct doc *d, size_t from, size_t to)
 {
+	/* Pages mapguard put in place of lost ones are anonymous: dropped,
+	 * they would come back as zeros, not line feeds. */
+	if (mapguard_tripped())
+		return;
 	size_t ps = page_size();
 	uintptr_t a = ((uintptr_t)(d->orig + from) + ps - 1) / ps * ps;
 	uintptr_t b = (uintptr_t)(d->orig + to) / ps * ps;
