@@ -300,7 +300,8 @@ void doc_prepare_all(struct doc *d)
 
 int doc_complete(const struct doc *d)
 {
-	return d->orig_ready >= d->orig_len;
+	/* After a lost page, checking on would index a line per byte. */
+	return d->orig_ready >= d->orig_len || mapguard_tripped();
 }
 
 /* Fill text, repl and lines from orig (which must already be set), checking

@@ -136,12 +136,17 @@ static int output_status(int rc)
 	return EXIT_IOERR;
 }
 
-/* The file was truncated while mapped: what was read past its new end is
- * blank, not the article, so the output or the session stops there. */
+/* The file was truncated (or failed to read) while mapped: what was read
+ * past its new end is blank, not the article, so the session stops there
+ * and --dump prints nothing. */
 static int shrank(const struct model *m)
 {
-	fprintf(stderr, "brief: %s: the file shrank while it was being read "
-		"(truncated by another program)\n", m->doc.name);
+	if (mapguard_tripped() == MAPGUARD_SHRANK)
+		fprintf(stderr, "brief: %s: the file shrank while it was being read "
+			"(truncated by another program)\n", m->doc.name);
+	else
+		fprintf(stderr, "brief: %s: a read of the file failed while it was open "
+			"(I/O error)\n", m->doc.name);
 	return EXIT_IOERR;
 }
 
@@ -249,9 +254,10 @@ int main(int argc, char **argv)
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
 		errno = 0;
-		if (export)
+		/* Nothing of a file that shrank while it was scanned. */
+		if (!mapguard_tripped() && export)
 			rc = output_status(export_json(stdout, &m));
-		else
+		else if (!mapguard_tripped())
 			rc = output_status(export_dump(stdout, &m, width ? width : terminal_width(),
 						       uo.ascii));
 	} else {

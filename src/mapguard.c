@@ -27,7 +27,8 @@ static void on_sigbus(int sig, siginfo_t *si, void *ctx)
 	long ps = sysconf(_SC_PAGESIZE);    /* async-signal-safe */
 	if (ps <= 0)
 		ps = 4096;
-	for (int i = 0; i < MAPGUARD_SLOTS; i++) {
+	/* Only a fault of the kernel's names an address: kill -BUS does not. */
+	for (int i = 0; si->si_code > 0 && i < MAPGUARD_SLOTS; i++) {
 		uintptr_t b = slots[i].base;
 		if (!b || a < b || a - b >= slots[i].span)
 			continue;
@@ -45,11 +46,14 @@ static void on_sigbus(int sig, siginfo_t *si, void *ctx)
 			memset(page, '\n', len - off < (size_t)ps ? len - off : (size_t)ps);
 		if (mprotect(page, (size_t)ps, PROT_READ) != 0)
 			break;
-		tripped = 1;
+		/* Past the file's end, or a read of it that failed. */
+		tripped = si->si_code == BUS_ADRERR ? MAPGUARD_SHRANK : MAPGUARD_IOERR;
 		return;
 	}
-	/* Not ours: die of it as if no handler had been there. */
+	/* Not ours: die of it as if no handler had been there (a fault
+	 * again on return, a signal sent as soon as this one ends). */
 	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 int mapguard_add(const void *base, size_t span, size_t len)
@@ -90,5 +94,5 @@ void mapguard_remove(const void *base)
 
 int mapguard_tripped(void)
 {
-	return tripped != 0;
+	return tripped;
 }

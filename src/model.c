@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "brief/assets.h"
+#include "brief/mapguard.h"
 #include "brief/model.h"
 #include "brief/util.h"
 
@@ -196,7 +197,8 @@ void model_release(struct model *m)
 
 int model_scan_done(const struct model *m)
 {
-	return doc_complete(&m->doc) && m->scanned >= m->doc.len;
+	/* After a lost page (mapguard.h) the rest is not the article. */
+	return (doc_complete(&m->doc) && m->scanned >= m->doc.len) || mapguard_tripped();
 }
 
 void model_scan_all(struct model *m)

@@ -203,7 +203,9 @@ static void draw(struct ui *u)
 		status_draw(u);
 	}
 	curs_set(u->prompting || mark_pending(u) ? 1 : 0);
-	doupdate();
+	/* A frame drawn from lost pages (mapguard.h) is not shown. */
+	if (!mapguard_tripped())
+		doupdate();
 }
 
 /* ---- state file ------------------------------------------------------------ */
@@ -473,10 +475,12 @@ int ui_run(struct model *m, const struct ui_options *o)
 	int exit_sig = 0;
 	int64_t last_draw = 0;
 	int dirty = 1;                  /* input, a signal or the scan's end */
-	size_t good_pos = 0;
+	size_t good_pos = u->anchor;
+	int looped = 0;
 	/* A mapped file that shrank: end cleanly, main says why. */
 	while (!u->quit && !exit_sig && !mapguard_tripped()) {
 		good_pos = u->anchor;
+		looped = 1;
 		int scanning = !model_scan_done(m);
 		/* While scanning, the panel's counts refresh a few times a second,
 		 * not after every slice: a frame costs more than a slice. */
@@ -527,7 +531,12 @@ int ui_run(struct model *m, const struct ui_options *o)
 	if (exit_sig != SIGHUP && exit_sig != SIGTERM)
 		margins_await(u);   /* the user is still at this terminal */
 	leave_terminal();
-	save_state(u, mapguard_tripped() ? good_pos : u->anchor);
+	/* Lost pages before the loop (the key hashed, the position sought)
+	 * leave the state file as it was: nothing read since is to keep. */
+	if (!mapguard_tripped())
+		save_state(u, u->anchor);
+	else if (looped)
+		save_state(u, good_pos);
 	destroy_windows(u);
 	delscreen(u->scr);
 	int status = u->exit_status;

@@ -13,8 +13,11 @@
 int mapguard_add(const void *base, size_t span, size_t len);
 /* Stop guarding the range added at base (before it is unmapped). */
 void mapguard_remove(const void *base);
-/* 1 once a read past a guarded file's new end was absorbed: the pages lost
- * read as line feeds from then on, not as the file. */
+/* 0, or why a read of a guarded file failed since: MAPGUARD_SHRANK (past
+ * its new end) or MAPGUARD_IOERR.  The pages lost read as line feeds from
+ * then on, not as the file, and the document scans no further.  A shrink
+ * within the page that holds the new end reads as zeros and is not seen. */
+enum { MAPGUARD_SHRANK = 1, MAPGUARD_IOERR = 2 };
 int mapguard_tripped(void);
 
 #endif
