@@ -354,7 +354,11 @@ static int read_all(int fd, uint8_t **out, size_t *out_len)
 			return -1;
 		}
 		xgrow((void **)&p, &cap, len + 65536 + 1, 1);
-		ssize_t r = read(fd, p + len, cap - len - 1);
+		/* Not past the cap in one read: a device fills all it is given. */
+		size_t room = cap - len - 1;
+		if (room > DOC_READ_MAX + 1 - len)
+			room = DOC_READ_MAX + 1 - len;
+		ssize_t r = read(fd, p + len, room);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
