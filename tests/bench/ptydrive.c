@@ -93,8 +93,10 @@ static FILE *rawlog;            /* -o: everything the child wrote */
  * whole in the later one. */
 enum { KIND_TEXT, KIND_SGR, KIND_CTRL, KIND_COUNT };
 static unsigned long long kind_bytes[KIND_COUNT];
-static enum { ST_GROUND, ST_ESC, ST_CSI, ST_CHARSET, ST_STRING, ST_STRING_ESC } esc_state;
+static enum { ST_GROUND, ST_ESC, ST_ESC_INTER, ST_CSI, ST_CHARSET, ST_STRING,
+	      ST_STRING_ESC } esc_state;
 static size_t esc_len;
+static int csi_private;         /* CSI > ... m is not SGR */
 static double last_out_time;
 
 static double now(void)
@@ -192,20 +194,36 @@ static void classify(const unsigned char *buf, size_t n)
 			}
 			break;
 		case ST_ESC:
-			if (b == '[')
+			if (b == '[') {
 				esc_state = ST_CSI;
-			else if (b == '(' || b == ')')
+				csi_private = 0;
+			} else if (b == '(' || b == ')') {
 				esc_state = ST_CHARSET;
-			else if (b == ']' || b == 'P' || b == '_' || b == '^')
+			} else if (b == ']' || b == 'P' || b == '_' || b == '^') {
 				esc_state = ST_STRING;
-			else {
+			} else if (b >= 0x20 && b <= 0x2f) {
+				esc_state = ST_ESC_INTER;       /* ESC # 8, ESC SP F... */
+			} else {
+				kind_bytes[KIND_CTRL] += esc_len;
+				esc_state = ST_GROUND;
+			}
+			break;
+		case ST_ESC_INTER:
+			if (b >= 0x30 && b <= 0x7e) {
 				kind_bytes[KIND_CTRL] += esc_len;
 				esc_state = ST_GROUND;
 			}
 			break;
 		case ST_CSI:
-			if (b >= 0x40 && b <= 0x7e) {
-				kind_bytes[b == 'm' ? KIND_SGR : KIND_CTRL] += esc_len;
+			if (b == 0x1b || b == 0x18 || b == 0x1a) {
+				/* ESC starts another sequence; CAN and SUB cancel. */
+				kind_bytes[KIND_CTRL] += esc_len - (b == 0x1b);
+				esc_state = b == 0x1b ? ST_ESC : ST_GROUND;
+				esc_len = b == 0x1b;
+			} else if (b >= 0x3c && b <= 0x3f && esc_len == 3) {
+				csi_private = 1;
+			} else if (b >= 0x40 && b <= 0x7e) {
+				kind_bytes[b == 'm' && !csi_private ? KIND_SGR : KIND_CTRL] += esc_len;
 				esc_state = ST_GROUND;
 			}
 			break;
