@@ -298,6 +298,16 @@ void doc_prepare_all(struct doc *d)
 		;
 }
 
+int doc_shrank(const struct doc *d)
+{
+	struct stat st;
+	/* Reads of the page holding the new end give zeros, not SIGBUS. */
+	if (d->mapped && !mapguard_tripped() && fstat(d->map_fd, &st) == 0
+	    && (unsigned long long)st.st_size < d->orig_len)
+		mapguard_trip(MAPGUARD_SHRANK);
+	return mapguard_tripped() != 0;
+}
+
 int doc_complete(const struct doc *d)
 {
 	/* After a lost page, checking on would index a line per byte. */
@@ -471,7 +481,7 @@ static int load_file(struct doc *d, const char *path, struct doc_error *err, siz
 		size_t n = (size_t)st.st_size;
 		const uint8_t *m = map_file(fd, n);
 		if (m) {
-			close(fd);
+			d->map_fd = fd;         /* to see the file shrink */
 			d->orig = m;
 			d->orig_len = n;
 			d->mapped = 1;
@@ -500,6 +510,7 @@ void doc_free(struct doc *d)
 	if (d->mapped && d->orig) {
 		mapguard_remove(d->orig);
 		munmap((void *)(uintptr_t)d->orig, map_span(d->orig_len));
+		close(d->map_fd);
 	}
 	free(d->name);
 	free(d->orig_owned);

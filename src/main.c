@@ -248,22 +248,23 @@ int main(int argc, char **argv)
 		model_free(&m);
 		return rc;
 	}
-	if (mapguard_tripped()) {
+	if (doc_shrank(&m.doc)) {
 		/* Shrank while it was opened: nothing to show. */
 	} else if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
 		errno = 0;
 		/* Nothing of a file that shrank while it was scanned. */
-		if (!mapguard_tripped() && export)
+		int lost = doc_shrank(&m.doc);
+		if (!lost && export)
 			rc = output_status(export_json(stdout, &m));
-		else if (!mapguard_tripped())
+		else if (!lost)
 			rc = output_status(export_dump(stdout, &m, width ? width : terminal_width(),
 						       uo.ascii));
 	} else {
 		rc = ui_run(&m, &uo);
 	}
-	if (mapguard_tripped())
+	if (doc_shrank(&m.doc))
 		rc = shrank(&m);
 	model_free(&m);
 	return rc;

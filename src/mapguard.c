@@ -92,6 +92,12 @@ void mapguard_remove(const void *base)
 	}
 }
 
+void mapguard_trip(int why)
+{
+	if (!tripped)
+		tripped = why;
+}
+
 int mapguard_tripped(void)
 {
 	return tripped;

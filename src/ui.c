@@ -477,8 +477,10 @@ int ui_run(struct model *m, const struct ui_options *o)
 	int dirty = 1;                  /* input, a signal or the scan's end */
 	size_t good_pos = u->anchor;
 	int looped = 0;
-	/* A mapped file that shrank: end cleanly, main says why. */
-	while (!u->quit && !exit_sig && !mapguard_tripped()) {
+	/* A mapped file that shrank: end cleanly, main says why.  Its size
+	 * is asked each turn (one fstat): a shrink within its last page
+	 * faults nowhere. */
+	while (!u->quit && !exit_sig && !doc_shrank(&m->doc)) {
 		good_pos = u->anchor;
 		looped = 1;
 		int scanning = !model_scan_done(m);

@@ -39,6 +39,7 @@ struct doc {
 	                               search or scan past it (see doc_prepare_step) */
 	/* ownership, private to document.c */
 	int mapped;                 /* orig is an mmap of orig_len bytes */
+	int map_fd;                 /* the mapped file, open while mapped */
 	uint8_t *orig_owned;        /* heap copy of orig (stdin, memory) */
 	uint8_t *text_owned;        /* heap sanitised text, when it differs */
 	size_t line_cap;
@@ -74,6 +75,9 @@ void doc_release(const struct doc *d, size_t from, size_t to);
 /* Input read to its end (a pipe, a device) stops past this, an error: a
  * regular file of any size is mapped instead.  The message says 256 MiB. */
 #define DOC_READ_MAX ((size_t)256 << 20)
+/* Whether the mapped file shrank or failed to read since it was opened
+ * (mapguard.h); a shrink is noticed here even where no read faulted. */
+int doc_shrank(const struct doc *d);
 /* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
 int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
 /* Load from memory; the bytes are copied only if sanitising changes them,

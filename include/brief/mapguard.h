@@ -16,8 +16,11 @@ void mapguard_remove(const void *base);
 /* 0, or why a read of a guarded file failed since: MAPGUARD_SHRANK (past
  * its new end) or MAPGUARD_IOERR.  The pages lost read as line feeds from
  * then on, not as the file, and the document scans no further.  A shrink
- * within the page that holds the new end reads as zeros and is not seen. */
+ * within the page that holds the new end reads as zeros, no fault: the
+ * document notices it by the file's size (doc_shrank) and trips it so. */
 enum { MAPGUARD_SHRANK = 1, MAPGUARD_IOERR = 2 };
 int mapguard_tripped(void);
+/* Trip it from outside the handler (the first reason stays). */
+void mapguard_trip(int why);
 
 #endif

@@ -1244,6 +1244,28 @@ static void test_file_changed_under_us(void **state)
 	free(path);
 }
 
+/* Cut within its last page, a file faults nowhere (the page reads as zeros
+ * past the new end): the reader sees its size and ends the same way. */
+static void test_file_shrunk_in_last_page(void **state)
+{
+	(void)state;
+	char text[5000];
+	for (size_t i = 0; i < sizeof text; i++)
+		text[i] = i % 50 == 49 ? '\n' : (char)('a' + i % 26);
+	char *path = write_temp("shrunk.txt", text, sizeof text);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	int y, x;
+	screen_assert(t, term_find(t, "abcdef", &y, &x), "the file should show");
+	assert_int_equal(truncate(path, 4500), 0);       /* both in the second page */
+	term_key(t, "j");
+	screen_assert(t, term_wait_exit(t) == 0, "brief should end when its file shrinks");
+	screen_assert(t, term_raw_has(t, "the file shrank", 15), "no message saying why");
+	assert_int_equal(term_finish(t, NULL), 74);
+	unlink(path);
+	free(path);
+}
+
 /* An empty file opens, and = says it has no lines rather than "line 1 of 0". */
 static void test_empty_file(void **state)
 {
@@ -2516,6 +2538,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_hostile_file, teardown),
 		cmocka_unit_test_teardown(test_file_changed_under_us, teardown),
 		cmocka_unit_test_teardown(test_file_truncated_under_us, teardown),
+		cmocka_unit_test_teardown(test_file_shrunk_in_last_page, teardown),
 		cmocka_unit_test_teardown(test_empty_file, teardown),
 		cmocka_unit_test_teardown(test_panel_headings_back_in_view, teardown),
 		cmocka_unit_test_teardown(test_narrow_panel_toggles, teardown),
