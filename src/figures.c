@@ -862,13 +862,63 @@ static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 
 /* The number at p with whatever follows it.  hyphened: glued to a word
  * before by '-' ("COVID-19"), only a year with a part ("mid-2025") then. */
-static size_t try_number(struct scan *s, size_t p, int hyphened)
+/* The number ending just before i (over spaces), a percent sign included:
+ * "25" or "25%" before " to 30 percent". */
+static int number_ends_before(const struct scan *s, size_t i)
+{
+	size_t e = back_sp(s, i);
+	if (e > s->lo && s->t[e - 1] == '%')
+		e--;
+	return e > s->lo && e < i && is_digit(s->t[e - 1]);
+}
+
+/* Where the number ending just before i (over spaces and a percent sign)
+ * starts. */
+static size_t number_start_before(const struct scan *s, size_t i)
+{
+	size_t nb = back_sp(s, i);
+	while (nb > s->lo && (is_digit(s->t[nb - 1]) || strchr(".,%", s->t[nb - 1])))
+		nb--;
+	return nb;
+}
+
+/* p starts the second number of a range: "25%-30%", "25 to 30",
+ * "between 25 and 30"; not of a change, "from 25 to 30". */
+static int range_end_at(const struct scan *s, size_t p)
+{
+	static const char *const to_w[] = { "to", NULL }, *const and_w[] = { "and", NULL };
+	static const char *const between_w[] = { "between", NULL }, *const from_w[] = { "from", NULL };
+	size_t b, w;
+	if (p > s->lo && s->t[p - 1] == '-' && number_ends_before(s, p - 1))
+		return 1;
+	if (word_back_in(s, p, to_w, &b) == 0)
+		return number_ends_before(s, b)
+		       && word_back_in(s, number_start_before(s, b), from_w, &w) != 0;
+	if (word_back_in(s, p, and_w, &b) != 0 || !number_ends_before(s, b))
+		return 0;
+	return word_back_in(s, number_start_before(s, b), between_w, &w) == 0;
+}
+
+/* A range goes on at e: "25%-30%".  ("25% to 30%" keeps both halves, each
+ * with its unit, as "from 2 percent to 3.5 percent" does.) */
+static int range_starts_at(const struct scan *s, size_t e)
+{
+	return at(s, e) == '-' && dig(s, e + 1);
+}
+
+
+/* sign: where a minus or plus sign before the digits starts, else SIZE_MAX
+ * (neg: it is a minus). */
+static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, int neg)
 {
 	struct num n;
 	struct figure fg;
 	size_t end, ns, ne;
 	const char *unit;
 	if (!parse_number(s, p, &n, 0))
+		return 0;
+	/* A range's second half alone would claim what the text does not. */
+	if (range_end_at(s, p))
 		return 0;
 	memset(&fg, 0, sizeof fg);
 	fg.num_start = n.start;
@@ -944,6 +994,16 @@ static size_t try_number(struct scan *s, size_t p, int hyphened)
 	fg.value = n.v;
 	if (!n.plural && (unit = tail_percent(s, from, &end)) != NULL) {
 		fg.kind = FIG_PERCENT;
+		/* "25%-30%", "25% to 30%": the first half of a range. */
+		if (range_starts_at(s, end))
+			return 0;
+		/* "-3 percent" is a fall of 3, not a rise. */
+		if (sign != SIZE_MAX) {
+			fg.value = neg ? -n.v : n.v;
+			fg.num_start = sign;
+			if (fg.start > sign)
+				fg.start = sign;
+		}
 	} else if ((unit = tail_duration(s, from, &end)) != NULL) {
 		fg.kind = FIG_DURATION;
 	} else if ((unit = tail_money(s, from, &n, &end)) != NULL) {
@@ -1035,7 +1095,7 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 		return try_month(s, p, q, m, abbrev);
 	if (code)
 		return try_code(s, p, q, code);
-	return try_number(s, p, 0);
+	return try_number(s, p, 0, SIZE_MAX, 0);
 }
 
 /* Digits at p (the byte before is no ASCII letter or digit). */
@@ -1043,7 +1103,8 @@ static size_t try_digits(struct scan *s, size_t p)
 {
 	if (alnum_before(s, p))
 		return 0;
-	int hyphened = 0;
+	int hyphened = 0, neg = 0;
+	size_t sign = SIZE_MAX;
 	if (p > s->lo) {
 		uint8_t b = s->t[p - 1];
 		int glued = alnum_before(s, p - 1);
@@ -1052,8 +1113,20 @@ static size_t try_digits(struct scan *s, size_t p)
 		if ((b == '.' || b == ',') && p - 1 > s->lo && is_digit(s->t[p - 2]))
 			return 0;
 		hyphened = b == '-' && glued;
+		/* A sign, not a hyphen: "-3 percent", "+4%" after a space, a
+		 * bracket or a quote (after "25%" it is a range's hyphen). */
+		int lead = p - 1 == s->lo || (s->t[p - 2] && strchr(" \t\n([\"'", s->t[p - 2]));
+		if ((b == '-' || b == '+') && !glued && lead) {
+			sign = p - 1;
+			neg = b == '-';
+		}
 	}
-	return try_number(s, p, hyphened);
+	/* U+2212 MINUS SIGN */
+	if (p >= s->lo + 3 && memcmp(s->t + p - 3, "\xe2\x88\x92", 3) == 0 && !alnum_before(s, p - 3)) {
+		sign = p - 3;
+		neg = 1;
+	}
+	return try_number(s, p, hyphened, sign, neg);
 }
 
 /* Past a rejected numeric token: digits, letters and inner separators. */

@@ -155,6 +155,14 @@ static void test_percent(void **state)
 		NUM("a 25\xC2\xA0percent tax", "25\xC2\xA0percent", "25", FIG_PERCENT, FIG_EQ, 25, "%"),
 		NUM("the current 2.3 percent level", "2.3 percent", "2.3", FIG_PERCENT, FIG_EQ, 2.3, "%"),
 		NUM("1,250.5% growth", "1,250.5%", "1,250.5", FIG_PERCENT, FIG_EQ, 1250.5, "%"),
+		/* Signs: a fall is not a rise. */
+		NUM("growth of -3 percent last year", "-3 percent", "-3", FIG_PERCENT, FIG_EQ, -3, "%"),
+		NUM("it fell (-2%) in May", "-2%", "-2", FIG_PERCENT, FIG_EQ, -2, "%"),
+		NUM("a change of \xE2\x88\x92" "3.5 percent", "\xE2\x88\x92" "3.5 percent",
+		    "\xE2\x88\x92" "3.5", FIG_PERCENT, FIG_EQ, -3.5, "%"),
+		NUM("a change of +4% here", "+4%", "+4", FIG_PERCENT, FIG_EQ, 4, "%"),
+		/* A change names both ends, each a claim. */
+		NUM("from 25 to 30 percent", "30 percent", "30", FIG_PERCENT, FIG_EQ, 30, "%"),
 	};
 	CHECK_TABLE(t);
 }
@@ -363,6 +371,11 @@ static void test_negatives(void **state)
 		{"8a874877-a99a-45ab-82a4-437a7dbff841.png", "8a874877-a99a-45ab-82a4-437a7dbff841"},
 		{"\xC3\xA9" "25 percent", "25 percent"},
 		{"one of the tanks", "one"},
+		/* Ranges: the second half alone is not what the text claims.
+		 * ("25% to 30%" names both with their unit: two figures.) */
+		{"25 to 30 percent of them", "30 percent"},
+		{"25%-30% of them", "25%-30%"},
+		{"between 10 and 20 percent of them", "20 percent"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		struct figures f;
