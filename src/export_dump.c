@@ -8,6 +8,7 @@
 #include "brief/chart.h"
 #include "brief/export.h"
 #include "brief/layout.h"
+#include "brief/util.h"
 
 /* Print s cut to width columns, never half a character, then a newline. */
 static void put_clipped(FILE *o, const char *s, int width)
@@ -27,6 +28,27 @@ static void put_clipped(FILE *o, const char *s, int width)
 		off--;
 	fwrite(s, 1, off, o);
 	fputc('\n', o);
+}
+
+/* Append s[0, n) padded with spaces to cols columns, and with clip cut to
+ * them (never half a character): printf's %-26s counts bytes, and a name
+ * with é or 東 came out columns short. */
+static void add_column(struct buf *b, const char *s, size_t n, int cols, int clip)
+{
+	const uint8_t *t = (const uint8_t *)s;
+	size_t off = 0;
+	int col = 0;
+	while (off < n) {
+		size_t next = layout_next_cluster(t, off, n);
+		int w = layout_cluster_width(t, off, next, col);
+		if (clip && col + w > cols)
+			break;
+		col += w;
+		off = next;
+	}
+	buf_add(b, s, off);
+	for (; col < cols; col++)
+		buf_addc(b, ' ');
 }
 
 /* The width title takes once cut to width. */
@@ -147,7 +169,9 @@ static void actors(FILE *o, const struct model *m, int width, int ascii)
 			if (!shown++)
 				fprintf(o, "%s\n", entity_kind_name(e->kind));
 			struct buf b = { 0 };
-			buf_printf(&b, "  %-26s %3zu  %s", e->name, m->mentions.count[i],
+			buf_adds(&b, "  ");
+			add_column(&b, e->name, strlen(e->name), 26, 0);
+			buf_printf(&b, " %3zu  %s", m->mentions.count[i],
 				   e->description ? e->description : "");
 			put_clipped(o, b.data, width);
 			buf_free(&b);
@@ -174,9 +198,12 @@ static void figures(FILE *o, const struct model *m, int width, int ascii)
 		}
 		const char *meaning = model_figure_meaning(m, fg);
 		struct buf b = { 0 };
-		buf_printf(&b, "  %-28.*s %-9s %-14s line %-4zu%s", (int)(fg->end - fg->start),
-			   (const char *)m->doc.text + fg->start, fig_kind_name(fg->kind), v.data,
-			   doc_line_at(&m->doc, fg->start) + 1, meaning ? meaning : "");
+		buf_adds(&b, "  ");
+		add_column(&b, (const char *)m->doc.text + fg->start, fg->end - fg->start, 28, 1);
+		buf_printf(&b, " %-9s ", fig_kind_name(fg->kind));
+		add_column(&b, v.data, v.len, 14, 0);
+		buf_printf(&b, " line %-4zu%s", doc_line_at(&m->doc, fg->start) + 1,
+			   meaning ? meaning : "");
 		put_clipped(o, b.data, width);
 		buf_free(&b);
 		buf_free(&v);

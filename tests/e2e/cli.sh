@@ -294,6 +294,19 @@ else
 	done
 fi
 
+# ---- --dump columns line up by display width, not bytes -------------------------------
+mkdir "$T/cols"
+printf 'Report\n\nCafe met Caf\303\251 and \346\235\261\344\272\254 in July.\n' >"$T/cols/x.txt"
+printf 'actor a person "Cafe"\nactor b person "Caf\303\251"\nactor c place "\346\235\261\344\272\254"\n' >"$T/cols/x.brief"
+"$BRIEF" --dump "$T/cols/x.txt" </dev/null >"$T/out" 2>"$T/err"
+# Each count sits in the same column: the Cafe, Café and 東京 rows are the
+# same once the name is replaced by four ASCII columns.
+cafe2=$(printf 'Caf\303\251')
+tokyo=$(printf '\346\235\261\344\272\254')
+check "--dump: actor counts line up after a name with é or CJK" \
+	sh -c 'test "$(grep -E "^  (Cafe|$2|$3) " "$1" | sed -e "s/$2/Cafe/" -e "s/$3/Cafe/" |
+		sort -u | wc -l)" -eq 1' sh "$T/out" "$cafe2" "$tokyo"
+
 # ---- sibling annotation file ----------------------------------------------------------
 mkdir "$T/sib"
 printf 'Report\n\nAlpha met Beta in Gamma. Alpha said 5 percent.\n' >"$T/sib/x.txt"
