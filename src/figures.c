@@ -821,6 +821,13 @@ static void set_date(struct figure *fg, size_t start, size_t end, size_t ns, siz
 	fg->part = part;
 }
 
+/* Day d exists in month m (1..12) of some year: February 29, not 30. */
+static int day_fits(int m, int d)
+{
+	static const int days[13] = { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m >= 1 && m <= 12 && d >= 1 && d <= days[m];
+}
+
 /* A month name at [p,q): "July 9", "July 9, 2025", "July 2025", "early July", "since April". */
 static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 {
@@ -830,7 +837,10 @@ static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 		i++;
 	size_t j = skip_sp(s, i);
 	if (j > i && dig(s, j)) {
-		if ((day = day_at(s, j, &k)) != 0) {
+		/* "February 30" is no date: the month alone, as "July 32" is. */
+		if ((day = day_at(s, j, &k)) != 0 && !day_fits(m, day))
+			day = 0;
+		if (day) {
 			end = k;
 			/* ", 2025" */
 			size_t l = at(s, k) == ',' ? k + 1 : k;
@@ -958,7 +968,8 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 	if (n.digits && n.plain && n.ndig <= 2 && n.v >= 1 && n.v <= 31) {
 		size_t j = skip_sp(s, n.end), je, k;
 		int abbrev, m;
-		if (j > n.end && (je = word_end(s, j)) > j && (m = month_at(s, j, je, &abbrev)) != 0) {
+		if (j > n.end && (je = word_end(s, j)) > j && (m = month_at(s, j, je, &abbrev)) != 0
+		    && day_fits(m, (int)n.v)) {
 			end = je;
 			if (abbrev && at(s, je) == '.')
 				je++;

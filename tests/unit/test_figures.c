@@ -221,6 +221,10 @@ static void test_dates(void **state)
 		DATE("on 9 July 2025.", "9 July 2025", "9 July 2025", 2025, 7, 9, FIG_PART_NONE),
 		DATE("the 4th July parade", "4th July", "4th July", 0, 7, 4, FIG_PART_NONE),
 		DATE("In 1999 the euro", "1999", "1999", 1999, 0, 0, FIG_PART_NONE),
+		/* No such day: the month alone, as "July 32" always was. */
+		DATE("due on February 30 or so", "February", "February", 0, 2, 0, FIG_PART_NONE),
+		DATE("due on February 29 or so", "February 29", "February 29", 0, 2, 29, FIG_PART_NONE),
+		DATE("by 31 April or so", "April", "April", 0, 4, 0, FIG_PART_NONE),
 	};
 	CHECK_TABLE(t);
 }
