@@ -391,6 +391,20 @@ int state_save(const char *path, const struct state_entry *e, char **warning)
 		set_warning(warning, "nowhere to keep state: neither XDG_STATE_HOME nor HOME is set");
 		return -1;
 	}
+	/* A state file kept elsewhere through a symbolic link (a dotfiles
+	 * repository) is written where the link points and the link kept:
+	 * rename() would have put a plain file in its place. */
+	char *real = NULL;
+	struct stat lst;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real) {
+			set_warning(warning, "%s: a link to nowhere (%s), not written", path,
+				    strerror(errno));
+			return -1;
+		}
+		path = real;
+	}
 	const char *slash = strrchr(path, '/');
 	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
 	struct buf lock = { 0 }, data = { 0 };
@@ -424,6 +438,13 @@ int state_save(const char *path, const struct state_entry *e, char **warning)
 		set_warning(warning, "%s: written by a newer brief, not overwritten", path);
 		goto out;
 	}
+	/* Linked to a file that is not ours (its first line is not our
+	 * header): leave it be. */
+	if (real && p.nbad && p.first_bad == 1) {
+		set_warning(warning, "%s: a link to a file that is not brief's state, not overwritten",
+			    path);
+		goto out;
+	}
 	format_file(&data, &p, e);
 	rc = replace_file(path, dir, &data, warning);
 out:
@@ -433,5 +454,6 @@ out:
 	buf_free(&data);
 	buf_free(&lock);
 	free(dir);
+	free(real);
 	return rc;
 }

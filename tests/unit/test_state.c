@@ -334,6 +334,67 @@ static void test_bad_header(void **state)
 	remove_home(home);
 }
 
+/* The state file a link to one kept elsewhere (a dotfiles repository): the
+ * link stays a link, and the file it points to gets the entry. */
+static void test_symlinked_state_kept(void **state)
+{
+	(void)state;
+	char *home = fresh_home();
+	char *path = state_path();
+	char *dir = join(home, "brief"), *repo = join(home, "repo"), *target = join(repo, "state");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(mkdir(repo, 0700), 0);
+	struct state_entry e = entry(7, 70);
+	save_ok(target, &e);                            /* a state file already there */
+	assert_int_equal(symlink(target, path), 0);
+	e = entry(8, 80);
+	save_ok(path, &e);
+	struct stat st;
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	size_t pos = 0;
+	char *w = NULL;
+	assert_int_equal(load(target, 8, &pos, &w), 1);
+	assert_int_equal(pos, 80);
+	assert_int_equal(load(target, 7, &pos, &w), 1);
+	assert_int_equal(pos, 70);
+	free(target);
+	free(repo);
+	free(dir);
+	free(path);
+	remove_home(home);
+}
+
+/* A link to a file that is not a state file: not overwritten, and said. */
+static void test_symlink_to_other_file_untouched(void **state)
+{
+	(void)state;
+	char *home = fresh_home();
+	char *path = state_path();
+	char *dir = join(home, "brief"), *other = join(home, "notes.txt");
+	assert_int_equal(mkdir(dir, 0700), 0);
+	const char *text = "keep me\nmy notes\n";
+	write_file(other, text, strlen(text));
+	assert_int_equal(symlink(other, path), 0);
+	struct state_entry e = entry(1, 1);
+	char *w = NULL;
+	assert_int_equal(state_save(path, &e, &w), -1);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "not overwritten"));
+	free(w);
+	size_t len;
+	char *now = read_file(other, &len);
+	assert_string_equal(now, text);
+	free(now);
+	struct stat st;
+	assert_int_equal(lstat(path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	free(other);
+	free(dir);
+	free(path);
+	remove_home(home);
+}
+
 static void test_newer_version_untouched(void **state)
 {
 	(void)state;
@@ -791,6 +852,8 @@ int main(void)
 		cmocka_unit_test(test_corrupt_lines),
 		cmocka_unit_test(test_bad_header),
 		cmocka_unit_test(test_newer_version_untouched),
+		cmocka_unit_test(test_symlinked_state_kept),
+		cmocka_unit_test(test_symlink_to_other_file_untouched),
 		cmocka_unit_test(test_truncated_every_length),
 		cmocka_unit_test(test_garbage_and_long_lines),
 		cmocka_unit_test(test_cap_drops_oldest),
