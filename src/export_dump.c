@@ -2,6 +2,7 @@
  * without colour, then actors, figures and the comparison charts. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,20 +11,29 @@
 #include "brief/layout.h"
 #include "brief/util.h"
 
-/* Print s cut to width columns, never half a character, then a newline. */
-static void put_clipped(FILE *o, const char *s, int width)
+/* How much of s[0, n) fits in cols columns, never half a character; its
+ * width in *col. */
+static size_t fit(const char *s, size_t n, int cols, int *col)
 {
 	const uint8_t *t = (const uint8_t *)s;
-	size_t n = strlen(s), off = 0;
-	int col = 0;
+	size_t off = 0;
+	*col = 0;
 	while (off < n) {
 		size_t next = layout_next_cluster(t, off, n);
-		int w = layout_cluster_width(t, off, next, col);
-		if (col + w > width)
+		int w = layout_cluster_width(t, off, next, *col);
+		if (*col + w > cols)
 			break;
-		col += w;
+		*col += w;
 		off = next;
 	}
+	return off;
+}
+
+/* Print s cut to width columns, then a newline. */
+static void put_clipped(FILE *o, const char *s, int width)
+{
+	int col;
+	size_t off = fit(s, strlen(s), width, &col);
 	while (off > 0 && s[off - 1] == ' ')
 		off--;
 	fwrite(s, 1, off, o);
@@ -31,31 +41,23 @@ static void put_clipped(FILE *o, const char *s, int width)
 }
 
 /* Append s[0, n) padded with spaces to cols columns, and with clip cut to
- * them (never half a character): printf's %-26s counts bytes, and a name
- * with é or 東 came out columns short. */
+ * them: printf's %-26s counts bytes, and a name with é or 東 came out
+ * columns short. */
 static void add_column(struct buf *b, const char *s, size_t n, int cols, int clip)
 {
-	const uint8_t *t = (const uint8_t *)s;
-	size_t off = 0;
-	int col = 0;
-	while (off < n) {
-		size_t next = layout_next_cluster(t, off, n);
-		int w = layout_cluster_width(t, off, next, col);
-		if (clip && col + w > cols)
-			break;
-		col += w;
-		off = next;
-	}
+	int col;
+	size_t off = fit(s, n, clip ? cols : INT_MAX, &col);
 	buf_add(b, s, off);
 	for (; col < cols; col++)
 		buf_addc(b, ' ');
 }
 
-/* The width title takes once cut to width. */
+/* The width title takes once cut to width, as put_clipped prints it. */
 static int clipped_width(const char *title, int width)
 {
-	int w = layout_width((const uint8_t *)title, 0, strlen(title));
-	return w > width ? width : w;
+	int w;
+	fit(title, strlen(title), width, &w);
+	return w;
 }
 
 static void rule(FILE *o, int w, int ascii)
