@@ -870,26 +870,19 @@ static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 	return add(s, &fg);
 }
 
-/* The number at p with whatever follows it.  hyphened: glued to a word
- * before by '-' ("COVID-19"), only a year with a part ("mid-2025") then. */
-/* The number ending just before i (over spaces), a percent sign included:
- * "25" or "25%" before " to 30 percent". */
-static int number_ends_before(const struct scan *s, size_t i)
+/* Where the number ending just before i (over spaces, a percent sign
+ * included) starts: "25" or "25%" before " to 30 percent"; SIZE_MAX if
+ * there is none. */
+static size_t number_before(const struct scan *s, size_t i)
 {
 	size_t e = back_sp(s, i);
 	if (e > s->lo && s->t[e - 1] == '%')
 		e--;
-	return e > s->lo && e < i && is_digit(s->t[e - 1]);
-}
-
-/* Where the number ending just before i (over spaces and a percent sign)
- * starts. */
-static size_t number_start_before(const struct scan *s, size_t i)
-{
-	size_t nb = back_sp(s, i);
-	while (nb > s->lo && (is_digit(s->t[nb - 1]) || strchr(".,%", s->t[nb - 1])))
-		nb--;
-	return nb;
+	if (e <= s->lo || e >= i || !is_digit(s->t[e - 1]))
+		return SIZE_MAX;
+	while (e > s->lo && (is_digit(s->t[e - 1]) || s->t[e - 1] == '.' || s->t[e - 1] == ','))
+		e--;
+	return e;
 }
 
 /* p starts the second number of a range: "25%-30%", "25 to 30",
@@ -898,15 +891,14 @@ static int range_end_at(const struct scan *s, size_t p)
 {
 	static const char *const to_w[] = { "to", NULL }, *const and_w[] = { "and", NULL };
 	static const char *const between_w[] = { "between", NULL }, *const from_w[] = { "from", NULL };
-	size_t b, w;
-	if (p > s->lo && s->t[p - 1] == '-' && number_ends_before(s, p - 1))
+	size_t b, w, nb;
+	if (p > s->lo && s->t[p - 1] == '-' && number_before(s, p - 1) != SIZE_MAX)
 		return 1;
 	if (word_back_in(s, p, to_w, &b) == 0)
-		return number_ends_before(s, b)
-		       && word_back_in(s, number_start_before(s, b), from_w, &w) != 0;
-	if (word_back_in(s, p, and_w, &b) != 0 || !number_ends_before(s, b))
+		return (nb = number_before(s, b)) != SIZE_MAX && word_back_in(s, nb, from_w, &w) != 0;
+	if (word_back_in(s, p, and_w, &b) != 0 || (nb = number_before(s, b)) == SIZE_MAX)
 		return 0;
-	return word_back_in(s, number_start_before(s, b), between_w, &w) == 0;
+	return word_back_in(s, nb, between_w, &w) == 0;
 }
 
 /* A range goes on at e: "25%-30%".  ("25% to 30%" keeps both halves, each
@@ -916,8 +908,9 @@ static int range_starts_at(const struct scan *s, size_t e)
 	return at(s, e) == '-' && dig(s, e + 1);
 }
 
-
-/* sign: where a minus or plus sign before the digits starts, else SIZE_MAX
+/* The number at p with whatever follows it.  hyphened: glued to a word
+ * before by '-' ("COVID-19"), only a year with a part ("mid-2025") then.
+ * sign: where a minus or plus sign before the digits starts, else SIZE_MAX
  * (neg: it is a minus). */
 static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, int neg)
 {
