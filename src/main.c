@@ -255,12 +255,10 @@ int main(int argc, char **argv)
 		model_scan_all(&m);
 		errno = 0;
 		/* Nothing of a file that shrank while it was scanned. */
-		int lost = doc_shrank(&m.doc);
-		if (!lost && export)
-			rc = output_status(export_json(stdout, &m));
-		else if (!lost)
-			rc = output_status(export_dump(stdout, &m, width ? width : terminal_width(),
-						       uo.ascii));
+		if (!doc_shrank(&m.doc))
+			rc = output_status(export ? export_json(stdout, &m)
+					   : export_dump(stdout, &m, width ? width : terminal_width(),
+							 uo.ascii));
 	} else {
 		rc = ui_run(&m, &uo);
 	}

@@ -223,8 +223,8 @@ void panel_draw(struct ui *u)
 	 * headings right above it too (ACTORS and People above the first). */
 	if (u->psel < u->ptop)
 		u->ptop = u->psel;
-	if (u->psel == u->ptop)
-		while (u->ptop > 0 && !selectable(&u->prow[u->ptop - 1]) && h > 0
+	if (u->psel == u->ptop && h > 0)
+		while (u->ptop > 0 && !selectable(&u->prow[u->ptop - 1])
 		       && u->psel - (u->ptop - 1) < (size_t)h)
 			u->ptop--;
 	if (h > 0 && u->psel >= u->ptop + (size_t)h)
