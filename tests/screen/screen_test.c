@@ -61,6 +61,15 @@ static struct term *start_brief(int rows, int cols, const char *const args[])
 
 static const char *const no_state[] = { "--no-state", NULL };
 
+/* "XDG_STATE_HOME=<tmpdir>/name", for start_brief_env (free it). */
+static char *state_env(const char *name)
+{
+	char *s;
+	if (asprintf(&s, "XDG_STATE_HOME=%s/%s", tmpdir, name) < 0)
+		fail_msg("asprintf");
+	return s;
+}
+
 static char *compare_text(struct term *t);
 
 #define screen_assert(t, cond, ...)                                             \
@@ -709,9 +718,7 @@ static void test_resize_round_trip_keeps_top(void **state)
 static void test_state_after_resize(void **state)
 {
 	(void)state;
-	char *dir;
-	if (asprintf(&dir, "XDG_STATE_HOME=%s/resized", tmpdir) < 0)
-		fail_msg("asprintf");
+	char *dir = state_env("resized");
 	const char *const env[] = { dir, NULL };
 	struct term *t = start_brief_env(30, 100, NULL, env);
 	term_send(t, "50p");
@@ -1678,9 +1685,7 @@ static void test_redraw_and_suspend(void **state)
 static void test_state_restores_position(void **state)
 {
 	(void)state;
-	char *dir;
-	if (asprintf(&dir, "XDG_STATE_HOME=%s/state", tmpdir) < 0)
-		fail_msg("asprintf");
+	char *dir = state_env("state");
 	const char *const env[] = { dir, NULL };
 	struct term *t = start_brief_env(30, 100, NULL, env);
 	term_send(t, "20j");
@@ -1739,9 +1744,8 @@ static void test_winch_during_prompt(void **state)
 static void test_state_after_hangup(void **state)
 {
 	(void)state;
-	char *dir, *path;
-	if (asprintf(&dir, "XDG_STATE_HOME=%s/hup", tmpdir) < 0
-	    || asprintf(&path, "%s/hup/brief/state", tmpdir) < 0)
+	char *dir = state_env("hup"), *path;
+	if (asprintf(&path, "%s/hup/brief/state", tmpdir) < 0)
 		fail_msg("asprintf");
 	const char *const env[] = { dir, NULL };
 	struct term *t = start_brief_env(30, 100, NULL, env);

@@ -122,6 +122,22 @@ static char *read_file(const char *path, size_t *len)
 	return b.data;
 }
 
+/* state_save refuses, its warning says why, and file still holds text. */
+static void save_refused(const char *path, const char *why, const char *file, const char *text)
+{
+	struct state_entry e = entry(1, 1);
+	char *w = NULL;
+	assert_int_equal(state_save(path, &e, &w), -1);
+	assert_non_null(w);
+	if (!strstr(w, why))
+		fail_msg("warning \"%s\" does not say \"%s\"", w, why);
+	free(w);
+	size_t len;
+	char *now = read_file(file, &len);
+	assert_string_equal(now, text);
+	free(now);
+}
+
 static size_t count_lines(const char *path)
 {
 	size_t len, n = 0;
@@ -376,16 +392,7 @@ static void test_symlink_to_other_file_untouched(void **state)
 	const char *text = "keep me\nmy notes\n";
 	write_file(other, text, strlen(text));
 	assert_int_equal(symlink(other, path), 0);
-	struct state_entry e = entry(1, 1);
-	char *w = NULL;
-	assert_int_equal(state_save(path, &e, &w), -1);
-	assert_non_null(w);
-	assert_non_null(strstr(w, "not overwritten"));
-	free(w);
-	size_t len;
-	char *now = read_file(other, &len);
-	assert_string_equal(now, text);
-	free(now);
+	save_refused(path, "not overwritten", other, text);
 	struct stat st;
 	assert_int_equal(lstat(path, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
@@ -409,14 +416,7 @@ static void test_newer_version_untouched(void **state)
 	assert_int_equal(load(path, 1, &pos, &w), -1);
 	assert_non_null(strstr(w, "newer"));
 	free(w);
-	struct state_entry e = entry(1, 1);
-	assert_int_equal(state_save(path, &e, &w), -1);
-	assert_non_null(strstr(w, "newer"));
-	free(w);
-	size_t len;
-	char *now = read_file(path, &len);
-	assert_string_equal(now, text);
-	free(now);
+	save_refused(path, "newer", path, text);
 	free(dir);
 	free(path);
 	remove_home(home);
