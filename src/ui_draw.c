@@ -70,8 +70,9 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 		int len = u8_mbtouc(&c, s + off, n - off);
 		off += (size_t)(len > 0 ? len : 1);
 		/* Checked once when loaded, and again here: a mapped file can
-		 * change under us, and wadd_wchnstr() passes controls through. */
-		if (!doc_cp_is_safe(c) || c == '\n')
+		 * change under us, and wadd_wchnstr() passes controls through.
+		 * Printable ASCII, most of any frame, needs no call. */
+		if ((c < 0x20 || c >= 0x7f) && (c == '\n' || !doc_cp_is_safe(c)))
 			c = DOC_PH_OTHER;
 		if (c == '\t') {
 			if (ncell) {
