@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
+#include <uniwbrk.h>
 
 #include "brief/figures.h"
 #include "brief/util.h"
@@ -39,6 +40,17 @@ static int is_alnum(uint8_t c) { return is_digit(c) || is_alpha(c); }
 static int at(const struct scan *s, size_t i) { return i < s->hi ? s->t[i] : -1; }
 static int dig(const struct scan *s, size_t i) { return i < s->hi && is_digit(s->t[i]); }
 
+/* A letter or digit outside ASCII that joins a word with the digits next
+ * to it.  Han, kana and Thai letters do not (UAX #29 puts a word boundary
+ * between them and a digit): "韓国は3.5%を" holds a figure. */
+static int joins_word(ucs4_t uc)
+{
+	if (!uc_is_alnum(uc))
+		return 0;
+	int wb = uc_wordbreak_property(uc);
+	return wb == WBP_ALETTER || wb == WBP_HL || wb == WBP_NUMERIC;
+}
+
 /* A letter or digit starts at i (any script), so i is not a word boundary. */
 static int alnum_at(const struct scan *s, size_t i)
 {
@@ -49,7 +61,7 @@ static int alnum_at(const struct scan *s, size_t i)
 		return is_alnum(c);
 	ucs4_t uc;
 	u8_mbtouc(&uc, s->t + i, s->hi - i);
-	return uc_is_alnum(uc);
+	return joins_word(uc);
 }
 
 /* A letter or digit ends just before i, looking no further back than lo. */
@@ -65,7 +77,7 @@ static int alnum_before(const struct scan *s, size_t i)
 		j--;
 	ucs4_t uc;
 	u8_mbtouc(&uc, s->t + j, i - j);
-	return uc_is_alnum(uc);
+	return joins_word(uc);
 }
 
 /* Length of a horizontal space at i: space, tab, no-break, narrow and thin spaces. */

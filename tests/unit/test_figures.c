@@ -163,6 +163,11 @@ static void test_percent(void **state)
 		NUM("a change of +4% here", "+4%", "+4", FIG_PERCENT, FIG_EQ, 4, "%"),
 		/* A change names both ends, each a claim. */
 		NUM("from 25 to 30 percent", "30 percent", "30", FIG_PERCENT, FIG_EQ, 30, "%"),
+		/* Han and kana are not letters of the figure's word (UAX #29). */
+		NUM("\xE9\x9F\x93\xE5\x9B\xBD\xE3\x81\xAF" "3.5%" "\xE3\x82\x92",
+		    "3.5%", "3.5", FIG_PERCENT, FIG_EQ, 3.5, "%"),
+		NUM("\xE9\x98\xB2\xE8\xA1\x9B\xE8\xB2\xBB" "2%",
+		    "2%", "2", FIG_PERCENT, FIG_EQ, 2, "%"),
 	};
 	CHECK_TABLE(t);
 }
@@ -374,6 +379,11 @@ static void test_negatives(void **state)
 		{"two-thirds of voters", "two-thirds"},
 		{"8a874877-a99a-45ab-82a4-437a7dbff841.png", "8a874877-a99a-45ab-82a4-437a7dbff841"},
 		{"\xC3\xA9" "25 percent", "25 percent"},
+		/* Letters of scripts written with spaces still glue: Greek,
+		 * Cyrillic, Hangul. */
+		{"\xCE\xB1" "25 percent", "25 percent"},
+		{"\xD0\xB6" "25 percent", "25 percent"},
+		{"\xED\x95\x9C" "25%", "25%"},
 		{"one of the tanks", "one"},
 		/* Ranges: the second half alone is not what the text claims.
 		 * ("25% to 30%" names both with their unit: two figures.) */
