@@ -53,6 +53,13 @@ int doc_cp_is_safe(uint32_t cp)
 		return 0;
 	if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
 		return 0;
+	/* ZERO WIDTH NON-JOINER spells Persian and Indic words (می‌خواهم):
+	 * it controls nothing, is 0 columns to libunistring and wcwidth()
+	 * alike and rides in its letter's cell.  (ZWJ is not let through: a
+	 * terminal that joins an emoji sequence draws 2 columns where every
+	 * width function counts each emoji.) */
+	if (cp == 0x200C)
+		return 1;
 	/* Cf holds the bidi controls, zero-width characters, soft hyphen and
 	 * tags; Zl/Zp are U+2028/9, which terminals treat inconsistently. */
 	if (uc_is_general_category_withtable(cp,

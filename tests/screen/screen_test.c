@@ -1152,6 +1152,34 @@ static void test_cjk_emoji_combining(void **state)
 	free(got);
 }
 
+/* ZERO WIDTH NON-JOINER reaches the terminal inside its letter's cell and
+ * takes no column: Persian words keep their shape, the line its columns. */
+static void test_zwnj_kept(void **state)
+{
+	(void)state;
+	static const char text[] = "qx\u200Cy ok and \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 end\n";
+	char *path = write_temp("zwnj.txt", text, sizeof text - 1);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	screen_assert(t, term_raw_has(t, "qx\u200Cy", strlen("qx\u200Cy")),
+		      "ZWNJ did not reach the terminal with its letters");
+	int y, x, y2, x2;
+	screen_assert(t, term_find(t, "qx", &y, &x), "no qx on screen");
+	screen_assert(t, term_find(t, "ok", &y2, &x2), "no ok on screen");
+	screen_assert(t, y2 == y && x2 == x + 4, "ZWNJ took a column: ok at %d,%d, qx at %d,%d", y2, x2, y, x);
+	VTermScreenCell c;
+	term_cell(t, y, x + 1, &c);
+	screen_assert(t, c.chars[0] == 'x' && c.chars[1] == 0x200C, "x and ZWNJ are not one cell");
+	/* The Persian word: 7 letters, 7 columns, " end" right after. */
+	screen_assert(t, term_find(t, "\u0645\u06CC\u200C\u062E", &y2, &x2), "the Persian word lost its ZWNJ");
+	int y3, x3;
+	screen_assert(t, term_find(t, " end", &y3, &x3) && y3 == y2 && x3 == x2 + 7,
+		      "the Persian word is not 7 columns");
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
 /* ---- hostile input ------------------------------------------------------------ */
 
 /* 1 if the bytes hold a C1 control as UTF-8 or a byte that is not UTF-8
@@ -2539,6 +2567,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_sighup_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_sigint_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_cjk_emoji_combining, teardown),
+		cmocka_unit_test_teardown(test_zwnj_kept, teardown),
 		cmocka_unit_test_teardown(test_hostile_file, teardown),
 		cmocka_unit_test_teardown(test_file_changed_under_us, teardown),
 		cmocka_unit_test_teardown(test_file_truncated_under_us, teardown),

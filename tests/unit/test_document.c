@@ -153,6 +153,7 @@ static void test_zero_width(void **state)
 	(void)state;
 	EXPECT("a\xe2\x80\x8b" "b", "a" FFFD "b");       /* ZWSP */
 	EXPECT("a\xe2\x80\x8d" "b", "a" FFFD "b");       /* ZWJ */
+	EXPECT("a\xe2\x80\x8c" "b", "a\xe2\x80\x8c" "b"); /* ZWNJ is kept */
 	EXPECT("a\xe2\x81\xa0" "b", "a" FFFD "b");       /* WORD JOINER */
 	EXPECT("a\xef\xbb\xbf" "b", "a" FFFD "b");       /* BOM not at start */
 	EXPECT("\xf3\xa0\x80\x81", FFFD);                /* TAG U+E0001 */
