@@ -22,10 +22,19 @@
 
 /* Signal handlers can only reach a global: the write end of the self-pipe. */
 static int sig_pipe[2] = { -1, -1 };
+/* And a flag that work too long to wait for the loop can test. */
+static volatile sig_atomic_t int_pending;
+
+int ui_interrupted(void)
+{
+	return int_pending;
+}
 
 static void on_signal(int sig)
 {
 	int saved = errno;
+	if (sig == SIGINT)
+		int_pending = 1;
 	unsigned char c = (unsigned char)sig;
 	if (write(sig_pipe[1], &c, 1) < 0) {
 		/* Pipe full: a signal of this kind is already pending. */
@@ -306,6 +315,12 @@ static int handle_signals(struct ui *u)
 			query_size(u);
 			break;
 		default:
+			if (sigs[i] == SIGINT)
+				int_pending = 0;
+			if (sigs[i] == SIGINT && u->stopped_by_int) {
+				u->stopped_by_int = 0;  /* it stopped a search */
+				break;
+			}
 			if (sigs[i] == SIGINT && (u->prompting || u->help || mark_pending(u))) {
 				/* ^C cancels a prompt, a pending mark or help,
 				 * and a count typed in help. */

@@ -153,6 +153,7 @@ struct ui {
 	int quit;
 	int exit_status;
 	int need_clear;
+	int stopped_by_int;         /* a ^C stopped a long search: it is no quit */
 	uint64_t state_key;
 };
 
@@ -166,6 +167,8 @@ static inline int mark_pending(const struct ui *u)
 /* ui.c and ui_input.c */
 void ui_relayout(struct ui *u);
 void ui_read_keys(struct ui *u);
+/* A ^C came since the last one the event loop handled: long work stops. */
+int ui_interrupted(void);
 
 /* theme.c */
 void theme_init(struct ui *u);

@@ -3,6 +3,7 @@
  * idle poll with nothing left to read (see harness.c). */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -538,6 +539,61 @@ static void test_counted_search_prompt(void **state)
 	free(id);
 	free(third);
 	quit_ok(t);
+}
+
+/* 1 once the program has taken all input and is running, not asleep: the
+ * keys just sent started work (its scan done, nothing else wakes it). */
+static int wait_busy(struct term *t)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)term_pid(t));
+	for (int i = 0; i < 10000; i++) {
+		FILE *f = fopen(path, "r");
+		char buf[512];
+		size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+		if (f)
+			fclose(f);
+		buf[n] = 0;
+		const char *paren = strrchr(buf, ')');
+		if (paren && paren[1] == ' ' && paren[2] == 'R' && term_unread_input(t) == 0)
+			return 1;
+		poll(NULL, 0, 1);
+	}
+	return 0;
+}
+
+/* A counted search that runs through a frequent pattern's every match
+ * takes seconds on a big file; ^C stops it there, and brief goes on. */
+static void test_counted_search_interrupted(void **state)
+{
+	(void)state;
+	/* Two million matches of "e": one round takes seconds here, more under
+	 * a sanitizer, against the few hundred ms a ^C needs to arrive. */
+	static const char line[] = "e e e e e e e e e e\n";
+	size_t nlines = 200000, n = (sizeof line - 1) * nlines;
+	char *text = malloc(n);
+	assert_non_null(text);
+	for (size_t i = 0; i < nlines; i++)
+		memcpy(text + i * (sizeof line - 1), line, sizeof line - 1);
+	char *path = write_temp("frequent.txt", text, n);
+	free(text);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	term_send(t, "/e\r");
+	term_write(t, "99999999n", 9);
+	screen_assert(t, wait_busy(t), "brief did not start the search");
+	term_write(t, "\003", 1);
+	term_settle(t);
+	screen_assert(t, !term_exited(t), "^C during the search quit brief");
+	screen_assert(t, status_has(t, "Search interrupted"), "no word that the search stopped");
+	/* It answers keys again, and a second ^C quits as ever. */
+	term_send(t, "=");
+	screen_assert(t, status_has(t, "line"), "= shows nothing after the interrupted search");
+	term_signal(t, SIGINT);
+	screen_assert(t, term_exited(t), "a ^C afterwards did not quit");
+	term_finish(t, NULL);
+	unlink(path);
+	free(path);
 }
 
 /* In the panel and the comparison a count before a page key is the rows to
@@ -2551,6 +2607,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_counted_mention_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_search_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_search_prompt, teardown),
+		cmocka_unit_test_teardown(test_counted_search_interrupted, teardown),
 		cmocka_unit_test_teardown(test_counted_pages_in_lists, teardown),
 		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
 		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
