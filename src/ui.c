@@ -412,6 +412,22 @@ static int start_curses(struct ui *u)
 		free(shown);
 		return BRIEF_EXIT_USAGE;
 	}
+	/* A terminal that cannot place the cursor (TERM=dumb: Emacs' shell,
+	 * some CI logs) would show the status line alone over an empty
+	 * screen: refused, as an unusable terminal type.  Nothing was drawn
+	 * yet; only the tty modes newterm() set are put back. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		reset_shell_mode();
+		delscreen(u->scr);
+		u->scr = NULL;
+		const char *t = u->opt->term ? u->opt->term : getenv("TERM");
+		char *shown = doc_sanitize_cstr(t ? t : "(unset)");
+		fprintf(stderr, "brief: terminal type '%s' cannot move the cursor "
+			"(use --dump, or set TERM)\n", shown);
+		free(shown);
+		return BRIEF_EXIT_USAGE;
+	}
 	atexit(restore_terminal_at_exit);
 	set_term(u->scr);
 	/* ncurses 6.3+ flushes after every cursor move until the screen has

@@ -211,5 +211,12 @@ check "the comparison stays put" cmp -s "$TMPD/below.want" "$TMPD/below.got"
 $T send-keys -t e2e q
 check "q exits 0 after the full-width scroll" wait_for 'EXIT=0'
 
+# 7. A terminal that cannot move the cursor is refused, not drawn on: with
+#    TERM=dumb only the status line would show.
+run_brief "TERM=dumb '$BRIEF' --no-state"
+check "TERM=dumb exits with status 2" wait_for 'EXIT=2'
+check "TERM=dumb says the terminal cannot move the cursor" wait_for 'cannot move the cursor'
+$T send-keys -t e2e q    # were it running after all
+
 echo "1..$n"
 exit $failed
