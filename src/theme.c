@@ -36,9 +36,25 @@ static const struct role_style styles[ROLE_COUNT] = {
 	[ROLE_DIM] = { A_DIM, -1, 245, true },
 };
 
+/* The attributes the terminal cannot show together with a colour (terminfo
+ * ncv: TERM=linux has underline and dim there).  ncurses drops them from a
+ * coloured cell, and a highlight would be left with its colour alone. */
+static attr_t no_color_video(void)
+{
+	static const attr_t bits[] = { A_STANDOUT, A_UNDERLINE, A_REVERSE, A_BLINK, A_DIM,
+				       A_BOLD, A_INVIS, A_PROTECT, A_ALTCHARSET };
+	int ncv = tigetnum("ncv");
+	attr_t a = 0;
+	for (size_t i = 0; ncv > 0 && i < sizeof bits / sizeof bits[0]; i++)
+		if (ncv & (1 << i))
+			a |= bits[i];
+	return a;
+}
+
 void theme_init(struct ui *u)
 {
 	int color = !u->opt->no_color && has_colors();
+	attr_t ncv = color ? no_color_video() : 0;
 	if (color) {
 		start_color();
 		use_default_colors();
@@ -51,6 +67,9 @@ void theme_init(struct ui *u)
 					 && r != ROLE_SOURCE && r != ROLE_ERROR))
 			continue;
 		if (COLOR_PAIRS <= r + 1)
+			continue;
+		/* The attribute is the signal that must survive: no colour then. */
+		if (!styles[r].colour_only && (styles[r].mono & ncv))
 			continue;
 		/* A pair the terminal refuses (no default colours, say) would
 		 * draw black on black: the attribute alone then. */

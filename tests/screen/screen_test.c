@@ -1543,6 +1543,28 @@ static void test_monochrome_attributes(void **state)
 	check_mono(vt100, "TERM=vt100");
 }
 
+/* TERM=linux cannot underline in colour (ncv): ncurses drops the underline
+ * of a coloured figure, which then differs from the text by colour alone.
+ * Its figures keep their underline, uncoloured; actors keep bold and colour. */
+static void test_no_color_video_keeps_attributes(void **state)
+{
+	(void)state;
+	static const char *const linux_console[] = { "TERM=linux", "NO_COLOR", NULL };
+	struct term *t = start_brief_env(24, 80, no_state, linux_console);
+	int y, x;
+	VTermScreenCellAttrs a;
+	screen_assert(t, find_in_article(t, "early July", &y, &x), "TERM=linux: no early July");
+	for (int i = 0; i < 10; i++) {
+		term_cell_attrs(t, y, x + i, &a);
+		screen_assert(t, a.underline, "TERM=linux: figure not underlined at column %d", x + i);
+	}
+	screen_assert(t, find_in_article(t, "Marco Rubio", &y, &x), "TERM=linux: no Marco Rubio");
+	term_cell_attrs(t, y, x, &a);
+	screen_assert(t, a.bold, "TERM=linux: actor mention not bold");
+	screen_assert(t, raw_has_colour(t), "TERM=linux: actors lost their colour");
+	quit_ok(t);
+}
+
 static void test_no_color_option(void **state)
 {
 	(void)state;
@@ -2636,6 +2658,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
 		cmocka_unit_test_teardown(test_monochrome_attributes, teardown),
 		cmocka_unit_test_teardown(test_no_color_option, teardown),
+		cmocka_unit_test_teardown(test_no_color_video_keeps_attributes, teardown),
 		cmocka_unit_test_teardown(test_comparison_goes_to_source, teardown),
 		cmocka_unit_test_teardown(test_mouse_click_and_wheel, teardown),
 		cmocka_unit_test_teardown(test_mouse_release_alone, teardown),
