@@ -69,6 +69,37 @@ static int usage_error(const char *fmt, ...)
 	return BRIEF_EXIT_USAGE;
 }
 
+/* getopt_long() said '?'.  optopt names a short option, or the long one
+ * (argv[optind - 1], as typed) that was given an argument it does not take;
+ * 0 is a long option unknown or ambiguous. */
+static int bad_option(const struct option *longopts, const char *arg)
+{
+	if (strncmp(arg, "--", 2) == 0) {
+		const char *name = arg + 2;
+		size_t len = strcspn(name, "=");
+		const struct option *hit = NULL;
+		int matches = 0;
+		for (const struct option *o = longopts; o->name; o++) {
+			if (strncmp(o->name, name, len) != 0)
+				continue;
+			if (strlen(o->name) == len) {
+				hit = o;        /* exact: never ambiguous */
+				matches = 1;
+				break;
+			}
+			hit = o;
+			matches++;
+		}
+		if (matches > 1)
+			return usage_error("option '--%.*s' is ambiguous", (int)len, name);
+		if (hit && optopt == hit->val && hit->has_arg == no_argument)
+			return usage_error("option '--%s' takes no argument", hit->name);
+		if (!optopt)
+			return usage_error("unknown option '%s'", arg);
+	}
+	return usage_error("unknown option '-%c'", optopt);
+}
+
 static int terminal_width(void)
 {
 	struct winsize ws;
@@ -228,10 +259,7 @@ int main(int argc, char **argv)
 		case ':':
 			return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
-			/* optopt names a short option; a long one is argv[optind - 1]. */
-			if (optopt)
-				return usage_error("unknown option '-%c'", optopt);
-			return usage_error("unknown option '%s'", argv[optind - 1]);
+			return bad_option(longopts, argv[optind - 1]);
 		}
 	}
 	if (argc - optind > 1)

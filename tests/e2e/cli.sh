@@ -80,6 +80,12 @@ check "--version prints one line" test "$(wc -l <"$T/out")" -eq 1
 run 2 "unknown option" --no-such-option
 check "unknown option named on stderr" err_has "no-such-option"
 check "unknown option: nothing on stdout" test ! -s "$T/out"
+# A long option that takes no argument, given one: named as typed, not as
+# its short letter or a control character.
+run 2 "--no-color=1" --no-color=1
+check "--no-color=1 says the option takes no argument" err_has "option '--no-color' takes no argument"
+run 2 "--help=x" --help=x
+check "--help=x names --help, not -h" err_has "option '--help' takes no argument"
 run 2 "unknown short option" -Z
 
 for w in abc 0 5 19 -3 60x 10001 ""; do
