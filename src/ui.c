@@ -280,6 +280,15 @@ static void leave_terminal(void)
 {
 	margins_release();
 	endwin();
+	/* Without an alternate screen (vt100, the Linux console) the last
+	 * frame stays, the cursor on its status row, where the shell's prompt
+	 * would overwrite only its start: that row is cleared, as less does. */
+	const char *rmcup = tigetstr("rmcup"), *el = tigetstr("el");
+	if ((!rmcup || rmcup == (const char *)-1) && el && el != (const char *)-1) {
+		putp("\r");
+		putp(el);
+		fflush(stdout);
+	}
 }
 
 static void suspend(struct ui *u)

@@ -1034,6 +1034,27 @@ static void test_quit_restores_terminal(void **state)
 	assert_int_equal(rc, 0);
 }
 
+/* A terminal without an alternate screen (vt100, the Linux console) keeps
+ * the last frame after quitting, and the shell's prompt goes on its bottom
+ * row: that row is cleared, as less does, not left for the prompt to
+ * overwrite half of ("$ led commentary)   18%  h help"). */
+static void test_quit_clears_status_without_altscreen(void **state)
+{
+	(void)state;
+	static const char *const vt100[] = { "TERM=vt100", NULL };
+	struct term *t = start_brief_env(24, 80, no_state, vt100);
+	screen_assert(t, status_has(t, "h help"), "no status line");
+	term_key(t, "q");
+	screen_assert(t, term_exited(t), "q did not quit");
+	const char *last = term_row(t, 23);
+	screen_assert(t, *last == '\0', "the status line is left on the bottom row: '%s'", last);
+	int y, x;
+	term_cursor(t, &y, &x);
+	screen_assert(t, y == 23 && x == 0, "the cursor is at %d,%d, not at the bottom left", y, x);
+	int status;
+	assert_int_equal(term_finish(t, &status), 0);
+}
+
 /* ---- signals ------------------------------------------------------------------- */
 
 /* Left/right margin mode (DECLRMM) reset after it was last set, if ever. */
@@ -2658,6 +2679,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
 		cmocka_unit_test_teardown(test_monochrome_attributes, teardown),
 		cmocka_unit_test_teardown(test_no_color_option, teardown),
+		cmocka_unit_test_teardown(test_quit_clears_status_without_altscreen, teardown),
 		cmocka_unit_test_teardown(test_no_color_video_keeps_attributes, teardown),
 		cmocka_unit_test_teardown(test_comparison_goes_to_source, teardown),
 		cmocka_unit_test_teardown(test_mouse_click_and_wheel, teardown),
