@@ -82,7 +82,8 @@ static void draw_line(struct ui *u, WINDOW *w, int y, int width, size_t k)
 		base = u->attr[ROLE_ROW_FOCUS];
 	if (sel)
 		draw_fill(w, y, 0, width, base);
-	draw_str(w, y, 0, 2, sel ? ">" : " ", base);
+	/* The margin in the title's role would underline a blank. */
+	draw_str(w, y, 0, 2, sel ? ">" : " ", sel ? base : u->attr[ROLE_ROW]);
 	int x = 2;
 	size_t len = strlen(text);
 	if (l->bar_end > l->bar && l->bar_end <= len) {

@@ -1586,6 +1586,24 @@ static void test_no_color_video_keeps_attributes(void **state)
 	quit_ok(t);
 }
 
+/* The chart's title is underlined, the margin before it is not: an
+ * underlined blank at column 0 showed as a stray stroke. */
+static void test_chart_title_margin_plain(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	int y, x;
+	screen_assert(t, term_find(t, "Defense spending", &y, &x), "no chart title");
+	VTermScreenCellAttrs a;
+	term_cell_attrs(t, y, x, &a);
+	screen_assert(t, a.underline, "the chart title is not underlined");
+	for (int i = 0; i < x; i++) {
+		term_cell_attrs(t, y, i, &a);
+		screen_assert(t, !a.underline, "column %d before the chart title is underlined", i);
+	}
+	quit_ok(t);
+}
+
 static void test_no_color_option(void **state)
 {
 	(void)state;
@@ -2679,6 +2697,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
 		cmocka_unit_test_teardown(test_monochrome_attributes, teardown),
 		cmocka_unit_test_teardown(test_no_color_option, teardown),
+		cmocka_unit_test_teardown(test_chart_title_margin_plain, teardown),
 		cmocka_unit_test_teardown(test_quit_clears_status_without_altscreen, teardown),
 		cmocka_unit_test_teardown(test_no_color_video_keeps_attributes, teardown),
 		cmocka_unit_test_teardown(test_comparison_goes_to_source, teardown),
