@@ -262,6 +262,8 @@ int main(int argc, char **argv)
 			return bad_option(longopts, argv[optind - 1]);
 		}
 	}
+	if (dump && export)
+		return usage_error("--dump and --export cannot be used together");
 	if (argc - optind > 1)
 		return usage_error("too many files ('%s'): brief reads one article", argv[optind + 1]);
 	const char *path = optind < argc ? argv[optind] : NULL;

@@ -97,6 +97,11 @@ run 0 "--width 20 (lowest)" --dump --width 20
 run 2 "unknown --export format" --export xml
 check "unknown format named on stderr" err_has "xml"
 run 2 "--export without a format" --export
+# Two outputs asked for: refused, whatever the order, not one silently dropped.
+run 2 "--dump with --export json" --dump --export json
+check "--dump with --export: the conflict named" err_has "cannot be used together"
+check "--dump with --export: nothing on stdout" test ! -s "$T/out"
+run 2 "-e json -d" -e json -d
 
 run 2 "two files" "$article" "$article"
 
