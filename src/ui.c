@@ -393,6 +393,8 @@ static void ui_free(struct ui *u)
 	free(u->mbuf);
 	buf_free(&u->msg);
 	buf_free(&u->input);
+	for (int i = 0; i < u->nhistory; i++)
+		free(u->history[i]);
 	keymap_free(u->keys);
 	if (u->tin)
 		fclose(u->tin);

@@ -26,6 +26,33 @@ static void cycle_focus(struct ui *u, int dir)
 	}
 }
 
+/* The patterns searched for, as less keeps them: Up and Down in the
+ * prompt bring them back. */
+static void history_add(struct ui *u, const char *p)
+{
+	int n = u->nhistory;
+	if (n && strcmp(u->history[n - 1], p) == 0)
+		return;
+	if (n == (int)(sizeof u->history / sizeof u->history[0])) {
+		free(u->history[0]);
+		memmove(u->history, u->history + 1, (size_t)(n - 1) * sizeof u->history[0]);
+		n--;
+	}
+	u->history[n] = xstrdup(p);
+	u->nhistory = n + 1;
+}
+
+static void history_step(struct ui *u, int older)
+{
+	int pos = u->hist_pos + (older ? 1 : -1);
+	if (pos >= u->nhistory || pos < -1)
+		return;
+	u->hist_pos = pos;
+	buf_reset(&u->input);
+	if (pos >= 0)
+		buf_adds(&u->input, u->history[u->nhistory - 1 - pos]);
+}
+
 static void start_search(struct ui *u)
 {
 	const char *p = u->input.data ? u->input.data : "";
@@ -37,6 +64,7 @@ static void start_search(struct ui *u)
 		}
 		return;
 	}
+	history_add(u, p);
 	search_free(&u->search);
 	if (search_compile(&u->search, p, strlen(p)) != 0) {
 		u->has_search = 0;
@@ -74,6 +102,10 @@ static void prompt_key(struct ui *u, wint_t ch, int is_fn)
 		while (n > 0 && (u->input.data[n] & 0xC0) == 0x80);
 		u->input.len = n;
 		u->input.data[n] = '\0';
+		return;
+	}
+	if (is_fn && (ch == KEY_UP || ch == KEY_DOWN)) {
+		history_step(u, ch == KEY_UP);
 		return;
 	}
 	if (!is_fn && ch == 21) {       /* ^U */
@@ -216,6 +248,7 @@ static void do_action(struct ui *u, enum action a, long count)
 		u->prompting = 1;
 		u->prompt_char = a == ACT_SEARCH_FORWARD ? '/' : '?';
 		u->search_count = count ? count : 1;
+		u->hist_pos = -1;
 		buf_reset(&u->input);
 		return;
 	case ACT_MARK:

@@ -131,6 +131,9 @@ struct ui {
 	int prompting;
 	int prompt_char;            /* '/', '?', 'm' or '\'' */
 	struct buf input;
+	char *history[16];          /* search patterns, oldest first */
+	int nhistory;
+	int hist_pos;               /* -1: a new pattern; else n back from the newest */
 	long count;
 	int has_count;
 	size_t marks[26];

@@ -667,6 +667,29 @@ static void test_search_prompt_shows_and_hides_cursor(void **state)
 	quit_ok(t);
 }
 
+/* Up and Down in the prompt walk through the patterns searched, as in less. */
+static void test_search_history(void **state)
+{
+	(void)state;
+	struct term *t = start_brief(24, 80, no_state);
+	term_send(t, "/rubio\r");
+	term_send(t, "/ishiba\r");
+	term_send(t, "/");
+	term_key(t, "Up");
+	screen_assert(t, strncmp(status_row(t), "/ishiba", 7) == 0, "Up did not bring back the last pattern");
+	term_key(t, "Up");
+	screen_assert(t, strncmp(status_row(t), "/rubio", 6) == 0, "a second Up did not go further back");
+	term_key(t, "Up");
+	screen_assert(t, strncmp(status_row(t), "/rubio", 6) == 0, "Up past the oldest pattern moved");
+	term_key(t, "Down");
+	screen_assert(t, strncmp(status_row(t), "/ishiba", 7) == 0, "Down did not come forward");
+	term_key(t, "Down");
+	screen_assert(t, strcmp(status_row(t), "/") == 0, "Down past the newest did not empty the prompt");
+	term_key(t, "Up", "Enter");
+	screen_assert(t, term_find(t, "Ishiba", &(int){ 0 }, &(int){ 0 }), "the recalled search did not run");
+	quit_ok(t);
+}
+
 /* ---- resize -------------------------------------------------------------------- */
 
 /* The first words of the first non-blank article row below the title. */
@@ -2697,6 +2720,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_tiny_terminals, teardown),
 		cmocka_unit_test_teardown(test_monochrome_attributes, teardown),
 		cmocka_unit_test_teardown(test_no_color_option, teardown),
+		cmocka_unit_test_teardown(test_search_history, teardown),
 		cmocka_unit_test_teardown(test_chart_title_margin_plain, teardown),
 		cmocka_unit_test_teardown(test_quit_clears_status_without_altscreen, teardown),
 		cmocka_unit_test_teardown(test_no_color_video_keeps_attributes, teardown),
