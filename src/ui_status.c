@@ -20,6 +20,12 @@ void status_message(struct ui *u, int error, const char *fmt, ...)
 	u->msg_error = error;
 }
 
+/* Between the parts of a description: '?' outside a UTF-8 locale otherwise. */
+static const char *sep(const struct ui *u)
+{
+	return u->ascii ? " | " : " · ";
+}
+
 void status_describe_cursor(struct ui *u)
 {
 	const struct model *m = u->m;
@@ -37,8 +43,8 @@ void status_describe_cursor(struct ui *u)
 		int is_name = len == (int)strlen(e->name)
 			      && memcmp(e->name, m->doc.text + mn->start, (size_t)len) == 0;
 		status_message(u, 0, "%.*s %zu/%zu%s%s%s%s", len, (const char *)m->doc.text + mn->start,
-			       k, n, is_name ? "" : " · ", is_name ? "" : e->name,
-			       e->description ? " · " : "", e->description ? e->description : "");
+			       k, n, is_name ? "" : sep(u), is_name ? "" : e->name,
+			       e->description ? sep(u) : "", e->description ? e->description : "");
 		return;
 	}
 	const struct figure *f = figures_in(&m->figures, u->cur_start, u->cur_end);
@@ -62,9 +68,9 @@ void status_describe_cursor(struct ui *u)
 		struct buf idx = { 0 };
 		if (n)
 			buf_printf(&idx, " %zu/%zu", k, n);
-		status_message(u, 0, "%.*s%s · %s %s%s%s", (int)(f->end - f->start),
+		status_message(u, 0, "%.*s%s%s%s %s%s%s", (int)(f->end - f->start),
 			       (const char *)m->doc.text + f->start, idx.data ? idx.data : "",
-			       fig_kind_name(f->kind), v.data, meaning ? " · " : "",
+			       sep(u), fig_kind_name(f->kind), v.data, meaning ? sep(u) : "",
 			       meaning ? meaning : "");
 		buf_free(&v);
 		buf_free(&idx);

@@ -1963,6 +1963,10 @@ static void test_ascii_locale(void **state)
 	for (size_t i = 0; i < n; i++)
 		high |= (unsigned char)raw[i] >= 0x80;
 	screen_assert(t, !high, "a byte >= 0x80 was written in the C locale");
+	/* The status line's separators are ASCII too, not '?' for U+00B7. */
+	term_key(t, "]", "]");
+	screen_assert(t, status_has(t, "Marco Rubio 1/3 | US Secretary of State"),
+		      "the status line does not separate with ' | ' in the C locale");
 	free(c);
 	quit_ok(t);
 }
