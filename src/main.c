@@ -269,6 +269,14 @@ int main(int argc, char **argv)
 	const char *path = optind < argc ? argv[optind] : NULL;
 	if (!path && stdin_is_article())
 		path = "-";
+	/* Text typed for the reader: a blank screen would wait for ^D.  (For
+	 * --dump, pasting an article and ^D is a way to use it.) */
+	if (path && strcmp(path, "-") == 0 && isatty(STDIN_FILENO) && !dump && !export
+	    && isatty(STDOUT_FILENO))
+		return usage_error("standard input is a terminal: pipe the article in "
+				   "(cat FILE | brief) or name FILE");
+	if (annot_path && strcmp(annot_path, "-") == 0)
+		return usage_error("annotations are read from a file, not standard input ('-a -')");
 
 	struct model m;
 	struct model_error err;

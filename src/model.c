@@ -35,7 +35,9 @@ static void path_error(struct model_error *err, const char *path, int e)
 	/* A path is outside text: sanitised before it reaches the terminal. */
 	char *safe = doc_sanitize_cstr(path);
 	err->status = BRIEF_EXIT_NOINPUT;
-	snprintf(err->msg, sizeof err->msg, "%s: %s", safe, strerror(e));
+	/* Worded as for the article (document.c). */
+	snprintf(err->msg, sizeof err->msg, "%s: %s", safe,
+		 e == EISDIR ? "is a directory" : strerror(e));
 	free(safe);
 }
 

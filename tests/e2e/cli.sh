@@ -110,6 +110,10 @@ check "missing file named on stderr" err_has "no-such-file.txt"
 run 66 "a directory" "$T"
 check "directory named on stderr" err_has "$T"
 run 66 "missing annotation file" -a "$T/no-such.brief" "$article"
+run 66 "a directory as annotations" -a "$T" "$article"
+check "a directory as annotations: worded as for the article" err_has ": is a directory"
+run 2 "annotations from standard input" -a - "$article"
+check "-a -: says annotations come from a file" err_has "not standard input"
 
 # A bad annotation file: exit 65 and FILE:LINE:COL: on stderr.
 printf 'Alpha met Beta.\n' >"$T/a.txt"

@@ -89,7 +89,8 @@ brief_pid() {
 	done
 	return 1
 }
-clear_pane() { $T send-keys -t e2e 'clear' Enter; wait_gone 'EXIT=' ; }
+# ^U first: a key sent in case a program still ran may wait at the prompt.
+clear_pane() { $T send-keys -t e2e C-u 'clear' Enter; wait_gone 'EXIT=' ; }
 run_brief() { # run_brief "ARGS or pipeline" : type it at the shell prompt
 	clear_pane
 	$T send-keys -t e2e "$1; echo EXIT=\$?" Enter
@@ -217,6 +218,13 @@ run_brief "TERM=dumb '$BRIEF' --no-state"
 check "TERM=dumb exits with status 2" wait_for 'EXIT=2'
 check "TERM=dumb says the terminal cannot move the cursor" wait_for 'cannot move the cursor'
 $T send-keys -t e2e q    # were it running after all
+
+# 8. "-" with the terminal on standard input: no article to read, and a
+#    blank screen waiting for ^D would say nothing.
+run_brief "'$BRIEF' --no-state -"
+check "- on a terminal exits with status 2" wait_for 'EXIT=2'
+check "- on a terminal says to pipe the article in" wait_for 'standard input is a terminal'
+$T send-keys -t e2e C-d q
 
 echo "1..$n"
 exit $failed
