@@ -21,7 +21,9 @@ static void resolve_value(struct cmp_value *v, struct figures *figs,
 	v->qend = q->end;
 	size_t l0 = doc_line_at(d, q->start), l1 = doc_line_at(d, q->end - 1);
 	size_t from = d->line[l0];
-	size_t to = l1 + 1 < d->nlines ? d->line[l1 + 1] : d->len;
+	/* Not d->len: a lazily opened document is unchecked bytes past ready,
+	 * and its last indexed line ends there. */
+	size_t to = l1 + 1 < d->nlines ? d->line[l1 + 1] : d->ready;
 	size_t first = figs->n;
 	figures_scan(figs, d->text, d->len, from, to);
 	for (size_t i = first; i < figs->n; i++) {

@@ -733,6 +733,35 @@ static void test_quote_without_figure(void **state)
 	close_tmp(&t);
 }
 
+/* A lazily opened file whose quote lies on the last line of the first
+ * checked slice: the figures around the quote are looked for on its own
+ * lines, not in the whole unchecked rest of the file. */
+static void test_value_scan_stays_in_checked_part(void **state)
+{
+	(void)state;
+	struct buf art = { 0 };
+	while (art.len < 65000)
+		buf_adds(&art, "Plain words without any figure in them at all.\n");
+	/* This line holds byte 65536, where the first slice is cut. */
+	while (art.len < 65536 - 20)
+		buf_addc(&art, 'x');
+	buf_adds(&art, " Alpha spends 2 percent now, and a long line goes on past the cut.\n");
+	for (int k = 0; k < 2000; k++)
+		buf_adds(&art, "Later lines say 9 percent again and again.\n");
+	struct tmp_model t;
+	open_tmp(&t, art.data,
+		 "actor alpha country \"Alpha\"\n"
+		 "comparison d \"Defense\"\n"
+		 "  row alpha current \"2 percent\" demand \"2 percent\"\n");
+	buf_free(&art);
+	const struct cmp_row_model *r = &t.m.cmps[0].rows[0];
+	assert_true(r->current.present);
+	assert_near(r->current.value, 2, 1e-9);
+	/* Two quotes on one line: that line's figure, twice at most. */
+	assert_true(t.m.cmps[0].figs.n <= 2);
+	close_tmp(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,6 +780,7 @@ int main(void)
 		cmocka_unit_test(test_wide_values_fit),
 		cmocka_unit_test(test_units_same_base),
 		cmocka_unit_test(test_quote_without_figure),
+		cmocka_unit_test(test_value_scan_stays_in_checked_part),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
