@@ -22,7 +22,9 @@ int chart_bar_cells(double value, double max, int cells)
 	if (!(max > 0) || !(value > 0) || cells <= 0)
 		return 0;
 	double r = value / max;
-	if (r > 1)
+	/* Not "r > 1": both infinite (a number of hundreds of digits), r is
+	 * NaN, and converting NaN to int is undefined. */
+	if (!(r <= 1))
 		r = 1;
 	/* Rounding is monotonic, so a smaller value never gets a longer bar;
 	 * a positive value always gets at least one cell so it is seen. */

@@ -314,6 +314,11 @@ static void test_bar_cells(void **state)
 	assert_int_equal(chart_bar_cells(5, 0, 40), 0);
 	assert_int_equal(chart_bar_cells(NAN, 5, 40), 0);
 	assert_int_equal(chart_bar_cells(5, 5, 0), 0);
+	/* A number of hundreds of digits reads as infinity, and is then the
+	 * axis' maximum too: inf / inf is NaN, which must not reach the
+	 * conversion to int (undefined); the largest value fills the bar. */
+	assert_int_equal(chart_bar_cells(INFINITY, INFINITY, 40), 40);
+	assert_int_equal(chart_bar_cells(5, INFINITY, 40), 1);
 	for (int cells = 1; cells <= 200; cells++) {
 		assert_int_equal(chart_bar_cells(5, 5, cells), cells);      /* max: all */
 		assert_int_equal(chart_bar_cells(7, 5, cells), cells);      /* past max: clipped */
