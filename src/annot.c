@@ -787,7 +787,7 @@ static int is_alnum_byte(uint8_t c)
 }
 
 /* A quote must not start or end inside a word or a number: "5 percent" is
- * not found inside "3.5 percent", nor "US" inside "USB". */
+ * not found inside "3.5 percent", "3" not inside "3.5", nor "US" inside "USB". */
 static int on_boundaries(const struct doc *d, size_t start, size_t end)
 {
 	const uint8_t *t = d->text;
@@ -798,6 +798,10 @@ static int on_boundaries(const struct doc *d, size_t start, size_t end)
 	    && t[start - 2] <= '9')
 		return 0;
 	if (end < d->ready && end > start && is_alnum_byte(t[end - 1]) && is_alnum_byte(t[end]))
+		return 0;
+	/* The same on the right: "3" is not found inside "3.5" or "3,000". */
+	if (end + 1 < d->ready && end > start && t[end - 1] >= '0' && t[end - 1] <= '9'
+	    && (t[end] == '.' || t[end] == ',') && t[end + 1] >= '0' && t[end + 1] <= '9')
 		return 0;
 	return 1;
 }

@@ -642,6 +642,11 @@ static void test_err_quote_not_found(void **state)
 	/* Quotes anchor on word and number boundaries only. */
 	expect_resolve_error("figure \"5 percent\" \"m\"\n", "up to 3.5 percent\n", 1, 8,
 			     "t.brief:1:8: quote not found in doc.txt: \"5 percent\"");
+	/* Nor end inside one: "3" is not the 3 of "3.5" or of "3,000". */
+	expect_resolve_error("figure \"3\" \"m\"\n", "up to 3.5 percent\n", 1, 8,
+			     "t.brief:1:8: quote not found in doc.txt: \"3\"");
+	expect_resolve_error("figure \"to 3\" \"m\"\n", "up to 3,000 troops\n", 1, 8,
+			     "t.brief:1:8: quote not found in doc.txt: \"to 3\"");
 	expect_resolve_error("figure \"US\" \"m\"\n", "USB and FOCUS\n", 1, 8,
 			     "t.brief:1:8: quote not found in doc.txt: \"US\"");
 	expect_resolve_error("figure \"absent\" \"m\"\n", "hello world\n", 1, 8,
