@@ -1,7 +1,8 @@
 /* Remembered reading positions and marks, one entry per document keyed by its
  * content, in $XDG_STATE_HOME/brief/state (else ~/.local/state/brief/state).
- * Written atomically (temporary file, fsync, rename), mode 0600, under an
- * advisory lock so two instances never lose each other's entries. */
+ * Written atomically (temporary file, then rename; deliberately no fsync, see
+ * replace_file() in state.c), mode 0600, under an advisory lock so two
+ * instances never lose each other's entries. */
 #ifndef BRIEF_STATE_H
 #define BRIEF_STATE_H
 
