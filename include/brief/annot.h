@@ -75,6 +75,10 @@ struct annot {
 	size_t nnotes;
 	struct comparison *comparisons;
 	size_t ncomparisons;
+	/* private to annot.c: entity ids hashed, open addressing, each slot
+	 * an entity index + 1 (0: empty) */
+	size_t *id_slot;
+	size_t id_cap;
 };
 
 struct annot_error {
