@@ -36,9 +36,7 @@ const char *meta_key_name(enum meta_key k)
  * a linear search made a file of 60,000 actors take 20 s to parse. */
 static size_t id_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u;       /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	uint64_t h = fnv1a(FNV1A_START, s, n);
 	return (size_t)(h ^ (h >> 32));
 }
 

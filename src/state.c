@@ -34,21 +34,12 @@
 /* How much of each end of a document its key covers. */
 #define KEY_SPAN ((size_t)64 * 1024)
 
-static uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n)
-{
-	for (size_t k = 0; k < n; k++) {
-		h ^= p[k];
-		h *= 0x100000001b3u;
-	}
-	return h;
-}
-
 uint64_t state_key(const uint8_t *text, size_t len)
 {
 	uint8_t lenb[8];
 	for (int k = 0; k < 8; k++)
 		lenb[k] = (uint8_t)((uint64_t)len >> (8 * k));
-	uint64_t h = fnv1a(0xcbf29ce484222325u, lenb, sizeof lenb);
+	uint64_t h = fnv1a(FNV1A_START, lenb, sizeof lenb);
 	size_t head = len < KEY_SPAN ? len : KEY_SPAN;
 	size_t tail = len - head < KEY_SPAN ? len - head : KEY_SPAN;
 	if (head)

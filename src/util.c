@@ -130,3 +130,13 @@ int64_t now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	for (size_t k = 0; k < n; k++) {
+		h ^= b[k];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}

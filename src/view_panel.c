@@ -20,10 +20,8 @@ const char *figure_group_text(struct ui *u, size_t g, size_t *len)
 
 static uint32_t hash_bytes(const uint8_t *s, size_t n)
 {
-	uint32_t h = 2166136261u;       /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 16777619u;
-	return h;
+	uint64_t h = fnv1a(FNV1A_START, s, n);
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 static void ghash_insert(struct ui *u, size_t g)

@@ -55,4 +55,10 @@ static inline int ascii_break_before(const uint8_t *s, size_t k)
 /* Milliseconds on the monotonic clock. */
 int64_t now_ms(void);
 
+/* 64-bit FNV-1a of n bytes, continuing from h (FNV1A_START to begin): the
+ * state key and the tables of ids and figure groups.  Its high bits mix
+ * poorly; fold them in before masking. */
+#define FNV1A_START UINT64_C(0xcbf29ce484222325)
+uint64_t fnv1a(uint64_t h, const void *p, size_t n);
+
 #endif
