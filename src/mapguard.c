@@ -46,8 +46,10 @@ static void on_sigbus(int sig, siginfo_t *si, void *ctx)
 			memset(page, '\n', len - off < (size_t)ps ? len - off : (size_t)ps);
 		if (mprotect(page, (size_t)ps, PROT_READ) != 0)
 			break;
-		/* Past the file's end, or a read of it that failed. */
-		tripped = si->si_code == BUS_ADRERR ? MAPGUARD_SHRANK : MAPGUARD_IOERR;
+		/* Past the file's end, or a read of it that failed; the
+		 * first reason stays, as mapguard_trip() keeps it. */
+		if (!tripped)
+			tripped = si->si_code == BUS_ADRERR ? MAPGUARD_SHRANK : MAPGUARD_IOERR;
 		return;
 	}
 	/* Not ours: die of it as if no handler had been there (a fault
