@@ -359,24 +359,30 @@ static int open_terminal(struct ui *u)
 			fprintf(stderr, "brief: cannot open /dev/tty for keys: %s\n", strerror(errno));
 			return -1;
 		}
-	} else {
-		in = dup(in);
+	} else if ((in = dup(in)) < 0) {
+		fprintf(stderr, "brief: cannot take keys from the terminal: %s\n", strerror(errno));
+		return -1;
+	}
+	u->tin = fdopen(in, "r");
+	if (!u->tin) {
+		fprintf(stderr, "brief: cannot take keys from the terminal: %s\n", strerror(errno));
+		close(in);
+		return -1;
 	}
 	u->tty_fd = in;
-	u->tin = fdopen(in, "r");
 	/* stdout, and nothing else: putp() and mvcur() in ui_termscroll.c
 	 * write there through stdio whatever SCREEN they serve. */
 	u->tout = stdout;
-	if (!u->tin)
-		return -1;
 	return 0;
 }
 
 /* Whatever ends the process while curses has the terminal (exit() on out
  * of memory, a sanitizer's report) still gives the terminal back. */
+static int curses_up;           /* a SCREEN exists: isendwin() means something */
+
 static void restore_terminal_at_exit(void)
 {
-	if (!isendwin())
+	if (curses_up && !isendwin())
 		leave_terminal();
 }
 
@@ -441,6 +447,7 @@ static int start_curses(struct ui *u)
 	}
 	atexit(restore_terminal_at_exit);
 	set_term(u->scr);
+	curses_up = 1;
 	/* ncurses 6.3+ flushes after every cursor move until the screen has
 	 * been through endwin() once (SP->_endwin stays ewInitial), which
 	 * splits each frame into a write(2) per jump.  One cycle now, before
@@ -582,6 +589,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	else if (looped)
 		save_state(u, good_pos);
 	destroy_windows(u);
+	curses_up = 0;      /* with no SCREEN, isendwin() says FALSE */
 	delscreen(u->scr);
 	int status = u->exit_status;
 	ui_free(u);
