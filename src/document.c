@@ -449,10 +449,46 @@ static const uint8_t *map_file(int fd, size_t n)
  * million instructions more, a quarter of its start-up). */
 #define DOC_FIRST_SLICE ((size_t)64 << 10)
 
+/* Map fd, a regular file of n bytes, as the document (fd is kept, to see
+ * the file shrink); 0 if it cannot be mapped and is to be read. */
+static int map_into(struct doc *d, int fd, size_t n, size_t first)
+{
+	const uint8_t *m = map_file(fd, n);
+	if (!m)
+		return 0;
+	d->map_fd = fd;
+	d->orig = m;
+	d->orig_len = n;
+	d->mapped = 1;
+	doc_prepare(d, first);
+	return 1;
+}
+
+/* brief < FILE: a regular file is mapped as a named one is, the 256 MiB
+ * limit being for what must be read to its end.  Only from its start: a
+ * shell may hand it over partly read. */
+static int load_stdin(struct doc *d, struct doc_error *err, size_t first)
+{
+	struct stat st;
+	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+	    && (unsigned long long)st.st_size < SIZE_MAX / 2 && lseek(STDIN_FILENO, 0, SEEK_CUR) == 0) {
+		int fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+		if (fd >= 0) {
+			memset(d, 0, sizeof *d);
+			d->name = xstrdup("(stdin)");
+			if (map_into(d, fd, (size_t)st.st_size, first))
+				return 0;
+			free(d->name);
+			close(fd);
+		}
+	}
+	return doc_load_fd(d, STDIN_FILENO, "(stdin)", err);
+}
+
 static int load_file(struct doc *d, const char *path, struct doc_error *err, size_t first)
 {
 	if (strcmp(path, "-") == 0)
-		return doc_load_fd(d, 0, "(stdin)", err);
+		return load_stdin(d, err, first);
 	memset(d, 0, sizeof *d);
 	/* The name is shown and printed; the raw path is only opened. */
 	d->name = doc_sanitize_cstr(path);
@@ -478,16 +514,8 @@ static int load_file(struct doc *d, const char *path, struct doc_error *err, siz
 			close(fd);
 			return fail(d, err, path, EFBIG, NULL);
 		}
-		size_t n = (size_t)st.st_size;
-		const uint8_t *m = map_file(fd, n);
-		if (m) {
-			d->map_fd = fd;         /* to see the file shrink */
-			d->orig = m;
-			d->orig_len = n;
-			d->mapped = 1;
-			doc_prepare(d, first);
+		if (map_into(d, fd, (size_t)st.st_size, first))
 			return 0;
-		}
 		/* Some file systems cannot map: fall back to reading. */
 	}
 	int rc = load_fd_named(d, fd, path, err);

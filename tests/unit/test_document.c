@@ -510,6 +510,36 @@ static void write_file(const char *path, const void *p, size_t n)
 	assert_int_equal(fclose(f), 0);
 }
 
+/* brief < FILE: standard input that is a regular file is mapped like a
+ * named one (no 256 MiB read limit), unless a shell read part of it. */
+static void test_stdin_regular_file(void **state)
+{
+	struct tmp *t = *state;
+	static const char s[] = "first\nsecond line\n";
+	write_file(t->path, s, sizeof s - 1);
+	int saved = dup(STDIN_FILENO), fd = open(t->path, O_RDONLY);
+	assert_true(saved >= 0 && fd >= 0);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	struct doc d;
+	struct doc_error err = { 0 };
+	assert_int_equal(doc_open_file(&d, "-", &err), 0);
+	assert_true(d.mapped);
+	assert_string_equal(d.name, "(stdin)");
+	assert_int_equal(d.len, sizeof s - 1);
+	assert_memory_equal(d.text, s, d.len);
+	doc_free(&d);
+	/* Six bytes read already: the rest is the article, read, not mapped. */
+	assert_int_equal(lseek(STDIN_FILENO, 6, SEEK_SET), 6);
+	assert_int_equal(doc_open_file(&d, "-", &err), 0);
+	assert_false(d.mapped);
+	assert_int_equal(d.len, sizeof s - 1 - 6);
+	assert_memory_equal(d.text, s + 6, d.len);
+	doc_free(&d);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	close(fd);
+}
+
 static void test_load_file_clean(void **state)
 {
 	struct tmp *t = *state;
@@ -1018,6 +1048,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_str),
 		cmocka_unit_test(test_free_zeroed),
 		cmocka_unit_test_setup_teardown(test_load_file_clean, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_stdin_regular_file, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_truncated, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_page_multiple, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_empty, tmp_setup, tmp_teardown),
