@@ -322,7 +322,7 @@ static int in_selection(const struct ui *u, size_t start, int is_figure, uint32_
 	return k < s->nocc && s->occ[k] == start;
 }
 
-static void row_roles(struct ui *u, size_t line, size_t ls, size_t le, uint8_t *roles)
+static void row_roles(struct ui *u, size_t ls, size_t le, uint8_t *roles)
 {
 	const struct model *m = u->m;
 	memset(roles, ROLE_TEXT, le - ls);
@@ -345,19 +345,18 @@ static void row_roles(struct ui *u, size_t line, size_t ls, size_t le, uint8_t *
 		for (size_t k = 0; k < u->mbuf_n; k += 2)
 			paint(roles, ls, le, u->mbuf[k], u->mbuf[k + 1], ROLE_MATCH);
 	}
-	(void)line;
 	if (u->has_source)
 		paint(roles, ls, le, u->src_start, u->src_end, ROLE_SOURCE);
 	if (u->has_cursor)
 		paint(roles, ls, le, u->cur_start, u->cur_end, ROLE_CURSOR);
 }
 
-static void draw_row(struct ui *u, WINDOW *w, int y, size_t line, const struct lline *ll)
+static void draw_row(struct ui *u, WINDOW *w, int y, const struct lline *ll)
 {
 	const uint8_t *t = u->m->doc.text;
 	size_t ls = ll->start, le = ll->end;
 	xgrow((void **)&u->rolebuf, &u->rolebuf_cap, le - ls + 1, 1);
-	row_roles(u, line, ls, le, u->rolebuf);
+	row_roles(u, ls, le, u->rolebuf);
 	int col = 0;
 	for (size_t s = ls; s < le;) {
 		/* Runs of one role, cut only at cluster boundaries. */
@@ -464,7 +463,7 @@ void article_draw(struct ui *u)
 				search_line(&u->search, u->m->doc.text, from, to, collect_match, u);
 				mline = p.line;
 			}
-			draw_row(u, w, y + y0, p.line, &l->v[p.sub]);
+			draw_row(u, w, y + y0, &l->v[p.sub]);
 		}
 		if (!pos_next(u, &p)) {
 			/* Past the end: mark empty rows as less does. */
