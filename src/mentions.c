@@ -18,7 +18,41 @@ static int spelling_cmp(const void *pa, const void *pb)
 	/* Longest first, so the first hit at a position is the longest match. */
 	if (a->len != b->len)
 		return a->len > b->len ? -1 : 1;
+	/* Then in byte order: each run of one length is searched, not walked
+	 * (thousands of names with one capital made every capital thousands
+	 * of compares). */
+	int d = memcmp(a->s, b->s, a->len);
+	if (d)
+		return d;
 	return a->entity < b->entity ? -1 : a->entity > b->entity;
+}
+
+/* End of the run of spellings as long as sp[k], in [k, hi). */
+static size_t run_end(const struct mentions *m, size_t k, size_t hi)
+{
+	size_t len = m->sp[k].len, lo = k + 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->sp[mid].len == len)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first spelling in [lo, hi) (one length) equal to text[off, +len), or hi. */
+static size_t find_in_run(const struct mentions *m, size_t lo, size_t hi, const uint8_t *p)
+{
+	size_t end = hi, len = m->sp[lo].len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (memcmp(m->sp[mid].s, p, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < end && memcmp(m->sp[lo].s, p, len) == 0 ? lo : end;
 }
 
 static void add_spelling(struct mentions *m, size_t *cap, const char *s, uint32_t entity)
@@ -143,21 +177,30 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 		/* Compare first: most capitals start no name, and the boundary
 		 * test is the dearer part. */
 		int before = -1;
-		for (size_t k = lo; k < hi; k++) {
-			const struct spelling *sp = &m->sp[k];
-			if (sp->len <= to - off && memcmp(text + off, sp->s, sp->len) == 0) {
-				if (before < 0)
-					before = word_before(text, from, off);
-				if (before)
-					break;
-				if (!word_after(text, to, off + sp->len)) {
-					xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
-					m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
-									 (uint32_t)m->count[sp->entity] };
-					m->count[sp->entity]++;
-					hit = sp->len;
-					break;
-				}
+		/* A few spellings are walked; more are searched a run of one
+		 * length at a time, longest first: at most one of a run's
+		 * spellings is the text there (the first of equal ones). */
+		int walk = hi - lo <= 16;
+		for (size_t k = lo, end; k < hi; k = end) {
+			end = walk ? k + 1 : run_end(m, k, hi);
+			if (m->sp[k].len > to - off)
+				continue;
+			size_t j = walk ? (memcmp(text + off, m->sp[k].s, m->sp[k].len) == 0 ? k : end)
+				   : find_in_run(m, k, end, text + off);
+			if (j == end)
+				continue;
+			const struct spelling *sp = &m->sp[j];
+			if (before < 0)
+				before = word_before(text, from, off);
+			if (before)
+				break;
+			if (!word_after(text, to, off + sp->len)) {
+				xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
+				m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
+								 (uint32_t)m->count[sp->entity] };
+				m->count[sp->entity]++;
+				hit = sp->len;
+				break;
 			}
 		}
 		/* Leftmost-longest: skip past a hit so matches never overlap. */

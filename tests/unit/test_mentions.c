@@ -155,6 +155,49 @@ static void test_possessives(void **state)
 	expect_mentions("[Marco Rubio]'s cancellation", w3, 1);
 }
 
+/* Hundreds of names with one capital and one length: each length's run is
+ * searched in byte order.  The longest still wins, equal spellings go to
+ * the first entity, and boundaries hold. */
+static void test_many_names_one_prefix(void **state)
+{
+	(void)state;
+	enum { N = 300 };
+	struct annot a;
+	memset(&a, 0, sizeof a);
+	a.nentities = N + 3;
+	a.entities = calloc(a.nentities, sizeof *a.entities);
+	char (*names)[16] = calloc(N, sizeof *names);
+	assert_non_null(a.entities);
+	assert_non_null(names);
+	for (size_t i = 0; i < N; i++) {
+		snprintf(names[i], sizeof names[i], "Zed%03zux", i);
+		a.entities[i].name = names[i];
+	}
+	a.entities[N].name = (char *)(uintptr_t)"Zed";
+	a.entities[N + 1].name = (char *)(uintptr_t)"Zed042x Prime";
+	a.entities[N + 2].name = (char *)(uintptr_t)"Zed007x";       /* as entity 7 */
+	static const char text[] = "Zed042x Prime met Zed042x, Zed007x, Zed299x and Zed; "
+				   "Zed300x is nobody; aZed001x no.";
+	struct mentions m;
+	mentions_init(&m, &a);
+	size_t len = strlen(text);
+	mentions_scan(&m, (const uint8_t *)text, len, 0, len);
+	static const struct { const char *at; size_t len; uint32_t entity; } want[] = {
+		{ "Zed042x Prime", 13, N + 1 }, { "Zed042x,", 7, 42 }, { "Zed007x", 7, 7 },
+		{ "Zed299x", 7, 299 }, { "Zed;", 3, N },
+	};
+	assert_int_equal(m.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < m.n; i++) {
+		size_t at = (size_t)(strstr(text, want[i].at) - text);
+		assert_int_equal(m.v[i].start, at);
+		assert_int_equal(m.v[i].end - m.v[i].start, want[i].len);
+		assert_int_equal(m.v[i].entity, want[i].entity);
+	}
+	mentions_free(&m);
+	free(names);
+	free(a.entities);
+}
+
 static void test_longest_match(void **state)
 {
 	(void)state;
@@ -378,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_word_boundaries_ascii),
 		cmocka_unit_test(test_possessives),
 		cmocka_unit_test(test_longest_match),
+		cmocka_unit_test(test_many_names_one_prefix),
 		cmocka_unit_test(test_non_ascii_boundaries),
 		cmocka_unit_test(test_counts_per_entity),
 		cmocka_unit_test(test_ties_go_to_first_entity),
