@@ -4,9 +4,11 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "brief/export.h"
+#include "brief/util.h"
 
 /* Document text, file names and annotation strings are sanitised UTF-8
  * already (document.c, annot.c); JSON still needs quotes, backslashes and any
@@ -76,9 +78,30 @@ static void jdocument(FILE *o, const struct model *m)
 	fputs("},\n", o);
 }
 
+/* The mentions' indices grouped by entity, each group in text order, group
+ * i at order[at[i]..at[i + 1]): one counting sort, where a pass over every
+ * mention for every entity made 60,000 actors quadratic. */
+static size_t *mentions_by_entity(const struct model *m, size_t **order)
+{
+	size_t ne = m->annot.nentities, n = m->mentions.n;
+	size_t *at = xcalloc(ne + 2, sizeof *at);
+	for (size_t k = 0; k < n; k++)
+		if (m->mentions.v[k].entity < ne)
+			at[m->mentions.v[k].entity + 2]++;
+	for (size_t i = 2; i < ne + 2; i++)
+		at[i] += at[i - 1];
+	/* at[i + 1] is now where group i starts: filling moves it to its end. */
+	*order = xmalloc((n ? n : 1) * sizeof **order);
+	for (size_t k = 0; k < n; k++)
+		if (m->mentions.v[k].entity < ne)
+			(*order)[at[m->mentions.v[k].entity + 1]++] = k;
+	return at;
+}
+
 static void jentities(FILE *o, const struct model *m)
 {
 	const struct annot *a = &m->annot;
+	size_t *order, *at = mentions_by_entity(m, &order);
 	fputs("  \"entities\": [", o);
 	for (size_t i = 0; i < a->nentities; i++) {
 		const struct entity *e = &a->entities[i];
@@ -99,10 +122,8 @@ static void jentities(FILE *o, const struct model *m)
 		}
 		fputs("], \"mentions\": [", o);
 		int first = 1;
-		for (size_t k = 0; k < m->mentions.n; k++) {
-			const struct mention *mn = &m->mentions.v[k];
-			if (mn->entity != i)
-				continue;
+		for (size_t j = at[i]; j < at[i + 1]; j++) {
+			const struct mention *mn = &m->mentions.v[order[j]];
 			fputs(first ? "\n      {" : ",\n      {", o);
 			jspan(o, &m->doc, mn->start, mn->end);
 			fputc('}', o);
@@ -111,6 +132,8 @@ static void jentities(FILE *o, const struct model *m)
 		fputs(first ? "]}" : "\n    ]}", o);
 	}
 	fputs(a->nentities ? "\n  ],\n" : "],\n", o);
+	free(order);
+	free(at);
 }
 
 static void jfigures(FILE *o, const struct model *m)
