@@ -142,8 +142,9 @@ void panel_update(struct ui *u)
 		add_row(u, PROW_NOTE, 0, "none found");
 	if (!model_scan_done(u->m)) {
 		char note[48];
-		snprintf(note, sizeof note, "scanning… %d%%", model_scan_percent(u->m));
-		add_row(u, PROW_NOTE, 0, u->ascii ? "scanning..." : note);
+		snprintf(note, sizeof note, "%s %d%%", u->ascii ? "scanning..." : "scanning…",
+			 model_scan_percent(u->m));
+		add_row(u, PROW_NOTE, 0, note);
 	}
 	u->psel = keep;
 	if (u->psel >= u->nprow || !selectable(&u->prow[u->psel])) {
