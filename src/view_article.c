@@ -688,9 +688,12 @@ void article_search_next(struct ui *u, int backward, int from_here, long count)
 		wrapped |= w;
 		if (h.s == first_s)
 			count = i + 1 + (count - 1 - i) % i;
-		/* A round of a frequent pattern in a big file takes seconds
-		 * (/e over 100 MB: 15 s); ^C stops it where it got to. */
-		if (i % 256 == 0 && ui_interrupted()) {
+		/* A round takes seconds on a big file, of a frequent pattern
+		 * (/e over 100 MB: 15 s) or of a rare one (Cyrillic, 20 MB:
+		 * 2.4 s in under 200 steps): ^C stops it where it got to.
+		 * The flag is read at every step, the last one included, so
+		 * no ^C that came during the search is taken as a quit. */
+		if (ui_interrupted()) {
 			stopped = u->stopped_by_int = 1;
 			break;
 		}

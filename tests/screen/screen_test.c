@@ -577,30 +577,38 @@ static int wait_computing(struct term *t, long ticks0)
 	return 0;
 }
 
-/* A counted search that runs through a frequent pattern's every match
- * takes seconds on a big file; ^C stops it there, and brief goes on. */
-static void test_counted_search_interrupted(void **state)
+/* nlines lines of text, every `every`-th line (if any) `extra` instead:
+ * a file for a long search, its path (free it). */
+static char *write_lines(const char *name, const char *line, const char *extra, size_t every,
+			 size_t nlines)
 {
-	(void)state;
-	/* Two million matches of "e": one round takes seconds here, more under
-	 * a sanitizer, against the few hundred ms a ^C needs to arrive. */
-	static const char line[] = "e e e e e e e e e e\n";
-	size_t nlines = 200000, n = (sizeof line - 1) * nlines;
-	char *text = malloc(n);
+	size_t ll = strlen(line), el = extra ? strlen(extra) : 0, n = 0;
+	char *text = malloc((ll > el ? ll : el) * nlines);
 	assert_non_null(text);
-	for (size_t i = 0; i < nlines; i++)
-		memcpy(text + i * (sizeof line - 1), line, sizeof line - 1);
-	char *path = write_temp("frequent.txt", text, n);
+	for (size_t i = 1; i <= nlines; i++) {
+		int x = extra && i % every == 0;
+		memcpy(text + n, x ? extra : line, x ? el : ll);
+		n += x ? el : ll;
+	}
+	char *path = write_temp(name, text, n);
 	free(text);
+	return path;
+}
+
+/* Searches pattern (with its Enter) in the file at path, then 99999999n,
+ * and sends ^C once that search runs: it stops there, and brief goes on. */
+static void interrupt_counted_search(const char *path, const char *pattern)
+{
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
-	term_send(t, "/e\r");
+	term_send(t, pattern);
 	char st;
 	long ticks0;
 	screen_assert(t, proc_state(t, &st, &ticks0) == 0, "no /proc/PID/stat");
 	term_write(t, "99999999n", 9);
 	/* ^C before the keys are read would flush them and quit: first the
-	 * search must be seen running (a round here takes 0.9 s of CPU). */
+	 * search must be seen running (each file here takes most of a second
+	 * of CPU to search). */
 	screen_assert(t, wait_computing(t, ticks0), "brief did not start the search");
 	term_write(t, "\003", 1);
 	term_settle(t);
@@ -612,6 +620,36 @@ static void test_counted_search_interrupted(void **state)
 	term_signal(t, SIGINT);
 	screen_assert(t, term_exited(t), "a ^C afterwards did not quit");
 	term_finish(t, NULL);
+}
+
+/* A counted search that runs through a frequent pattern's every match
+ * takes seconds on a big file; ^C stops it there, and brief goes on. */
+static void test_counted_search_interrupted(void **state)
+{
+	(void)state;
+	/* Two million matches of "e": one round takes seconds here, more under
+	 * a sanitizer, against the few hundred ms a ^C needs to arrive. */
+	char *path = write_lines("frequent.txt", "e e e e e e e e e e\n", NULL, 0, 200000);
+	interrupt_counted_search(path, "/e\r");
+	unlink(path);
+	free(path);
+}
+
+/* The same with a rare pattern: 99999999n is then fewer than 256 steps,
+ * each a long search through text that folds slowly, and a ^C in any of
+ * them stops the search too (it quit brief when only every 256th step
+ * looked). */
+static void test_counted_rare_search_interrupted(void **state)
+{
+	(void)state;
+	/* 6 MB of Cyrillic and Greek with 30 matches: 0.7 s for the search's
+	 * 60 steps here, more under a sanitizer. */
+	static const char line[] = "\u043f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440 "
+				   "\u0395\u03bb\u03bb\u03ac\u03b4\u03b1 \u043a\u043e\u0448\u043a\u0430 "
+				   "\u0441\u043e\u0431\u0430\u043a\u0430 \u0434\u043e\u043c "
+				   "\u03bb\u03cc\u03b3\u03bf\u03c2 \u043a\u043d\u0438\u0433\u0430\n";
+	char *path = write_lines("rare.txt", line, "zqxmark\n", 2000, 60000);
+	interrupt_counted_search(path, "/zqxmark\r");
 	unlink(path);
 	free(path);
 }
@@ -2719,6 +2757,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_counted_search_steps, teardown),
 		cmocka_unit_test_teardown(test_counted_search_prompt, teardown),
 		cmocka_unit_test_teardown(test_counted_search_interrupted, teardown),
+		cmocka_unit_test_teardown(test_counted_rare_search_interrupted, teardown),
 		cmocka_unit_test_teardown(test_counted_pages_in_lists, teardown),
 		cmocka_unit_test_teardown(test_search_lands_on_match, teardown),
 		cmocka_unit_test_teardown(test_search_prompt_shows_and_hides_cursor, teardown),
