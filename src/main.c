@@ -71,10 +71,13 @@ static int usage_error(const char *fmt, ...)
 
 /* getopt_long() said '?'.  optopt names a short option, or the long one
  * (argv[optind - 1], as typed) that was given an argument it does not take;
- * 0 is a long option unknown or ambiguous. */
+ * 0 is a long option unknown or ambiguous.  A short option that fails inside
+ * a cluster ("-Zq") leaves optind on that cluster, so argv[optind - 1] is
+ * then the word before it, perhaps an option's argument ("-a --no -Zq"):
+ * the long option is looked at only when optopt says it is the one. */
 static int bad_option(const struct option *longopts, const char *arg)
 {
-	if (strncmp(arg, "--", 2) == 0) {
+	if (strncmp(arg, "--", 2) == 0 && arg[2] && arg[2] != '=') {
 		const char *name = arg + 2;
 		size_t len = strcspn(name, "=");
 		const struct option *hit = NULL;
@@ -90,13 +93,13 @@ static int bad_option(const struct option *longopts, const char *arg)
 			hit = o;
 			matches++;
 		}
-		if (matches > 1)
+		if (!optopt && matches > 1)
 			return usage_error("option '--%.*s' is ambiguous", (int)len, name);
 		if (hit && optopt == hit->val && hit->has_arg == no_argument)
 			return usage_error("option '--%s' takes no argument", hit->name);
-		if (!optopt)
-			return usage_error("unknown option '%s'", arg);
 	}
+	if (!optopt)
+		return usage_error("unknown option '%s'", arg);
 	return usage_error("unknown option '-%c'", optopt);
 }
 

@@ -87,6 +87,12 @@ check "--no-color=1 says the option takes no argument" err_has "option '--no-col
 run 2 "--help=x" --help=x
 check "--help=x names --help, not -h" err_has "option '--help' takes no argument"
 run 2 "unknown short option" -Z
+# A short option that fails inside a cluster leaves getopt on that word:
+# the word before it, here an option's argument, is not what is wrong.
+run 2 "-Zq after an argument that looks like a long option" -a --no -Zq
+check "-Zq after '--no': -Z named, not '--no'" err_has "unknown option '-Z'"
+run 2 "--=x" --=x
+check "--=x is unknown, not ambiguous" err_has "unknown option '--=x'"
 
 for w in abc 0 5 19 -3 60x 10001 ""; do
 	run 2 "bad --width '$w'" --dump --width "$w"
