@@ -1,7 +1,7 @@
 /* Draws comparisons as text bars on one shared axis, or as a list. */
 #include "config.h"
 
-#include <math.h>     /* fabs, a builtin: no libm */
+#include <math.h>     /* fabs, isfinite: builtins, no libm */
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,14 +37,15 @@ static int is_percent_unit(const char *unit)
 	return unit && unit[0] == '%';
 }
 
-/* One decimal, large values scaled: 2.3, 1.5bn, +2.5bn. */
+/* One decimal, large values scaled: 2.3, 1.5bn, +2.5bn.  A number of
+ * hundreds of digits reads as infinity: "inf", not scaled to "inftn". */
 static void format_number(struct buf *b, double v, int sign)
 {
 	static const struct {
 		double scale;
 		const char *suffix;
 	} scales[] = { { 1e12, "tn" }, { 1e9, "bn" }, { 1e6, "m" } };
-	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++) {
+	for (size_t i = 0; isfinite(v) && i < sizeof scales / sizeof scales[0]; i++) {
 		if (fabs(v) >= scales[i].scale) {
 			buf_printf(b, sign ? "%+.1f%s" : "%.1f%s", v / scales[i].scale,
 				   scales[i].suffix);

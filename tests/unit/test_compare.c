@@ -373,6 +373,11 @@ static void test_format(void **state)
 	chart_format_value(&b, &v, 1);
 	assert_string_equal(b.data, ">=4.0bn");
 	buf_reset(&b);
+	/* A number of hundreds of digits reads as infinity: not scaled. */
+	v = (struct cmp_value){ .present = 1, .value = INFINITY, .cmp = FIG_EQ };
+	chart_format_value(&b, &v, 1);
+	assert_string_equal(b.data, "inf");
+	buf_reset(&b);
 
 	struct cmp_gap g = { .diff = 1.5, .ratio = 1.75, .bound = GAP_OR_MORE };
 	chart_format_gap(&b, &g, "% of GDP", 0);
@@ -388,6 +393,10 @@ static void test_format(void **state)
 	g = (struct cmp_gap){ .diff = -1, .ratio = 0, .bound = GAP_EXACT };
 	chart_format_gap(&b, &g, "%", 1);
 	assert_string_equal(b.data, "-1.0 pp");
+	buf_reset(&b);
+	g = (struct cmp_gap){ .diff = -INFINITY, .ratio = 0, .bound = GAP_EXACT };
+	chart_format_gap(&b, &g, "%", 1);
+	assert_string_equal(b.data, "-inf pp");
 	buf_reset(&b);
 	g = (struct cmp_gap){ .diff = 1.5, .ratio = 1.75, .bound = GAP_ABOUT };
 	chart_format_gap(&b, &g, "%", 1);
