@@ -95,14 +95,11 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 		if (cw < 0)
 			cw = 1;
 		if (cw == 0) {
-			/* Combining: joins the cell being built; none to join, a space base. */
-			if (!ncell) {
-				if (col + 1 > maxw)
-					continue;       /* no room for a base to carry it */
-				cell[ncell++] = L' ';
-				cell_w = 1;
-			}
-			if (ncell < CCHARW_MAX && !ascii_only)
+			/* Combining: joins the cell being built.  With none to join
+			 * (a line's or a tab's first character) it is left out, as
+			 * layout counts it no column: a space to carry it pushed
+			 * the row one column right and lost its last character. */
+			if (ncell && ncell < CCHARW_MAX && !ascii_only)
 				cell[ncell++] = (wchar_t)c;
 			continue;
 		}

@@ -1347,6 +1347,30 @@ static void test_zwnj_kept(void **state)
 	free(path);
 }
 
+/* A mark or ZWNJ with no letter before it (a line's or a tab's first
+ * character) takes no column on screen, as layout counts none. */
+static void test_lone_zero_width_takes_no_column(void **state)
+{
+	(void)state;
+	static const char text[] = "\xcc\x81" "abc ONE\n"
+				   "abc TWO\n"
+				   "\t\xe2\x80\x8c" "abc THREE\n"
+				   "\tabc FOUR\n";
+	char *path = write_temp("lone.txt", text, sizeof text - 1);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	int y1, x1, y2, x2;
+	screen_assert(t, term_find(t, "ONE", &y1, &x1) && term_find(t, "TWO", &y2, &x2),
+		      "ONE and TWO not on screen");
+	screen_assert(t, x1 == x2, "a line's first mark took a column: ONE at %d, TWO at %d", x1, x2);
+	screen_assert(t, term_find(t, "THREE", &y1, &x1) && term_find(t, "FOUR", &y2, &x2),
+		      "THREE and FOUR not on screen");
+	screen_assert(t, x1 == x2, "a ZWNJ after a tab took a column: THREE at %d, FOUR at %d", x1, x2);
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
 /* ---- hostile input ------------------------------------------------------------ */
 
 /* 1 if the bytes hold a C1 control as UTF-8 or a byte that is not UTF-8
@@ -2784,6 +2808,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_sigint_restores_terminal, teardown),
 		cmocka_unit_test_teardown(test_cjk_emoji_combining, teardown),
 		cmocka_unit_test_teardown(test_zwnj_kept, teardown),
+		cmocka_unit_test_teardown(test_lone_zero_width_takes_no_column, teardown),
 		cmocka_unit_test_teardown(test_hostile_file, teardown),
 		cmocka_unit_test_teardown(test_file_changed_under_us, teardown),
 		cmocka_unit_test_teardown(test_file_truncated_under_us, teardown),
