@@ -283,8 +283,8 @@ static void leave_terminal(void)
 	/* Without an alternate screen (vt100, the Linux console) the last
 	 * frame stays, the cursor on its status row, where the shell's prompt
 	 * would overwrite only its start: that row is cleared, as less does. */
-	const char *rmcup = tigetstr("rmcup"), *el = tigetstr("el");
-	if ((!rmcup || rmcup == (const char *)-1) && el && el != (const char *)-1) {
+	const char *el = term_cap("el");
+	if (!term_cap("rmcup") && el) {
 		putp("\r");
 		putp(el);
 		fflush(stdout);
@@ -417,33 +417,34 @@ static void close_signal_pipe(void)
 	sig_pipe[0] = sig_pipe[1] = -1;
 }
 
+/* An unusable terminal type, named between before and after (sanitised:
+ * it is outside text). */
+static int refuse_terminal(const struct ui *u, const char *before, const char *after)
+{
+	const char *t = u->opt->term ? u->opt->term : getenv("TERM");
+	char *shown = doc_sanitize_cstr(t ? t : "(unset)");
+	fprintf(stderr, "brief: %s'%s'%s\n", before, shown, after);
+	free(shown);
+	return BRIEF_EXIT_USAGE;
+}
+
 static int start_curses(struct ui *u)
 {
 	/* Our handlers first: ncurses keeps handlers it finds installed. */
 	catch_signals();
 	u->scr = newterm(u->opt->term, u->tout, u->tin);
-	if (!u->scr) {
-		const char *t = u->opt->term ? u->opt->term : getenv("TERM");
-		char *shown = doc_sanitize_cstr(t ? t : "(unset)");
-		fprintf(stderr, "brief: cannot use terminal type '%s'\n", shown);
-		free(shown);
-		return BRIEF_EXIT_USAGE;
-	}
+	if (!u->scr)
+		return refuse_terminal(u, "cannot use terminal type ", "");
 	/* A terminal that cannot place the cursor (TERM=dumb: Emacs' shell,
 	 * some CI logs) would show the status line alone over an empty
 	 * screen: refused, as an unusable terminal type.  Nothing was drawn
 	 * yet; only the tty modes newterm() set are put back. */
-	const char *cup = tigetstr("cup");
-	if (!cup || cup == (const char *)-1) {
+	if (!term_cap("cup")) {
 		reset_shell_mode();
 		delscreen(u->scr);
 		u->scr = NULL;
-		const char *t = u->opt->term ? u->opt->term : getenv("TERM");
-		char *shown = doc_sanitize_cstr(t ? t : "(unset)");
-		fprintf(stderr, "brief: terminal type '%s' cannot move the cursor "
-			"(use --dump, or set TERM)\n", shown);
-		free(shown);
-		return BRIEF_EXIT_USAGE;
+		return refuse_terminal(u, "terminal type ",
+				       " cannot move the cursor (use --dump, or set TERM)");
 	}
 	atexit(restore_terminal_at_exit);
 	set_term(u->scr);

@@ -47,7 +47,7 @@ static struct {
  * mode set and the margins at full width the terminal behaves as without. */
 static int lrmm_set;
 
-static const char *lookup(const char *name)
+const char *term_cap(const char *name)
 {
 	char *s = tigetstr(name);
 	return s && s != (char *)-1 ? s : NULL;
@@ -67,19 +67,19 @@ static int free_code(int from)
 
 void margins_probe(struct ui *u)
 {
-	cap.csr = lookup("csr");
-	cap.indn = lookup("indn");
-	cap.rin = lookup("rin");
-	const char *il = lookup("il"), *dl = lookup("dl"), *cup = lookup("cup");
+	cap.csr = term_cap("csr");
+	cap.indn = term_cap("indn");
+	cap.rin = term_cap("rin");
+	const char *il = term_cap("il"), *dl = term_cap("dl"), *cup = term_cap("cup");
 	cap.il_dl = il && dl && cup && strcmp(il, "\033[%p1%dL") == 0 && strcmp(dl, "\033[%p1%dM") == 0
 		    && strcmp(cup, "\033[%i%p1%d;%p2%dH") == 0;
 	u->slrm_yes = u->slrm_no = -1;
 	/* terminfo must know margins (smglr, mgc); the sequences sent are the
 	 * DEC ones its answer vouches for.  With DECLRMM set, CSI s is DECSLRM,
 	 * so a terminal type whose save-cursor is CSI s cannot have it set. */
-	const char *sc = lookup("sc");
-	if (u->opt->no_margins || !cap.csr || !cap.indn || !cap.rin || !lookup("smglr")
-	    || !lookup("mgc") || (sc && strcmp(sc, "\033[s") == 0))
+	const char *sc = term_cap("sc");
+	if (u->opt->no_margins || !cap.csr || !cap.indn || !cap.rin || !term_cap("smglr")
+	    || !term_cap("mgc") || (sc && strcmp(sc, "\033[s") == 0))
 		return;
 	/* The answers become keys, so they are consumed whole and never read
 	 * as '?', '6', '9'... by whatever prompt is open. */

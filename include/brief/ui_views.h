@@ -237,6 +237,9 @@ int help_rows(struct ui *u);
 int help_handle(struct ui *u, enum action a, long count);
 
 /* ui_termscroll.c */
+/* The terminal's string capability name, NULL when it has none (tigetstr()
+ * says so with NULL or -1). */
+const char *term_cap(const char *name);
 /* Ask the terminal whether it has left/right margins (after newterm). */
 void margins_probe(struct ui *u);
 /* 1 if the key was the terminal's answer, which it then takes. */
