@@ -22,12 +22,16 @@
 
 /* Signal handlers can only reach a global: the write end of the self-pipe. */
 static int sig_pipe[2] = { -1, -1 };
-/* And a flag that work too long to wait for the loop can test. */
+/* A ^C also raises a flag: work too long to wait for the loop takes it
+ * (ui_take_interrupt), and the loop then finds that ^C answered. */
 static volatile sig_atomic_t int_pending;
 
-int ui_interrupted(void)
+int ui_take_interrupt(void)
 {
-	return int_pending;
+	if (!int_pending)
+		return 0;
+	int_pending = 0;
+	return 1;
 }
 
 static void on_signal(int sig)
@@ -324,12 +328,8 @@ static int handle_signals(struct ui *u)
 			query_size(u);
 			break;
 		default:
-			if (sigs[i] == SIGINT)
-				int_pending = 0;
-			if (sigs[i] == SIGINT && u->stopped_by_int) {
-				u->stopped_by_int = 0;  /* it stopped a search */
-				break;
-			}
+			if (sigs[i] == SIGINT && !ui_take_interrupt())
+				break;          /* it stopped a search */
 			if (sigs[i] == SIGINT && (u->prompting || u->help || mark_pending(u))) {
 				/* ^C cancels a prompt, a pending mark or help,
 				 * and a count typed in help. */

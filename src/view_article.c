@@ -693,8 +693,8 @@ void article_search_next(struct ui *u, int backward, int from_here, long count)
 		 * 2.4 s in under 200 steps): ^C stops it where it got to.
 		 * The flag is read at every step, the last one included, so
 		 * no ^C that came during the search is taken as a quit. */
-		if (ui_interrupted()) {
-			stopped = u->stopped_by_int = 1;
+		if (ui_take_interrupt()) {
+			stopped = 1;
 			break;
 		}
 	}

@@ -156,7 +156,6 @@ struct ui {
 	int quit;
 	int exit_status;
 	int need_clear;
-	int stopped_by_int;         /* a ^C stopped a long search: it is no quit */
 	uint64_t state_key;
 };
 
@@ -170,8 +169,9 @@ static inline int mark_pending(const struct ui *u)
 /* ui.c and ui_input.c */
 void ui_relayout(struct ui *u);
 void ui_read_keys(struct ui *u);
-/* A ^C came since the last one the event loop handled: long work stops. */
-int ui_interrupted(void);
+/* 1 if a ^C came that nothing has answered yet, which it now is: long work
+ * stops on it, and the event loop then takes it for no quit. */
+int ui_take_interrupt(void);
 
 /* theme.c */
 void theme_init(struct ui *u);
