@@ -336,6 +336,11 @@ int doc_load_mem(struct doc *d, const char *name, const uint8_t *bytes, size_t n
 	return 0;
 }
 
+const char *doc_strerror(int e)
+{
+	return e == EISDIR ? "is a directory" : strerror(e);
+}
+
 static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
 		const char *reason)
 {
@@ -344,7 +349,7 @@ static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
 	if (err) {
 		err->err = e;
 		snprintf(err->msg, sizeof err->msg, "%s: %s", safe,
-			reason ? reason : strerror(e));
+			reason ? reason : doc_strerror(e));
 	}
 	free(safe);
 	doc_free(d);
@@ -464,63 +469,59 @@ static int map_into(struct doc *d, int fd, size_t n, size_t first)
 	return 1;
 }
 
-/* brief < FILE: a regular file is mapped as a named one is, the 256 MiB
- * limit being for what must be read to its end.  Only from its start: a
- * shell may hand it over partly read. */
-static int load_stdin(struct doc *d, struct doc_error *err, size_t first)
+/* The open file fd as the document, named name in messages: a regular
+ * file mapped from its start, anything else read to its end (so is a
+ * regular one a shell handed over partly read, from where it stands).  fd
+ * is kept while mapped, to see the file shrink, else closed. */
+static int load_open(struct doc *d, int fd, const char *name, struct doc_error *err, size_t first)
 {
-	struct stat st;
-	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
-	    && (unsigned long long)st.st_size < SIZE_MAX / 2 && lseek(STDIN_FILENO, 0, SEEK_CUR) == 0) {
-		int fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
-		if (fd >= 0) {
-			memset(d, 0, sizeof *d);
-			d->name = xstrdup("(stdin)");
-			if (map_into(d, fd, (size_t)st.st_size, first))
-				return 0;
-			free(d->name);
-			close(fd);
-		}
-	}
-	return doc_load_fd(d, STDIN_FILENO, "(stdin)", err);
-}
-
-static int load_file(struct doc *d, const char *path, struct doc_error *err, size_t first)
-{
-	if (strcmp(path, "-") == 0)
-		return load_stdin(d, err, first);
-	memset(d, 0, sizeof *d);
-	/* The name is shown and printed; the raw path is only opened. */
-	d->name = doc_sanitize_cstr(path);
-	int fd;
-	do
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0)
-		return fail(d, err, path, errno, NULL);
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		int e = errno;
 		close(fd);
-		return fail(d, err, path, e, NULL);
+		return fail(d, err, name, e, NULL);
 	}
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
-		return fail(d, err, path, EISDIR, "is a directory");
+		return fail(d, err, name, EISDIR, NULL);
 	}
 	/* Size 0 may still have content (/proc): read those like a pipe. */
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+	if (S_ISREG(st.st_mode) && st.st_size > 0 && lseek(fd, 0, SEEK_CUR) == 0) {
 		if ((unsigned long long)st.st_size >= SIZE_MAX / 2) {
 			close(fd);
-			return fail(d, err, path, EFBIG, NULL);
+			return fail(d, err, name, EFBIG, NULL);
 		}
 		if (map_into(d, fd, (size_t)st.st_size, first))
 			return 0;
 		/* Some file systems cannot map: fall back to reading. */
 	}
-	int rc = load_fd_named(d, fd, path, err);
+	int rc = load_fd_named(d, fd, name, err);
 	close(fd);
 	return rc;
+}
+
+static int load_file(struct doc *d, const char *path, struct doc_error *err, size_t first)
+{
+	memset(d, 0, sizeof *d);
+	int fd;
+	if (strcmp(path, "-") == 0) {
+		/* brief < FILE is mapped as a named file is: the 256 MiB limit
+		 * is for what must be read to its end.  A copy of the
+		 * descriptor, as the document keeps what it maps. */
+		d->name = xstrdup("(stdin)");
+		fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+		if (fd < 0)
+			return fail(d, err, "(stdin)", errno, NULL);
+		return load_open(d, fd, "(stdin)", err, first);
+	}
+	/* The name is shown and printed; the raw path is only opened. */
+	d->name = doc_sanitize_cstr(path);
+	do
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return fail(d, err, path, errno, NULL);
+	return load_open(d, fd, path, err, first);
 }
 
 int doc_load_file(struct doc *d, const char *path, struct doc_error *err)

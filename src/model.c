@@ -35,9 +35,7 @@ static void path_error(struct model_error *err, const char *path, int e)
 	/* A path is outside text: sanitised before it reaches the terminal. */
 	char *safe = doc_sanitize_cstr(path);
 	err->status = BRIEF_EXIT_NOINPUT;
-	/* Worded as for the article (document.c). */
-	snprintf(err->msg, sizeof err->msg, "%s: %s", safe,
-		 e == EISDIR ? "is a directory" : strerror(e));
+	snprintf(err->msg, sizeof err->msg, "%s: %s", safe, doc_strerror(e));
 	free(safe);
 }
 

@@ -80,6 +80,9 @@ void doc_release(const struct doc *d, size_t from, size_t to);
 int doc_shrank(const struct doc *d);
 /* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
 int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
+/* errno e as brief's messages say it: strerror()'s words, but a directory
+ * is "is a directory" (it is named before, as in "PATH: is a directory"). */
+const char *doc_strerror(int e);
 /* Load from memory; the bytes are copied only if sanitising changes them,
  * otherwise borrowed: they must outlive the document, and bytes[n] must be
  * readable and '\0' (it becomes text[len]; embed.sh assets end in one). */
