@@ -29,8 +29,8 @@ static size_t fit(const char *s, size_t n, int cols, int *col)
 	return off;
 }
 
-/* Print s cut to width columns, then a newline. */
-static void put_clipped(FILE *o, const char *s, int width)
+/* Print s cut to width columns, then a newline; the columns it was cut to. */
+static int put_clipped(FILE *o, const char *s, int width)
 {
 	int col;
 	size_t off = fit(s, strlen(s), width, &col);
@@ -38,6 +38,7 @@ static void put_clipped(FILE *o, const char *s, int width)
 		off--;
 	fwrite(s, 1, off, o);
 	fputc('\n', o);
+	return col;
 }
 
 /* Append s[0, n) padded with spaces to cols columns, and with clip cut to
@@ -52,14 +53,6 @@ static void add_column(struct buf *b, const char *s, size_t n, int cols, int cli
 		buf_addc(b, ' ');
 }
 
-/* The width title takes once cut to width, as put_clipped prints it. */
-static int clipped_width(const char *title, int width)
-{
-	int w;
-	fit(title, strlen(title), width, &w);
-	return w;
-}
-
 static void rule(FILE *o, int w, int ascii)
 {
 	for (int i = 0; i < w; i++)
@@ -70,8 +63,7 @@ static void rule(FILE *o, int w, int ascii)
 /* Print a title, cut to width, underlined to its width. */
 static void heading(FILE *o, const char *title, int width, int ascii)
 {
-	put_clipped(o, title, width);
-	rule(o, clipped_width(title, width), ascii);
+	rule(o, put_clipped(o, title, width), ascii);
 }
 
 static void header(FILE *o, const struct model *m, int width, int ascii)
@@ -219,16 +211,12 @@ static void comparisons(FILE *o, const struct model *m, int width, int ascii)
 		chart_build(&c, &m->cmps[i], &m->annot, width, ascii);
 		fputc('\n', o);
 		for (size_t k = 0; k < c.n; k++) {
-			const char *line = c.text.data + c.v[k].text;
-			put_clipped(o, line, width);
+			int w = put_clipped(o, c.text.data + c.v[k].text, width);
 			if (c.v[k].item != CHART_TITLE)
 				continue;
 			/* A title wrapped on several rows: one rule, under the last. */
-			int w = clipped_width(line, width);
 			while (k + 1 < c.n && c.v[k + 1].item == CHART_TITLE) {
-				line = c.text.data + c.v[++k].text;
-				put_clipped(o, line, width);
-				int lw = clipped_width(line, width);
+				int lw = put_clipped(o, c.text.data + c.v[++k].text, width);
 				w = lw > w ? lw : w;
 			}
 			rule(o, w, ascii);
