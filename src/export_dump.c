@@ -68,18 +68,17 @@ static void heading(FILE *o, const char *title, int width, int ascii)
 
 static void header(FILE *o, const struct model *m, int width, int ascii)
 {
-	const struct annot *a = &m->annot;
 	struct buf b = { 0 };
 	static const enum meta_key order[] = { META_SECTION, META_TITLE, META_BYLINE,
 					       META_SOURCE, META_DATE };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		const char *t = a->meta[order[i]].text;
+		const char *t = model_meta(m, order[i]);
 		if (t)
 			buf_printf(&b, "%s%s", b.len ? (ascii ? " | " : " · ") : "", t);
 	}
-	if (a->meta[META_CREDIT].text)
+	if (model_meta(m, META_CREDIT))
 		buf_printf(&b, "%sIllustration: %s", b.len ? (ascii ? " | " : " · ") : "",
-			   a->meta[META_CREDIT].text);
+			   model_meta(m, META_CREDIT));
 	if (b.len) {
 		heading(o, b.data, width, ascii);
 		fputc('\n', o);

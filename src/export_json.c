@@ -65,7 +65,6 @@ static const char *cmp_json(enum fig_cmp c)
 
 static void jdocument(FILE *o, const struct model *m)
 {
-	const struct annot *a = &m->annot;
 	fputs("  \"document\": {\"name\": ", o);
 	jstr(o, m->doc.name);
 	fprintf(o, ", \"bytes\": %zu, \"body_start\": %zu, \"annotations\": ",
@@ -73,7 +72,7 @@ static void jdocument(FILE *o, const struct model *m)
 	jstr(o, m->annot_path);
 	for (int k = 0; k < META_COUNT; k++) {
 		fprintf(o, ", \"%s\": ", meta_key_name((enum meta_key)k));
-		jstr(o, a->meta[k].text);
+		jstr(o, model_meta(m, (enum meta_key)k));
 	}
 	fputs("},\n", o);
 }

@@ -156,6 +156,10 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	if (rc != 0)
 		return rc;
 
+	for (int k = 0; k < META_COUNT; k++)
+		if (m->annot.meta[k].text)
+			model_set_meta(m, (enum meta_key)k, m->annot.meta[k].text,
+				       m->annot.meta[k].len);
 	if (m->annot.body.text) {
 		m->body_line = doc_line_at(&m->doc, m->annot.body.start);
 		m->body = m->doc.line[m->body_line];
@@ -232,6 +236,8 @@ void model_free(struct model *m)
 	figures_free(&m->figures);
 	annot_free(&m->annot);
 	doc_free(&m->doc);
+	for (int k = 0; k < META_COUNT; k++)
+		free(m->meta[k]);
 	free(m->annot_path);
 	memset(m, 0, sizeof *m);
 }
@@ -248,4 +254,44 @@ const char *model_figure_meaning(const struct model *m, const struct figure *f)
 			return m->annot.notes[i].meaning;
 	}
 	return NULL;
+}
+
+const char *model_meta(const struct model *m, enum meta_key k)
+{
+	return (unsigned)k < META_COUNT ? m->meta[k] : NULL;
+}
+
+int model_has_meta(const struct model *m)
+{
+	for (int k = 0; k < META_COUNT; k++)
+		if (m->meta[k])
+			return 1;
+	return 0;
+}
+
+void model_set_meta(struct model *m, enum meta_key k, const char *s, size_t len)
+{
+	if ((unsigned)k >= META_COUNT)
+		return;
+	size_t n;
+	char *safe = doc_sanitize_str(s, len, &n);
+	/* Fold whitespace: a field is one line of the header. */
+	size_t o = 0;
+	int space = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)safe[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = o > 0;
+			continue;
+		}
+		if (space)
+			safe[o++] = ' ';
+		space = 0;
+		safe[o++] = safe[i];
+	}
+	safe[o] = '\0';
+	free(m->meta[k]);
+	m->meta[k] = o ? safe : NULL;
+	if (!o)
+		free(safe);
 }

@@ -94,14 +94,6 @@ static void destroy_windows(struct ui *u)
 	untouchwin(stdscr);
 }
 
-static int has_meta(const struct ui *u)
-{
-	for (int k = 0; k < META_COUNT; k++)
-		if (u->m->annot.meta[k].text)
-			return 1;
-	return 0;
-}
-
 static WINDOW *make_win(int h, int w, int y, int x)
 {
 	/* derwin(0, ...) means "to the edge": never ask for an empty window. */
@@ -154,7 +146,7 @@ void ui_relayout(struct ui *u)
 	u->art_w = cols - panel_w - (panel_w ? 1 : 0);
 	if (u->art_w < 1)
 		u->art_w = 1;
-	u->art_title = has_meta(u) && art_rows >= 6;
+	u->art_title = model_has_meta(u->m) && art_rows >= 6;
 	u->art_h = art_rows - u->art_title;
 	if (u->art_h < 1)
 		u->art_h = 1;

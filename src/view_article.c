@@ -371,12 +371,11 @@ static void draw_row(struct ui *u, WINDOW *w, int y, const struct lline *ll)
 
 static void draw_title(struct ui *u, WINDOW *w)
 {
-	const struct annot *a = &u->m->annot;
 	static const enum meta_key order[] = { META_SECTION, META_TITLE, META_BYLINE,
 					       META_SOURCE, META_DATE, META_CREDIT };
 	struct buf b = { 0 };
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-		const char *t = a->meta[order[i]].text;
+		const char *t = model_meta(u->m, order[i]);
 		if (!t)
 			continue;
 		buf_printf(&b, "%s%s%s", b.len ? (u->ascii ? " | " : " · ") : "",

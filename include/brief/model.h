@@ -23,6 +23,11 @@ struct model {
 	size_t released;            /* text[.., released) was handed back (model_release) */
 	struct cmp_model *cmps;
 	size_t ncmps;
+	/* The header fields shown above the article (title, byline, ...), from
+	 * whichever source gave them: the annotation file's quotes, a web page's
+	 * metadata, or what was found before the body.  Owned, sanitised, NULL
+	 * when absent; read them with model_meta(). */
+	char *meta[META_COUNT];
 };
 
 struct model_error {
@@ -44,6 +49,14 @@ void model_scan_all(struct model *m);
  * once whatever reads the new mentions and figures has read them. */
 void model_release(struct model *m);
 void model_free(struct model *m);
+
+/* A header field (sanitised UTF-8), or NULL when no source gave it. */
+const char *model_meta(const struct model *m, enum meta_key k);
+/* Whether any header field is known. */
+int model_has_meta(const struct model *m);
+/* Set a header field from len bytes of text (sanitised here; whitespace runs
+ * become one space, ends trimmed; an empty result leaves it unset). */
+void model_set_meta(struct model *m, enum meta_key k, const char *s, size_t len);
 
 /* What the annotations say a figure means, or NULL. */
 const char *model_figure_meaning(const struct model *m, const struct figure *f);
