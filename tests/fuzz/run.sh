@@ -20,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence"}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -45,6 +45,7 @@ sources_for() {
 	fuzz_layout) s="$s src/layout.c" ;;
 	fuzz_search) s="$s src/search.c" ;;
 	fuzz_mentions) s="$s src/annot.c src/figures.c src/mentions.c" ;;
+	fuzz_sentence) s="$s src/sentence.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
 	esac
 	echo "$s"
