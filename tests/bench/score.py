@@ -1,0 +1,1334 @@
+#!/usr/bin/env python3
+"""Score brief's automatic actors, mentions, figures and comparisons against
+the development set in tests/bench/devset (the file format and the judgment
+rules are in tests/bench/devset/README.md).
+
+    score.py [-v] [--only NAME[,NAME...]] [--confidence LIST]   the table
+    score.py --self-test      the scorer against the annotated texts (no pages)
+    score.py --check          read and anchor every gold file, run nothing
+    score.py --text NAME      print a text as brief is given it
+    score.py --show NAME      print a text with its gold marked
+    score.py --find NAME TEXT list the occurrences @N of TEXT in a text
+    score.py --sha256 NAME    the SHA-256 a gold file records for its text
+
+The table gives, per text and over all texts, actor precision and recall,
+kind accuracy, mention precision and recall, comparison-row precision and
+recall with the demander's accuracy on found rows, and figure span
+precision, recall and F1, exact and overlapping; then the counts behind
+them; with -v every miss and every false find.  Each text is given to
+`brief --export json` without an annotation file.
+
+brief is $BRIEF, else ./src/brief, else src/brief beside this script's
+tree.  The web pages are read from $BRIEF_WEBPAGES, else ../shared/webpages
+beside the source tree, else /work/shared/webpages; without them the page
+texts are skipped (and said to be).  Python 3 standard library only.
+
+Exit status: 0 the table was printed (whatever the scores) or the self-test
+passed; 1 the self-test failed; 2 usage error or brief could not be run;
+65 a gold file is wrong (FILE:LINE:COLUMN: message); 66 a text cannot be read.
+"""
+import hashlib
+import html.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.normpath(os.path.join(HERE, '..', '..'))
+DEVSET = os.path.join(HERE, 'devset')
+KINDS = ('person', 'country', 'organization', 'media', 'place')
+FIG_KINDS = ('percent', 'date', 'duration', 'count', 'money')
+
+EXIT_FAIL, EXIT_USAGE, EXIT_DATAERR, EXIT_NOINPUT = 1, 2, 65, 66
+
+
+class GoldError(Exception):
+    """A gold file that cannot be read as written: FILE:LINE:COLUMN: msg."""
+
+
+class InputError(Exception):
+    """A text that cannot be read."""
+
+
+class BriefError(Exception):
+    """brief could not be run, failed, or did not write JSON."""
+
+
+class UsageError(Exception):
+    """A command line that names no text of the set."""
+
+
+# ---- the web page as text ------------------------------------------------------
+# Readability's expected.html to plain text, the same bytes on every run: one
+# paragraph a line, headings, list items, table rows and captions each a line,
+# entities decoded, every run of white space (no-break spaces included) one
+# space, empty lines dropped.  Images and scripts give no text.
+
+BLOCK_TAGS = frozenset('''address article aside blockquote body br caption dd
+details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5
+h6 header hgroup hr html li main nav ol p pre section summary table tbody td
+tfoot th thead tr ul'''.split())
+SKIP_TAGS = frozenset('script style noscript template head title svg math'.split())
+VOID_TAGS = frozenset('area base br col embed hr img input link meta source track wbr'.split())
+
+
+class _PageText(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.cur, self.skip = [], [], 0
+
+    def flush(self):
+        line = re.sub(r'\s+', ' ', ''.join(self.cur)).strip()
+        if line:
+            self.lines.append(line)
+        self.cur = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP_TAGS:
+            if tag not in VOID_TAGS:
+                self.skip += 1
+        elif tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag):
+        if tag in SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.cur.append(data)
+
+
+def page_text(path):
+    """The text of a Readability extraction, as brief is given it."""
+    try:
+        with open(path, encoding='utf-8') as f:
+            src = f.read()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError('%s: %s' % (path, e))
+    p = _PageText()
+    p.feed(src)
+    p.close()
+    p.flush()
+    return '\n'.join(p.lines) + '\n'
+
+
+def webpages_dir():
+    for d in (os.environ.get('BRIEF_WEBPAGES'),
+              os.path.join(TOP, '..', 'shared', 'webpages'),
+              '/work/shared/webpages'):
+        if d and os.path.isdir(d):
+            return os.path.normpath(d)
+    return None
+
+
+# ---- words and occurrences -----------------------------------------------------
+
+def is_word(ch):
+    """A letter, a digit or a combining mark: what a name may not touch."""
+    return unicodedata.category(ch)[0] in 'LNM'
+
+
+def bounded(text, start, end):
+    """Whether text[start:end] neither starts nor ends inside a word or a
+    number ("US" is not in "USB", nor "5 percent" in "3.5 percent")."""
+    if start > 0:
+        p = text[start - 1]
+        if is_word(p) and is_word(text[start]):
+            return False
+        if (text[start].isdigit() and p in '.,' and start > 1
+                and text[start - 2].isdigit()):
+            return False
+    if end < len(text):
+        n = text[end]
+        if is_word(n) and is_word(text[end - 1]):
+            return False
+        if (text[end - 1].isdigit() and n in '.,' and end + 1 < len(text)
+                and text[end + 1].isdigit()):
+            return False
+    return True
+
+
+def occurrences(text, s):
+    """Start offsets (characters) of s in text, bounded, left to right,
+    never overlapping."""
+    out, i = [], 0
+    while True:
+        i = text.find(s, i)
+        if i < 0:
+            return out
+        if bounded(text, i, i + len(s)):
+            out.append(i)
+            i += len(s)
+        else:
+            i += 1
+
+
+def line_col(text, off):
+    line = text.count('\n', 0, off) + 1
+    return line, off - (text.rfind('\n', 0, off) + 1) + 1
+
+
+# ---- the gold file ---------------------------------------------------------------
+
+_ESC = {'"': '"', '\\': '\\', 'n': ' ', 't': ' '}
+
+
+def tokenize(path, lineno, line):
+    """Words, "strings" and @N occurrence numbers of one line; '#' outside a
+    string starts a comment.  Returns [(kind, value, column)]."""
+    toks, i, n = [], 0, len(line)
+    while i < n:
+        c = line[i]
+        if c in ' \t':
+            i += 1
+        elif c == '#':
+            break
+        elif c == '"':
+            col, i, buf = i + 1, i + 1, []
+            while True:
+                if i >= n:
+                    raise GoldError('%s:%d:%d: unterminated string' % (path, lineno, col))
+                c = line[i]
+                if c == '"':
+                    i += 1
+                    break
+                if c == '\\':
+                    e = line[i + 1:i + 2]
+                    if e in _ESC:
+                        buf.append(_ESC[e])
+                        i += 2
+                    elif e == 'u' and re.fullmatch(r'[0-9a-fA-F]{4}', line[i + 2:i + 6]):
+                        buf.append(chr(int(line[i + 2:i + 6], 16)))
+                        i += 6
+                    else:
+                        raise GoldError('%s:%d:%d: unknown escape' % (path, lineno, i + 1))
+                else:
+                    buf.append(c)
+                    i += 1
+            if not buf:
+                raise GoldError('%s:%d:%d: empty string' % (path, lineno, col))
+            toks.append(('str', ''.join(buf), col))
+        else:
+            col = i + 1
+            j = i
+            while j < n and line[j] not in ' \t"#':
+                j += 1
+            w = line[i:j]
+            if w.startswith('@'):
+                if not re.fullmatch(r'@[1-9][0-9]*', w):
+                    raise GoldError('%s:%d:%d: bad occurrence %r (want @1, @2, ...)'
+                                    % (path, lineno, col, w))
+                toks.append(('occ', int(w[1:]), col))
+            else:
+                toks.append(('word', w, col))
+            i = j
+    return toks
+
+
+_NUM = r'-?[0-9]+(?:\.[0-9]+)?(?:e[0-9]+)?'
+VALUE_RE = re.compile(r'(<=|>=|<|>|~|=)?(%s)(?:\.\.(%s))?$' % (_NUM, _NUM))
+
+
+def parse_value(s):
+    """'<2', '~1.5e9', '2..3', '3.5' -> (cmp, lo, hi); None if not a number."""
+    m = VALUE_RE.match(s)
+    if not m:
+        return None
+    try:
+        lo = float(m.group(2))
+        hi = float(m.group(3)) if m.group(3) else lo
+    except ValueError:
+        return None
+    return (m.group(1) or '=', lo, hi)
+
+
+class Actor:
+    def __init__(self, aid, kind, name, line):
+        self.id, self.kind, self.name, self.line = aid, kind, name, line
+        self.forms = [name]
+        self.description = self.affiliation = self.note = None
+
+
+class Row:
+    def __init__(self, rid, party, prop, line):
+        self.id, self.party, self.property, self.line = rid, party, prop, line
+        self.unit = None
+        self.current = self.demand = None     # (cmp, lo, hi, quote, occ) or None
+        self.current_none = None              # why there is no current value
+        self.by = None
+        self.hedges = []
+        self.role = 'demand'
+
+
+class Gold:
+    """One text's gold, as written.  resolve() anchors it to the text."""
+
+    def __init__(self, path):
+        self.path = path
+        self.name = os.path.splitext(os.path.basename(path))[0]
+        self.source = None          # ('page', NAME) or ('file', PATH)
+        self.sha256 = None
+        self.body = None            # (quote, line)
+        self.chrome = []            # (quote, occ, whole_line, line)
+        self.actors = {}
+        self.order = []
+        self.nots = []              # (text, [occ], line)
+        self.adds = []              # (actor id, text, [occ], line)
+        self.figures = []           # (quote, occ, kind, value, unit, line)
+        self.rows = []
+        self.no_comparisons = None
+        self.where = {}             # object -> (line, col) for messages
+
+    def err(self, line, col, msg):
+        return GoldError('%s:%d:%d: %s' % (self.path, line, col, msg))
+
+
+def read_gold(path):
+    g = Gold(path)
+    try:
+        with open(path, encoding='utf-8') as f:
+            lines = f.read().split('\n')
+    except (OSError, UnicodeDecodeError) as e:
+        raise GoldError('%s:1:1: %s' % (path, e))
+    block = None                    # the Actor or Row an indented line belongs to
+    seen_gold = False
+    for lineno, raw in enumerate(lines, 1):
+        toks = tokenize(path, lineno, raw.rstrip('\r'))
+        if not toks:
+            continue
+        kw_kind, kw, kcol = toks[0]
+        args = toks[1:]
+        indented = raw[:1] in (' ', '\t')
+        if kw_kind != 'word':
+            raise g.err(lineno, kcol, 'a line starts with a keyword')
+
+        def want(pattern, usage):
+            kinds = ''.join({'word': 'w', 'str': 's', 'occ': 'o'}[t[0]] for t in args)
+            if not re.fullmatch(pattern, kinds):
+                raise g.err(lineno, kcol, 'usage: %s' % usage)
+
+        def occs(start):
+            o = [t[1] for t in args[start:] if t[0] == 'occ']
+            return o or [1]
+
+        if not seen_gold:
+            if kw != 'gold' or [t[1] for t in args] != ['1']:
+                raise g.err(lineno, kcol, "the first statement must be 'gold 1'")
+            seen_gold = True
+            continue
+        if indented and block is None:
+            raise g.err(lineno, kcol, "indented '%s' outside an actor or row block" % kw)
+        if not indented:
+            block = None
+        if isinstance(block, Actor):
+            a = block
+            if kw == 'form':
+                want('s', 'form "TEXT"')
+                if args[0][1] in a.forms:
+                    raise g.err(lineno, args[0][2], 'form %r given twice' % args[0][1])
+                a.forms.append(args[0][1])
+                g.where[(a.id, args[0][1])] = (lineno, args[0][2])
+            elif kw == 'description':
+                want('s', 'description "TEXT"')
+                a.description = args[0][1]
+            elif kw == 'affiliation':
+                want('w', 'affiliation ID')
+                a.affiliation = args[0][1]
+                g.where[(a.id, 'affiliation')] = (lineno, args[0][2])
+            elif kw == 'note':
+                want('s', 'note "TEXT"')
+                a.note = args[0][1]
+            else:
+                raise g.err(lineno, kcol, "'%s' is not a keyword of an actor block" % kw)
+            continue
+        if isinstance(block, Row):
+            r = block
+            if kw == 'unit':
+                want('s', 'unit "TEXT"')
+                r.unit = args[0][1]
+            elif kw in ('current', 'demand'):
+                if kw == 'current' and len(args) == 2 and args[0][1] == 'none':
+                    want('ws', 'current none "WHY"')
+                    r.current_none = args[1][1]
+                    continue
+                want('wso?', '%s VALUE "QUOTE" [@N]' % kw)
+                v = parse_value(args[0][1])
+                if v is None:
+                    raise g.err(lineno, args[0][2], 'bad value %r' % args[0][1])
+                setattr(r, kw, v + (args[1][1], occs(2)[0]))
+                g.where[(r, kw)] = (lineno, args[1][2])
+            elif kw == 'by':
+                want('w', 'by ID|?')
+                r.by = args[0][1]
+                g.where[(r, 'by')] = (lineno, args[0][2])
+            elif kw == 'hedge':
+                want('s', 'hedge "WORDS"')
+                r.hedges.append(args[0][1])
+                g.where[(r, 'hedge', args[0][1])] = (lineno, args[0][2])
+            elif kw == 'role':
+                want('w', 'role demand|target')
+                if args[0][1] not in ('demand', 'target'):
+                    raise g.err(lineno, args[0][2], 'role is demand or target')
+                r.role = args[0][1]
+            elif kw == 'note':
+                want('s', 'note "TEXT"')
+            else:
+                raise g.err(lineno, kcol, "'%s' is not a keyword of a row block" % kw)
+            continue
+        if kw == 'text':
+            want('ww', 'text page NAME | text file PATH')
+            if args[0][1] not in ('page', 'file'):
+                raise g.err(lineno, args[0][2], "text is 'page NAME' or 'file PATH'")
+            g.source = (args[0][1], args[1][1])
+        elif kw == 'sha256':
+            want('w', 'sha256 HEX')
+            g.sha256 = args[0][1].lower()
+        elif kw == 'body':
+            want('s', 'body "QUOTE"')
+            g.body = (args[0][1], lineno, args[0][2])
+        elif kw == 'chrome':
+            whole = bool(args) and args[0] == ('word', 'line', args[0][2])
+            rest = args[1:] if whole else args
+            kinds = ''.join({'word': 'w', 'str': 's', 'occ': 'o'}[t[0]] for t in rest)
+            if not re.fullmatch('so*', kinds):
+                raise g.err(lineno, kcol, 'usage: chrome [line] "QUOTE" [@N...]')
+            for o in occs(1):
+                g.chrome.append((rest[0][1], o, whole, lineno, rest[0][2]))
+        elif kw == 'actor':
+            want('wws', 'actor ID KIND "NAME"')
+            aid, kind, name = args[0][1], args[1][1], args[2][1]
+            if not re.fullmatch(r'[a-z0-9][a-z0-9_-]*', aid):
+                raise g.err(lineno, args[0][2], 'bad id %r' % aid)
+            if kind not in KINDS:
+                raise g.err(lineno, args[1][2], 'kind is one of %s' % ' '.join(KINDS))
+            if aid in g.actors:
+                raise g.err(lineno, args[0][2], "duplicate id '%s' (first at line %d)"
+                            % (aid, g.actors[aid].line))
+            block = g.actors[aid] = Actor(aid, kind, name, lineno)
+            g.order.append(aid)
+            g.where[(aid, name)] = (lineno, args[2][2])
+        elif kw == 'not':
+            want('so+', 'not "TEXT" @N...')
+            g.nots.append((args[0][1], occs(1), lineno, args[0][2]))
+        elif kw == 'mention':
+            want('wso+', 'mention ID "TEXT" @N...')
+            g.adds.append((args[0][1], args[1][1], occs(2), lineno, args[1][2]))
+        elif kw == 'figure':
+            want('so?w[ws][ws]', 'figure "QUOTE" [@N] KIND VALUE UNIT')
+            quote, rest = args[0][1], args[1:]
+            occ = 1
+            if rest[0][0] == 'occ':
+                occ, rest = rest[0][1], rest[1:]
+            kind, value, unit = rest[0][1], rest[1][1], rest[2][1] if len(rest) > 2 else None
+            if kind not in FIG_KINDS:
+                raise g.err(lineno, rest[0][2], 'figure kind is one of %s' % ' '.join(FIG_KINDS))
+            if unit is None:
+                raise g.err(lineno, kcol, 'usage: figure "QUOTE" [@N] KIND VALUE UNIT')
+            if kind != 'date' and parse_value(value) is None:
+                raise g.err(lineno, rest[1][2], 'bad value %r' % value)
+            g.figures.append((quote, occ, kind, value, unit, lineno, args[0][2]))
+        elif kw == 'comparisons':
+            want('ws', 'comparisons none "WHY"')
+            if args[0][1] != 'none':
+                raise g.err(lineno, args[0][2], "only 'comparisons none \"WHY\"'")
+            g.no_comparisons = args[1][1]
+        elif kw == 'row':
+            want('wws', 'row ID PARTY "PROPERTY"')
+            block = Row(args[0][1], args[1][1], args[2][1], lineno)
+            g.rows.append(block)
+            g.where[(block, 'party')] = (lineno, args[1][2])
+        elif kw == 'gold':
+            raise g.err(lineno, kcol, "'gold' is the first statement only")
+        else:
+            raise g.err(lineno, kcol, "unknown keyword '%s'" % kw)
+    if not seen_gold:
+        raise GoldError("%s:1:1: empty: the first statement must be 'gold 1'" % path)
+    if g.source is None:
+        raise GoldError("%s:1:1: no 'text' statement" % path)
+    for aid in g.order:
+        a = g.actors[aid]
+        if a.affiliation and a.affiliation not in g.actors:
+            line, col = g.where[(aid, 'affiliation')]
+            raise g.err(line, col, "affiliation '%s' is no actor" % a.affiliation)
+    for aid, _, _, line, col in g.adds:
+        if aid not in g.actors:
+            raise g.err(line, col - 1, "mention of '%s', which is no actor" % aid)
+    for r in g.rows:
+        if r.party not in g.actors:
+            raise g.err(*g.where[(r, 'party')], "party '%s' is no actor" % r.party)
+        if r.by is None:
+            raise g.err(r.line, 1, "row '%s' has no 'by' (write 'by ?' when no demander is named)" % r.id)
+        if r.by != '?' and r.by not in g.actors:
+            raise g.err(*g.where[(r, 'by')], "by '%s' is no actor" % r.by)
+        if r.demand is None:
+            raise g.err(r.line, 1, "row '%s' has no demand" % r.id)
+        if r.current is None and r.current_none is None:
+            raise g.err(r.line, 1, "row '%s' has no current (write 'current none \"WHY\"')" % r.id)
+    if g.rows and g.no_comparisons:
+        raise GoldError("%s:1:1: rows and 'comparisons none' both" % path)
+    if not g.rows and g.no_comparisons is None:
+        raise GoldError("%s:1:1: no rows: say 'comparisons none \"WHY\"'" % path)
+    return g
+
+
+# ---- the gold anchored to its text ------------------------------------------------
+
+class Text:
+    """A text, its bytes, and its gold resolved to byte spans."""
+
+    def __init__(self, gold, text):
+        self.gold, self.text = gold, text
+        self.name = gold.name
+        self.data = text.encode('utf-8')
+        off, b = [0] * (len(text) + 1), 0
+        for i, ch in enumerate(text):
+            off[i] = b
+            b += len(ch.encode('utf-8'))
+        off[len(text)] = b
+        self.boff = off
+
+    def span(self, start, length):
+        return (self.boff[start], self.boff[start + length])
+
+    def line_of(self, boff):
+        return self.data.count(b'\n', 0, boff) + 1
+
+
+def load_text(g):
+    kind, where = g.source
+    if kind == 'file':
+        path = os.path.join(TOP, where)
+        try:
+            with open(path, 'rb') as f:
+                text = f.read().decode('utf-8')
+        except (OSError, UnicodeDecodeError) as e:
+            raise InputError('%s: %s' % (path, e))
+        return text, path
+    pages = webpages_dir()
+    if pages is None:
+        return None, None
+    path = os.path.join(pages, where, 'expected.html')
+    return page_text(path), path
+
+
+def resolve(g, text):
+    """Anchor every quote; derive the gold mentions.  Raises GoldError."""
+    t = Text(g, text)
+
+    def nth(s, occ, line, col, what):
+        o = occurrences(text, s)
+        if occ > len(o):
+            found = ('only %d time%s' % (len(o), '' if len(o) == 1 else 's')) if o else 'not'
+            raise g.err(line, col, '%s %r @%d: found %s in the text' % (what, s, occ, found))
+        return o[occ - 1]
+
+    # The body and the chrome: no gold there, and what brief finds there is
+    # false.
+    t.out = []                       # byte spans [start, end) outside the article
+    if g.body:
+        q, line, col = g.body
+        i = text.find(q)
+        if i < 0:
+            raise g.err(line, col, 'body %r not found in the text' % q)
+        ls = text.rfind('\n', 0, i) + 1
+        if ls:
+            t.out.append((0, t.boff[ls]))
+    for q, occ, whole, line, col in g.chrome:
+        i = nth(q, occ, line, col, 'chrome')
+        if whole:
+            s = text.rfind('\n', 0, i) + 1
+            e = text.find('\n', i)
+            e = len(text) if e < 0 else e
+            t.out.append((t.boff[s], t.boff[e]))
+        else:
+            t.out.append(t.span(i, len(q)))
+
+    def outside(span):
+        return any(s < span[1] and span[0] < e for s, e in t.out)
+    t.outside = outside
+
+    # Mentions: every form at word boundaries, the longest at each place,
+    # left to right; then the file's exclusions and additions.
+    # A name is a form of its actor unless another actor lists the same text
+    # with 'form' ("Washington" the government where the city is also an
+    # actor): that actor has it, and the other's occurrences come by 'mention'.
+    owner = {}
+    for aid in g.order:
+        for f in g.actors[aid].forms[1:]:
+            if f in owner and owner[f] != aid:
+                line, col = g.where.get((aid, f), (g.actors[aid].line, 1))
+                raise g.err(line, col, "form %r belongs to '%s' already: give it to one "
+                            "actor and move occurrences with 'mention'" % (f, owner[f]))
+            owner[f] = aid
+    for aid in g.order:
+        f = g.actors[aid].name
+        if f in owner and owner[f] != aid and g.actors[owner[f]].name == f:
+            line, col = g.where.get((aid, f), (g.actors[aid].line, 1))
+            raise g.err(line, col, "name %r is the name of '%s' too: make it a 'form' of "
+                        "one of them" % (f, owner[f]))
+        owner.setdefault(f, aid)
+    byfirst = {}
+    for f in sorted(owner, key=lambda f: (-len(f), f)):
+        byfirst.setdefault(f[0], []).append(f)
+    ments = {}                       # char start -> [end, actor id]
+    i, n = 0, len(text)
+    while i < n:
+        hit = None
+        for f in byfirst.get(text[i], ()):
+            if text.startswith(f, i) and bounded(text, i, i + len(f)):
+                hit = f
+                break
+        if hit:
+            ments[i] = [i + len(hit), owner[hit]]
+            i += len(hit)
+        else:
+            i += 1
+    for s, occs, line, col in g.nots:
+        for occ in occs:
+            i = nth(s, occ, line, col, 'not')
+            if i not in ments or ments[i][0] != i + len(s):
+                raise g.err(line, col, 'not %r @%d: no form gives a mention there' % (s, occ))
+            del ments[i]
+    for aid, s, occs, line, col in g.adds:
+        for occ in occs:
+            i = nth(s, occ, line, col, 'mention')
+            for k in [k for k, (e, _) in ments.items() if k < i + len(s) and i < e]:
+                del ments[k]
+            ments[i] = [i + len(s), aid]
+    t.mentions = []                  # (bstart, bend, actor id)
+    for i in sorted(ments):
+        e, aid = ments[i]
+        sp = t.span(i, e - i)
+        if not outside(sp):
+            t.mentions.append((sp[0], sp[1], aid))
+    t.count = {aid: 0 for aid in g.order}
+    for _, _, aid in t.mentions:
+        t.count[aid] += 1
+    for aid in g.order:
+        if not t.count[aid]:
+            a = g.actors[aid]
+            raise g.err(a.line, 1, "actor '%s' has no mention in the article" % aid)
+
+    t.figures = []                   # (bstart, bend, kind, value, unit)
+    seen = {}
+    for q, occ, kind, value, unit, line, col in g.figures:
+        i = nth(q, occ, line, col, 'figure')
+        sp = t.span(i, len(q))
+        if outside(sp):
+            raise g.err(line, col, 'figure %r @%d stands in chrome' % (q, occ))
+        for s2, e2 in seen:
+            if s2 < sp[1] and sp[0] < e2:
+                raise g.err(line, col, 'figure %r @%d overlaps the figure at line %d'
+                            % (q, occ, seen[(s2, e2)]))
+        seen[sp] = line
+        t.figures.append((sp[0], sp[1], kind, value, unit))
+    t.figures.sort()
+
+    for r in g.rows:
+        for kw in ('current', 'demand'):
+            v = getattr(r, kw)
+            if v:
+                line, col = g.where[(r, kw)]
+                nth(v[3], v[4], line, col, kw)
+        for h in r.hedges:
+            line, col = g.where[(r, 'hedge', h)]
+            if not occurrences(text, h):
+                raise g.err(line, col, 'hedge %r not found in the text' % h)
+    return t
+
+
+def gold_files():
+    return sorted(os.path.join(DEVSET, f) for f in os.listdir(DEVSET) if f.endswith('.gold'))
+
+
+# ---- showing a text and its gold ----------------------------------------------------
+
+def show(t, out):
+    """The text with gold mentions as [text|id], figures as {text}, chrome as
+    <<text>>, then the actors with their counts, the figures and the rows."""
+    marks = []                       # (offset, closing marks first, mark)
+    for s, e, aid in t.mentions:
+        marks.append((s, 5, '['))
+        marks.append((e, 0, '|%s]' % aid))
+    for s, e, *_ in t.figures:
+        marks.append((s, 4, '{'))
+        marks.append((e, 1, '}'))
+    for s, e in t.out:
+        marks.append((s, 3, '<<'))
+        marks.append((e, 2, '>>'))
+    marks.sort(key=lambda m: (m[0], m[1]))
+    buf, last = [], 0
+    for off, _, m in marks:
+        buf.append(t.data[last:off].decode('utf-8'))
+        buf.append(m)
+        last = off
+    buf.append(t.data[last:].decode('utf-8'))
+    out.write(''.join(buf))
+    g = t.gold
+    out.write('\n-- %d actors, %d mentions, %d figures, %d rows\n'
+              % (len(g.order), len(t.mentions), len(t.figures), len(g.rows)))
+    for aid in g.order:
+        a = g.actors[aid]
+        out.write('%-14s %-12s %3d  %s%s\n' % (aid, a.kind, t.count[aid], a.name,
+                  ('  [%s]' % ', '.join(a.forms[1:])) if len(a.forms) > 1 else ''))
+    for r in g.rows:
+        cur = ('%s%g' % (r.current[0], r.current[1])) if r.current else 'none'
+        out.write('row %s: %s %s -> %s%g %s, by %s%s\n' % (
+            r.id, r.party, cur, r.demand[0], r.demand[1], r.unit or '', r.by,
+            (' (' + '; '.join(r.hedges) + ')') if r.hedges else ''))
+    if g.no_comparisons:
+        out.write('comparisons: none (%s)\n' % g.no_comparisons)
+
+
+
+# ---- running brief ------------------------------------------------------------------
+
+def brief_path():
+    """$BRIEF when set (and then it must run), else a built src/brief."""
+    env = os.environ.get('BRIEF')
+    for b in ([env] if env else [os.path.join(os.getcwd(), 'src', 'brief'),
+                                 os.path.join(TOP, 'src', 'brief')]):
+        if os.path.isfile(b) and os.access(b, os.X_OK):
+            return b
+    raise BriefError('%s: no brief to run (build it, or set BRIEF)' % (env or 'src/brief'))
+
+
+def run_brief(brief, path, annotations=None):
+    """brief --export json on path: the parsed JSON.  HOME and the XDG
+    folders are a throwaway directory, so no reading position, state or
+    user's corrections file changes what brief finds."""
+    with tempfile.TemporaryDirectory(prefix='brief-score.') as home:
+        env = dict(os.environ, LANG='C.UTF-8', LC_ALL='C.UTF-8', HOME=home,
+                   XDG_STATE_HOME=os.path.join(home, 'state'),
+                   XDG_CONFIG_HOME=os.path.join(home, 'config'),
+                   XDG_DATA_HOME=os.path.join(home, 'data'),
+                   XDG_CACHE_HOME=os.path.join(home, 'cache'))
+        cmd = [brief, '--export', 'json']
+        if annotations:
+            cmd += ['-a', annotations]
+        cmd.append(path)
+        try:
+            r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
+                               env=env, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise BriefError('%s: %s' % (' '.join(cmd), e))
+    if r.returncode != 0:
+        raise BriefError('%s: exit status %d: %s' % (' '.join(cmd), r.returncode,
+                         r.stderr.decode('utf-8', 'replace').strip()))
+    try:
+        return json.loads(r.stdout.decode('utf-8'))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise BriefError('%s: not JSON: %s' % (' '.join(cmd), e))
+
+
+def export_of(brief, t, annotations=None):
+    """What brief exports for text t: without annotations from a copy in an
+    empty directory (so no NAME.brief beside it is picked up), with them from
+    the file and its annotation file."""
+    if annotations:
+        return run_brief(brief, os.path.join(TOP, t.gold.source[1]), annotations)
+    with tempfile.TemporaryDirectory(prefix='brief-text.') as d:
+        path = os.path.join(d, t.name + '.txt')
+        with open(path, 'wb') as f:
+            f.write(t.data)
+        j = run_brief(brief, path)
+    if (j.get('document') or {}).get('annotations'):
+        raise BriefError('%s: brief read annotations (%s) for a text given without them'
+                         % (t.name, j['document']['annotations']))
+    return j
+
+
+# ---- scoring ------------------------------------------------------------------------------
+
+def norm(s):
+    """A surface form as the actor match compares it: no case, no soft
+    hyphen, straight apostrophes, no leading 'the', no possessive 's."""
+    s = (s or '').replace('\u00ad', '').replace('\u2019', "'").casefold()
+    s = ' '.join(s.split())
+    if s.startswith('the '):
+        s = s[4:]
+    if s.endswith("'s"):
+        s = s[:-2]
+    return s
+
+
+def close(a, b):
+    return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
+class Pred:
+    """One exported entity, reduced to what the scorer reads."""
+
+    def __init__(self, k, e):
+        self.index, self.name = k, e.get('name')
+        self.kind = e.get('kind')
+        self.forms = [e.get('name')] + list(e.get('aliases') or [])
+        self.mentions = [(m['start'], m['end'], m.get('text', '')) for m in e.get('mentions') or []
+                         if isinstance(m.get('start'), int) and isinstance(m.get('end'), int)]
+
+
+def wanted(x, conf):
+    """Whether an exported object passes the --confidence and source filter."""
+    if conf is None:
+        return True
+    if conf == 'annotation':
+        return x.get('source', 'annotation') != 'auto'
+    c = x.get('confidence')
+    return c is None or c in conf
+
+
+class Score:
+    """Counts for one text (or summed over texts)."""
+    FIELDS = ('actors_gold', 'actors_pred', 'actors_hit', 'kind_hit',
+              'ment_gold', 'ment_pred', 'ment_hit',
+              'rows_gold', 'rows_pred', 'rows_hit', 'by_hit',
+              'fig_gold', 'fig_pred', 'fig_exact_p', 'fig_exact_r', 'fig_over_p', 'fig_over_r')
+
+    def __init__(self, name):
+        self.name = name
+        for f in self.FIELDS:
+            setattr(self, f, 0)
+        self.notes = []             # what went wrong, for -v
+
+    def add(self, o):
+        for f in self.FIELDS:
+            setattr(self, f, getattr(self, f) + getattr(o, f))
+
+    def counts(self):
+        return {f: getattr(self, f) for f in self.FIELDS}
+
+
+def score_text(t, j, conf=None):
+    g, sc = t.gold, Score(t.name)
+    note = sc.notes.append
+
+    def where(off):
+        line = t.line_of(off)
+        return '%d' % line
+
+    def shown(s):
+        return s.replace('\n', ' ')[:60]
+
+    # ---- actors ----
+    preds = [Pred(k, e) for k, e in enumerate(j.get('entities') or []) if wanted(e, conf)]
+    gold_by_span = {(s, e): aid for s, e, aid in t.mentions}
+    gold_spans = {aid: [] for aid in g.order}
+    for s, e, aid in t.mentions:
+        gold_spans[aid].append((s, e))
+    gsurf = {aid: {norm(f) for f in g.actors[aid].forms} for aid in g.order}
+    for s, e, aid in t.mentions:
+        gsurf[aid].add(norm(t.data[s:e].decode('utf-8')))
+    live = []
+    for p in preds:
+        inside = [m for m in p.mentions if not t.outside((m[0], m[1]))]
+        if p.mentions and not inside:
+            note('false actor (only in chrome): %s %s %r' % (p.kind, p.name, shown(p.mentions[0][2])))
+            continue
+        live.append(p)
+    pairs = []
+    for p in live:
+        psurf = {norm(f) for f in p.forms if f} | {norm(m[2]) for m in p.mentions}
+        for gi, aid in enumerate(g.order):
+            over = sum(1 for ps, pe, _ in p.mentions
+                       for gs, ge in gold_spans[aid] if ps < ge and gs < pe)
+            shared = bool(psurf & gsurf[aid])
+            if over or shared:
+                pairs.append((-over, -int(shared), gi, p.index, p, aid))
+    pairs.sort(key=lambda x: x[:4])
+    match, taken = {}, set()
+    for _, _, _, _, p, aid in pairs:
+        if p.index in match or aid in taken:
+            continue
+        match[p.index] = aid
+        taken.add(aid)
+    sc.actors_gold, sc.actors_pred, sc.actors_hit = len(g.order), len(preds), len(match)
+    for p in live:
+        if p.index in match:
+            aid = match[p.index]
+            if p.kind == g.actors[aid].kind:
+                sc.kind_hit += 1
+            else:
+                note('kind: %s is %s, exported as %s' % (aid, g.actors[aid].kind, p.kind))
+        else:
+            note('false actor: %s %s (%d mentions%s)' % (
+                p.kind, p.name, len(p.mentions),
+                (', first %r at line %s' % (shown(p.mentions[0][2]), where(p.mentions[0][0])))
+                if p.mentions else ''))
+    for aid in g.order:
+        if aid not in taken:
+            note('missed actor: %s %s %r (%d mentions)' % (
+                aid, g.actors[aid].kind, g.actors[aid].name, t.count[aid]))
+
+    # ---- mentions ----
+    hit_spans = set()
+    for p in preds:
+        for s, e, text in p.mentions:
+            sc.ment_pred += 1
+            aid = gold_by_span.get((s, e))
+            if aid is not None and match.get(p.index) == aid and (s, e) not in hit_spans:
+                hit_spans.add((s, e))
+                sc.ment_hit += 1
+            elif aid is not None and (s, e) not in hit_spans:
+                note('mention of the wrong actor: %r at line %s is %s, exported under %s'
+                     % (shown(text), where(s), aid, p.name))
+            elif aid is None:
+                note('false mention: %r at line %s (%s)%s' % (
+                    shown(text), where(s), p.name, ' in chrome' if t.outside((s, e)) else ''))
+    sc.ment_gold = len(t.mentions)
+    for s, e, aid in t.mentions:
+        if (s, e) not in hit_spans:
+            note('missed mention: %r at line %s (%s)'
+                 % (shown(t.data[s:e].decode('utf-8')), where(s), aid))
+
+    # ---- comparison rows ----
+    by_name = {}
+    for p in preds:
+        by_name.setdefault(p.name, p)
+    surf_actor = {}
+    for aid in g.order:
+        for f in gsurf[aid]:
+            surf_actor.setdefault(f, aid)
+
+    def actor_of(name):
+        if name is None:
+            return None
+        p = by_name.get(name)
+        if p is not None and p.index in match:
+            return match[p.index]
+        return surf_actor.get(norm(name), '!' + name)
+
+    def value(v):
+        if not isinstance(v, dict) or v.get('derived'):
+            return None
+        x = v.get('value')
+        return float(x) if isinstance(x, (int, float)) else None
+
+    prows = []
+    for c in j.get('comparisons') or []:
+        if not wanted(c, conf):
+            continue
+        for r in c.get('rows') or []:
+            if not wanted(r, conf):
+                continue
+            by = r['by'] if 'by' in r else c.get('by')
+            prows.append((actor_of(r.get('party')), value(r.get('current')),
+                          value(r.get('demand')), actor_of(by) or '?', r.get('party')))
+    sc.rows_gold, sc.rows_pred = len(g.rows), len(prows)
+    used = set()
+    for r in g.rows:
+        found = None
+        for k, (party, cur, dem, by, pname) in enumerate(prows):
+            if k in used or party != r.party or not close(dem, r.demand[1]):
+                continue
+            if r.current is None:
+                if cur is not None:
+                    continue
+            elif not close(cur, r.current[1]):
+                continue
+            found = k
+            break
+        if found is None:
+            note('missed row: %s (%s %s -> %s)' % (r.id, r.party,
+                 r.current[3] if r.current else 'none', r.demand[3]))
+            continue
+        used.add(found)
+        sc.rows_hit += 1
+        if prows[found][3] == r.by:
+            sc.by_hit += 1
+        else:
+            note('demander of row %s: %s, exported %s' % (r.id, r.by, prows[found][3]))
+    for k, (party, cur, dem, by, pname) in enumerate(prows):
+        if k not in used:
+            note('false row: %s %s -> %s, by %s' % (pname, cur, dem, by))
+
+    # ---- figures ----
+    gspans = [(s, e) for s, e, *_ in t.figures]
+    pspans = [(f['start'], f['end'], f.get('text', '')) for f in j.get('figures') or []
+              if isinstance(f.get('start'), int) and isinstance(f.get('end'), int)
+              and wanted(f, conf)]
+    sc.fig_gold, sc.fig_pred = len(gspans), len(pspans)
+    gset = set(gspans)
+    exact_hits = set()
+    for s, e, text in pspans:
+        if (s, e) in gset and (s, e) not in exact_hits:
+            exact_hits.add((s, e))
+            sc.fig_exact_p += 1
+        over = any(s < ge and gs < e for gs, ge in gspans)
+        sc.fig_over_p += over
+        if (s, e) not in gset:
+            note('%s figure: %r at line %s%s' % ('inexact' if over else 'false', shown(text),
+                 where(s), ' in chrome' if t.outside((s, e)) else ''))
+    sc.fig_exact_r = len(exact_hits)
+    for gs, ge in gspans:
+        if any(s < ge and gs < e for s, e, _ in pspans):
+            sc.fig_over_r += 1
+        if (gs, ge) not in exact_hits:
+            note('missed figure: %r at line %s' % (shown(t.data[gs:ge].decode('utf-8')), where(gs)))
+    return sc
+
+
+# ---- the table -------------------------------------------------------------------------------
+
+def ratio(a, b):
+    return None if b == 0 else a / b
+
+
+def f1(p, r):
+    if p is None or r is None:
+        return None
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def cell(x):
+    return '    -' if x is None else '%5.2f' % x
+
+
+def measures(s):
+    """The table's ratios for one Score, None where 0/0."""
+    ep, er = ratio(s.fig_exact_p, s.fig_pred), ratio(s.fig_exact_r, s.fig_gold)
+    op, orr = ratio(s.fig_over_p, s.fig_pred), ratio(s.fig_over_r, s.fig_gold)
+    return [ratio(s.actors_hit, s.actors_pred), ratio(s.actors_hit, s.actors_gold),
+            ratio(s.kind_hit, s.actors_hit),
+            ratio(s.ment_hit, s.ment_pred), ratio(s.ment_hit, s.ment_gold),
+            ratio(s.rows_hit, s.rows_pred), ratio(s.rows_hit, s.rows_gold),
+            ratio(s.by_hit, s.rows_hit),
+            ep, er, f1(ep, er), op, orr, f1(op, orr)]
+
+
+HEAD1 = '%-26s %-11s %5s  %-11s  %-17s  %-17s  %-17s' % (
+    '', 'actors', 'kind', 'mentions', 'comparison rows', 'figures exact', 'figures overlap')
+HEAD2 = '%-26s %5s %5s %5s  %5s %5s  %5s %5s %5s  %5s %5s %5s  %5s %5s %5s' % (
+    'text', 'P', 'R', 'acc', 'P', 'R', 'P', 'R', 'by', 'P', 'R', 'F1', 'P', 'R', 'F1')
+
+
+def table_row(name, s):
+    m = [cell(x) for x in measures(s)]
+    return '%-26s %s %s %s  %s %s  %s %s %s  %s %s %s  %s %s %s' % ((name,) + tuple(m))
+
+
+COUNT_HEAD = '%-26s %13s %5s %17s %13s %13s' % (
+    'text', 'actors', 'kind', 'mentions', 'rows', 'figures')
+
+
+def count_row(name, s):
+    return '%-26s %4d/%3d/%3d %5d %5d/%5d/%5d %4d/%3d/%3d %4d/%3d/%3d' % (
+        name, s.actors_hit, s.actors_pred, s.actors_gold, s.kind_hit,
+        s.ment_hit, s.ment_pred, s.ment_gold, s.rows_hit, s.rows_pred, s.rows_gold,
+        s.fig_exact_r, s.fig_pred, s.fig_gold)
+
+
+def print_table(scores, out, verbose=False):
+    total = Score('total')
+    out.write(HEAD1 + '\n' + HEAD2 + '\n')
+    for s in scores:
+        total.add(s)
+        out.write(table_row(s.name, s) + '\n')
+    out.write(table_row('all %d texts' % len(scores), total) + '\n')
+    out.write('\ncounts (found/exported/gold; kind: right kinds among found; figures: exact)\n')
+    out.write(COUNT_HEAD + '\n')
+    for s in scores:
+        out.write(count_row(s.name, s) + '\n')
+    out.write(count_row('all %d texts' % len(scores), total) + '\n')
+    if verbose:
+        for s in scores:
+            if s.notes:
+                out.write('\n%s:\n' % s.name)
+                for n in s.notes:
+                    out.write('  %s\n' % n)
+    return total
+
+
+# ---- the self-test ---------------------------------------------------------------------------
+
+# What the annotated texts must score when brief reads their annotation
+# files: everything right, except where the gold knows more than the
+# annotation file (second.brief leaves out Brussels, a place).
+SELF_EXPECT = {
+    'commentary': dict(actors_gold=14, actors_pred=14, actors_hit=14, kind_hit=14,
+                       ment_gold=70, ment_pred=70, ment_hit=70,
+                       rows_gold=2, rows_pred=2, rows_hit=2, by_hit=2),
+    'second': dict(actors_gold=5, actors_pred=4, actors_hit=4, kind_hit=4,
+                   ment_gold=8, ment_pred=7, ment_hit=7,
+                   rows_gold=2, rows_pred=2, rows_hit=2, by_hit=2),
+    'mixed': dict(actors_gold=2, actors_pred=2, actors_hit=2, kind_hit=2,
+                  ment_gold=2, ment_pred=2, ment_hit=2,
+                  rows_gold=2, rows_pred=2, rows_hit=2, by_hit=2),
+}
+ANNOTATIONS = {'commentary': 'assets/commentary.brief', 'second': 'tests/fixtures/second.brief',
+               'mixed': 'tests/fixtures/mixed.brief'}
+
+PAGE_HTML = ('<html><head><title>t</title><style>p{}</style></head><body><div><h1>A &amp; B</h1>'
+             '<p>One\u00a0two  <b>three</b><br>four</p><ul><li>x</li><li> y </li></ul>'
+             '<script>var z = "<p>no</p>";</script><p>caf&eacute; <img src=a.png alt=no>'
+             '&#8212; end</p><table><tr><td>c1</td><td>c2</td></tr></table></div></body></html>')
+PAGE_TEXT = 'A & B\nOne two three\nfour\nx\ny\ncafé — end\nc1\nc2\n'
+
+
+def self_test(out):
+    """The scorer checked without the web pages: the HTML conversion, every
+    gold file, the annotated texts scored as their annotation files say,
+    and the scorer catching errors planted in brief's export."""
+    results = []
+
+    def check(ok, what, detail=''):
+        results.append(ok)
+        out.write('%s %d - %s%s\n' % ('ok' if ok else 'not ok', len(results), what,
+                                       ('' if ok or not detail else ': ' + detail)))
+        return ok
+
+    with tempfile.TemporaryDirectory(prefix='brief-score.') as d:
+        path = os.path.join(d, 'expected.html')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(PAGE_HTML)
+        got = page_text(path)
+        check(got == PAGE_TEXT, 'a page converts to one block a line, entities decoded, '
+              'white space folded, scripts dropped', repr(got))
+
+    texts = {}
+    for p in gold_files():
+        name = os.path.splitext(os.path.basename(p))[0]
+        try:
+            t = load(p, warn=False)
+        except (GoldError, InputError) as e:
+            check(False, 'gold %s reads and anchors' % name, str(e))
+            continue
+        if t is None:
+            read_gold(p)
+            check(True, 'gold %s reads (its page is not here, so it is not anchored)' % name)
+            continue
+        check(True, 'gold %s reads and anchors: %d actors, %d mentions, %d figures, %d rows'
+              % (name, len(t.gold.order), len(t.mentions), len(t.figures), len(t.gold.rows)))
+        texts[name] = t
+        if t.gold.sha256:
+            check(hashlib.sha256(t.data).hexdigest() == t.gold.sha256,
+                  'the text of %s is the one its gold was written for' % name)
+
+    brief = brief_path()
+    exports = {}
+    for name, expect in SELF_EXPECT.items():
+        if name not in texts:
+            check(False, '%s is in the development set' % name)
+            continue
+        t = texts[name]
+        j = exports[name] = export_of(brief, t, os.path.join(TOP, ANNOTATIONS[name]))
+        sc = score_text(t, j, 'annotation').counts()
+        bad = ['%s %d, want %d' % (k, sc[k], v) for k, v in expect.items() if sc[k] != v]
+        check(not bad, '%s with %s scores as its annotation file says' % (name, ANNOTATIONS[name]),
+              '; '.join(bad))
+
+    # Errors planted in the commentary's export must show in the counts.
+    if 'commentary' in exports:
+        t, base = texts['commentary'], exports['commentary']
+        ref = score_text(t, base, 'annotation').counts()
+
+        def planted(what, change, want, conf='annotation'):
+            j = json.loads(json.dumps(base))
+            change(j)
+            sc = score_text(t, j, conf).counts()
+            exp = dict(ref, **want)
+            bad = ['%s %d, want %d' % (k, sc[k], exp[k]) for k in exp if sc[k] != exp[k]]
+            check(not bad, 'the scorer sees ' + what, '; '.join(bad))
+
+        def entity(j, name):
+            return next(e for e in j['entities'] if e['name'] == name)
+
+        def drop_mention(j):
+            entity(j, 'US')['mentions'].pop(0)
+        planted('a missed mention', drop_mention, dict(ment_pred=69, ment_hit=69))
+
+        def wrong_kind(j):
+            entity(j, 'Nikkei Asia')['kind'] = 'organization'
+        planted('a wrong kind', wrong_kind, dict(kind_hit=13))
+
+        def header_actor(j):
+            i = t.text.find('Global Times')
+            s, e = t.span(i, len('Global Times'))
+            j['entities'].append({'id': 'gt', 'name': 'Global Times', 'kind': 'media',
+                                  'mentions': [{'start': s, 'end': e, 'text': 'Global Times'}]})
+        planted('an actor found in the header', header_actor, dict(actors_pred=15, ment_pred=71))
+
+        def split_alias(j):
+            us = entity(j, 'US')
+            wash = [m for m in us['mentions'] if m['text'] == 'Washington']
+            us['mentions'] = [m for m in us['mentions'] if m['text'] != 'Washington']
+            us['aliases'] = []
+            j['entities'].append({'name': 'Washington', 'kind': 'place', 'mentions': wash})
+        planted('an alias split off as an actor of its own', split_alias,
+                dict(actors_pred=15, ment_hit=65))
+
+        def drop_row(j):
+            j['comparisons'][0]['rows'].pop(1)
+        planted('a missed row', drop_row, dict(rows_pred=1, rows_hit=1, by_hit=1))
+
+        def wrong_value(j):
+            j['comparisons'][0]['rows'][0]['demand']['value'] = 5
+        planted('a row with a wrong value', wrong_value, dict(rows_hit=1, by_hit=1))
+
+        def no_demander(j):
+            j['comparisons'][0]['by'] = None
+        planted('a missing demander', no_demander, dict(by_hit=0))
+
+        def renamed_party(j):
+            e = entity(j, 'South Korea')
+            e['name'], e['aliases'] = 'Republic of Korea', []
+            for r in j['comparisons'][0]['rows']:
+                if r['party'] == 'South Korea':
+                    r['party'] = 'Republic of Korea'
+        planted('a party found under another name (matched by its mentions)', renamed_party, {})
+
+        def shifted_figure(j):
+            j['figures'][0]['start'] += 1
+        planted('a figure span one byte short', shifted_figure,
+                dict(fig_exact_p=ref['fig_exact_p'] - 1, fig_exact_r=ref['fig_exact_r'] - 1))
+
+        def unsure(j):
+            entity(j, 'Middle East')['confidence'] = 'unsure'
+        planted('an unsure actor left out with --confidence sure,likely', unsure,
+                dict(actors_pred=13, actors_hit=13, kind_hit=13, ment_pred=69, ment_hit=69),
+                conf={'sure', 'likely'})
+
+    failed = results.count(False)
+    out.write('1..%d\n' % len(results))
+    if failed:
+        out.write('# %d of %d checks failed\n' % (failed, len(results)))
+    return EXIT_FAIL if failed else 0
+
+# ---- main -------------------------------------------------------------------------------
+
+def find_gold(name):
+    path = os.path.join(DEVSET, name + '.gold')
+    if not os.path.isfile(path):
+        raise UsageError('%s: no such gold file (the texts: %s)' % (
+            path, ' '.join(os.path.splitext(os.path.basename(p))[0] for p in gold_files())))
+    return path
+
+
+def load(path, warn=True):
+    """Read, anchor and check one gold file: a Text, or None when its page
+    is not here."""
+    g = read_gold(path)
+    text, where = load_text(g)
+    if text is None:
+        return None
+    if g.sha256 and warn:
+        h = hashlib.sha256(text.encode('utf-8')).hexdigest()
+        if h != g.sha256:
+            sys.stderr.write('score.py: warning: %s: the text of %s is not the one the gold was '
+                             'written for (sha256 %s, gold %s)\n' % (g.path, where, h, g.sha256))
+    return resolve(g, text)
+
+
+def bench(args, out):
+    brief = brief_path()
+    conf = None
+    if args.confidence:
+        conf = set(x.strip() for x in args.confidence.split(',') if x.strip())
+    only = set(args.only.split(',')) if args.only else None
+    paths = gold_files()
+    if only:
+        names = {os.path.splitext(os.path.basename(p))[0] for p in paths}
+        for n in only - names:
+            raise UsageError('%s: no such text (the texts: %s)' % (n, ' '.join(sorted(names))))
+        paths = [p for p in paths if os.path.splitext(os.path.basename(p))[0] in only]
+    scores, skipped = [], []
+    for p in paths:
+        t = load(p)
+        if t is None:
+            skipped.append(os.path.splitext(os.path.basename(p))[0])
+            continue
+        scores.append(score_text(t, export_of(brief, t), conf))
+    out.write('brief %s, without annotation files%s\n' % (
+        brief, (', confidence in {%s}' % ','.join(sorted(conf))) if conf else ''))
+    pages = webpages_dir()
+    if skipped:
+        out.write('skipped %d page texts: the web pages are not here (set BRIEF_WEBPAGES): %s\n'
+                  % (len(skipped), ' '.join(skipped)))
+    elif pages:
+        out.write('page texts from %s\n' % pages)
+    out.write('\n')
+    if scores:
+        print_table(scores, out, args.verbose)
+    return 0
+
+
+def main(argv):
+    import argparse
+    ap = argparse.ArgumentParser(prog='score.py', description=__doc__.split('\n')[0])
+    ap.add_argument('-v', '--verbose', action='store_true',
+                    help='after the table, list every miss and every false find')
+    ap.add_argument('--only', metavar='NAMES', help='score only these texts (comma-separated)')
+    ap.add_argument('--confidence', metavar='LIST',
+                    help='score only what brief exports with one of these confidences '
+                         '(e.g. sure,likely); objects without one are kept')
+    ap.add_argument('--self-test', action='store_true',
+                    help='check the scorer against the annotated texts (no web pages needed)')
+    ap.add_argument('--check', action='store_true', help='read and resolve every gold file')
+    ap.add_argument('--text', metavar='NAME', help='print the text NAME as brief is given it')
+    ap.add_argument('--show', metavar='NAME', help='print the text NAME with its gold marked')
+    ap.add_argument('--sha256', metavar='NAME', help='print the SHA-256 of the text NAME')
+    ap.add_argument('--find', nargs=2, metavar=('NAME', 'TEXT'),
+                    help='list the occurrences @N of TEXT in the text NAME, with their lines')
+    args = ap.parse_args(argv)
+    try:
+        if args.find:
+            g = read_gold(find_gold(args.find[0]))
+            text, where = load_text(g)
+            if text is None:
+                raise InputError('%s: the web pages are not here (set BRIEF_WEBPAGES)' % g.source[1])
+            for k, i in enumerate(occurrences(text, args.find[1]), 1):
+                line, col = line_col(text, i)
+                ctx = text[max(0, i - 30):i + len(args.find[1]) + 30].replace('\n', ' ')
+                print('@%d %d:%d %s' % (k, line, col, ctx))
+            return 0
+        if args.text or args.sha256:
+            g = read_gold(find_gold(args.text or args.sha256))
+            text, where = load_text(g)
+            if text is None:
+                raise InputError('%s: the web pages are not here (set BRIEF_WEBPAGES)' % g.source[1])
+            if args.text:
+                sys.stdout.write(text)
+            else:
+                print(hashlib.sha256(text.encode('utf-8')).hexdigest())
+            return 0
+        if args.show:
+            t = load(find_gold(args.show))
+            if t is None:
+                raise InputError('%s: the web pages are not here (set BRIEF_WEBPAGES)' % args.show)
+            show(t, sys.stdout)
+            return 0
+        if args.check:
+            for p in gold_files():
+                t = load(p)
+                print('%-28s %s' % (os.path.basename(p), 'skipped: no web pages' if t is None else
+                      '%d actors, %d mentions, %d figures, %d rows' % (
+                          len(t.gold.order), len(t.mentions), len(t.figures), len(t.gold.rows))))
+            return 0
+        if args.self_test:
+            return self_test(sys.stdout)
+        return bench(args, sys.stdout)
+    except GoldError as e:
+        sys.stderr.write('%s\n' % e)
+        return EXIT_DATAERR
+    except InputError as e:
+        sys.stderr.write('score.py: %s\n' % e)
+        return EXIT_NOINPUT
+    except (BriefError, UsageError) as e:
+        sys.stderr.write('score.py: %s\n' % e)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
