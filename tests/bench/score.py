@@ -1095,6 +1095,31 @@ def self_test(out):
         check(got == PAGE_TEXT, 'a page converts to one block a line, entities decoded, '
               'white space folded, scripts dropped', repr(got))
 
+    bad_gold = [
+        ('actor x person "X\n', '3:16: unterminated string'),
+        ('actors x person "X"\n', "3:1: unknown keyword 'actors'"),
+        ('figure "999 percent" percent 999 %\n', "3:8: figure '999 percent' @1: found not"),
+        ('actor e country "Eastland"\n  form "land"\nactor w country "Westland"\n  form "land"\n',
+         "6:8: form 'land' belongs to 'e' already"),
+        ('actor e country "Eastland"\nnot "Eastland" @2\n', "4:5: not 'Eastland' @2: found only 1 time"),
+        ('actor e country "Eastland"\nrow r e "spending"\n  demand 5 "5 percent"\n  by ?\n',
+         "4:1: row 'r' has no current"),
+    ]
+    with tempfile.TemporaryDirectory(prefix='brief-score.') as d:
+        for body, want in bad_gold:
+            path = os.path.join(d, 'bad.gold')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write('gold 1\ntext file tests/fixtures/mixed.txt\n' + body
+                        + ('' if 'row' in body else 'comparisons none "test"\n'))
+            try:
+                g = read_gold(path)
+                resolve(g, load_text(g)[0])
+                got = 'no error'
+            except GoldError as e:
+                got = str(e)
+            check(got.startswith(path + ':' + want), 'a wrong gold file is named at its place: '
+                  + want.split(': ', 1)[1], got)
+
     texts = {}
     for p in gold_files():
         name = os.path.splitext(os.path.basename(p))[0]
