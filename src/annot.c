@@ -11,6 +11,7 @@
 
 #include "brief/annot.h"
 #include "brief/util.h"
+#include "brief/word.h"
 
 /* How much of a statement or quote is echoed in a message, in code points. */
 #define SNIP_MAX 60
@@ -825,29 +826,13 @@ struct resolver {
 	const struct quote *missing;   /* the earliest quote not found */
 };
 
-static int is_alnum_byte(uint8_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* A quote must not start or end inside a word or a number: "5 percent" is
- * not found inside "3.5 percent", "3" not inside "3.5", nor "US" inside "USB". */
+/* A quote is a span of whole words (word.h), as a mention and a figure
+ * are: "5 percent" is not found inside "3.5 percent", "3" not inside "3.5",
+ * "US" not inside "USB", "USé" or "ЖUS", nor ending inside a combining
+ * sequence; after "美" it is whole, as a figure there is. */
 static int on_boundaries(const struct doc *d, size_t start, size_t end)
 {
-	const uint8_t *t = d->text;
-	if (start > 0 && is_alnum_byte(t[start]) && is_alnum_byte(t[start - 1]))
-		return 0;
-	if (start > 1 && t[start] >= '0' && t[start] <= '9'
-	    && (t[start - 1] == '.' || t[start - 1] == ',') && t[start - 2] >= '0'
-	    && t[start - 2] <= '9')
-		return 0;
-	if (end < d->ready && end > start && is_alnum_byte(t[end - 1]) && is_alnum_byte(t[end]))
-		return 0;
-	/* The same on the right: "3" is not found inside "3.5" or "3,000". */
-	if (end + 1 < d->ready && end > start && t[end - 1] >= '0' && t[end - 1] <= '9'
-	    && (t[end] == '.' || t[end] == ',') && t[end + 1] >= '0' && t[end + 1] <= '9')
-		return 0;
-	return 1;
+	return word_whole(d->text, 0, d->ready, start, end);
 }
 
 static void anchor(struct resolver *r, struct quote *q, size_t from)

@@ -4,12 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
 #include <unistr.h>
-#include <uniwbrk.h>
 
 #include "brief/figures.h"
 #include "brief/util.h"
+#include "brief/word.h"
 
 /* Byte classes for the main loop.  C_SYM: '$' and the lead bytes of the
  * currency signs we know (U+00A3, U+00A5, U+20A9, U+20AC, U+20B9). */
@@ -25,11 +24,12 @@ static const unsigned char byte_class[256] = {
 };
 
 /* One slice being scanned.  lo is the lookbehind floor (from, or the end of
- * the last figure so figures never overlap); hi is `to`, never read. */
+ * the last figure so figures never overlap); hi is `to`, never read; word
+ * boundaries are judged in [from, hi). */
 struct scan {
 	struct figures *f;
 	const uint8_t *t;
-	size_t lo, hi;
+	size_t lo, hi, from;
 };
 
 static int is_digit(uint8_t c) { return (unsigned)(c - '0') < 10; }
@@ -40,44 +40,31 @@ static int is_alnum(uint8_t c) { return is_digit(c) || is_alpha(c); }
 static int at(const struct scan *s, size_t i) { return i < s->hi ? s->t[i] : -1; }
 static int dig(const struct scan *s, size_t i) { return i < s->hi && is_digit(s->t[i]); }
 
-/* A letter or digit outside ASCII that joins a word with the digits next
- * to it.  Han, kana and Thai letters do not (UAX #29 puts a word boundary
- * between them and a digit): "韓国は3.5%を" holds a figure. */
-static int joins_word(ucs4_t uc)
+/* A word boundary at i (word.h), the slice as context: a figure starts
+ * and ends where a quote or a mention would.  Han, kana and Thai next to a
+ * number are a boundary ("韓国は3.5%を" holds a figure); Latin, Greek,
+ * Cyrillic and Hangul letters are not. */
+static int boundary(const struct scan *s, size_t i)
 {
-	if (!uc_is_alnum(uc))
-		return 0;
-	int wb = uc_wordbreak_property(uc);
-	return wb == WBP_ALETTER || wb == WBP_HL || wb == WBP_NUMERIC;
+	return word_boundary(s->t, s->from, s->hi, i);
 }
 
-/* A letter or digit starts at i (any script), so i is not a word boundary. */
-static int alnum_at(const struct scan *s, size_t i)
+static int joins(enum word_class k)
 {
-	if (i >= s->hi)
-		return 0;
-	uint8_t c = s->t[i];
-	if (c < 0x80)
-		return is_alnum(c);
-	ucs4_t uc;
-	u8_mbtouc(&uc, s->t + i, s->hi - i);
-	return joins_word(uc);
+	return k == WORD_LETTER || k == WORD_DIGIT;
 }
 
-/* A letter or digit ends just before i, looking no further back than lo. */
-static int alnum_before(const struct scan *s, size_t i)
+/* A letter or digit that makes one word with digits starts at i, or ends
+ * just before i (no further back than lo): "COVID" before "-19", "2" in
+ * "2+2". */
+static int joins_at(const struct scan *s, size_t i)
 {
-	if (i <= s->lo)
-		return 0;
-	uint8_t c = s->t[i - 1];
-	if (c < 0x80)
-		return is_alnum(c);
-	size_t j = i - 1;
-	while (j > s->lo && (s->t[j] & 0xC0) == 0x80)
-		j--;
-	ucs4_t uc;
-	u8_mbtouc(&uc, s->t + j, i - j);
-	return joins_word(uc);
+	return joins(word_class_at(s->t, s->hi, i));
+}
+
+static int joins_before(const struct scan *s, size_t i)
+{
+	return joins(word_class_before(s->t, s->lo, i));
 }
 
 /* Length of a horizontal space at i: space, tab, no-break, narrow and thin spaces. */
@@ -127,7 +114,7 @@ static size_t word_end(const struct scan *s, size_t i)
 	size_t j = i;
 	while (j < s->hi && is_alpha(s->t[j]))
 		j++;
-	if (j == i || alnum_at(s, j))
+	if (j == i || !boundary(s, j))
 		return i;
 	return j;
 }
@@ -138,7 +125,7 @@ static size_t word_start(const struct scan *s, size_t i)
 	size_t j = i;
 	while (j > s->lo && is_alpha(s->t[j - 1]))
 		j--;
-	if (j == i || alnum_before(s, j))
+	if (j == i || !boundary(s, j))
 		return i;
 	return j;
 }
@@ -409,6 +396,10 @@ static const char *intern(struct figures *f, const uint8_t *p, size_t n)
 
 static size_t add(struct scan *s, const struct figure *fg)
 {
+	/* Every rule's figure is a span of whole words, as a quote and a
+	 * mention are: not "25%" with a combining mark on its '%'. */
+	if (!word_whole(s->t, s->from, s->hi, fg->start, fg->end))
+		return 0;
 	struct figures *f = s->f;
 	xgrow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
 	f->v[f->n++] = *fg;
@@ -479,7 +470,7 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 		/* "1,00", "1.2.3": not a number we can read. */
 		if ((at(s, i) == ',' || at(s, i) == '.') && dig(s, i + 1))
 			return 0;
-		if (!sep && alnum_at(s, i)) {
+		if (!sep && !boundary(s, i)) {
 			size_t j = word_end(s, i);
 			if (word_is(s, i, j, "st") || word_is(s, i, j, "nd") ||
 			    word_is(s, i, j, "rd") || word_is(s, i, j, "th")) {
@@ -487,18 +478,18 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 				i = j;
 			}
 		}
-		if (money && !n->ordinal && alnum_at(s, i)) {
+		if (money && !n->ordinal && !boundary(s, i)) {
 			double m = money_suffix(s, i, &i);
 			if (m > 0) {
 				v *= m;
 				n->scaled = 1;
 			}
 		}
-		if (alnum_at(s, i))
+		if (!boundary(s, i))
 			return 0;
 		/* "2+2", "10:30", "24/7", "2-1": expressions, times, ranges. */
 		int c = at(s, i);
-		if (c > 0 && strchr("+*/=:^", c) && alnum_at(s, i + 1))
+		if (c > 0 && strchr("+*/=:^", c) && joins_at(s, i + 1))
 			return 0;
 		if (c == '-' && dig(s, i + 1))
 			return 0;
@@ -781,7 +772,7 @@ static int year_at(const struct scan *s, size_t i, size_t *end)
 		return 0;
 	const uint8_t *t = s->t + i;
 	int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
-	if (y < 1900 || y > 2099 || alnum_at(s, i + 4) || at(s, i + 4) == '%')
+	if (y < 1900 || y > 2099 || !boundary(s, i + 4) || at(s, i + 4) == '%')
 		return 0;
 	int c = at(s, i + 4);
 	if ((c == ',' || c == '.') && dig(s, i + 5))
@@ -810,7 +801,7 @@ static int day_at(const struct scan *s, size_t i, size_t *end)
 		       word_is(s, j, we, "rd") || word_is(s, j, we, "th")))
 		j = we;
 	int c = at(s, j);
-	if (alnum_at(s, j) || c == '%' || ((c == ',' || c == '.' || c == ':' || c == '-') && dig(s, j + 1)))
+	if (!boundary(s, j) || c == '%' || ((c == ',' || c == '.' || c == ':' || c == '-') && dig(s, j + 1)))
 		return 0;
 	*end = j;
 	return d;
@@ -1064,7 +1055,7 @@ static size_t try_symbol(struct scan *s, size_t p, size_t symlen, const char *co
 		size_t b = p;
 		while (b > s->lo && is_upper(s->t[b - 1]))
 			b--;
-		if (alnum_before(s, b))
+		if (!boundary(s, b))
 			return 0;
 		code = NULL;
 		for (size_t k = 0; k < LEN(dollar_prefixes); k++)
@@ -1105,7 +1096,7 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 	for (size_t k = p; k < q; k++)
 		if (!is_alpha(s->t[k]))
 			return 0;
-	if (alnum_before(s, p) || alnum_at(s, q))
+	if (!word_whole(s->t, s->from, s->hi, p, q))
 		return 0;
 	if (m)
 		return try_month(s, p, q, m, abbrev);
@@ -1117,13 +1108,13 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 /* Digits at p (the byte before is no ASCII letter or digit). */
 static size_t try_digits(struct scan *s, size_t p)
 {
-	if (alnum_before(s, p))
+	if (!boundary(s, p))
 		return 0;
 	int hyphened = 0, neg = 0;
 	size_t sign = SIZE_MAX;
 	if (p > s->lo) {
 		uint8_t b = s->t[p - 1];
-		int glued = alnum_before(s, p - 1);
+		int glued = joins_before(s, p - 1);
 		if (glued && strchr("+*/=:^", b))
 			return 0;
 		if ((b == '.' || b == ',') && p - 1 > s->lo && is_digit(s->t[p - 2]))
@@ -1138,7 +1129,7 @@ static size_t try_digits(struct scan *s, size_t p)
 		}
 	}
 	/* U+2212 MINUS SIGN */
-	if (p >= s->lo + 3 && memcmp(s->t + p - 3, "\xe2\x88\x92", 3) == 0 && !alnum_before(s, p - 3)) {
+	if (p >= s->lo + 3 && memcmp(s->t + p - 3, "\xe2\x88\x92", 3) == 0 && !joins_before(s, p - 3)) {
 		sign = p - 3;
 		neg = 1;
 	}
@@ -1158,7 +1149,7 @@ void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t fro
 {
 	if (to > len)
 		to = len;
-	struct scan s = { f, text, from, to };
+	struct scan s = { f, text, from, to, from };
 	size_t p = from;
 	while (p < to) {
 		uint8_t c = text[p];

@@ -1,13 +1,12 @@
-/* Finds actors' names and aliases in the text, on word boundaries. */
+/* Finds actors' names and aliases in the text, on word boundaries (word.h). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
-#include <unistr.h>
 
 #include "brief/mentions.h"
 #include "brief/util.h"
+#include "brief/word.h"
 
 static int spelling_cmp(const void *pa, const void *pb)
 {
@@ -119,39 +118,6 @@ void mentions_free(struct mentions *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* A word character: letters, digits and combining marks, in any script. */
-static int is_word_cp(ucs4_t c)
-{
-	return uc_is_alnum(c) || uc_is_general_category(c, UC_CATEGORY_M);
-}
-
-static int ascii_word(uint8_t c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-static int word_before(const uint8_t *text, size_t from, size_t off)
-{
-	if (off <= from)
-		return 0;
-	if (text[off - 1] < 0x80)
-		return ascii_word(text[off - 1]);
-	ucs4_t c;
-	const uint8_t *p = u8_prev(&c, text + off, text + from);
-	return p && is_word_cp(c);
-}
-
-static int word_after(const uint8_t *text, size_t to, size_t off)
-{
-	if (off >= to)
-		return 0;
-	if (text[off] < 0x80)
-		return ascii_word(text[off]);
-	ucs4_t c;
-	u8_mbtouc(&c, text + off, to - off);
-	return is_word_cp(c);
-}
-
 void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t from, size_t to)
 {
 	if (to > len)
@@ -191,10 +157,10 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 				continue;
 			const struct spelling *sp = &m->sp[j];
 			if (before < 0)
-				before = word_before(text, from, off);
-			if (before)
+				before = word_boundary(text, from, to, off);
+			if (!before)
 				break;
-			if (!word_after(text, to, off + sp->len)) {
+			if (word_boundary(text, from, to, off + sp->len)) {
 				xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
 				m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
 								 (uint32_t)m->count[sp->entity] };

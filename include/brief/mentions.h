@@ -1,5 +1,6 @@
 /* Mentions: every occurrence of every actor's name or alias in the text, on
- * word boundaries, longest match first, never overlapping. */
+ * word boundaries (word.h: the same as a quote's and a figure's), longest
+ * match first, never overlapping. */
 #ifndef BRIEF_MENTIONS_H
 #define BRIEF_MENTIONS_H
 

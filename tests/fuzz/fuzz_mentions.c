@@ -5,7 +5,8 @@
  * a time, and in two halves split at a middle line) give identical mentions
  * and counts; the same holds for figures_scan; mentions and figures are in
  * order, disjoint and inside the text, each mention one of its actor's
- * spellings, each figure's number inside its phrase. */
+ * spellings, each figure's number inside its phrase, and both spans of
+ * whole words (word.h). */
 #include "config.h"
 
 #include <math.h>
@@ -17,6 +18,7 @@
 #include "brief/document.h"
 #include "brief/figures.h"
 #include "brief/mentions.h"
+#include "brief/word.h"
 #include "fuzz.h"
 
 static const char annotation[] =
@@ -127,6 +129,8 @@ static void check_order(const struct mentions *m, const struct figures *f, const
 		FUZZ_CHECK(is_spelling(&annot.entities[x->entity], d->text + x->start, x->end - x->start),
 			   "mention %zu is no spelling of its actor", i);
 		FUZZ_CHECK(mentions_at(m, x->start) <= i, "mentions_at(%zu) past mention %zu", x->start, i);
+		FUZZ_CHECK(word_whole(d->text, 0, d->len, x->start, x->end),
+			   "mention %zu [%zu, %zu) is not whole words", i, x->start, x->end);
 	}
 	for (size_t e = 0; e < m->nentities; e++)
 		total += m->count[e];
@@ -139,6 +143,8 @@ static void check_order(const struct mentions *m, const struct figures *f, const
 			   "figure %zu number [%zu, %zu) outside [%zu, %zu)", i, x->num_start, x->num_end,
 			   x->start, x->end);
 		FUZZ_CHECK(i == 0 || x->start >= f->v[i - 1].end, "figure %zu overlaps the one before", i);
+		FUZZ_CHECK(word_whole(d->text, 0, d->len, x->start, x->end),
+			   "figure %zu [%zu, %zu) is not whole words", i, x->start, x->end);
 		FUZZ_CHECK((unsigned)x->kind < FIG_KIND_COUNT && (unsigned)x->cmp < FIG_CMP_COUNT,
 			   "figure %zu kind %d cmp %d", i, (int)x->kind, (int)x->cmp);
 		FUZZ_CHECK(memchr(d->text + x->start, '\n', x->end - x->start) == NULL,

@@ -20,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word"}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -41,11 +41,12 @@ sources_for() {
 	s="src/util.c src/document.c src/cpsafe.c src/mapguard.c"
 	case $1 in
 	fuzz_document) ;;
-	fuzz_annot) s="$s src/annot.c src/figures.c src/mentions.c $T/assets_data.c" ;;
+	fuzz_annot) s="$s src/annot.c src/figures.c src/mentions.c src/word.c $T/assets_data.c" ;;
 	fuzz_layout) s="$s src/layout.c" ;;
 	fuzz_search) s="$s src/search.c" ;;
-	fuzz_mentions) s="$s src/annot.c src/figures.c src/mentions.c" ;;
+	fuzz_mentions) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
 	fuzz_sentence) s="$s src/sentence.c" ;;
+	fuzz_word) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
 	esac
 	echo "$s"

@@ -218,7 +218,11 @@ static void test_non_ascii_boundaries(void **state)
 	(void)state;
 	/* Precomposed and decomposed accents both continue the word. */
 	expect_mentions("Japan\xc3\xa9" "se Japan\xcc\x81 Tokyo\xc5\x8d", NULL, 0);
-	expect_mentions("\xc3\xa9US \xe6\x97\xa5US US\xe6\x97\xa5 US\xcc\x81", NULL, 0);
+	expect_mentions("\xc3\xa9US \xd0\x96US US\xd0\x96 US\xcc\x81", NULL, 0);
+	/* Each Han character is a word of its own (UAX #29): a name next to
+	 * one is whole, as a figure there is: "美国总统Trump". */
+	static const int w0[] = { US, US };
+	expect_mentions("\xe6\x97\xa5[US] [US]\xe6\x97\xa5", w0, 2);
 	/* No-break spaces, dashes and CJK brackets end a word. */
 	static const int w1[] = { JAPAN, JAPAN, US, SKOREA };
 	expect_mentions("[Japan]\xc2\xa0is \xe2\x80\x94[Tokyo]\xe2\x80\x94 \xe3\x80\x8c[US]\xe3\x80\x8d"

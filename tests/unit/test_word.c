@@ -1,6 +1,7 @@
 /* Unit tests for word.c: boundaries as UAX #29 and libunistring give them
  * (apostrophes tailored), the ASCII fast path against u8_wordbreaks, the
- * classes of characters. */
+ * classes of characters; and that a quote, a mention and a figure start and
+ * end on the same boundaries in Latin, Cyrillic, Han and combining marks. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -14,6 +15,10 @@
 #include <cmocka.h>
 #include <uniwbrk.h>
 
+#include "brief/annot.h"
+#include "brief/document.h"
+#include "brief/figures.h"
+#include "brief/mentions.h"
 #include "brief/word.h"
 
 /* s with '|' at each boundary word_boundary() finds, edges included. */
@@ -245,6 +250,108 @@ static void test_classes(void **state)
 	assert_int_equal(word_class_before(s, 0, n), WORD_UNSPACED);
 }
 
+/* ---- a quote, a mention and a figure agree ---- */
+
+/* Whether the annotation quote tok anchors at [at, at + strlen(tok)). */
+static int quote_anchors(const char *text, const char *tok, size_t at)
+{
+	char src[256];
+	snprintf(src, sizeof src, "brief 1\nfigure \"%s\" \"m\"\n", tok);
+	struct annot a;
+	assert_int_equal(annot_parse(&a, "t.brief", src, strlen(src), NULL), 0);
+	struct doc d;
+	memset(&d, 0, sizeof d);
+	d.text = (const uint8_t *)text;
+	d.len = d.ready = strlen(text);
+	int ok = annot_resolve(&a, &d, NULL) == 0 && a.notes[0].q.start == at;
+	annot_free(&a);
+	return ok;
+}
+
+/* Whether an actor named tok is mentioned at [at, at + strlen(tok)). */
+static int mention_at(const char *text, const char *tok, size_t at)
+{
+	struct entity e = { 0 };
+	e.id = (char *)(uintptr_t)"x";
+	e.name = (char *)(uintptr_t)tok;
+	struct annot a;
+	memset(&a, 0, sizeof a);
+	a.entities = &e;
+	a.nentities = 1;
+	struct mentions m;
+	mentions_init(&m, &a);
+	size_t n = strlen(text);
+	mentions_scan(&m, (const uint8_t *)text, n, 0, n);
+	int ok = 0;
+	for (size_t i = 0; i < m.n; i++)
+		ok |= m.v[i].start == at && m.v[i].end == at + strlen(tok);
+	mentions_free(&m);
+	return ok;
+}
+
+/* Whether a figure spans exactly [at, at + strlen(tok)). */
+static int figure_at(const char *text, const char *tok, size_t at)
+{
+	struct figures f;
+	figures_init(&f);
+	size_t n = strlen(text);
+	figures_scan(&f, (const uint8_t *)text, n, 0, n);
+	int ok = 0;
+	for (size_t i = 0; i < f.n; i++)
+		ok |= f.v[i].start == at && f.v[i].end == at + strlen(tok);
+	figures_free(&f);
+	return ok;
+}
+
+static void test_quote_mention_figure_agree(void **state)
+{
+	(void)state;
+	/* Latin, Cyrillic, Han, kana, combining marks (alone and on a letter),
+	 * Hangul, punctuation, spaces, a number's separator. */
+	static const char *const before[] = {
+		"", " ", "(", "a", "\xd0\x96", "\xe7\xbe\x8e", "\xe3\x81\xaf",
+		"e\xcc\x81", "\xed\x95\x9c", "x_", "3.", "\"",
+	};
+	static const char *const after[] = {
+		"", " ", ".", ")", "a", "\xd0\x96", "\xe7\xbe\x8e", "\xe3\x82\x92",
+		"\xcc\x81", "\xed\x95\x9c", ".5", ",000", "_x", "'s",
+	};
+	static const char *const tokens[] = { "25 percent", "July 9", "seven rounds" };
+	/* What a reader expects, for the cases the issue names. */
+	static const struct { const char *b, *a; int whole; } want[] = {
+		{ "", "", 1 }, { "\xe7\xbe\x8e", "", 1 }, { "", "\xe7\xbe\x8e", 1 },
+		{ "\xe3\x81\xaf", "\xe3\x82\x92", 1 }, { "\xd0\x96", "", 0 }, { "a", "", 0 },
+		{ "", "\xd0\x96", 0 }, { "", "a", 0 }, { "", "\xcc\x81", 0 },
+		{ "e\xcc\x81", "", 0 }, { "", ".", 1 }, { "", "'s", 1 }, { "", "_x", 0 },
+	};
+	int checked = 0;
+	for (size_t t = 0; t < sizeof tokens / sizeof tokens[0]; t++)
+		for (size_t b = 0; b < sizeof before / sizeof before[0]; b++)
+			for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+				char text[128];
+				snprintf(text, sizeof text, "%s%s%s", before[b], tokens[t], after[k]);
+				size_t at = strlen(before[b]), n = strlen(text);
+				int whole = word_whole((const uint8_t *)text, 0, n, at,
+						       at + strlen(tokens[t]));
+				int q = quote_anchors(text, tokens[t], at);
+				int m = mention_at(text, tokens[t], at);
+				int f = figure_at(text, tokens[t], at);
+				/* In "July 9.5" and "25 percent.5" the token is no
+				 * whole word: the figure is another, or none. */
+				if (q != whole || m != whole || f != whole)
+					fail_msg("'%s': whole %d, quote %d, mention %d, figure %d",
+						 text, whole, q, m, f);
+				for (size_t w = 0; w < sizeof want / sizeof want[0]; w++)
+					if (!strcmp(want[w].b, before[b]) && !strcmp(want[w].a, after[k])) {
+						if (whole != want[w].whole)
+							fail_msg("'%s': whole %d, a reader expects %d",
+								 text, whole, want[w].whole);
+						checked++;
+					}
+			}
+	assert_int_equal(checked, 3 * (int)(sizeof want / sizeof want[0]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_mixed_against_breaks),
 		cmocka_unit_test(test_long_runs),
 		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_quote_mention_figure_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
