@@ -242,7 +242,7 @@ static void clear_tokens(struct parser *p)
 
 static struct token *new_token(struct parser *p)
 {
-	xgrow((void **)&p->toks, &p->cap_toks, p->ntoks + 1, sizeof *p->toks);
+	p->toks = xgrowarray(p->toks, &p->cap_toks, p->ntoks + 1, sizeof *p->toks);
 	struct token *t = &p->toks[p->ntoks++];
 	memset(t, 0, sizeof *t);
 	return t;
@@ -454,7 +454,7 @@ static void stmt_prefix(const struct parser *p, size_t k, char *out, size_t outs
 
 static void add_ref(struct parser *p, const char *id, int col)
 {
-	xgrow((void **)&p->refs, &p->cap_refs, p->nrefs + 1, sizeof *p->refs);
+	p->refs = xgrowarray(p->refs, &p->cap_refs, p->nrefs + 1, sizeof *p->refs);
 	p->refs[p->nrefs++] = (struct ref){ id, p->line, col };
 }
 
@@ -676,7 +676,8 @@ static int statement(struct parser *p)
 		if (dup >= 0)
 			return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
 				    a->entities[dup].id, a->entities[dup].line);
-		xgrow((void **)&a->entities, &p->cap_ent, a->nentities + 1, sizeof *a->entities);
+		a->entities = xgrowarray(a->entities, &p->cap_ent, a->nentities + 1,
+					 sizeof *a->entities);
 		e = &a->entities[a->nentities++];
 		memset(e, 0, sizeof *e);
 		e->id = take_word(&t[1]);
@@ -695,7 +696,8 @@ static int statement(struct parser *p)
 		e->description = take(&t[1]);
 		break;
 	case KW_ALIAS:
-		xgrow((void **)&e->aliases, &p->cap_alias, e->naliases + 1, sizeof *e->aliases);
+		e->aliases = xgrowarray(e->aliases, &p->cap_alias, e->naliases + 1,
+					sizeof *e->aliases);
 		e->aliases[e->naliases++] = take(&t[1]);
 		break;
 	case KW_AFFIL:
@@ -705,7 +707,7 @@ static int statement(struct parser *p)
 		add_ref(p, e->affiliation, t[1].col);
 		break;
 	case KW_FIGURE: {
-		xgrow((void **)&a->notes, &p->cap_notes, a->nnotes + 1, sizeof *a->notes);
+		a->notes = xgrowarray(a->notes, &p->cap_notes, a->nnotes + 1, sizeof *a->notes);
 		struct figure_note *f = &a->notes[a->nnotes++];
 		f->q = take_quote(&t[1], p->line);
 		f->meaning = take(&t[2]);
@@ -716,8 +718,8 @@ static int statement(struct parser *p)
 			if (word_is(&t[1], a->comparisons[i].id))
 				return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
 					    a->comparisons[i].id, a->comparisons[i].line);
-		xgrow((void **)&a->comparisons, &p->cap_cmp, a->ncomparisons + 1,
-		      sizeof *a->comparisons);
+		a->comparisons = xgrowarray(a->comparisons, &p->cap_cmp, a->ncomparisons + 1,
+					    sizeof *a->comparisons);
 		c = &a->comparisons[a->ncomparisons++];
 		memset(c, 0, sizeof *c);
 		c->id = take_word(&t[1]);
@@ -742,7 +744,7 @@ static int statement(struct parser *p)
 			if (word_is(&t[1], c->rows[i].party))
 				return fail(p, p->line, t[1].col, "duplicate row for '%s' (first at line %d)",
 					    c->rows[i].party, c->rows[i].line);
-		xgrow((void **)&c->rows, &p->cap_rows, c->nrows + 1, sizeof *c->rows);
+		c->rows = xgrowarray(c->rows, &p->cap_rows, c->nrows + 1, sizeof *c->rows);
 		struct cmp_row *r = &c->rows[c->nrows++];
 		memset(r, 0, sizeof *r);
 		r->party = take_word(&t[1]);
@@ -753,7 +755,8 @@ static int statement(struct parser *p)
 		break;
 	}
 	case KW_MEASURE: {
-		xgrow((void **)&c->measures, &p->cap_meas, c->nmeasures + 1, sizeof *c->measures);
+		c->measures = xgrowarray(c->measures, &p->cap_meas, c->nmeasures + 1,
+					 sizeof *c->measures);
 		struct measure *m = &c->measures[c->nmeasures++];
 		memset(m, 0, sizeof *m);
 		m->line = p->line;

@@ -98,7 +98,7 @@ void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, 
 
 static struct chart_line *add_line(struct chart *c, enum chart_item item, size_t row)
 {
-	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v = xgrowarray(c->v, &c->cap, c->n + 1, sizeof *c->v);
 	struct chart_line *l = &c->v[c->n++];
 	memset(l, 0, sizeof *l);
 	l->item = item;

@@ -389,7 +389,7 @@ static const char *intern(struct figures *f, const uint8_t *p, size_t n)
 	for (size_t k = f->nunits; k-- > lim;)
 		if (strncmp(f->units[k], (const char *)p, n) == 0 && f->units[k][n] == '\0')
 			return f->units[k];
-	xgrow((void **)&f->units, &f->capunits, f->nunits + 1, sizeof *f->units);
+	f->units = xgrowarray(f->units, &f->capunits, f->nunits + 1, sizeof *f->units);
 	f->units[f->nunits] = xstrndup((const char *)p, n);
 	return f->units[f->nunits++];
 }
@@ -401,7 +401,7 @@ static size_t add(struct scan *s, const struct figure *fg)
 	if (!word_whole(s->t, s->from, s->hi, fg->start, fg->end))
 		return 0;
 	struct figures *f = s->f;
-	xgrow((void **)&f->v, &f->cap, f->n + 1, sizeof *f->v);
+	f->v = xgrowarray(f->v, &f->cap, f->n + 1, sizeof *f->v);
 	f->v[f->n++] = *fg;
 	s->lo = fg->end;
 	return fg->end;

@@ -93,7 +93,7 @@ static void emit(struct lines *out, const uint8_t *text, size_t start, size_t en
 {
 	while (end > start && is_hanging_space(text[end - 1]))
 		end--;
-	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	out->v = xgrowarray(out->v, &out->cap, out->n + 1, sizeof *out->v);
 	out->v[out->n++] = (struct lline){ start, end };
 }
 
@@ -205,7 +205,7 @@ int layout_more_by(struct lines *out, const uint8_t *text, size_t start, size_t 
 			while (keep + 1 < part.n && part.v[keep + 1].end + margin <= b)
 				keep++;
 			if (keep) {
-				xgrow((void **)&out->v, &out->cap, out->n + keep, sizeof *out->v);
+				out->v = xgrowarray(out->v, &out->cap, out->n + keep, sizeof *out->v);
 				memcpy(out->v + out->n, part.v, keep * sizeof *part.v);
 				out->n += keep;
 				*from = part.v[keep].start;

@@ -59,7 +59,7 @@ static void add_spelling(struct mentions *m, size_t *cap, const char *s, uint32_
 	size_t len = strlen(s);
 	if (!len)
 		return;
-	xgrow((void **)&m->sp, cap, m->nsp + 1, sizeof *m->sp);
+	m->sp = xgrowarray(m->sp, cap, m->nsp + 1, sizeof *m->sp);
 	m->sp[m->nsp++] = (struct spelling){ s, len, entity };
 }
 
@@ -161,7 +161,7 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 			if (!before)
 				break;
 			if (word_boundary(text, from, to, off + sp->len)) {
-				xgrow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v);
+				m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);
 				m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
 								 (uint32_t)m->count[sp->entity] };
 				m->count[sp->entity]++;

@@ -48,13 +48,11 @@ static void reserve(struct search *s, size_t need)
 {
 	if (need <= s->cap)
 		return;
-	size_t cap = s->cap, c;
-	xgrow((void **)&s->fold, &cap, need, 1);
-	/* Each array then holds at least cap elements. */
-	c = s->cap;
-	xgrow((void **)&s->map, &c, cap, sizeof *s->map);
-	c = s->cap;
-	xgrow((void **)&s->edge, &c, cap, 1);
+	size_t cap = s->cap;
+	s->fold = xgrowarray(s->fold, &cap, need, 1);
+	/* The other two follow to the same capacity. */
+	s->map = xreallocarray(s->map, cap, sizeof *s->map);
+	s->edge = xreallocarray(s->edge, cap, 1);
 	s->cap = cap;
 }
 
@@ -200,7 +198,7 @@ static size_t fold_stretch(struct search *s, struct memo *mo, size_t n, const ui
 			   size_t i, size_t m)
 {
 	size_t len = m - i;
-	xgrow((void **)&s->brk, &s->brkcap, len, 1);
+	s->brk = xgrowarray(s->brk, &s->brkcap, len, 1);
 	u8_grapheme_breaks(text + i, len, s->brk);
 	size_t a = i;
 	for (size_t k = 1; k <= len; k++) {
@@ -309,7 +307,7 @@ static size_t cluster_edge(struct search *s, const uint8_t *text, size_t c, size
 		}
 	for (size_t span = 256;; span *= 2) {
 		size_t b = end - p > span ? p + span : end;
-		xgrow((void **)&s->brk, &s->brkcap, b - from, 1);
+		s->brk = xgrowarray(s->brk, &s->brkcap, b - from, 1);
 		u8_grapheme_breaks(text + from, b - from, s->brk);
 		size_t sure = b == end ? b - from : b - from - 3;
 		for (size_t k = p - from; k < sure; k++)

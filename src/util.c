@@ -41,20 +41,31 @@ void *xrealloc(void *p, size_t n)
 	return p;
 }
 
-void xgrow(void **p, size_t *cap, size_t need, size_t elem)
+void *xreallocarray(void *p, size_t nmemb, size_t size)
+{
+	if (size && nmemb > SIZE_MAX / size)
+		out_of_memory();
+	return xrealloc(p, nmemb * size);
+}
+
+void *xgrowarray(void *p, size_t *cap, size_t need, size_t elem)
 {
 	if (need <= *cap)
-		return;
+		return p;
 	size_t n = *cap ? *cap : 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
 			out_of_memory();
 		n *= 2;
 	}
-	if (elem && n > SIZE_MAX / elem)
-		out_of_memory();
-	*p = xrealloc(*p, n * elem);
+	p = xreallocarray(p, n, elem);
 	*cap = n;
+	return p;
+}
+
+void xgrow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	*p = xgrowarray(*p, cap, need, elem);
 }
 
 char *xstrdup(const char *s)
@@ -72,7 +83,7 @@ char *xstrndup(const char *s, size_t n)
 
 void buf_add(struct buf *b, const void *s, size_t n)
 {
-	xgrow((void **)&b->data, &b->cap, b->len + n + 1, 1);
+	b->data = xgrowarray(b->data, &b->cap, b->len + n + 1, 1);
 	if (n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
@@ -97,7 +108,7 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_end(ap2);
 	if (n < 0)
 		return;
-	xgrow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+	b->data = xgrowarray(b->data, &b->cap, b->len + (size_t)n + 1, 1);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
 }

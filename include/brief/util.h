@@ -1,4 +1,5 @@
-/* Allocation that cannot return NULL, a growable byte buffer, the clock. */
+/* Allocation that cannot return NULL (a failure exits with BRIEF_EXIT_NOMEM),
+ * a growable byte buffer, the clock, a hash. */
 #ifndef BRIEF_UTIL_H
 #define BRIEF_UTIL_H
 
@@ -12,7 +13,18 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
-/* Grow *p (holding *cap elements of size elem) to hold at least need. */
+/* p reallocated to hold nmemb elements of size size, the product checked
+ * for overflow (tmux's xreallocarray).  Returns the new pointer; p is
+ * invalid once it moved. */
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+/* Room for at least need elements of size elem in p, which holds *cap:
+ * p itself when it has it, else p reallocated to the next doubling of
+ * *cap (8 at first) that does, *cap updated.  Returns the new pointer, to
+ * be stored over the old one with its own type, no cast:
+ *     m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);  */
+void *xgrowarray(void *p, size_t *cap, size_t need, size_t elem);
+/* The same through a void ** (the old form, kept while other files still
+ * call it; new code uses xgrowarray: the cast breaks strict aliasing). */
 void xgrow(void **p, size_t *cap, size_t need, size_t elem);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

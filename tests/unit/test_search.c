@@ -326,7 +326,7 @@ static void test_against_brute_force(void **state)
 		assert_int_equal(r, h.n);
 		assert_true(h.n <= MAXHITS);
 
-		xgrow((void **)&brk, &brkcap, text.len + 1, 1);
+		brk = xgrowarray(brk, &brkcap, text.len + 1, 1);
 		u8_grapheme_breaks((const uint8_t *)text.data, text.len, brk);
 		brk[0] = 1;
 		brk[text.len] = 1;
