@@ -364,11 +364,6 @@ static int lex_line(struct parser *p, const char *s, size_t n)
 
 /* ---- statements ---- */
 
-enum kw {
-	KW_BRIEF, KW_META, KW_BODY, KW_ACTOR, KW_DESC, KW_ALIAS, KW_AFFIL,
-	KW_FIGURE, KW_CMP, KW_UNIT, KW_BY, KW_ROW, KW_MEASURE
-};
-
 enum arg {
 	A_END, A_VERSION, A_QUOTE, A_STRING, A_ID, A_REF, A_KIND, A_CURRENT, A_DEMAND, A_PARTIES
 };
@@ -387,33 +382,19 @@ static const char *const arg_desc[] = {
 
 #define MAX_ARGS 5
 
-static const struct keyword {
+struct keyword;
+/* Carry out a statement whose arguments were checked: 0, or an error
+ * already reported with fail(). */
+typedef int keyword_fn(struct parser *p, const struct keyword *k);
+
+struct keyword {
 	const char *name;
-	enum kw kw;
-	enum ctx ctx;
-	int meta;
-	unsigned char args[MAX_ARGS + 1];   /* A_END terminated */
-} keywords[] = {
-	{ "brief", KW_BRIEF, CTX_TOP, 0, { A_VERSION } },
-	{ "title", KW_META, CTX_TOP, META_TITLE, { A_QUOTE } },
-	{ "section", KW_META, CTX_TOP, META_SECTION, { A_QUOTE } },
-	{ "byline", KW_META, CTX_TOP, META_BYLINE, { A_QUOTE } },
-	{ "source", KW_META, CTX_TOP, META_SOURCE, { A_QUOTE } },
-	{ "credit", KW_META, CTX_TOP, META_CREDIT, { A_QUOTE } },
-	{ "date", KW_META, CTX_TOP, META_DATE, { A_QUOTE } },
-	{ "body", KW_BODY, CTX_TOP, 0, { A_QUOTE } },
-	{ "actor", KW_ACTOR, CTX_TOP, 0, { A_ID, A_KIND, A_STRING } },
-	{ "description", KW_DESC, CTX_ACTOR, 0, { A_STRING } },
-	{ "alias", KW_ALIAS, CTX_ACTOR, 0, { A_STRING } },
-	{ "affiliation", KW_AFFIL, CTX_ACTOR, 0, { A_REF } },
-	{ "figure", KW_FIGURE, CTX_TOP, 0, { A_QUOTE, A_STRING } },
-	{ "comparison", KW_CMP, CTX_TOP, 0, { A_ID, A_STRING } },
-	{ "unit", KW_UNIT, CTX_CMP, 0, { A_STRING } },
-	{ "by", KW_BY, CTX_CMP, 0, { A_REF } },
-	{ "row", KW_ROW, CTX_CMP, 0, { A_REF, A_CURRENT, A_QUOTE, A_DEMAND, A_QUOTE } },
-	{ "measure", KW_MEASURE, CTX_CMP, 0, { A_PARTIES, A_STRING, A_QUOTE } },
+	enum ctx ctx;               /* CTX_TOP: closes the open block first */
+	int first;                  /* only as the file's first statement */
+	int meta;                   /* the header field (stmt_meta) */
+	unsigned char args[MAX_ARGS + 1];   /* enum arg, A_END terminated */
+	keyword_fn *exec;
 };
-#define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 
 static int word_is(const struct token *t, const char *w)
 {
@@ -456,22 +437,6 @@ static void add_ref(struct parser *p, const char *id, int col)
 {
 	p->refs = xgrowarray(p->refs, &p->cap_refs, p->nrefs + 1, sizeof *p->refs);
 	p->refs[p->nrefs++] = (struct ref){ id, p->line, col };
-}
-
-static int unknown_keyword(struct parser *p, const struct token *t)
-{
-	struct buf b = { 0 };
-	for (size_t i = 0; i < NKEYWORDS; i++) {
-		const struct keyword *k = &keywords[i];
-		if ((k->ctx != CTX_TOP && k->ctx != p->blk) || (k->kw == KW_BRIEF && p->nstmts))
-			continue;
-		buf_printf(&b, "%s%s", b.len ? ", " : "", k->name);
-	}
-	char w[SNIP_MAX * 4 + 8];
-	snip(w, sizeof w, t->p, t->n);
-	int rc = fail(p, p->line, t->col, "unknown keyword '%s' (expected %s)", w, b.data);
-	buf_free(&b);
-	return rc;
 }
 
 /* Check "a,b,c": every member an id, none twice. */
@@ -632,9 +597,244 @@ static int once(struct parser *p, int *seen, const char *what, const char *id)
 	return 0;
 }
 
+/* ---- one handler per keyword ---- */
+
+/* The statement's tokens are checked against the keyword's arguments
+ * before its handler runs: t[1] onwards are what the template says. */
+
+static struct entity *open_actor(const struct parser *p)
+{
+	return &p->a->entities[p->a->nentities - 1];
+}
+
+static struct comparison *open_comparison(const struct parser *p)
+{
+	return &p->a->comparisons[p->a->ncomparisons - 1];
+}
+
+static int stmt_brief(struct parser *p, const struct keyword *k)
+{
+	(void)p;
+	(void)k;
+	return 0;
+}
+
+/* title, section, byline, ... and body: one quote each, once. */
+static int stmt_quote_once(struct parser *p, struct quote *q, const struct keyword *k)
+{
+	if (q->text)
+		return fail(p, p->line, p->toks[0].col, "duplicate '%s' (first at line %d)",
+			    k->name, q->line);
+	*q = take_quote(&p->toks[1], p->line);
+	return 0;
+}
+
+static int stmt_meta(struct parser *p, const struct keyword *k)
+{
+	return stmt_quote_once(p, &p->a->meta[k->meta], k);
+}
+
+static int stmt_body(struct parser *p, const struct keyword *k)
+{
+	return stmt_quote_once(p, &p->a->body, k);
+}
+
+static int stmt_actor(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct annot *a = p->a;
+	struct token *t = p->toks;
+	long dup = find_id(a, t[1].p, t[1].n);
+	if (dup >= 0)
+		return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
+			    a->entities[dup].id, a->entities[dup].line);
+	a->entities = xgrowarray(a->entities, &p->cap_ent, a->nentities + 1,
+				 sizeof *a->entities);
+	struct entity *e = &a->entities[a->nentities++];
+	memset(e, 0, sizeof *e);
+	e->id = take_word(&t[1]);
+	index_last_entity(a);
+	for (size_t j = 0; j < KIND_COUNT; j++)
+		if (word_is(&t[2], kind_names[j]))
+			e->kind = (enum entity_kind)j;
+	e->name = take(&t[3]);
+	e->line = p->line;
+	p->blk = CTX_ACTOR;
+	return 0;
+}
+
+static int stmt_description(struct parser *p, const struct keyword *k)
+{
+	struct entity *e = open_actor(p);
+	if (once(p, &p->desc_line, k->name, e->id))
+		return BRIEF_EXIT_DATAERR;
+	e->description = take(&p->toks[1]);
+	return 0;
+}
+
+static int stmt_alias(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct entity *e = open_actor(p);
+	e->aliases = xgrowarray(e->aliases, &p->cap_alias, e->naliases + 1,
+				sizeof *e->aliases);
+	e->aliases[e->naliases++] = take(&p->toks[1]);
+	return 0;
+}
+
+static int stmt_affiliation(struct parser *p, const struct keyword *k)
+{
+	struct entity *e = open_actor(p);
+	if (once(p, &p->aff_line, k->name, e->id))
+		return BRIEF_EXIT_DATAERR;
+	e->affiliation = take_word(&p->toks[1]);
+	add_ref(p, e->affiliation, p->toks[1].col);
+	return 0;
+}
+
+static int stmt_figure(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct annot *a = p->a;
+	a->notes = xgrowarray(a->notes, &p->cap_notes, a->nnotes + 1, sizeof *a->notes);
+	struct figure_note *f = &a->notes[a->nnotes++];
+	f->q = take_quote(&p->toks[1], p->line);
+	f->meaning = take(&p->toks[2]);
+	return 0;
+}
+
+static int stmt_comparison(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct annot *a = p->a;
+	struct token *t = p->toks;
+	for (size_t i = 0; i < a->ncomparisons; i++)
+		if (word_is(&t[1], a->comparisons[i].id))
+			return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
+				    a->comparisons[i].id, a->comparisons[i].line);
+	a->comparisons = xgrowarray(a->comparisons, &p->cap_cmp, a->ncomparisons + 1,
+				    sizeof *a->comparisons);
+	struct comparison *c = &a->comparisons[a->ncomparisons++];
+	memset(c, 0, sizeof *c);
+	c->id = take_word(&t[1]);
+	c->title = take(&t[2]);
+	c->line = p->line;
+	p->blk = CTX_CMP;
+	p->blk_col = t[1].col;
+	return 0;
+}
+
+static int stmt_unit(struct parser *p, const struct keyword *k)
+{
+	struct comparison *c = open_comparison(p);
+	if (once(p, &p->unit_line, k->name, c->id))
+		return BRIEF_EXIT_DATAERR;
+	c->unit = take(&p->toks[1]);
+	return 0;
+}
+
+static int stmt_by(struct parser *p, const struct keyword *k)
+{
+	struct comparison *c = open_comparison(p);
+	if (once(p, &p->by_line, k->name, c->id))
+		return BRIEF_EXIT_DATAERR;
+	c->by = take_word(&p->toks[1]);
+	add_ref(p, c->by, p->toks[1].col);
+	return 0;
+}
+
+static int stmt_row(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct comparison *c = open_comparison(p);
+	struct token *t = p->toks;
+	for (size_t i = 0; i < c->nrows; i++)
+		if (word_is(&t[1], c->rows[i].party))
+			return fail(p, p->line, t[1].col, "duplicate row for '%s' (first at line %d)",
+				    c->rows[i].party, c->rows[i].line);
+	c->rows = xgrowarray(c->rows, &p->cap_rows, c->nrows + 1, sizeof *c->rows);
+	struct cmp_row *r = &c->rows[c->nrows++];
+	memset(r, 0, sizeof *r);
+	r->party = take_word(&t[1]);
+	r->current = take_quote(&t[3], p->line);
+	r->demand = take_quote(&t[5], p->line);
+	r->line = p->line;
+	add_ref(p, r->party, t[1].col);
+	return 0;
+}
+
+static int stmt_measure(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct comparison *c = open_comparison(p);
+	struct token *t = p->toks;
+	c->measures = xgrowarray(c->measures, &p->cap_meas, c->nmeasures + 1,
+				 sizeof *c->measures);
+	struct measure *m = &c->measures[c->nmeasures++];
+	memset(m, 0, sizeof *m);
+	m->line = p->line;
+	m->label = take(&t[2]);
+	m->q = take_quote(&t[3], p->line);
+	size_t n = 1;
+	for (size_t i = 0; i < t[1].n; i++)
+		n += t[1].p[i] == ',';
+	m->parties = xcalloc(n, sizeof *m->parties);
+	for (size_t i = 0; i < t[1].n; ) {
+		const char *comma = memchr(t[1].p + i, ',', t[1].n - i);
+		size_t end = comma ? (size_t)(comma - t[1].p) : t[1].n;
+		m->parties[m->nparties] = xstrndup(t[1].p + i, end - i);
+		add_ref(p, m->parties[m->nparties++], t[1].col + (int)i);
+		i = end + 1;
+	}
+	return 0;
+}
+
+/* ---- the keywords ---- */
+
+/* One entry per keyword, as tmux's cmd_entry: its name, the block it
+ * belongs in, its argument template, its handler.  The order is the order
+ * "unknown keyword" lists them in. */
+static const struct keyword keywords[] = {
+	{ "brief", CTX_TOP, 1, 0, { A_VERSION }, stmt_brief },
+	{ "title", CTX_TOP, 0, META_TITLE, { A_QUOTE }, stmt_meta },
+	{ "section", CTX_TOP, 0, META_SECTION, { A_QUOTE }, stmt_meta },
+	{ "byline", CTX_TOP, 0, META_BYLINE, { A_QUOTE }, stmt_meta },
+	{ "source", CTX_TOP, 0, META_SOURCE, { A_QUOTE }, stmt_meta },
+	{ "credit", CTX_TOP, 0, META_CREDIT, { A_QUOTE }, stmt_meta },
+	{ "date", CTX_TOP, 0, META_DATE, { A_QUOTE }, stmt_meta },
+	{ "body", CTX_TOP, 0, 0, { A_QUOTE }, stmt_body },
+	{ "actor", CTX_TOP, 0, 0, { A_ID, A_KIND, A_STRING }, stmt_actor },
+	{ "description", CTX_ACTOR, 0, 0, { A_STRING }, stmt_description },
+	{ "alias", CTX_ACTOR, 0, 0, { A_STRING }, stmt_alias },
+	{ "affiliation", CTX_ACTOR, 0, 0, { A_REF }, stmt_affiliation },
+	{ "figure", CTX_TOP, 0, 0, { A_QUOTE, A_STRING }, stmt_figure },
+	{ "comparison", CTX_TOP, 0, 0, { A_ID, A_STRING }, stmt_comparison },
+	{ "unit", CTX_CMP, 0, 0, { A_STRING }, stmt_unit },
+	{ "by", CTX_CMP, 0, 0, { A_REF }, stmt_by },
+	{ "row", CTX_CMP, 0, 0, { A_REF, A_CURRENT, A_QUOTE, A_DEMAND, A_QUOTE }, stmt_row },
+	{ "measure", CTX_CMP, 0, 0, { A_PARTIES, A_STRING, A_QUOTE }, stmt_measure },
+};
+#define NKEYWORDS (sizeof keywords / sizeof keywords[0])
+
+static int unknown_keyword(struct parser *p, const struct token *t)
+{
+	struct buf b = { 0 };
+	for (size_t i = 0; i < NKEYWORDS; i++) {
+		const struct keyword *k = &keywords[i];
+		if ((k->ctx != CTX_TOP && k->ctx != p->blk) || (k->first && p->nstmts))
+			continue;
+		buf_printf(&b, "%s%s", b.len ? ", " : "", k->name);
+	}
+	char w[SNIP_MAX * 4 + 8];
+	snip(w, sizeof w, t->p, t->n);
+	int rc = fail(p, p->line, t->col, "unknown keyword '%s' (expected %s)", w, b.data);
+	buf_free(&b);
+	return rc;
+}
+
+/* Find the keyword, check where it stands and its arguments, run it. */
 static int statement(struct parser *p)
 {
-	struct annot *a = p->a;
 	struct token *t = p->toks;
 	if (t[0].type != TOK_WORD)
 		return fail(p, p->line, t[0].col, "expected a keyword, got a quoted string");
@@ -651,132 +851,12 @@ static int statement(struct parser *p)
 		return fail(p, p->line, t[0].col, "'%s' outside %s block", k->name,
 			    k->ctx == CTX_ACTOR ? "an actor" : "a comparison");
 	}
-	if (k->kw == KW_BRIEF && p->nstmts)
-		return fail(p, p->line, t[0].col, "'brief' must be the first statement");
+	if (k->first && p->nstmts)
+		return fail(p, p->line, t[0].col, "'%s' must be the first statement", k->name);
 	p->nstmts++;
 	if (check_args(p, k))
 		return BRIEF_EXIT_DATAERR;
-
-	struct entity *e = a->nentities ? &a->entities[a->nentities - 1] : NULL;
-	struct comparison *c = a->ncomparisons ? &a->comparisons[a->ncomparisons - 1] : NULL;
-	switch (k->kw) {
-	case KW_BRIEF:
-		break;
-	case KW_META:
-	case KW_BODY: {
-		struct quote *q = k->kw == KW_BODY ? &a->body : &a->meta[k->meta];
-		if (q->text)
-			return fail(p, p->line, t[0].col, "duplicate '%s' (first at line %d)",
-				    k->name, q->line);
-		*q = take_quote(&t[1], p->line);
-		break;
-	}
-	case KW_ACTOR: {
-		long dup = find_id(a, t[1].p, t[1].n);
-		if (dup >= 0)
-			return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
-				    a->entities[dup].id, a->entities[dup].line);
-		a->entities = xgrowarray(a->entities, &p->cap_ent, a->nentities + 1,
-					 sizeof *a->entities);
-		e = &a->entities[a->nentities++];
-		memset(e, 0, sizeof *e);
-		e->id = take_word(&t[1]);
-		index_last_entity(a);
-		for (size_t j = 0; j < KIND_COUNT; j++)
-			if (word_is(&t[2], kind_names[j]))
-				e->kind = (enum entity_kind)j;
-		e->name = take(&t[3]);
-		e->line = p->line;
-		p->blk = CTX_ACTOR;
-		break;
-	}
-	case KW_DESC:
-		if (once(p, &p->desc_line, k->name, e->id))
-			return BRIEF_EXIT_DATAERR;
-		e->description = take(&t[1]);
-		break;
-	case KW_ALIAS:
-		e->aliases = xgrowarray(e->aliases, &p->cap_alias, e->naliases + 1,
-					sizeof *e->aliases);
-		e->aliases[e->naliases++] = take(&t[1]);
-		break;
-	case KW_AFFIL:
-		if (once(p, &p->aff_line, k->name, e->id))
-			return BRIEF_EXIT_DATAERR;
-		e->affiliation = take_word(&t[1]);
-		add_ref(p, e->affiliation, t[1].col);
-		break;
-	case KW_FIGURE: {
-		a->notes = xgrowarray(a->notes, &p->cap_notes, a->nnotes + 1, sizeof *a->notes);
-		struct figure_note *f = &a->notes[a->nnotes++];
-		f->q = take_quote(&t[1], p->line);
-		f->meaning = take(&t[2]);
-		break;
-	}
-	case KW_CMP:
-		for (size_t i = 0; i < a->ncomparisons; i++)
-			if (word_is(&t[1], a->comparisons[i].id))
-				return fail(p, p->line, t[1].col, "duplicate id '%s' (first at line %d)",
-					    a->comparisons[i].id, a->comparisons[i].line);
-		a->comparisons = xgrowarray(a->comparisons, &p->cap_cmp, a->ncomparisons + 1,
-					    sizeof *a->comparisons);
-		c = &a->comparisons[a->ncomparisons++];
-		memset(c, 0, sizeof *c);
-		c->id = take_word(&t[1]);
-		c->title = take(&t[2]);
-		c->line = p->line;
-		p->blk = CTX_CMP;
-		p->blk_col = t[1].col;
-		break;
-	case KW_UNIT:
-		if (once(p, &p->unit_line, k->name, c->id))
-			return BRIEF_EXIT_DATAERR;
-		c->unit = take(&t[1]);
-		break;
-	case KW_BY:
-		if (once(p, &p->by_line, k->name, c->id))
-			return BRIEF_EXIT_DATAERR;
-		c->by = take_word(&t[1]);
-		add_ref(p, c->by, t[1].col);
-		break;
-	case KW_ROW: {
-		for (size_t i = 0; i < c->nrows; i++)
-			if (word_is(&t[1], c->rows[i].party))
-				return fail(p, p->line, t[1].col, "duplicate row for '%s' (first at line %d)",
-					    c->rows[i].party, c->rows[i].line);
-		c->rows = xgrowarray(c->rows, &p->cap_rows, c->nrows + 1, sizeof *c->rows);
-		struct cmp_row *r = &c->rows[c->nrows++];
-		memset(r, 0, sizeof *r);
-		r->party = take_word(&t[1]);
-		r->current = take_quote(&t[3], p->line);
-		r->demand = take_quote(&t[5], p->line);
-		r->line = p->line;
-		add_ref(p, r->party, t[1].col);
-		break;
-	}
-	case KW_MEASURE: {
-		c->measures = xgrowarray(c->measures, &p->cap_meas, c->nmeasures + 1,
-					 sizeof *c->measures);
-		struct measure *m = &c->measures[c->nmeasures++];
-		memset(m, 0, sizeof *m);
-		m->line = p->line;
-		m->label = take(&t[2]);
-		m->q = take_quote(&t[3], p->line);
-		size_t n = 1;
-		for (size_t i = 0; i < t[1].n; i++)
-			n += t[1].p[i] == ',';
-		m->parties = xcalloc(n, sizeof *m->parties);
-		for (size_t i = 0; i < t[1].n; ) {
-			const char *comma = memchr(t[1].p + i, ',', t[1].n - i);
-			size_t end = comma ? (size_t)(comma - t[1].p) : t[1].n;
-			m->parties[m->nparties] = xstrndup(t[1].p + i, end - i);
-			add_ref(p, m->parties[m->nparties++], t[1].col + (int)i);
-			i = end + 1;
-		}
-		break;
-	}
-	}
-	return 0;
+	return k->exec(p, k);
 }
 
 int annot_parse(struct annot *a, const char *name, const char *text, size_t len,
