@@ -79,6 +79,10 @@ void chart_format_value(struct buf *b, const struct cmp_value *v, int ascii)
 	}
 	buf_adds(b, cmp_glyph(v->cmp, ascii));
 	format_number(b, v->value, 0);
+	if (v->range) {
+		buf_adds(b, ascii ? "-" : "\u2013");
+		format_number(b, v->high, 0);
+	}
 }
 
 void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, int ascii)
@@ -88,6 +92,10 @@ void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, 
 	int tail = *words && !about;
 	buf_adds(b, about ? "about " : "");
 	format_number(b, g->diff, 1);
+	if (g->range) {
+		buf_adds(b, " to ");
+		format_number(b, g->diff_hi, 1);
+	}
 	buf_printf(b, " %s%s%s", is_percent_unit(unit) ? "pp" : (unit ? unit : ""),
 		   tail ? " " : "", tail ? words : "");
 	if (g->ratio > 0)
@@ -127,13 +135,22 @@ static void repeat(struct buf *b, const char *g, int n)
 
 /* One bar: solid to an exact value; shaded to an upper bound ("less than 2":
  * the value is somewhere below, so no solid end); solid then an open arrow
- * for a lower bound ("at least 4"). */
+ * for a lower bound ("at least 4"); solid to a range's low end, shaded to
+ * its high end. */
 static void bar(struct chart *c, struct chart_line *l, const struct cmp_value *v,
 		double max, int cells, const char *solid, const struct glyphs *g)
 {
 	struct buf *b = &c->text;
 	l->bar = b->len - l->text;
 	int n = chart_bar_cells(v->value, max, cells);
+	if (v->range) {
+		/* Solid to the low end, shaded to the high: the value lies
+		 * somewhere between. */
+		repeat(b, solid, n);
+		repeat(b, g->below, chart_bar_cells(v->high, max, cells) - n);
+		l->bar_end = b->len - l->text;
+		return;
+	}
 	switch (v->cmp) {
 	case FIG_LT:
 	case FIG_LE:

@@ -31,6 +31,8 @@ static void resolve_value(struct cmp_value *v, struct figures *figs,
 		if (f->start >= q->start && f->end <= q->end && f->kind != FIG_DATE) {
 			v->present = 1;
 			v->value = f->value;
+			v->high = f->high;
+			v->range = f->range;
 			v->cmp = f->cmp;
 			v->unit = f->unit;
 			v->start = f->start;
@@ -153,8 +155,16 @@ int compare_gap(const struct cmp_row_model *r, struct cmp_gap *g)
 	if (!r->current.present || !r->demand.present)
 		return 0;
 	g->diff = r->demand.value - r->current.value;
+	g->diff_hi = g->diff;
 	g->ratio = r->current.value > 0 ? r->demand.value / r->current.value : 0;
 	g->bound = combine(side_bound(r->current.cmp, 1), side_bound(r->demand.cmp, 0));
+	if (r->current.range || r->demand.range) {
+		/* "2-3%" against 5%: the gap is 2 to 3 pp, not one number. */
+		g->range = 1;
+		g->diff = r->demand.value - r->current.high;
+		g->diff_hi = r->demand.high - r->current.value;
+		g->ratio = 0;
+	}
 	return 1;
 }
 
@@ -171,10 +181,12 @@ double compare_axis_max(const struct cmp_model *m)
 {
 	double max = 0;
 	for (size_t i = 0; i < m->nrows; i++) {
-		if (m->rows[i].current.present && m->rows[i].current.value > max)
-			max = m->rows[i].current.value;
-		if (m->rows[i].demand.present && m->rows[i].demand.value > max)
-			max = m->rows[i].demand.value;
+		const struct cmp_value *v[2] = { &m->rows[i].current, &m->rows[i].demand };
+		for (int k = 0; k < 2; k++) {
+			double top = v[k]->range ? v[k]->high : v[k]->value;
+			if (v[k]->present && top > max)
+				max = top;
+		}
 	}
 	return max;
 }

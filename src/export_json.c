@@ -156,6 +156,22 @@ static void jfigures(FILE *o, const struct model *m)
 		jstr(o, cmp_json(f->cmp));
 		fputs(", \"unit\": ", o);
 		jstr(o, f->unit);
+		/* Added for issue 17: the rule, a range's high end, a part's
+		 * whole, the comparator as the text words it. */
+		fputs(", \"rule\": ", o);
+		jstr(o, f->rule);
+		if (f->range) {
+			fputs(", \"high\": ", o);
+			jnum(o, f->high);
+		}
+		if (f->total > 0) {
+			fputs(", \"total\": ", o);
+			jnum(o, f->total);
+		}
+		if (f->cmp_words && *f->cmp_words) {
+			fputs(", \"comparator_words\": ", o);
+			jstr(o, f->cmp_words);
+		}
 		fputs(", \"meaning\": ", o);
 		jstr(o, model_figure_meaning(m, f));
 		fprintf(o, ", \"line\": %zu}", doc_line_at(&m->doc, f->start) + 1);
@@ -171,6 +187,10 @@ static void jvalue(FILE *o, const struct doc *d, const struct cmp_value *v)
 	}
 	fputs("{\"value\": ", o);
 	jnum(o, v->value);
+	if (v->range) {         /* issue 17: a range's high end */
+		fputs(", \"high\": ", o);
+		jnum(o, v->high);
+	}
 	fputs(", \"comparator\": ", o);
 	jstr(o, cmp_json(v->cmp));
 	fputs(", \"unit\": ", o);
@@ -213,6 +233,10 @@ static void jcomparison(FILE *o, const struct model *m, const struct cmp_model *
 		if (compare_gap(r, &g)) {
 			fputs(",\n       \"gap\": {\"difference\": ", o);
 			jnum(o, g.diff);
+			if (g.range) {  /* issue 17: a range's gap is one too */
+				fputs(", \"difference_high\": ", o);
+				jnum(o, g.diff_hi);
+			}
 			fputs(", \"ratio\": ", o);
 			jnum(o, g.ratio);
 			fputs(", \"bound\": ", o);

@@ -164,6 +164,17 @@ static int word_back_in(const struct scan *s, size_t i, const char *const *list,
 	return k;
 }
 
+/* Where the word w (lower case) after spaces from e ends, or 0: the
+ * first letter is compared before the word is found, which most text
+ * fails. */
+static size_t word_after_is(const struct scan *s, size_t e, const char *w)
+{
+	size_t j = skip_sp(s, e), je;
+	if (j == e || j >= s->hi || (s->t[j] | 0x20) != (uint8_t)w[0])
+		return 0;
+	return (je = word_end(s, j)) > j && word_is(s, j, je, w) ? je : 0;
+}
+
 /* ---- vocabulary ---- */
 
 enum kw_type { KW_NUM, KW_TENS, KW_SCALE, KW_DOZEN, KW_PLURAL, KW_ORD };
@@ -254,16 +265,20 @@ static const uint32_t third_letter[32 * 32] = {
 	/* number words */
 	[BI('b', 'i')] = BIT('l'), [BI('d', 'o')] = BIT('z'), [BI('e', 'i')] = BIT('g'),
 	[BI('e', 'l')] = BIT('e'), [BI('f', 'i')] = BIT('f') | BIT('r') | BIT('v'),
-	[BI('f', 'o')] = BIT('r') | BIT('u'), [BI('h', 'u')] = BIT('n'), [BI('m', 'i')] = BIT('l'),
+	[BI('f', 'o')] = BIT('r') | BIT('u'), [BI('h', 'u')] = BIT('n'), [BI('m', 'i')] = BIT('l') | BIT('n'),
 	[BI('n', 'i')] = BIT('n'), [BI('o', 'n')] = BIT('e'),
 	[BI('s', 'e')] = BIT('c') | BIT('v') | BIT('p'), /* second, seven, Sep */
 	[BI('s', 'i')] = BIT('x'), [BI('t', 'e')] = BIT('n'),
 	[BI('t', 'h')] = BIT('i') | BIT('o') | BIT('r'), [BI('t', 'r')] = BIT('i'),
 	[BI('t', 'w')] = BIT('e') | BIT('o'),
 	/* months */
-	[BI('j', 'a')] = BIT('n'), [BI('f', 'e')] = BIT('b'), [BI('m', 'a')] = BIT('r') | BIT('y'),
+	[BI('j', 'a')] = BIT('n'), [BI('f', 'e')] = BIT('b'),
+	[BI('m', 'a')] = BIT('r') | BIT('y') | BIT('c'),         /* March, May, Mach */
 	[BI('a', 'p')] = BIT('r'), [BI('j', 'u')] = BIT('n') | BIT('l'), [BI('a', 'u')] = BIT('g'),
 	[BI('o', 'c')] = BIT('t'), [BI('n', 'o')] = BIT('v'), [BI('d', 'e')] = BIT('c'),
+	/* duration units after "a": year, week, day, hour, minute, month */
+	[BI('y', 'e')] = BIT('a'), [BI('w', 'e')] = BIT('e'), [BI('d', 'a')] = BIT('y'),
+	[BI('h', 'o')] = BIT('u'), [BI('m', 'o')] = BIT('n'),
 	/* currency codes */
 	[BI('u', 's')] = BIT('d'), [BI('e', 'u')] = BIT('r'), [BI('g', 'b')] = BIT('p'),
 	[BI('j', 'p')] = BIT('y'), [BI('c', 'n')] = BIT('y'), [BI('r', 'm')] = BIT('b'),
@@ -348,7 +363,21 @@ static const char *const count_adjectives[] = {
 	"major", "key", "main", "big", "small", "large", "senior", "top", "foreign",
 	"extra", "former", "local", "rival", "straight", "consecutive", NULL
 };
-static const char *const adjective_suffixes[] = { "ese", "ian", "ical", "eral", "ish", NULL };
+/* Endings of adjectives (and participles) before a counted noun, for words
+ * of six letters or more: "1,200 operational hypersonic missiles", "3
+ * Japanese carmakers", "500 armed drones", "40 remaining hostages". */
+static const char *const adjective_suffixes[] = {
+	"ese", "ian", "ean", "al", "ic", "ive", "ous", "ary", "ful", "less", "able", "ible",
+	"ar", "ed", "ing", "ish", NULL
+};
+/* Words that are never a counted noun's modifier. */
+static const char *const not_modifiers[] = {
+	"the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with", "by", "at",
+	"from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that",
+	"this", "these", "those", "it", "its", "their", "his", "her", "we", "they", "he",
+	"she", "not", "no", "but", "if", "so", "than", "then", "also", "which", "who",
+	"percent", "per", "during", "since", "until", "into", "after", "before", NULL
+};
 
 /* Words ending in s that are not plural nouns. */
 static const char *const not_plurals[] = {
@@ -363,7 +392,22 @@ static const char *const irregular_plurals[] = {
 
 static const char *const part_words[] = { "early", "mid", "late", NULL };
 /* Before "May" alone, which is otherwise the verb. */
-static const char *const may_preps[] = { "in", "since", "until", "by", NULL };
+static const char *const may_preps[] = {
+	"in", "since", "until", "by", "last", "next", "this", "from", "through", "during",
+	"before", "after", NULL
+};
+/* "last May", "next July": a month counted from the text's own time. */
+static const char *const rel_words[] = { "last", "next", NULL };
+
+/* Physical units after a number, and the unit a figure carries. */
+static const struct { const char *w; const char *unit; } measure_units[] = {
+	{"km", "km"}, {"kilometres", "km"}, {"kilometers", "km"}, {"kilometre", "km"},
+	{"kilometer", "km"}, {"miles", "miles"}, {"mile", "miles"}, {"metres", "m"},
+	{"meters", "m"}, {"metre", "m"}, {"meter", "m"}, {"kg", "kg"}, {"kilograms", "kg"},
+	{"kilogram", "kg"}, {"tonnes", "tonnes"}, {"tonne", "tonnes"}, {"tons", "tons"},
+	{"ton", "tons"}, {"megatons", "megatons"}, {"kilotons", "kilotons"},
+	{"mw", "MW"}, {"megawatts", "MW"}, {"gw", "GW"}, {"gigawatts", "GW"},
+};
 
 /* ---- figures storage ---- */
 
@@ -394,15 +438,22 @@ static const char *intern(struct figures *f, const uint8_t *p, size_t n)
 	return f->units[f->nunits++];
 }
 
-static size_t add(struct scan *s, const struct figure *fg)
+static size_t add(struct scan *s, const struct figure *in)
 {
 	/* Every rule's figure is a span of whole words, as a quote and a
 	 * mention are: not "25%" with a combining mark on its '%'. */
-	if (!word_whole(s->t, s->from, s->hi, fg->start, fg->end))
+	if (!word_whole(s->t, s->from, s->hi, in->start, in->end))
 		return 0;
 	struct figures *f = s->f;
 	f->v = xgrowarray(f->v, &f->cap, f->n + 1, sizeof *f->v);
-	f->v[f->n++] = *fg;
+	struct figure *fg = &f->v[f->n++];
+	*fg = *in;
+	if (!fg->range)
+		fg->high = fg->value;
+	if (!fg->cmp_words)
+		fg->cmp_words = "";
+	if (!fg->rule)
+		fg->rule = fig_kind_name(fg->kind);
 	s->lo = fg->end;
 	return fg->end;
 }
@@ -414,12 +465,20 @@ struct num {
 	double v;
 	int digits;     /* written with digits */
 	int plain;      /* digits only, no separator or decimal */
+	int decimal;    /* digits after a decimal point */
 	int ndig;
 	int ordinal;    /* "first", "2nd" */
 	int plural;     /* "dozens": at least two of them */
 	int bare_scale; /* starts with "dozen"/"hundred"...: may take "a" before */
 	int scaled;
+	double scale;   /* what the scale words and suffixes multiplied: 1e9 in "5 billion" */
 	int is_one;     /* the word "one" alone */
+};
+
+/* parse_number() flags. */
+enum {
+	PN_MONEY = 1,   /* suffixes such as "5bn" */
+	PN_DASH = 2     /* "2-3": the first number of a range, a dash after it */
 };
 
 /* Multiplier of a suffix glued to a money amount: "2m", "5bn". */
@@ -440,12 +499,13 @@ static double money_suffix(const struct scan *s, size_t i, size_t *end)
 
 /* Parse a number at p: digits ("1,000", "3.5", "2nd") or words ("twenty-five",
  * "a dozen" minus the "a", "dozens"), then scale words ("5 billion"). */
-static int parse_number(const struct scan *s, size_t p, struct num *n, int money)
+static int parse_number(const struct scan *s, size_t p, struct num *n, int flags)
 {
 	const uint8_t *t = s->t;
 	size_t i = p, e;
 	memset(n, 0, sizeof *n);
 	n->start = p;
+	n->scale = 1;
 	if (is_digit(t[p])) {
 		double v = 0;
 		int sep = 0;
@@ -463,6 +523,7 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 			}
 		if (at(s, i) == '.' && dig(s, i + 1)) {
 			double scale = 0.1;
+			n->decimal = 1;
 			for (i++; dig(s, i); i++, scale /= 10)
 				v += (t[i] - '0') * scale;
 			sep = 1;
@@ -478,10 +539,11 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 				i = j;
 			}
 		}
-		if (money && !n->ordinal && !boundary(s, i)) {
+		if ((flags & PN_MONEY) && !n->ordinal && !boundary(s, i)) {
 			double m = money_suffix(s, i, &i);
 			if (m > 0) {
 				v *= m;
+				n->scale = m;
 				n->scaled = 1;
 			}
 		}
@@ -491,7 +553,7 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 		int c = at(s, i);
 		if (c > 0 && strchr("+*/=:^", c) && joins_at(s, i + 1))
 			return 0;
-		if (c == '-' && dig(s, i + 1))
+		if (c == '-' && dig(s, i + 1) && !(flags & PN_DASH))
 			return 0;
 		n->v = v;
 		n->digits = 1;
@@ -546,6 +608,7 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 		if (!k || (k->type != KW_SCALE && k->type != KW_DOZEN))
 			break;
 		n->v *= k->v;
+		n->scale *= k->v;
 		n->scaled = 1;
 		n->is_one = 0;
 		e = je;
@@ -556,55 +619,151 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int money
 
 /* ---- comparators and other lookbehind ---- */
 
-/* Comparator words ending just before i (over spaces); moves *start to them. */
-static enum fig_cmp cmp_back(const struct scan *s, size_t i, size_t *start)
+/* Verbs after which "up to" is the level reached, not a bound: "went up
+ * to $462 billion". */
+static const char *const motion_verbs[] = {
+	"went", "go", "goes", "going", "gone", "rose", "rise", "rises", "rising", "risen",
+	"grew", "grow", "grows", "growing", "grown", "shot", "climbed", "climb", "climbs",
+	"climbing", "jumped", "jump", "jumps", "jumping", "soared", "soar", "soars",
+	"soaring", "surged", "surge", "surges", "surging", "increased", "increase",
+	"increases", "increasing", "moved", "move", "moves", "moving", "ramped", "ramp",
+	"ramps", "ramping", "edged", "inched", "ticked", "crept", "spiked", "stepped",
+	"bumped", "pushed", "added", "adds", "add", "adding", "came", "come", "comes",
+	"coming", "built", NULL
+};
+
+/* Comparators a modifier can sharpen ("just over", "well above"), and
+ * each so sharpened, as the text words it. */
+enum { M_OVER, M_UNDER, M_ABOVE, M_BELOW, M_MORE, M_LESS, M_FEWER, M_NONE };
+static const char *const modifiers[] = { "just", "slightly", "well", NULL };
+static const char *const modified[3][M_NONE] = {
+	{ "just over", "just under", "just above", "just below", "just more than",
+	  "just less than", "just fewer than" },
+	{ "slightly over", "slightly under", "slightly above", "slightly below",
+	  "slightly more than", "slightly less than", "slightly fewer than" },
+	{ "well over", "well under", "well above", "well below", "well more than",
+	  "well less than", "well fewer than" },
+};
+
+/* Comparator words ending just before i (over spaces): returns the
+ * comparator, moves *start to its first word and sets *words to its
+ * wording (static, lower case).  CoreNLP's comparators and news usage:
+ * "less than", "no more than", "at least", "up to", "as many as", "as
+ * high as", "within", "an estimated", "just over", "in excess of"... */
+static enum fig_cmp cmp_back(const struct scan *s, size_t i, size_t *start, const char **words)
 {
-	static const struct { const char *w; enum fig_cmp c; } single[] = {
-		{"below", FIG_LT}, {"under", FIG_LT}, {"over", FIG_GT}, {"above", FIG_GT},
-		{"about", FIG_APPROX}, {"around", FIG_APPROX}, {"roughly", FIG_APPROX},
-		{"nearly", FIG_APPROX}, {"almost", FIG_APPROX},
-		{"approximately", FIG_APPROX}, {"some", FIG_APPROX},
+	static const struct { const char *w; enum fig_cmp c; int mod; } single[] = {
+		{"below", FIG_LT, M_BELOW}, {"under", FIG_LT, M_UNDER}, {"over", FIG_GT, M_OVER},
+		{"above", FIG_GT, M_ABOVE}, {"about", FIG_APPROX, M_NONE},
+		{"around", FIG_APPROX, M_NONE}, {"roughly", FIG_APPROX, M_NONE},
+		{"nearly", FIG_APPROX, M_NONE}, {"almost", FIG_APPROX, M_NONE},
+		{"approximately", FIG_APPROX, M_NONE}, {"some", FIG_APPROX, M_NONE},
+		{"within", FIG_LE, M_NONE}, {"estimated", FIG_APPROX, M_NONE},
 	};
 	static const char *const than_w[] = { "less", "fewer", "more", NULL };
-	static const char *const no_w[] = { "no", NULL };
-	static const char *const at_w[] = { "at", NULL };
-	static const char *const up_w[] = { "up", NULL };
+	static const char *const than_words[2][3] = {
+		{ "less than", "fewer than", "more than" },
+		{ "no less than", "no fewer than", "no more than" },
+	};
+	/* "as many as 300" is at most 300; "as few as 3" at least 3. */
+	static const char *const as_w[] = { "many", "much", "high", "few", "little", "low", NULL };
+	static const char *const as_words[] = {
+		"as many as", "as much as", "as high as", "as few as", "as little as", "as low as"
+	};
+	static const char *const no_w[] = { "no", NULL }, *const at_w[] = { "at", NULL };
+	static const char *const up_w[] = { "up", NULL }, *const as1_w[] = { "as", NULL };
+	static const char *const an_w[] = { "an", NULL }, *const in_w[] = { "in", NULL };
+	static const char *const of_w[] = { "upwards", "excess", NULL };
+	static const char *const est_w[] = { "estimated", NULL };
 	size_t e = back_sp(s, i);
 	if (e == i)
 		return FIG_EQ;
-	size_t b = word_start(s, e);
+	size_t b = word_start(s, e), b2, b3;
 	if (b == e)
 		return FIG_EQ;
-	for (size_t k = 0; k < LEN(single); k++)
-		if (word_is(s, b, e, single[k].w)) {
-			*start = b;
-			return single[k].c;
+	enum fig_cmp c = FIG_EQ;
+	const char *w = NULL;
+	size_t st = b;
+	int mod = M_NONE, k;
+	for (size_t j = 0; j < LEN(single) && c == FIG_EQ; j++)
+		if (word_is(s, b, e, single[j].w)) {
+			c = single[j].c;
+			w = single[j].w;
+			mod = single[j].mod;
 		}
-	size_t b2;
-	if (word_is(s, b, e, "than")) {
-		int k = word_back_in(s, b, than_w, &b2);
-		if (k < 0)
+	if (c != FIG_EQ)
+		;       /* one word */
+	else if (word_is(s, b, e, "than")) {
+		if ((k = word_back_in(s, b, than_w, &b2)) < 0)
 			return FIG_EQ;
-		size_t b3;
 		int no = word_back_in(s, b2, no_w, &b3) == 0;
-		*start = no ? b3 : b2;
-		if (k == 2)
-			return no ? FIG_LE : FIG_GT;
-		return no ? FIG_GE : FIG_LT;
+		st = no ? b3 : b2;
+		w = than_words[no][k];
+		c = k == 2 ? (no ? FIG_LE : FIG_GT) : (no ? FIG_GE : FIG_LT);
+		mod = no ? M_NONE : k == 2 ? M_MORE : k == 1 ? M_FEWER : M_LESS;
+	} else if (word_is(s, b, e, "least") && word_back_in(s, b, at_w, &b2) == 0) {
+		st = b2, w = "at least", c = FIG_GE;
+	} else if (word_is(s, b, e, "most") && word_back_in(s, b, at_w, &b2) == 0) {
+		st = b2, w = "at most", c = FIG_LE;
+	} else if (word_is(s, b, e, "to") && word_back_in(s, b, up_w, &b2) == 0) {
+		if (word_back_in(s, b2, motion_verbs, &b3) >= 0)
+			return FIG_EQ;  /* "went up to $462 billion": a level reached */
+		st = b2, w = "up to", c = FIG_LE;
+	} else if (word_is(s, b, e, "as") && (k = word_back_in(s, b, as_w, &b2)) >= 0 &&
+		   word_back_in(s, b2, as1_w, &b3) == 0) {
+		st = b3, w = as_words[k], c = k < 3 ? FIG_LE : FIG_GE;
+	} else if (word_is(s, b, e, "of") && (k = word_back_in(s, b, of_w, &b2)) >= 0) {
+		if (k == 1 && word_back_in(s, b2, in_w, &b3) != 0)
+			return FIG_EQ;
+		st = k == 1 ? b3 : b2, w = k == 1 ? "in excess of" : "upwards of", c = FIG_GT;
+	} else if (word_is(s, b, e, "at") && word_back_in(s, b, est_w, &b2) == 0) {
+		st = b2, w = "estimated at", c = FIG_APPROX;
+	} else {
+		return FIG_EQ;
 	}
-	if (word_is(s, b, e, "least") && word_back_in(s, b, at_w, &b2) == 0) {
-		*start = b2;
-		return FIG_GE;
-	}
-	if (word_is(s, b, e, "most") && word_back_in(s, b, at_w, &b2) == 0) {
-		*start = b2;
-		return FIG_LE;
-	}
-	if (word_is(s, b, e, "to") && word_back_in(s, b, up_w, &b2) == 0) {
-		*start = b2;
-		return FIG_LE;
-	}
+	/* "$110 billion over two years": over after a figure spreads it across
+	 * the second, and bounds nothing. */
+	if (mod == M_OVER && s->f->n && back_sp(s, st) == s->lo &&
+	    s->f->v[s->f->n - 1].end == s->lo)
+		return FIG_EQ;
+	if (!strcmp(w, "estimated") && word_back_in(s, st, an_w, &b2) == 0)
+		st = b2, w = "an estimated";
+	if (mod != M_NONE && (k = word_back_in(s, st, modifiers, &b2)) >= 0)
+		st = b2, w = modified[k][mod];
+	*start = st;
+	*words = w;
+	return c;
+}
+
+/* A comparator after the figure ending at e: "3 percent or more", "300
+ * troops or so", "a year or longer"; moves *end past it. */
+static enum fig_cmp cmp_after(const struct scan *s, size_t e, size_t *end, const char **words)
+{
+	static const struct { const char *w, *words; enum fig_cmp c; } post[] = {
+		{"more", "or more", FIG_GE}, {"higher", "or higher", FIG_GE},
+		{"greater", "or greater", FIG_GE}, {"above", "or above", FIG_GE},
+		{"longer", "or longer", FIG_GE}, {"less", "or less", FIG_LE},
+		{"fewer", "or fewer", FIG_LE}, {"lower", "or lower", FIG_LE},
+		{"below", "or below", FIG_LE}, {"shorter", "or shorter", FIG_LE},
+		{"so", "or so", FIG_APPROX},
+	};
+	size_t je = word_after_is(s, e, "or"), k, ke;
+	if (!je || (k = skip_sp(s, je)) == je || (ke = word_end(s, k)) == k)
+		return FIG_EQ;
+	for (size_t n = 0; n < LEN(post); n++)
+		if (word_is(s, k, ke, post[n].w)) {
+			*end = ke;
+			*words = post[n].words;
+			return post[n].c;
+		}
 	return FIG_EQ;
+}
+
+/* A comparator after the figure *fg when none came before it. */
+static void cmp_after_fig(const struct scan *s, struct figure *fg)
+{
+	if (fg->cmp == FIG_EQ)
+		fg->cmp = cmp_after(s, fg->end, &fg->end, &fg->cmp_words);
 }
 
 /* "early July", "mid-2025": the part word before i; moves *start to it. */
@@ -636,6 +795,68 @@ static size_t sep_after(const struct scan *s, size_t e, int hyphen)
 	return j;
 }
 
+/* The word at j (after spaces from e) and its end; j == e when none. */
+static size_t next_word(const struct scan *s, size_t e, size_t *we)
+{
+	size_t j = skip_sp(s, e);
+	if (j == e || (*we = word_end(s, j)) == j)
+		return e;
+	return j;
+}
+
+/* Past "Japan's" or "Japan’s" at j (a word ending at je), or j. */
+static size_t possessive_end(const struct scan *s, size_t j, size_t je)
+{
+	size_t k = je;
+	if (at(s, k) == '\'')
+		k++;
+	else if (at(s, k) == 0xE2 && at(s, k + 1) == 0x80 && at(s, k + 2) == 0x99)
+		k += 3;
+	else
+		return j;
+	if (k == je || (at(s, k) | 0x20) != 's' || !boundary(s, k + 1))
+		return j;
+	return k + 1;
+}
+
+/* " of GDP" after e in every wording: "of their GDP", "of the GDP", "of
+ * Japan's GDP", "of gross domestic product", "of its economic output".
+ * Returns where it ends, or 0. */
+static size_t gdp_after(const struct scan *s, size_t e)
+{
+	static const char *const dets[] = {
+		"the", "its", "their", "his", "her", "our", "your", "a", "annual", "national",
+		"country's", NULL
+	};
+	size_t we = word_after_is(s, e, "of");
+	if (!we)
+		return 0;
+	size_t g, ge;
+	for (int k = 0; k < 3; k++) {
+		if ((g = next_word(s, we, &ge)) == we)
+			return 0;
+		if (word_is(s, g, ge, "gdp"))
+			return ge;
+		size_t g2, ge2, g3, ge3;
+		if (word_is(s, g, ge, "gross") && (g2 = next_word(s, ge, &ge2)) > ge &&
+		    word_is(s, g2, ge2, "domestic") && (g3 = next_word(s, ge2, &ge3)) > ge2 &&
+		    word_is(s, g3, ge3, "product"))
+			return ge3;
+		if (word_is(s, g, ge, "economic") && (g2 = next_word(s, ge, &ge2)) > ge &&
+		    word_is(s, g2, ge2, "output"))
+			return ge2;
+		/* a determiner or a possessive, then the rest */
+		size_t pe = possessive_end(s, g, ge);
+		if (pe > g)
+			we = pe;
+		else if (word_in(s, g, ge, dets) >= 0)
+			we = ge;
+		else
+			return 0;
+	}
+	return 0;
+}
+
 static const char *tail_percent(const struct scan *s, size_t e, size_t *end)
 {
 	size_t j = skip_sp(s, e), je;
@@ -660,20 +881,16 @@ static const char *tail_percent(const struct scan *s, size_t e, size_t *end)
 			size_t k = sep_after(s, je, 1), ke = word_end(s, k);
 			if (k == je || !(word_is(s, k, ke, "point") || word_is(s, k, ke, "points")))
 				return NULL;
+			unit = "pp";
 			*end = ke;
-			return "pp";
 		} else {
 			return NULL;
 		}
 	}
-	/* " of GDP" */
-	size_t k = skip_sp(s, *end), ke;
-	if (k > *end && (ke = word_end(s, k)) > k && word_is(s, k, ke, "of")) {
-		size_t g = skip_sp(s, ke), ge = g > ke ? word_end(s, g) : g;
-		if (ge > g && word_is(s, g, ge, "gdp")) {
-			*end = ge;
-			return "% of GDP";
-		}
+	size_t g = gdp_after(s, *end);
+	if (g) {
+		*end = g;
+		return unit[0] == 'p' ? "pp of GDP" : "% of GDP";
 	}
 	return unit;
 }
@@ -727,42 +944,82 @@ static int plural_noun(const struct scan *s, size_t i, size_t j)
 	return word_in(s, i, j, not_plurals) < 0;
 }
 
-static int adjective(const struct scan *s, size_t i, size_t j)
+/* Where a modifier of a counted noun starting at j ends, or j: an
+ * adjective ("other", "operational", "hypersonic"), an acronym ("US",
+ * "EU") or initialism ("U.S."), hyphened compounds of those
+ * ("long-range"). */
+static size_t modifier_end(const struct scan *s, size_t j)
 {
-	if (word_in(s, i, j, count_adjectives) >= 0)
-		return 1;
-	int caps = j - i >= 2;
-	for (size_t k = i; k < j && caps; k++)
-		caps = is_upper(s->t[k]);
-	if (caps)
-		return 1; /* "US", "EU" */
-	for (int k = 0; adjective_suffixes[k] && j - i >= 6; k++) {
-		size_t n = strlen(adjective_suffixes[k]);
-		if (word_is(s, j - n, j, adjective_suffixes[k]))
+	size_t k = j;
+	while (k < s->hi && (is_upper(s->t[k]) || (s->t[k] == '.' && k > j && is_upper(s->t[k - 1]))))
+		k++;
+	if (k - j >= 2 && boundary(s, k))
+		return k;               /* "US", "EU", "U.S." */
+	size_t e = word_end(s, j);
+	if (e == j || (e - j <= 7 && word_in(s, j, e, not_modifiers) >= 0))
+		return j;
+	int ok = word_in(s, j, e, count_adjectives) >= 0;
+	/* A capitalised word is a name ("United States", "Several") unless it
+	 * names a people: "3 Japanese carmakers". */
+	static const char *const peoples[] = { "ese", "ian", "ean", "ish", NULL };
+	const char *const *sfx = is_upper(s->t[j]) ? peoples : adjective_suffixes;
+	for (int n = 0; !ok && sfx[n] && e - j >= 6; n++) {
+		size_t l = strlen(sfx[n]);
+		ok = word_is(s, e - l, e, sfx[n]);
+	}
+	if (at(s, e) == '-' && is_alpha((uint8_t)at(s, e + 1))) {
+		size_t e2 = word_end(s, e + 1);
+		if (e2 > e + 1 && !plural_noun(s, e + 1, e2))
+			return e2;      /* "long-range", "nuclear-capable" */
+	}
+	return ok ? e : j;
+}
+
+/* "seven rounds", "a dozen other nations", "1,200 operational hypersonic
+ * missiles": at most three modifiers and a plural noun, whose span goes
+ * into *ns, *ne. */
+static int tail_count(const struct scan *s, size_t e, size_t *ns, size_t *ne)
+{
+	for (int mods = 0; mods <= 3; mods++) {
+		size_t j = skip_sp(s, e), je;
+		if (j == e)
+			return 0;
+		/* word_end() is j where "U.S." starts: modifier_end() reads it */
+		if ((je = word_end(s, j)) > j && plural_noun(s, j, je)) {
+			*ns = j;
+			*ne = je;
 			return 1;
+		}
+		size_t m = modifier_end(s, j);
+		if (m == j)
+			return 0;
+		e = m;
 	}
 	return 0;
 }
 
-/* "seven rounds", "a dozen other nations": the noun span into *ns, *ne. */
-static int tail_count(const struct scan *s, size_t e, size_t *ns, size_t *ne)
+/* A physical unit after e: "6 km", "10-kilometre", "2 degrees Celsius". */
+static const char *tail_measure(const struct scan *s, size_t e, size_t *end)
 {
-	size_t j = skip_sp(s, e), je;
+	size_t j = sep_after(s, e, 1), je;
 	if (j == e || (je = word_end(s, j)) == j)
-		return 0;
-	if (plural_noun(s, j, je)) {
-		*ns = j;
-		*ne = je;
-		return 1;
+		return NULL;
+	for (size_t k = 0; k < LEN(measure_units); k++)
+		if (word_is(s, j, je, measure_units[k].w)) {
+			*end = je;
+			return measure_units[k].unit;
+		}
+	if (word_is(s, j, je, "degrees") || word_is(s, j, je, "degree")) {
+		size_t k, ke;
+		if ((k = next_word(s, je, &ke)) == je)
+			return NULL;
+		*end = ke;
+		if (word_is(s, k, ke, "celsius") || word_is(s, k, ke, "c"))
+			return "°C";
+		if (word_is(s, k, ke, "fahrenheit") || word_is(s, k, ke, "f"))
+			return "°F";
 	}
-	if (!adjective(s, j, je))
-		return 0;
-	size_t k = skip_sp(s, je), ke;
-	if (k == je || (ke = word_end(s, k)) == k || !plural_noun(s, k, ke))
-		return 0;
-	*ns = k;
-	*ne = ke;
-	return 1;
+	return NULL;
 }
 
 /* A year of four digits at i, whole: 1900..2099. */
@@ -808,9 +1065,10 @@ static int day_at(const struct scan *s, size_t i, size_t *end)
 }
 
 static void set_date(struct figure *fg, size_t start, size_t end, size_t ns, size_t ne,
-		     int y, int m, int d, enum fig_part part)
+		     int y, int m, int d, enum fig_part part, const char *rule)
 {
 	memset(fg, 0, sizeof *fg);
+	fg->rule = rule;
 	fg->start = start;
 	fg->end = end;
 	fg->num_start = ns;
@@ -854,12 +1112,18 @@ static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 			end = k;
 		}
 	}
-	size_t start = p;
+	size_t start = p, b;
 	enum fig_part part = part_back(s, p, &start);
+	int rel = 0;
+	if (part == FIG_PART_NONE && (rel = word_back_in(s, p, rel_words, &b)) >= 0) {
+		start = b;              /* "last May", "next July" */
+		rel = rel ? 1 : -1;
+	} else {
+		rel = 0;
+	}
 	if (!day && !year) {
 		if (abbrev)
 			return 0;
-		size_t b;
 		int prep = part != FIG_PART_NONE || word_back_in(s, p, may_preps, &b) >= 0;
 		if (m == 5 && !prep)
 			return 0;
@@ -869,7 +1133,81 @@ static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 			return 0;
 	}
 	struct figure fg;
-	set_date(&fg, start, end, p, end, year, m, day, part);
+	set_date(&fg, start, end, p, end, year, m, day, part, day ? "date-month-day" : "date-month");
+	fg.rel = rel;
+	return add(s, &fg);
+}
+
+/* "2025-06-27" at p: an ISO 8601 date.  Returns where it ends, or 0. */
+static size_t iso_date_at(const struct scan *s, size_t p, int *y, int *m, int *d)
+{
+	for (size_t k = 0; k < 10; k++)
+		if (k == 4 || k == 7 ? at(s, p + k) != '-' : !dig(s, p + k))
+			return 0;
+	const uint8_t *t = s->t + p;
+	*y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+	*m = (t[5] - '0') * 10 + (t[6] - '0');
+	*d = (t[8] - '0') * 10 + (t[9] - '0');
+	if (*y < 1000 || !day_fits(*m, *d) || dig(s, p + 10))
+		return 0;
+	return p + 10;
+}
+
+/* "pre-2014", "post-2014": the word glued by '-' before a year at p, as a
+ * bound on it; moves *start to it. */
+static enum fig_cmp pre_post_back(const struct scan *s, size_t p, size_t *start)
+{
+	static const char *const w[] = { "pre", "post", NULL };
+	if (p <= s->lo + 1 || s->t[p - 1] != '-')
+		return FIG_EQ;
+	size_t b = word_start(s, p - 1);
+	int k = b < p - 1 ? word_in(s, b, p - 1, w) : -1;
+	if (k < 0)
+		return FIG_EQ;
+	*start = b;
+	return k == 0 ? FIG_LT : FIG_GT;
+}
+
+/* An ordinal at n that is a date: "the 15th of May", "on the 15th",
+ * "21st Century" (or "21st-century"). */
+static size_t try_ordinal_date(struct scan *s, const struct num *n)
+{
+	static const char *const the_w[] = { "the", NULL };
+	static const char *const day_preps[] = {
+		"on", "by", "until", "till", "before", "after", "since", "from", "through", NULL
+	};
+	struct figure fg;
+	size_t j = sep_after(s, n->end, 1), je, b, b2;
+	if (j > n->end && (je = word_end(s, j)) > j && word_is(s, j, je, "century") &&
+	    n->v >= 1 && n->v <= 30) {
+		size_t start = n->start;
+		enum fig_part part = part_back(s, n->start, &start);
+		set_date(&fg, start, je, n->start, n->end, 0, 0, 0, part, "date-century");
+		fg.century = (int)n->v;
+		return add(s, &fg);
+	}
+	if (n->v < 1 || n->v > 31 || at(s, n->end) == '-')
+		return 0;
+	int d = (int)n->v;
+	if (j > n->end && (je = word_end(s, j)) > j && word_is(s, j, je, "of")) {
+		size_t k = skip_sp(s, je), ke, yk;
+		int abbrev, m, y = 0;
+		if (k == je || (ke = word_end(s, k)) == k || !(m = month_at(s, k, ke, &abbrev)) ||
+		    !day_fits(m, d))
+			return 0;
+		size_t end = ke, l = at(s, ke) == ',' ? ke + 1 : ke, yj = skip_sp(s, l);
+		if (yj > l && (y = year_at(s, yj, &yk)) != 0)
+			end = yk;
+		set_date(&fg, n->start, end, n->start, end, y, m, d, FIG_PART_NONE, "date-day-of-month");
+		return add(s, &fg);
+	}
+	/* "on the 15th" names a day of a month said before; "on the 15th
+	 * floor" an ordinal of something else. */
+	if (word_back_in(s, n->start, the_w, &b) != 0 || word_back_in(s, b, day_preps, &b2) < 0)
+		return 0;
+	if (j > n->end && joins_at(s, j))
+		return 0;
+	set_date(&fg, n->start, n->end, n->start, n->end, 0, 0, d, FIG_PART_NONE, "date-day");
 	return add(s, &fg);
 }
 
@@ -897,6 +1235,9 @@ static int range_end_at(const struct scan *s, size_t p)
 	size_t b, w, nb;
 	if (p > s->lo && s->t[p - 1] == '-' && number_before(s, p - 1) != SIZE_MAX)
 		return 1;
+	if (p >= s->lo + 3 && memcmp(s->t + p - 3, "\xe2\x80\x93", 3) == 0 &&
+	    number_before(s, p - 3) != SIZE_MAX)
+		return 1;               /* "2–3", an en dash */
 	if (word_back_in(s, p, to_w, &b) == 0)
 		return (nb = number_before(s, b)) != SIZE_MAX && word_back_in(s, nb, from_w, &w) != 0;
 	if (word_back_in(s, p, and_w, &b) != 0 || (nb = number_before(s, b)) == SIZE_MAX)
@@ -904,11 +1245,103 @@ static int range_end_at(const struct scan *s, size_t p)
 	return word_back_in(s, nb, between_w, &w) == 0;
 }
 
-/* A range goes on at e: "25%-30%".  ("25% to 30%" keeps both halves, each
- * with its unit, as "from 2 percent to 3.5 percent" does.) */
-static int range_starts_at(const struct scan *s, size_t e)
+/* Where a dash joining two ends of a range starts at e ends: '-' or an en
+ * dash; e when there is none. */
+static size_t dash_at(const struct scan *s, size_t e)
 {
-	return at(s, e) == '-' && dig(s, e + 1);
+	if (at(s, e) == '-')
+		return e + 1;
+	if (at(s, e) == 0xE2 && at(s, e + 1) == 0x80 && at(s, e + 2) == 0x93)
+		return e + 3;
+	return e;
+}
+
+/* The second end of a range after its first ends at e: "-3", "–3",
+ * "-$200 billion" (sym: the first end's currency symbol, symlen bytes, or
+ * NULL), " and 3" after "between" (between), " to 3" (to).  Its number
+ * into *n2; 0 when there is none. */
+static int range_second(const struct scan *s, size_t e, const char *sym, size_t symlen,
+			int between, int to, struct num *n2, int flags)
+{
+	size_t j = dash_at(s, e), we = 0;
+	if (j == e) {
+		if (between)
+			we = word_after_is(s, e, "and");
+		else if (to)
+			we = word_after_is(s, e, "to");
+		if (!we || (j = skip_sp(s, we)) == we)
+			return 0;
+	}
+	if (sym && j + symlen <= s->hi && memcmp(s->t + j, sym, symlen) == 0)
+		j = skip_sp(s, j + symlen);
+	return dig(s, j) && parse_number(s, j, n2, flags) && !n2->ordinal && !n2->plural;
+}
+
+/* Make *fg the range from its value to n2: the scale of the second end
+ * is the first's when the first has none ("$100-200 billion"). */
+static void set_range(struct figure *fg, const struct num *n1, const struct num *n2)
+{
+	if (!n1->scaled && n2->scaled)
+		fg->value = n1->v * n2->scale;
+	fg->high = n2->v;
+	fg->range = 1;
+	fg->num_end = n2->end;
+}
+
+/* Nouns a small count of which points at things the text names anyway:
+ * "the two countries" are Japan and South Korea, "two sides" the parties
+ * to a talk.  ("seven rounds", "two rounds of talks" measure something.) */
+static const char *const referent_nouns[] = {
+	"countries", "nations", "sides", "parties", "things", "leaders", "men", "women",
+	"governments", "states", "allies", "neighbors", "neighbours", "powers",
+	"economies", "capitals", "camps", "issues", "points", "ways", "reasons", "options",
+	"questions", "words", "presidents", "ministers", "companies", "firms", NULL
+};
+
+/* "two countries", "the two Parties": a count that points at things named
+ * already instead of measuring them, unless something marks it as a
+ * claim ("only two countries", or a comparator, checked by the caller).
+ * The noun is [ns, ne). */
+static int referential(const struct scan *s, size_t start, const struct num *n,
+		       size_t ns, size_t ne)
+{
+	static const char *const marks[] = { "only", "just", "all", NULL };
+	static const char *const dets[] = {
+		"the", "these", "those", "both", "its", "their", "our", "his", "her", NULL
+	};
+	size_t b;
+	if (n->digits || n->scaled || n->plural || n->v > 4 ||
+	    word_in(s, ns, ne, referent_nouns) < 0 || word_back_in(s, start, marks, &b) >= 0)
+		return 0;
+	if (n->v <= 4 && word_back_in(s, start, dets, &b) >= 0)
+		return 1;
+	return (int)n->v == 2;     /* word numbers are whole */
+}
+
+/* A number with no unit ends its phrase at e: a space, the end of the
+ * line, or punctuation that ends a clause; not "64-bit", "2)e)". */
+static int bare_end(const struct scan *s, size_t e)
+{
+	int c = at(s, e);
+	if (c < 0 || c == ' ' || c == '\t' || c == '\n' || space_len(s, e))
+		return 1;
+	if (!strchr(",;:.!?\"", c))
+		return 0;
+	int d = at(s, e + 1);
+	return d < 0 || d == ' ' || d == '\t' || d == '\n' || d == '"';
+}
+
+/* "eight of the 29 allies": a count of part of a whole, from e (after
+ * "eight"); the whole's number into *n2, its noun into *ns, *ne. */
+static int part_of(const struct scan *s, size_t e, struct num *n2, size_t *ns, size_t *ne)
+{
+	size_t we = word_after_is(s, e, "of"), k, ke;
+	if (!we || (k = skip_sp(s, we)) == we)
+		return 0;
+	if ((ke = word_end(s, k)) > k && word_is(s, k, ke, "the") && (k = skip_sp(s, ke)) == ke)
+		return 0;
+	return parse_number(s, k, n2, 0) && !n2->ordinal && !n2->plural &&
+	       tail_count(s, n2->end, ns, ne);
 }
 
 /* The number at p with whatever follows it.  hyphened: glued to a word
@@ -917,11 +1350,11 @@ static int range_starts_at(const struct scan *s, size_t e)
  * (neg: it is a minus). */
 static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, int neg)
 {
-	struct num n;
+	struct num n, n2;
 	struct figure fg;
-	size_t end, ns, ne;
+	size_t end, ns, ne, b;
 	const char *unit;
-	if (!parse_number(s, p, &n, 0))
+	if (!parse_number(s, p, &n, PN_DASH))
 		return 0;
 	/* A range's second half alone would claim what the text does not. */
 	if (range_end_at(s, p))
@@ -939,9 +1372,14 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 				       !tail_money(s, ye, &n, &end)))) {
 			size_t start = p;
 			enum fig_part part = part_back(s, p, &start);
-			if (hyphened && part == FIG_PART_NONE)
+			enum fig_cmp cmp = FIG_EQ;
+			if (hyphened && part == FIG_PART_NONE &&
+			    (cmp = pre_post_back(s, p, &start)) == FIG_EQ)
 				return 0;
-			set_date(&fg, start, ye, p, ye, y, 0, 0, part);
+			set_date(&fg, start, ye, p, ye, y, 0, 0, part,
+				 cmp != FIG_EQ ? "date-pre-post" : "date-year");
+			fg.cmp = cmp;
+			fg.cmp_words = cmp == FIG_LT ? "before" : cmp == FIG_GT ? "after" : "";
 			return add(s, &fg);
 		}
 	}
@@ -955,6 +1393,7 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 			fg.value = n.v;
 			fg.unit = unit;
 			fg.end = end;
+			fg.rule = "duration-ordinal";
 			return add(s, &fg);
 		}
 		if (!n.digits)
@@ -973,17 +1412,16 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 			size_t yj = skip_sp(s, je);
 			if (yj > je && (y = year_at(s, yj, &k)) != 0)
 				end = k;
-			set_date(&fg, p, end, p, end, y, m, (int)n.v, FIG_PART_NONE);
+			set_date(&fg, p, end, p, end, y, m, (int)n.v, FIG_PART_NONE, "date-day-month");
 			return add(s, &fg);
 		}
 	}
 	if (n.ordinal)
-		return 0;
+		return try_ordinal_date(s, &n);
 
 	/* "a dozen", "a hundred" */
 	if (n.bare_scale) {
 		static const char *const a_w[] = { "a", NULL };
-		size_t b;
 		if (word_back_in(s, p, a_w, &b) == 0)
 			fg.start = fg.num_start = b;
 	}
@@ -994,59 +1432,144 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 		if (j == n.end || (je = word_end(s, j)) == j || !word_is(s, j, je, "of"))
 			return 0;
 		from = je;
-		fg.cmp = FIG_GE;
+		fg.cmp = FIG_GE;        /* at least two dozen; worded by the plural */
 	} else {
-		fg.cmp = cmp_back(s, fg.start, &fg.start);
+		fg.cmp = cmp_back(s, fg.start, &fg.start, &fg.cmp_words);
 	}
 	fg.value = n.v;
+	/* A range with the unit after its second end: "2-3%", "10-15 years",
+	 * "between 2 and 3 percent", "25 to 30 percent" (not "from 25 to 30
+	 * percent": a change, whose second end is the claim). */
+	static const char *const between_w[] = { "between", NULL }, *const from_w[] = { "from", NULL };
+	int between = 0, to = 0;
+	if (word_after_is(s, n.end, "and"))
+		between = word_back_in(s, fg.start, between_w, &b) == 0;
+	else if (word_after_is(s, n.end, "to"))
+		to = word_back_in(s, fg.start, from_w, &b) != 0;
+	if (!n.plural && range_second(s, n.end, NULL, 0, between, to, &n2, PN_DASH) &&
+	    !range_second(s, n2.end, NULL, 0, 0, 0, &n2, 0)) {
+		/* "1999-2007": years, a span of time and no count */
+		size_t ye;
+		if (n.plain && n.ndig == 4 && year_at(s, n2.start, &ye) && n2.end == ye)
+			return 0;
+		set_range(&fg, &n, &n2);
+		if (between)
+			fg.start = b;
+		from = n2.end;
+	} else if (dash_at(s, n.end) > n.end && dig(s, dash_at(s, n.end))) {
+		return 0;       /* "2-1", "1990-1995": no range of anything we read */
+	}
 	if (!n.plural && (unit = tail_percent(s, from, &end)) != NULL) {
 		fg.kind = FIG_PERCENT;
-		/* "25%-30%", "25% to 30%": the first half of a range. */
-		if (range_starts_at(s, end))
-			return 0;
+		fg.rule = fg.range ? "percent-range" : "percent";
+		/* "25%-30%", "between 2% and 3%": the unit on both ends. */
+		size_t end2;
+		if (!fg.range && word_after_is(s, end, "and"))
+			between = word_back_in(s, fg.start, between_w, &b) == 0;
+		if (!fg.range && range_second(s, end, NULL, 0, between, 0, &n2, 0)) {
+			const char *u2 = tail_percent(s, n2.end, &end2);
+			if (!u2 || strcmp(u2, unit) != 0)
+				return 0;
+			set_range(&fg, &n, &n2);
+			if (between)
+				fg.start = b;
+			fg.rule = "percent-range";
+			end = end2;
+		}
 		/* "-3 percent" is a fall of 3, not a rise. */
 		if (sign != SIZE_MAX) {
-			fg.value = neg ? -n.v : n.v;
+			fg.value = neg ? -fg.value : fg.value;
+			if (fg.range)
+				fg.high = neg ? -fg.high : fg.high;
 			fg.num_start = sign;
 			if (fg.start > sign)
 				fg.start = sign;
 		}
 	} else if ((unit = tail_duration(s, from, &end)) != NULL) {
 		fg.kind = FIG_DURATION;
+		fg.rule = fg.range ? "duration-range" : "duration";
 	} else if ((unit = tail_money(s, from, &n, &end)) != NULL) {
 		fg.kind = FIG_MONEY;
+		fg.rule = fg.range ? "money-word-range" : "money-word";
+	} else if ((unit = tail_measure(s, from, &end)) != NULL) {
+		fg.kind = FIG_MEASURE;
+		fg.rule = "measure";
 	} else if (!n.is_one && tail_count(s, from, &ns, &ne)) {
+		if (fg.cmp == FIG_EQ && !fg.range && referential(s, fg.start, &n, ns, ne))
+			return 0;
+		/* "3.0 United States": no count of things comes in tenths */
+		if (n.decimal && !n.scaled)
+			return 0;
 		fg.kind = FIG_COUNT;
+		fg.rule = fg.range ? "count-range" : n.plural ? "count-plural" : "count";
 		unit = intern(s->f, s->t + ns, ne - ns);
 		end = ne;
+	} else if (!n.is_one && !fg.range && part_of(s, n.end, &n2, &ns, &ne) && n2.v > n.v) {
+		/* "eight of the 29 allies" */
+		fg.kind = FIG_COUNT;
+		fg.rule = "count-part";
+		fg.total = n2.v;
+		unit = intern(s->f, s->t + ns, ne - ns);
+		end = ne;
+	} else if (bare_end(s, fg.range ? n2.end : n.end) && n.scaled && n.scale >= 1e6 &&
+		   !n.plural) {
+		/* "2.24 trillion": a number that size is a claim with or
+		 * without its unit */
+		fg.kind = FIG_COUNT;
+		fg.rule = "number-scaled";
+		unit = "";
+		end = fg.range ? n2.end : n.end;
+	} else if (bare_end(s, fg.range ? n2.end : n.end) && fg.cmp != FIG_EQ &&
+		   (n.digits || n.scaled) && !n.plural) {
+		/* "roughly 100,000", "no more than 300": a bound is a claim */
+		fg.kind = FIG_COUNT;
+		fg.rule = "number-bound";
+		unit = "";
+		end = fg.range ? n2.end : n.end;
 	} else {
 		return 0;
 	}
 	fg.unit = unit;
 	fg.end = end;
+	cmp_after_fig(s, &fg);
 	return add(s, &fg);
 }
 
-
 /* A money figure whose amount starts at j and whose phrase starts at start
  * ("$5 billion", "USD 5 billion"), comparator words before it included. */
-static size_t money_after(struct scan *s, size_t start, size_t j, const char *code)
+static size_t money_after(struct scan *s, size_t start, size_t j, const char *code,
+			  const char *sym, size_t symlen, const char *rule)
 {
-	struct num n;
-	if (!dig(s, j) || !parse_number(s, j, &n, 1) || n.ordinal)
+	struct num n, n2;
+	if (!dig(s, j) || !parse_number(s, j, &n, PN_MONEY | PN_DASH) || n.ordinal)
 		return 0;
 	struct figure fg;
 	memset(&fg, 0, sizeof fg);
 	fg.start = start;
-	fg.cmp = cmp_back(s, start, &fg.start);
+	fg.cmp = cmp_back(s, start, &fg.start, &fg.cmp_words);
 	fg.end = n.end;
 	fg.num_start = j;
 	fg.num_end = n.end;
 	fg.kind = FIG_MONEY;
 	fg.value = n.v;
 	fg.unit = code;
+	fg.rule = rule;
+	/* "$100-$200 billion", "$100-200 billion", "between $1 and $2 billion" */
+	static const char *const between_w[] = { "between", NULL };
+	size_t b;
+	int between = word_back_in(s, fg.start, between_w, &b) == 0;
+	if (range_second(s, n.end, sym, symlen, between, 0, &n2, PN_MONEY)) {
+		set_range(&fg, &n, &n2);
+		if (between)
+			fg.start = b;
+		fg.end = n2.end;
+	} else if (dash_at(s, n.end) > n.end && dig(s, dash_at(s, n.end))) {
+		return 0;
+	}
+	cmp_after_fig(s, &fg);
 	return add(s, &fg);
 }
+
 /* Money after a symbol at p: "$5 billion", "US$3", "€2m". */
 static size_t try_symbol(struct scan *s, size_t p, size_t symlen, const char *code)
 {
@@ -1066,14 +1589,74 @@ static size_t try_symbol(struct scan *s, size_t p, size_t symlen, const char *co
 			return 0;
 		start = b;
 	}
-	return money_after(s, start, skip_sp(s, p + symlen), code);
+	return money_after(s, start, skip_sp(s, p + symlen), code, (const char *)s->t + p, symlen,
+			   "money-symbol");
 }
 
 /* Money after a code word [p,q): "USD 5 billion". */
 static size_t try_code(struct scan *s, size_t p, size_t q, const char *code)
 {
 	size_t j = skip_sp(s, q);
-	return j == q ? 0 : money_after(s, p, j, code);
+	return j == q ? 0 : money_after(s, p, j, code, (const char *)s->t + p, q - p, "money-code");
+}
+
+/* The word before p (over spaces) is "a" or "an": cheap, before a
+ * duration unit is looked up ("less than a year"). */
+static int after_a(const struct scan *s, size_t p)
+{
+	size_t e = back_sp(s, p);
+	if (e == p || e <= s->lo)
+		return 0;
+	const uint8_t *t = s->t;
+	size_t b = (t[e - 1] | 0x20) == 'n' && e - 1 > s->lo ? e - 1 : e;
+	return (t[b - 1] | 0x20) == 'a' && (b - 1 == s->lo || !is_alpha(t[b - 2]));
+}
+
+/* "Mach 6" at [p,q). */
+static size_t try_mach(struct scan *s, size_t p, size_t q)
+{
+	struct num n;
+	size_t j = skip_sp(s, q);
+	if (j == q || !dig(s, j) || !parse_number(s, j, &n, 0) || n.ordinal)
+		return 0;
+	struct figure fg;
+	memset(&fg, 0, sizeof fg);
+	fg.start = p;
+	fg.cmp = cmp_back(s, p, &fg.start, &fg.cmp_words);
+	fg.end = n.end;
+	fg.num_start = j;
+	fg.num_end = n.end;
+	fg.kind = FIG_MEASURE;
+	fg.value = n.v;
+	fg.unit = "Mach";
+	fg.rule = "measure-mach";
+	cmp_after_fig(s, &fg);
+	return add(s, &fg);
+}
+
+/* "less than a year", "a decade or so": a duration counted by "a", only
+ * where a comparator makes it a claim ("a year ago" is none). */
+static size_t try_a_duration(struct scan *s, size_t p, size_t q, int unit)
+{
+	static const char *const a_w[] = { "a", "an", NULL };
+	size_t b;
+	int k = word_back_in(s, p, a_w, &b);
+	if (k < 0)
+		return 0;
+	struct figure fg;
+	memset(&fg, 0, sizeof fg);
+	fg.start = fg.num_start = b;
+	fg.num_end = b + (size_t)(k + 1);
+	fg.cmp = cmp_back(s, b, &fg.start, &fg.cmp_words);
+	fg.end = q;
+	cmp_after_fig(s, &fg);
+	if (fg.cmp == FIG_EQ)
+		return 0;
+	fg.kind = FIG_DURATION;
+	fg.value = 1;
+	fg.unit = duration_units[unit];
+	fg.rule = "duration-a";
+	return add(s, &fg);
 }
 
 /* The letter token [p,q) (q ends its run of ASCII letters and digits). */
@@ -1091,7 +1674,10 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 				if (memcmp(s->t + p, money_codes[k].w, 3) == 0)
 					code = money_codes[k].code;
 	}
-	if (!m && !code && !keyword_at(s, p, q))
+	int mach = !m && !code && q - p == 4 && memcmp(s->t + p, "Mach", 4) == 0;
+	int unit = -1;
+	if (!m && !code && !mach && !keyword_at(s, p, q) &&
+	    (!after_a(s, p) || (unit = word_in(s, p, q, duration_units)) < 0))
 		return 0;
 	for (size_t k = p; k < q; k++)
 		if (!is_alpha(s->t[k]))
@@ -1102,6 +1688,10 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 		return try_month(s, p, q, m, abbrev);
 	if (code)
 		return try_code(s, p, q, code);
+	if (mach)
+		return try_mach(s, p, q);
+	if (unit >= 0)
+		return try_a_duration(s, p, q, unit);
 	return try_number(s, p, 0, SIZE_MAX, 0);
 }
 
@@ -1110,6 +1700,13 @@ static size_t try_digits(struct scan *s, size_t p)
 {
 	if (!boundary(s, p))
 		return 0;
+	int y, m, d;
+	size_t e = iso_date_at(s, p, &y, &m, &d);
+	if (e && !(p > s->lo && s->t[p - 1] == '-' && joins_before(s, p - 1))) {
+		struct figure fg;
+		set_date(&fg, p, e, p, e, y, m, d, FIG_PART_NONE, "date-iso");
+		return add(s, &fg);
+	}
 	int hyphened = 0, neg = 0;
 	size_t sign = SIZE_MAX;
 	if (p > s->lo) {
@@ -1215,7 +1812,9 @@ const struct figure *figures_in(const struct figures *f, size_t start, size_t en
 
 const char *fig_kind_name(enum fig_kind k)
 {
-	static const char *const names[] = { "percent", "date", "duration", "count", "money" };
+	static const char *const names[] = {
+		"percent", "date", "duration", "count", "money", "measure"
+	};
 	return (unsigned)k < FIG_KIND_COUNT ? names[k] : "?";
 }
 
@@ -1239,7 +1838,12 @@ void fig_date_iso(const struct figure *fg, char *out, size_t outsz)
 	const char *part = (unsigned)fg->part <= FIG_PART_LATE ? parts[fg->part] : "";
 	if (!outsz)
 		return;
-	if (fg->year && fg->month && fg->day)
+	if (fg->rel && !fg->part)
+		part = fg->rel < 0 ? "last " : "next ";
+	/* The 21st century is 2001 to 2100: an ISO 8601 interval. */
+	if (fg->century > 0 && fg->century <= 100)
+		snprintf(out, outsz, "%s%04d/%04d", part, fg->century * 100 - 99, fg->century * 100);
+	else if (fg->year && fg->month && fg->day)
 		snprintf(out, outsz, "%s%04d-%02d-%02d", part, fg->year, fg->month, fg->day);
 	else if (fg->year && fg->month)
 		snprintf(out, outsz, "%s%04d-%02d", part, fg->year, fg->month);
@@ -1249,6 +1853,8 @@ void fig_date_iso(const struct figure *fg, char *out, size_t outsz)
 		snprintf(out, outsz, "%s--%02d", part, fg->month);
 	else if (fg->year)
 		snprintf(out, outsz, "%s%04d", part, fg->year);
+	else if (fg->day)
+		snprintf(out, outsz, "%s---%02d", part, fg->day);
 	else
 		out[0] = '\0';
 }

@@ -10,7 +10,9 @@
 
 struct cmp_value {
 	int present;                /* 0: the quote holds no number; none is invented */
-	double value;
+	double value;               /* a range's low end */
+	double high;                /* a range's high end ("2-3%"); == value otherwise */
+	int range;
 	enum fig_cmp cmp;
 	const char *unit;           /* the figure's unit as found ("%", "% of GDP") */
 	size_t start, end;          /* the figure's span in doc->text */
@@ -45,8 +47,12 @@ struct cmp_model {
 enum gap_bound { GAP_EXACT, GAP_OR_MORE, GAP_OR_LESS, GAP_ABOUT, GAP_UNKNOWN };
 
 struct cmp_gap {
-	double diff;                /* demand - current, in the unit */
-	double ratio;               /* demand / current; 0 when current is 0 */
+	double diff;                /* demand - current, in the unit; the least of
+	                               them when either side is a range */
+	double diff_hi;             /* the most of them; == diff unless range */
+	int range;                  /* a side is a range: the gap is diff..diff_hi */
+	double ratio;               /* demand / current; 0 when current is 0 or
+	                               either side is a range */
 	enum gap_bound bound;
 };
 

@@ -7,9 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum fig_kind { FIG_PERCENT, FIG_DATE, FIG_DURATION, FIG_COUNT, FIG_MONEY, FIG_KIND_COUNT };
+enum fig_kind {
+	FIG_PERCENT, FIG_DATE, FIG_DURATION, FIG_COUNT, FIG_MONEY,
+	FIG_MEASURE,            /* a physical quantity: "Mach 6", "2 degrees Celsius" */
+	FIG_KIND_COUNT
+};
 
-/* How the value is bounded: "less than 2 percent" is FIG_LT 2. */
+/* How the value is bounded: "less than 2 percent" is FIG_LT 2.  For a
+ * date, FIG_LT is "before" ("pre-2014") and FIG_GT "after". */
 enum fig_cmp { FIG_EQ, FIG_LT, FIG_LE, FIG_GT, FIG_GE, FIG_APPROX, FIG_CMP_COUNT };
 
 /* Part of a period for dates such as "early July", "late 2025". */
@@ -17,15 +22,29 @@ enum fig_part { FIG_PART_NONE, FIG_PART_EARLY, FIG_PART_MID, FIG_PART_LATE };
 
 struct figure {
 	size_t start, end;      /* byte span of the whole phrase, comparator included */
-	size_t num_start, num_end; /* span of the number itself ("2" in "less than 2 percent") */
+	size_t num_start, num_end; /* span of the number itself ("2" in "less than 2
+	                           percent"; "2-3" in "2-3%", both ends of a range) */
 	enum fig_kind kind;
 	enum fig_cmp cmp;
 	double value;           /* percent 3.5, count 7, duration 90 (days), money 5e9;
-	                           dates: 0 */
+	                           a range's low end; dates: 0 */
+	double high;            /* a range's high end ("2-3%": 3, "$100-$200 billion":
+	                           2e11); == value when range is 0 */
+	int range;              /* value and high are the ends of a range */
+	double total;           /* the whole a count is part of ("eight of the 29
+	                           allies": 29), else 0 */
 	const char *unit;       /* static or interned by struct figures: "%", "% of GDP",
-	                           "day", "month", "rounds", "nations", "USD" ...;
+	                           "pp", "day", "month", "rounds", "nations", "USD",
+	                           "Mach" ...; "" for a number alone ("2.24 trillion");
 	                           dates: "date" */
+	const char *cmp_words;  /* static: the comparator as the text words it, lower
+	                           case ("as high as", "just over", "or more"); "" when
+	                           none, or as fig_cmp_words() would say it */
+	const char *rule;       /* static: the name of the rule that found it
+	                           ("percent", "money-symbol", "date-iso", ...) */
 	int year, month, day;   /* dates: 0 when not given */
+	int century;            /* dates: 21 for "21st Century" (year etc. 0) */
+	int rel;                /* dates: -1 "last May", 1 "next May", else 0 */
 	enum fig_part part;     /* dates */
 };
 
@@ -51,12 +70,13 @@ size_t figures_at(const struct figures *f, size_t off);
 /* First figure lying wholly inside [start, end), or NULL. */
 const struct figure *figures_in(const struct figures *f, size_t start, size_t end);
 
-const char *fig_kind_name(enum fig_kind k);   /* "percent", "date", ... */
+const char *fig_kind_name(enum fig_kind k);   /* "percent", "date", ..., "measure" */
 const char *fig_cmp_symbol(enum fig_cmp c);   /* "", "<", "<=", ">", ">=", "~" */
 const char *fig_cmp_words(enum fig_cmp c);    /* "", "less than", "at most", ... */
 
-/* "2025", "--07-09", "early --07", "2025-07": ISO 8601-like text for a date
- * figure, written into a caller buffer of at least 24 bytes. */
+/* "2025", "--07-09", "early --07", "2025-07", "last --05", "2001/2100" (the
+ * 21st century): ISO 8601-like text for a date figure, written into a
+ * caller buffer of at least 24 bytes. */
 void fig_date_iso(const struct figure *fg, char *out, size_t outsz);
 
 #endif

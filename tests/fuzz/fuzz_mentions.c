@@ -152,6 +152,10 @@ static void check_order(const struct mentions *m, const struct figures *f, const
 			   "figure %zu kind %d cmp %d", i, (int)x->kind, (int)x->cmp);
 		FUZZ_CHECK(memchr(d->text + x->start, '\n', x->end - x->start) == NULL,
 			   "figure %zu spans a line end", i);
+		FUZZ_CHECK(x->rule && *x->rule && x->cmp_words && x->unit,
+			   "figure %zu has no rule, comparator wording or unit", i);
+		FUZZ_CHECK(x->range || same_value(x->value, x->high),
+			   "figure %zu is no range but its ends differ", i);
 		char iso[24];
 		fig_date_iso(x, iso, sizeof iso);
 	}

@@ -398,6 +398,18 @@ static void test_format(void **state)
 	chart_format_gap(&b, &g, "%", 1);
 	assert_string_equal(b.data, "-inf pp");
 	buf_reset(&b);
+	/* A range is both its ends, and so is its gap (issue 17). */
+	v = (struct cmp_value){ .present = 1, .value = 2, .high = 3, .range = 1, .cmp = FIG_EQ };
+	chart_format_value(&b, &v, 0);
+	assert_string_equal(b.data, "2.0\xe2\x80\x93" "3.0");
+	buf_reset(&b);
+	chart_format_value(&b, &v, 1);
+	assert_string_equal(b.data, "2.0-3.0");
+	buf_reset(&b);
+	g = (struct cmp_gap){ .diff = 2, .diff_hi = 3, .range = 1, .bound = GAP_EXACT };
+	chart_format_gap(&b, &g, "%", 1);
+	assert_string_equal(b.data, "+2.0 to +3.0 pp");
+	buf_reset(&b);
 	g = (struct cmp_gap){ .diff = 1.5, .ratio = 1.75, .bound = GAP_ABOUT };
 	chart_format_gap(&b, &g, "%", 1);
 	assert_non_null(strstr(b.data, "about +1.5 pp"));
@@ -591,6 +603,48 @@ static void test_chart_ascii_party_name(void **state)
 		assert_chart_ascii(&c, "\xc3\x96sterreich");
 		chart_free(&c);
 	}
+	close_tmp(&t);
+}
+
+/* A range in a quote is charted as a range: both ends shown, the bar solid
+ * to the low end and shaded to the high, the gap from one end to the
+ * other (issue 17: today the high end was never read). */
+static void test_range_row(void **state)
+{
+	(void)state;
+	struct tmp_model t;
+	open_tmp(&t,
+		 "Defence\n"
+		 "\n"
+		 "Delta spends 2-3 percent of GDP and is asked for 5 percent of GDP.\n",
+		 "actor delta country \"Delta\"\n"
+		 "comparison def \"Defence\"\n"
+		 "  row delta current \"spends 2-3 percent of GDP\" demand \"for 5 percent of GDP\"\n");
+	const struct cmp_model *c = &t.m.cmps[0];
+	const struct cmp_row_model *r = row_of(&t.m, c, "Delta");
+	assert_true(r->current.present && r->current.range);
+	assert_true(fabs(r->current.value - 2) < 1e-9 && fabs(r->current.high - 3) < 1e-9);
+	assert_true(fabs(compare_axis_max(c) - 5) < 1e-9);
+	struct cmp_gap g;
+	assert_true(compare_gap(r, &g));
+	assert_true(g.range && fabs(g.diff - 2) < 1e-9 && fabs(g.diff_hi - 3) < 1e-9);
+	assert_true(!(g.ratio > 0));
+	struct chart ch;
+	chart_build(&ch, c, &t.m.annot, 80, 1);
+	expect_in_chart(&ch, "current 2.0-3.0 ");
+	expect_in_chart(&ch, "gap     +2.0 to +3.0 pp");
+	/* The current bar: solid to 2, shaded on to 3. */
+	int seen = 0;
+	for (size_t k = 0; k < ch.n; k++)
+		if (ch.v[k].item == CHART_CURRENT && ch.v[k].bar_end > ch.v[k].bar) {
+			const char *bar = cline(&ch, k) + ch.v[k].bar;
+			size_t solid = strspn(bar, "="), shaded = strspn(bar + solid, "-");
+			assert_true(solid > 0 && shaded > 0 && bar[solid + shaded] == '\0');
+			assert_true(solid * 3 <= (solid + shaded) * 2 + 1);
+			seen = 1;
+		}
+	assert_true(seen);
+	chart_free(&ch);
 	close_tmp(&t);
 }
 
@@ -792,6 +846,7 @@ int main(void)
 		cmocka_unit_test(test_chart_ascii_party_name),
 		cmocka_unit_test(test_mixed_units),
 		cmocka_unit_test(test_wide_values_fit),
+		cmocka_unit_test(test_range_row),
 		cmocka_unit_test(test_units_same_base),
 		cmocka_unit_test(test_quote_without_figure),
 		cmocka_unit_test(test_value_scan_stays_in_checked_part),

@@ -240,7 +240,8 @@ static void test_durations(void **state)
 	static const struct expect t[] = {
 		NUM("as a 90-day freeze on", "90-day", "90", FIG_DURATION, FIG_EQ, 90, "day"),
 		NUM("a two-year plan", "two-year", "two", FIG_DURATION, FIG_EQ, 2, "year"),
-		NUM("within 90 days.", "90 days", "90", FIG_DURATION, FIG_EQ, 90, "day"),
+		/* CoreNLP's "within": a bound (it was read as "90 days" flat). */
+		NUM("within 90 days.", "within 90 days", "90", FIG_DURATION, FIG_LE, 90, "day"),
 		NUM("for three months", "three months", "three", FIG_DURATION, FIG_EQ, 3, "month"),
 		NUM("marking his first month in office", "first month", "first", FIG_DURATION, FIG_EQ, 1, "month"),
 		NUM("in its second year", "second year", "second", FIG_DURATION, FIG_EQ, 2, "year"),
@@ -385,11 +386,9 @@ static void test_negatives(void **state)
 		{"\xD0\xB6" "25 percent", "25 percent"},
 		{"\xED\x95\x9C" "25%", "25%"},
 		{"one of the tanks", "one"},
-		/* Ranges: the second half alone is not what the text claims.
-		 * ("25% to 30%" names both with their unit: two figures.) */
-		{"25 to 30 percent of them", "30 percent"},
-		{"25%-30% of them", "25%-30%"},
-		{"between 10 and 20 percent of them", "20 percent"},
+		/* Ranges of no unit we read are no figures, neither half. */
+		{"a 2-1 win", "2-1"},
+		{"from 1990-1995 on", "1990-1995"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		struct figures f;
@@ -397,6 +396,265 @@ static void test_negatives(void **state)
 		assert_untouched(&f, t[i].text, t[i].phrase, 1);
 		figures_free(&f);
 	}
+}
+
+
+/* ---- issue 17: figures from real text that went wrong ---- */
+
+struct expect17 {
+	const char *text;
+	const char *span;       /* the figure's exact text */
+	enum fig_kind kind;
+	enum fig_cmp cmp;
+	double value, high;     /* high == value unless a range */
+	const char *unit;
+	const char *words;      /* the comparator's wording; NULL: not checked */
+};
+
+static void check17(const struct expect17 *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct expect17 *e = &t[i];
+		struct figures f;
+		scan_all(&f, e->text);
+		assert_well_formed(&f, e->text, 0, strlen(e->text));
+		const struct figure *g = figure_at(&f, e->text, e->span, 1);
+		int range = !near(e->value, e->high);
+		if (g->kind != e->kind || g->cmp != e->cmp || !near(g->value, e->value) ||
+		    !near(g->high, e->high) || g->range != range || strcmp(g->unit, e->unit) != 0 ||
+		    (e->words && strcmp(g->cmp_words, e->words) != 0) || !g->rule || !*g->rule)
+			fail_msg("[%s] in \"%s\": got %s %s%g..%g (range %d) \"%s\" words \"%s\" rule %s; "
+				 "want %s %s%g..%g \"%s\" words \"%s\"", e->span, e->text,
+				 fig_kind_name(g->kind), fig_cmp_symbol(g->cmp), g->value, g->high,
+				 g->range, g->unit, g->cmp_words, g->rule ? g->rule : "(null)",
+				 fig_kind_name(e->kind), fig_cmp_symbol(e->cmp), e->value, e->high,
+				 e->unit, e->words ? e->words : "(any)");
+		figures_free(&f);
+	}
+}
+
+#define N17(text, span, kind, cmp, v, unit, words) { text, span, kind, cmp, v, v, unit, words }
+#define R17(text, span, kind, cmp, lo, hi, unit) { text, span, kind, cmp, lo, hi, unit, NULL }
+
+/* GDP in every wording is % of GDP. */
+static void test_gdp_wordings(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		N17("spend 3 percent of their GDP on", "3 percent of their GDP", FIG_PERCENT, FIG_EQ, 3,
+		    "% of GDP", ""),
+		N17("2 percent of gross domestic product", "2 percent of gross domestic product",
+		    FIG_PERCENT, FIG_EQ, 2, "% of GDP", ""),
+		N17("about 2% of the GDP.", "about 2% of the GDP", FIG_PERCENT, FIG_APPROX, 2,
+		    "% of GDP", "about"),
+		N17("1 percent of its economic output", "1 percent of its economic output",
+		    FIG_PERCENT, FIG_EQ, 1, "% of GDP", ""),
+		N17("5 percent of its GDP", "5 percent of its GDP", FIG_PERCENT, FIG_EQ, 5, "% of GDP", ""),
+		N17("2.5% of Japan's GDP", "2.5% of Japan's GDP", FIG_PERCENT, FIG_EQ, 2.5, "% of GDP", ""),
+		N17("0.4 percentage points of GDP", "0.4 percentage points of GDP", FIG_PERCENT, FIG_EQ,
+		    0.4, "pp of GDP", ""),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+}
+
+/* "over" between two figures spreads the first across the second. */
+static void test_over_spread(void **state)
+{
+	(void)state;
+	static const char text[] = "$110 billion over two years";
+	struct figures f;
+	scan_all(&f, text);
+	const struct figure *g = figure_at(&f, text, "two years", 1);
+	assert_int_equal(g->kind, FIG_DURATION);
+	assert_int_equal(g->cmp, FIG_EQ);
+	assert_true(near(g->value, 2));
+	assert_int_equal(figure_at(&f, text, "$110 billion", 1)->cmp, FIG_EQ);
+	figures_free(&f);
+	/* Without a figure before it, "over" is still a bound. */
+	static const struct expect17 t[] = {
+		N17("detained for over two years", "over two years", FIG_DURATION, FIG_GT, 2, "year",
+		    "over"),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+}
+
+/* "went up to" is a level reached; "as high as" keeps its wording. */
+static void test_levels_and_ceilings(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		N17("spending went up to $462 billion", "$462 billion", FIG_MONEY, FIG_EQ, 462e9, "USD", ""),
+		N17("prices rose up to 5 percent", "5 percent", FIG_PERCENT, FIG_EQ, 5, "%", ""),
+		N17("for up to 90 days", "up to 90 days", FIG_DURATION, FIG_LE, 90, "day", "up to"),
+		N17("as high as 10% of GDP", "as high as 10% of GDP", FIG_PERCENT, FIG_LE, 10, "% of GDP",
+		    "as high as"),
+		N17("as low as 1 percent", "as low as 1 percent", FIG_PERCENT, FIG_GE, 1, "%", "as low as"),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+}
+
+/* A range is one figure with both ends. */
+static void test_ranges(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		R17("cost $100-$200 billion more", "$100-$200 billion", FIG_MONEY, FIG_EQ, 100e9, 200e9,
+		    "USD"),
+		R17("a $100-200 billion increase", "$100-200 billion", FIG_MONEY, FIG_EQ, 100e9, 200e9,
+		    "USD"),
+		R17("between 2 and 3 percent of GDP", "between 2 and 3 percent of GDP", FIG_PERCENT,
+		    FIG_EQ, 2, 3, "% of GDP"),
+		R17("rose 2-3% a year", "2-3%", FIG_PERCENT, FIG_EQ, 2, 3, "%"),
+		R17("rose 2\xE2\x80\x93" "3% a year", "2\xE2\x80\x93" "3%", FIG_PERCENT, FIG_EQ, 2, 3, "%"),
+		R17("25 to 30 percent of them", "25 to 30 percent", FIG_PERCENT, FIG_EQ, 25, 30, "%"),
+		R17("25%-30% of them", "25%-30%", FIG_PERCENT, FIG_EQ, 25, 30, "%"),
+		R17("between 10% and 20% of them", "between 10% and 20%", FIG_PERCENT, FIG_EQ, 10, 20, "%"),
+		R17("for 10-15 years", "10-15 years", FIG_DURATION, FIG_EQ, 10, 15, "year"),
+		R17("between $1 and $2 billion", "between $1 and $2 billion", FIG_MONEY, FIG_EQ, 1e9, 2e9,
+		    "USD"),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+	/* "from 25 to 30 percent" is a change, not a range: its end alone. */
+	struct figures f;
+	scan_all(&f, "from 25 to 30 percent");
+	assert_int_equal(f.n, 1);
+	assert_false(f.v[0].range);
+	figures_free(&f);
+}
+
+/* The missed list, figures that are no date. */
+static void test_missed(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		N17("Less than a year later", "Less than a year", FIG_DURATION, FIG_LT, 1, "year",
+		    "less than"),
+		N17("no more than a week", "no more than a week", FIG_DURATION, FIG_LE, 1, "week",
+		    "no more than"),
+		N17("deployed 1,200 operational hypersonic missiles", "1,200 operational hypersonic missiles",
+		    FIG_COUNT, FIG_EQ, 1200, "missiles", ""),
+		N17("some 3,000 U.S. troops", "some 3,000 U.S. troops", FIG_COUNT, FIG_APPROX, 3000,
+		    "troops", "some"),
+		N17("flies at Mach 6 or more", "Mach 6 or more", FIG_MEASURE, FIG_GE, 6, "Mach", "or more"),
+		N17("a debt of 2.24 trillion by then", "2.24 trillion", FIG_COUNT, FIG_EQ, 2.24e12, "", ""),
+		N17("a range of 2,000 km", "2,000 km", FIG_MEASURE, FIG_EQ, 2000, "km", ""),
+		N17("warming of 2 degrees Celsius", "2 degrees Celsius", FIG_MEASURE, FIG_EQ, 2, "\xC2\xB0" "C",
+		    ""),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+	/* "eight of the 29 allies": eight, of a whole of 29. */
+	static const char text[] = "only eight of the 29 allies met it";
+	struct figures f;
+	scan_all(&f, text);
+	const struct figure *g = figure_at(&f, text, "eight of the 29 allies", 1);
+	assert_int_equal(g->kind, FIG_COUNT);
+	assert_true(near(g->value, 8));
+	assert_true(near(g->total, 29));
+	assert_string_equal(g->unit, "allies");
+	figures_free(&f);
+}
+
+/* The missed list, dates. */
+static void test_missed_dates(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *span, *iso;
+		enum fig_cmp cmp;
+	} t[] = {
+		{ "its pre-2014 borders", "pre-2014", "2014", FIG_LT },
+		{ "the post-2014 order", "post-2014", "2014", FIG_GT },
+		{ "talks began last May and", "last May", "last --05", FIG_EQ },
+		{ "due next July.", "next July", "next --07", FIG_EQ },
+		{ "the 21st Century belongs", "21st Century", "2001/2100", FIG_EQ },
+		{ "21st-century warfare", "21st-century", "2001/2100", FIG_EQ },
+		{ "signed 2025-06-27 in Rome", "2025-06-27", "2025-06-27", FIG_EQ },
+		{ "it expires on the 15th, so", "15th", "---15", FIG_EQ },
+		{ "the 15th of May 2024 saw", "15th of May 2024", "2024-05-15", FIG_EQ },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct figures f;
+		scan_all(&f, t[i].text);
+		const struct figure *g = figure_at(&f, t[i].text, t[i].span, 1);
+		char iso[24];
+		fig_date_iso(g, iso, sizeof iso);
+		if (g->kind != FIG_DATE || g->cmp != t[i].cmp || strcmp(iso, t[i].iso) != 0)
+			fail_msg("[%s]: %s %s\"%s\", want date %s\"%s\"", t[i].span, fig_kind_name(g->kind),
+				 fig_cmp_symbol(g->cmp), iso, fig_cmp_symbol(t[i].cmp), t[i].iso);
+		figures_free(&f);
+	}
+	/* An ordinal of something else is no date. */
+	static const char *const no[][2] = {
+		{ "on the 15th floor", "15th" }, { "the 15th round of talks", "15th" },
+		{ "2025-13-01 is no date", "2025-13-01" },
+	};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		struct figures f;
+		scan_all(&f, no[i][0]);
+		assert_untouched(&f, no[i][0], no[i][1], 1);
+		figures_free(&f);
+	}
+}
+
+/* The comparators the issue saw missed, and CoreNLP's. */
+static void test_more_comparators(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		N17("as many as 300 troops", "as many as 300 troops", FIG_COUNT, FIG_LE, 300, "troops",
+		    "as many as"),
+		N17("no more than 5%", "no more than 5%", FIG_PERCENT, FIG_LE, 5, "%", "no more than"),
+		N17("3 percent or more of it", "3 percent or more", FIG_PERCENT, FIG_GE, 3, "%", "or more"),
+		N17("just over 2%", "just over 2%", FIG_PERCENT, FIG_GT, 2, "%", "just over"),
+		N17("just under 5 percent", "just under 5 percent", FIG_PERCENT, FIG_LT, 5, "%",
+		    "just under"),
+		N17("roughly 100,000 more", "roughly 100,000", FIG_COUNT, FIG_APPROX, 100000, "",
+		    "roughly"),
+		N17("no more than 300, it said", "no more than 300", FIG_COUNT, FIG_LE, 300, "",
+		    "no more than"),
+		N17("20 days or less", "20 days or less", FIG_DURATION, FIG_LE, 20, "day", "or less"),
+		N17("within 5 percent", "within 5 percent", FIG_PERCENT, FIG_LE, 5, "%", "within"),
+		N17("an estimated 300 troops", "an estimated 300 troops", FIG_COUNT, FIG_APPROX, 300,
+		    "troops", "an estimated"),
+		N17("estimated at $5 billion", "estimated at $5 billion", FIG_MONEY, FIG_APPROX, 5e9,
+		    "USD", "estimated at"),
+		N17("300 troops or so", "300 troops or so", FIG_COUNT, FIG_APPROX, 300, "troops", "or so"),
+		N17("a decade or so", "a decade or so", FIG_DURATION, FIG_APPROX, 1, "decade", "or so"),
+		N17("well above 3%", "well above 3%", FIG_PERCENT, FIG_GT, 3, "%", "well above"),
+		N17("in excess of $1 billion", "in excess of $1 billion", FIG_MONEY, FIG_GT, 1e9, "USD",
+		    "in excess of"),
+		N17("less than 2 percent", "less than 2 percent", FIG_PERCENT, FIG_LT, 2, "%", "less than"),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+}
+
+/* A count with no measured meaning is no figure, unless the sentence
+ * makes it one. */
+static void test_not_figures(void **state)
+{
+	(void)state;
+	static const char *const no[][2] = {
+		{ "the talks between two countries", "two countries" },
+		{ "both of the two sides agreed", "two sides" },
+		{ "two things stand out", "two things" },
+		{ "as the two Parties agree", "two Parties" },
+		{ "the three countries met", "three countries" },
+		{ "a year ago, the talks", "a year" },
+	};
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		struct figures f;
+		scan_all(&f, no[i][0]);
+		assert_untouched(&f, no[i][0], no[i][1], 1);
+		figures_free(&f);
+	}
+	static const struct expect17 t[] = {
+		N17("only two countries have", "two countries", FIG_COUNT, FIG_EQ, 2, "countries", ""),
+		N17("more than two countries", "more than two countries", FIG_COUNT, FIG_GT, 2,
+		    "countries", "more than"),
+		N17("two rounds of talks", "two rounds", FIG_COUNT, FIG_EQ, 2, "rounds", ""),
+		N17("seven countries signed", "seven countries", FIG_COUNT, FIG_EQ, 7, "countries", ""),
+	};
+	check17(t, sizeof t / sizeof t[0]);
 }
 
 /* ---- the bundled article ---- */
@@ -733,6 +991,14 @@ int main(void)
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_vocabulary),
 		cmocka_unit_test(test_negatives),
+		cmocka_unit_test(test_gdp_wordings),
+		cmocka_unit_test(test_over_spread),
+		cmocka_unit_test(test_levels_and_ceilings),
+		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_missed),
+		cmocka_unit_test(test_missed_dates),
+		cmocka_unit_test(test_more_comparators),
+		cmocka_unit_test(test_not_figures),
 		cmocka_unit_test(test_article),
 		cmocka_unit_test(test_slices_match_whole),
 		cmocka_unit_test(test_no_lookbehind_before_from),
