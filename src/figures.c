@@ -1,6 +1,7 @@
 /* Finds figures in English text by rule: percentages, dates, durations, counts, money. */
 #include "config.h"
 
+#include <math.h>     /* isfinite: a builtin, no libm */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1857,4 +1858,235 @@ void fig_date_iso(const struct figure *fg, char *out, size_t outsz)
 		snprintf(out, outsz, "%s---%02d", part, fg->day);
 	else
 		out[0] = '\0';
+}
+
+/* ---- wording: a figure as a reader writes it ---- */
+
+static const char *const month_names[13] = {
+	"", "January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"
+};
+
+/* The scale word a number this large is written with: "trillion". */
+static const struct {
+	double v;
+	const char *w;
+} word_scales[] = { { 1e12, "trillion" }, { 1e9, "billion" }, { 1e6, "million" } };
+
+static int scale_of(double v)
+{
+	double a = v < 0 ? -v : v;
+	for (int k = 0; k < (int)LEN(word_scales); k++)
+		if (a >= word_scales[k].v && isfinite(a))
+			return k;
+	return -1;
+}
+
+/* v with at most two decimals, trailing zeros dropped, thousands grouped:
+ * "1,250.5", "0.4", "100,000". */
+static void word_plain(struct buf *b, double v)
+{
+	char tmp[48];
+	int n = isfinite(v) ? snprintf(tmp, sizeof tmp, "%.2f", v < 0 ? -v : v) : -1;
+	if (n <= 0 || (size_t)n >= sizeof tmp) {
+		buf_printf(b, "%g", v);         /* infinite, or hundreds of digits */
+		return;
+	}
+	size_t intlen = strcspn(tmp, "."), end = (size_t)n;
+	while (end > intlen + 1 && tmp[end - 1] == '0')
+		end--;
+	if (end == intlen + 1)
+		end = intlen;
+	if (v < 0 && !(end == 1 && tmp[0] == '0'))
+		buf_addc(b, '-');
+	for (size_t i = 0; i < intlen; i++) {
+		if (i && (intlen - i) % 3 == 0)
+			buf_addc(b, ',');
+		buf_addc(b, tmp[i]);
+	}
+	buf_add(b, tmp + intlen, end - intlen);
+}
+
+/* v in scale k (-1: none): "1.6" for 1.6e12 in trillions. */
+static void word_scaled(struct buf *b, double v, int k)
+{
+	word_plain(b, k >= 0 ? v / word_scales[k].v : v);
+}
+
+/* "1st", "2nd", "15th", "21st". */
+static void word_ordinal(struct buf *b, int n)
+{
+	int t = n % 100, u = n % 10;
+	buf_printf(b, "%d%s", n, t >= 11 && t <= 13 ? "th" : u == 1 ? "st" : u == 2 ? "nd" :
+		   u == 3 ? "rd" : "th");
+}
+
+static void word_date(struct buf *b, const struct figure *fg)
+{
+	static const char *const parts[] = { "", "early ", "mid-", "late " };
+	const char *part = (unsigned)fg->part <= FIG_PART_LATE ? parts[fg->part] : "";
+	if (fg->cmp == FIG_LT || fg->cmp == FIG_GT)
+		buf_printf(b, "%s ", *fg->cmp_words ? fg->cmp_words :
+			   fg->cmp == FIG_LT ? "before" : "after");
+	if (fg->century > 0) {
+		buf_printf(b, "the %s", part);         /* "the early 21st century" */
+		word_ordinal(b, fg->century);
+		buf_adds(b, " century");
+		return;
+	}
+	if (fg->rel)
+		buf_adds(b, fg->rel < 0 ? "last " : "next ");
+	buf_adds(b, part);
+	int m = fg->month >= 1 && fg->month <= 12 ? fg->month : 0;
+	if (m && fg->day && fg->year)
+		buf_printf(b, "%s %d, %d", month_names[m], fg->day, fg->year);
+	else if (m && fg->day)
+		buf_printf(b, "%s %d", month_names[m], fg->day);
+	else if (m && fg->year)
+		buf_printf(b, "%s %d", month_names[m], fg->year);
+	else if (m)
+		buf_adds(b, month_names[m]);
+	else if (fg->year)
+		buf_printf(b, "%d", fg->year);
+	else if (fg->day) {
+		buf_adds(b, "the ");
+		word_ordinal(b, fg->day);
+	}
+}
+
+/* How a currency is written: a symbol before the amount, or a word after
+ * it ("300 million yuan"); ASCII spells the symbol's code. */
+static const struct {
+	const char *code, *sym, *ascii, *word;
+} currencies[] = {
+	{ "USD", "$", "$", NULL }, { "EUR", "\xe2\x82\xac", "EUR ", NULL },
+	{ "GBP", "\xc2\xa3", "GBP ", NULL }, { "JPY", "\xc2\xa5", "JPY ", NULL },
+	{ "KRW", "\xe2\x82\xa9", "KRW ", NULL }, { "INR", "\xe2\x82\xb9", "INR ", NULL },
+	{ "CNY", NULL, NULL, "yuan" }, { "HKD", "HK$", "HK$", NULL }, { "AUD", "A$", "A$", NULL },
+	{ "CAD", "C$", "C$", NULL }, { "SGD", "S$", "S$", NULL }, { "TWD", "NT$", "NT$", NULL },
+	{ "NZD", "NZ$", "NZ$", NULL },
+};
+
+/* An amount, or a range of two: the scale word once when both ends share
+ * it ("$100–200 billion"), else each with its own ("$500 million–$1.2
+ * billion").  sym before each end, word after the last. */
+static void word_amount(struct buf *b, const struct figure *fg, int scaled, const char *sym,
+			const char *word, const char *dash)
+{
+	int klo = scaled ? scale_of(fg->value) : -1, khi = scaled ? scale_of(fg->high) : -1;
+	int range = fg->range;
+	if (range && klo != khi && khi >= 0 && klo < 0 && fg->value > 0 &&
+	    fg->value * 10 >= word_scales[khi].v)
+		klo = khi;      /* "$100-200 billion" read back as it was written */
+	buf_adds(b, sym);
+	word_scaled(b, fg->value, range && klo == khi ? khi : klo);
+	if (range && klo != khi && klo >= 0)
+		buf_printf(b, " %s", word_scales[klo].w);
+	if (range) {
+		buf_printf(b, "%s%s", dash, klo == khi ? "" : sym);
+		word_scaled(b, fg->high, khi);
+	}
+	int k = range ? khi : klo;
+	if (k >= 0)
+		buf_printf(b, " %s", word_scales[k].w);
+	if (word)
+		buf_printf(b, " %s", word);
+}
+
+void fig_wording(struct buf *b, const struct figure *fg, int ascii)
+{
+	const char *dash = ascii ? "-" : "\xe2\x80\x93";
+	const char *cw = fg->cmp_words ? fg->cmp_words : "";
+	int post = !strncmp(cw, "or ", 3);      /* "3% or more", "300 troops or so" */
+	if (fg->kind == FIG_DATE) {
+		word_date(b, fg);
+		return;
+	}
+	const char *rule = fg->rule ? fg->rule : "";
+	const char *unit = fg->unit ? fg->unit : "";
+	/* "dozens of" says "at least" itself */
+	if (fg->cmp != FIG_EQ && !post && strcmp(rule, "count-plural") != 0)
+		buf_printf(b, "%s ", *cw ? cw : fig_cmp_words(fg->cmp));
+	switch (fg->kind) {
+	case FIG_PERCENT: {
+		int pp = unit[0] == 'p';
+		word_amount(b, fg, 0, "", NULL, dash);
+		buf_adds(b, pp ? " pp" : "%");
+		if (strstr(unit, "GDP"))
+			buf_adds(b, " of GDP");
+		break;
+	}
+	case FIG_MONEY: {
+		const char *sym = NULL, *word = NULL;
+		for (size_t k = 0; k < LEN(currencies) && !sym && !word; k++)
+			if (!strcmp(unit, currencies[k].code)) {
+				sym = ascii ? currencies[k].ascii : currencies[k].sym;
+				word = currencies[k].word;
+			}
+		if (!sym && !word) {
+			buf_printf(b, "%s ", unit);     /* a code we have no symbol for */
+			sym = "";
+		}
+		word_amount(b, fg, 1, sym ? sym : "", word, dash);
+		break;
+	}
+	case FIG_DURATION:
+		if (!strcmp(rule, "duration-a")) {
+			/* "less than a year", "an hour or so" */
+			buf_printf(b, "%s %s", unit[0] == 'h' ? "an" : "a", unit);
+		} else if (!strcmp(rule, "duration-ordinal")) {
+			static const char *const ords[] = {
+				"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+				"eighth", "ninth", "tenth", "eleventh", "twelfth"
+			};
+			int n = (int)fg->value;
+			if (n >= 1 && n <= 12)
+				buf_adds(b, ords[n - 1]);
+			else
+				word_ordinal(b, n);
+			buf_printf(b, " %s", unit);
+		} else {
+			word_amount(b, fg, 0, "", NULL, dash);
+			int one = !fg->range && fg->value > 0.99 && fg->value < 1.01;
+			buf_printf(b, " %s%s", unit, one ? "" : "s");
+		}
+		break;
+	case FIG_MEASURE:
+		if (!strcmp(unit, "Mach")) {
+			buf_adds(b, "Mach ");
+			word_amount(b, fg, 0, "", NULL, dash);
+		} else if (unit[0] == '\xc2') {         /* °C, °F */
+			word_amount(b, fg, 0, "", NULL, dash);
+			buf_adds(b, ascii ? (unit[2] == 'C' ? " degrees C" : " degrees F") : unit);
+		} else {
+			word_amount(b, fg, 0, "", NULL, dash);
+			buf_printf(b, " %s", unit);
+		}
+		break;
+	case FIG_COUNT:
+	default:
+		if (!strcmp(rule, "count-plural")) {
+			/* value is two of the word: "dozens of nations" */
+			static const struct { double v; const char *w; } plurals[] = {
+				{ 24, "dozens" }, { 200, "hundreds" }, { 2e3, "thousands" },
+				{ 2e6, "millions" }, { 2e9, "billions" },
+			};
+			const char *w = "many";
+			for (size_t k = 0; k < LEN(plurals); k++)
+				if (fg->value > plurals[k].v * 0.99 && fg->value < plurals[k].v * 1.01)
+					w = plurals[k].w;
+			buf_printf(b, "%s of %s", w, unit);
+			break;
+		}
+		word_amount(b, fg, 1, "", NULL, dash);
+		if (fg->total > 0) {
+			buf_adds(b, " of ");           /* "8 of 29 allies" */
+			word_plain(b, fg->total);
+		}
+		if (*unit)
+			buf_printf(b, " %s", unit);
+		break;
+	}
+	if (fg->cmp != FIG_EQ && post)
+		buf_printf(b, " %s", cw);
 }

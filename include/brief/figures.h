@@ -74,6 +74,19 @@ const char *fig_kind_name(enum fig_kind k);   /* "percent", "date", ..., "measur
 const char *fig_cmp_symbol(enum fig_cmp c);   /* "", "<", "<=", ">", ">=", "~" */
 const char *fig_cmp_words(enum fig_cmp c);    /* "", "less than", "at most", ... */
 
+/* The figure's value as a reader writes it, appended to b: "July 9",
+ * "early July", "mid-2025", "last May", "before 2014", "the 21st century",
+ * "more than $1.6 trillion", "€1.5 billion", "25%", "less than 2% of GDP",
+ * "0.4 pp", "90 days", "less than a year", "2–3%", "$100–200 billion",
+ * "as many as 300 troops", "8 of 29 allies", "dozens of nations", "Mach 6".
+ * A strict bound stays strict ("less than", never "at most"), and the
+ * text's own comparator wording is kept ("as high as 10% of GDP", "3% or
+ * more").  ascii: no symbol outside ASCII ("EUR 1.5 billion", "2-3%").
+ * Pure: reads only the figure, never the text; the machine form stays
+ * in --export json. */
+struct buf;
+void fig_wording(struct buf *b, const struct figure *fg, int ascii);
+
 /* "2025", "--07-09", "early --07", "2025-07", "last --05", "2001/2100" (the
  * 21st century): ISO 8601-like text for a date figure, written into a
  * caller buffer of at least 24 bytes. */
