@@ -225,7 +225,8 @@ static const struct keyword kw_s[] = {
 	KW("sixteen", KW_NUM, 16), KW("sixth", KW_ORD, 6), KW("sixty", KW_TENS, 60),
 };
 static const struct keyword kw_t[] = {
-	KW("ten", KW_NUM, 10), KW("tenth", KW_ORD, 10), KW("third", KW_ORD, 3),
+	KW("ten", KW_NUM, 10), KW("tens", KW_PLURAL, 20), KW("tenth", KW_ORD, 10),
+	KW("third", KW_ORD, 3),
 	KW("thirteen", KW_NUM, 13), KW("thirty", KW_TENS, 30),
 	KW("thousand", KW_SCALE, 1e3), KW("thousands", KW_PLURAL, 2e3),
 	KW("three", KW_NUM, 3), KW("trillion", KW_SCALE, 1e12),
@@ -270,15 +271,19 @@ static const uint32_t third_letter[32 * 32] = {
 	[BI('n', 'i')] = BIT('n'), [BI('o', 'n')] = BIT('e'),
 	[BI('s', 'e')] = BIT('c') | BIT('v') | BIT('p'), /* second, seven, Sep */
 	[BI('s', 'i')] = BIT('x'), [BI('t', 'e')] = BIT('n'),
-	[BI('t', 'h')] = BIT('i') | BIT('o') | BIT('r'), [BI('t', 'r')] = BIT('i'),
+	[BI('t', 'h')] = BIT('i') | BIT('o') | BIT('r') | BIT('u'), [BI('t', 'r')] = BIT('i'),
 	[BI('t', 'w')] = BIT('e') | BIT('o'),
 	/* months */
 	[BI('j', 'a')] = BIT('n'), [BI('f', 'e')] = BIT('b'),
 	[BI('m', 'a')] = BIT('r') | BIT('y') | BIT('c'),         /* March, May, Mach */
 	[BI('a', 'p')] = BIT('r'), [BI('j', 'u')] = BIT('n') | BIT('l'), [BI('a', 'u')] = BIT('g'),
 	[BI('o', 'c')] = BIT('t'), [BI('n', 'o')] = BIT('v'), [BI('d', 'e')] = BIT('c'),
+	/* weekdays: Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday
+	 * (Monday shares "mon" with month) */
+	[BI('t', 'u')] = BIT('e'), [BI('f', 'r')] = BIT('i'), [BI('s', 'a')] = BIT('t'),
+	[BI('s', 'u')] = BIT('n'),
 	/* duration units after "a": year, week, day, hour, minute, month */
-	[BI('y', 'e')] = BIT('a'), [BI('w', 'e')] = BIT('e'), [BI('d', 'a')] = BIT('y'),
+	[BI('y', 'e')] = BIT('a'), [BI('w', 'e')] = BIT('e') | BIT('d'), [BI('d', 'a')] = BIT('y'),
 	[BI('h', 'o')] = BIT('u'), [BI('m', 'o')] = BIT('n'),
 	/* currency codes */
 	[BI('u', 's')] = BIT('d'), [BI('e', 'u')] = BIT('r'), [BI('g', 'b')] = BIT('p'),
@@ -320,6 +325,19 @@ static const struct { const char *w; size_t len; int m; int abbrev; } months[] =
 	MONTH("Jul", 7, 1), MONTH("Aug", 8, 1), MONTH("Sep", 9, 1), MONTH("Sept", 9, 1), MONTH("Oct", 10, 1),
 	MONTH("Nov", 11, 1), MONTH("Dec", 12, 1),
 };
+
+static const char *const weekdays[8] = {
+	"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+};
+
+/* 1..7 when t[i,j) is a weekday's name, capitalised; else 0. */
+static int weekday_at(const struct scan *s, size_t i, size_t j)
+{
+	for (int k = 1; k <= 7; k++)
+		if (j - i == strlen(weekdays[k]) && memcmp(s->t + i, weekdays[k], j - i) == 0)
+			return k;
+	return 0;
+}
 
 static int month_at(const struct scan *s, size_t i, size_t j, int *abbrev)
 {
@@ -387,8 +405,20 @@ static const char *const not_plurals[] = {
 	"ours", "theirs", "yours", "sometimes", "thirds", "quarters", "halves",
 	"percents", "whose", "says", NULL
 };
+/* Verbs that end in s like a plural: after a noun used as a modifier
+ * ("the 10 level includes") they make a clause, not a count. */
+static const char *const s_verbs[] = {
+	"includes", "contains", "provides", "requires", "allows", "means", "shows", "seems",
+	"makes", "takes", "gives", "comes", "becomes", "remains", "appears", "applies", "uses",
+	"needs", "wants", "runs", "works", "helps", "states", "notes", "adds", "calls", "plans",
+	"aims", "hopes", "expects", "faces", "holds", "keeps", "leads", "meets", "pays", "puts",
+	"sees", "sets", "stands", "starts", "tells", "tries", "turns", "wins", "covers", "lists",
+	"supports", "describes", "defines", "permits", "grants", "refers", "consists", NULL
+};
 static const char *const irregular_plurals[] = {
-	"people", "children", "men", "women", "police", "personnel", "cattle", "feet", NULL
+	"people", "children", "men", "women", "police", "personnel", "cattle", "feet", "teeth",
+	"mice", "geese", "gunmen", "servicemen", "policemen", "firemen", "fishermen",
+	"congressmen", "businessmen", "spokesmen", "countrymen", "tribesmen", NULL
 };
 
 static const char *const part_words[] = { "early", "mid", "late", NULL };
@@ -398,7 +428,13 @@ static const char *const may_preps[] = {
 	"before", "after", NULL
 };
 /* "last May", "next July": a month counted from the text's own time. */
-static const char *const rel_words[] = { "last", "next", NULL };
+static const char *const rel_words[] = { "last", "next", "this", NULL };
+/* fig->rel of rel_words[k], and how it is written. */
+static const int rel_of[] = { -1, 1, 2 };
+static const char *rel_text(int rel)
+{
+	return rel < 0 ? "last " : rel == 1 ? "next " : rel == 2 ? "this " : "";
+}
 
 /* Physical units after a number, and the unit a figure carries. */
 static const struct { const char *w; const char *unit; } measure_units[] = {
@@ -676,8 +712,12 @@ static enum fig_cmp cmp_back(const struct scan *s, size_t i, size_t *start, cons
 	static const char *const an_w[] = { "an", NULL }, *const in_w[] = { "in", NULL };
 	static const char *const of_w[] = { "upwards", "excess", NULL };
 	static const char *const est_w[] = { "estimated", NULL };
+	/* The last letters of every comparator: most words before a number
+	 * ("the", "of", "in", "on") end none, and cost no more. */
+	static const uint32_t last = BIT('w') | BIT('r') | BIT('e') | BIT('t') | BIT('d') |
+		BIT('y') | BIT('n') | BIT('s') | BIT('o') | BIT('f');
 	size_t e = back_sp(s, i);
-	if (e == i)
+	if (e == i || e <= s->lo || !(last & BIT(s->t[e - 1])) || !is_alpha(s->t[e - 1]))
 		return FIG_EQ;
 	size_t b = word_start(s, e), b2, b3;
 	if (b == e)
@@ -770,14 +810,14 @@ static void cmp_after_fig(const struct scan *s, struct figure *fg)
 /* "early July", "mid-2025": the part word before i; moves *start to it. */
 static enum fig_part part_back(const struct scan *s, size_t i, size_t *start)
 {
-	size_t b;
+	size_t b, e;
 	int k = -1;
 	if (i > s->lo && s->t[i - 1] == '-') {
 		b = word_start(s, i - 1);
 		if (b < i - 1)
 			k = word_in(s, b, i - 1, part_words);
-	} else {
-		k = word_back_in(s, i, part_words, &b);
+	} else if ((e = back_sp(s, i)) < i && e > s->lo && strchr("yYeEdD", s->t[e - 1])) {
+		k = word_back_in(s, i, part_words, &b);  /* early, mid, late */
 	}
 	if (k < 0)
 		return FIG_PART_NONE;
@@ -962,7 +1002,7 @@ static size_t modifier_end(const struct scan *s, size_t j)
 	int ok = word_in(s, j, e, count_adjectives) >= 0;
 	/* A capitalised word is a name ("United States", "Several") unless it
 	 * names a people: "3 Japanese carmakers". */
-	static const char *const peoples[] = { "ese", "ian", "ean", "ish", NULL };
+	static const char *const peoples[] = { "ese", "ian", "ean", "can", "ish", NULL };
 	const char *const *sfx = is_upper(s->t[j]) ? peoples : adjective_suffixes;
 	for (int n = 0; !ok && sfx[n] && e - j >= 6; n++) {
 		size_t l = strlen(sfx[n]);
@@ -977,26 +1017,56 @@ static size_t modifier_end(const struct scan *s, size_t j)
 }
 
 /* "seven rounds", "a dozen other nations", "1,200 operational hypersonic
- * missiles": at most three modifiers and a plural noun, whose span goes
- * into *ns, *ne. */
+ * missiles", "140 pilot whales": at most three modifiers, two of them
+ * perhaps nouns ("pilot", "city", "opposition"), and a plural noun, whose
+ * span goes into *ns, *ne. */
 static int tail_count(const struct scan *s, size_t e, size_t *ns, size_t *ne)
 {
+	int nouns = 0;
 	for (int mods = 0; mods <= 3; mods++) {
 		size_t j = skip_sp(s, e), je;
 		if (j == e)
 			return 0;
 		/* word_end() is j where "U.S." starts: modifier_end() reads it */
 		if ((je = word_end(s, j)) > j && plural_noun(s, j, je)) {
+			if (nouns && word_in(s, j, je, s_verbs) >= 0)
+				return 0;
 			*ns = j;
 			*ne = je;
 			return 1;
 		}
 		size_t m = modifier_end(s, j);
-		if (m == j)
-			return 0;
+		if (m == j) {
+			/* a lower-case word that is no function word: a noun
+			 * used as a modifier */
+			if (je == j || !is_alpha(s->t[j]) || is_upper(s->t[j]) || ++nouns > 2 ||
+			    (je - j <= 7 && word_in(s, j, je, not_modifiers) >= 0))
+				return 0;
+			m = je;
+		}
 		e = m;
 	}
 	return 0;
+}
+
+/* What follows a duration ending at e: "22-year-old", "seven years old"
+ * (an age), "2 years ago", "two decades later" (a time counted back or
+ * on).  The rule's name; *end moved past the word. */
+static const char *duration_after(const struct scan *s, size_t e, size_t *end)
+{
+	static const struct { const char *w, *rule; } after[] = {
+		{ "old", "duration-age" }, { "ago", "duration-ago" }, { "later", "duration-later" },
+		{ "earlier", "duration-earlier" },
+	};
+	size_t j = at(s, e) == '-' ? e + 1 : skip_sp(s, e), je;
+	if (j == e || (je = word_end(s, j)) == j)
+		return "duration";
+	for (size_t k = 0; k < LEN(after); k++)
+		if (word_is(s, j, je, after[k].w) && (k == 0 || j > e + 1 || at(s, e) != '-')) {
+			*end = je;
+			return after[k].rule;
+		}
+	return "duration";
 }
 
 /* A physical unit after e: "6 km", "10-kilometre", "2 degrees Celsius". */
@@ -1004,6 +1074,9 @@ static const char *tail_measure(const struct scan *s, size_t e, size_t *end)
 {
 	size_t j = sep_after(s, e, 1), je;
 	if (j == e || (je = word_end(s, j)) == j)
+		return NULL;
+	/* "Ninety Mile Beach" is a name */
+	if (is_upper(s->t[j]) && je - j > 2)
 		return NULL;
 	for (size_t k = 0; k < LEN(measure_units); k++)
 		if (word_is(s, j, je, measure_units[k].w)) {
@@ -1117,8 +1190,8 @@ static size_t try_month(struct scan *s, size_t p, size_t q, int m, int abbrev)
 	enum fig_part part = part_back(s, p, &start);
 	int rel = 0;
 	if (part == FIG_PART_NONE && (rel = word_back_in(s, p, rel_words, &b)) >= 0) {
-		start = b;              /* "last May", "next July" */
-		rel = rel ? 1 : -1;
+		start = b;              /* "last May", "next July", "this April" */
+		rel = rel_of[rel];
 	} else {
 		rel = 0;
 	}
@@ -1152,6 +1225,25 @@ static size_t iso_date_at(const struct scan *s, size_t p, int *y, int *m, int *d
 	if (*y < 1000 || !day_fits(*m, *d) || dig(s, p + 10))
 		return 0;
 	return p + 10;
+}
+
+/* "1990s", "1800s" at p (also "1990's"): a decade.  Returns where it ends,
+ * or 0; *y the year it starts. */
+static size_t decade_at(const struct scan *s, size_t p, int *y)
+{
+	for (size_t k = 0; k < 4; k++)
+		if (!dig(s, p + k))
+			return 0;
+	const uint8_t *t = s->t + p;
+	size_t e = p + 4;
+	if (t[3] != '0')
+		return 0;
+	if (at(s, e) == '\'')
+		e++;
+	if (at(s, e) != 's' || !boundary(s, e + 1))
+		return 0;
+	*y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10;
+	return *y >= 1000 ? e + 1 : 0;
 }
 
 /* "pre-2014", "post-2014": the word glued by '-' before a year at p, as a
@@ -1239,6 +1331,10 @@ static int range_end_at(const struct scan *s, size_t p)
 	if (p >= s->lo + 3 && memcmp(s->t + p - 3, "\xe2\x80\x93", 3) == 0 &&
 	    number_before(s, p - 3) != SIZE_MAX)
 		return 1;               /* "2–3", an en dash */
+	/* Only "to" or "and" before p can make it a second end. */
+	size_t e = back_sp(s, p);
+	if (e == p || e <= s->lo || ((s->t[e - 1] | 0x20) != 'o' && (s->t[e - 1] | 0x20) != 'd'))
+		return 0;
 	if (word_back_in(s, p, to_w, &b) == 0)
 		return (nb = number_before(s, b)) != SIZE_MAX && word_back_in(s, nb, from_w, &w) != 0;
 	if (word_back_in(s, p, and_w, &b) != 0 || (nb = number_before(s, b)) == SIZE_MAX)
@@ -1428,12 +1524,24 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 	}
 	size_t from = n.end;
 	if (n.plural) {
-		/* "dozens of nations" */
-		size_t j = skip_sp(s, n.end), je;
+		/* "dozens of nations", "tens of thousands of civilians" */
+		size_t j = skip_sp(s, n.end), je, k, ke;
 		if (j == n.end || (je = word_end(s, j)) == j || !word_is(s, j, je, "of"))
 			return 0;
 		from = je;
 		fg.cmp = FIG_GE;        /* at least two dozen; worded by the plural */
+		const struct keyword *kw;
+		if ((k = skip_sp(s, je)) > je && (ke = word_end(s, k)) > k &&
+		    (kw = keyword_at(s, k, ke)) && kw->type == KW_PLURAL && kw->v >= 200) {
+			n.v *= kw->v / 2;
+			n.end = fg.num_end = ke;
+			from = ke;
+			if (!(j = word_after_is(s, ke, "of")) || (k = skip_sp(s, j)) == j ||
+			    (!tail_money(s, j, &n, &end) && !tail_count(s, j, &ns, &ne)))
+				from = n.end;   /* "tens of thousands", and no noun */
+			else
+				from = j;
+		}
 	} else {
 		fg.cmp = cmp_back(s, fg.start, &fg.start, &fg.cmp_words);
 	}
@@ -1443,9 +1551,10 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 	 * percent": a change, whose second end is the claim). */
 	static const char *const between_w[] = { "between", NULL }, *const from_w[] = { "from", NULL };
 	int between = 0, to = 0;
-	if (word_after_is(s, n.end, "and"))
+	int next = at(s, skip_sp(s, n.end)) | 0x20;
+	if (next == 'a' && word_after_is(s, n.end, "and"))
 		between = word_back_in(s, fg.start, between_w, &b) == 0;
-	else if (word_after_is(s, n.end, "to"))
+	else if (next == 't' && word_after_is(s, n.end, "to"))
 		to = word_back_in(s, fg.start, from_w, &b) != 0;
 	if (!n.plural && range_second(s, n.end, NULL, 0, between, to, &n2, PN_DASH) &&
 	    !range_second(s, n2.end, NULL, 0, 0, 0, &n2, 0)) {
@@ -1488,10 +1597,10 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 		}
 	} else if ((unit = tail_duration(s, from, &end)) != NULL) {
 		fg.kind = FIG_DURATION;
-		fg.rule = fg.range ? "duration-range" : "duration";
+		fg.rule = fg.range ? "duration-range" : duration_after(s, end, &end);
 	} else if ((unit = tail_money(s, from, &n, &end)) != NULL) {
 		fg.kind = FIG_MONEY;
-		fg.rule = fg.range ? "money-word-range" : "money-word";
+		fg.rule = fg.range ? "money-word-range" : n.plural ? "money-plural" : "money-word";
 	} else if ((unit = tail_measure(s, from, &end)) != NULL) {
 		fg.kind = FIG_MEASURE;
 		fg.rule = "measure";
@@ -1512,6 +1621,11 @@ static size_t try_number(struct scan *s, size_t p, int hyphened, size_t sign, in
 		fg.total = n2.v;
 		unit = intern(s->f, s->t + ns, ne - ns);
 		end = ne;
+	} else if (n.plural && from == n.end && n.v >= 2e4) {
+		fg.kind = FIG_COUNT;    /* "tens of thousands" */
+		fg.rule = "count-plural";
+		unit = "";
+		end = n.end;
 	} else if (bare_end(s, fg.range ? n2.end : n.end) && n.scaled && n.scale >= 1e6 &&
 		   !n.plural) {
 		/* "2.24 trillion": a number that size is a claim with or
@@ -1556,10 +1670,13 @@ static size_t money_after(struct scan *s, size_t start, size_t j, const char *co
 	fg.unit = code;
 	fg.rule = rule;
 	/* "$100-$200 billion", "$100-200 billion", "between $1 and $2 billion" */
-	static const char *const between_w[] = { "between", NULL };
-	size_t b;
+	static const char *const between_w[] = { "between", NULL }, *const from_w[] = { "from", NULL };
+	size_t b, b2;
 	int between = word_back_in(s, fg.start, between_w, &b) == 0;
-	if (range_second(s, n.end, sym, symlen, between, 0, &n2, PN_MONEY)) {
+	/* "$24 to $28", not "from $24 to $28": a change */
+	int to = !between && word_after_is(s, n.end, "to") &&
+		 word_back_in(s, fg.start, from_w, &b2) != 0;
+	if (range_second(s, n.end, sym, symlen, between, to, &n2, PN_MONEY)) {
 		set_range(&fg, &n, &n2);
 		if (between)
 			fg.start = b;
@@ -1611,6 +1728,26 @@ static int after_a(const struct scan *s, size_t p)
 	const uint8_t *t = s->t;
 	size_t b = (t[e - 1] | 0x20) == 'n' && e - 1 > s->lo ? e - 1 : e;
 	return (t[b - 1] | 0x20) == 'a' && (b - 1 == s->lo || !is_alpha(t[b - 2]));
+}
+
+/* "Friday", "late Thursday", "last Monday" at [p,q). */
+static size_t try_weekday(struct scan *s, size_t p, size_t q, int wd)
+{
+	size_t start = p, b;
+	enum fig_part part = part_back(s, p, &start);
+	int rel = part == FIG_PART_NONE ? word_back_in(s, p, rel_words, &b) : -1;
+	if (rel >= 0)
+		start = b;
+	struct figure fg;
+	set_date(&fg, start, q, p, q, 0, 0, 0, part, "date-weekday");
+	fg.weekday = wd;
+	fg.rel = rel < 0 ? 0 : rel_of[rel];
+	/* "Tuesday night", "Wednesday morning" */
+	static const char *const times[] = { "morning", "afternoon", "evening", "night", NULL };
+	size_t we, w = next_word(s, q, &we);
+	if (w > q && word_in(s, w, we, times) >= 0)
+		fg.end = we;
+	return add(s, &fg);
 }
 
 /* "Mach 6" at [p,q). */
@@ -1676,9 +1813,11 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 					code = money_codes[k].code;
 	}
 	int mach = !m && !code && q - p == 4 && memcmp(s->t + p, "Mach", 4) == 0;
+	int wd = !m && !code && q - p >= 6 && is_upper(s->t[p]) ? weekday_at(s, p, q) : 0;
 	int unit = -1;
-	if (!m && !code && !mach && !keyword_at(s, p, q) &&
-	    (!after_a(s, p) || (unit = word_in(s, p, q, duration_units)) < 0))
+	if (!m && !code && !mach && !wd && !keyword_at(s, p, q) &&
+	    (q - p > 6 || !strchr("dwmyh", s->t[p] | 0x20) || !after_a(s, p) ||
+	     (unit = word_in(s, p, q, duration_units)) < 0))
 		return 0;
 	for (size_t k = p; k < q; k++)
 		if (!is_alpha(s->t[k]))
@@ -1691,6 +1830,8 @@ static size_t try_word(struct scan *s, size_t p, size_t q)
 		return try_code(s, p, q, code);
 	if (mach)
 		return try_mach(s, p, q);
+	if (wd)
+		return try_weekday(s, p, q, wd);
 	if (unit >= 0)
 		return try_a_duration(s, p, q, unit);
 	return try_number(s, p, 0, SIZE_MAX, 0);
@@ -1701,8 +1842,22 @@ static size_t try_digits(struct scan *s, size_t p)
 {
 	if (!boundary(s, p))
 		return 0;
-	int y, m, d;
-	size_t e = iso_date_at(s, p, &y, &m, &d);
+	int y = 0, m, d;
+	/* Four digits may be a decade or start an ISO date: "1990s", "2025-06-27". */
+	int four = dig(s, p + 3) && !dig(s, p + 4) && dig(s, p + 2) && dig(s, p + 1);
+	size_t e = four ? decade_at(s, p, &y) : 0;
+	if (e) {
+		/* "1990s", "mid-1990s", "late 1800s" */
+		size_t start = p;
+		enum fig_part part = part_back(s, p, &start);
+		if (part == FIG_PART_NONE && p > s->lo && s->t[p - 1] == '-' && joins_before(s, p - 1))
+			return 0;
+		struct figure fg;
+		set_date(&fg, start, e, p, e, y, 0, 0, part, "date-decade");
+		fg.decade = 1;
+		return add(s, &fg);
+	}
+	e = four ? iso_date_at(s, p, &y, &m, &d) : 0;
 	if (e && !(p > s->lo && s->t[p - 1] == '-' && joins_before(s, p - 1))) {
 		struct figure fg;
 		set_date(&fg, p, e, p, e, y, m, d, FIG_PART_NONE, "date-iso");
@@ -1840,9 +1995,13 @@ void fig_date_iso(const struct figure *fg, char *out, size_t outsz)
 	if (!outsz)
 		return;
 	if (fg->rel && !fg->part)
-		part = fg->rel < 0 ? "last " : "next ";
+		part = rel_text(fg->rel);
 	/* The 21st century is 2001 to 2100: an ISO 8601 interval. */
-	if (fg->century > 0 && fg->century <= 100)
+	if (fg->weekday >= 1 && fg->weekday <= 7)
+		snprintf(out, outsz, "%s%s", part, weekdays[fg->weekday]);
+	else if (fg->decade && fg->year)
+		snprintf(out, outsz, "%s%04ds", part, fg->year);
+	else if (fg->century > 0 && fg->century <= 100)
 		snprintf(out, outsz, "%s%04d/%04d", part, fg->century * 100 - 99, fg->century * 100);
 	else if (fg->year && fg->month && fg->day)
 		snprintf(out, outsz, "%s%04d-%02d-%02d", part, fg->year, fg->month, fg->day);
@@ -1934,8 +2093,15 @@ static void word_date(struct buf *b, const struct figure *fg)
 		buf_adds(b, " century");
 		return;
 	}
-	if (fg->rel)
-		buf_adds(b, fg->rel < 0 ? "last " : "next ");
+	buf_adds(b, rel_text(fg->rel));
+	if (fg->weekday >= 1 && fg->weekday <= 7) {
+		buf_printf(b, "%s%s", part, weekdays[fg->weekday]);
+		return;
+	}
+	if (fg->decade && fg->year) {
+		buf_printf(b, "the %s%ds", part, fg->year);  /* "the mid-1990s" */
+		return;
+	}
 	buf_adds(b, part);
 	int m = fg->month >= 1 && fg->month <= 12 ? fg->month : 0;
 	if (m && fg->day && fg->year)
@@ -1957,15 +2123,31 @@ static void word_date(struct buf *b, const struct figure *fg)
 /* How a currency is written: a symbol before the amount, or a word after
  * it ("300 million yuan"); ASCII spells the symbol's code. */
 static const struct {
-	const char *code, *sym, *ascii, *word;
+	const char *code, *sym, *ascii, *word, *plural;
 } currencies[] = {
-	{ "USD", "$", "$", NULL }, { "EUR", "\xe2\x82\xac", "EUR ", NULL },
-	{ "GBP", "\xc2\xa3", "GBP ", NULL }, { "JPY", "\xc2\xa5", "JPY ", NULL },
-	{ "KRW", "\xe2\x82\xa9", "KRW ", NULL }, { "INR", "\xe2\x82\xb9", "INR ", NULL },
-	{ "CNY", NULL, NULL, "yuan" }, { "HKD", "HK$", "HK$", NULL }, { "AUD", "A$", "A$", NULL },
-	{ "CAD", "C$", "C$", NULL }, { "SGD", "S$", "S$", NULL }, { "TWD", "NT$", "NT$", NULL },
-	{ "NZD", "NZ$", "NZ$", NULL },
+	{ "USD", "$", "$", NULL, "dollars" }, { "EUR", "\xe2\x82\xac", "EUR ", NULL, "euros" },
+	{ "GBP", "\xc2\xa3", "GBP ", NULL, "pounds" }, { "JPY", "\xc2\xa5", "JPY ", NULL, "yen" },
+	{ "KRW", "\xe2\x82\xa9", "KRW ", NULL, "won" },
+	{ "INR", "\xe2\x82\xb9", "INR ", NULL, "rupees" }, { "CNY", NULL, NULL, "yuan", "yuan" },
+	{ "HKD", "HK$", "HK$", NULL, NULL }, { "AUD", "A$", "A$", NULL, NULL },
+	{ "CAD", "C$", "C$", NULL, NULL }, { "SGD", "S$", "S$", NULL, NULL },
+	{ "TWD", "NT$", "NT$", NULL, NULL }, { "NZD", "NZ$", "NZ$", NULL, NULL },
 };
+
+/* "dozens", "tens of thousands": a plural count, from its value (two of
+ * the word: the least the plural says). */
+static const char *plural_words(double v)
+{
+	static const struct { double v; const char *w; } plurals[] = {
+		{ 20, "tens" }, { 24, "dozens" }, { 200, "hundreds" }, { 2e3, "thousands" },
+		{ 2e4, "tens of thousands" }, { 2e5, "hundreds of thousands" }, { 2e6, "millions" },
+		{ 2e7, "tens of millions" }, { 2e8, "hundreds of millions" }, { 2e9, "billions" },
+	};
+	for (size_t k = 0; k < LEN(plurals); k++)
+		if (v > plurals[k].v * 0.99 && v < plurals[k].v * 1.01)
+			return plurals[k].w;
+	return "many";
+}
 
 /* An amount, or a range of two: the scale word once when both ends share
  * it ("$100–200 billion"), else each with its own ("$500 million–$1.2
@@ -2005,7 +2187,8 @@ void fig_wording(struct buf *b, const struct figure *fg, int ascii)
 	const char *rule = fg->rule ? fg->rule : "";
 	const char *unit = fg->unit ? fg->unit : "";
 	/* "dozens of" says "at least" itself */
-	if (fg->cmp != FIG_EQ && !post && strcmp(rule, "count-plural") != 0)
+	int plural = !strcmp(rule, "count-plural") || !strcmp(rule, "money-plural");
+	if (fg->cmp != FIG_EQ && !post && !plural)
 		buf_printf(b, "%s ", *cw ? cw : fig_cmp_words(fg->cmp));
 	switch (fg->kind) {
 	case FIG_PERCENT: {
@@ -2017,12 +2200,17 @@ void fig_wording(struct buf *b, const struct figure *fg, int ascii)
 		break;
 	}
 	case FIG_MONEY: {
-		const char *sym = NULL, *word = NULL;
+		const char *sym = NULL, *word = NULL, *pl = unit;
 		for (size_t k = 0; k < LEN(currencies) && !sym && !word; k++)
 			if (!strcmp(unit, currencies[k].code)) {
 				sym = ascii ? currencies[k].ascii : currencies[k].sym;
 				word = currencies[k].word;
+				pl = currencies[k].plural ? currencies[k].plural : unit;
 			}
+		if (plural) {
+			buf_printf(b, "%s of %s", plural_words(fg->value), pl);
+			break;
+		}
 		if (!sym && !word) {
 			buf_printf(b, "%s ", unit);     /* a code we have no symbol for */
 			sym = "";
@@ -2049,6 +2237,8 @@ void fig_wording(struct buf *b, const struct figure *fg, int ascii)
 			word_amount(b, fg, 0, "", NULL, dash);
 			int one = !fg->range && fg->value > 0.99 && fg->value < 1.01;
 			buf_printf(b, " %s%s", unit, one ? "" : "s");
+			if (!strncmp(rule, "duration-", 9) && strcmp(rule, "duration-range") != 0)
+				buf_printf(b, " %s", !strcmp(rule + 9, "age") ? "old" : rule + 9);
 		}
 		break;
 	case FIG_MEASURE:
@@ -2067,15 +2257,7 @@ void fig_wording(struct buf *b, const struct figure *fg, int ascii)
 	default:
 		if (!strcmp(rule, "count-plural")) {
 			/* value is two of the word: "dozens of nations" */
-			static const struct { double v; const char *w; } plurals[] = {
-				{ 24, "dozens" }, { 200, "hundreds" }, { 2e3, "thousands" },
-				{ 2e6, "millions" }, { 2e9, "billions" },
-			};
-			const char *w = "many";
-			for (size_t k = 0; k < LEN(plurals); k++)
-				if (fg->value > plurals[k].v * 0.99 && fg->value < plurals[k].v * 1.01)
-					w = plurals[k].w;
-			buf_printf(b, "%s of %s", w, unit);
+			buf_printf(b, *unit ? "%s of %s" : "%s", plural_words(fg->value), unit);
 			break;
 		}
 		word_amount(b, fg, 1, "", NULL, dash);

@@ -44,7 +44,10 @@ struct figure {
 	                           ("percent", "money-symbol", "date-iso", ...) */
 	int year, month, day;   /* dates: 0 when not given */
 	int century;            /* dates: 21 for "21st Century" (year etc. 0) */
-	int rel;                /* dates: -1 "last May", 1 "next May", else 0 */
+	int decade;             /* dates: 1 when year starts a decade: "the 1990s" */
+	int weekday;            /* dates: 1 "Monday" .. 7 "Sunday", else 0 */
+	int rel;                /* dates: -1 "last May", 1 "next May", 2 "this May",
+	                           else 0 */
 	enum fig_part part;     /* dates */
 };
 
@@ -88,8 +91,9 @@ struct buf;
 void fig_wording(struct buf *b, const struct figure *fg, int ascii);
 
 /* "2025", "--07-09", "early --07", "2025-07", "last --05", "2001/2100" (the
- * 21st century): ISO 8601-like text for a date figure, written into a
- * caller buffer of at least 24 bytes. */
+ * 21st century), "1990s", "late Thursday": ISO 8601-like text for a date
+ * figure (a decade and a weekday as words, which ISO has not), written
+ * into a caller buffer of at least 24 bytes. */
 void fig_date_iso(const struct figure *fg, char *out, size_t outsz);
 
 #endif

@@ -84,7 +84,16 @@ static void test_kinds(void **state)
 	expect_words("it expires on the 15th, so", "15th", 0, "the 15th");
 	expect_words("marking his first month in office", "first month", 0, "first month");
 	expect_words("after 1.5 years", "1.5 years", 0, "1.5 years");
-	expect_words("one year later", "one year", 0, "1 year");
+	expect_words("one year later", "one year later", 0, "1 year later");
+	expect_words("2 years ago, we", "2 years ago", 0, "2 years ago");
+	expect_words("a 22-year-old man", "22-year-old", 0, "22 years old");
+	expect_words("said on Friday that", "Friday", 0, "Friday");
+	expect_words("until late Thursday.", "late Thursday", 0, "late Thursday");
+	expect_words("in the mid-1990s, a", "mid-1990s", 0, "the mid-1990s");
+	expect_words("tens of thousands of civilians", "tens of thousands of civilians", 0,
+		     "tens of thousands of civilians");
+	expect_words("hundreds of millions of dollars", "hundreds of millions of dollars", 0,
+		     "hundreds of millions of dollars");
 	expect_words("Less than a year later", "Less than a year", 0, "less than a year");
 	expect_words("an hour or so", "an hour or so", 0, "an hour or so");
 	expect_words("despite seven rounds of talks", "seven rounds", 0, "7 rounds");
