@@ -22,7 +22,8 @@
  *                               each ideograph is a word alone, so Latin
  *                               names and figures in CJK text are whole
  *   |カタカナ|                   a run of katakana is one word
- *   |x.US| |U.S.|               a letter, '.' or ':', and a letter: one word
+ *   |x.US| |U.S|.|              a letter, '.' or ':', and a letter: one word
+ *                               (the last '.' of "U.S." is not in it)
  *
  * Everything here is pure and takes any bytes without reading outside the
  * bounds given; the answers are meant for valid UTF-8 (an invalid byte is
