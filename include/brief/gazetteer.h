@@ -1,0 +1,95 @@
+/* The curated lists under assets/gazetteer/, compiled into the binary:
+ * countries with aliases, demonyms and seats of government, international
+ * bodies, media, places, titles, organisation head words, cue words, family
+ * names written first, common words and known proper names.  Loaded once
+ * (about 0.3 ms); lookups are by exact bytes (names are case-sensitive: "US"
+ * is the country, "us" is not).  Every entry keeps its "file:line". */
+#ifndef BRIEF_GAZETTEER_H
+#define BRIEF_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brief/annot.h"
+
+enum gaz_role {
+	GAZ_NAME,       /* the entry's name */
+	GAZ_ALIAS,      /* another name of the same thing: "US", "Britain" */
+	GAZ_DEMONYM,    /* "Japanese": points at a country, names none by itself */
+	GAZ_SEAT        /* a capital or seat of government: "Seoul", "the Kremlin" */
+};
+
+/* One thing a list names. */
+struct gaz_entry {
+	const char *id;             /* "south-korea" */
+	const char *name;           /* "South Korea" */
+	enum entity_kind kind;
+	const char *subkind;        /* places: "region", "city", "subdivision"; else "" */
+	const char *affiliation;    /* id of a country entry, or "" */
+	const char *file;           /* "countries.tsv" */
+	int line;
+	int ambiguous;              /* the entry's name needs a cue (Georgia, Jordan) */
+};
+
+/* One spelling of an entry. */
+struct gaz_spelling {
+	const char *s;
+	uint32_t len;
+	uint32_t entry;             /* index into entries */
+	uint8_t role;               /* enum gaz_role */
+	uint8_t ambiguous;          /* written with a trailing '?' in the list */
+};
+
+enum gaz_cue {
+	CUE_NONE, CUE_SPEECH, CUE_ACT, CUE_PLACE, CUE_ROLE, CUE_MEDIA, CUE_MODIFIER,
+	CUE_STOP, CUE_MONTH, CUE_DAY
+};
+
+struct gaz_word {                   /* a title, an org word or a cue */
+	const char *s;
+	uint32_t len;
+	uint8_t cls;                /* titles: index into gaz_title_class; orgwords:
+	                               entity kind; cues: enum gaz_cue */
+	int line;
+};
+
+struct gazetteer {
+	struct gaz_entry *entries;
+	size_t nentries;
+	struct gaz_spelling *sp;    /* sorted: first byte, then longest first */
+	size_t nsp;
+	size_t first[257];          /* sp index range by first byte */
+	struct gaz_word *titles, *orgwords, *cues;  /* sorted by bytes */
+	size_t ntitles, norgwords, ncues;
+	const char **common, **proper, **surnames;  /* sorted; NUL-terminated lines */
+	size_t ncommon, nproper, nsurnames;
+	char *store;                /* owned copy of the lists the pointers point into */
+};
+
+/* The lists compiled in.  Never fails (the lists are part of the binary and
+ * checked by the unit tests); gaz_free releases it. */
+void gaz_load(struct gazetteer *g);
+void gaz_free(struct gazetteer *g);
+/* The process's shared copy, loaded on first use (not thread-safe). */
+const struct gazetteer *gaz_default(void);
+
+/* The longest spelling equal to s[0, n') for some n' <= n that ends on a word
+ * boundary of s (s[n'] is not a letter or digit; "'s" may follow), or NULL.
+ * *len receives n'. */
+const struct gaz_spelling *gaz_match(const struct gazetteer *g, const uint8_t *s, size_t n,
+				     size_t *len);
+/* The longest title at s (as gaz_match), or NULL. */
+const struct gaz_word *gaz_title(const struct gazetteer *g, const uint8_t *s, size_t n, size_t *len);
+/* Exact-word lookups. */
+const struct gaz_word *gaz_orgword(const struct gazetteer *g, const uint8_t *s, size_t n);
+enum gaz_cue gaz_cue(const struct gazetteer *g, const uint8_t *s, size_t n);
+/* Whether the lower case of s (ASCII folding) is a common English word. */
+int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n);
+int gaz_is_proper(const struct gazetteer *g, const uint8_t *s, size_t n);
+int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n);
+/* The entry with this id, or -1. */
+long gaz_find_id(const struct gazetteer *g, const char *id);
+/* "government", "military", ... for a title's class. */
+const char *gaz_title_class(unsigned cls);
+
+#endif

@@ -1,0 +1,463 @@
+/* Loads the curated lists compiled in from assets/gazetteer/. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/assets.h"
+#include "brief/gazetteer.h"
+#include "brief/util.h"
+
+static const char *const title_classes[] = {
+	"head-of-state", "government", "legislator", "military", "judicial", "royal",
+	"religious", "honorific", "role",
+};
+#define NTITLE_CLASSES (sizeof title_classes / sizeof title_classes[0])
+
+static const char *const cue_names[] = {
+	"", "speech", "act", "place", "role", "media", "modifier", "stop", "month", "day",
+};
+
+const char *gaz_title_class(unsigned cls)
+{
+	return cls < NTITLE_CLASSES ? title_classes[cls] : "role";
+}
+
+/* Split a line in place at TABs into at most max fields. */
+static size_t split(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	f[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	return n;
+}
+
+struct loader {
+	struct gazetteer *g;
+	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur;
+};
+
+static void add_spelling(struct loader *L, char *s, size_t entry, enum gaz_role role)
+{
+	size_t n = strlen(s);
+	int amb = 0;
+	if (n && s[n - 1] == '?') {
+		s[--n] = '\0';
+		amb = 1;
+	}
+	if (!n)
+		return;
+	struct gazetteer *g = L->g;
+	xgrow((void **)&g->sp, &L->cap_sp, g->nsp + 1, sizeof *g->sp);
+	g->sp[g->nsp++] = (struct gaz_spelling){ s, (uint32_t)n, (uint32_t)entry, (uint8_t)role,
+						 (uint8_t)amb };
+}
+
+/* "a|b|c" -> spellings */
+static void add_list(struct loader *L, char *list, size_t entry, enum gaz_role role)
+{
+	while (list && *list) {
+		char *bar = strchr(list, '|');
+		if (bar)
+			*bar = '\0';
+		add_spelling(L, list, entry, role);
+		list = bar ? bar + 1 : NULL;
+	}
+}
+
+static size_t new_entry(struct loader *L, const char *file, int line, const char *id,
+			char *name, enum entity_kind kind, const char *subkind, const char *aff)
+{
+	struct gazetteer *g = L->g;
+	size_t n = strlen(name);
+	int amb = n && name[n - 1] == '?';
+	xgrow((void **)&g->entries, &L->cap_e, g->nentries + 1, sizeof *g->entries);
+	g->entries[g->nentries] = (struct gaz_entry){ id, name, kind, subkind, aff ? aff : "",
+						     file, line, amb };
+	add_spelling(L, name, g->nentries, GAZ_NAME);
+	return g->nentries++;
+}
+
+typedef void (*line_fn)(struct loader *L, const char *file, int line, char *text);
+
+/* Each list's lines, comments and blank lines skipped, into the store. */
+static void each_line(struct loader *L, char **store, const char *file, line_fn fn)
+{
+	const struct asset *a = asset_find(file);
+	if (!a)
+		return;
+	char *p = *store;
+	memcpy(p, a->data, a->len);
+	p[a->len] = '\0';
+	*store = p + a->len + 1;
+	int line = 0;
+	while (*p) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		line++;
+		if (*p && *p != '#')
+			fn(L, file, line, p);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+static void country_line(struct loader *L, const char *file, int line, char *text)
+{
+	char *f[6] = { 0 };
+	size_t n = split(text, f, 6);
+	if (n < 2)
+		return;
+	size_t e = new_entry(L, file, line, f[0], f[1], KIND_COUNTRY, "", "");
+	if (n > 5 && strchr(f[5], '?'))
+		L->g->entries[e].ambiguous = 1;
+	add_list(L, n > 2 ? f[2] : NULL, e, GAZ_ALIAS);
+	add_list(L, n > 3 ? f[3] : NULL, e, GAZ_DEMONYM);
+	add_list(L, n > 4 ? f[4] : NULL, e, GAZ_SEAT);
+}
+
+static void org_line(struct loader *L, const char *file, int line, char *text)
+{
+	char *f[5] = { 0 };
+	size_t n = split(text, f, 5);
+	if (n < 3)
+		return;
+	enum entity_kind k = strcmp(f[1], "media") == 0 ? KIND_MEDIA : KIND_ORGANIZATION;
+	size_t e = new_entry(L, file, line, f[0], f[2], k, "", n > 4 ? f[4] : "");
+	add_list(L, n > 3 ? f[3] : NULL, e, GAZ_ALIAS);
+}
+
+static void media_line(struct loader *L, const char *file, int line, char *text)
+{
+	char *f[4] = { 0 };
+	size_t n = split(text, f, 4);
+	if (n < 2)
+		return;
+	size_t e = new_entry(L, file, line, f[0], f[1], KIND_MEDIA, "", n > 3 ? f[3] : "");
+	add_list(L, n > 2 ? f[2] : NULL, e, GAZ_ALIAS);
+}
+
+static void place_line(struct loader *L, const char *file, int line, char *text)
+{
+	char *f[5] = { 0 };
+	size_t n = split(text, f, 5);
+	if (n < 3)
+		return;
+	size_t e = new_entry(L, file, line, f[0], f[2], KIND_PLACE, f[1], n > 4 ? f[4] : "");
+	add_list(L, n > 3 ? f[3] : NULL, e, GAZ_ALIAS);
+}
+
+static void add_word(struct gaz_word **v, size_t *nv, size_t *cap, char *s, unsigned cls, int line)
+{
+	xgrow((void **)v, cap, *nv + 1, sizeof **v);
+	(*v)[(*nv)++] = (struct gaz_word){ s, (uint32_t)strlen(s), (uint8_t)cls, line };
+}
+
+static void title_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file;
+	char *f[2] = { 0 };
+	if (split(text, f, 2) < 2)
+		return;
+	unsigned cls = NTITLE_CLASSES - 1;
+	for (unsigned i = 0; i < NTITLE_CLASSES; i++)
+		if (strcmp(f[1], title_classes[i]) == 0)
+			cls = i;
+	add_word(&L->g->titles, &L->g->ntitles, &L->cap_t, f[0], cls, line);
+}
+
+static void orgword_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file;
+	char *f[2] = { 0 };
+	if (split(text, f, 2) < 2)
+		return;
+	unsigned k = strcmp(f[1], "media") == 0 ? KIND_MEDIA : KIND_ORGANIZATION;
+	add_word(&L->g->orgwords, &L->g->norgwords, &L->cap_o, f[0], k, line);
+}
+
+static void cue_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file;
+	char *f[2] = { 0 };
+	if (split(text, f, 2) < 2)
+		return;
+	unsigned cls = CUE_NONE;
+	for (unsigned i = 1; i < sizeof cue_names / sizeof cue_names[0]; i++)
+		if (strcmp(f[1], cue_names[i]) == 0)
+			cls = i;
+	/* A word may carry two classes ("asked": speech and act); the first wins. */
+	add_word(&L->g->cues, &L->g->ncues, &L->cap_c, f[0], cls, line);
+}
+
+static void common_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file, (void)line;
+	xgrow((void **)&L->g->common, &L->cap_common, L->g->ncommon + 1, sizeof *L->g->common);
+	L->g->common[L->g->ncommon++] = text;
+}
+
+static void proper_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file, (void)line;
+	xgrow((void **)&L->g->proper, &L->cap_proper, L->g->nproper + 1, sizeof *L->g->proper);
+	L->g->proper[L->g->nproper++] = text;
+}
+
+static void surname_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file, (void)line;
+	xgrow((void **)&L->g->surnames, &L->cap_sur, L->g->nsurnames + 1, sizeof *L->g->surnames);
+	L->g->surnames[L->g->nsurnames++] = text;
+}
+
+static int sp_cmp(const void *pa, const void *pb)
+{
+	const struct gaz_spelling *a = pa, *b = pb;
+	unsigned char ca = (unsigned char)a->s[0], cb = (unsigned char)b->s[0];
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	int d = memcmp(a->s, b->s, a->len);
+	if (d)
+		return d;
+	/* The same spelling twice: a name before an alias before a seat, then
+	 * the list's own order, so the first is the one to take. */
+	if (a->role != b->role)
+		return a->role < b->role ? -1 : 1;
+	return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+static int word_cmp(const void *pa, const void *pb)
+{
+	const struct gaz_word *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int d = memcmp(a->s, b->s, n);
+	if (d)
+		return d;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static int str_cmp(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+static const char *const files[] = {
+	"countries.tsv", "orgs.tsv", "media.tsv", "places.tsv", "titles.tsv", "orgwords.tsv",
+	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt",
+};
+
+void gaz_load(struct gazetteer *g)
+{
+	memset(g, 0, sizeof *g);
+	size_t total = 0;
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		const struct asset *a = asset_find(files[i]);
+		total += a ? a->len + 1 : 0;
+	}
+	g->store = xmalloc(total + 1);
+	char *store = g->store;
+	struct loader L = { .g = g };
+	each_line(&L, &store, "countries.tsv", country_line);
+	each_line(&L, &store, "orgs.tsv", org_line);
+	each_line(&L, &store, "media.tsv", media_line);
+	each_line(&L, &store, "places.tsv", place_line);
+	each_line(&L, &store, "titles.tsv", title_line);
+	each_line(&L, &store, "orgwords.tsv", orgword_line);
+	each_line(&L, &store, "cues.tsv", cue_line);
+	each_line(&L, &store, "common.txt", common_line);
+	each_line(&L, &store, "propernames.txt", proper_line);
+	each_line(&L, &store, "surnames-ea.txt", surname_line);
+	if (g->nsp)
+		qsort(g->sp, g->nsp, sizeof *g->sp, sp_cmp);
+	size_t k = 0;
+	for (unsigned c = 0; c < 256; c++) {
+		g->first[c] = k;
+		while (k < g->nsp && (unsigned char)g->sp[k].s[0] == c)
+			k++;
+	}
+	g->first[256] = g->nsp;
+	if (g->ntitles)
+		qsort(g->titles, g->ntitles, sizeof *g->titles, word_cmp);
+	if (g->norgwords)
+		qsort(g->orgwords, g->norgwords, sizeof *g->orgwords, word_cmp);
+	if (g->ncues)
+		qsort(g->cues, g->ncues, sizeof *g->cues, word_cmp);
+	/* The word lists are generated sorted; sorting again costs little and
+	 * keeps a hand edit from breaking the search. */
+	if (g->ncommon)
+		qsort(g->common, g->ncommon, sizeof *g->common, str_cmp);
+	if (g->nproper)
+		qsort(g->proper, g->nproper, sizeof *g->proper, str_cmp);
+	if (g->nsurnames)
+		qsort(g->surnames, g->nsurnames, sizeof *g->surnames, str_cmp);
+}
+
+void gaz_free(struct gazetteer *g)
+{
+	free(g->entries);
+	free(g->sp);
+	free(g->titles);
+	free(g->orgwords);
+	free(g->cues);
+	free(g->common);
+	free(g->proper);
+	free(g->surnames);
+	free(g->store);
+	memset(g, 0, sizeof *g);
+}
+
+static struct gazetteer shared;
+static int shared_loaded;
+
+const struct gazetteer *gaz_default(void)
+{
+	if (!shared_loaded) {
+		gaz_load(&shared);
+		shared_loaded = 1;
+	}
+	return &shared;
+}
+
+static int alnum_byte(uint8_t c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* Does a word end at s[k] (of n)?  "'s" and "’s" may follow a name. */
+static int ends_word(const uint8_t *s, size_t n, size_t k)
+{
+	if (k >= n)
+		return 1;
+	if (!alnum_byte(s[k]))
+		return 1;
+	/* A non-ASCII byte: a letter of another script glued on is not a
+	 * boundary; punctuation such as ’ (E2 80 99) or — is. */
+	return s[k] == 0xE2;
+}
+
+const struct gaz_spelling *gaz_match(const struct gazetteer *g, const uint8_t *s, size_t n,
+				     size_t *len)
+{
+	if (!n)
+		return NULL;
+	size_t lo = g->first[s[0]], hi = g->first[s[0] + 1];
+	for (size_t k = lo; k < hi; k++) {
+		const struct gaz_spelling *sp = &g->sp[k];
+		if (sp->len > n || memcmp(sp->s, s, sp->len) != 0)
+			continue;
+		/* A spelling ending in '.' ("U.S.") ends a word by itself. */
+		if (s[sp->len - 1] != '.' && !ends_word(s, n, sp->len))
+			continue;
+		*len = sp->len;
+		return sp;
+	}
+	return NULL;
+}
+
+static const struct gaz_word *word_find(const struct gaz_word *v, size_t nv, const uint8_t *s,
+					size_t n)
+{
+	size_t lo = 0, hi = nv;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		size_t m = v[mid].len < n ? v[mid].len : n;
+		int d = memcmp(v[mid].s, s, m);
+		if (!d)
+			d = v[mid].len < n ? -1 : v[mid].len > n;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nv && v[lo].len == n && memcmp(v[lo].s, s, n) == 0 ? &v[lo] : NULL;
+}
+
+const struct gaz_word *gaz_title(const struct gazetteer *g, const uint8_t *s, size_t n, size_t *len)
+{
+	/* Titles are a few words: try each word end, longest first. */
+	size_t ends[8], ne = 0;
+	for (size_t k = 1; k <= n && ne < 8; k++)
+		if (k == n || s[k] == ' ')
+			if (k == n || ends_word(s, n, k))
+				ends[ne++] = k;
+	/* "Sen." and "Gen.": the dot belongs to the title. */
+	while (ne--) {
+		size_t k = ends[ne];
+		const struct gaz_word *w = word_find(g->titles, g->ntitles, s, k);
+		if (!w && k < n && s[k] == '.')
+			w = word_find(g->titles, g->ntitles, s, k + 1), k += w ? 1 : 0;
+		if (w) {
+			*len = k;
+			return w;
+		}
+	}
+	return NULL;
+}
+
+const struct gaz_word *gaz_orgword(const struct gazetteer *g, const uint8_t *s, size_t n)
+{
+	return word_find(g->orgwords, g->norgwords, s, n);
+}
+
+enum gaz_cue gaz_cue(const struct gazetteer *g, const uint8_t *s, size_t n)
+{
+	const struct gaz_word *w = word_find(g->cues, g->ncues, s, n);
+	return w ? (enum gaz_cue)w->cls : CUE_NONE;
+}
+
+static int str_find(const char **v, size_t nv, const char *s, size_t n)
+{
+	size_t lo = 0, hi = nv;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strncmp(v[mid], s, n);
+		if (!d && v[mid][n])
+			d = 1;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nv && strncmp(v[lo], s, n) == 0 && !v[lo][n];
+}
+
+int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n)
+{
+	char low[64];
+	if (!n || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+	return str_find(g->common, g->ncommon, low, n);
+}
+
+int gaz_is_proper(const struct gazetteer *g, const uint8_t *s, size_t n)
+{
+	return str_find(g->proper, g->nproper, (const char *)s, n);
+}
+
+int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n)
+{
+	return str_find(g->surnames, g->nsurnames, (const char *)s, n);
+}
+
+long gaz_find_id(const struct gazetteer *g, const char *id)
+{
+	if (!id || !*id)
+		return -1;
+	for (size_t i = 0; i < g->nentries; i++)
+		if (strcmp(g->entries[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}

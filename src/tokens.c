@@ -1,0 +1,266 @@
+/* Tokens, sentence ends and capital-expected positions of a line. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
+#include "brief/tokens.h"
+#include "brief/util.h"
+
+void tokens_init(struct tokens *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void tokens_free(struct tokens *t)
+{
+	free(t->v);
+	free(t->brk);
+	memset(t, 0, sizeof *t);
+}
+
+/* The one place word boundaries come from (UAX #29 through libunistring):
+ * brk[i] is 1 where a word boundary falls before s[i].  When the shared
+ * word module lands (include/brief/word.h) this is the call to switch. */
+static void word_breaks(const uint8_t *s, size_t n, char *brk)
+{
+	u8_wordbreaks(s, n, brk);
+}
+
+static ucs4_t cp_at(const uint8_t *s, size_t n)
+{
+	ucs4_t c = 0xFFFD;
+	if (n)
+		u8_mbtouc(&c, s, n);
+	return c;
+}
+
+static int is_space_cp(ucs4_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || uc_is_property_white_space(c);
+}
+
+static enum tok_shape shape_of(const uint8_t *s, size_t n, int *any_alnum)
+{
+	size_t i = 0;
+	int first = 1, letters = 0, upper = 0, lower = 0;
+	enum tok_shape first_shape = TOK_WORD;
+	*any_alnum = 0;
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		if (k <= 0)
+			k = 1;
+		if (uc_is_alnum(c)) {
+			*any_alnum = 1;
+			if (uc_is_alpha(c)) {
+				letters++;
+				if (uc_is_upper(c))
+					upper++;
+				else if (uc_is_lower(c))
+					lower++;
+			}
+			if (first) {
+				first = 0;
+				if (uc_is_digit(c) || uc_is_general_category(c, UC_CATEGORY_Nd))
+					first_shape = TOK_DIGIT;
+				else if (uc_is_upper(c))
+					first_shape = TOK_CAP;
+				else if (uc_is_lower(c))
+					first_shape = TOK_LOWER;
+			}
+		}
+		i += (size_t)k;
+	}
+	if (!*any_alnum)
+		return TOK_PUNCT;
+	if (first_shape == TOK_CAP) {
+		if (letters >= 2 && !lower)
+			return TOK_UPPER;
+		if (letters == 1)
+			return TOK_WORD;        /* "I", an initial: decided by the rules */
+	}
+	(void)upper;
+	return first_shape;
+}
+
+/* Words after which a full stop does not end the sentence. */
+static int abbreviation(const uint8_t *s, size_t n)
+{
+	static const char *const abbr[] = {
+		"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+		"Capt", "Sgt", "Adm", "Maj", "Prof", "Rev", "Jr", "Sr", "Inc", "Corp",
+		"Co", "Ltd", "No", "vs", "etc", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept",
+		"Sep", "Oct", "Nov", "Dec", "approx", "e.g", "i.e", "Ave", "Dept",
+	};
+	for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
+		if (strlen(abbr[i]) == n && memcmp(abbr[i], s, n) == 0)
+			return 1;
+	/* "U.S", "U.K": dotted capitals; a single capital is an initial. */
+	if (memchr(s, '.', n))
+		return 1;
+	return n == 1 && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+static int opening_punct(ucs4_t c)
+{
+	return c == '"' || c == 0x201C || c == 0x2018 || c == '(' || c == '[' || c == '\''
+		|| c == 0xAB || c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2022 || c == '*';
+}
+
+static int is_function_word(const uint8_t *s, size_t n)
+{
+	static const char *const fw[] = {
+		"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by",
+		"with", "from", "as", "is", "vs", "but", "nor", "into", "over", "up",
+	};
+	for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++)
+		if (strlen(fw[i]) == n && memcmp(fw[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void push(struct tokens *t, size_t start, size_t end, enum tok_shape shape)
+{
+	xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v);
+	t->v[t->n++] = (struct token){ start, end, (uint8_t)shape, 0, 0 };
+}
+
+void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end)
+{
+	t->n = 0;
+	t->cls = LINE_TEXT;
+	if (end <= start)
+		return;
+	size_t n = end - start;
+	xgrow((void **)&t->brk, &t->brk_cap, n + 1, 1);
+	word_breaks(text + start, n, t->brk);
+	const uint8_t *s = text + start;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i + 1;
+		while (j < n && !t->brk[j])
+			j++;
+		ucs4_t c = cp_at(s + i, n - i);
+		if (!is_space_cp(c)) {
+			int alnum;
+			enum tok_shape sh = shape_of(s + i, j - i, &alnum);
+			if (sh == TOK_PUNCT) {
+				/* One token per character: a break segment may hold ".\"". */
+				size_t k = i;
+				while (k < j) {
+					int len = u8_mblen(s + k, j - k);
+					if (len <= 0)
+						len = 1;
+					ucs4_t pc = cp_at(s + k, j - k);
+					if (!is_space_cp(pc))
+						push(t, start + k, start + k + (size_t)len, TOK_PUNCT);
+					k += (size_t)len;
+				}
+			} else {
+				push(t, start + i, start + j, sh);
+			}
+		}
+		i = j;
+	}
+
+	/* Sentences, capitals expected, quotes, possessives. */
+	int expect = 1, quoted = 0;
+	uint16_t sent = 0;
+	size_t words = 0, caps = 0, content = 0, upper_words = 0, letter_words = 0;
+	int terminal_seen = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		struct token *tk = &t->v[k];
+		const uint8_t *p = text + tk->start;
+		size_t len = tk->end - tk->start;
+		tk->sent = sent;
+		if (tk->shape == TOK_PUNCT) {
+			ucs4_t c = cp_at(p, len);
+			int is_dq = c == '"' || c == 0x201C || c == 0x201D;
+			if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
+				const struct token *prev = k ? &t->v[k - 1] : NULL;
+				int abbr = c == '.' && prev && prev->shape != TOK_PUNCT && prev->end == tk->start
+					   && abbreviation(text + prev->start, prev->end - prev->start);
+				/* "U.S. officials": a lower-case word next means it went on. */
+				const struct token *next = k + 1 < t->n ? &t->v[k + 1] : NULL;
+				if (c == '.' && next && next->shape == TOK_LOWER)
+					abbr = 1;
+				if (!abbr) {
+					tk->flags |= TOKF_SENT_END;
+					expect = 1;
+					sent++;
+					terminal_seen = 1;
+				}
+			} else if (c == ':' || c == ';') {
+				if (c == ':')
+					expect = 1;
+			} else if (is_dq) {
+				/* A straight quote opens when nothing word-like precedes it. */
+				int opens = c == 0x201C || (c == '"' && (!k || t->v[k - 1].end < tk->start
+									  || t->v[k - 1].shape == TOK_PUNCT));
+				if (c == 0x201D)
+					opens = 0;
+				quoted = opens ? 1 : 0;
+				if (opens)
+					expect = 1;
+			} else if (!opening_punct(c)) {
+				expect = 0;
+			}
+			continue;
+		}
+		if (quoted)
+			tk->flags |= TOKF_QUOTED;
+		if (expect)
+			tk->flags |= TOKF_CAPEXP;
+		expect = 0;
+		if (len > 2 && (p[len - 1] == 's' || p[len - 1] == 'S')
+		    && (p[len - 2] == '\'' || (len > 4 && memcmp(p + len - 4, "\xE2\x80\x99", 3) == 0)))
+			tk->flags |= TOKF_POSS;
+		words++;
+		if (tk->shape == TOK_UPPER)
+			upper_words++;
+		if (tk->shape != TOK_DIGIT)
+			letter_words++;
+		if (!is_function_word(p, len)) {
+			content++;
+			if (tk->shape == TOK_CAP || tk->shape == TOK_UPPER || tk->shape == TOK_WORD)
+				caps++;
+		}
+	}
+	/* A heading: short, no sentence end, most content words capitalised. */
+	if (words >= 2 && letter_words >= 2 && upper_words == letter_words)
+		t->cls = LINE_ALLCAPS;
+	else if (words >= 2 && words <= 20 && !terminal_seen && content && caps * 10 >= content * 6)
+		t->cls = LINE_HEADLINE;
+}
+
+int tokens_is(const struct tokens *t, const uint8_t *text, size_t i, const char *w)
+{
+	if (i >= t->n)
+		return 0;
+	size_t n = strlen(w);
+	return t->v[i].end - t->v[i].start == n && memcmp(text + t->v[i].start, w, n) == 0;
+}
+
+size_t tokens_base_len(const struct tokens *t, const uint8_t *text, size_t i)
+{
+	const struct token *tk = &t->v[i];
+	size_t len = tk->end - tk->start;
+	if (!(tk->flags & TOKF_POSS))
+		return len;
+	(void)text;
+	return text[tk->end - 2] == '\'' ? len - 2 : len - 4;
+}
+
+const char *line_class_name(enum line_class c)
+{
+	switch (c) {
+	case LINE_HEADLINE: return "headline";
+	case LINE_ALLCAPS: return "all-caps";
+	case LINE_TEXT: break;
+	}
+	return "text";
+}
