@@ -78,6 +78,29 @@ static void index_last_entity(struct annot *a)
 	insert_id(a, a->nentities - 1);
 }
 
+void annot_add_entity(struct annot *a, struct entity *e)
+{
+	size_t cap = a->nentities;  /* the parser's capacity is its own: grow exactly */
+	a->entities = xrealloc(a->entities, (cap + 1) * sizeof *a->entities);
+	a->entities[a->nentities++] = *e;
+	memset(e, 0, sizeof *e);
+	index_last_entity(a);
+}
+
+void annot_drop_entities(struct annot *a, size_t keep)
+{
+	if (keep >= a->nentities)
+		return;
+	for (size_t i = keep; i < a->nentities; i++)
+		entity_free_fields(&a->entities[i]);
+	a->nentities = keep;
+	if (!a->id_cap)
+		return;
+	memset(a->id_slot, 0, a->id_cap * sizeof *a->id_slot);
+	for (size_t i = 0; i < a->nentities; i++)
+		insert_id(a, i);
+}
+
 long annot_find_entity(const struct annot *a, const char *id)
 {
 	if (!a || !id)
@@ -981,6 +1004,21 @@ int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err)
 		      "quote not found in %s: \"%s\"", d->name ? d->name : "(document)", w);
 }
 
+void entity_free_fields(struct entity *e)
+{
+	free(e->id);
+	free(e->name);
+	free(e->description);
+	free(e->affiliation);
+	for (size_t j = 0; j < e->naliases; j++)
+		free(e->aliases[j]);
+	free(e->aliases);
+	if (e->why)
+		for (size_t j = 0; j <= e->naliases; j++)
+			free(e->why[j].source);
+	free(e->why);
+}
+
 void annot_free(struct annot *a)
 {
 	if (!a)
@@ -989,16 +1027,8 @@ void annot_free(struct annot *a)
 	for (size_t i = 0; i < META_COUNT; i++)
 		free(a->meta[i].text);
 	free(a->body.text);
-	for (size_t i = 0; i < a->nentities; i++) {
-		struct entity *e = &a->entities[i];
-		free(e->id);
-		free(e->name);
-		free(e->description);
-		free(e->affiliation);
-		for (size_t j = 0; j < e->naliases; j++)
-			free(e->aliases[j]);
-		free(e->aliases);
-	}
+	for (size_t i = 0; i < a->nentities; i++)
+		entity_free_fields(&a->entities[i]);
 	free(a->entities);
 	for (size_t i = 0; i < a->nnotes; i++) {
 		free(a->notes[i].q.text);

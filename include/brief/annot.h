@@ -21,6 +21,17 @@ struct quote {
 	size_t start, end;          /* resolved span in doc->text; start == end == 0 until resolved */
 };
 
+/* How sure an automatic finding is (ANY_ARTICLE.md 4.6). */
+enum entity_conf { CONF_ANNOTATED, CONF_SURE, CONF_LIKELY, CONF_UNSURE, CONF_COUNT };
+
+/* Why an automatic actor or one of its aliases was found. */
+struct entity_why {
+	const char *rule;           /* static: "title-cue", "gazetteer", "alias:surname", ... */
+	enum entity_conf conf;
+	size_t ev_start, ev_end;    /* the evidence: a span of doc->text */
+	char *source;               /* owned: "countries.tsv:17" for a list entry, or NULL */
+};
+
 struct entity {
 	char *id;
 	char *name;
@@ -30,6 +41,10 @@ struct entity {
 	char **aliases;             /* further spellings; the name is always matched too */
 	size_t naliases;
 	int line;
+	/* Provenance (additive): NULL for an actor of an annotation file; for
+	 * one found automatically, 1 + naliases entries, owned: [0] the actor
+	 * itself, [1 + j] its alias j. */
+	struct entity_why *why;
 };
 
 struct figure_note {               /* "figure QUOTE MEANING" */
@@ -96,7 +111,13 @@ int annot_parse(struct annot *a, const char *name, const char *text, size_t len,
  * BRIEF_EXIT_DATAERR. */
 int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err);
 void annot_free(struct annot *a);
+/* Free what an entity owns (not the entity itself). */
+void entity_free_fields(struct entity *e);
 
+/* Append an entity (automatic actors; its id must be new), taking what it
+ * owns: *e is zeroed.  annot_drop_entities() frees entities [keep, n). */
+void annot_add_entity(struct annot *a, struct entity *e);
+void annot_drop_entities(struct annot *a, size_t keep);
 /* Index of the entity with this id, or -1. */
 long annot_find_entity(const struct annot *a, const char *id);
 const char *entity_kind_name(enum entity_kind k);  /* "person", ... */
