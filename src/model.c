@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "brief/actors.h"
 #include "brief/assets.h"
+#include "brief/header.h"
 #include "brief/mapguard.h"
 #include "brief/model.h"
 #include "brief/util.h"
@@ -111,7 +113,34 @@ static int load_annotations(struct model *m, const char *name, const char *text,
 int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	       struct model_error *err)
 {
+	return model_open_opts(m, doc_path, annot_path, NULL, err);
+}
+
+/* Header fields and the body's start of a text without annotations: the
+ * web page chrome above a pasted article (header.h). */
+static void find_header(struct model *m)
+{
+	struct header h;
+	header_find(m->doc.text, m->doc.ready, &h);
+	for (int k = 0; k < META_COUNT; k++) {
+		const struct header_span *f = &h.field[k];
+		if (f->end > f->start) {
+			model_set_meta(m, (enum meta_key)k, (const char *)m->doc.text + f->start,
+				       f->end - f->start);
+			m->meta_rule[k] = m->meta[k] ? f->rule : NULL;
+		}
+	}
+	if (h.body) {
+		m->body_line = doc_line_at(&m->doc, h.body);
+		m->body = m->doc.line[m->body_line];
+	}
+}
+
+int model_open_opts(struct model *m, const char *doc_path, const char *annot_path,
+		    const struct model_opts *o, struct model_error *err)
+{
 	memset(m, 0, sizeof *m);
+	m->no_auto = o && o->no_auto;
 	err->status = 0;
 	err->msg[0] = '\0';
 	figures_init(&m->figures);
@@ -163,6 +192,13 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	if (m->annot.body.text) {
 		m->body_line = doc_line_at(&m->doc, m->annot.body.start);
 		m->body = m->doc.line[m->body_line];
+	} else if (!m->annot_path && !m->no_auto) {
+		find_header(m);
+	}
+	m->nannotated = m->annot.nentities;
+	if (!m->no_auto) {
+		m->finder = xmalloc(sizeof *m->finder);
+		actors_init(m->finder, gaz_default());
 	}
 	m->scanned = m->body;
 	mentions_init(&m->mentions, &m->annot);
@@ -173,14 +209,186 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	return 0;
 }
 
+/* Whether any spelling of e is a spelling of one of the first n entities. */
+static int clashes(const struct entity *v, size_t n, const struct entity *e)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j <= v[i].naliases; j++) {
+			const char *s = j ? v[i].aliases[j - 1] : v[i].name;
+			if (strcmp(s, e->name) == 0)
+				return 1;
+			for (size_t k = 0; k < e->naliases; k++)
+				if (strcmp(s, e->aliases[k]) == 0)
+					return 1;
+		}
+	return 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void entity_copy(struct entity *to, const struct entity *from)
+{
+	memset(to, 0, sizeof *to);
+	to->id = xstrdup(from->id);
+	to->name = xstrdup(from->name);
+	to->kind = from->kind;
+	to->description = dup_or_null(from->description);
+	to->affiliation = dup_or_null(from->affiliation);
+	to->naliases = from->naliases;
+	to->aliases = xcalloc(from->naliases ? from->naliases : 1, sizeof *to->aliases);
+	for (size_t j = 0; j < from->naliases; j++)
+		to->aliases[j] = xstrdup(from->aliases[j]);
+	to->line = from->line;
+	if (from->why) {
+		to->why = xcalloc(from->naliases + 1, sizeof *to->why);
+		for (size_t j = 0; j <= from->naliases; j++) {
+			to->why[j] = from->why[j];
+			to->why[j].source = dup_or_null(from->why[j].source);
+		}
+	}
+}
+
+/* The whole-document pass, once the scan is done: automatic actors that do
+ * not clash with annotated ones are kept; without an annotation file the
+ * sure and likely ones are shown. */
+static void finish_auto(struct model *m)
+{
+	actors_finish(m->finder);
+	m->auto_truncated = m->finder->truncated;
+	size_t n;
+	struct entity *v = actors_take(m->finder, &n);
+	actors_free(m->finder);
+	free(m->finder);
+	m->finder = NULL;
+	m->auto_ents = xcalloc(n ? n : 1, sizeof *m->auto_ents);
+	for (size_t i = 0; i < n; i++) {
+		if (clashes(m->annot.entities, m->nannotated, &v[i])
+		    || annot_find_entity(&m->annot, v[i].id) >= 0) {
+			/* An id taken by the annotation file: rename, never clash. */
+			if (!clashes(m->annot.entities, m->nannotated, &v[i])) {
+				struct buf b = { 0 };
+				buf_printf(&b, "auto-%s", v[i].id);
+				free(v[i].id);
+				v[i].id = b.data;
+			} else {
+				entity_free_fields(&v[i]);
+				continue;
+			}
+		}
+		m->auto_ents[m->nauto++] = v[i];
+	}
+	/* An affiliation to an actor that clashed out points at nothing. */
+	for (size_t i = 0; i < m->nauto; i++) {
+		struct entity *e = &m->auto_ents[i];
+		int found = 0;
+		for (size_t k = 0; e->affiliation && k < m->nauto && !found; k++)
+			found = strcmp(m->auto_ents[k].id, e->affiliation) == 0;
+		if (e->affiliation && !found) {
+			free(e->affiliation);
+			e->affiliation = NULL;
+		}
+	}
+	free(v);
+	if (!m->nannotated && !m->annot_path)
+		model_show_auto(m, MODEL_AUTO_SHOWN);
+}
+
+static int shown(enum model_auto_show s, const struct entity *e)
+{
+	if (s == MODEL_AUTO_ALL)
+		return 1;
+	return s == MODEL_AUTO_SHOWN && e->why && e->why[0].conf <= CONF_LIKELY;
+}
+
+void model_show_auto(struct model *m, enum model_auto_show s)
+{
+	if (s == m->auto_show || m->finder)
+		return;
+	m->auto_show = s;
+	annot_drop_entities(&m->annot, m->nannotated);
+	if (m->ann_saved_set) {
+		mentions_free(&m->mentions);
+		m->mentions = m->ann_saved;
+		m->ann_saved_set = 0;
+	}
+	if (s == MODEL_AUTO_HIDDEN)
+		return;
+	size_t shown_n = 0;
+	for (size_t i = 0; i < m->nauto; i++) {
+		if (!shown(s, &m->auto_ents[i]))
+			continue;
+		struct entity e;
+		entity_copy(&e, &m->auto_ents[i]);
+		annot_add_entity(&m->annot, &e);
+		shown_n++;
+	}
+	/* Their mentions, by the same rule as an annotation file's. */
+	const struct doc *d = &m->doc;
+	struct annot only = { 0 };
+	only.entities = m->annot.entities + m->nannotated;
+	only.nentities = shown_n;
+	struct mentions am;
+	mentions_init(&am, &only);
+	mentions_scan(&am, d->text, d->len, m->body, d->len);
+	/* Merged with the annotated ones, which win where they overlap. */
+	struct mentions *ann = &m->mentions;
+	struct mentions out = { 0 };
+	out.nentities = m->annot.nentities;
+	out.count = xcalloc(out.nentities ? out.nentities : 1, sizeof *out.count);
+	out.cap = ann->n + am.n;
+	out.v = xcalloc(out.cap ? out.cap : 1, sizeof *out.v);
+	size_t i = 0, j = 0;
+	size_t last_end = 0;
+	while (i < ann->n || j < am.n) {
+		struct mention mn;
+		if (j >= am.n || (i < ann->n && ann->v[i].start <= am.v[j].start)) {
+			mn = ann->v[i++];
+		} else {
+			mn = am.v[j++];
+			mn.entity += (uint32_t)m->nannotated;
+			/* Overlapping an annotated mention (before or after): dropped. */
+			if (mn.start < last_end || (i < ann->n && ann->v[i].start < mn.end))
+				continue;
+		}
+		if (mn.end > last_end)
+			last_end = mn.end;
+		mn.nth = (uint32_t)out.count[mn.entity]++;
+		out.v[out.n++] = mn;
+	}
+	mentions_free(&am);
+	m->ann_saved = m->mentions;
+	m->ann_saved_set = 1;
+	/* The saved annotated mentions keep their spelling table; the merged
+	 * list needs none (it is never scanned again). */
+	m->mentions = out;
+}
+
+int model_entity_is_auto(const struct model *m, size_t i)
+{
+	return i >= m->nannotated && i < m->annot.nentities;
+}
+
+enum entity_conf model_entity_conf(const struct model *m, size_t i)
+{
+	if (!model_entity_is_auto(m, i) || !m->annot.entities[i].why)
+		return CONF_ANNOTATED;
+	return m->annot.entities[i].why[0].conf;
+}
+
 int model_scan_step(struct model *m, size_t bytes)
 {
 	struct doc *d = &m->doc;
 	/* The document is checked ahead of the scan, never behind it. */
 	if (!doc_complete(d) && d->ready - m->scanned < bytes)
 		doc_prepare_step(d, bytes);
-	if (m->scanned >= d->ready)
+	if (m->scanned >= d->ready) {
+		if (model_scan_done(m) && m->finder)
+			finish_auto(m);
 		return model_scan_done(m);
+	}
 	size_t to = d->ready - m->scanned > bytes ? m->scanned + bytes : d->ready;
 	if (to < d->ready) {
 		/* End the slice on a line boundary: figures and mentions never span LF. */
@@ -189,7 +397,11 @@ int model_scan_step(struct model *m, size_t bytes)
 	}
 	mentions_scan(&m->mentions, d->text, d->len, m->scanned, to);
 	figures_scan(&m->figures, d->text, d->len, m->scanned, to);
+	if (m->finder)
+		actors_scan(m->finder, d->text, d->len, m->scanned, to);
 	m->scanned = to;
+	if (model_scan_done(m) && m->finder)
+		finish_auto(m);
 	return model_scan_done(m);
 }
 
@@ -233,6 +445,15 @@ void model_free(struct model *m)
 		compare_free(&m->cmps[i]);
 	free(m->cmps);
 	mentions_free(&m->mentions);
+	if (m->ann_saved_set)
+		mentions_free(&m->ann_saved);
+	for (size_t i = 0; i < m->nauto; i++)
+		entity_free_fields(&m->auto_ents[i]);
+	free(m->auto_ents);
+	if (m->finder) {
+		actors_free(m->finder);
+		free(m->finder);
+	}
 	figures_free(&m->figures);
 	annot_free(&m->annot);
 	doc_free(&m->doc);

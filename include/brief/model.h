@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "brief/actors.h"
 #include "brief/annot.h"
 #include "brief/compare.h"
 #include "brief/document.h"
@@ -28,6 +29,25 @@ struct model {
 	 * metadata, or what was found before the body.  Owned, sanitised, NULL
 	 * when absent; read them with model_meta(). */
 	char *meta[META_COUNT];
+	/* Automatic actors (actors.h), additive.  annot.entities[0, nannotated)
+	 * come from the annotation file; those after are automatic ones shown
+	 * (auto_show), copied from auto_ents. */
+	int no_auto;                /* --no-auto: none found */
+	enum model_auto_show { MODEL_AUTO_HIDDEN, MODEL_AUTO_SHOWN, MODEL_AUTO_ALL } auto_show;
+	struct actors *finder;      /* while the scan runs, NULL after */
+	struct entity *auto_ents;   /* every automatic actor not clashing with an
+	                               annotated one, owned */
+	size_t nauto;
+	size_t nannotated;
+	int auto_truncated;         /* the finder stopped at ACTORS_MAX_BYTES */
+	const char *meta_rule[META_COUNT];  /* header rule of a field found in the text */
+	struct mentions ann_saved;  /* the annotated mentions while auto ones are merged in */
+	int ann_saved_set;
+};
+
+/* Options for model_open_opts. */
+struct model_opts {
+	int no_auto;                /* do not look for actors automatically */
 };
 
 struct model_error {
@@ -41,6 +61,18 @@ struct model_error {
  * Mentions and figures are not scanned yet: call model_scan_step. */
 int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	       struct model_error *err);
+/* The same with options; model_open is model_open_opts with none. */
+int model_open_opts(struct model *m, const char *doc_path, const char *annot_path,
+		    const struct model_opts *o, struct model_error *err);
+/* Which automatic actors are among annot.entities (and their mentions among
+ * mentions): none (the default with an annotation file), the sure and likely
+ * ones (the default without), or all.  Annotated actors and their mentions
+ * never change.  Only once the scan is done. */
+void model_show_auto(struct model *m, enum model_auto_show s);
+/* Whether entity i was found automatically, and how sure. */
+int model_entity_is_auto(const struct model *m, size_t i);
+enum entity_conf model_entity_conf(const struct model *m, size_t i);
+
 /* Scan about `bytes` more of the text for mentions and figures, ending on a
  * line boundary.  Returns 1 once the whole text is scanned. */
 int model_scan_step(struct model *m, size_t bytes);

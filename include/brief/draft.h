@@ -1,0 +1,20 @@
+/* brief --draft: an annotation file (format 1) written from what the model
+ * found automatically, to be checked, saved as ARTICLE.brief and reopened.
+ * Quotes are copied from the text, so a fresh draft always anchors; each
+ * entry is followed by a comment with its rule and confidence; unsure
+ * entries are written commented out, so the file parses and loads back
+ * with the same (sure and likely) actors. */
+#ifndef BRIEF_DRAFT_H
+#define BRIEF_DRAFT_H
+
+#include <stdio.h>
+
+#include "brief/model.h"
+
+/* Write the draft of a scanned model (model_scan_all first).  Every actor
+ * of the model is written: annotated ones as they are, automatic ones
+ * shown or hidden alike (hidden unsure ones commented out).  Returns 0, or
+ * -1 on a write error (errno set). */
+int draft_write(FILE *out, const struct model *m);
+
+#endif

@@ -1,0 +1,1364 @@
+/* Finds actors by rule: local rules over each line's tokens, then one pass
+ * over the distinct candidates of the whole document. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/actors.h"
+#include "brief/util.h"
+
+/* Rule names travel with every result (export, --dump --explain, draft). */
+#define R_GAZ        "gazetteer"
+#define R_SEAT       "gazetteer:seat-metonym"
+#define R_SEAT_PLACE "gazetteer:seat-place"
+#define R_TITLE      "title-cue"
+#define R_APPOS      "apposition"
+#define R_SPEECH     "speech-verb"
+#define R_ADMIN      "name-administration"
+#define R_ROLE       "role-before-name"
+#define R_FIRSTNAME  "first-name"
+#define R_ORG        "org:head-word"
+#define R_ORG_OF     "org:of-head"
+#define R_MEDIA_CUE  "media-cue"
+#define R_THE_X      "the-x"
+#define R_PLACE_PREP "place-after-preposition"
+#define R_RESIDUAL   "capitalised-run"
+#define R_SURNAME    "alias:surname"
+#define R_ACRONYM    "alias:acronym"
+#define R_SEAT_ALIAS "alias:seat-metonym"
+#define R_SAME       "alias:same-name"
+
+/* Bounds that keep every rule linear: a name is a few words. */
+#define RUN_MAX 8
+#define SURFACE_MAX 120
+
+struct acand {
+	char *s;                    /* the surface, as written (possessive 's dropped) */
+	size_t len;
+	uint8_t kind;               /* enum entity_kind: the best rule's */
+	uint8_t conf;               /* enum entity_conf: the best seen */
+	uint8_t has_kind;           /* some rule said what it is */
+	uint8_t family_first;
+	const char *rule;
+	size_t ev_start, ev_end;
+	char *desc;                 /* owned, or NULL */
+	const char *aff;            /* a gazetteer country id, or NULL */
+	long gaz;                   /* gazetteer entry, or -1 */
+	uint8_t role;               /* gazetteer role */
+	uint8_t gaz_amb;            /* the spelling needs a cue */
+	uint32_t n;                 /* occurrences */
+	uint32_t n_free;            /* ... not where a capital is expected anyway */
+	uint32_t n_act, n_place;    /* a seat acting, or standing for where */
+	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
+	long entity;                /* set by actors_finish */
+};
+
+const char *entity_conf_name(enum entity_conf c)
+{
+	static const char *const names[] = { "annotated", "sure", "likely", "unsure" };
+	return (unsigned)c < CONF_COUNT ? names[c] : "?";
+}
+
+void actors_init(struct actors *a, const struct gazetteer *g)
+{
+	memset(a, 0, sizeof *a);
+	a->g = g;
+	tokens_init(&a->tk);
+}
+
+static void free_cands(struct actors *a)
+{
+	for (size_t i = 0; i < a->nc; i++) {
+		free(a->c[i].s);
+		free(a->c[i].desc);
+	}
+	free(a->c);
+	free(a->slot);
+	a->c = NULL;
+	a->slot = NULL;
+	a->nc = a->capc = a->slot_cap = 0;
+}
+
+void actors_free(struct actors *a)
+{
+	free_cands(a);
+	tokens_free(&a->tk);
+	for (size_t i = 0; i < a->nents; i++)
+		entity_free_fields(&a->ents[i]);
+	free(a->ents);
+	memset(a, 0, sizeof *a);
+}
+
+/* ---- candidates by surface ---- */
+
+static size_t hash_of(const uint8_t *s, size_t n)
+{
+	uint64_t h = fnv1a(FNV1A_START, s, n);
+	return (size_t)(h ^ (h >> 29));
+}
+
+static long find_cand(const struct actors *a, const uint8_t *s, size_t n)
+{
+	if (!a->slot_cap)
+		return -1;
+	size_t mask = a->slot_cap - 1;
+	for (size_t k = hash_of(s, n) & mask; a->slot[k]; k = (k + 1) & mask) {
+		const struct acand *c = &a->c[a->slot[k] - 1];
+		if (c->len == n && memcmp(c->s, s, n) == 0)
+			return (long)(a->slot[k] - 1);
+	}
+	return -1;
+}
+
+static void slot_insert(struct actors *a, size_t i)
+{
+	size_t mask = a->slot_cap - 1;
+	size_t k = hash_of((const uint8_t *)a->c[i].s, a->c[i].len) & mask;
+	while (a->slot[k])
+		k = (k + 1) & mask;
+	a->slot[k] = i + 1;
+}
+
+static long get_cand(struct actors *a, const uint8_t *s, size_t n)
+{
+	long i = find_cand(a, s, n);
+	if (i >= 0)
+		return i;
+	xgrow((void **)&a->c, &a->capc, a->nc + 1, sizeof *a->c);
+	struct acand *c = &a->c[a->nc];
+	memset(c, 0, sizeof *c);
+	c->s = xstrndup((const char *)s, n);
+	c->len = n;
+	c->gaz = -1;
+	c->acronym_of = -1;
+	c->entity = -1;
+	c->conf = CONF_UNSURE;
+	c->rule = R_RESIDUAL;
+	a->nc++;
+	if (a->nc * 2 > a->slot_cap) {
+		free(a->slot);
+		a->slot_cap = a->slot_cap ? a->slot_cap * 2 : 256;
+		a->slot = xcalloc(a->slot_cap, sizeof *a->slot);
+		for (size_t k = 0; k < a->nc; k++)
+			slot_insert(a, k);
+	} else {
+		slot_insert(a, a->nc - 1);
+	}
+	return (long)(a->nc - 1);
+}
+
+/* What one rule says about one occurrence. */
+struct finding {
+	size_t start, end;          /* the name */
+	enum entity_kind kind;
+	int has_kind;
+	enum entity_conf conf;
+	const char *rule;
+	size_t ev_start, ev_end;
+	const char *desc;           /* bytes of the text, desc_len long, or NULL */
+	size_t desc_len;
+	const char *aff;
+	long gaz;
+	int role, gaz_amb;
+	int capexp;                 /* the occurrence stands where a capital is expected */
+	int act, place;
+	int family_first;
+};
+
+static long note(struct actors *a, const uint8_t *text, const struct finding *f)
+{
+	if (f->end <= f->start || f->end - f->start > SURFACE_MAX)
+		return -1;
+	long i = get_cand(a, text + f->start, f->end - f->start);
+	struct acand *c = &a->c[i];
+	c->n++;
+	if (!f->capexp)
+		c->n_free++;
+	c->n_act += f->act != 0;
+	c->n_place += f->place != 0;
+	if (f->family_first)
+		c->family_first = 1;
+	if (f->gaz >= 0 && c->gaz < 0) {
+		c->gaz = f->gaz;
+		c->role = (uint8_t)f->role;
+		c->gaz_amb = (uint8_t)f->gaz_amb;
+	}
+	/* The best evidence wins: a higher confidence, else the first seen. */
+	int better = !c->has_kind || (f->has_kind && f->conf < c->conf);
+	if (f->has_kind && better) {
+		c->kind = (uint8_t)f->kind;
+		c->conf = (uint8_t)f->conf;
+		c->has_kind = 1;
+		c->rule = f->rule;
+		c->ev_start = f->ev_start;
+		c->ev_end = f->ev_end;
+		if (f->desc && f->desc_len) {
+			free(c->desc);
+			c->desc = xstrndup(f->desc, f->desc_len);
+		}
+		if (f->aff)
+			c->aff = f->aff;
+	} else if (!c->has_kind && !c->ev_end) {
+		c->ev_start = f->ev_start;
+		c->ev_end = f->ev_end;
+	}
+	if (!c->desc && f->desc && f->desc_len)
+		c->desc = xstrndup(f->desc, f->desc_len);
+	if (!c->aff && f->aff)
+		c->aff = f->aff;
+	return i;
+}
+
+/* ---- the local pass ---- */
+
+struct line;
+static int org_head_any(const struct line *L, size_t i, size_t j);
+static int rule_title_possible(const struct line *L, size_t k);
+
+struct line {
+	struct actors *a;
+	const struct gazetteer *g;
+	const uint8_t *text;
+	size_t end;                 /* the line's end */
+	const struct tokens *t;
+	struct token past;          /* what tok() gives past the last token */
+};
+
+/* Token i, or past the end an empty punctuation token at the line's end, so
+ * that rules looking ahead need no NULL tests. */
+static const struct token *tok(const struct line *L, size_t i)
+{
+	return i < L->t->n ? &L->t->v[i] : &L->past;
+}
+
+static int is_word(const struct token *k)
+{
+	return k && k->shape != TOK_PUNCT;
+}
+
+static int is_capword(const struct token *k)
+{
+	return k && (k->shape == TOK_CAP || k->shape == TOK_UPPER || k->shape == TOK_WORD);
+}
+
+/* Only white space between token i and i + 1. */
+static int adjacent(const struct line *L, size_t i)
+{
+	const struct token *a = tok(L, i), *b = tok(L, i + 1);
+	if (!a || !b)
+		return 0;
+	for (size_t k = a->end; k < b->start; k++)
+		if (L->text[k] != ' ')
+			return 0;
+	return 1;
+}
+
+/* Directly joined (no space), as "Jae" "-" "myung". */
+static int glued(const struct line *L, size_t i)
+{
+	const struct token *a = tok(L, i), *b = tok(L, i + 1);
+	return a && b && a->end == b->start;
+}
+
+static int punct_is(const struct line *L, size_t i, const char *p)
+{
+	const struct token *k = tok(L, i);
+	size_t n = strlen(p);
+	return k && k->shape == TOK_PUNCT && k->end - k->start == n
+		&& memcmp(L->text + k->start, p, n) == 0;
+}
+
+static int word_is(const struct line *L, size_t i, const char *w)
+{
+	return tokens_is(L->t, L->text, i, w);
+}
+
+static size_t base_len(const struct line *L, size_t i)
+{
+	return i < L->t->n ? tokens_base_len(L->t, L->text, i) : 0;
+}
+
+static enum gaz_cue cue_of(const struct line *L, size_t i)
+{
+	const struct token *k = tok(L, i);
+	if (!is_word(k))
+		return CUE_NONE;
+	return gaz_cue(L->g, L->text + k->start, k->end - k->start);
+}
+
+static int is_common(const struct line *L, size_t i)
+{
+	const struct token *k = tok(L, i);
+	return k && gaz_is_common(L->g, L->text + k->start, base_len(L, i));
+}
+
+static int is_connector(const struct line *L, size_t i)
+{
+	return word_is(L, i, "of") || word_is(L, i, "and") || word_is(L, i, "for")
+		|| word_is(L, i, "the") || word_is(L, i, "&") || word_is(L, i, "de")
+		|| punct_is(L, i, "&");
+}
+
+/* The token index just past the last token that starts before off. */
+static size_t tok_at(const struct line *L, size_t from, size_t off)
+{
+	size_t i = from;
+	while (i < L->t->n && L->t->v[i].start < off)
+		i++;
+	return i;
+}
+
+/* A gazetteer name starting at token i: its end token (exclusive), or i. */
+static size_t gaz_at(const struct line *L, size_t i, const struct gaz_spelling **sp)
+{
+	const struct token *k = tok(L, i);
+	*sp = NULL;
+	if (!is_word(k))
+		return i;
+	size_t len;
+	const struct gaz_spelling *m = gaz_match(L->g, L->text + k->start, L->end - k->start, &len);
+	if (!m)
+		return i;
+	size_t end = k->start + len;
+	size_t j = tok_at(L, i, end);
+	/* The match must end at a token end, or inside a possessive token. */
+	const struct token *last = tok(L, j - 1);
+	if (!last || (last->end != end && !((last->flags & TOKF_POSS)
+					    && last->start + base_len(L, j - 1) == end)))
+		return i;
+	*sp = m;
+	return j;
+}
+
+/* A title starting at token i: its end token, or i. */
+static size_t title_at(const struct line *L, size_t i, const struct gaz_word **w)
+{
+	const struct token *k = tok(L, i);
+	*w = NULL;
+	if (!is_capword(k) && !(k && k->shape == TOK_UPPER))
+		return i;
+	size_t len;
+	size_t lim = L->end - k->start;
+	if (lim > 64)
+		lim = 64;
+	const struct gaz_word *m = gaz_title(L->g, L->text + k->start, lim, &len);
+	if (!m)
+		return i;
+	size_t j = tok_at(L, i, k->start + len);
+	if (j == i || tok(L, j - 1)->end != k->start + len)
+		return i;
+	*w = m;
+	return j;
+}
+
+/* A personal name after a title: capitalised words, hyphenated parts
+ * ("Jae-myung"), initials ("J."), a regnal number; at most four words. */
+static size_t name_run(const struct line *L, size_t i)
+{
+	size_t j = i, words = 0;
+	while (j < L->t->n && words < 4) {
+		const struct token *k = tok(L, j);
+		if (!is_capword(k))
+			break;
+		const struct gaz_spelling *sp;
+		/* "President Trump said Japan ...": a country is not a name part. */
+		if (words && gaz_at(L, j, &sp) > j && sp->role != GAZ_NAME)
+			break;
+		if (words && gaz_at(L, j, &sp) > j)
+			break;
+		words++;
+		j++;
+		if (tok(L, j - 1)->flags & TOKF_POSS)
+			break;
+		/* "Jae-myung", "Tae-yul": a hyphen glued on both sides. */
+		while (glued(L, j - 1) && punct_is(L, j, "-") && glued(L, j) && is_word(tok(L, j + 1)))
+			j += 2;
+		/* "J. Smith": an initial's full stop. */
+		if (glued(L, j - 1) && punct_is(L, j, ".") && tok(L, j - 1)->end - tok(L, j - 1)->start == 1)
+			j++;
+		if (!adjacent(L, j - 1))
+			break;
+	}
+	return words ? j : i;
+}
+
+static size_t span_end(const struct line *L, size_t j)
+{
+	/* The name ends before a possessive 's. */
+	const struct token *k = tok(L, j - 1);
+	return (k->flags & TOKF_POSS) ? k->start + base_len(L, j - 1) : k->end;
+}
+
+static void fill(struct finding *f, const struct line *L, size_t i, size_t j)
+{
+	memset(f, 0, sizeof *f);
+	f->start = tok(L, i)->start;
+	f->end = span_end(L, j);
+	f->ev_start = f->start;
+	f->ev_end = f->end;
+	f->gaz = -1;
+	f->capexp = (tok(L, i)->flags & TOKF_CAPEXP) != 0;
+}
+
+/* Is the seat at tokens [i, j) acting (a subject, a possessor, the object
+ * of a speech verb) or a place (after in, at, to, from, visit...)? */
+static void seat_position(const struct line *L, size_t i, size_t j, struct finding *f)
+{
+	if (tok(L, j - 1)->flags & TOKF_POSS) {
+		f->act = 1;
+		return;
+	}
+	enum gaz_cue before = i ? cue_of(L, i - 1) : CUE_NONE;
+	if (before == CUE_PLACE) {
+		f->place = 1;
+		return;
+	}
+	if (before == CUE_SPEECH || before == CUE_ACT)
+		f->act = 1;
+	/* "Tokyo and Seoul have": skip a coordinated name to the verb. */
+	size_t k = j;
+	for (int hops = 0; hops < 2 && (word_is(L, k, "and") || punct_is(L, k, ",")); hops++) {
+		size_t e = k + 1;
+		while (e < L->t->n && is_capword(tok(L, e)) && e < k + 4)
+			e++;
+		if (e == k + 1)
+			break;
+		k = e;
+	}
+	/* An adverb between: "Washington reportedly asked". */
+	if (tok(L, k) && tok(L, k)->shape == TOK_LOWER && cue_of(L, k) == CUE_NONE
+	    && tok(L, k)->end - tok(L, k)->start > 2
+	    && memcmp(L->text + tok(L, k)->end - 2, "ly", 2) == 0)
+		k++;
+	enum gaz_cue after = cue_of(L, k);
+	if (after == CUE_SPEECH || after == CUE_ACT)
+		f->act = 1;
+	/* "Washington Post", "Washington state": a name part, not the seat. */
+}
+
+/* Note a gazetteer hit at [i, j). */
+static void note_gaz(const struct line *L, size_t i, size_t j, const struct gaz_spelling *sp)
+{
+	if (sp->role == GAZ_DEMONYM)
+		return;                 /* "Japanese": a cue, not a mention */
+	struct finding f;
+	fill(&f, L, i, j);
+	const struct gaz_entry *e = &L->g->entries[sp->entry];
+	f.kind = sp->role == GAZ_SEAT ? KIND_COUNTRY : e->kind;
+	f.has_kind = 1;
+	f.conf = sp->ambiguous || e->ambiguous ? CONF_LIKELY : CONF_SURE;
+	f.rule = sp->role == GAZ_SEAT ? R_SEAT : R_GAZ;
+	f.gaz = (long)sp->entry;
+	f.role = sp->role;
+	f.gaz_amb = sp->ambiguous || e->ambiguous;
+	if (sp->role == GAZ_SEAT)
+		seat_position(L, i, j, &f);
+	note(L->a, L->text, &f);
+}
+
+/* The country a demonym, a country's name or a seat at [i, j) points at. */
+static const char *country_of(const struct line *L, size_t i, size_t *j)
+{
+	const struct gaz_spelling *sp;
+	*j = gaz_at(L, i, &sp);
+	if (*j == i)
+		return NULL;
+	const struct gaz_entry *e = &L->g->entries[sp->entry];
+	if (e->kind == KIND_COUNTRY)
+		return e->id;
+	return e->affiliation[0] ? e->affiliation : NULL;
+}
+
+/* "[Demonym|Country|X's] [modifier] Title Name": a person by title. */
+static size_t rule_title(const struct line *L, size_t i)
+{
+	size_t start = i, aff_end = i;
+	const char *aff = NULL;
+	/* The affiliation cue and any modifier before the title. */
+	size_t j = i;
+	const char *c = country_of(L, i, &aff_end);
+	if (c && adjacent(L, aff_end - 1)) {
+		aff = c;
+		j = aff_end;
+	} else if (is_capword(tok(L, i)) && (tok(L, i)->flags & TOKF_POSS) && adjacent(L, i)) {
+		j = i + 1;              /* "Northland's Finance Minister" */
+	}
+	while (j < L->t->n && (cue_of(L, j) == CUE_MODIFIER) && adjacent(L, j))
+		j++;
+	const struct gaz_word *w;
+	size_t te = title_at(L, j, &w);
+	if (te == j || !adjacent(L, te - 1))
+		return i;
+	size_t ne = name_run(L, te);
+	if (ne == te)
+		return i;
+	/* "Prime Minister Shigeru Ishiba": the description is copied as written. */
+	struct finding f;
+	fill(&f, L, te, ne);
+	f.kind = KIND_PERSON;
+	f.has_kind = 1;
+	f.conf = CONF_SURE;
+	f.rule = R_TITLE;
+	f.ev_start = tok(L, start)->start;
+	f.ev_end = f.end;
+	size_t dstart = tok(L, start)->start, dend = tok(L, te - 1)->end;
+	/* A possessor's 's stays in the description: "Northland's Finance Minister". */
+	f.desc = (const char *)L->text + dstart;
+	f.desc_len = dend - dstart;
+	f.aff = aff;
+	f.capexp = 0;   /* a title makes the capital meaningful */
+	f.family_first = gaz_is_surname_first(L->g, L->text + tok(L, te)->start,
+					      tok(L, te)->end - tok(L, te)->start) && ne - te >= 2;
+	/* The country named in the cue is a mention of its own ("US"). */
+	if (aff && start < aff_end) {
+		const struct gaz_spelling *sp;
+		gaz_at(L, start, &sp);
+		if (sp)
+			note_gaz(L, start, aff_end, sp);
+	}
+	/* A possessor before a government title is a country: "Northland's". */
+	if (!aff && j > start && tok(L, start)->flags & TOKF_POSS) {
+		const char *cls = gaz_title_class(w->cls);
+		struct finding p;
+		fill(&p, L, start, start + 1);
+		if (strcmp(cls, "government") == 0 || strcmp(cls, "head-of-state") == 0) {
+			p.kind = KIND_COUNTRY;
+			p.has_kind = 1;
+			p.conf = CONF_LIKELY;
+			p.rule = "possessor-of-government-title";
+			p.ev_end = tok(L, te - 1)->end;
+			long pc = note(L->a, L->text, &p);
+			if (pc >= 0)
+				f.aff = NULL;
+		} else {
+			note(L->a, L->text, &p);
+		}
+	}
+	note(L->a, L->text, &f);
+	return ne;
+}
+
+/* Whether tokens [i, j) end in an organisation head word: its kind, or -1. */
+static int org_head(const struct line *L, size_t i, size_t j, size_t *of_head)
+{
+	*of_head = 0;
+	for (size_t k = j; k-- > i;) {
+		const struct token *t = tok(L, k);
+		if (!is_capword(t))
+			continue;
+		const struct gaz_word *w = gaz_orgword(L->g, L->text + t->start, base_len(L, k));
+		if (!w)
+			continue;
+		if (k == j - 1)
+			return w->cls;
+		/* "Bank of Japan", "Department of Defense". */
+		if (word_is(L, k + 1, "of")) {
+			*of_head = 1;
+			return w->cls;
+		}
+	}
+	return -1;
+}
+
+/* A quotation that is the whole run: "America First". */
+static int whole_quote(const struct line *L, size_t i, size_t j)
+{
+	if (!i || j >= L->t->n)
+		return 0;
+	const struct token *b = tok(L, i - 1), *e = tok(L, j);
+	if (b->shape != TOK_PUNCT || e->shape != TOK_PUNCT)
+		return 0;
+	const uint8_t *pb = L->text + b->start, *pe = L->text + e->start;
+	int open = pb[0] == '"' || (b->end - b->start == 3 && memcmp(pb, "\xE2\x80\x9C", 3) == 0);
+	int close = pe[0] == '"' || (e->end - e->start == 3 && memcmp(pe, "\xE2\x80\x9D", 3) == 0);
+	return open && close;
+}
+
+/* ", (a|an|the) [words] role-noun [words] ," after a name: its description
+ * span and the country named in it, or 0. */
+static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, const char **aff)
+{
+	if (!punct_is(L, j, ","))
+		return 0;
+	size_t k = j + 1;
+	if (!(word_is(L, k, "a") || word_is(L, k, "an") || word_is(L, k, "the")))
+		return 0;
+	size_t first = k + 1;
+	int role = 0;
+	*aff = NULL;
+	for (k = first; k < L->t->n && k < first + 10; k++) {
+		const struct token *t = tok(L, k);
+		if (t->shape == TOK_PUNCT) {
+			if (punct_is(L, k, "-") && glued(L, k - 1))
+				continue;
+			break;
+		}
+		size_t ce;
+		const char *c = country_of(L, k, &ce);
+		if (c && !*aff)
+			*aff = c;
+		char low[32];
+		size_t n = t->end - t->start;
+		if (n < sizeof low) {
+			for (size_t q = 0; q < n; q++) {
+				uint8_t ch = L->text[t->start + q];
+				low[q] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+			}
+			if (gaz_cue(L->g, (const uint8_t *)low, n) == CUE_ROLE)
+				role = 1;
+		}
+	}
+	if (!role || k == first)
+		return 0;
+	if (!(punct_is(L, k, ",") || punct_is(L, k, ".") || k >= L->t->n))
+		return 0;
+	*ds = tok(L, first)->start;
+	*de = tok(L, k - 1)->end;
+	return 1;
+}
+
+/* Classify a residual run [i, j) of capitalised words by its context. */
+static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
+{
+	const struct token *t0 = tok(L, i);
+	if (L->t->cls != LINE_TEXT)
+		return;                 /* headlines: only names known already */
+	if (whole_quote(L, i, j))
+		return;
+	enum gaz_cue c0 = cue_of(L, i);
+	if (c0 == CUE_STOP || c0 == CUE_MONTH || c0 == CUE_DAY)
+		return;
+	/* A title or a head word alone ("the President said", "the Ministry")
+	 * is no name. */
+	const struct gaz_word *tw;
+	if (title_at(L, i, &tw) == j)
+		return;
+	if (j == i + 1 && gaz_orgword(L->g, L->text + t0->start, base_len(L, i)))
+		return;
+	/* A lone letter ("I", "A") is no name. */
+	if (j == i + 1 && t0->shape == TOK_WORD && t0->end - t0->start == 1)
+		return;
+	struct finding f;
+	fill(&f, L, i, j);
+	if (run_start < i)
+		f.capexp = 0;
+	size_t ds, de;
+	const char *aff = NULL;
+	enum gaz_cue next = cue_of(L, j);
+	enum gaz_cue prev = i ? cue_of(L, i - 1) : CUE_NONE;
+	f.conf = CONF_UNSURE;
+	f.rule = R_RESIDUAL;
+	f.kind = j - i >= 2 ? KIND_PERSON : (t0->shape == TOK_UPPER ? KIND_ORGANIZATION : KIND_PERSON);
+	f.has_kind = 0;
+	if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_SPEECH;
+		f.ev_end = tok(L, j)->end;
+		f.capexp = 0;       /* "Park said": the verb makes the name */
+	} else if (apposition(L, j, &ds, &de, &aff)) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_APPOS;
+		f.desc = (const char *)L->text + ds;
+		f.desc_len = de - ds;
+		f.aff = aff;
+		f.ev_end = de;
+		f.capexp = 0;
+	} else if (i >= 2 && word_is(L, i - 2, "according") && word_is(L, i - 1, "to")) {
+		f.kind = j - i >= 2 ? KIND_PERSON : KIND_ORGANIZATION;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_SPEECH;
+		f.ev_start = tok(L, i - 2)->start;
+	} else if (i && (word_is(L, i - 1, "said") || word_is(L, i - 1, "says"))
+		   && i >= 2 && punct_is(L, i - 2, ",") && j - i >= 2) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_SPEECH;
+		f.ev_start = tok(L, i - 1)->start;
+	} else if ((word_is(L, j, "administration") || word_is(L, j, "government")
+		    || word_is(L, j, "cabinet") || word_is(L, j, "campaign"))
+		   && !(tok(L, j - 1)->flags & TOKF_POSS)) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_ADMIN;
+		f.ev_end = tok(L, j)->end;
+		f.capexp = 0;
+	} else if (i && prev == CUE_MEDIA) {
+		f.kind = KIND_MEDIA;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_MEDIA_CUE;
+		f.ev_start = tok(L, i - 1)->start;
+	} else if (i && prev == CUE_ROLE && tok(L, i - 1)->shape == TOK_LOWER && j - i >= 2) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_ROLE;
+		f.ev_start = tok(L, i - 1)->start;
+	} else if (j - i >= 2 && j - i <= 3 && gaz_is_proper(L->g, L->text + t0->start, t0->end - t0->start)
+		   && !gaz_is_common(L->g, L->text + t0->start, t0->end - t0->start)
+		   && !org_head_any(L, i, j)) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_FIRSTNAME;
+	} else if (i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The")) && j == i + 1) {
+		f.kind = KIND_ORGANIZATION;
+		f.has_kind = 1;
+		f.conf = CONF_UNSURE;
+		f.rule = R_THE_X;
+		f.ev_start = tok(L, i - 1)->start;
+	} else if (i && prev == CUE_PLACE && tok(L, i - 1)->shape == TOK_LOWER) {
+		f.kind = KIND_PLACE;
+		f.has_kind = 1;
+		f.conf = CONF_UNSURE;
+		f.rule = R_PLACE_PREP;
+		f.ev_start = tok(L, i - 1)->start;
+	}
+	if (!f.has_kind) {
+		/* No cue: kept for the document pass (an alias, or one sense
+		 * elsewhere), unsure. */
+		f.has_kind = 0;
+	}
+	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
+							   t0->end - t0->start);
+	long ci = note(L->a, L->text, &f);
+	/* "Financial Times (FT)": an explicit acronym. */
+	if (ci >= 0 && punct_is(L, j, "(") && tok(L, j + 1) && tok(L, j + 1)->shape == TOK_UPPER
+	    && punct_is(L, j + 2, ")")) {
+		struct finding g;
+		fill(&g, L, j + 1, j + 2);
+		g.kind = (enum entity_kind)L->a->c[ci].kind;
+		g.rule = R_ACRONYM;
+		g.conf = CONF_LIKELY;
+		g.ev_start = f.start;
+		g.ev_end = tok(L, j + 2)->end;
+		long ai = note(L->a, L->text, &g);
+		if (ai >= 0 && ai != ci)
+			L->a->c[ai].acronym_of = ci;
+	}
+}
+
+/* An organisation: "Foreign Ministry", "Seoul's Foreign Ministry",
+ * "Bank of Japan", "Global Times". */
+static int rule_org(const struct line *L, size_t i, size_t j)
+{
+	size_t of_head;
+	int kind = org_head(L, i, j, &of_head);
+	if (kind < 0)
+		return 0;
+	/* One capitalised head word alone ("Ministry") is no name. */
+	if (j - i == 1 && !of_head)
+		return 0;
+	struct finding f;
+	fill(&f, L, i, j);
+	f.kind = (enum entity_kind)kind;
+	f.has_kind = 1;
+	f.conf = CONF_SURE;
+	f.rule = of_head ? R_ORG_OF : R_ORG;
+	f.capexp = 0;
+	/* A country named inside is the affiliation: "Bank of Japan",
+	 * "Seoul's Foreign Ministry". */
+	for (size_t k = i; k < j && !f.aff; k++) {
+		size_t ce;
+		f.aff = country_of(L, k, &ce);
+	}
+	note(L->a, L->text, &f);
+	return 1;
+}
+
+static int org_head_any(const struct line *L, size_t i, size_t j)
+{
+	size_t of_head;
+	return org_head(L, i, j, &of_head) >= 0;
+}
+
+/* Split a capitalised run [i, j) into gazetteer names and what is left. */
+static void analyse_run(const struct line *L, size_t i, size_t j)
+{
+	size_t run_start = i;
+	/* Words capitalised only because a sentence starts ("The", "Since",
+	 * "Meanwhile") go, unless a person cue keeps the whole run ("Will
+	 * Hurd, a former Texas congressman"). */
+	while (i < j && (tok(L, i)->flags & TOKF_CAPEXP) && is_common(L, i)) {
+		const struct gaz_spelling *sp;
+		const struct gaz_word *w;
+		if (gaz_at(L, i, &sp) > i || title_at(L, i, &w) > i)
+			break;
+		size_t ds, de;
+		const char *aff;
+		int person_cue = cue_of(L, j) == CUE_SPEECH || apposition(L, j, &ds, &de, &aff);
+		if (person_cue && j - i == 2 && gaz_is_proper(L->g, L->text + tok(L, i)->start,
+							      tok(L, i)->end - tok(L, i)->start))
+			break;
+		i++;
+	}
+	if (i >= j)
+		return;
+	/* A whole organisation or media name (not a list entry). */
+	const struct gaz_spelling *whole;
+	if (gaz_at(L, i, &whole) != j && rule_org(L, i, j))
+		return;
+	size_t k = i, rest = i;
+	while (k < j) {
+		const struct gaz_word *w;
+		if (title_at(L, k, &w) > k || (k + 1 < j && rule_title_possible(L, k))) {
+			size_t e = rule_title(L, k);
+			if (e > k) {
+				if (rest < k)
+					residual(L, rest, k, run_start);
+				k = rest = e;
+				continue;
+			}
+		}
+		const struct gaz_spelling *sp;
+		size_t e = gaz_at(L, k, &sp);
+		if (e > k) {
+			/* "America First", "Japan Airlines": a list name with an
+			 * unknown capitalised word after it is another name. */
+			if (e < j && is_capword(tok(L, e)) && adjacent(L, e - 1) && !(tok(L, e - 1)->flags & TOKF_POSS)) {
+				const struct gaz_spelling *sp2;
+				const struct gaz_word *w2;
+				if (gaz_at(L, e, &sp2) == e && title_at(L, e, &w2) == e
+				    && sp->role != GAZ_DEMONYM) {
+					k = e;
+					continue;
+				}
+			}
+			if (rest < k)
+				residual(L, rest, k, run_start);
+			/* A demonym before a run of names: "Japanese media". */
+			note_gaz(L, k, e, sp);
+			k = rest = e;
+			continue;
+		}
+		k++;
+	}
+	if (rest < j)
+		residual(L, rest, j, run_start);
+}
+
+/* Could a title cue start at k ("US Secretary", "Japanese Prime", "Jordan's King")? */
+static int rule_title_possible(const struct line *L, size_t k)
+{
+	size_t e;
+	const struct gaz_word *w;
+	if (country_of(L, k, &e) && e < L->t->n && title_at(L, e, &w) > e)
+		return 1;
+	if ((tok(L, k)->flags & TOKF_POSS) && title_at(L, k + 1, &w) > k + 1)
+		return 1;
+	if (cue_of(L, k) == CUE_MODIFIER && title_at(L, k + 1, &w) > k + 1)
+		return 1;
+	return 0;
+}
+
+/* The end of the capitalised run starting at token i. */
+static size_t run_end(const struct line *L, size_t i)
+{
+	size_t j = i;
+	while (j < L->t->n && j - i < RUN_MAX * 2) {
+		const struct token *t = tok(L, j);
+		const struct gaz_spelling *sp;
+		size_t ge = gaz_at(L, j, &sp);
+		if (ge > j + 1) {
+			j = ge;         /* "U.S.", "People's Republic of China" */
+		} else if (is_capword(t) || (j > i && t->shape == TOK_DIGIT && glued(L, j - 1))) {
+			j++;
+		} else if (j > i && (punct_is(L, j, "-") || punct_is(L, j, "/")) && glued(L, j - 1)
+			   && glued(L, j) && is_word(tok(L, j + 1))) {
+			j += 2;         /* "Jae-myung", "US-South" */
+			continue;
+		} else if (j > i && is_connector(L, j) && adjacent(L, j - 1) && adjacent(L, j)
+			   && is_capword(tok(L, j + 1)) && org_head_any(L, i, j)) {
+			j++;            /* "Bank of Japan", "Department of Health and ..." */
+			continue;
+		} else {
+			break;
+		}
+		if (tok(L, j - 1)->flags & TOKF_POSS) {
+			/* "Seoul's Foreign Ministry", "Jordan's King": go on only
+			 * into an organisation or a title. */
+			size_t e = j;
+			while (e < L->t->n && is_capword(tok(L, e)) && adjacent(L, e - 1) && e < j + 4)
+				e++;
+			const struct gaz_word *w;
+			if (e > j && (org_head_any(L, j, e) || title_at(L, j, &w) > j))
+				continue;
+			break;
+		}
+		if (!adjacent(L, j - 1) && !(punct_is(L, j, "-") && glued(L, j - 1)))
+			break;
+	}
+	return j;
+}
+
+static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_t end)
+{
+	tokens_line(&a->tk, text, start, end);
+	struct line L = { a, a->g, text, end, &a->tk, { end, end, TOK_PUNCT, 0, 0 } };
+	size_t i = 0;
+	while (i < a->tk.n) {
+		const struct token *t = tok(&L, i);
+		if (!is_capword(t)) {
+			i++;
+			continue;
+		}
+		if (L.t->cls != LINE_TEXT) {
+			/* Headlines and all capitals: only names known already. */
+			const struct gaz_spelling *sp;
+			size_t e = gaz_at(&L, i, &sp);
+			if (e > i) {
+				note_gaz(&L, i, e, sp);
+				i = e;
+			} else {
+				i++;
+			}
+			continue;
+		}
+		size_t j = run_end(&L, i);
+		if (j <= i)
+			j = i + 1;
+		analyse_run(&L, i, j);
+		i = j;
+	}
+}
+
+void actors_scan(struct actors *a, const uint8_t *text, size_t len, size_t from, size_t to)
+{
+	if (to > len)
+		to = len;
+	while (from < to && !a->truncated) {
+		const uint8_t *nl = memchr(text + from, '\n', to - from);
+		size_t end = nl ? (size_t)(nl - text) : to;
+		if (a->read + (end - from) > ACTORS_MAX_BYTES) {
+			a->truncated = 1;
+			break;
+		}
+		a->read += end - from + 1;
+		scan_line(a, text, from, end);
+		from = end + 1;
+	}
+}
+
+/* ---- the whole-document pass ---- */
+
+struct balias {
+	long cand;
+	const char *rule;
+	enum entity_conf conf;
+	size_t ev_start, ev_end;
+};
+
+struct bent {
+	enum entity_kind kind;
+	enum entity_conf conf;
+	const char *rule;
+	size_t ev_start, ev_end;
+	long gaz;                   /* gazetteer entry, or -1 */
+	long name_cand;             /* the candidate whose surface names it, or -1 */
+	const char *name;           /* borrowed: a candidate's surface or a list name */
+	const char *desc;           /* borrowed, or NULL */
+	const char *aff;            /* a gazetteer country id, or NULL */
+	struct balias *al;
+	size_t nal, capal;
+};
+
+struct builder {
+	struct actors *a;
+	struct bent *e;
+	size_t n, cap;
+};
+
+static long new_bent(struct builder *b, enum entity_kind kind)
+{
+	xgrow((void **)&b->e, &b->cap, b->n + 1, sizeof *b->e);
+	struct bent *e = &b->e[b->n];
+	memset(e, 0, sizeof *e);
+	e->kind = kind;
+	e->gaz = -1;
+	e->name_cand = -1;
+	e->conf = CONF_UNSURE;
+	return (long)b->n++;
+}
+
+static long bent_for_gaz(struct builder *b, long gaz)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->e[i].gaz == gaz)
+			return (long)i;
+	const struct gaz_entry *ge = &b->a->g->entries[gaz];
+	long i = new_bent(b, ge->kind);
+	b->e[i].gaz = gaz;
+	b->e[i].name = ge->name;
+	b->e[i].aff = ge->affiliation[0] ? ge->affiliation : NULL;
+	b->e[i].rule = R_GAZ;
+	return i;
+}
+
+static void add_alias(struct builder *b, long ei, long ci, const char *rule, enum entity_conf conf)
+{
+	struct bent *e = &b->e[ei];
+	struct acand *c = &b->a->c[ci];
+	c->entity = ei;
+	xgrow((void **)&e->al, &e->capal, e->nal + 1, sizeof *e->al);
+	e->al[e->nal++] = (struct balias){ ci, rule, conf, c->ev_start, c->ev_end };
+	/* The entity is as sure as its surest spelling. */
+	if (conf < e->conf) {
+		e->conf = conf;
+		e->rule = rule;
+		e->ev_start = c->ev_start;
+		e->ev_end = c->ev_end;
+	}
+}
+
+/* The last word of a name that is not a regnal number: its surname. */
+static int name_key(const char *name, int family_first, const char **k, size_t *kn)
+{
+	const char *sp = strchr(name, ' ');
+	if (!sp)
+		return 0;
+	if (family_first) {
+		*k = name;
+		*kn = (size_t)(sp - name);
+		return 1;
+	}
+	const char *end = name + strlen(name);
+	static const char *const regnal[] = { "II", "III", "IV", "V", "VI", "Jr.", "Jr", "Sr.", "Sr" };
+	for (;;) {
+		const char *w = end;
+		while (w > name && w[-1] != ' ')
+			w--;
+		size_t n = (size_t)(end - w);
+		int skip = 0;
+		for (size_t i = 0; i < sizeof regnal / sizeof regnal[0]; i++)
+			if (strlen(regnal[i]) == n && memcmp(regnal[i], w, n) == 0)
+				skip = 1;
+		if (!skip || w == name) {
+			*k = w;
+			*kn = n;
+			return !skip;
+		}
+		end = w - 1;
+		if (end <= name)
+			return 0;
+	}
+}
+
+static int upper_initials_match(const char *acr, size_t n, const char *name)
+{
+	size_t k = 0;
+	for (const char *p = name; *p; ) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t wn = (size_t)(p - w);
+		if (!wn)
+			break;
+		if ((wn == 2 && memcmp(w, "of", 2) == 0) || (wn == 3 && memcmp(w, "the", 3) == 0)
+		    || (wn == 3 && memcmp(w, "and", 3) == 0) || (wn == 3 && memcmp(w, "for", 3) == 0))
+			continue;
+		if (k >= n || *w != acr[k])
+			return 0;
+		k++;
+	}
+	return k == n && n >= 2;
+}
+
+static char *slug(const char *s)
+{
+	struct buf b = { 0 };
+	int dash = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+			if (dash && b.len)
+				buf_addc(&b, '-');
+			buf_addc(&b, (char)*p);
+			dash = 0;
+		} else if (*p >= 'A' && *p <= 'Z') {
+			if (dash && b.len)
+				buf_addc(&b, '-');
+			buf_addc(&b, (char)(*p | 0x20));
+			dash = 0;
+		} else if (*p == '\'' || (*p >= 0x80 && (*p & 0xC0) == 0x80)) {
+			continue;
+		} else {
+			dash = 1;
+		}
+	}
+	if (!b.len)
+		buf_adds(&b, "actor");
+	return b.data;
+}
+
+static int id_taken(const struct entity *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+static void set_why(struct entity_why *w, const char *rule, enum entity_conf conf, size_t s, size_t e,
+		    char *source)
+{
+	w->rule = rule;
+	w->conf = conf;
+	w->ev_start = s;
+	w->ev_end = e;
+	w->source = source;
+}
+
+static int cand_cmp_count(const struct acand *x, const struct acand *y)
+{
+	return x->n > y->n ? -1 : x->n < y->n;
+}
+
+void actors_finish(struct actors *a)
+{
+	struct builder b = { a, NULL, 0, 0 };
+	const struct gazetteer *g = a->g;
+
+	/* 1. Names and aliases from the lists. */
+	for (size_t i = 0; i < a->nc; i++) {
+		struct acand *c = &a->c[i];
+		if (c->gaz < 0 || c->role == GAZ_SEAT || c->role == GAZ_DEMONYM)
+			continue;
+		/* An ambiguous spelling seen only where a capital is expected
+		 * anyway ("Apple", "Amazon" starting a sentence) stays out. */
+		if (c->gaz_amb && !c->n_free)
+			continue;
+		long e = bent_for_gaz(&b, c->gaz);
+		add_alias(&b, e, (long)i, R_GAZ, c->gaz_amb ? CONF_LIKELY : CONF_SURE);
+	}
+	/* 2. Seats: the country when they act, a place when they are where. */
+	for (size_t i = 0; i < a->nc; i++) {
+		struct acand *c = &a->c[i];
+		if (c->gaz < 0 || c->role != GAZ_SEAT)
+			continue;
+		long have = -1;
+		for (size_t k = 0; k < b.n; k++)
+			if (b.e[k].gaz == c->gaz)
+				have = (long)k;
+		if (c->n_act) {
+			long e = bent_for_gaz(&b, c->gaz);
+			add_alias(&b, e, (long)i, R_SEAT_ALIAS, CONF_LIKELY);
+		} else if (c->gaz_amb) {
+			continue;       /* "Washington" never acting: the state, a person */
+		} else if (c->n_place || have < 0) {
+			long e = new_bent(&b, KIND_PLACE);
+			b.e[e].aff = g->entries[c->gaz].id;
+			b.e[e].name = c->s;
+			b.e[e].name_cand = (long)i;
+			add_alias(&b, e, (long)i, R_SEAT_PLACE, c->n_place ? CONF_LIKELY : CONF_UNSURE);
+		} else {
+			add_alias(&b, have, (long)i, R_SEAT_ALIAS, CONF_LIKELY);
+		}
+	}
+	/* 3. Names found by a cue: people, organisations, media. */
+	for (size_t i = 0; i < a->nc; i++) {
+		struct acand *c = &a->c[i];
+		if (c->gaz >= 0 || c->entity >= 0 || !c->has_kind || c->conf == CONF_UNSURE)
+			continue;
+		if (c->acronym_of >= 0)
+			continue;
+		/* One word found only by a speech verb or an administration
+		 * waits: it may be a known person's surname. */
+		if (c->kind == KIND_PERSON && !memchr(c->s, ' ', c->len)
+		    && strcmp(c->rule, R_TITLE) != 0 && strcmp(c->rule, R_APPOS) != 0)
+			continue;
+		long e = new_bent(&b, (enum entity_kind)c->kind);
+		b.e[e].name = c->s;
+		b.e[e].name_cand = (long)i;
+		b.e[e].desc = c->desc;
+		b.e[e].aff = c->aff;
+		add_alias(&b, e, (long)i, c->rule, (enum entity_conf)c->conf);
+	}
+	/* 4. Surnames: "Rubio" for "Marco Rubio" when no other person shares it. */
+	for (size_t i = 0; i < b.n; i++) {
+		struct bent *e = &b.e[i];
+		if (e->kind != KIND_PERSON || e->name_cand < 0)
+			continue;
+		const char *k;
+		size_t kn;
+		if (!name_key(e->name, a->c[e->name_cand].family_first, &k, &kn))
+			continue;
+		long ci = find_cand(a, (const uint8_t *)k, kn);
+		if (ci < 0 || a->c[ci].entity >= 0 || a->c[ci].gaz >= 0)
+			continue;
+		int shared = 0;
+		for (size_t j = 0; j < b.n; j++) {
+			const char *k2;
+			size_t kn2;
+			if (j != i && b.e[j].kind == KIND_PERSON && b.e[j].name_cand >= 0
+			    && name_key(b.e[j].name, a->c[b.e[j].name_cand].family_first, &k2, &kn2)
+			    && kn2 == kn && memcmp(k, k2, kn) == 0)
+				shared = 1;
+		}
+		if (shared)
+			continue;
+		add_alias(&b, (long)i, ci, R_SURNAME, e->conf);
+		struct balias *al = &b.e[i].al[b.e[i].nal - 1];
+		al->ev_start = b.e[i].ev_start;
+		al->ev_end = b.e[i].ev_end;
+	}
+	/* 5. Acronyms: explicit "Name (ACR)", else the initials of a name. */
+	for (size_t i = 0; i < a->nc; i++) {
+		struct acand *c = &a->c[i];
+		if (c->entity >= 0 || c->gaz >= 0)
+			continue;
+		long target = -1;
+		if (c->acronym_of >= 0)
+			target = a->c[c->acronym_of].entity;
+		for (size_t k = 0; target < 0 && k < b.n; k++)
+			if ((b.e[k].kind == KIND_ORGANIZATION || b.e[k].kind == KIND_MEDIA)
+			    && upper_initials_match(c->s, c->len, b.e[k].name))
+				target = (long)k;
+		if (target >= 0)
+			add_alias(&b, target, (long)i, R_ACRONYM, CONF_LIKELY);
+	}
+	/* 6. What is left: one word found by a cue, or a capitalised run. */
+	for (size_t i = 0; i < a->nc; i++) {
+		struct acand *c = &a->c[i];
+		if (c->entity >= 0 || c->gaz >= 0)
+			continue;
+		int one = !memchr(c->s, ' ', c->len);
+		/* Mikheev's test: seen only where a capital is expected anyway,
+		 * and a common word in lower case. */
+		if (!c->n_free && one && gaz_is_common(g, (const uint8_t *)c->s, c->len))
+			continue;
+		if (!c->n_free && !c->has_kind)
+			continue;
+		/* A word of a known name ("Jae-myung", "Marco") is no actor. */
+		int part = 0;
+		for (size_t k = 0; k < b.n && !part; k++) {
+			const char *nm = b.e[k].name;
+			const char *hit = strstr(nm, c->s);
+			if (hit && (hit == nm || hit[-1] == ' ' || hit[-1] == '-')
+			    && (hit[c->len] == '\0' || hit[c->len] == ' ' || hit[c->len] == '-'))
+				part = 1;
+		}
+		if (part)
+			continue;
+		enum entity_conf conf = c->has_kind ? (enum entity_conf)c->conf : CONF_UNSURE;
+		long e = new_bent(&b, (enum entity_kind)c->kind);
+		b.e[e].name = c->s;
+		b.e[e].name_cand = (long)i;
+		b.e[e].desc = c->desc;
+		b.e[e].aff = c->aff;
+		add_alias(&b, e, (long)i, c->rule, conf);
+	}
+
+	/* Out: struct entity, with ids, names, aliases and why. */
+	a->ents = xcalloc(b.n ? b.n : 1, sizeof *a->ents);
+	a->nents = 0;
+	for (size_t i = 0; i < b.n; i++) {
+		struct bent *e = &b.e[i];
+		if (!e->nal)
+			continue;
+		/* The name: the list's own when it is written in the text, else
+		 * the spelling used most, else the first. */
+		size_t name_k = 0;
+		for (size_t k = 1; k < e->nal; k++) {
+			const struct acand *x = &a->c[e->al[k].cand], *y = &a->c[e->al[name_k].cand];
+			int x_seat = x->role == GAZ_SEAT && x->gaz >= 0, y_seat = y->role == GAZ_SEAT && y->gaz >= 0;
+			if (x_seat != y_seat) {
+				if (!x_seat)
+					name_k = k;
+				continue;
+			}
+			if (e->gaz >= 0 && strcmp(x->s, e->name) == 0 && strcmp(y->s, e->name) != 0)
+				name_k = k;
+			else if (!(e->gaz >= 0 && strcmp(y->s, e->name) == 0) && cand_cmp_count(x, y) < 0)
+				name_k = k;
+		}
+		/* A surname or an acronym never names its person or body. */
+		if (e->name_cand >= 0 && e->gaz < 0)
+			for (size_t k = 0; k < e->nal; k++)
+				if (e->al[k].cand == e->name_cand)
+					name_k = k;
+		struct entity *out = &a->ents[a->nents];
+		memset(out, 0, sizeof *out);
+		out->kind = e->kind;
+		out->name = xstrdup(a->c[e->al[name_k].cand].s);
+		/* A country that is only a seat here ("Beijing warned") keeps
+		 * the list's name, the seat its alias. */
+		const struct acand *nc = &a->c[e->al[name_k].cand];
+		int only_seats = nc->gaz >= 0 && nc->role == GAZ_SEAT && e->kind == KIND_COUNTRY;
+		if (only_seats) {
+			free(out->name);
+			out->name = xstrdup(e->name);
+		}
+		out->description = e->desc ? xstrdup(e->desc) : NULL;
+		char *id = e->gaz >= 0 && e->kind != KIND_PLACE ? xstrdup(g->entries[e->gaz].id)
+			   : e->gaz >= 0 ? xstrdup(g->entries[e->gaz].id) : slug(out->name);
+		if (id_taken(a->ents, a->nents, id)) {
+			struct buf nb = { 0 };
+			for (int k = 2; ; k++) {
+				buf_reset(&nb);
+				buf_printf(&nb, "%s-%d", id, k);
+				if (!id_taken(a->ents, a->nents, nb.data))
+					break;
+			}
+			free(id);
+			id = nb.data;
+		}
+		out->id = id;
+		out->naliases = 0;
+		out->aliases = xcalloc(e->nal, sizeof *out->aliases);
+		out->why = xcalloc(e->nal + 1, sizeof *out->why);
+		char *source = NULL;
+		if (e->gaz >= 0) {
+			struct buf sb = { 0 };
+			buf_printf(&sb, "%s:%d", g->entries[e->gaz].file, g->entries[e->gaz].line);
+			source = sb.data;
+		}
+		const struct balias *na = &e->al[name_k];
+		set_why(&out->why[0], only_seats ? e->rule : na->rule, e->conf,
+			only_seats ? e->ev_start : na->ev_start, only_seats ? e->ev_end : na->ev_end, source);
+		for (size_t k = 0; k < e->nal; k++) {
+			if (k == name_k && !only_seats)
+				continue;
+			const struct balias *al = &e->al[k];
+			out->aliases[out->naliases] = xstrdup(a->c[al->cand].s);
+			set_why(&out->why[1 + out->naliases], al->rule, al->conf, al->ev_start, al->ev_end, NULL);
+			out->naliases++;
+		}
+		out->line = 0;
+		/* The affiliation is resolved below, once every id is known. */
+		out->affiliation = e->aff ? xstrdup(e->aff) : NULL;
+		a->nents++;
+	}
+	/* Affiliations name a country found here, or none. */
+	for (size_t i = 0; i < a->nents; i++) {
+		struct entity *e = &a->ents[i];
+		if (!e->affiliation)
+			continue;
+		if (!id_taken(a->ents, a->nents, e->affiliation) || strcmp(e->affiliation, e->id) == 0) {
+			free(e->affiliation);
+			e->affiliation = NULL;
+		}
+	}
+	for (size_t i = 0; i < b.n; i++)
+		free(b.e[i].al);
+	free(b.e);
+	free_cands(a);
+}
+
+struct entity *actors_take(struct actors *a, size_t *n)
+{
+	struct entity *v = a->ents;
+	*n = a->nents;
+	a->ents = NULL;
+	a->nents = 0;
+	return v;
+}
