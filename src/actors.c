@@ -622,6 +622,13 @@ static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, co
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
+	/* "US-South Korea": what is left between two names may be a hyphen. */
+	while (i < j && tok(L, i)->shape == TOK_PUNCT)
+		i++;
+	while (j > i && tok(L, j - 1)->shape == TOK_PUNCT)
+		j--;
+	if (i >= j)
+		return;
 	const struct token *t0 = tok(L, i);
 	if (L->t->cls != LINE_TEXT)
 		return;                 /* headlines: only names known already */
@@ -637,8 +644,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		return;
 	if (j == i + 1 && gaz_orgword(L->g, L->text + t0->start, base_len(L, i)))
 		return;
-	/* A lone letter ("I", "A") is no name. */
-	if (j == i + 1 && t0->shape == TOK_WORD && t0->end - t0->start == 1)
+	/* A lone letter ("I", "A") is no name, nor "I'll", "I'm". */
+	if (j == i + 1 && ((t0->shape == TOK_WORD && t0->end - t0->start == 1)
+			   || (L->text[t0->start] == 'I' && (L->text[t0->start + 1] == '\''
+							     || L->text[t0->start + 1] == 0xE2))))
 		return;
 	struct finding f;
 	fill(&f, L, i, j);
@@ -782,8 +791,9 @@ static int org_head_any(const struct line *L, size_t i, size_t j)
 }
 
 /* Split a capitalised run [i, j) into gazetteer names and what is left. */
-static void analyse_run(const struct line *L, size_t i, size_t j)
+static size_t analyse_run(const struct line *L, size_t i, size_t j)
 {
+	size_t reach = j;
 	size_t run_start = i;
 	/* Words capitalised only because a sentence starts ("The", "Since",
 	 * "Meanwhile") go, unless a person cue keeps the whole run ("Will
@@ -802,11 +812,11 @@ static void analyse_run(const struct line *L, size_t i, size_t j)
 		i++;
 	}
 	if (i >= j)
-		return;
+		return reach;
 	/* A whole organisation or media name (not a list entry). */
 	const struct gaz_spelling *whole;
 	if (gaz_at(L, i, &whole) != j && rule_org(L, i, j))
-		return;
+		return reach;
 	size_t k = i, rest = i;
 	while (k < j) {
 		const struct gaz_word *w;
@@ -815,6 +825,11 @@ static void analyse_run(const struct line *L, size_t i, size_t j)
 			if (e > k) {
 				if (rest < k)
 					residual(L, rest, k, run_start);
+				/* "Secretary of State Marco Rubio" reaches past the run. */
+				if (e > j) {
+					reach = e;
+					return reach;
+				}
 				k = rest = e;
 				continue;
 			}
@@ -844,6 +859,7 @@ static void analyse_run(const struct line *L, size_t i, size_t j)
 	}
 	if (rest < j)
 		residual(L, rest, j, run_start);
+	return reach;
 }
 
 /* Could a title cue start at k ("US Secretary", "Japanese Prime", "Jordan's King")? */
@@ -923,11 +939,16 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 			}
 			continue;
 		}
+		/* "de-Americanization": a capital after a glued prefix. */
+		if (i >= 2 && punct_is(&L, i - 1, "-") && glued(&L, i - 2) && glued(&L, i - 1)
+		    && tok(&L, i - 2)->shape == TOK_LOWER) {
+			i++;
+			continue;
+		}
 		size_t j = run_end(&L, i);
 		if (j <= i)
 			j = i + 1;
-		analyse_run(&L, i, j);
-		i = j;
+		i = analyse_run(&L, i, j);
 	}
 }
 

@@ -146,13 +146,33 @@ static void article(FILE *o, const struct model *m, int width)
 	lines_free(&ll);
 }
 
-static void actors(FILE *o, const struct model *m, int width, int ascii)
+/* One line of --explain: a rule, its confidence and the text that shows it. */
+static void why_line(FILE *o, const struct model *m, const char *what,
+		     const struct entity_why *w, int width)
+{
+	struct buf b = { 0 };
+	buf_printf(&b, "      %s: %s, %s", what, w->rule, entity_conf_name(w->conf));
+	if (w->ev_end > w->ev_start && w->ev_end <= m->doc.len) {
+		buf_adds(&b, " \"");
+		buf_add(&b, m->doc.text + w->ev_start, w->ev_end - w->ev_start);
+		buf_adds(&b, "\"");
+	}
+	if (w->source)
+		buf_printf(&b, " (%s)", w->source);
+	put_clipped(o, b.data, width);
+	buf_free(&b);
+}
+
+static void actors(FILE *o, const struct model *m, int width, int ascii, int explain)
 {
 	const struct annot *a = &m->annot;
 	if (!a->nentities)
 		return;
 	fputc('\n', o);
-	heading(o, "ACTORS", width, ascii);
+	/* Machine-made highlights say so (ANY_ARTICLE.md 4.6). */
+	heading(o, m->nannotated ? (a->nentities > m->nannotated ? "ACTORS (+ found automatically)"
+				    : "ACTORS")
+		: "ACTORS (found automatically)", width, ascii);
 	for (int k = 0; k < KIND_COUNT; k++) {
 		int shown = 0;
 		for (size_t i = 0; i < a->nentities; i++) {
@@ -162,12 +182,24 @@ static void actors(FILE *o, const struct model *m, int width, int ascii)
 			if (!shown++)
 				fprintf(o, "%s\n", entity_kind_name(e->kind));
 			struct buf b = { 0 };
-			buf_adds(&b, "  ");
+			/* Found automatically: "~" likely, "?" unsure; sure and
+			 * annotated ones as before. */
+			enum entity_conf conf = model_entity_conf(m, i);
+			buf_adds(&b, conf == CONF_LIKELY ? " ~" : conf == CONF_UNSURE ? " ?" : "  ");
 			add_column(&b, e->name, strlen(e->name), 26, 0);
 			buf_printf(&b, " %3zu  %s", m->mentions.count[i],
 				   e->description ? e->description : "");
 			put_clipped(o, b.data, width);
 			buf_free(&b);
+			if (explain && e->why) {
+				why_line(o, m, "found", &e->why[0], width);
+				for (size_t j = 0; j < e->naliases; j++) {
+					struct buf w = { 0 };
+					buf_printf(&w, "alias \"%s\"", e->aliases[j]);
+					why_line(o, m, w.data, &e->why[1 + j], width);
+					buf_free(&w);
+				}
+			}
 		}
 	}
 }
@@ -226,11 +258,16 @@ static void comparisons(FILE *o, const struct model *m, int width, int ascii)
 
 int export_dump(FILE *o, const struct model *m, int width, int ascii)
 {
+	return export_dump_explain(o, m, width, ascii, 0);
+}
+
+int export_dump_explain(FILE *o, const struct model *m, int width, int ascii, int explain)
+{
 	if (width < 20)
 		width = 20;
 	header(o, m, width, ascii);
 	article(o, m, width);
-	actors(o, m, width, ascii);
+	actors(o, m, width, ascii, explain);
 	figures(o, m, width, ascii);
 	comparisons(o, m, width, ascii);
 	if (fflush(o) != 0 || ferror(o))

@@ -97,6 +97,104 @@ static size_t *mentions_by_entity(const struct model *m, size_t **order)
 	return at;
 }
 
+/* Provenance (additive keys): where an actor came from, the rule that
+ * found it, how sure, and the text that shows it. */
+static void jwhy(FILE *o, const struct model *m, const struct entity_why *w)
+{
+	/* An annotated actor is no finding: no rule, no confidence (null). */
+	fputs(", \"rule\": ", o);
+	jstr(o, w ? w->rule : NULL);
+	fputs(", \"confidence\": ", o);
+	jstr(o, w ? entity_conf_name(w->conf) : NULL);
+	if (w && w->ev_end > w->ev_start && w->ev_end <= m->doc.len) {
+		fputs(", \"evidence\": {", o);
+		jspan(o, &m->doc, w->ev_start, w->ev_end);
+		fputc('}', o);
+	} else {
+		fputs(", \"evidence\": null", o);
+	}
+}
+
+static void jprovenance(FILE *o, const struct model *m, const struct entity *e)
+{
+	fputs(", \"source\": ", o);
+	jstr(o, e->why ? "auto" : "annotation");
+	jwhy(o, m, e->why);
+	fputs(", \"list\": ", o);
+	jstr(o, e->why ? e->why[0].source : NULL);
+	if (e->why) {
+		fputs(", \"alias_rules\": [", o);
+		for (size_t k = 0; k < e->naliases; k++) {
+			fputs(k ? ", " : "", o);
+			jstr(o, e->why[1 + k].rule);
+		}
+		fputc(']', o);
+	}
+}
+
+/* A mention's rule is its spelling's: the actor's own name, or an alias. */
+static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
+			 const struct mention *mn)
+{
+	const struct entity_why *w = NULL;
+	if (e->why) {
+		w = &e->why[0];
+		size_t n = mn->end - mn->start;
+		const char *t = (const char *)m->doc.text + mn->start;
+		for (size_t k = 0; k < e->naliases; k++)
+			if (strlen(e->aliases[k]) == n && memcmp(e->aliases[k], t, n) == 0)
+				w = &e->why[1 + k];
+	}
+	fputs(", \"rule\": ", o);
+	jstr(o, w ? w->rule : NULL);
+	fputs(", \"confidence\": ", o);
+	jstr(o, w ? entity_conf_name(w->conf) : NULL);
+}
+
+/* Automatic actors found but not shown: every one when an annotation
+ * file exists, the unsure ones when not.  Their mentions are counted by
+ * the same rule, alone. */
+static void jhidden(FILE *o, const struct model *m)
+{
+	fprintf(o, "  \"auto\": {\"enabled\": %s, \"shown\": \"%s\", \"truncated\": %s},\n",
+		m->no_auto ? "false" : "true",
+		m->auto_show == MODEL_AUTO_ALL ? "all" : m->auto_show == MODEL_AUTO_SHOWN ? "sure+likely" : "none",
+		m->auto_truncated ? "true" : "false");
+	struct annot view = { 0 };
+	view.entities = xcalloc(m->nauto ? m->nauto : 1, sizeof *view.entities);
+	for (size_t i = 0; i < m->nauto; i++)
+		if (!model_auto_is_shown(m, &m->auto_ents[i]))
+			view.entities[view.nentities++] = m->auto_ents[i];
+	struct mentions mt;
+	mentions_init(&mt, &view);
+	mentions_scan(&mt, m->doc.text, m->doc.len, m->body, m->doc.len);
+	fputs("  \"hidden_entities\": [", o);
+	for (size_t i = 0; i < view.nentities; i++) {
+		const struct entity *e = &view.entities[i];
+		fprintf(o, "%s\n    {\"id\": ", i ? "," : "");
+		jstr(o, e->id);
+		fputs(", \"name\": ", o);
+		jstr(o, e->name);
+		fputs(", \"kind\": ", o);
+		jstr(o, entity_kind_name(e->kind));
+		fputs(", \"description\": ", o);
+		jstr(o, e->description);
+		fputs(", \"affiliation\": ", o);
+		jstr(o, e->affiliation);
+		fputs(", \"aliases\": [", o);
+		for (size_t k = 0; k < e->naliases; k++) {
+			fputs(k ? ", " : "", o);
+			jstr(o, e->aliases[k]);
+		}
+		fputc(']', o);
+		jprovenance(o, m, e);
+		fprintf(o, ", \"mention_count\": %zu}", mt.count[i]);
+	}
+	fputs(view.nentities ? "\n  ],\n" : "],\n", o);
+	mentions_free(&mt);
+	free(view.entities);
+}
+
 static void jentities(FILE *o, const struct model *m)
 {
 	const struct annot *a = &m->annot;
@@ -119,12 +217,15 @@ static void jentities(FILE *o, const struct model *m)
 			fputs(k ? ", " : "", o);
 			jstr(o, e->aliases[k]);
 		}
-		fputs("], \"mentions\": [", o);
+		fputc(']', o);
+		jprovenance(o, m, e);
+		fputs(", \"mentions\": [", o);
 		int first = 1;
 		for (size_t j = at[i]; j < at[i + 1]; j++) {
 			const struct mention *mn = &m->mentions.v[order[j]];
 			fputs(first ? "\n      {" : ",\n      {", o);
 			jspan(o, &m->doc, mn->start, mn->end);
+			jmention_why(o, m, e, mn);
 			fputc('}', o);
 			first = 0;
 		}
@@ -133,6 +234,7 @@ static void jentities(FILE *o, const struct model *m)
 	fputs(a->nentities ? "\n  ],\n" : "],\n", o);
 	free(order);
 	free(at);
+	jhidden(o, m);
 }
 
 static void jfigures(FILE *o, const struct model *m)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "brief/actions.h"
+#include "brief/draft.h"
 #include "brief/export.h"
 #include "brief/mapguard.h"
 #include "brief/model.h"
@@ -38,6 +39,11 @@ static void usage(FILE *o)
 	      "  -w, --width=N           wrap --dump output at N columns (default: the\n"
 	      "                          terminal width, else 80)\n"
 	      "  -e, --export=json       print the model as JSON with byte offsets\n"
+	      "      --draft             print an annotation file drafted from the\n"
+	      "                          actors found automatically, to check and save\n"
+	      "                          as FILE.brief\n"
+	      "      --explain           with --dump: say which rule found each actor\n"
+	      "      --no-auto           do not look for actors automatically\n"
 	      "      --ascii             no box-drawing or block characters\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
 	      "      --no-state          do not remember the reading position\n"
@@ -190,7 +196,8 @@ int main(int argc, char **argv)
 	 * keep a decimal point whatever LC_NUMERIC says, and the other
 	 * categories would only cost start-up time loading them. */
 	setlocale(LC_CTYPE, "");
-	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS };
+	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS,
+	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO };
 	static const struct option longopts[] = {
 		{ "annotations", required_argument, NULL, 'a' },
 		{ "dump", no_argument, NULL, 'd' },
@@ -201,12 +208,16 @@ int main(int argc, char **argv)
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
 		{ "no-margins", no_argument, NULL, OPT_NO_MARGINS },
 		{ "keys", optional_argument, NULL, OPT_KEYS },
+		{ "draft", no_argument, NULL, OPT_DRAFT },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "no-auto", no_argument, NULL, OPT_NO_AUTO },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *annot_path = NULL;
-	int dump = 0, width = 0, export = 0;
+	int dump = 0, width = 0, export = 0, draft = 0, explain = 0;
+	struct model_opts mo = { 0 };
 	struct ui_options uo = { 0 };
 	/* Block and box characters need a UTF-8 locale. */
 	uo.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
@@ -249,6 +260,15 @@ int main(int argc, char **argv)
 		case OPT_NO_MARGINS:
 			uo.no_margins = 1;
 			break;
+		case OPT_DRAFT:
+			draft = 1;
+			break;
+		case OPT_EXPLAIN:
+			explain = 1;
+			break;
+		case OPT_NO_AUTO:
+			mo.no_auto = 1;
+			break;
 		case OPT_KEYS:
 			if (optarg && strcmp(optarg, "man") != 0 && strcmp(optarg, "text") != 0)
 				return usage_error("unknown key list format '%s' (expected text or man)", optarg);
@@ -267,6 +287,14 @@ int main(int argc, char **argv)
 	}
 	if (dump && export)
 		return usage_error("--dump and --export cannot be used together");
+	if (draft && (dump || export))
+		return usage_error("--draft cannot be used with --dump or --export");
+	if (draft && mo.no_auto)
+		return usage_error("--draft needs the automatic actors (not with --no-auto)");
+	if (explain && (export || draft))
+		return usage_error("--explain goes with --dump");
+	if (explain)
+		dump = 1;
 	if (argc - optind > 1)
 		return usage_error("too many files ('%s'): brief reads one article", argv[optind + 1]);
 	const char *path = optind < argc ? argv[optind] : NULL;
@@ -274,7 +302,7 @@ int main(int argc, char **argv)
 		path = "-";
 	/* Text typed for the reader: a blank screen would wait for ^D.  (For
 	 * --dump, pasting an article and ^D is a way to use it.) */
-	if (path && strcmp(path, "-") == 0 && isatty(STDIN_FILENO) && !dump && !export
+	if (path && strcmp(path, "-") == 0 && isatty(STDIN_FILENO) && !dump && !export && !draft
 	    && isatty(STDOUT_FILENO))
 		return usage_error("standard input is a terminal: pipe the article in "
 				   "(cat FILE | brief) or name FILE");
@@ -283,7 +311,7 @@ int main(int argc, char **argv)
 
 	struct model m;
 	struct model_error err;
-	int rc = model_open(&m, path, annot_path, &err);
+	int rc = model_open_opts(&m, path, annot_path, &mo, &err);
 	if (rc != 0) {
 		fprintf(stderr, "brief: %s\n", err.msg);
 		model_free(&m);
@@ -291,6 +319,12 @@ int main(int argc, char **argv)
 	}
 	if (doc_shrank(&m.doc)) {
 		/* Shrank while it was opened: nothing to show. */
+	} else if (draft) {
+		signal(SIGPIPE, SIG_IGN);
+		model_scan_all(&m);
+		errno = 0;
+		if (!doc_shrank(&m.doc))
+			rc = output_status(draft_write(stdout, &m));
 	} else if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
@@ -298,8 +332,8 @@ int main(int argc, char **argv)
 		/* Nothing of a file that shrank while it was scanned. */
 		if (!doc_shrank(&m.doc))
 			rc = output_status(export ? export_json(stdout, &m)
-					   : export_dump(stdout, &m, width ? width : terminal_width(),
-							 uo.ascii));
+					   : export_dump_explain(stdout, &m, width ? width : terminal_width(),
+								 uo.ascii, explain));
 	} else {
 		rc = ui_run(&m, &uo);
 	}

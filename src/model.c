@@ -366,6 +366,11 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 	m->mentions = out;
 }
 
+int model_auto_is_shown(const struct model *m, const struct entity *e)
+{
+	return shown(m->auto_show, e);
+}
+
 int model_entity_is_auto(const struct model *m, size_t i)
 {
 	return i >= m->nannotated && i < m->annot.nentities;

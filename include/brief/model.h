@@ -72,6 +72,8 @@ void model_show_auto(struct model *m, enum model_auto_show s);
 /* Whether entity i was found automatically, and how sure. */
 int model_entity_is_auto(const struct model *m, size_t i);
 enum entity_conf model_entity_conf(const struct model *m, size_t i);
+/* Whether an automatic actor (one of auto_ents) is among annot.entities now. */
+int model_auto_is_shown(const struct model *m, const struct entity *e);
 
 /* Scan about `bytes` more of the text for mentions and figures, ending on a
  * line boundary.  Returns 1 once the whole text is scanned. */
