@@ -23,6 +23,9 @@
 #define R_ORG_OF     "org:of-head"
 #define R_MEDIA_CUE  "media-cue"
 #define R_THE_X      "the-x"
+#define R_PLACE_HEAD "place:head-word"
+#define R_NAMESHAPE  "name-shape"
+#define R_ORG_SUFFIX "alias:org-suffix"
 #define R_PLACE_PREP "place-after-preposition"
 #define R_RESIDUAL   "capitalised-run"
 #define R_SURNAME    "alias:surname"
@@ -298,7 +301,20 @@ static int is_connector(const struct line *L, size_t i)
 {
 	return word_is(L, i, "of") || word_is(L, i, "and") || word_is(L, i, "for")
 		|| word_is(L, i, "the") || word_is(L, i, "&") || word_is(L, i, "de")
-		|| punct_is(L, i, "&");
+		|| word_is(L, i, "on") || punct_is(L, i, "&");
+}
+
+/* A lower-case particle inside a personal name: "Omar al-Bashir",
+ * "Osama bin Laden", "Ursula von der Leyen". */
+static int is_particle(const struct line *L, size_t i)
+{
+	static const char *const p[] = { "al", "bin", "ibn", "de", "da", "van", "von", "der",
+					 "del", "la", "le", "el", "abu", "ben", "di", "du", "dos",
+					 "das", "ter", "den" };
+	for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+		if (word_is(L, i, p[k]))
+			return 1;
+	return 0;
 }
 
 /* The token index just past the last token that starts before off. */
@@ -378,6 +394,15 @@ static size_t name_run(const struct line *L, size_t i)
 		/* "J. Smith": an initial's full stop. */
 		if (glued(L, j - 1) && punct_is(L, j, ".") && tok(L, j - 1)->end - tok(L, j - 1)->start == 1)
 			j++;
+		/* "al-Bashir", "bin Laden", "von der Leyen". */
+		size_t q = j;
+		while (q < L->t->n && q < j + 3 && is_particle(L, q)
+		       && (adjacent(L, q - 1) || glued(L, q - 1)))
+			q += glued(L, q) && punct_is(L, q + 1, "-") ? 2 : 1;
+		if (q > j && (adjacent(L, q - 1) || glued(L, q - 1)) && is_capword(tok(L, q))) {
+			j = q;
+			continue;
+		}
 		if (!adjacent(L, j - 1))
 			break;
 	}
@@ -505,8 +530,11 @@ static size_t rule_title(const struct line *L, size_t i)
 	f.ev_end = f.end;
 	size_t dstart = tok(L, start)->start, dend = tok(L, te - 1)->end;
 	/* A possessor's 's stays in the description: "Northland's Finance Minister". */
-	f.desc = (const char *)L->text + dstart;
-	f.desc_len = dend - dstart;
+	/* "Mr", "Dr": an honorific alone says nothing worth a description. */
+	if (strcmp(gaz_title_class(w->cls), "honorific") != 0 || start < j) {
+		f.desc = (const char *)L->text + dstart;
+		f.desc_len = dend - dstart;
+	}
 	f.aff = aff;
 	f.capexp = 0;   /* a title makes the capital meaningful */
 	f.family_first = gaz_is_surname_first(L->g, L->text + tok(L, te)->start,
@@ -619,6 +647,44 @@ static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, co
 	return 1;
 }
 
+/* "Analysts said", "Police say": a group, not a person named so. */
+static int group_noun(const struct line *L, size_t i)
+{
+	const struct token *t = tok(L, i);
+	size_t n = t->end - t->start;
+	char low[40];
+	if (n >= sizeof low)
+		return 0;
+	for (size_t q = 0; q < n; q++) {
+		uint8_t ch = L->text[t->start + q];
+		low[q] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+	}
+	if (gaz_cue(L->g, (const uint8_t *)low, n) == CUE_ROLE)
+		return 1;
+	return n > 3 && low[n - 1] == 's' && gaz_is_common(L->g, (const uint8_t *)low, n)
+	       && gaz_is_common(L->g, (const uint8_t *)low, n - 1);
+}
+
+/* Two or three capitalised words none of which is a common word, in the
+ * middle of a sentence: the shape of a personal name ("Hori Parata",
+ * "Saviour Kasukuwere"). */
+static int name_shape(const struct line *L, size_t i, size_t j)
+{
+	if (j - i < 2 || j - i > 7 || (tok(L, i)->flags & TOKF_QUOTED))
+		return 0;
+	size_t caps = 0;
+	for (size_t k = i; k < j; k++) {
+		const struct token *t = tok(L, k);
+		/* "al-Bashir", "bin Laden": particles and hyphens between. */
+		if ((is_particle(L, k) || punct_is(L, k, "-")) && k > i && k + 1 < j)
+			continue;
+		if (t->shape != TOK_CAP || is_common(L, k))
+			return 0;
+		caps++;
+	}
+	return caps >= 2 && caps <= 4 && !org_head_any(L, i, j);
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -661,7 +727,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	f.rule = R_RESIDUAL;
 	f.kind = j - i >= 2 ? KIND_PERSON : (t0->shape == TOK_UPPER ? KIND_ORGANIZATION : KIND_PERSON);
 	f.has_kind = 0;
-	if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)) {
+	if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)
+	    && !(j == i + 1 && group_noun(L, i))) {
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
@@ -706,19 +773,26 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.conf = CONF_LIKELY;
 		f.rule = R_MEDIA_CUE;
 		f.ev_start = tok(L, i - 1)->start;
-	} else if (i && prev == CUE_ROLE && tok(L, i - 1)->shape == TOK_LOWER && j - i >= 2) {
+	} else if (j - i >= 2 && ((i && prev == CUE_ROLE && tok(L, i - 1)->shape == TOK_LOWER)
+				  || (i >= 2 && punct_is(L, i - 1, ",") && cue_of(L, i - 2) == CUE_ROLE
+				      && tok(L, i - 2)->shape == TOK_LOWER))) {
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
 		f.rule = R_ROLE;
-		f.ev_start = tok(L, i - 1)->start;
+		f.ev_start = tok(L, punct_is(L, i - 1, ",") ? i - 2 : i - 1)->start;
 	} else if (j - i >= 2 && j - i <= 3 && gaz_is_proper(L->g, L->text + t0->start, t0->end - t0->start)
 		   && !gaz_is_common(L->g, L->text + t0->start, t0->end - t0->start)
-		   && !org_head_any(L, i, j)) {
+		   && !is_common(L, j - 1) && !org_head_any(L, i, j)) {
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
 		f.rule = R_FIRSTNAME;
+	} else if (name_shape(L, i, j)) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_NAMESHAPE;
 	} else if (i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The")) && j == i + 1) {
 		f.kind = KIND_ORGANIZATION;
 		f.has_kind = 1;
@@ -771,8 +845,8 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 	fill(&f, L, i, j);
 	f.kind = (enum entity_kind)kind;
 	f.has_kind = 1;
-	f.conf = CONF_SURE;
-	f.rule = of_head ? R_ORG_OF : R_ORG;
+	f.conf = kind == KIND_PLACE ? CONF_LIKELY : CONF_SURE;
+	f.rule = kind == KIND_PLACE ? R_PLACE_HEAD : of_head ? R_ORG_OF : R_ORG;
 	f.capexp = 0;
 	/* A country named inside is the affiliation: "Bank of Japan",
 	 * "Seoul's Foreign Ministry". */
@@ -896,6 +970,22 @@ static size_t run_end(const struct line *L, size_t i)
 			   && is_capword(tok(L, j + 1)) && org_head_any(L, i, j)) {
 			j++;            /* "Bank of Japan", "Department of Health and ..." */
 			continue;
+		} else if (j > i && is_particle(L, j) && adjacent(L, j - 1)) {
+			/* "Osama bin Laden", "al-Bashir", "von der Leyen". */
+			size_t q = j;
+			while (q < L->t->n && q < j + 4 && is_particle(L, q)) {
+				if (glued(L, q) && punct_is(L, q + 1, "-") && glued(L, q + 1))
+					q += 2;
+				else if (!glued(L, q) && adjacent(L, q))
+					q++;
+				else
+					break;
+			}
+			if (q > j && is_capword(tok(L, q))) {
+				j = q;
+				continue;
+			}
+			break;
 		} else {
 			break;
 		}
@@ -905,8 +995,15 @@ static size_t run_end(const struct line *L, size_t i)
 			size_t e = j;
 			while (e < L->t->n && is_capword(tok(L, e)) && adjacent(L, e - 1) && e < j + 4)
 				e++;
+			/* Only a listed possessor owns an organisation's name
+			 * ("Seoul's Foreign Ministry"); "Stanford University's
+			 * Center" is two names. */
 			const struct gaz_word *w;
-			if (e > j && (org_head_any(L, j, e) || title_at(L, j, &w) > j))
+			const struct gaz_spelling *psp;
+			int listed = 0;
+			for (size_t q = i; q < j && !listed; q++)
+				listed = gaz_at(L, q, &psp) == j;
+			if (e > j && ((listed && org_head_any(L, j, e)) || title_at(L, j, &w) > j))
 				continue;
 			break;
 		}
@@ -1194,8 +1291,7 @@ void actors_finish(struct actors *a)
 			continue;
 		/* One word found only by a speech verb or an administration
 		 * waits: it may be a known person's surname. */
-		if (c->kind == KIND_PERSON && !memchr(c->s, ' ', c->len)
-		    && strcmp(c->rule, R_TITLE) != 0 && strcmp(c->rule, R_APPOS) != 0)
+		if (c->kind == KIND_PERSON && !memchr(c->s, ' ', c->len))
 			continue;
 		long e = new_bent(&b, (enum entity_kind)c->kind);
 		b.e[e].name = c->s;
@@ -1204,6 +1300,21 @@ void actors_finish(struct actors *a)
 		b.e[e].aff = c->aff;
 		add_alias(&b, e, (long)i, c->rule, (enum entity_conf)c->conf);
 	}
+	/* 3b. "Department of Conservation" after "New Zealand Department of
+	 * Conservation": the shorter organisation name is an alias. */
+	for (size_t i = 0; i < b.n; i++)
+		for (size_t k = 0; k < b.n; k++) {
+			struct bent *x = &b.e[i], *y = &b.e[k];
+			if (i == k || x->gaz >= 0 || y->gaz >= 0 || !x->nal || !y->nal
+			    || x->kind != y->kind || (x->kind != KIND_ORGANIZATION && x->kind != KIND_MEDIA))
+				continue;
+			size_t xn = strlen(x->name), yn = strlen(y->name);
+			if (xn <= yn + 1 || strcmp(x->name + xn - yn, y->name) != 0 || x->name[xn - yn - 1] != ' ')
+				continue;
+			for (size_t q = 0; q < y->nal; q++)
+				add_alias(&b, (long)i, y->al[q].cand, R_ORG_SUFFIX, y->al[q].conf);
+			y->nal = 0;
+		}
 	/* 4. Surnames: "Rubio" for "Marco Rubio" when no other person shares it. */
 	for (size_t i = 0; i < b.n; i++) {
 		struct bent *e = &b.e[i];
@@ -1214,6 +1325,13 @@ void actors_finish(struct actors *a)
 		if (!name_key(e->name, a->c[e->name_cand].family_first, &k, &kn))
 			continue;
 		long ci = find_cand(a, (const uint8_t *)k, kn);
+		/* "al-Bashir" is written "Bashir" alone ("Mr. Bashir"). */
+		const char *dash = memchr(k, '-', kn);
+		if (ci < 0 && dash && dash > k && k[0] >= 'a' && k[0] <= 'z') {
+			kn -= (size_t)(dash + 1 - k);
+			k = dash + 1;
+			ci = find_cand(a, (const uint8_t *)k, kn);
+		}
 		if (ci < 0 || a->c[ci].entity >= 0 || a->c[ci].gaz >= 0)
 			continue;
 		int shared = 0;
@@ -1227,6 +1345,10 @@ void actors_finish(struct actors *a)
 		}
 		if (shared)
 			continue;
+		if (!e->desc && a->c[ci].desc)
+			e->desc = a->c[ci].desc;
+		if (!e->aff && a->c[ci].aff)
+			e->aff = a->c[ci].aff;
 		add_alias(&b, (long)i, ci, R_SURNAME, e->conf);
 		struct balias *al = &b.e[i].al[b.e[i].nal - 1];
 		al->ev_start = b.e[i].ev_start;

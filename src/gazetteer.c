@@ -178,7 +178,8 @@ static void orgword_line(struct loader *L, const char *file, int line, char *tex
 	char *f[2] = { 0 };
 	if (split(text, f, 2) < 2)
 		return;
-	unsigned k = strcmp(f[1], "media") == 0 ? KIND_MEDIA : KIND_ORGANIZATION;
+	unsigned k = strcmp(f[1], "media") == 0 ? KIND_MEDIA
+		     : strcmp(f[1], "place") == 0 ? KIND_PLACE : KIND_ORGANIZATION;
 	add_word(&L->g->orgwords, &L->g->norgwords, &L->cap_o, f[0], k, line);
 }
 
