@@ -435,7 +435,11 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 		f->act = 1;
 		return;
 	}
-	enum gaz_cue before = i ? cue_of(L, i - 1) : CUE_NONE;
+	/* "at the White House": a determiner between. */
+	size_t b = i;
+	if (b && (word_is(L, b - 1, "the") || word_is(L, b - 1, "The")))
+		b--;
+	enum gaz_cue before = b ? cue_of(L, b - 1) : CUE_NONE;
 	if (before == CUE_PLACE) {
 		f->place = 1;
 		return;
@@ -463,8 +467,10 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 	/* "Washington Post", "Washington state": a name part, not the seat. */
 }
 
-/* Note a gazetteer hit at [i, j). */
-static void note_gaz(const struct line *L, size_t i, size_t j, const struct gaz_spelling *sp)
+/* Note a gazetteer hit at [i, j); confirmed: a cue around it ("Jordan's
+ * King") makes the capital meaningful even at a sentence start. */
+static void note_gaz_cue(const struct line *L, size_t i, size_t j, const struct gaz_spelling *sp,
+			 int confirmed)
 {
 	if (sp->role == GAZ_DEMONYM)
 		return;                 /* "Japanese": a cue, not a mention */
@@ -480,7 +486,15 @@ static void note_gaz(const struct line *L, size_t i, size_t j, const struct gaz_
 	f.gaz_amb = sp->ambiguous || e->ambiguous;
 	if (sp->role == GAZ_SEAT)
 		seat_position(L, i, j, &f);
+	/* "Georgia's parliament": a state's own noun makes the name meaningful. */
+	if (confirmed || ((tok(L, j - 1)->flags & TOKF_POSS) && cue_of(L, j) == CUE_STATE))
+		f.capexp = 0;
 	note(L->a, L->text, &f);
+}
+
+static void note_gaz(const struct line *L, size_t i, size_t j, const struct gaz_spelling *sp)
+{
+	note_gaz_cue(L, i, j, sp, 0);
 }
 
 /* The country a demonym, a country's name or a seat at [i, j) points at. */
@@ -544,7 +558,7 @@ static size_t rule_title(const struct line *L, size_t i)
 		const struct gaz_spelling *sp;
 		gaz_at(L, start, &sp);
 		if (sp)
-			note_gaz(L, start, aff_end, sp);
+			note_gaz_cue(L, start, aff_end, sp, 1);
 	}
 	/* A possessor before a government title is a country: "Northland's". */
 	if (!aff && j > start && tok(L, start)->flags & TOKF_POSS) {
@@ -559,7 +573,7 @@ static size_t rule_title(const struct line *L, size_t i)
 			p.ev_end = tok(L, te - 1)->end;
 			long pc = note(L->a, L->text, &p);
 			if (pc >= 0)
-				f.aff = NULL;
+				f.aff = L->a->c[pc].s;  /* a name: resolved to its id at the end */
 		} else {
 			note(L->a, L->text, &p);
 		}
@@ -627,7 +641,7 @@ static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, co
 		const char *c = country_of(L, k, &ce);
 		if (c && !*aff)
 			*aff = c;
-		char low[32];
+		char low[32] = { 0 };
 		size_t n = t->end - t->start;
 		if (n < sizeof low) {
 			for (size_t q = 0; q < n; q++) {
@@ -652,7 +666,7 @@ static int group_noun(const struct line *L, size_t i)
 {
 	const struct token *t = tok(L, i);
 	size_t n = t->end - t->start;
-	char low[40];
+	char low[40] = { 0 };
 	if (n >= sizeof low)
 		return 0;
 	for (size_t q = 0; q < n; q++) {
@@ -701,14 +715,18 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	if (whole_quote(L, i, j))
 		return;
 	enum gaz_cue c0 = cue_of(L, i);
-	if (c0 == CUE_STOP || c0 == CUE_MONTH || c0 == CUE_DAY)
+	/* "May said": the verb makes a name of a month (figures.c reads May
+	 * as a month only after a preposition). */
+	if (c0 == CUE_STOP || ((c0 == CUE_MONTH || c0 == CUE_DAY)
+			       && !(j == i + 1 && cue_of(L, j) == CUE_SPEECH)))
 		return;
 	/* A title or a head word alone ("the President said", "the Ministry")
 	 * is no name. */
 	const struct gaz_word *tw;
 	if (title_at(L, i, &tw) == j)
 		return;
-	if (j == i + 1 && gaz_orgword(L->g, L->text + t0->start, base_len(L, i)))
+	if (j == i + 1 && gaz_orgword(L->g, L->text + t0->start, base_len(L, i))
+	    && !(i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The"))))
 		return;
 	/* A lone letter ("I", "A") is no name, nor "I'll", "I'm". */
 	if (j == i + 1 && ((t0->shape == TOK_WORD && t0->end - t0->start == 1)
@@ -882,6 +900,11 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 		int person_cue = cue_of(L, j) == CUE_SPEECH || apposition(L, j, &ds, &de, &aff);
 		if (person_cue && j - i == 2 && gaz_is_proper(L->g, L->text + tok(L, i)->start,
 							      tok(L, i)->end - tok(L, i)->start))
+			break;
+		/* "Park said", "May said": a lone word the verb makes a name of,
+		 * not a pronoun ("He said") nor a group ("Officials said"). */
+		if (j - i == 1 && cue_of(L, j) == CUE_SPEECH && adjacent(L, i) && cue_of(L, i) != CUE_STOP
+		    && !group_noun(L, i) && !(tok(L, i)->flags & TOKF_POSS))
 			break;
 		i++;
 	}
@@ -1486,6 +1509,14 @@ void actors_finish(struct actors *a)
 		struct entity *e = &a->ents[i];
 		if (!e->affiliation)
 			continue;
+		/* An affiliation by name ("Northland's Finance Minister"). */
+		for (size_t k = 0; k < a->nents; k++)
+			if (k != i && a->ents[k].kind == KIND_COUNTRY
+			    && strcmp(a->ents[k].name, e->affiliation) == 0) {
+				free(e->affiliation);
+				e->affiliation = xstrdup(a->ents[k].id);
+				break;
+			}
 		if (!id_taken(a->ents, a->nents, e->affiliation) || strcmp(e->affiliation, e->id) == 0) {
 			free(e->affiliation);
 			e->affiliation = NULL;

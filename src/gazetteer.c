@@ -15,7 +15,7 @@ static const char *const title_classes[] = {
 #define NTITLE_CLASSES (sizeof title_classes / sizeof title_classes[0])
 
 static const char *const cue_names[] = {
-	"", "speech", "act", "place", "role", "media", "modifier", "stop", "month", "day",
+	"", "speech", "act", "place", "role", "media", "modifier", "stop", "month", "day", "state",
 };
 
 const char *gaz_title_class(unsigned cls)

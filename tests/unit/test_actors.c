@@ -1,0 +1,658 @@
+/* Unit tests for actors.c through the model: the actor test sentences and
+ * the actor pitfalls of /work/shared/ANY_ARTICLE.md (sections 6 and 7),
+ * and the gold check on the bundled commentary read without its
+ * annotations (all 14 annotated actors, each with its annotated mention
+ * count, and no others). */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "brief/actors.h"
+#include "brief/assets.h"
+#include "brief/model.h"
+#include "brief/util.h"
+
+/* The model of a text with no annotation file, scanned whole. */
+static void open_text(struct model *m, const char *text)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/brief-actors-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	size_t n = strlen(text);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	close(fd);
+	struct model_error err;
+	assert_int_equal(model_open(m, path, NULL, &err), 0);
+	model_scan_all(m);
+	unlink(path);
+}
+
+/* The shown actor with this name, or NULL. */
+static const struct entity *shown(const struct model *m, const char *name, size_t *index)
+{
+	for (size_t i = 0; i < m->annot.nentities; i++)
+		if (strcmp(m->annot.entities[i].name, name) == 0) {
+			if (index)
+				*index = i;
+			return &m->annot.entities[i];
+		}
+	return NULL;
+}
+
+/* The shown actor with this name; the test stops when there is none. */
+static const struct entity *need(const struct model *m, const char *name)
+{
+	const struct entity *e = shown(m, name, NULL);
+	if (!e) {
+		print_error("no actor \"%s\" shown\n", name);
+		fail();
+		abort();        /* not reached: fail() jumps out of the test */
+	}
+	return e;
+}
+
+/* Any automatic actor, shown or not (the unsure ones), by name. */
+static const struct entity *any(const struct model *m, const char *name)
+{
+	for (size_t i = 0; i < m->nauto; i++)
+		if (strcmp(m->auto_ents[i].name, name) == 0)
+			return &m->auto_ents[i];
+	return NULL;
+}
+
+static const struct entity *need_any(const struct model *m, const char *name)
+{
+	const struct entity *e = any(m, name);
+	if (!e) {
+		print_error("no automatic actor \"%s\"\n", name);
+		fail();
+		abort();
+	}
+	return e;
+}
+
+/* Whether s is a name or alias of any shown actor. */
+static int spelled(const struct model *m, const char *s)
+{
+	for (size_t i = 0; i < m->annot.nentities; i++) {
+		const struct entity *e = &m->annot.entities[i];
+		if (strcmp(e->name, s) == 0)
+			return 1;
+		for (size_t j = 0; j < e->naliases; j++)
+			if (strcmp(e->aliases[j], s) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static int has_alias(const struct entity *e, const char *a)
+{
+	for (size_t j = 0; j < e->naliases; j++)
+		if (strcmp(e->aliases[j], a) == 0)
+			return 1;
+	return 0;
+}
+
+static void expect(const struct model *m, const char *name, enum entity_kind kind)
+{
+	const struct entity *e = need(m, name);
+	if (e->kind != kind)
+		fail_msg("\"%s\" is a %s, expected a %s", name, entity_kind_name(e->kind),
+			 entity_kind_name(kind));
+}
+
+static void expect_not(const struct model *m, const char *s)
+{
+	if (spelled(m, s))
+		fail_msg("\"%s\" is a name or alias of a shown actor", s);
+}
+
+static size_t count_of(const struct model *m, const char *name)
+{
+	size_t i = 0;
+	if (!shown(m, name, &i))
+		fail_msg("no actor \"%s\"", name);
+	return m->mentions.count[i];
+}
+
+static const char *why_rule(const struct entity *e)
+{
+	return e && e->why ? e->why[0].rule : "annotation";
+}
+
+/* An automatic actor's confidence. */
+static int conf_of(const struct entity *e)
+{
+	if (!e)
+		return -1;
+	const struct entity_why *w = e->why;
+	return w ? (int)w->conf : CONF_ANNOTATED;
+}
+
+static const char *str_or(const char *s)
+{
+	return s ? s : "(null)";
+}
+
+/* ---- the actors test sentences (ANY_ARTICLE.md section 7, 1-24) ---- */
+
+static void test_s01_title_cue_and_seat(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "German Chancellor Friedrich Merz said on Tuesday that Berlin would "
+		      "meet NATO's new target.\n");
+	expect(&m, "Friedrich Merz", KIND_PERSON);
+	const struct entity *e = need(&m, "Friedrich Merz");
+	assert_string_equal(str_or(e->description), "German Chancellor");
+	assert_string_equal(why_rule(e), "title-cue");
+	expect(&m, "NATO", KIND_ORGANIZATION);
+	/* Berlin acts (subject of "would meet"): Germany's alias. */
+	e = need(&m, "Germany");
+	assert_non_null(e);
+	assert_true(has_alias(e, "Berlin"));
+	assert_string_equal(str_or(need(&m, "Friedrich Merz")->affiliation), "germany");
+	expect_not(&m, "Tuesday");
+	model_free(&m);
+}
+
+static void test_s02_sentence_start_and_metonyms(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Meanwhile, Beijing warned Washington against interfering in Taiwan.\n");
+	expect_not(&m, "Meanwhile");
+	assert_true(has_alias(need(&m, "China"), "Beijing"));
+	assert_true(has_alias(need(&m, "United States"), "Washington"));
+	expect(&m, "Taiwan", KIND_COUNTRY);
+	model_free(&m);
+}
+
+static void test_s03_will_japan(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Will Japan follow suit?\n");
+	expect(&m, "Japan", KIND_COUNTRY);
+	expect_not(&m, "Will");
+	expect_not(&m, "Will Japan");
+	assert_int_equal(m.annot.nentities, 1);
+	model_free(&m);
+}
+
+static void test_s04_apposition_keeps_will(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Will Hurd, a former Texas congressman, disagreed.\n");
+	expect(&m, "Will Hurd", KIND_PERSON);
+	const struct entity *e = need(&m, "Will Hurd");
+	assert_string_equal(str_or(e->description), "former Texas congressman");
+	assert_int_equal(conf_of(e), CONF_LIKELY);
+	expect(&m, "Texas", KIND_PLACE);
+	model_free(&m);
+}
+
+static void test_s05_us_not_us(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Let us be clear: the US cannot afford another trade war.\n");
+	expect(&m, "US", KIND_COUNTRY);
+	assert_int_equal(count_of(&m, "US"), 1);
+	expect_not(&m, "us");
+	expect_not(&m, "Let");
+	model_free(&m);
+}
+
+static void test_s06_washington_post(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "The Washington Post reported that the talks had stalled.\n");
+	expect(&m, "Washington Post", KIND_MEDIA);
+	expect_not(&m, "Washington");
+	assert_null(shown(&m, "United States", NULL));
+	model_free(&m);
+}
+
+static void test_s07_regnal_number(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Jordan's King Abdullah II met Biden at the White House.\n");
+	expect(&m, "Jordan", KIND_COUNTRY);
+	expect(&m, "Abdullah II", KIND_PERSON);
+	const struct entity *e = need(&m, "Abdullah II");
+	assert_false(has_alias(e, "II"));
+	assert_string_equal(str_or(e->affiliation), "jordan");
+	/* "at the White House": where they met, a place of the US (a seat
+	 * acting, "the White House said", would be the US's alias). */
+	expect(&m, "White House", KIND_PLACE);
+	expect_not(&m, "II");
+	/* Biden: no cue in the sentence, listed unsure, not shown. */
+	assert_null(shown(&m, "Biden", NULL));
+	assert_non_null(any(&m, "Biden"));
+	model_free(&m);
+}
+
+static void test_s08_place_after_in(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Xi Jinping and Putin held talks in Moscow.\n");
+	/* Moscow is where: a place of Russia, not a mention of Russia. */
+	expect(&m, "Moscow", KIND_PLACE);
+	assert_null(shown(&m, "Russia", NULL));
+	/* A family name first: the name is whole, never "Jinping" alone. */
+	const struct entity *xi = need_any(&m, "Xi Jinping");
+	assert_int_equal(xi->kind, KIND_PERSON);
+	model_free(&m);
+}
+
+static void test_s09_shared_family_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Kim Jong Un's sister, Kim Yo Jong, said the drills were provocative.\n");
+	expect(&m, "Kim Jong Un", KIND_PERSON);
+	expect(&m, "Kim Yo Jong", KIND_PERSON);
+	expect_not(&m, "Kim");
+	expect_not(&m, "Un");
+	expect_not(&m, "Jong");
+	model_free(&m);
+}
+
+static void test_s10_bank_of_japan(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "The Bank of Japan kept rates unchanged.\n");
+	expect(&m, "Bank of Japan", KIND_ORGANIZATION);
+	assert_null(shown(&m, "Japan", NULL));
+	model_free(&m);
+}
+
+static void test_s11_defense_secretary(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Defense Secretary Pete Hegseth told reporters the allies must do more.\n");
+	expect(&m, "Pete Hegseth", KIND_PERSON);
+	assert_string_equal(str_or(need(&m, "Pete Hegseth")->description), "Defense Secretary");
+	assert_null(need(&m, "Pete Hegseth")->affiliation);
+	model_free(&m);
+}
+
+static void test_s12_lower_case_apposition(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Rubio, the US secretary of state, cancelled the trip.\n");
+	expect(&m, "Rubio", KIND_PERSON);
+	const struct entity *e = need(&m, "Rubio");
+	assert_string_equal(str_or(e->description), "US secretary of state");
+	assert_string_equal(str_or(e->affiliation), "us");
+	expect(&m, "US", KIND_COUNTRY);
+	model_free(&m);
+}
+
+static void test_s13_foreign_minister(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Foreign Minister Cho Tae-yul said Seoul had not been consulted.\n");
+	expect(&m, "Cho Tae-yul", KIND_PERSON);
+	assert_string_equal(str_or(need(&m, "Cho Tae-yul")->description), "Foreign Minister");
+	assert_true(has_alias(need(&m, "South Korea"), "Seoul"));
+	model_free(&m);
+}
+
+static void test_s14_may_said(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "May said Britain would leave the customs union.\n");
+	expect(&m, "May", KIND_PERSON);
+	assert_int_equal(conf_of(need(&m, "May")), CONF_LIKELY);
+	/* Named as the text names it. */
+	expect(&m, "Britain", KIND_COUNTRY);
+	model_free(&m);
+}
+
+static void test_s15_park_said(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Park said the decision was final.\n");
+	expect(&m, "Park", KIND_PERSON);
+	assert_string_equal(why_rule(need(&m, "Park")), "speech-verb");
+	model_free(&m);
+}
+
+static void test_s16_possessor_swallowed(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Seoul's Foreign Ministry said Rubio's visit appears to be \"difficult\" "
+		      "to arrange.\n\nSouth Korea had hoped for more.\n");
+	expect(&m, "Seoul's Foreign Ministry", KIND_ORGANIZATION);
+	assert_string_equal(str_or(need(&m, "Seoul's Foreign Ministry")->affiliation), "south-korea");
+	/* One mention covers "Seoul's": no separate Seoul. */
+	assert_int_equal(count_of(&m, "Seoul's Foreign Ministry"), 1);
+	expect_not(&m, "Seoul");
+	assert_int_equal(count_of(&m, "South Korea"), 1);
+	model_free(&m);
+}
+
+static void test_s17_media_outlet(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Japanese media outlet Nikkei Asia reported the cancellation.\n");
+	expect(&m, "Nikkei Asia", KIND_MEDIA);
+	expect_not(&m, "Japanese");
+	assert_null(shown(&m, "Japan", NULL));
+	model_free(&m);
+}
+
+static void test_s18_headline_only_known(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "TRUMP SLAPS 25% TARIFFS ON JAPAN, SOUTH KOREA\n\n"
+		      "The tariffs take effect next month, officials said.\n");
+	expect_not(&m, "SLAPS");
+	expect_not(&m, "TARIFFS");
+	expect_not(&m, "TRUMP");
+	assert_int_equal(m.annot.nentities, 0);
+	model_free(&m);
+}
+
+static void test_s19_explicit_acronym(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "The Financial Times (FT) reported that Japan scrapped the talks; the FT "
+		      "said more.\n");
+	expect(&m, "Financial Times", KIND_MEDIA);
+	assert_true(has_alias(need(&m, "Financial Times"), "FT"));
+	assert_int_equal(count_of(&m, "Financial Times"), 3);
+	model_free(&m);
+}
+
+static void test_s20_hyphenated_pair(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "US-South Korea relations have cooled.\n");
+	expect(&m, "US", KIND_COUNTRY);
+	expect(&m, "South Korea", KIND_COUNTRY);
+	assert_int_equal(m.annot.nentities, 2);
+	model_free(&m);
+}
+
+static void test_s21_whole_quotation(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "The \"America First\" agenda has unsettled allies.\n");
+	assert_int_equal(m.annot.nentities, 0);
+	assert_null(any(&m, "America First"));
+	model_free(&m);
+}
+
+static void test_s22_georgia_parliament(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Georgia's parliament passed the law.\n");
+	expect(&m, "Georgia", KIND_COUNTRY);
+	assert_int_equal(conf_of(need(&m, "Georgia")), CONF_LIKELY);
+	model_free(&m);
+}
+
+static void test_s23_the_alliance(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "The Alliance has told its two smallest members to pay more.\n");
+	const struct entity *e = need_any(&m, "Alliance");
+	assert_int_equal(e->kind, KIND_ORGANIZATION);
+	assert_int_equal(conf_of(e), CONF_UNSURE);
+	model_free(&m);
+}
+
+static void test_s24_possessor_of_title_is_country(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Northland's Finance Minister Ana Berg said the demand was \"impossible\".\n");
+	expect(&m, "Ana Berg", KIND_PERSON);
+	const struct entity *e = need(&m, "Ana Berg");
+	assert_string_equal(str_or(e->description), "Northland's Finance Minister");
+	expect(&m, "Northland", KIND_COUNTRY);
+	assert_string_equal(str_or(e->affiliation), "northland");
+	model_free(&m);
+}
+
+/* ---- actor pitfalls (ANY_ARTICLE.md section 6) not covered above ---- */
+
+static void test_p01_meanwhile(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Meanwhile, South Korea has been asked to pay more.\n");
+	expect(&m, "South Korea", KIND_COUNTRY);
+	expect_not(&m, "Meanwhile");
+	assert_int_equal(m.annot.nentities, 1);
+	model_free(&m);
+}
+
+static void test_p02_gazetteer_before_common_word(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "South Korea pays about $1 billion a year.\n");
+	expect(&m, "South Korea", KIND_COUNTRY);
+	expect_not(&m, "Korea");
+	model_free(&m);
+}
+
+static void test_p07_all_caps_line(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "TRUMP DEMANDS ALLIES PAY MORE\n\nNATO allies met on Friday.\n");
+	expect_not(&m, "DEMANDS");
+	expect_not(&m, "ALLIES");
+	expect(&m, "NATO", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
+static void test_p10_coordination_is_no_person(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Relations between Japan and South Korea, Tokyo and Seoul have warmed, "
+		      "while China and Russia watched.\n");
+	expect(&m, "Japan", KIND_COUNTRY);
+	expect(&m, "South Korea", KIND_COUNTRY);
+	expect(&m, "China", KIND_COUNTRY);
+	expect(&m, "Russia", KIND_COUNTRY);
+	for (size_t i = 0; i < m.nauto; i++)
+		assert_int_not_equal(m.auto_ents[i].kind, KIND_PERSON);
+	model_free(&m);
+}
+
+static void test_p12_seat_sense_per_document(void **state)
+{
+	(void)state;
+	struct model m;
+	/* "Seoul said": the country; the same word after "in" joins it (one
+	 * sense per document, as an annotation file's alias). */
+	open_text(&m, "Seoul said the talks in Seoul went well.\n");
+	const struct entity *e = need(&m, "South Korea");
+	assert_non_null(e);
+	assert_true(has_alias(e, "Seoul"));
+	assert_int_equal(count_of(&m, "South Korea"), 2);
+	model_free(&m);
+}
+
+static void test_p13_washington_state_and_person(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "George Washington slept here, in Washington State's capital.\n");
+	assert_null(shown(&m, "United States", NULL));
+	expect_not(&m, "Washington");
+	model_free(&m);
+}
+
+static void test_p26_curated_lists(void **state)
+{
+	(void)state;
+	/* The raw Debian data's mistakes are not in the lists. */
+	const struct gazetteer *g = gaz_default();
+	size_t len;
+	const struct gaz_spelling *sp = gaz_match(g, (const uint8_t *)"Chinese", 7, &len);
+	assert_non_null(sp);
+	assert_string_equal(g->entries[sp->entry].id, "china");
+	assert_null(gaz_match(g, (const uint8_t *)"Teheran", 7, &len));
+	assert_null(gaz_match(g, (const uint8_t *)"Kyyiv", 5, &len));
+	assert_null(gaz_match(g, (const uint8_t *)"Rangoon", 7, &len));
+	sp = gaz_match(g, (const uint8_t *)"Kyiv", 4, &len);
+	assert_non_null(sp);
+	assert_string_equal(g->entries[sp->entry].id, "ukraine");
+}
+
+static void test_p27_ambiguous_country_needs_a_cue(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "Chad is a name; Niger flows.\n");
+	/* Listed names flagged ambiguous are never sure by themselves. */
+	for (size_t i = 0; i < m.annot.nentities; i++)
+		assert_int_not_equal(conf_of(&m.annot.entities[i]), CONF_SURE);
+	model_free(&m);
+}
+
+/* ---- the commentary, without its annotations ---- */
+
+static void test_gold_commentary(void **state)
+{
+	(void)state;
+	const struct asset *t = asset_find("commentary.txt");
+	const struct asset *an = asset_find("commentary.brief");
+	assert_non_null(t);
+	/* The gold: the annotation file's actors and their mention counts. */
+	struct model gold;
+	struct model_error err;
+	assert_int_equal(model_open(&gold, NULL, NULL, &err), 0);
+	model_scan_all(&gold);
+	(void)an;
+	struct model m;
+	open_text(&m, (const char *)t->data);
+	assert_int_equal(m.annot.nentities, gold.annot.nentities);
+	for (size_t i = 0; i < gold.annot.nentities; i++) {
+		const struct entity *g = &gold.annot.entities[i];
+		/* Matched by the annotated name or any alias. */
+		size_t k = m.annot.nentities;
+		for (size_t j = 0; j < m.annot.nentities && k == m.annot.nentities; j++) {
+			const struct entity *e = &m.annot.entities[j];
+			if (strcmp(e->name, g->name) == 0 || has_alias(e, g->name))
+				k = j;
+		}
+		if (k == m.annot.nentities)
+			fail_msg("annotated actor \"%s\" not found", g->name);
+		if (m.annot.entities[k].kind != g->kind)
+			fail_msg("\"%s\": kind %s, annotated %s", g->name,
+				 entity_kind_name(m.annot.entities[k].kind), entity_kind_name(g->kind));
+		if (m.mentions.count[k] != gold.mentions.count[i])
+			fail_msg("\"%s\": %zu mentions, annotated %zu", g->name, m.mentions.count[k],
+				 gold.mentions.count[i]);
+	}
+	/* The header, as the annotation file has it; the byline no actor. */
+	assert_int_equal(m.body, gold.body);
+	for (int k = 0; k < META_COUNT; k++) {
+		const char *a = model_meta(&gold, (enum meta_key)k), *b = model_meta(&m, (enum meta_key)k);
+		if (a || b) {
+			assert_non_null(a);
+			assert_non_null(b);
+			assert_string_equal(a, b);
+		}
+	}
+	expect_not(&m, "Cai Liang");
+	model_free(&m);
+	model_free(&gold);
+}
+
+static void test_no_auto_with_annotations(void **state)
+{
+	(void)state;
+	/* With an annotation file the automatic actors stay hidden. */
+	struct model m;
+	struct model_error err;
+	assert_int_equal(model_open(&m, NULL, NULL, &err), 0);
+	model_scan_all(&m);
+	assert_int_equal(m.annot.nentities, m.nannotated);
+	size_t before = m.mentions.n;
+	model_show_auto(&m, MODEL_AUTO_ALL);
+	assert_true(m.mentions.n >= before);
+	model_show_auto(&m, MODEL_AUTO_HIDDEN);
+	assert_int_equal(m.annot.nentities, m.nannotated);
+	assert_int_equal(m.mentions.n, before);
+	model_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_s01_title_cue_and_seat),
+		cmocka_unit_test(test_s02_sentence_start_and_metonyms),
+		cmocka_unit_test(test_s03_will_japan),
+		cmocka_unit_test(test_s04_apposition_keeps_will),
+		cmocka_unit_test(test_s05_us_not_us),
+		cmocka_unit_test(test_s06_washington_post),
+		cmocka_unit_test(test_s07_regnal_number),
+		cmocka_unit_test(test_s08_place_after_in),
+		cmocka_unit_test(test_s09_shared_family_name),
+		cmocka_unit_test(test_s10_bank_of_japan),
+		cmocka_unit_test(test_s11_defense_secretary),
+		cmocka_unit_test(test_s12_lower_case_apposition),
+		cmocka_unit_test(test_s13_foreign_minister),
+		cmocka_unit_test(test_s14_may_said),
+		cmocka_unit_test(test_s15_park_said),
+		cmocka_unit_test(test_s16_possessor_swallowed),
+		cmocka_unit_test(test_s17_media_outlet),
+		cmocka_unit_test(test_s18_headline_only_known),
+		cmocka_unit_test(test_s19_explicit_acronym),
+		cmocka_unit_test(test_s20_hyphenated_pair),
+		cmocka_unit_test(test_s21_whole_quotation),
+		cmocka_unit_test(test_s22_georgia_parliament),
+		cmocka_unit_test(test_s23_the_alliance),
+		cmocka_unit_test(test_s24_possessor_of_title_is_country),
+		cmocka_unit_test(test_p01_meanwhile),
+		cmocka_unit_test(test_p02_gazetteer_before_common_word),
+		cmocka_unit_test(test_p07_all_caps_line),
+		cmocka_unit_test(test_p10_coordination_is_no_person),
+		cmocka_unit_test(test_p12_seat_sense_per_document),
+		cmocka_unit_test(test_p13_washington_state_and_person),
+		cmocka_unit_test(test_p26_curated_lists),
+		cmocka_unit_test(test_p27_ambiguous_country_needs_a_cue),
+		cmocka_unit_test(test_gold_commentary),
+		cmocka_unit_test(test_no_auto_with_annotations),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
