@@ -633,9 +633,12 @@ static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, co
 	for (k = first; k < L->t->n && k < first + 10; k++) {
 		const struct token *t = tok(L, k);
 		if (t->shape == TOK_PUNCT) {
-			if (punct_is(L, k, "-") && glued(L, k - 1))
-				continue;
-			break;
+			/* Quotes, hyphens and slashes do not end an apposition. */
+			const uint8_t c = L->text[t->start];
+			if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')'
+			    || c == '!' || c == '?')
+				break;
+			continue;
 		}
 		size_t ce;
 		const char *c = country_of(L, k, &ce);
