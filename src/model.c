@@ -328,7 +328,7 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 	/* Their mentions, by the same rule as an annotation file's. */
 	const struct doc *d = &m->doc;
 	struct annot only = { 0 };
-	only.entities = m->annot.entities + m->nannotated;
+	only.entities = shown_n ? m->annot.entities + m->nannotated : NULL;
 	only.nentities = shown_n;
 	struct mentions am;
 	mentions_init(&am, &only);

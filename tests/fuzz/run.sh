@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word fuzz_tokens fuzz_actors fuzz_draft"}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 
 FUZZ_BUILT=${FUZZ_BUILT:-}
@@ -50,6 +50,9 @@ sources_for() {
 	fuzz_mentions) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
 	fuzz_sentence) s="$s src/sentence.c" ;;
 	fuzz_word) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
+	fuzz_tokens) s="$s src/tokens.c" ;;
+	fuzz_actors) s="$s src/annot.c src/word.c src/tokens.c src/gazetteer.c src/actors.c $T/assets_data.c" ;;
+	fuzz_draft) s="$s src/annot.c src/word.c src/figures.c src/mentions.c src/compare.c src/model.c src/tokens.c src/gazetteer.c src/actors.c src/header.c src/draft.c $T/assets_data.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
 	esac
 	echo "$s"
@@ -63,7 +66,8 @@ cat >"$T/config.h" <<'EOH'
 #define PACKAGE_VERSION "fuzz"
 #define VERSION "fuzz"
 EOH
-(cd "$top" && sh assets/embed.sh assets/commentary.txt assets/commentary.brief) >"$T/assets_data.c" || {
+(cd "$top" && sh assets/embed.sh assets/commentary.txt assets/commentary.brief \
+	assets/gazetteer/*.tsv assets/gazetteer/*.txt) >"$T/assets_data.c" || {
 	echo "run.sh: assets/embed.sh failed" >&2
 	exit 2
 }
