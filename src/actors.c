@@ -88,6 +88,7 @@ void actors_free(struct actors *a)
 {
 	free_cands(a);
 	tokens_free(&a->tk);
+	free(a->cue);
 	for (size_t i = 0; i < a->nents; i++)
 		entity_free_fields(&a->ents[i]);
 	free(a->ents);
@@ -227,6 +228,7 @@ struct line {
 	size_t end;                 /* the line's end */
 	const struct tokens *t;
 	struct token past;          /* what tok() gives past the last token */
+	uint8_t *cue;               /* per token: its cue, 0xFF until asked */
 };
 
 /* Token i, or past the end an empty punctuation token at the line's end, so
@@ -288,7 +290,10 @@ static enum gaz_cue cue_of(const struct line *L, size_t i)
 	const struct token *k = tok(L, i);
 	if (!is_word(k))
 		return CUE_NONE;
-	return gaz_cue(L->g, L->text + k->start, k->end - k->start);
+	/* Asked several times a token by the rules: looked up once a line. */
+	if (L->cue[i] == 0xFF)
+		L->cue[i] = (uint8_t)gaz_cue(L->g, L->text + k->start, k->end - k->start);
+	return (enum gaz_cue)L->cue[i];
 }
 
 static int is_common(const struct line *L, size_t i)
@@ -983,7 +988,7 @@ static size_t run_end(const struct line *L, size_t i)
 	while (j < L->t->n && j - i < RUN_MAX * 2) {
 		const struct token *t = tok(L, j);
 		const struct gaz_spelling *sp;
-		size_t ge = gaz_at(L, j, &sp);
+		size_t ge = is_capword(t) ? gaz_at(L, j, &sp) : j;
 		if (ge > j + 1) {
 			j = ge;         /* "U.S.", "People's Republic of China" */
 		} else if (is_capword(t) || (j > i && t->shape == TOK_DIGIT && glued(L, j - 1))) {
@@ -1042,7 +1047,9 @@ static size_t run_end(const struct line *L, size_t i)
 static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_t end)
 {
 	tokens_line(&a->tk, text, start, end);
-	struct line L = { a, a->g, text, end, &a->tk, { end, end, TOK_PUNCT, 0, 0 } };
+	xgrow((void **)&a->cue, &a->cue_cap, a->tk.n + 1, 1);
+	memset(a->cue, 0xFF, a->tk.n + 1);
+	struct line L = { a, a->g, text, end, &a->tk, { end, end, TOK_PUNCT, 0, 0 }, a->cue };
 	size_t i = 0;
 	while (i < a->tk.n) {
 		const struct token *t = tok(&L, i);
@@ -1087,7 +1094,12 @@ void actors_scan(struct actors *a, const uint8_t *text, size_t len, size_t from,
 			break;
 		}
 		a->read += end - from + 1;
-		scan_line(a, text, from, end);
+		/* A line without a capital letter holds no name to find. */
+		int caps = 0;
+		for (size_t k = from; k < end && !caps; k++)
+			caps = (text[k] >= 'A' && text[k] <= 'Z') || text[k] >= 0x80;
+		if (caps)
+			scan_line(a, text, from, end);
 		from = end + 1;
 	}
 }

@@ -322,12 +322,16 @@ int main(int argc, char **argv)
 	} else if (draft) {
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
+		model_find_auto(&m);
 		errno = 0;
 		if (!doc_shrank(&m.doc))
 			rc = output_status(draft_write(stdout, &m));
 	} else if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
 		model_scan_all(&m);
+		/* The hidden automatic actors are part of the JSON and --explain. */
+		if (export || explain)
+			model_find_auto(&m);
 		errno = 0;
 		/* Nothing of a file that shrank while it was scanned. */
 		if (!doc_shrank(&m.doc))

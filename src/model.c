@@ -196,7 +196,10 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 		find_header(m);
 	}
 	m->nannotated = m->annot.nentities;
-	if (!m->no_auto) {
+	/* Without annotations the finder runs in the scan; with them its
+	 * actors are hidden, so it runs only when asked (model_find_auto):
+	 * loading the lists would triple an annotated commentary's start-up. */
+	if (!m->no_auto && !m->annot_path) {
 		m->finder = xmalloc(sizeof *m->finder);
 		actors_init(m->finder, gaz_default());
 	}
@@ -263,6 +266,7 @@ static void finish_auto(struct model *m)
 	actors_free(m->finder);
 	free(m->finder);
 	m->finder = NULL;
+	m->auto_done = 1;
 	m->auto_ents = xcalloc(n ? n : 1, sizeof *m->auto_ents);
 	for (size_t i = 0; i < n; i++) {
 		if (clashes(m->annot.entities, m->nannotated, &v[i])
@@ -303,8 +307,19 @@ static int shown(enum model_auto_show s, const struct entity *e)
 	return s == MODEL_AUTO_SHOWN && e->why && e->why[0].conf <= CONF_LIKELY;
 }
 
+void model_find_auto(struct model *m)
+{
+	if (m->no_auto || m->auto_done || m->finder || !model_scan_done(m))
+		return;
+	m->finder = xmalloc(sizeof *m->finder);
+	actors_init(m->finder, gaz_default());
+	actors_scan(m->finder, m->doc.text, m->doc.len, m->body, m->doc.len);
+	finish_auto(m);
+}
+
 void model_show_auto(struct model *m, enum model_auto_show s)
 {
+	model_find_auto(m);
 	if (s == m->auto_show || m->finder)
 		return;
 	m->auto_show = s;

@@ -40,11 +40,42 @@ static ucs4_t cp_at(const uint8_t *s, size_t n)
 
 static int is_space_cp(ucs4_t c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || uc_is_property_white_space(c);
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+	return c == 0xA0 || uc_is_property_white_space(c);
 }
 
 static enum tok_shape shape_of(const uint8_t *s, size_t n, int *any_alnum)
 {
+	/* ASCII words (most of English) without a libunistring call per byte. */
+	size_t a = 0;
+	while (a < n && s[a] < 0x80)
+		a++;
+	if (a == n) {
+		int letters = 0, lower = 0, alnum = 0;
+		enum tok_shape first_shape = TOK_WORD;
+		for (size_t i = 0; i < n; i++) {
+			uint8_t c = s[i];
+			int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z', dg = c >= '0' && c <= '9';
+			if (!(up || lo || dg))
+				continue;
+			if (!alnum)
+				first_shape = dg ? TOK_DIGIT : up ? TOK_CAP : TOK_LOWER;
+			alnum = 1;
+			letters += up || lo;
+			lower += lo;
+		}
+		*any_alnum = alnum;
+		if (!alnum)
+			return TOK_PUNCT;
+		if (first_shape == TOK_CAP) {
+			if (letters >= 2 && !lower)
+				return TOK_UPPER;
+			if (letters == 1)
+				return TOK_WORD;
+		}
+		return first_shape;
+	}
 	size_t i = 0;
 	int first = 1, letters = 0, upper = 0, lower = 0;
 	enum tok_shape first_shape = TOK_WORD;
@@ -87,18 +118,35 @@ static enum tok_shape shape_of(const uint8_t *s, size_t n, int *any_alnum)
 	return first_shape;
 }
 
+/* A word of a short list, lengths compared first: these run on every
+ * token, and a strlen() per entry was a tenth of the finder's time. */
+struct word {
+	const char *s;
+	size_t n;
+};
+#define W(x) { x, sizeof x - 1 }
+
+static int in_list(const struct word *v, size_t nv, const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (v[i].n == n && v[i].s[0] == (char)s[0] && memcmp(v[i].s, s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words after which a full stop does not end the sentence. */
 static int abbreviation(const uint8_t *s, size_t n)
 {
-	static const char *const abbr[] = {
-		"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
-		"Capt", "Sgt", "Adm", "Maj", "Prof", "Rev", "Jr", "Sr", "Inc", "Corp",
-		"Co", "Ltd", "No", "vs", "etc", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept",
-		"Sep", "Oct", "Nov", "Dec", "approx", "e.g", "i.e", "Ave", "Dept",
+	static const struct word abbr[] = {
+		W("Mr"), W("Mrs"), W("Ms"), W("Dr"), W("St"), W("Gen"), W("Sen"), W("Rep"),
+		W("Gov"), W("Lt"), W("Col"), W("Capt"), W("Sgt"), W("Adm"), W("Maj"), W("Prof"),
+		W("Rev"), W("Jr"), W("Sr"), W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("No"),
+		W("vs"), W("etc"), W("Mt"), W("Ft"), W("Jan"), W("Feb"), W("Aug"), W("Sept"),
+		W("Sep"), W("Oct"), W("Nov"), W("Dec"), W("approx"), W("e.g"), W("i.e"), W("Ave"),
+		W("Dept"),
 	};
-	for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-		if (strlen(abbr[i]) == n && memcmp(abbr[i], s, n) == 0)
-			return 1;
+	if (n <= 6 && in_list(abbr, sizeof abbr / sizeof abbr[0], s, n))
+		return 1;
 	/* "U.S", "U.K": dotted capitals; a single capital is an initial. */
 	if (memchr(s, '.', n))
 		return 1;
@@ -113,14 +161,12 @@ static int opening_punct(ucs4_t c)
 
 static int is_function_word(const uint8_t *s, size_t n)
 {
-	static const char *const fw[] = {
-		"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by",
-		"with", "from", "as", "is", "vs", "but", "nor", "into", "over", "up",
+	static const struct word fw[] = {
+		W("a"), W("an"), W("the"), W("of"), W("in"), W("on"), W("at"), W("to"), W("for"),
+		W("and"), W("or"), W("by"), W("with"), W("from"), W("as"), W("is"), W("vs"),
+		W("but"), W("nor"), W("into"), W("over"), W("up"),
 	};
-	for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++)
-		if (strlen(fw[i]) == n && memcmp(fw[i], s, n) == 0)
-			return 1;
-	return 0;
+	return n <= 4 && in_list(fw, sizeof fw / sizeof fw[0], s, n);
 }
 
 static void push(struct tokens *t, size_t start, size_t end, enum tok_shape shape)
@@ -239,7 +285,7 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 
 int tokens_is(const struct tokens *t, const uint8_t *text, size_t i, const char *w)
 {
-	if (i >= t->n)
+	if (i >= t->n || text[t->v[i].start] != (uint8_t)w[0])
 		return 0;
 	size_t n = strlen(w);
 	return t->v[i].end - t->v[i].start == n && memcmp(text + t->v[i].start, w, n) == 0;

@@ -58,7 +58,7 @@ struct gazetteer {
 	size_t nentries;
 	struct gaz_spelling *sp;    /* sorted: first byte, then longest first */
 	size_t nsp;
-	size_t first[257];          /* sp index range by first byte */
+	uint32_t *first2;           /* sp index range by first two bytes, 65537 entries */
 	struct gaz_word *titles, *orgwords, *cues;  /* sorted by bytes */
 	size_t ntitles, norgwords, ncues;
 	const char **common, **proper, **surnames;  /* sorted; NUL-terminated lines */

@@ -40,6 +40,7 @@ struct model {
 	size_t nauto;
 	size_t nannotated;
 	int auto_truncated;         /* the finder stopped at ACTORS_MAX_BYTES */
+	int auto_done;              /* auto_ents is final */
 	const char *meta_rule[META_COUNT];  /* header rule of a field found in the text */
 	struct mentions ann_saved;  /* the annotated mentions while auto ones are merged in */
 	int ann_saved_set;
@@ -64,6 +65,10 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 /* The same with options; model_open is model_open_opts with none. */
 int model_open_opts(struct model *m, const char *doc_path, const char *annot_path,
 		    const struct model_opts *o, struct model_error *err);
+/* Find the automatic actors now if the scan did not (a document with an
+ * annotation file: they are hidden, so found only when asked by the
+ * exports, the draft or model_show_auto).  Once the scan is done. */
+void model_find_auto(struct model *m);
 /* Which automatic actors are among annot.entities (and their mentions among
  * mentions): none (the default with an annotation file), the sure and likely
  * ones (the default without), or all.  Annotated actors and their mentions

@@ -1,0 +1,138 @@
+/* Unit tests for gazetteer.c and the lists under assets/gazetteer/. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "brief/gazetteer.h"
+
+static struct gazetteer g;
+
+static const struct gaz_spelling *match(const char *s, size_t *len)
+{
+	return gaz_match(&g, (const uint8_t *)s, strlen(s), len);
+}
+
+static void test_lists_load(void **state)
+{
+	(void)state;
+	assert_true(g.nentries > 500);
+	assert_true(g.ncommon > 10000);
+	assert_true(g.nproper > 3000);
+	assert_true(g.ntitles > 100);
+	assert_true(g.ncues > 200);
+}
+
+/* The generated lists are searched as they are: they must stay sorted. */
+static void test_lists_sorted(void **state)
+{
+	(void)state;
+	for (size_t i = 1; i < g.ncommon; i++)
+		if (strcmp(g.common[i - 1], g.common[i]) >= 0)
+			fail_msg("common.txt: \"%s\" before \"%s\"", g.common[i - 1], g.common[i]);
+	for (size_t i = 1; i < g.nproper; i++)
+		if (strcmp(g.proper[i - 1], g.proper[i]) >= 0)
+			fail_msg("propernames.txt: \"%s\" before \"%s\"", g.proper[i - 1], g.proper[i]);
+}
+
+static void test_ids_unique_and_affiliations_known(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < g.nentries; i++) {
+		const struct gaz_entry *e = &g.entries[i];
+		assert_true(*e->id && *e->name);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(g.entries[k].id, e->id) == 0)
+				fail_msg("id \"%s\" twice (%s:%d and %s:%d)", e->id, g.entries[k].file,
+					 g.entries[k].line, e->file, e->line);
+		if (*e->affiliation && gaz_find_id(&g, e->affiliation) < 0)
+			fail_msg("%s:%d: affiliation \"%s\" is no entry", e->file, e->line, e->affiliation);
+	}
+}
+
+static void test_longest_match_and_boundaries(void **state)
+{
+	(void)state;
+	size_t len;
+	const struct gaz_spelling *sp = match("South Korea's defense", &len);
+	assert_non_null(sp);
+	assert_int_equal(len, 11);
+	assert_string_equal(g.entries[sp->entry].id, "south-korea");
+	sp = match("Washington Post reported", &len);
+	assert_non_null(sp);
+	assert_int_equal(g.entries[sp->entry].kind, KIND_MEDIA);
+	/* Case matters: "us" is no country; a word must end. */
+	assert_null(match("us", &len));
+	assert_null(match("USB stick", &len));
+	sp = match("U.S. officials", &len);
+	assert_non_null(sp);
+	assert_int_equal(len, 4);
+	assert_string_equal(g.entries[sp->entry].id, "us");
+	/* Roles: a seat, a demonym. */
+	sp = match("Seoul said", &len);
+	assert_non_null(sp);
+	assert_int_equal(sp->role, GAZ_SEAT);
+	sp = match("Japanese media", &len);
+	assert_non_null(sp);
+	assert_int_equal(sp->role, GAZ_DEMONYM);
+	/* A name is preferred to a demonym spelled the same ("US"). */
+	sp = match("US troops", &len);
+	assert_non_null(sp);
+	assert_int_equal(sp->role, GAZ_ALIAS);
+	/* "Washington" needs a cue. */
+	sp = match("Washington", &len);
+	assert_non_null(sp);
+	assert_true(sp->ambiguous);
+}
+
+static void test_words(void **state)
+{
+	(void)state;
+	size_t len;
+	const char *t = "Secretary of State Marco Rubio";
+	const struct gaz_word *w = gaz_title(&g, (const uint8_t *)t, strlen(t), &len);
+	assert_non_null(w);
+	assert_int_equal(len, strlen("Secretary of State"));
+	assert_string_equal(gaz_title_class(w->cls), "government");
+	assert_non_null(gaz_orgword(&g, (const uint8_t *)"Ministry", 8));
+	assert_int_equal(gaz_orgword(&g, (const uint8_t *)"Times", 5)->cls, KIND_MEDIA);
+	assert_int_equal(gaz_cue(&g, (const uint8_t *)"said", 4), CUE_SPEECH);
+	assert_int_equal(gaz_cue(&g, (const uint8_t *)"in", 2), CUE_PLACE);
+	assert_true(gaz_is_common(&g, (const uint8_t *)"Meanwhile", 9));
+	assert_false(gaz_is_common(&g, (const uint8_t *)"Rubio", 5));
+	assert_true(gaz_is_proper(&g, (const uint8_t *)"Donald", 6));
+	assert_true(gaz_is_surname_first(&g, (const uint8_t *)"Lee", 3));
+	assert_false(gaz_is_surname_first(&g, (const uint8_t *)"Smith", 5));
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	gaz_load(&g);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	gaz_free(&g);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lists_load),
+		cmocka_unit_test(test_lists_sorted),
+		cmocka_unit_test(test_ids_unique_and_affiliations_known),
+		cmocka_unit_test(test_longest_match_and_boundaries),
+		cmocka_unit_test(test_words),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
