@@ -784,9 +784,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.conf = CONF_LIKELY;
 		f.rule = R_SPEECH;
 		f.ev_start = tok(L, i - 1)->start;
-	} else if ((word_is(L, j, "administration") || word_is(L, j, "government")
-		    || word_is(L, j, "cabinet") || word_is(L, j, "campaign"))
+	} else if ((word_is(L, j, "administration") || word_is(L, j, "campaign")
+		    || ((word_is(L, j, "government") || word_is(L, j, "cabinet")) && j - i >= 2))
 		   && !(tok(L, j - 1)->flags & TOKF_POSS)) {
+		/* "the Trump administration"; but "the Labor government" is a
+		 * party's: one word before "government" is no person. */
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;

@@ -177,7 +177,11 @@ static void header_line(struct header *h, const uint8_t *t, size_t s, size_t e)
 				caps++;
 			start = 0;
 		}
-		if (caps * 10 >= words * 6)
+		/* All capitals is chrome ("SIGN UP FOR OUR NEWSLETTER"). */
+		int lower = 0;
+		for (size_t i = s; i < e && !lower; i++)
+			lower = t[i] >= 'a' && t[i] <= 'z';
+		if (caps * 10 >= words * 6 && lower)
 			set(h, META_TITLE, t, s, e, "headline-line");
 	}
 }
