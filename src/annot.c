@@ -221,6 +221,7 @@ struct parser {
 	int blk_col;                /* column of a comparison's id */
 	int desc_line, aff_line, unit_line, by_line;
 	size_t cap_alias, cap_rows, cap_meas;
+	size_t cap_ign;
 };
 
 static int fail(struct parser *p, int line, int col, const char *fmt, ...)
@@ -817,6 +818,17 @@ static int stmt_measure(struct parser *p, const struct keyword *k)
 /* One entry per keyword, as tmux's cmd_entry: its name, the block it
  * belongs in, its argument template, its handler.  The order is the order
  * "unknown keyword" lists them in. */
+/* "ignore NAME": not an actor; an automatic finding of this name is dropped
+ * (a document's annotation file, or the corrections file). */
+static int stmt_ignore(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct annot *a = p->a;
+	a->ignores = xgrowarray(a->ignores, &p->cap_ign, a->nignores + 1, sizeof *a->ignores);
+	a->ignores[a->nignores++] = take(&p->toks[1]);
+	return 0;
+}
+
 static const struct keyword keywords[] = {
 	{ "brief", CTX_TOP, 1, 0, { A_VERSION }, stmt_brief },
 	{ "title", CTX_TOP, 0, META_TITLE, { A_QUOTE }, stmt_meta },
@@ -836,6 +848,7 @@ static const struct keyword keywords[] = {
 	{ "by", CTX_CMP, 0, 0, { A_REF }, stmt_by },
 	{ "row", CTX_CMP, 0, 0, { A_REF, A_CURRENT, A_QUOTE, A_DEMAND, A_QUOTE }, stmt_row },
 	{ "measure", CTX_CMP, 0, 0, { A_PARTIES, A_STRING, A_QUOTE }, stmt_measure },
+	{ "ignore", CTX_TOP, 0, 0, { A_STRING }, stmt_ignore },
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 
@@ -1058,6 +1071,9 @@ void annot_free(struct annot *a)
 		free(c->measures);
 	}
 	free(a->comparisons);
+	for (size_t i = 0; i < a->nignores; i++)
+		free(a->ignores[i]);
+	free(a->ignores);
 	free(a->id_slot);
 	memset(a, 0, sizeof *a);
 }

@@ -116,6 +116,111 @@ int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	return model_open_opts(m, doc_path, annot_path, NULL, err);
 }
 
+/* The corrections file, when there is one: actors as an annotation file
+ * writes them (kind, description, affiliation) and "ignore" statements.
+ * Its quotes are never anchored: it is about names, not one article. */
+static int load_corrections(struct model *m, struct model_error *err)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct buf path = { 0 };
+	if (xdg && *xdg == '/')
+		buf_printf(&path, "%s/brief/actors.brief", xdg);
+	else if (home && *home)
+		buf_printf(&path, "%s/.config/brief/actors.brief", home);
+	else
+		return 0;
+	if (access(path.data, F_OK) != 0) {
+		buf_free(&path);
+		return 0;
+	}
+	struct buf b = { 0 };
+	int rc = read_whole(path.data, &b, err);
+	m->user_path = doc_sanitize_cstr(path.data);
+	buf_free(&path);
+	if (rc == 0) {
+		struct annot_error ae;
+		if (annot_parse(&m->user, m->user_path, b.data, b.len, &ae) != 0) {
+			err->status = BRIEF_EXIT_DATAERR;
+			snprintf(err->msg, sizeof err->msg, "%s", ae.msg);
+			rc = err->status;
+		}
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* A spelling of e (its name or an alias) equal to s. */
+static int spells(const struct entity *e, const char *s)
+{
+	if (strcmp(e->name, s) == 0)
+		return 1;
+	for (size_t j = 0; j < e->naliases; j++)
+		if (strcmp(e->aliases[j], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first actor of a that shares a spelling with e, or NULL. */
+static const struct entity *same_actor(const struct annot *a, const struct entity *e)
+{
+	for (size_t i = 0; i < a->nentities; i++) {
+		const struct entity *u = &a->entities[i];
+		if (spells(e, u->name))
+			return u;
+		for (size_t j = 0; j < u->naliases; j++)
+			if (spells(e, u->aliases[j]))
+				return u;
+	}
+	return NULL;
+}
+
+/* Apply the annotation file's and the corrections file's "ignore" and the
+ * corrections file's actors to the automatic findings v[0, *n). */
+static void correct(struct model *m, struct entity *v, size_t *n)
+{
+	const struct annot *lists[2] = { &m->annot, &m->user };
+	size_t o = 0;
+	for (size_t i = 0; i < *n; i++) {
+		int drop = 0;
+		for (int l = 0; l < 2 && !drop; l++)
+			for (size_t k = 0; k < lists[l]->nignores && !drop; k++)
+				drop = strcmp(v[i].name, lists[l]->ignores[k]) == 0;
+		if (drop) {
+			entity_free_fields(&v[i]);
+			continue;
+		}
+		v[o++] = v[i];
+	}
+	*n = o;
+	for (size_t i = 0; i < *n; i++) {
+		const struct entity *u = same_actor(&m->user, &v[i]);
+		if (!u)
+			continue;
+		v[i].kind = u->kind;
+		if (u->description && !v[i].description)
+			v[i].description = xstrdup(u->description);
+		/* The affiliation names the user's actor; here, the finding
+		 * that shares a spelling with it. */
+		long ai = annot_find_entity(&m->user, u->affiliation);
+		if (ai >= 0)
+			for (size_t k = 0; k < *n; k++)
+				if (k != i && same_actor(&(struct annot){ .entities = &m->user.entities[ai],
+									 .nentities = 1 }, &v[k])) {
+					free(v[i].affiliation);
+					v[i].affiliation = xstrdup(v[k].id);
+					break;
+				}
+		if (v[i].why) {
+			v[i].why[0].rule = "user-correction";
+			v[i].why[0].conf = CONF_SURE;
+			free(v[i].why[0].source);
+			struct buf sb = { 0 };
+			buf_printf(&sb, "%s:%d", m->user_path ? m->user_path : "actors.brief", u->line);
+			v[i].why[0].source = sb.data;
+		}
+	}
+}
+
 /* Header fields and the body's start of a text without annotations: the
  * web page chrome above a pasted article (header.h). */
 static void find_header(struct model *m)
@@ -195,6 +300,8 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 	} else if (!m->annot_path && !m->no_auto) {
 		find_header(m);
 	}
+	if (!m->no_auto && load_corrections(m, err) != 0)
+		return err->status;
 	m->nannotated = m->annot.nentities;
 	/* Without annotations the finder runs in the scan; with them its
 	 * actors are hidden, so it runs only when asked (model_find_auto):
@@ -263,6 +370,7 @@ static void finish_auto(struct model *m)
 	m->auto_truncated = m->finder->truncated;
 	size_t n;
 	struct entity *v = actors_take(m->finder, &n);
+	correct(m, v, &n);
 	actors_free(m->finder);
 	free(m->finder);
 	m->finder = NULL;
@@ -476,6 +584,8 @@ void model_free(struct model *m)
 	}
 	figures_free(&m->figures);
 	annot_free(&m->annot);
+	annot_free(&m->user);
+	free(m->user_path);
 	doc_free(&m->doc);
 	for (int k = 0; k < META_COUNT; k++)
 		free(m->meta[k]);

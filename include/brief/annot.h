@@ -90,6 +90,8 @@ struct annot {
 	size_t nnotes;
 	struct comparison *comparisons;
 	size_t ncomparisons;
+	char **ignores;             /* "ignore NAME": not an actor (automatic finding) */
+	size_t nignores;
 	/* private to annot.c: entity ids hashed, open addressing, each slot
 	 * an entity index + 1 (0: empty) */
 	size_t *id_slot;

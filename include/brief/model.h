@@ -44,6 +44,10 @@ struct model {
 	const char *meta_rule[META_COUNT];  /* header rule of a field found in the text */
 	struct mentions ann_saved;  /* the annotated mentions while auto ones are merged in */
 	int ann_saved_set;
+	/* The reader's corrections to automatic actors, kept across articles:
+	 * $XDG_CONFIG_HOME/brief/actors.brief (actor and ignore statements). */
+	struct annot user;
+	char *user_path;            /* sanitised, NULL when there is none */
 };
 
 /* Options for model_open_opts. */
@@ -62,7 +66,10 @@ struct model_error {
  * Mentions and figures are not scanned yet: call model_scan_step. */
 int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	       struct model_error *err);
-/* The same with options; model_open is model_open_opts with none. */
+/* The same with options; model_open is model_open_opts with none.  Unless
+ * o->no_auto, the corrections file $XDG_CONFIG_HOME/brief/actors.brief (else
+ * ~/.config/brief/actors.brief) is read when it exists: a bad one is
+ * BRIEF_EXIT_DATAERR with its FILE:LINE:COLUMN, as an annotation file. */
 int model_open_opts(struct model *m, const char *doc_path, const char *annot_path,
 		    const struct model_opts *o, struct model_error *err);
 /* Find the automatic actors now if the scan did not (a document with an

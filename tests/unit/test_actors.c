@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -598,6 +599,55 @@ static void test_gold_commentary(void **state)
 	model_free(&gold);
 }
 
+static void test_user_corrections(void **state)
+{
+	(void)state;
+	/* $XDG_CONFIG_HOME/brief/actors.brief: a kind, an affiliation, and
+	 * "not an actor", remembered for every article. */
+	const char *tmp = getenv("TMPDIR");
+	char dir[4096], sub[4200], file[4300];
+	snprintf(dir, sizeof dir, "%s/brief-config-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof sub, "%s/brief", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(file, sizeof file, "%s/actors.brief", sub);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("brief 1\nactor hegseth person \"Pete Hegseth\"\n  affiliation us\n"
+	      "actor us country \"United States\"\n  alias \"US\"\n"
+	      "actor alliance organization \"Alliance\"\nignore \"Zorblat Quux\"\n", f);
+	fclose(f);
+	const char *old = getenv("XDG_CONFIG_HOME");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	struct model m;
+	open_text(&m, "Defense Secretary Pete Hegseth told the US that Zorblat Quux said no "
+		      "to the Alliance.\n");
+	assert_string_equal(str_or(need(&m, "Pete Hegseth")->affiliation), "us");
+	assert_string_equal(why_rule(need(&m, "Pete Hegseth")), "user-correction");
+	expect(&m, "Alliance", KIND_ORGANIZATION);
+	assert_null(shown(&m, "Zorblat Quux", NULL));
+	assert_null(any(&m, "Zorblat Quux"));
+	model_free(&m);
+	/* A bad corrections file is an error naming its place. */
+	f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("actor x blah \"X\"\n", f);
+	fclose(f);
+	struct model_error err;
+	assert_int_equal(model_open(&m, NULL, NULL, &err), BRIEF_EXIT_DATAERR);
+	assert_non_null(strstr(err.msg, "actors.brief:1:9: unknown kind"));
+	model_free(&m);
+	if (saved)
+		setenv("XDG_CONFIG_HOME", saved, 1);
+	else
+		unsetenv("XDG_CONFIG_HOME");
+	free(saved);
+	unlink(file);
+	rmdir(sub);
+	rmdir(dir);
+}
+
 static void test_no_auto_with_annotations(void **state)
 {
 	(void)state;
@@ -652,6 +702,7 @@ int main(void)
 		cmocka_unit_test(test_p26_curated_lists),
 		cmocka_unit_test(test_p27_ambiguous_country_needs_a_cue),
 		cmocka_unit_test(test_gold_commentary),
+		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
