@@ -389,10 +389,10 @@ static void test_err_unknown_keyword(void **state)
 	expect_error("actor us country \"US\"\n  nickname \"x\"\n", 2, 3,
 		     "t.brief:2:3: unknown keyword 'nickname' (expected title, section, byline, "
 		     "source, credit, date, body, actor, description, alias, affiliation, "
-		     "figure, comparison)");
+		     "figure, comparison, ignore)");
 	expect_error("Title \"x\"\n", 1, 1,
 		     "t.brief:1:1: unknown keyword 'Title' (expected brief, title, section, "
-		     "byline, source, credit, date, body, actor, figure, comparison)");
+		     "byline, source, credit, date, body, actor, figure, comparison, ignore)");
 	expect_error("  \"title\"\n", 1, 3, "t.brief:1:3: expected a keyword, got a quoted string");
 }
 
