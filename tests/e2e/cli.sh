@@ -380,6 +380,31 @@ check "README's key table matches brief --keys" sh -c '[ -s "$1" ] && cmp -s "$1
 "$BRIEF" --keys=man </dev/null >"$T/keys.man" 2>"$T/err"
 check "--keys=man gives one .TP entry per action" test "$(grep -c '^\.TP' "$T/keys.man")" -eq "$(wc -l <"$T/keys")"
 
+# Automatic actors: the commentary without its annotations, its draft, the
+# options and their usage errors.
+cp "$article" "$T/plain.txt"
+run 0 "--dump of a text without annotations" --dump "$T/plain.txt"
+check "--dump says the actors were found automatically" out_has "ACTORS (found automatically)"
+check "--dump lists an actor found by title" out_has "Marco Rubio"
+run 0 "--no-auto" --dump --no-auto "$T/plain.txt"
+check "--no-auto finds no actors" sh -c '! grep -q "^ACTORS" "$1"' _ "$T/out"
+run 0 "--dump --explain" --dump --explain "$T/plain.txt"
+check "--explain names the rule" out_has "found: title-cue, sure"
+run 0 "--draft" --draft "$T/plain.txt"
+cp "$T/out" "$T/plain.brief"
+check "the draft starts with the format version" grep -q '^brief 1$' "$T/plain.brief"
+run 0 "the draft loads back as FILE.brief" --export json "$T/plain.txt"
+check "the reloaded actors come from the annotation" out_has '"source": "annotation"'
+run 2 "--draft with --dump" --draft --dump "$T/plain.txt"
+check "--draft with --dump named" err_has "--draft cannot be used with --dump or --export"
+run 2 "--draft with --no-auto" --draft --no-auto "$T/plain.txt"
+run 2 "--explain with --export" --explain --export json "$T/plain.txt"
+mkdir -p "$T/cfg/brief"
+printf 'actor x nonsense "X"\n' >"$T/cfg/brief/actors.brief"
+XDG_CONFIG_HOME=$T/cfg "$BRIEF" --dump "$T/plain.txt" </dev/null >"$T/out" 2>"$T/err"
+check "a bad corrections file is exit 65" test $? -eq 65
+check "a bad corrections file is named with its line and column" err_has "actors.brief:1:9: unknown kind"
+
 echo "1..$n"
 [ $failed -eq 0 ] || exit 1
 exit 0
