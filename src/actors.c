@@ -26,6 +26,7 @@
 #define R_PLACE_HEAD "place:head-word"
 #define R_NAMESHAPE  "name-shape"
 #define R_ORG_SUFFIX "alias:org-suffix"
+#define R_REPEATED   "repeated-capitalised-name"
 #define R_PLACE_PREP "place-after-preposition"
 #define R_RESIDUAL   "capitalised-run"
 #define R_SURNAME    "alias:surname"
@@ -54,6 +55,8 @@ struct acand {
 	uint32_t n;                 /* occurrences */
 	uint32_t n_free;            /* ... not where a capital is expected anyway */
 	uint32_t n_act, n_place;    /* a seat acting, or standing for where */
+	uint32_t n_lines;           /* lines it stands in, not where a capital is expected */
+	size_t last_line;           /* the last such line's start + 1 */
 	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
 	long entity;                /* set by actors_finish */
 };
@@ -178,8 +181,13 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 	long i = get_cand(a, text + f->start, f->end - f->start);
 	struct acand *c = &a->c[i];
 	c->n++;
-	if (!f->capexp)
+	if (!f->capexp) {
 		c->n_free++;
+		if (c->last_line != a->line_start + 1) {
+			c->n_lines++;
+			c->last_line = a->line_start + 1;
+		}
+	}
 	c->n_act += f->act != 0;
 	c->n_place += f->place != 0;
 	if (f->family_first)
@@ -700,7 +708,9 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 		/* "al-Bashir", "bin Laden": particles and hyphens between. */
 		if ((is_particle(L, k) || punct_is(L, k, "-")) && k > i && k + 1 < j)
 			continue;
-		if (t->shape != TOK_CAP || is_common(L, k))
+		/* "Wade Bassi", "Will Hurd": a first name may be a common word. */
+		if (t->shape != TOK_CAP || (is_common(L, k) && !(k == i && gaz_is_proper(L->g,
+			L->text + t->start, t->end - t->start))))
 			return 0;
 		caps++;
 	}
@@ -723,6 +733,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	if (whole_quote(L, i, j))
 		return;
 	enum gaz_cue c0 = cue_of(L, i);
+	if (c0 == CUE_NONE && (t0->flags & TOKF_POSS))      /* "Tuesday's" */
+		c0 = gaz_cue(L->g, L->text + t0->start, base_len(L, i));
 	/* "May said": the verb makes a name of a month (figures.c reads May
 	 * as a month only after a preposition). */
 	if (c0 == CUE_STOP || ((c0 == CUE_MONTH || c0 == CUE_DAY)
@@ -995,8 +1007,13 @@ static size_t run_end(const struct line *L, size_t i)
 			j = ge;         /* "U.S.", "People's Republic of China" */
 		} else if (is_capword(t) || (j > i && t->shape == TOK_DIGIT && glued(L, j - 1))) {
 			j++;
-		} else if (j > i && (punct_is(L, j, "-") || punct_is(L, j, "/")) && glued(L, j - 1)
+		} else if (j > i && punct_is(L, j, "-") && glued(L, j - 1)
 			   && glued(L, j) && is_word(tok(L, j + 1))) {
+			/* "Amazon-owned Whole Foods": a lower-case word after the
+			 * hyphen ends the name when another name follows. */
+			if (tok(L, j + 1)->shape == TOK_LOWER && adjacent(L, j + 1) && !glued(L, j + 1)
+			    && is_capword(tok(L, j + 2)))
+				break;
 			j += 2;         /* "Jae-myung", "US-South" */
 			continue;
 		} else if (j > i && is_connector(L, j) && adjacent(L, j - 1) && adjacent(L, j)
@@ -1046,13 +1063,128 @@ static size_t run_end(const struct line *L, size_t i)
 	return j;
 }
 
+/* Does the line start with w (ASCII, case-insensitive), after "(" or "["? */
+static int starts_with(const uint8_t *t, size_t s, size_t e, const char *w)
+{
+	while (s < e && (t[s] == '(' || t[s] == '[' || t[s] == ' '))
+		s++;
+	size_t n = strlen(w);
+	if (e - s < n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((t[s + i] | 0x20) != (w[i] | 0x20))
+			return 0;
+	return 1;
+}
+
+static int has(const uint8_t *t, size_t s, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+	return e - s >= n && memmem(t + s, e - s, w, n) != NULL;
+}
+
+/* Page furniture inside a pasted article: photo credits, links to other
+ * stories, sign-up prompts, contributors' lines and bios.  Its names are
+ * no actors of the article (a photographer, a section's title). */
+static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
+{
+	static const char *const lead[] = {
+		"Photo", "Image", "Credit", "Source:", "Picture:", "Illustration", "Copyright",
+		"\xC2\xA9", "Getty Images", "Read more", "Read:", "Related", "Continue reading",
+		"Sign up", "Subscribe", "Follow ", "Click ", "Watch:", "Listen", "Advertisement",
+		"Share ", "More:", "See also", "Also read", "Powered by", "A version of this article",
+		"Map:", "Video:", "Graphic:", "Editor's note", "Editor\xE2\x80\x99s note",
+	};
+	size_t words = 1;
+	for (size_t i = s; i < e; i++)
+		words += t[i] == ' ';
+	for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+		if (starts_with(t, s, e, lead[i]))
+			return "chrome:lead-word";
+	if (words <= 15 && (has(t, s, e, "Getty Images") || has(t, s, e, "/AFP") || has(t, s, e, "/Reuters")
+			    || has(t, s, e, "AP Photo") || has(t, s, e, "Shutterstock")
+			    || has(t, s, e, "/The ") || has(t, s, e, " / ")))
+		return "chrome:credit";
+	if (words <= 40 && (has(t, s, e, "contributed to this report") || has(t, s, e, "contributed reporting")
+			    || has(t, s, e, " reported from ") || (e > s + 13 && memcmp(t + e - 13, " contributed.", 13) == 0)))
+		return "chrome:contributors";
+	/* A line of a few capitalised words and nothing else is a byline, a
+	 * caption's credit or a section's name ("Stella Kim", "Breaking
+	 * News", "Facebook"), never a sentence about them. */
+	if (words <= 4) {
+		int lower_word = 0, start = 1, term = 0;
+		for (size_t i = s; i < e; i++) {
+			if (t[i] == ' ') {
+				start = 1;
+				continue;
+			}
+			if (start && t[i] >= 'a' && t[i] <= 'z')
+				lower_word = 1;
+			if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ',' || t[i] == ':')
+				term = 1;
+			start = 0;
+		}
+		if (!lower_word && !term)
+			return "chrome:short-line";
+	}
+	/* "Corey Kilgannon is a Metro reporter ...": a bio. */
+	static const char *const jobs[] = { " reporter", " editor", " correspondent", " writer",
+					    " columnist", " contributor", " journalist" };
+	if (words <= 40 && (has(t, s, e, " is a ") || has(t, s, e, " is an ") || has(t, s, e, " is the ")
+			    || has(t, s, e, " has covered ")))
+		for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++)
+			if (has(t, s, e, jobs[i]) && s < e && t[s] >= 'A' && t[s] <= 'Z') {
+				const uint8_t *is = memmem(t + s, e - s, " is ", 4);
+				const uint8_t *hc = memmem(t + s, e - s, " has covered ", 13);
+				const uint8_t *v = is ? is : hc;
+				/* the subject is a short name: the line starts with it */
+				if (v && v - (t + s) < 40)
+					return "chrome:bio";
+			}
+	return NULL;
+}
+
+/* A wire dateline opening a paragraph: "SEOUL, South Korea —", "CAIRO —",
+ * "LONDON (Reuters) -".  Its tokens end before the index returned. */
+static size_t dateline_end(const struct line *L)
+{
+	size_t i = 0;
+	if (punct_is(L, 0, "(") && is_capword(tok(L, 1)) && punct_is(L, 2, ")")
+	    && (punct_is(L, 3, "\xE2\x80\x94") || punct_is(L, 3, "-") || punct_is(L, 3, "\xE2\x80\x93")))
+		return 4;
+	while (i < L->t->n && tok(L, i)->shape == TOK_UPPER)
+		i++;
+	if (i == 0)
+		return 0;
+	/* ", South Korea" or "(Reuters)" */
+	if (punct_is(L, i, ",")) {
+		size_t j = i + 1;
+		while (j < L->t->n && is_capword(tok(L, j)) && j < i + 5)
+			j++;
+		i = j;
+	}
+	if (punct_is(L, i, "(") && is_capword(tok(L, i + 1)) && punct_is(L, i + 2, ")"))
+		i += 3;
+	/* "(Reuters) —" alone, the dateline's place elsewhere. */
+	if (i == 0)
+		return 0;
+	/* A spaced dash: "US-South Korea" is no dateline. */
+	if ((punct_is(L, i, "\xE2\x80\x94") || punct_is(L, i, "\xE2\x80\x93") || punct_is(L, i, "-"))
+	    && !glued(L, i - 1))
+		return i + 1;
+	return 0;
+}
+
 static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_t end)
 {
+	if (chrome_line(text, start, end))
+		return;
+	a->line_start = start;
 	tokens_line(&a->tk, text, start, end);
 	xgrow((void **)&a->cue, &a->cue_cap, a->tk.n + 1, 1);
 	memset(a->cue, 0xFF, a->tk.n + 1);
 	struct line L = { a, a->g, text, end, &a->tk, { end, end, TOK_PUNCT, 0, 0 }, a->cue };
-	size_t i = 0;
+	size_t i = dateline_end(&L);
 	while (i < a->tk.n) {
 		const struct token *t = tok(&L, i);
 		if (!is_capword(t)) {
@@ -1276,6 +1408,19 @@ static void set_why(struct entity_why *w, const char *rule, enum entity_conf con
 	w->source = source;
 }
 
+/* "Americans", "Europeans", "Chinese": people of a place, no actor. */
+static int plural_demonym(const char *s, size_t n)
+{
+	static const char *const ends[] = { "ans", "ese", "ians", "ites", "ers", "ish", "ists", "ims",
+					    "Os", "Ps" };
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k && memcmp(s + n - k, ends[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int cand_cmp_count(const struct acand *x, const struct acand *y)
 {
 	return x->n > y->n ? -1 : x->n < y->n;
@@ -1433,12 +1578,37 @@ void actors_finish(struct actors *a)
 		if (part)
 			continue;
 		enum entity_conf conf = c->has_kind ? (enum entity_conf)c->conf : CONF_UNSURE;
-		long e = new_bent(&b, (enum entity_kind)c->kind);
+		/* Written with a capital in the middle of sentences in two
+		 * paragraphs or more, and no common word: a name (one sense per
+		 * document),
+		 * though what it names is a guess. */
+		const char *rule = c->rule;
+		enum entity_kind kind = (enum entity_kind)c->kind;
+		/* Several capitalised words, common ones among them, in the
+		 * middle of sentences of two paragraphs or more: a proper name of a body
+		 * ("Whole Foods Market"), kind guessed. */
+		if (conf == CONF_UNSURE && c->n_lines >= 2 && !one && !c->has_kind) {
+			conf = CONF_LIKELY;
+			rule = R_REPEATED;
+			kind = KIND_ORGANIZATION;
+		}
+		if (conf == CONF_UNSURE && c->n_lines >= 2 && one
+		    && !gaz_is_common(g, (const uint8_t *)c->s, c->len) && !plural_demonym(c->s, c->len)) {
+			conf = CONF_LIKELY;
+			rule = R_REPEATED;
+			/* A lone person's name is a surname, found with the full
+			 * name; a lone word that is no known name is more often a
+			 * company, a body or a site. */
+			if (!c->has_kind)
+				kind = gaz_is_proper(g, (const uint8_t *)c->s, c->len) ? KIND_PERSON
+										    : KIND_ORGANIZATION;
+		}
+		long e = new_bent(&b, kind);
 		b.e[e].name = c->s;
 		b.e[e].name_cand = (long)i;
 		b.e[e].desc = c->desc;
 		b.e[e].aff = c->aff;
-		add_alias(&b, e, (long)i, c->rule, conf);
+		add_alias(&b, e, (long)i, rule, conf);
 	}
 
 	/* Out: struct entity, with ids, names, aliases and why. */

@@ -115,6 +115,10 @@ static enum tok_shape shape_of(const uint8_t *s, size_t n, int *any_alnum)
 			return TOK_WORD;        /* "I", an initial: decided by the rules */
 	}
 	(void)upper;
+	/* A script without case (Han, kana, Arabic...) gives no capital to
+	 * read a name from: such a word is read as a lower-case one. */
+	if (first_shape == TOK_WORD && letters > 1)
+		return TOK_LOWER;
 	return first_shape;
 }
 

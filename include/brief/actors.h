@@ -40,6 +40,7 @@ struct actors {
 	size_t *slot;               /* surface hash -> candidate + 1 */
 	size_t slot_cap;
 	size_t read;                /* bytes read so far */
+	size_t line_start;          /* the line being read, private */
 	int truncated;              /* stopped at ACTORS_MAX_BYTES */
 	/* the result of actors_finish: entities with ids unique among
 	 * themselves, why[] filled (annot.h), owned */

@@ -10,11 +10,12 @@
 #include <stdint.h>
 
 enum tok_shape {
-	TOK_LOWER,      /* a word starting lower-case: "the", "de-Americanization" */
+	TOK_LOWER,      /* a word starting lower-case: "the", "de-Americanization"; or
+	                   of letters without case ("漢字"): no capital to go by */
 	TOK_CAP,        /* starting with a capital, not all capitals: "Rubio", "McDonald" */
 	TOK_UPPER,      /* two or more letters, all capitals: "US", "NATO", "FT" */
 	TOK_DIGIT,      /* starting with a digit: "2025", "2+2" */
-	TOK_WORD,       /* another word: a single capital "I", letters without case */
+	TOK_WORD,       /* another word: a single capital "I", a lone caseless letter */
 	TOK_PUNCT       /* anything else but white space, one break segment */
 };
 
