@@ -765,7 +765,18 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	f.rule = R_RESIDUAL;
 	f.kind = j - i >= 2 ? KIND_PERSON : (t0->shape == TOK_UPPER ? KIND_ORGANIZATION : KIND_PERSON);
 	f.has_kind = 0;
-	if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)
+	int the = i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The"));
+	if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
+		/* "the Alliance said": a person takes no article; a body that
+		 * speaks does. */
+		f.kind = KIND_ORGANIZATION;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_THE_X;
+		f.ev_start = tok(L, i - 1)->start;
+		f.ev_end = tok(L, j)->end;
+		f.capexp = 0;
+	} else if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)
 	    && !(j == i + 1 && group_noun(L, i))) {
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
