@@ -132,22 +132,31 @@ int draft_write(FILE *out, const struct model *m)
 	}
 	if (m->body > 0 && m->body < m->doc.len) {
 		/* The body's first words, as many as make the quote's first
-		 * occurrence the body's own. */
-		size_t end = m->body, line_end = doc_line_end(&m->doc, m->body_line);
+		 * occurrence the body's own.  A TAB ends them: the format reads
+		 * one in a string as a space, so a quote holding one never
+		 * anchors. */
+		const uint8_t *t = m->doc.text;
+		size_t qs = m->body, line_end = doc_line_end(&m->doc, m->body_line);
+		while (qs < line_end && (t[qs] == ' ' || t[qs] == '\t'))
+			qs++;
+		const uint8_t *tab = qs < line_end ? memchr(t + qs, '\t', line_end - qs) : NULL;
+		if (tab)
+			line_end = (size_t)(tab - t);
+		size_t end = qs;
 		int words = 0;
 		while (end < line_end) {
-			while (end < line_end && m->doc.text[end] != ' ')
+			while (end < line_end && t[end] != ' ')
 				end++;
-			if (++words >= 6 && first_occurrence(m, m->body, end))
+			if (++words >= 6 && first_occurrence(m, qs, end))
 				break;
 			if (end < line_end)
 				end++;
 		}
-		while (end > m->body && m->doc.text[end - 1] == ' ')
+		while (end > qs && t[end - 1] == ' ')
 			end--;
-		if (first_occurrence(m, m->body, end)) {
+		if (end > qs && first_occurrence(m, qs, end)) {
 			buf_adds(&b, "body ");
-			str(&b, (const char *)m->doc.text + m->body, end - m->body);
+			str(&b, (const char *)t + qs, end - qs);
 			buf_adds(&b, "  # where the article starts\n");
 		}
 	}
