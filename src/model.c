@@ -428,7 +428,7 @@ void model_find_auto(struct model *m)
 void model_show_auto(struct model *m, enum model_auto_show s)
 {
 	model_find_auto(m);
-	if (s == m->auto_show || m->finder)
+	if (s == m->auto_show || m->finder || (m->nannotated && !model_scan_done(m)))
 		return;
 	m->auto_show = s;
 	annot_drop_entities(&m->annot, m->nannotated);
@@ -437,8 +437,13 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 		m->mentions = m->ann_saved;
 		m->ann_saved_set = 0;
 	}
-	if (s == MODEL_AUTO_HIDDEN)
+	if (s == MODEL_AUTO_HIDDEN) {
+		if (!m->nannotated) {
+			mentions_free(&m->mentions);
+			mentions_init(&m->mentions, &m->annot);
+		}
 		return;
+	}
 	size_t shown_n = 0;
 	for (size_t i = 0; i < m->nauto; i++) {
 		if (!shown(s, &m->auto_ents[i]))
@@ -450,6 +455,14 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 	}
 	/* Their mentions, by the same rule as an annotation file's. */
 	const struct doc *d = &m->doc;
+	if (!m->nannotated) {
+		/* No annotated ones to keep apart: one table, scanned up to where
+		 * the scan is; later slices go on with it (model_scan_step). */
+		mentions_free(&m->mentions);
+		mentions_init(&m->mentions, &m->annot);
+		mentions_scan(&m->mentions, d->text, d->len, m->body, m->scanned);
+		return;
+	}
 	struct annot only = { 0 };
 	only.entities = shown_n ? m->annot.entities + m->nannotated : NULL;
 	only.nentities = shown_n;
@@ -528,7 +541,10 @@ int model_scan_step(struct model *m, size_t bytes)
 	if (m->finder)
 		actors_scan(m->finder, d->text, d->len, m->scanned, to);
 	m->scanned = to;
-	if (model_scan_done(m) && m->finder)
+	/* The document pass runs once the finder has read all it reads: at
+	 * the end, or past its first 4 MiB of a huge file, whose later slices
+	 * then find the mentions as they go instead of in one long step. */
+	if (m->finder && (model_scan_done(m) || m->finder->truncated))
 		finish_auto(m);
 	return model_scan_done(m);
 }

@@ -79,7 +79,9 @@ void model_find_auto(struct model *m);
 /* Which automatic actors are among annot.entities (and their mentions among
  * mentions): none (the default with an annotation file), the sure and likely
  * ones (the default without), or all.  Annotated actors and their mentions
- * never change.  Only once the scan is done. */
+ * never change.  With an annotation file, only once the scan is done (a
+ * call before does nothing); without one, mentions found so far are
+ * recounted and later slices of the scan go on with the new actors. */
 void model_show_auto(struct model *m, enum model_auto_show s);
 /* Whether entity i was found automatically, and how sure. */
 int model_entity_is_auto(const struct model *m, size_t i);
