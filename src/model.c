@@ -408,11 +408,17 @@ static void finish_auto(struct model *m)
 		model_show_auto(m, MODEL_AUTO_SHOWN);
 }
 
-static int shown(enum model_auto_show s, const struct entity *e)
+/* Shown by default: sure and likely actors; of a text longer than the
+ * finder reads (ACTORS_MAX_BYTES), the sure ones only.  Every shown actor's
+ * spellings are looked for in the whole text: on 20 MB of licence files
+ * the 1,300 names the rules found likely made the scan take 1.8 s against
+ * 0.17 s, and a panel of them helps no reader. */
+static int shown(const struct model *m, enum model_auto_show s, const struct entity *e)
 {
 	if (s == MODEL_AUTO_ALL)
 		return 1;
-	return s == MODEL_AUTO_SHOWN && e->why && e->why[0].conf <= CONF_LIKELY;
+	enum entity_conf most = m->auto_truncated ? CONF_SURE : CONF_LIKELY;
+	return s == MODEL_AUTO_SHOWN && e->why && e->why[0].conf <= most;
 }
 
 void model_find_auto(struct model *m)
@@ -446,7 +452,7 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 	}
 	size_t shown_n = 0;
 	for (size_t i = 0; i < m->nauto; i++) {
-		if (!shown(s, &m->auto_ents[i]))
+		if (!shown(m, s, &m->auto_ents[i]))
 			continue;
 		struct entity e;
 		entity_copy(&e, &m->auto_ents[i]);
@@ -504,7 +510,7 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 
 int model_auto_is_shown(const struct model *m, const struct entity *e)
 {
-	return shown(m->auto_show, e);
+	return shown(m, m->auto_show, e);
 }
 
 int model_entity_is_auto(const struct model *m, size_t i)
