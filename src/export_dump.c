@@ -88,7 +88,7 @@ static void header(FILE *o, const struct model *m, int width, int ascii)
 
 /* One source line with its highlights bracketed, wrapped to width. */
 static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, int width,
-			 size_t *mi, size_t *fi, struct buf *b, struct lines *ll)
+			 size_t *mi, size_t *fi, struct buf *b, struct lines *ll, int explain)
 {
 	const uint8_t *t = m->doc.text;
 	const struct mentions *mn = &m->mentions;
@@ -116,6 +116,11 @@ static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, i
 		buf_addc(b, is_mention ? '[' : '{');
 		buf_add(b, t + next, end - next);
 		buf_addc(b, is_mention ? ']' : '}');
+		/* --explain: the rule that found an automatic mention,
+		 * "[Rubio]<alias:surname>". */
+		const struct entity_why *w = explain && is_mention ? model_mention_why(m, &mn->v[*mi]) : NULL;
+		if (w)
+			buf_printf(b, "<%s>", w->rule);
 		off = end;
 	}
 	if (!b->data)
@@ -128,7 +133,7 @@ static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, i
 	}
 }
 
-static void article(FILE *o, const struct model *m, int width)
+static void article(FILE *o, const struct model *m, int width, int explain)
 {
 	struct buf b = { 0 };
 	struct lines ll = { 0 };
@@ -140,7 +145,7 @@ static void article(FILE *o, const struct model *m, int width)
 		    && m->doc.line[i - 1] == doc_line_end(&m->doc, i - 1))
 			continue;
 		article_line(o, m, m->doc.line[i], doc_line_end(&m->doc, i), width, &mi, &fi,
-			     &b, &ll);
+			     &b, &ll, explain);
 	}
 	buf_free(&b);
 	lines_free(&ll);
@@ -266,7 +271,7 @@ int export_dump_explain(FILE *o, const struct model *m, int width, int ascii, in
 	if (width < 20)
 		width = 20;
 	header(o, m, width, ascii);
-	article(o, m, width);
+	article(o, m, width, explain);
 	actors(o, m, width, ascii, explain);
 	figures(o, m, width, ascii);
 	comparisons(o, m, width, ascii);

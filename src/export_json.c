@@ -136,15 +136,8 @@ static void jprovenance(FILE *o, const struct model *m, const struct entity *e)
 static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
 			 const struct mention *mn)
 {
-	const struct entity_why *w = NULL;
-	if (e->why) {
-		w = &e->why[0];
-		size_t n = mn->end - mn->start;
-		const char *t = (const char *)m->doc.text + mn->start;
-		for (size_t k = 0; k < e->naliases; k++)
-			if (strlen(e->aliases[k]) == n && memcmp(e->aliases[k], t, n) == 0)
-				w = &e->why[1 + k];
-	}
+	(void)e;
+	const struct entity_why *w = model_mention_why(m, mn);
 	fputs(", \"rule\": ", o);
 	jstr(o, w ? w->rule : NULL);
 	fputs(", \"confidence\": ", o);

@@ -513,6 +513,21 @@ int model_auto_is_shown(const struct model *m, const struct entity *e)
 	return shown(m, m->auto_show, e);
 }
 
+const struct entity_why *model_mention_why(const struct model *m, const struct mention *mn)
+{
+	if (mn->entity >= m->annot.nentities)
+		return NULL;
+	const struct entity *e = &m->annot.entities[mn->entity];
+	if (!e->why)
+		return NULL;
+	size_t n = mn->end - mn->start;
+	const char *t = (const char *)m->doc.text + mn->start;
+	for (size_t k = 0; k < e->naliases; k++)
+		if (strlen(e->aliases[k]) == n && memcmp(e->aliases[k], t, n) == 0)
+			return &e->why[1 + k];
+	return &e->why[0];
+}
+
 int model_entity_is_auto(const struct model *m, size_t i)
 {
 	return i >= m->nannotated && i < m->annot.nentities;

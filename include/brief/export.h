@@ -13,9 +13,10 @@ int export_json(FILE *out, const struct model *m);
  * figures with counts, the comparisons as text charts.  ascii: no box or
  * block characters.  Returns 0, or -1 on a write error. */
 int export_dump(FILE *out, const struct model *m, int width, int ascii);
-/* The same; explain: each actor found automatically is followed by the rule
- * and confidence of it and of each alias, with the text that shows it
- * (--dump --explain). */
+/* The same; explain: each mention of an actor found automatically is
+ * followed by its rule ("[Rubio]<alias:surname>"), and each such actor by
+ * the rule and confidence of it and of each alias, with the text that shows
+ * it (--dump --explain). */
 int export_dump_explain(FILE *out, const struct model *m, int width, int ascii, int explain);
 
 #endif

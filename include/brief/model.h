@@ -86,6 +86,10 @@ void model_show_auto(struct model *m, enum model_auto_show s);
 /* Whether entity i was found automatically, and how sure. */
 int model_entity_is_auto(const struct model *m, size_t i);
 enum entity_conf model_entity_conf(const struct model *m, size_t i);
+/* Why a mention was found: the provenance of the spelling it matched (the
+ * actor's name: why[0], an alias: its own), or NULL for an annotated actor.
+ * The reader's "why" line, --dump --explain and the JSON say this. */
+const struct entity_why *model_mention_why(const struct model *m, const struct mention *mn);
 /* Whether an automatic actor (one of auto_ents) is among annot.entities now. */
 int model_auto_is_shown(const struct model *m, const struct entity *e);
 
