@@ -7,6 +7,7 @@
 #include <unistr.h>
 #include <uniwbrk.h>
 
+#include "brief/sentence.h"
 #include "brief/tokens.h"
 #include "brief/util.h"
 
@@ -19,6 +20,7 @@ void tokens_free(struct tokens *t)
 {
 	free(t->v);
 	free(t->brk);
+	free(t->sbrk);
 	memset(t, 0, sizeof *t);
 }
 
@@ -138,25 +140,6 @@ static int in_list(const struct word *v, size_t nv, const uint8_t *s, size_t n)
 	return 0;
 }
 
-/* Words after which a full stop does not end the sentence. */
-static int abbreviation(const uint8_t *s, size_t n)
-{
-	static const struct word abbr[] = {
-		W("Mr"), W("Mrs"), W("Ms"), W("Dr"), W("St"), W("Gen"), W("Sen"), W("Rep"),
-		W("Gov"), W("Lt"), W("Col"), W("Capt"), W("Sgt"), W("Adm"), W("Maj"), W("Prof"),
-		W("Rev"), W("Jr"), W("Sr"), W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("No"),
-		W("vs"), W("etc"), W("Mt"), W("Ft"), W("Jan"), W("Feb"), W("Aug"), W("Sept"),
-		W("Sep"), W("Oct"), W("Nov"), W("Dec"), W("approx"), W("e.g"), W("i.e"), W("Ave"),
-		W("Dept"),
-	};
-	if (n <= 6 && in_list(abbr, sizeof abbr / sizeof abbr[0], s, n))
-		return 1;
-	/* "U.S", "U.K": dotted capitals; a single capital is an initial. */
-	if (memchr(s, '.', n))
-		return 1;
-	return n == 1 && s[0] >= 'A' && s[0] <= 'Z';
-}
-
 static int opening_punct(ucs4_t c)
 {
 	return c == '"' || c == 0x201C || c == 0x2018 || c == '(' || c == '[' || c == '\''
@@ -217,6 +200,8 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 		i = j;
 	}
 
+	xgrow((void **)&t->sbrk, &t->sbrk_cap, n + 1, 1);
+	sent_breaks(text + start, n, SENT_NEWS, t->sbrk);
 	/* Sentences, capitals expected, quotes, possessives. */
 	int expect = 1, quoted = 0;
 	uint16_t sent = 0;
@@ -231,13 +216,20 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 			ucs4_t c = cp_at(p, len);
 			int is_dq = c == '"' || c == 0x201C || c == 0x201D;
 			if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
-				const struct token *prev = k ? &t->v[k - 1] : NULL;
-				int abbr = c == '.' && prev && prev->shape != TOK_PUNCT && prev->end == tk->start
-					   && abbreviation(text + prev->start, prev->end - prev->start);
-				/* "U.S. officials": a lower-case word next means it went on. */
-				const struct token *next = k + 1 < t->n ? &t->v[k + 1] : NULL;
-				if (c == '.' && next && next->shape == TOK_LOWER)
+				/* The shared sentence rules (UAX #29 tailored for news:
+				 * "U.S. Secretary", "Mr. Ishiba", "John F. Kennedy")
+				 * say whether a sentence starts before the next word;
+				 * the end of the line ends one too. */
+				size_t nw = k + 1;
+				while (nw < t->n && t->v[nw].shape == TOK_PUNCT)
+					nw++;
+				int abbr = 0;
+				if (nw < t->n) {
 					abbr = 1;
+					for (size_t x = tk->end; x <= t->v[nw].start && abbr; x++)
+						if (x > start && x < end && t->sbrk[x - start])
+							abbr = 0;
+				}
 				if (!abbr) {
 					tk->flags |= TOKF_SENT_END;
 					expect = 1;

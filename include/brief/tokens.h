@@ -1,5 +1,6 @@
 /* Tokens of one line of text for the actor rules: words and punctuation with
- * byte spans, their shape, sentence ends and the places where English
+ * byte spans, their shape, sentence ends (sentence.h, tailored for news) and
+ * the places where English
  * expects a capital anyway (sentence starts, after a colon or an opening
  * quote), and the line's class (running text, headline, all capitals).
  * Pure: no state beyond the struct; any valid UTF-8 is accepted. */
@@ -40,6 +41,8 @@ struct tokens {
 	enum line_class cls;
 	char *brk;                  /* scratch for the break finder, owned */
 	size_t brk_cap;
+	char *sbrk;                 /* scratch for sentence breaks (sentence.h), owned */
+	size_t sbrk_cap;
 };
 
 void tokens_init(struct tokens *t);
