@@ -5,10 +5,10 @@
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
-#include <uniwbrk.h>
 
 #include "brief/sentence.h"
 #include "brief/tokens.h"
+#include "brief/word.h"
 #include "brief/util.h"
 
 void tokens_init(struct tokens *t)
@@ -24,12 +24,12 @@ void tokens_free(struct tokens *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* The one place word boundaries come from (UAX #29 through libunistring):
- * brk[i] is 1 where a word boundary falls before s[i].  When the shared
- * word module lands (include/brief/word.h) this is the call to switch. */
-static void word_breaks(const uint8_t *s, size_t n, char *brk)
+
+/* An ASCII letter or digit, or any byte of a non-ASCII character (the
+ * caller only asks whether "'s" ends where a word does). */
+static int is_word_byte(uint8_t c)
 {
-	u8_wordbreaks(s, n, brk);
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
 static ucs4_t cp_at(const uint8_t *s, size_t n)
@@ -202,6 +202,29 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 
 	xgrow((void **)&t->sbrk, &t->sbrk_cap, n + 1, 1);
 	sent_breaks(text + start, n, SENT_NEWS, t->sbrk);
+	/* word.h splits "Seoul's" at its apostrophe, as quotes and mentions
+	 * see it; the rules read a possessive as one word with a flag: glue
+	 * word + ' or ’ + "s" back together (the flag is set below). */
+	size_t o = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		struct token *a = &t->v[k];
+		if (k + 2 < t->n && a->shape != TOK_PUNCT && a->end == t->v[k + 1].start
+		    && t->v[k + 1].end == t->v[k + 2].start && t->v[k + 2].end - t->v[k + 2].start == 1
+		    && (text[t->v[k + 2].start] == 's' || text[t->v[k + 2].start] == 'S')
+		    && (t->v[k + 2].end >= end || !is_word_byte(text[t->v[k + 2].end]))) {
+			size_t al = t->v[k + 1].end - t->v[k + 1].start;
+			const uint8_t *ap = text + t->v[k + 1].start;
+			if ((al == 1 && ap[0] == '\'') || (al == 3 && memcmp(ap, "\xE2\x80\x99", 3) == 0)) {
+				struct token m = *a;
+				m.end = t->v[k + 2].end;
+				t->v[o++] = m;
+				k += 2;
+				continue;
+			}
+		}
+		t->v[o++] = *a;
+	}
+	t->n = o;
 	/* Sentences, capitals expected, quotes, possessives. */
 	int expect = 1, quoted = 0;
 	uint16_t sent = 0;

@@ -25,9 +25,9 @@
 #include "brief/tokens.h"
 
 /* Text past this many bytes of the body is not read for actors: the finder
- * costs about 70 ns a byte (UAX #29 word and sentence breaks are most of
- * it), so 4 MiB keep a 100 MB file's panel within its 1.5 s, and no article
- * is that long.
+ * costs about 32 ns a byte (word and sentence breaks are much of it), so
+ * 4 MiB keep a 100 MB file's panel within its 1.5 s, and no article is that
+ * long.
  * actors.truncated says so, and the panel and the export say it too. */
 #define ACTORS_MAX_BYTES ((size_t)4 << 20)
 

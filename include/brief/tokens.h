@@ -1,4 +1,5 @@
-/* Tokens of one line of text for the actor rules: words and punctuation with
+/* Tokens of one line of text for the actor rules: words (word.h's words,
+ * a possessive "'s" glued back on) and punctuation with
  * byte spans, their shape, sentence ends (sentence.h, tailored for news) and
  * the places where English
  * expects a capital anyway (sentence starts, after a colon or an opening
