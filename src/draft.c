@@ -1,6 +1,7 @@
 /* Writes an annotation file from the automatic findings (draft.h). */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "brief/actors.h"
 #include "brief/draft.h"
 #include "brief/util.h"
+#include "brief/word.h"
 
 /* A string of the annotation format: "..." with \" \\ and \t escaped.  The
  * document's text is sanitised (no control but TAB; valid UTF-8), so
@@ -59,11 +61,28 @@ static void why(struct buf *b, const struct model *m, const struct entity_why *w
 	buf_addc(b, '\n');
 }
 
-/* Is text[start, end) the first occurrence in text[0, end)? */
+/* Where the annotation format anchors q[0, n): its first occurrence that is
+ * whole words (word.h, as annot_resolve() asks), or SIZE_MAX. */
+static size_t anchor_of(const struct model *m, const void *q, size_t n)
+{
+	const uint8_t *t = m->doc.text;
+	size_t from = 0;
+	while (n && from + n <= m->doc.len) {
+		const uint8_t *hit = memmem(t + from, m->doc.len - from, q, n);
+		if (!hit)
+			break;
+		size_t at = (size_t)(hit - t);
+		if (word_whole(t, 0, m->doc.len, at, at + n))
+			return at;
+		from = at + 1;
+	}
+	return SIZE_MAX;
+}
+
+/* Does the quote text[start, end) anchor where it stands? */
 static int first_occurrence(const struct model *m, size_t start, size_t end)
 {
-	const void *hit = memmem(m->doc.text, end - 1, m->doc.text + start, end - start);
-	return !hit || (const uint8_t *)hit == m->doc.text + start;
+	return anchor_of(m, m->doc.text + start, end - start) == start;
 }
 
 static int is_written(const struct model *m, const struct entity *e)
@@ -124,7 +143,10 @@ int draft_write(FILE *out, const struct model *m)
 	/* Header fields and the body: quotes of the text, found before the body. */
 	for (int k = 0; k < META_COUNT; k++) {
 		const char *v = model_meta(m, (enum meta_key)k);
-		if (!v || !memmem(m->doc.text, m->doc.len, v, strlen(v)))
+		/* Only a field the format can anchor: "Global Times" of
+		 * "source:Global Times" is inside a word (word.h joins letters
+		 * across ':'), so it is left out unless it stands elsewhere. */
+		if (!v || anchor_of(m, v, strlen(v)) == SIZE_MAX)
 			continue;
 		buf_printf(&b, "%s ", meta_key_name((enum meta_key)k));
 		cstr(&b, v);
