@@ -50,7 +50,7 @@ sources_for() {
 	fuzz_mentions) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
 	fuzz_sentence) s="$s src/sentence.c" ;;
 	fuzz_word) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
-	fuzz_tokens) s="$s src/sentence.c src/tokens.c" ;;
+	fuzz_tokens) s="$s src/word.c src/sentence.c src/tokens.c" ;;
 	fuzz_actors) s="$s src/annot.c src/word.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c $T/assets_data.c" ;;
 	fuzz_draft) s="$s src/annot.c src/word.c src/figures.c src/mentions.c src/compare.c src/model.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c src/header.c src/draft.c $T/assets_data.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
