@@ -188,6 +188,11 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 			c->last_line = a->line_start + 1;
 		}
 	}
+	/* A seat's evidence is where it first acts ("Washington proposed"). */
+	if (f->act && !c->n_act && f->gaz >= 0 && f->role == GAZ_SEAT) {
+		c->ev_start = f->ev_start;
+		c->ev_end = f->ev_end;
+	}
 	c->n_act += f->act != 0;
 	c->n_place += f->place != 0;
 	if (f->family_first)
@@ -444,8 +449,11 @@ static void fill(struct finding *f, const struct line *L, size_t i, size_t j)
  * of a speech verb) or a place (after in, at, to, from, visit...)? */
 static void seat_position(const struct line *L, size_t i, size_t j, struct finding *f)
 {
+	/* The evidence spans the cue: "Seoul's Foreign", "warned Washington",
+	 * "Washington proposed", "talks in Seoul". */
 	if (tok(L, j - 1)->flags & TOKF_POSS) {
 		f->act = 1;
+		f->ev_end = tok(L, j)->end > f->ev_end && j < L->t->n ? tok(L, j)->end : f->ev_end;
 		return;
 	}
 	/* "at the White House": a determiner between. */
@@ -455,10 +463,13 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 	enum gaz_cue before = b ? cue_of(L, b - 1) : CUE_NONE;
 	if (before == CUE_PLACE) {
 		f->place = 1;
+		f->ev_start = tok(L, b - 1)->start;
 		return;
 	}
-	if (before == CUE_SPEECH || before == CUE_ACT)
+	if (before == CUE_SPEECH || before == CUE_ACT) {
 		f->act = 1;
+		f->ev_start = tok(L, b - 1)->start;
+	}
 	/* "Tokyo and Seoul have": skip a coordinated name to the verb. */
 	size_t k = j;
 	for (int hops = 0; hops < 2 && (word_is(L, k, "and") || punct_is(L, k, ",")); hops++) {
@@ -475,8 +486,10 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 	    && memcmp(L->text + tok(L, k)->end - 2, "ly", 2) == 0)
 		k++;
 	enum gaz_cue after = cue_of(L, k);
-	if (after == CUE_SPEECH || after == CUE_ACT)
+	if (after == CUE_SPEECH || after == CUE_ACT) {
 		f->act = 1;
+		f->ev_end = tok(L, k)->end;
+	}
 	/* "Washington Post", "Washington state": a name part, not the seat. */
 }
 
