@@ -143,13 +143,9 @@ void ui_relayout(struct ui *u)
 	}
 	int art_rows = avail - u->cmp_h;
 	/* A blank column before the panel's rule keeps the text off it. */
-	u->art_w = cols - panel_w - (panel_w ? 1 : 0);
-	if (u->art_w < 1)
-		u->art_w = 1;
+	int art_w = cols - panel_w - (panel_w ? 1 : 0);
 	u->art_title = model_has_meta(u->m) && art_rows >= 6;
-	u->art_h = art_rows - u->art_title;
-	if (u->art_h < 1)
-		u->art_h = 1;
+	int art_h = art_rows - u->art_title;
 	u->win[PANE_ARTICLE] = make_win(art_rows, cols - panel_w, 0, 0);
 	if (u->panel_overlay)
 		u->win[PANE_PANEL] = make_win(art_rows, cols, 0, 0);
@@ -161,10 +157,8 @@ void ui_relayout(struct ui *u)
 		u->focus = u->panel_overlay && u->win[PANE_PANEL] ? PANE_PANEL : PANE_ARTICLE;
 	if (u->panel_overlay)
 		u->focus = PANE_PANEL;
-	article_invalidate(u);
-	/* From where the reader moved to, not from the top line's start:
-	 * that start moves back at each re-wrap. */
-	article_reanchor(u);
+	u->drawn_ok = 0;
+	vp_resize(&u->vp, art_w, art_h);
 }
 
 static void query_size(struct ui *u)
@@ -237,12 +231,9 @@ static void load_state(struct ui *u)
 	if (far)
 		doc_prepare_all(&u->m->doc);
 	if (rc == 1 && e.pos <= u->m->doc.len) {
-		u->anchor = e.pos;
-		article_reanchor(u);
-		for (int i = 0; i < 26; i++) {
-			u->has_mark[i] = e.marks[i] != SIZE_MAX && e.marks[i] <= u->m->doc.len;
-			u->marks[i] = e.marks[i];
-		}
+		vp_set_anchor(&u->vp, e.pos);
+		for (int i = 0; i < 26; i++)
+			u->vp.marks[i] = e.marks[i] <= u->m->doc.len ? e.marks[i] : SIZE_MAX;
 	}
 	free(path);
 }
@@ -251,14 +242,14 @@ static void load_state(struct ui *u)
  * pages (see mapguard.h). */
 static void save_state(struct ui *u, size_t pos)
 {
-	if (u->opt->no_state || !u->cache)
+	if (u->opt->no_state || !u->vp.cache)
 		return;
 	char *path = state_path();
 	if (!path)
 		return;
 	struct state_entry e = { .key = u->state_key, .pos = pos };
 	for (int i = 0; i < 26; i++)
-		e.marks[i] = u->has_mark[i] ? u->marks[i] : SIZE_MAX;
+		e.marks[i] = u->vp.marks[i];
 	char *warning = NULL;
 	if (state_save(path, &e, &warning) != 0 && warning) {
 		char *shown = doc_sanitize_cstr(warning);
@@ -383,10 +374,7 @@ static void ui_free(struct ui *u)
 	panel_free(u);
 	compare_view_free(u);
 	selection_clear(u);
-	search_free(&u->search);
-	for (size_t i = 0; i < LAYOUT_SLOTS; i++)
-		lines_free(&u->cache[i].l);
-	free(u->cache);
+	vp_free(&u->vp);
 	free(u->rolebuf);
 	free(u->mbuf);
 	buf_free(&u->msg);
@@ -479,8 +467,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	u->show_panel = 1;
 	u->show_compare = 1;
 	u->focus = PANE_ARTICLE;
-	u->anchor = m->body;
-	u->cache = xcalloc(LAYOUT_SLOTS, sizeof *u->cache);
+	vp_init(&u->vp, &m->doc, m->body_line, m->body);
 	u->keys = keymap_new();
 	if (keymap_defaults(u->keys) != 0) {
 		fputs("brief: bad default key table\n", stderr);
@@ -517,13 +504,13 @@ int ui_run(struct model *m, const struct ui_options *o)
 	int exit_sig = 0;
 	int64_t last_draw = 0;
 	int dirty = 1;                  /* input, a signal or the scan's end */
-	size_t good_pos = u->anchor;
+	size_t good_pos = u->vp.anchor;
 	int looped = 0;
 	/* A mapped file that shrank: end cleanly, main says why.  Its size
 	 * is asked each turn (one fstat): a shrink within its last page
 	 * faults nowhere. */
 	while (!u->quit && !exit_sig && !doc_shrank(&m->doc)) {
-		good_pos = u->anchor;
+		good_pos = u->vp.anchor;
 		looped = 1;
 		int scanning = !model_scan_done(m);
 		/* While scanning, the panel's counts refresh a few times a second,
@@ -578,7 +565,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	/* Lost pages before the loop (the key hashed, the position sought)
 	 * leave the state file as it was: nothing read since is to keep. */
 	if (!mapguard_tripped())
-		save_state(u, u->anchor);
+		save_state(u, u->vp.anchor);
 	else if (looped)
 		save_state(u, good_pos);
 	destroy_windows(u);

@@ -58,24 +58,20 @@ static void start_search(struct ui *u)
 	const char *p = u->input.data ? u->input.data : "";
 	if (!*p) {
 		/* An empty pattern repeats the last search, as in less. */
-		if (u->has_search) {
+		if (u->vp.has_search) {
 			u->nav = NAV_SEARCH;
-			article_search_next(u, u->search_back, 0, u->search_count);
+			article_search_next(u, u->vp.search_back, 0, u->search_count);
 		}
 		return;
 	}
 	history_add(u, p);
-	search_free(&u->search);
-	if (search_compile(&u->search, p, strlen(p)) != 0) {
-		u->has_search = 0;
+	if (vp_search_set(&u->vp, p, strlen(p), u->prompt_char == '?') != 0) {
 		status_message(u, 1, "Empty pattern");
 		return;
 	}
-	u->has_search = 1;
-	u->search_back = u->prompt_char == '?';
 	u->nav = NAV_SEARCH;
 	/* 3/x goes to the third match, as in less. */
-	article_search_next(u, u->search_back, 1, u->search_count);
+	article_search_next(u, u->vp.search_back, 1, u->search_count);
 }
 
 static void prompt_key(struct ui *u, wint_t ch, int is_fn)
@@ -124,11 +120,10 @@ static void mark_key(struct ui *u, int pending, wint_t ch)
 {
 	if (ch == 27 || ch == 7 || ch == 3)
 		return;         /* Esc, ^G, ^C: cancelled, as in the search prompt */
-	size_t here = u->anchor;
+	struct viewport *vp = &u->vp;
 	if (pending == 'm') {
 		if (ch >= 'a' && ch <= 'z') {
-			u->marks[ch - 'a'] = here;
-			u->has_mark[ch - 'a'] = 1;
+			vp->marks[ch - 'a'] = vp->anchor;
 			status_message(u, 0, "Mark %c set", (int)ch);
 		} else {
 			status_message(u, 1, "Marks are the letters a to z");
@@ -136,15 +131,15 @@ static void mark_key(struct ui *u, int pending, wint_t ch)
 		return;
 	}
 	if (ch == '\'') {
-		if (!u->has_prev) {
+		if (!vp->has_prev) {
 			status_message(u, 1, "No previous position");
 			return;
 		}
-		article_goto_off(u, u->prev_off);
+		vp_goto_off(vp, vp->prev_off);
 		return;
 	}
-	if (ch >= 'a' && ch <= 'z' && u->has_mark[ch - 'a']) {
-		article_goto_off(u, u->marks[ch - 'a']);
+	if (ch >= 'a' && ch <= 'z' && vp->marks[ch - 'a'] != SIZE_MAX) {
+		vp_goto_off(vp, vp->marks[ch - 'a']);
 		return;
 	}
 	status_message(u, 1, "Mark not set");
@@ -153,9 +148,9 @@ static void mark_key(struct ui *u, int pending, wint_t ch)
 static void clear_all(struct ui *u)
 {
 	selection_clear(u);
-	u->has_search = 0;
-	u->has_cursor = 0;
-	u->has_source = 0;
+	u->vp.has_search = 0;
+	u->vp.has_cursor = 0;
+	u->vp.has_source = 0;
 	u->nav = NAV_NONE;
 	buf_reset(&u->msg);
 }
@@ -198,7 +193,7 @@ static void mouse_event(struct ui *u)
 	int wheel = ev.bstate & BUTTON4_PRESSED ? -3 : ev.bstate & BUTTON5_PRESSED ? 3 : 0;
 	if (wheel) {
 		if (under == PANE_ARTICLE)
-			article_scroll(u, wheel);
+			vp_scroll(&u->vp, wheel);
 		else if (under == PANE_PANEL)
 			panel_handle(u, wheel > 0 ? ACT_LINE_DOWN : ACT_LINE_UP, 3);
 		else
@@ -233,7 +228,7 @@ static void do_action(struct ui *u, enum action a, long count)
 	case ACT_FILE_INFO: {
 		/* As less's =: where the top line is, in lines and bytes as read. */
 		const struct doc *d = &u->m->doc;
-		size_t off = article_offset(u, u->top);
+		size_t off = vp_offset(&u->vp, u->vp.top);
 		status_message(u, 0, "%s line %zu%s%zu, byte %zu of %zu, %d%%%s", d->name,
 			       d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
 			       doc_complete(d) ? " of " : " of at least ",
@@ -288,8 +283,8 @@ static void do_action(struct ui *u, enum action a, long count)
 		clear_all(u);
 		return;
 	case ACT_SELECT_CURSOR:
-		if (u->has_cursor)
-			select_at(u, u->cur_start);
+		if (u->vp.has_cursor)
+			select_at(u, u->vp.cur_start);
 		else
 			status_message(u, 1, "No cursor: move it with ] or [");
 		return;

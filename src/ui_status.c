@@ -29,10 +29,11 @@ static const char *sep(const struct ui *u)
 void status_describe_cursor(struct ui *u)
 {
 	const struct model *m = u->m;
-	if (!u->has_cursor)
+	const struct viewport *vp = &u->vp;
+	if (!vp->has_cursor)
 		return;
-	size_t i = mentions_at(&m->mentions, u->cur_start);
-	if (i < m->mentions.n && m->mentions.v[i].start == u->cur_start) {
+	size_t i = mentions_at(&m->mentions, vp->cur_start);
+	if (i < m->mentions.n && m->mentions.v[i].start == vp->cur_start) {
 		const struct mention *mn = &m->mentions.v[i];
 		const struct entity *e = &m->annot.entities[mn->entity];
 		/* "2/3": counted at scan time, not by walking the mentions here. */
@@ -47,8 +48,8 @@ void status_describe_cursor(struct ui *u)
 			       e->description ? sep(u) : "", e->description ? e->description : "");
 		return;
 	}
-	const struct figure *f = figures_in(&m->figures, u->cur_start, u->cur_end);
-	if (f && f->start == u->cur_start) {
+	const struct figure *f = figures_in(&m->figures, vp->cur_start, vp->cur_end);
+	if (f && f->start == vp->cur_start) {
 		const char *meaning = model_figure_meaning(m, f);
 		struct buf v = { 0 };
 		if (f->kind == FIG_DATE) {

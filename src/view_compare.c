@@ -145,11 +145,7 @@ static void go_to_source(struct ui *u)
 	const struct chart_line *l = flat_line(u, u->csel, &c);
 	if (!line_selectable(l))
 		return;
-	u->has_cursor = 0;
-	u->has_source = 1;
-	u->src_start = l->qstart;
-	u->src_end = l->qend;
-	article_show(u, l->qstart, l->qend);
+	vp_set_source(&u->vp, l->qstart, l->qend);
 	const struct doc *d = &u->m->doc;
 	int n = (int)(l->qend - l->qstart);
 	status_message(u, 0, "\"%.*s\" (line %zu)", n, (const char *)d->text + l->qstart,

@@ -271,7 +271,7 @@ static void add_occ(struct selection *s, size_t *cap, size_t start, size_t end)
 
 static void jump_to_first(struct ui *u)
 {
-	u->has_cursor = 0;
+	u->vp.has_cursor = 0;
 	u->nav = NAV_SELECTION;
 	article_handle(u, ACT_NEXT_MATCH, 0);
 }

@@ -12,6 +12,7 @@
 #include "brief/model.h"
 #include "brief/search.h"
 #include "brief/ui.h"
+#include "brief/viewport.h"
 #include "brief/util.h"
 
 enum pane { PANE_ARTICLE, PANE_PANEL, PANE_COMPARE, PANE_COUNT };
@@ -21,22 +22,6 @@ enum role {
 	ROLE_TEXT, ROLE_ACTOR, ROLE_FIGURE, ROLE_SELECTED, ROLE_CURSOR, ROLE_MATCH,
 	ROLE_SOURCE, ROLE_HEADER, ROLE_TITLE, ROLE_ROW, ROLE_ROW_FOCUS, ROLE_STATUS,
 	ROLE_ERROR, ROLE_BORDER, ROLE_CURRENT, ROLE_DEMAND, ROLE_DIM, ROLE_COUNT
-};
-
-/* A place in the article: source line and display line within it. */
-struct pos {
-	size_t line;
-	size_t sub;
-};
-
-#define LAYOUT_SLOTS 1024
-
-struct layout_slot {
-	size_t line;
-	int width;                  /* 0: empty slot */
-	struct lines l;             /* as far as laid out */
-	size_t from;                /* where laying out goes on */
-	int done;                   /* l holds the whole line */
 };
 
 /* What n / N walk through: a search, or the selected entity's mentions. */
@@ -83,18 +68,8 @@ struct ui {
 	struct keymap *keys;
 
 	/* article */
-	struct pos top;
-	/* Where the reader moved to, a byte offset: only moving changes it, and
-	 * top is derived from it again at each relayout, so re-wrapping never
-	 * rounds the position down, however many sizes it goes through. */
-	size_t anchor;
-	int art_w, art_h;           /* text area of the article pane */
+	struct viewport vp;
 	int art_title;              /* 1 when the header row is shown */
-	struct layout_slot *cache;
-	int has_cursor;
-	size_t cur_start, cur_end;
-	int has_source;
-	size_t src_start, src_end;
 	struct selection sel;
 	enum nav nav;
 	uint8_t *rolebuf;           /* scratch: a role per byte of a display line */
@@ -103,9 +78,6 @@ struct ui {
 	size_t mbuf_n, mbuf_cap;
 
 	/* search */
-	struct search search;
-	int has_search;
-	int search_back;
 	long search_count;          /* typed before / or ?: go to that match */
 
 	/* panel */
@@ -136,10 +108,6 @@ struct ui {
 	int hist_pos;               /* -1: a new pattern; else n back from the newest */
 	long count;
 	int has_count;
-	size_t marks[26];
-	int has_mark[26];
-	size_t prev_off;
-	int has_prev;
 
 	/* help */
 	int help;
@@ -150,7 +118,7 @@ struct ui {
 	int slrm_yes, slrm_no;      /* key codes of its answers, -1: not asked */
 	int slrm_answered;          /* the first answer came (a later one still counts) */
 	int64_t slrm_asked_ms;      /* when the question went out */
-	struct pos drawn_top;       /* the article's top row as last drawn */
+	struct vp_pos drawn_top;       /* the article's top row as last drawn */
 	int drawn_ok;               /* 0: that frame is gone (relayout, help) */
 
 	int quit;
@@ -188,20 +156,11 @@ size_t list_step(size_t cur, size_t n, long delta, int (*ok)(void *ctx, size_t i
 int text_width(const char *s);
 
 /* view_article.c */
-size_t article_first_line(const struct ui *u);
-size_t article_offset(struct ui *u, struct pos p);
-struct pos article_pos_of(struct ui *u, size_t off);
-void article_scroll(struct ui *u, long delta);
-void article_show(struct ui *u, size_t start, size_t end);
-void article_goto_off(struct ui *u, size_t off);
-/* The top line again from the anchor, after the layout changed. */
-void article_reanchor(struct ui *u);
 /* Percent of the article above the bottom of the pane, as less shows it;
  * with end, also whether the pane shows the article's last line. */
 int article_percent(struct ui *u, int *end);
 void article_draw(struct ui *u);
 void article_handle(struct ui *u, enum action a, long count);
-void article_invalidate(struct ui *u);
 int article_hit(struct ui *u, int y, int x, size_t *off);
 /* The count-th match on (count >= 1); from_here: a new search, which may
  * match at the reference itself. */
