@@ -2,7 +2,7 @@
  * that survives a monochrome terminal or NO_COLOR; colour only adds to it. */
 #include "config.h"
 
-#include "brief/ui_views.h"
+#include "brief/ui_core.h"
 
 struct role_style {
 	attr_t mono;
@@ -51,9 +51,9 @@ static attr_t no_color_video(void)
 	return a;
 }
 
-void theme_init(struct ui *u)
+void theme_init(struct ui *u, int no_color)
 {
-	int color = !u->opt->no_color && has_colors();
+	int color = !no_color && has_colors();
 	attr_t ncv = color ? no_color_video() : 0;
 	if (color) {
 		start_color();

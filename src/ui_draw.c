@@ -1,6 +1,6 @@
 /* Drawing helpers: UTF-8 text into curses cells (one cell per spacing
  * character with its combining marks, clipped so a wide character is never
- * cut in half), and stepping through selectable rows of a list. */
+ * cut in half). */
 #include "config.h"
 
 #include <string.h>
@@ -9,7 +9,7 @@
 
 #include "brief/document.h"
 #include "brief/layout.h"
-#include "brief/ui_views.h"
+#include "brief/ui_core.h"
 
 /* Outside a UTF-8 locale curses cannot show other characters: each becomes
  * '?' cells of the same width, so layout and screen still agree. */
@@ -150,25 +150,4 @@ void draw_fill(WINDOW *w, int y, int x, int n, attr_t a)
 int text_width(const char *s)
 {
 	return layout_width((const uint8_t *)s, 0, strlen(s));
-}
-
-size_t list_step(size_t cur, size_t n, long delta, int (*ok)(void *ctx, size_t i), void *ctx)
-{
-	for (; delta > 0; delta--) {
-		size_t j = cur + 1;
-		while (j < n && !ok(ctx, j))
-			j++;
-		if (j >= n)
-			break;
-		cur = j;
-	}
-	for (; delta < 0; delta++) {
-		size_t j = cur;
-		while (j > 0 && !ok(ctx, j - 1))
-			j--;
-		if (j == 0)
-			break;
-		cur = j - 1;
-	}
-	return cur;
 }

@@ -1,293 +1,244 @@
-/* Input: keys through the action table, the search prompt, marks and the
- * mouse, each dispatched to the focused pane. */
+/* Input modes as data (vis' struct Mode is the model): each mode has the
+ * keys it takes itself, what it does with an action, and what it shows.
+ * The modes stack: the one on top is the mode, and keys it does not take
+ * and actions it passes go to the one below, which it returns to when it
+ * ends.  A key goes down the stack until a mode takes it; if none does it
+ * becomes an action (actions.h), which goes down the stack until a mode
+ * handles it; the normal mode hands it to the focused pane.
+ *
+ *   normal   digits start a count; actions of the whole reader (quit, help,
+ *            the prompt, marks, focus, toggles); the rest to the focused
+ *            pane, and what that leaves to the article
+ *   overlay  the panel over the article (narrow screens): s and Esc close
+ *            it; the rest as normal, the panel focused
+ *   help     the help pane over the screen takes every action; q, h, Esc
+ *            close it; digits still start a count (3j scrolls it)
+ *   count    digits; any other key ends it and goes below with the count
+ *   prompt   a search pattern being typed: every key is its own
+ *   mark     the letter after m or ': every key is its own */
 #include "config.h"
 
 #include <string.h>
 #include <unistr.h>
 
-#include "brief/ui_views.h"
+#include "brief/ui_loop.h"
 
-static int pane_visible(struct ui *u, enum pane p)
+struct input {
+	struct keymap *keys;
+	enum mode stack[MODE_MAX + 1];
+	int depth;                  /* stack[depth - 1] is the mode */
+	long count;                 /* count: the number typed */
+	int prompt_char;            /* prompt: '/' or '?'; mark: 'm' or '\'' */
+	long search_count;          /* typed before / or ?: go to that match */
+	struct buf text;            /* prompt: typed so far */
+	char *history[16];          /* search patterns, oldest first */
+	int nhistory;
+	int hist_pos;               /* -1: a new pattern; else n back from the newest */
+};
+
+/* What a mode's hooks work on. */
+struct ctx {
+	struct input *in;
+	struct ui *u;
+	void *const *pane;
+	struct layout *lay;
+	struct fx *fx;
+};
+
+enum {
+	MF_MOUSE = 1 << 0,          /* clicks and the wheel reach the panes */
+	MF_CURSOR = 1 << 1,         /* the terminal's cursor shows, on the status line */
+	MF_CANCEL = 1 << 2,         /* ^C closes it (and what is above it) */
+	MF_MESSAGES = 1 << 3,       /* an action clears the status message (but
+	                               ]/[/n/N, which say where they went) */
+	MF_BASE = 1 << 4,           /* the bottom of the stack: ^C returns here */
+};
+
+struct mode_def {
+	const char *name;
+	unsigned flags;
+	enum pane covers;           /* the pane shown over the screen; PANE_COUNT: none */
+	/* A key before it becomes an action: 1 if taken. NULL: none taken. */
+	int (*key)(struct ctx *c, wint_t ch, int is_fn);
+	/* An action (count 0: none typed): 1 if handled, 0 to pass it down. */
+	int (*act)(struct ctx *c, enum action a, long count);
+};
+
+static const struct mode_def modes[MODE_MAX];
+
+static enum mode top(const struct input *in)
 {
-	if (p == PANE_ARTICLE)
-		return !u->panel_overlay;
-	return u->win[p] != NULL;
+	return in->stack[in->depth - 1];
 }
 
-static void cycle_focus(struct ui *u, int dir)
+static void push(struct input *in, enum mode m)
 {
-	int f = (int)u->focus;
+	if (in->depth < (int)(sizeof in->stack / sizeof in->stack[0]))
+		in->stack[in->depth++] = m;
+}
+
+static void pop(struct input *in)
+{
+	if (in->depth > 1)
+		in->depth--;
+}
+
+/* Take m off the stack wherever it is. */
+static void drop(struct input *in, enum mode m)
+{
+	int w = 0;
+	for (int r = 0; r < in->depth; r++)
+		if (in->stack[r] != m || r == 0)
+			in->stack[w++] = in->stack[r];
+	in->depth = w;
+}
+
+int input_in(const struct input *in, enum mode m)
+{
+	for (int i = 0; i < in->depth; i++)
+		if (in->stack[i] == m)
+			return 1;
+	return 0;
+}
+
+enum mode input_mode(const struct input *in)
+{
+	return top(in);
+}
+
+/* ---- normal ---------------------------------------------------------------- */
+
+static int normal_key(struct ctx *c, wint_t ch, int is_fn)
+{
+	if (is_fn || ch < '0' || ch > '9')
+		return 0;
+	c->in->count = 0;
+	push(c->in, MODE_COUNT);
+	return modes[MODE_COUNT].key(c, ch, is_fn);
+}
+
+static int pane_shown(const struct ctx *c, enum pane p)
+{
+	if (!ui_panes[p]->focusable)
+		return 0;
+	if (p == PANE_ARTICLE)
+		return !c->lay->overlay;
+	return c->lay->win[p] != NULL;
+}
+
+static void focus(struct ctx *c, enum pane p)
+{
+	c->fx->flags |= FX_FOCUS;
+	c->fx->focus = p;
+}
+
+static void cycle_focus(struct ctx *c, int dir)
+{
+	int f = (int)c->u->focus;
 	for (int i = 0; i < PANE_COUNT; i++) {
 		f = (f + dir + PANE_COUNT) % PANE_COUNT;
-		if (pane_visible(u, (enum pane)f)) {
-			u->focus = (enum pane)f;
+		if (pane_shown(c, (enum pane)f)) {
+			focus(c, (enum pane)f);
 			return;
 		}
 	}
 }
 
-/* The patterns searched for, as less keeps them: Up and Down in the
- * prompt bring them back. */
-static void history_add(struct ui *u, const char *p)
+static void clear_all(struct ctx *c)
 {
-	int n = u->nhistory;
-	if (n && strcmp(u->history[n - 1], p) == 0)
-		return;
-	if (n == (int)(sizeof u->history / sizeof u->history[0])) {
-		free(u->history[0]);
-		memmove(u->history, u->history + 1, (size_t)(n - 1) * sizeof u->history[0]);
-		n--;
-	}
-	u->history[n] = xstrdup(p);
-	u->nhistory = n + 1;
-}
-
-static void history_step(struct ui *u, int older)
-{
-	int pos = u->hist_pos + (older ? 1 : -1);
-	if (pos >= u->nhistory || pos < -1)
-		return;
-	u->hist_pos = pos;
-	buf_reset(&u->input);
-	if (pos >= 0)
-		buf_adds(&u->input, u->history[u->nhistory - 1 - pos]);
-}
-
-static void start_search(struct ui *u)
-{
-	const char *p = u->input.data ? u->input.data : "";
-	if (!*p) {
-		/* An empty pattern repeats the last search, as in less. */
-		if (u->vp.has_search) {
-			u->nav = NAV_SEARCH;
-			article_search_next(u, u->vp.search_back, 0, u->search_count);
-		}
-		return;
-	}
-	history_add(u, p);
-	if (vp_search_set(&u->vp, p, strlen(p), u->prompt_char == '?') != 0) {
-		status_message(u, 1, "Empty pattern");
-		return;
-	}
-	u->nav = NAV_SEARCH;
-	/* 3/x goes to the third match, as in less. */
-	article_search_next(u, u->vp.search_back, 1, u->search_count);
-}
-
-static void prompt_key(struct ui *u, wint_t ch, int is_fn)
-{
-	if ((!is_fn && (ch == '\n' || ch == '\r')) || (is_fn && ch == KEY_ENTER)) {
-		u->prompting = 0;
-		start_search(u);
-		buf_reset(&u->input);
-		return;
-	}
-	if ((!is_fn && (ch == 27 || ch == 7 || ch == 3))) {
-		u->prompting = 0;
-		buf_reset(&u->input);
-		return;
-	}
-	if ((is_fn && ch == KEY_BACKSPACE) || (!is_fn && (ch == 127 || ch == 8))) {
-		if (!u->input.len) {
-			u->prompting = 0;       /* backspace on empty leaves, as in less */
-			return;
-		}
-		size_t n = u->input.len;
-		do
-			n--;
-		while (n > 0 && (u->input.data[n] & 0xC0) == 0x80);
-		u->input.len = n;
-		u->input.data[n] = '\0';
-		return;
-	}
-	if (is_fn && (ch == KEY_UP || ch == KEY_DOWN)) {
-		history_step(u, ch == KEY_UP);
-		return;
-	}
-	if (!is_fn && ch == 21) {       /* ^U */
-		buf_reset(&u->input);
-		return;
-	}
-	if (is_fn || !doc_cp_is_safe((uint32_t)ch) || ch < 0x20 || ch == '\t')
-		return;
-	uint8_t enc[6];
-	int n = u8_uctomb(enc, (ucs4_t)ch, sizeof enc);
-	if (n > 0)
-		buf_add(&u->input, enc, (size_t)n);
-}
-
-static void mark_key(struct ui *u, int pending, wint_t ch)
-{
-	if (ch == 27 || ch == 7 || ch == 3)
-		return;         /* Esc, ^G, ^C: cancelled, as in the search prompt */
-	struct viewport *vp = &u->vp;
-	if (pending == 'm') {
-		if (ch >= 'a' && ch <= 'z') {
-			vp->marks[ch - 'a'] = vp->anchor;
-			status_message(u, 0, "Mark %c set", (int)ch);
-		} else {
-			status_message(u, 1, "Marks are the letters a to z");
-		}
-		return;
-	}
-	if (ch == '\'') {
-		if (!vp->has_prev) {
-			status_message(u, 1, "No previous position");
-			return;
-		}
-		vp_goto_off(vp, vp->prev_off);
-		return;
-	}
-	if (ch >= 'a' && ch <= 'z' && vp->marks[ch - 'a'] != SIZE_MAX) {
-		vp_goto_off(vp, vp->marks[ch - 'a']);
-		return;
-	}
-	status_message(u, 1, "Mark not set");
-}
-
-static void clear_all(struct ui *u)
-{
-	selection_clear(u);
+	struct ui *u = c->u;
+	select_clear(u);
 	u->vp.has_search = 0;
 	u->vp.has_cursor = 0;
 	u->vp.has_source = 0;
 	u->nav = NAV_NONE;
-	buf_reset(&u->msg);
+	fx_no_message(c->fx);
 }
 
-static void select_at(struct ui *u, size_t off)
+static void file_info(struct ctx *c)
 {
-	const struct mentions *mn = &u->m->mentions;
-	size_t i = mentions_at(mn, off + 1);
-	if (i > 0 && mn->v[i - 1].start <= off && off < mn->v[i - 1].end) {
-		select_entity(u, (long)mn->v[i - 1].entity);
-		return;
-	}
-	/* The figure containing off: the last one starting at or before it. */
-	const struct figures *fs = &u->m->figures;
-	size_t lo = figures_at(fs, off + 1);
-	if (lo > 0 && off < fs->v[lo - 1].end) {
-		long g = figure_group_of(u, &fs->v[lo - 1]);
-		if (g >= 0)
-			select_figure_group(u, (size_t)g);
-	}
+	/* As less's =: where the top line is, in lines and bytes as read. */
+	struct ui *u = c->u;
+	const struct doc *d = &u->m->doc;
+	size_t off = vp_offset(&u->vp, u->vp.top);
+	fx_message(c->fx, 0, "%s line %zu%s%zu, byte %zu of %zu, %d%%%s", d->name,
+		   d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
+		   doc_complete(d) ? " of " : " of at least ",
+		   d->nlines, doc_orig_off(d, off), d->orig_len, status_percent(u, NULL),
+		   model_scan_done(u->m) ? "" : " (scanning)");
 }
 
-static void mouse_event(struct ui *u)
+static int normal_act(struct ctx *c, enum action a, long count)
 {
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return;
-	enum pane under = PANE_COUNT;
-	for (int p = 0; p < PANE_COUNT; p++) {
-		if (u->win[p] && wenclose(u->win[p], ev.y, ev.x)
-		    && (p != PANE_ARTICLE || !u->panel_overlay))
-			under = (enum pane)p;
-	}
-	if (u->panel_overlay && u->win[PANE_PANEL] && wenclose(u->win[PANE_PANEL], ev.y, ev.x))
-		under = PANE_PANEL;
-	if (under == PANE_COUNT)
-		return;
-	int y = ev.y, x = ev.x;
-	wmouse_trafo(u->win[under], &y, &x, FALSE);
-	int wheel = ev.bstate & BUTTON4_PRESSED ? -3 : ev.bstate & BUTTON5_PRESSED ? 3 : 0;
-	if (wheel) {
-		if (under == PANE_ARTICLE)
-			vp_scroll(&u->vp, wheel);
-		else if (under == PANE_PANEL)
-			panel_handle(u, wheel > 0 ? ACT_LINE_DOWN : ACT_LINE_UP, 3);
-		else
-			compare_view_handle(u, wheel > 0 ? ACT_LINE_DOWN : ACT_LINE_UP, 1);
-		return;
-	}
-	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
-		return;
-	u->focus = under;
-	size_t off;
-	if (under == PANE_ARTICLE && article_hit(u, y, x, &off))
-		select_at(u, off);
-	else if (under == PANE_PANEL)
-		panel_click(u, y);
-	else if (under == PANE_COMPARE)
-		compare_view_click(u, y);
-}
-
-static void do_action(struct ui *u, enum action a, long count)
-{
+	struct input *in = c->in;
+	struct ui *u = c->u;
+	struct layout *lay = c->lay;
 	switch (a) {
+	case ACT_NONE:
+		fx_message(c->fx, 1, "Unknown key: press h for help");
+		return 1;
 	case ACT_QUIT:
-		u->quit = 1;
-		return;
+		c->fx->flags |= FX_QUIT;
+		return 1;
 	case ACT_HELP:
-		u->help = 1;
-		u->help_top = 0;
-		return;
+		push(in, MODE_HELP);
+		if (ui_panes[PANE_HELP]->show)
+			ui_panes[PANE_HELP]->show(u, c->pane[PANE_HELP]);
+		return 1;
 	case ACT_REDRAW:
-		u->need_clear = 1;
-		return;
-	case ACT_FILE_INFO: {
-		/* As less's =: where the top line is, in lines and bytes as read. */
-		const struct doc *d = &u->m->doc;
-		size_t off = vp_offset(&u->vp, u->vp.top);
-		status_message(u, 0, "%s line %zu%s%zu, byte %zu of %zu, %d%%%s", d->name,
-			       d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
-			       doc_complete(d) ? " of " : " of at least ",
-			       d->nlines, doc_orig_off(d, off), d->orig_len, article_percent(u, NULL),
-			       model_scan_done(u->m) ? "" : " (scanning)");
-		return;
-	}
+		c->fx->flags |= FX_CLEAR;
+		return 1;
+	case ACT_FILE_INFO:
+		file_info(c);
+		return 1;
 	case ACT_SEARCH_FORWARD:
 	case ACT_SEARCH_BACKWARD:
 		/* A search sees the whole text, checked. */
 		doc_prepare_all(&u->m->doc);
-		u->prompting = 1;
-		u->prompt_char = a == ACT_SEARCH_FORWARD ? '/' : '?';
-		u->search_count = count ? count : 1;
-		u->hist_pos = -1;
-		buf_reset(&u->input);
-		return;
+		push(in, MODE_PROMPT);
+		in->prompt_char = a == ACT_SEARCH_FORWARD ? '/' : '?';
+		in->search_count = count ? count : 1;
+		in->hist_pos = -1;
+		buf_reset(&in->text);
+		return 1;
 	case ACT_MARK:
 	case ACT_GOTO_MARK:
-		u->prompt_char = a == ACT_MARK ? 'm' : '\'';
-		return;
+		push(in, MODE_MARK);
+		in->prompt_char = a == ACT_MARK ? 'm' : '\'';
+		return 1;
 	case ACT_TOGGLE_PANEL:
-		if (u->cols < 60) {
-			u->overlay_open = !u->overlay_open;
-			u->focus = u->overlay_open ? PANE_PANEL : PANE_ARTICLE;
+		if (lay->cols < LAYOUT_NARROW) {
+			push(in, MODE_OVERLAY);
+			focus(c, PANE_PANEL);
 		} else {
-			u->show_panel = !u->show_panel;
-			if (!u->show_panel && u->focus == PANE_PANEL)
-				u->focus = PANE_ARTICLE;
+			lay->show_panel = !lay->show_panel;
+			if (!lay->show_panel && u->focus == PANE_PANEL)
+				focus(c, PANE_ARTICLE);
 		}
-		ui_relayout(u);
-		return;
+		c->fx->flags |= FX_RELAYOUT;
+		return 1;
 	case ACT_TOGGLE_COMPARE:
-		u->show_compare = !u->show_compare;
-		if (!u->show_compare && u->focus == PANE_COMPARE)
-			u->focus = PANE_ARTICLE;
-		ui_relayout(u);
-		if (u->show_compare && !u->win[PANE_COMPARE])
-			status_message(u, 1, u->m->ncmps ? "Too small for the comparison"
-							 : "No comparison in the annotations");
-		return;
+		lay->show_compare = !lay->show_compare;
+		if (!lay->show_compare && u->focus == PANE_COMPARE)
+			focus(c, PANE_ARTICLE);
+		c->fx->flags |= FX_RELAYOUT;
+		if (lay->show_compare && !layout_compare_fits(lay, u->m))
+			fx_message(c->fx, 1, u->m->ncmps ? "Too small for the comparison"
+							   : "No comparison in the annotations");
+		return 1;
 	case ACT_FOCUS_NEXT:
 	case ACT_FOCUS_PREV:
-		cycle_focus(u, a == ACT_FOCUS_NEXT ? 1 : -1);
-		return;
+		cycle_focus(c, a == ACT_FOCUS_NEXT ? 1 : -1);
+		return 1;
 	case ACT_CLEAR:
-		if (u->panel_overlay) {
-			u->overlay_open = 0;
-			u->focus = PANE_ARTICLE;
-			ui_relayout(u);
-		}
-		clear_all(u);
-		return;
+		clear_all(c);
+		return 1;
 	case ACT_SELECT_CURSOR:
-		if (u->vp.has_cursor)
-			select_at(u, u->vp.cur_start);
-		else
-			status_message(u, 1, "No cursor: move it with ] or [");
-		return;
+		if (!u->vp.has_cursor)
+			fx_message(c->fx, 1, "No cursor: move it with ] or [");
+		else if (select_at(u, u->vp.cur_start))
+			pane_act(u, c->pane, PANE_ARTICLE, ACT_NEXT_MATCH, 0, c->fx);
+		return 1;
 	case ACT_BOTTOM:
 	case ACT_PERCENT:
 	case ACT_TOP:
@@ -298,72 +249,358 @@ static void do_action(struct ui *u, enum action a, long count)
 	default:
 		break;
 	}
-	if (u->focus == PANE_PANEL)
-		panel_handle(u, a, count);
-	else if (u->focus == PANE_COMPARE)
-		compare_view_handle(u, a, count);
-	else
-		article_handle(u, a, count);
+	pane_act(u, c->pane, u->focus, a, count, c->fx);
+	return 1;
 }
 
-static void handle_key(struct ui *u, wint_t ch, int is_fn)
+/* ---- overlay: the panel over the article ----------------------------------- */
+
+static int overlay_act(struct ctx *c, enum action a, long count)
 {
-	if (margins_answer(u, ch, is_fn))
+	(void)count;
+	if (a != ACT_TOGGLE_PANEL && a != ACT_CLEAR)
+		return 0;
+	drop(c->in, MODE_OVERLAY);
+	focus(c, PANE_ARTICLE);
+	c->fx->flags |= FX_RELAYOUT;
+	return a == ACT_TOGGLE_PANEL;   /* Esc clears as well */
+}
+
+void input_overlay_gone(struct input *in)
+{
+	drop(in, MODE_OVERLAY);
+}
+
+/* ---- help ---------------------------------------------------------------------- */
+
+static int help_act(struct ctx *c, enum action a, long count)
+{
+	pane_act(c->u, c->pane, PANE_HELP, a, count, c->fx);
+	if (c->fx->flags & FX_CLOSE) {
+		c->fx->flags &= ~(unsigned)FX_CLOSE;
+		drop(c->in, MODE_HELP);
+	}
+	return 1;
+}
+
+/* ---- count ---------------------------------------------------------------------- */
+
+static int count_key(struct ctx *c, wint_t ch, int is_fn)
+{
+	struct input *in = c->in;
+	if (!is_fn && ch >= '0' && ch <= '9') {
+		if (in->count < 100000000)
+			in->count = in->count * 10 + (long)(ch - '0');
+		return 1;
+	}
+	pop(in);                    /* the key is for the mode below, with the count */
+	return 0;
+}
+
+/* ---- the search prompt ---------------------------------------------------------- */
+
+/* The patterns searched for, as less keeps them: Up and Down in the
+ * prompt bring them back. */
+static void history_add(struct input *in, const char *p)
+{
+	int n = in->nhistory;
+	if (n && strcmp(in->history[n - 1], p) == 0)
+		return;
+	if (n == (int)(sizeof in->history / sizeof in->history[0])) {
+		free(in->history[0]);
+		memmove(in->history, in->history + 1, (size_t)(n - 1) * sizeof in->history[0]);
+		n--;
+	}
+	in->history[n] = xstrdup(p);
+	in->nhistory = n + 1;
+}
+
+static void history_step(struct input *in, int older)
+{
+	int pos = in->hist_pos + (older ? 1 : -1);
+	if (pos >= in->nhistory || pos < -1)
+		return;
+	in->hist_pos = pos;
+	buf_reset(&in->text);
+	if (pos >= 0)
+		buf_adds(&in->text, in->history[in->nhistory - 1 - pos]);
+}
+
+static void start_search(struct ctx *c)
+{
+	struct input *in = c->in;
+	struct ui *u = c->u;
+	const char *p = in->text.data ? in->text.data : "";
+	if (!*p) {
+		/* An empty pattern repeats the last search, as in less. */
+		if (u->vp.has_search) {
+			u->nav = NAV_SEARCH;
+			pane_act(u, c->pane, PANE_ARTICLE, ACT_NEXT_MATCH, in->search_count, c->fx);
+		}
+		return;
+	}
+	history_add(in, p);
+	if (vp_search_set(&u->vp, p, strlen(p), in->prompt_char == '?') != 0) {
+		fx_message(c->fx, 1, "Empty pattern");
+		return;
+	}
+	u->nav = NAV_SEARCH;
+	/* 3/x goes to the third match, as in less. */
+	pane_act(u, c->pane, PANE_ARTICLE, ACT_SEARCH_FORWARD, in->search_count, c->fx);
+}
+
+static int prompt_key(struct ctx *c, wint_t ch, int is_fn)
+{
+	struct input *in = c->in;
+	c->fx->flags |= FX_REDRAW;
+	if ((!is_fn && (ch == '\n' || ch == '\r')) || (is_fn && ch == KEY_ENTER)) {
+		pop(in);
+		start_search(c);
+		buf_reset(&in->text);
+		return 1;
+	}
+	if ((!is_fn && (ch == 27 || ch == 7 || ch == 3))) {
+		pop(in);
+		buf_reset(&in->text);
+		return 1;
+	}
+	if ((is_fn && ch == KEY_BACKSPACE) || (!is_fn && (ch == 127 || ch == 8))) {
+		if (!in->text.len) {
+			pop(in);            /* backspace on empty leaves, as in less */
+			return 1;
+		}
+		size_t n = in->text.len;
+		do
+			n--;
+		while (n > 0 && (in->text.data[n] & 0xC0) == 0x80);
+		in->text.len = n;
+		in->text.data[n] = '\0';
+		return 1;
+	}
+	if (is_fn && (ch == KEY_UP || ch == KEY_DOWN)) {
+		history_step(in, ch == KEY_UP);
+		return 1;
+	}
+	if (!is_fn && ch == 21) {       /* ^U */
+		buf_reset(&in->text);
+		return 1;
+	}
+	if (is_fn || !doc_cp_is_safe((uint32_t)ch) || ch < 0x20 || ch == '\t')
+		return 1;
+	uint8_t enc[6];
+	int n = u8_uctomb(enc, (ucs4_t)ch, sizeof enc);
+	if (n > 0)
+		buf_add(&in->text, enc, (size_t)n);
+	return 1;
+}
+
+/* ---- a mark's letter ------------------------------------------------------------- */
+
+static void mark_letter(struct ctx *c, int pending, wint_t ch)
+{
+	struct viewport *vp = &c->u->vp;
+	if (ch == 27 || ch == 7 || ch == 3)
+		return;         /* Esc, ^G, ^C: cancelled, as in the search prompt */
+	if (pending == 'm') {
+		if (ch >= 'a' && ch <= 'z') {
+			vp->marks[ch - 'a'] = vp->anchor;
+			fx_message(c->fx, 0, "Mark %c set", (int)ch);
+		} else {
+			fx_message(c->fx, 1, "Marks are the letters a to z");
+		}
+		return;
+	}
+	if (ch == '\'') {
+		if (!vp->has_prev) {
+			fx_message(c->fx, 1, "No previous position");
+			return;
+		}
+		vp_goto_off(vp, vp->prev_off);
+		return;
+	}
+	if (ch >= 'a' && ch <= 'z' && vp->marks[ch - 'a'] != SIZE_MAX) {
+		vp_goto_off(vp, vp->marks[ch - 'a']);
+		return;
+	}
+	fx_message(c->fx, 1, "Mark not set");
+}
+
+static int mark_key(struct ctx *c, wint_t ch, int is_fn)
+{
+	pop(c->in);
+	c->fx->flags |= FX_REDRAW;
+	if (!is_fn)
+		mark_letter(c, c->in->prompt_char, ch);
+	return 1;
+}
+
+/* ---- the table ------------------------------------------------------------------------ */
+
+static const struct mode_def modes[MODE_MAX] = {
+	[MODE_NORMAL] = { "normal", MF_MOUSE | MF_MESSAGES | MF_BASE, PANE_COUNT, normal_key,
+			  normal_act },
+	[MODE_OVERLAY] = { "overlay", MF_MOUSE | MF_MESSAGES | MF_BASE, PANE_COUNT, NULL,
+			   overlay_act },
+	[MODE_HELP] = { "help", MF_CANCEL, PANE_HELP, NULL, help_act },
+	[MODE_COUNT] = { "count", MF_MOUSE, PANE_COUNT, count_key, NULL },
+	[MODE_PROMPT] = { "prompt", MF_CURSOR | MF_CANCEL, PANE_COUNT, prompt_key, NULL },
+	[MODE_MARK] = { "mark", MF_CURSOR | MF_CANCEL, PANE_COUNT, mark_key, NULL },
+};
+
+/* ---- keys and clicks ---------------------------------------------------------------- */
+
+static int mouse_allowed(const struct input *in)
+{
+	for (int i = 0; i < in->depth; i++)
+		if (!(modes[in->stack[i]].flags & MF_MOUSE))
+			return 0;
+	return 1;
+}
+
+static void mouse_event(struct ctx *c)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	const struct layout *lay = c->lay;
+	enum pane under = PANE_COUNT;
+	for (int p = 0; p < PANE_COUNT; p++) {
+		if (lay->win[p] && wenclose(lay->win[p], ev.y, ev.x)
+		    && (p != PANE_ARTICLE || !lay->overlay))
+			under = (enum pane)p;
+	}
+	if (lay->overlay && lay->win[PANE_PANEL] && wenclose(lay->win[PANE_PANEL], ev.y, ev.x))
+		under = PANE_PANEL;
+	if (under == PANE_COUNT)
+		return;
+	int y = ev.y, x = ev.x;
+	wmouse_trafo(lay->win[under], &y, &x, FALSE);
+	int wheel = ev.bstate & BUTTON4_PRESSED ? -3 : ev.bstate & BUTTON5_PRESSED ? 3 : 0;
+	if (wheel) {
+		pane_mouse(c->u, c->pane, under, y, x, wheel, c->fx);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	focus(c, under);
+	pane_mouse(c->u, c->pane, under, y, x, 0, c->fx);
+}
+
+/* ]/[/n/N say where they went, or keep what was said. */
+static int says_where(enum action a)
+{
+	return a == ACT_NEXT_HIGHLIGHT || a == ACT_PREV_HIGHLIGHT || a == ACT_NEXT_MATCH
+	       || a == ACT_PREV_MATCH;
+}
+
+void input_key(struct input *in, struct ui *u, void *const pane[], struct layout *lay, wint_t ch,
+	       int is_fn, struct fx *fx)
+{
+	struct ctx c = { in, u, pane, lay, fx };
+	if (margins_answer(ch, is_fn))
 		return;         /* the terminal's answer, not a key */
 	if (is_fn && ch == KEY_RESIZE)
 		return;         /* sizes come from SIGWINCH, handled in one place */
 	if (is_fn && ch == KEY_MOUSE) {
 		/* Clicks act on the panes, which help, a prompt or a pending
 		 * mark cover: there they only clear the way. */
-		if (!u->help && !u->prompting && !mark_pending(u))
-			mouse_event(u);
+		if (mouse_allowed(in))
+			mouse_event(&c);
 		else
 			getmouse(&(MEVENT){ 0 });
 		return;
 	}
-	if (u->prompting) {
-		prompt_key(u, ch, is_fn);
-		return;
-	}
-	if (mark_pending(u)) {
-		int pending = u->prompt_char;
-		u->prompt_char = 0;
-		if (!is_fn)
-			mark_key(u, pending, ch);
-		return;
-	}
-	/* Before help takes its keys: 3j scrolls it three lines too. */
-	if (!is_fn && ch >= '0' && ch <= '9') {
-		if (u->count < 100000000)
-			u->count = u->count * 10 + (long)(ch - '0');
-		u->has_count = 1;
-		return;
-	}
-	enum action a = keymap_lookup(u->keys, (int)ch, is_fn);
-	long count = u->count;
-	u->count = 0;
-	u->has_count = 0;
-	if (u->help) {
-		help_handle(u, a, count);
-		return;
-	}
-	if (a == ACT_NONE) {
-		status_message(u, 1, "Unknown key: press h for help");
-		return;
-	}
-	if (a != ACT_NEXT_HIGHLIGHT && a != ACT_PREV_HIGHLIGHT && a != ACT_NEXT_MATCH
-	    && a != ACT_PREV_MATCH)
-		buf_reset(&u->msg);
-	do_action(u, a, count);
-}
-
-void ui_read_keys(struct ui *u)
-{
-	wint_t ch;
-	int r;
-	while ((r = wget_wch(stdscr, &ch)) != ERR) {
-		handle_key(u, ch, r == KEY_CODE_YES);
-		if (u->quit)
+	for (int i = in->depth - 1; i >= 0; i--) {
+		const struct mode_def *m = &modes[in->stack[i]];
+		if (m->key && m->key(&c, ch, is_fn))
 			return;
 	}
+	enum action a = keymap_lookup(in->keys, (int)ch, is_fn);
+	long count = in->count;
+	in->count = 0;
+	if (modes[top(in)].flags & MF_MESSAGES && a != ACT_NONE && !says_where(a))
+		fx_no_message(fx);
+	for (int i = in->depth - 1; i >= 0; i--) {
+		const struct mode_def *m = &modes[in->stack[i]];
+		if (m->act && m->act(&c, a, count))
+			return;
+	}
+}
+
+int input_interrupt(struct input *in)
+{
+	int cancels = 0;
+	for (int i = 0; i < in->depth; i++)
+		cancels |= (modes[in->stack[i]].flags & MF_CANCEL) != 0;
+	if (!cancels)
+		return 0;
+	/* ^C cancels a prompt, a pending mark or help, and a count typed in
+	 * help: back to the normal mode or the overlay. */
+	while (in->depth > 1 && !(modes[top(in)].flags & MF_BASE))
+		pop(in);
+	in->count = 0;
+	buf_reset(&in->text);
+	return 1;
+}
+
+void input_prompt(const struct input *in, struct status_prompt *p)
+{
+	static const char *const labels[] = { "/", "?" };
+	memset(p, 0, sizeof *p);
+	switch (top(in)) {
+	case MODE_PROMPT:
+		p->label = labels[in->prompt_char == '?'];
+		p->input = in->text.data ? in->text.data : "";
+		break;
+	case MODE_MARK:
+		/* A pending mark asks for its letter in words, as less does. */
+		p->label = in->prompt_char == 'm' ? "mark: " : "goto mark: ";
+		p->input = "";
+		break;
+	case MODE_COUNT:
+		p->has_count = 1;
+		p->count = in->count;
+		break;
+	default:
+		break;
+	}
+}
+
+int input_cursor(const struct input *in)
+{
+	return (modes[top(in)].flags & MF_CURSOR) != 0;
+}
+
+enum pane input_covering(const struct input *in)
+{
+	for (int i = in->depth - 1; i >= 0; i--)
+		if (modes[in->stack[i]].covers != PANE_COUNT)
+			return modes[in->stack[i]].covers;
+	return PANE_COUNT;
+}
+
+struct input *input_new(void)
+{
+	struct input *in = xcalloc(1, sizeof *in);
+	in->stack[0] = MODE_NORMAL;
+	in->depth = 1;
+	in->hist_pos = -1;
+	in->keys = keymap_new();
+	if (keymap_defaults(in->keys) != 0) {
+		fputs("brief: bad default key table\n", stderr);
+		input_free(in);
+		return NULL;
+	}
+	return in;
+}
+
+void input_free(struct input *in)
+{
+	if (!in)
+		return;
+	buf_free(&in->text);
+	for (int i = 0; i < in->nhistory; i++)
+		free(in->history[i]);
+	keymap_free(in->keys);
+	free(in);
 }

@@ -1,11 +1,15 @@
-/* The status line: position, what the cursor is on, messages, the prompt. */
+/* The status line: position, what the cursor is on, messages, the prompt;
+ * and the messages handlers report (struct fx). */
 #include "config.h"
 
 #include <stdarg.h>
 #include <string.h>
 
-#include "brief/ui_views.h"
+#include "brief/ui_core.h"
 
+/* Quotes from the document are sanitised already, and so are strings from
+ * the annotation file and file names (annot.c, document.c): messages are
+ * made of those. */
 void status_message(struct ui *u, int error, const char *fmt, ...)
 {
 	struct buf b = { 0 };
@@ -13,11 +17,33 @@ void status_message(struct ui *u, int error, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	/* Quotes from the document are sanitised already, and so are strings
-	 * from the annotation file and file names (annot.c, document.c). */
 	buf_free(&u->msg);
 	u->msg = b;
 	u->msg_error = error;
+}
+
+void fx_message(struct fx *fx, int error, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	buf_free(&fx->msg);
+	fx->msg = b;
+	fx->msg_error = error;
+	fx->flags |= FX_MESSAGE;
+}
+
+void fx_no_message(struct fx *fx)
+{
+	buf_reset(&fx->msg);
+	fx->flags |= FX_MESSAGE;
+}
+
+void fx_free(struct fx *fx)
+{
+	buf_free(&fx->msg);
 }
 
 /* Between the parts of a description: '?' outside a UTF-8 locale otherwise. */
@@ -26,7 +52,7 @@ static const char *sep(const struct ui *u)
 	return u->ascii ? " | " : " · ";
 }
 
-void status_describe_cursor(struct ui *u)
+void status_describe_cursor(struct ui *u, struct fx *fx)
 {
 	const struct model *m = u->m;
 	const struct viewport *vp = &u->vp;
@@ -43,7 +69,7 @@ void status_describe_cursor(struct ui *u)
 		int len = (int)(mn->end - mn->start);
 		int is_name = len == (int)strlen(e->name)
 			      && memcmp(e->name, m->doc.text + mn->start, (size_t)len) == 0;
-		status_message(u, 0, "%.*s %zu/%zu%s%s%s%s", len, (const char *)m->doc.text + mn->start,
+		fx_message(fx, 0, "%.*s %zu/%zu%s%s%s%s", len, (const char *)m->doc.text + mn->start,
 			       k, n, is_name ? "" : sep(u), is_name ? "" : e->name,
 			       e->description ? sep(u) : "", e->description ? e->description : "");
 		return;
@@ -62,14 +88,14 @@ void status_describe_cursor(struct ui *u)
 		/* "k/n" only for a figure of the selected group. */
 		size_t k = 0, n = 0;
 		if (u->sel.active && u->sel.is_figure) {
-			k = occ_at(&u->sel, f->start + 1);     /* occurrences up to f */
+			k = select_occ_at(&u->sel, f->start + 1);     /* occurrences up to f */
 			if (k && u->sel.occ[k - 1] == f->start)
 				n = u->sel.nocc;
 		}
 		struct buf idx = { 0 };
 		if (n)
 			buf_printf(&idx, " %zu/%zu", k, n);
-		status_message(u, 0, "%.*s%s%s%s %s%s%s", (int)(f->end - f->start),
+		fx_message(fx, 0, "%.*s%s%s%s %s%s%s", (int)(f->end - f->start),
 			       (const char *)m->doc.text + f->start, idx.data ? idx.data : "",
 			       sep(u), fig_kind_name(f->kind), v.data, meaning ? sep(u) : "",
 			       meaning ? meaning : "");
@@ -79,19 +105,27 @@ void status_describe_cursor(struct ui *u)
 	}
 }
 
-void status_draw(struct ui *u)
+int status_percent(struct ui *u, int *end)
 {
-	WINDOW *w = u->status;
+	const struct doc *d = &u->m->doc;
+	int e = 0;
+	size_t off = vp_bottom_off(&u->vp, end || doc_complete(d) ? &e : NULL);
+	if (end)
+		*end = e;
+	if (e && doc_complete(d))
+		return 100;
+	return model_percent_at(u->m, off);
+}
+
+void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p)
+{
 	int width = getmaxx(w);
 	werase(w);
 	attr_t a = u->attr[ROLE_STATUS];
-	if (u->prompting || mark_pending(u)) {
-		/* A pending mark asks for its letter in words, as less does. */
-		char p[2] = { (char)u->prompt_char, 0 };
-		const char *ask = u->prompting ? p : u->prompt_char == 'm' ? "mark: " : "goto mark: ";
+	if (p->label) {
 		draw_fill(w, 0, 0, width, A_NORMAL);
-		int x = draw_str(w, 0, 0, width, ask, A_NORMAL);
-		const char *in = u->prompting && u->input.data ? u->input.data : "";
+		int x = draw_str(w, 0, 0, width, p->label, A_NORMAL);
+		const char *in = p->input ? p->input : "";
 		/* Show the end of a long pattern, where typing happens. */
 		int iw = text_width(in);
 		const char *shown = in;
@@ -108,7 +142,7 @@ void status_draw(struct ui *u)
 	}
 	char right[48];
 	int scanned = model_scan_done(u->m), end = 0;
-	int pct = article_percent(u, scanned ? &end : NULL);
+	int pct = status_percent(u, scanned ? &end : NULL);
 	if (!scanned)
 		snprintf(right, sizeof right, " %d%% scan %d%%  h help ", pct, model_scan_percent(u->m));
 	else if (end)
@@ -119,14 +153,14 @@ void status_draw(struct ui *u)
 	draw_fill(w, 0, 0, width, a);
 	const char *left = u->msg.len ? u->msg.data : u->m->doc.name;
 	attr_t la = u->msg.len && u->msg_error ? u->attr[ROLE_ERROR] : a;
-	if (u->has_count)
+	if (p->has_count)
 		left = "";
 	int room = width - rw - 1;
 	if (room > 0) {
 		draw_str(w, 0, 1, room - 1 > 0 ? room - 1 : 0, left, la);
-		if (u->has_count) {
+		if (p->has_count) {
 			char cbuf[32];
-			snprintf(cbuf, sizeof cbuf, ":%ld", u->count);
+			snprintf(cbuf, sizeof cbuf, ":%ld", p->count);
 			draw_str(w, 0, 1, room, cbuf, a);
 		}
 		draw_str(w, 0, width - rw, rw, right, a);

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "brief/ui_views.h"
+#include "brief/ui_core.h"
 
 /* After the project headers: term.h defines macros such as "lines". */
 #include <term.h>
@@ -40,6 +40,16 @@ static struct {
 	/* il, dl and cup are exactly ECMA-48's IL, DL and CUP. */
 	int il_dl;
 } cap;
+
+/* The terminal's answer: slrm once it confirmed left/right margins; the
+ * key codes its answers come as (-1: not asked); whether the first came
+ * (a later one still counts); when the question went out. */
+static struct {
+	int slrm;
+	int yes, no;
+	int answered;
+	int64_t asked_ms;
+} probe = { 0, -1, -1, 0, 0 };
 
 /* DECLRMM stays set from the first scroll in margins until the terminal is
  * given back, so a scroll costs DECSLRM alone, not the mode's set and reset
@@ -65,7 +75,7 @@ static int free_code(int from)
 	return -1;
 }
 
-void margins_probe(struct ui *u)
+void margins_probe(int no_margins)
 {
 	cap.csr = term_cap("csr");
 	cap.indn = term_cap("indn");
@@ -73,12 +83,12 @@ void margins_probe(struct ui *u)
 	const char *il = term_cap("il"), *dl = term_cap("dl"), *cup = term_cap("cup");
 	cap.il_dl = il && dl && cup && strcmp(il, "\033[%p1%dL") == 0 && strcmp(dl, "\033[%p1%dM") == 0
 		    && strcmp(cup, "\033[%i%p1%d;%p2%dH") == 0;
-	u->slrm_yes = u->slrm_no = -1;
+	probe.yes = probe.no = -1;
 	/* terminfo must know margins (smglr, mgc); the sequences sent are the
 	 * DEC ones its answer vouches for.  With DECLRMM set, CSI s is DECSLRM,
 	 * so a terminal type whose save-cursor is CSI s cannot have it set. */
 	const char *sc = term_cap("sc");
-	if (u->opt->no_margins || !cap.csr || !cap.indn || !cap.rin || !term_cap("smglr")
+	if (no_margins || !cap.csr || !cap.indn || !cap.rin || !term_cap("smglr")
 	    || !term_cap("mgc") || (sc && strcmp(sc, "\033[s") == 0))
 		return;
 	/* The answers become keys, so they are consumed whole and never read
@@ -90,22 +100,22 @@ void margins_probe(struct ui *u)
 	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++)
 		if (define_key(answers[i], i < 3 ? yes : no) == ERR)
 			return;
-	u->slrm_yes = yes;
-	u->slrm_no = no;
+	probe.yes = yes;
+	probe.no = no;
 	putp("\033[?69$p");
 	fflush(stdout);
-	u->slrm_asked_ms = now_ms();
+	probe.asked_ms = now_ms();
 }
 
-int margins_answer(struct ui *u, wint_t ch, int is_fn)
+int margins_answer(wint_t ch, int is_fn)
 {
-	if (!is_fn || u->slrm_yes < 0)
+	if (!is_fn || probe.yes < 0)
 		return 0;
-	if ((int)ch == u->slrm_yes)
-		u->slrm = 1;
-	else if ((int)ch != u->slrm_no)
+	if ((int)ch == probe.yes)
+		probe.slrm = 1;
+	else if ((int)ch != probe.no)
 		return 0;
-	u->slrm_answered = 1;
+	probe.answered = 1;
 	return 1;
 }
 
@@ -115,12 +125,12 @@ int margins_answer(struct ui *u, wint_t ch, int is_fn)
 #define ANSWER_EXPECTED_MS 1000
 #define ANSWER_WAIT_MS 300
 
-void margins_await(struct ui *u)
+void margins_await(int tty_fd)
 {
-	if (u->slrm_yes < 0 || u->slrm_answered)
+	if (probe.yes < 0 || probe.answered)
 		return;
 	/* Until the second is up, and 300 ms from now at most. */
-	int64_t until = u->slrm_asked_ms + ANSWER_EXPECTED_MS, cap_ms = now_ms() + ANSWER_WAIT_MS;
+	int64_t until = probe.asked_ms + ANSWER_EXPECTED_MS, cap_ms = now_ms() + ANSWER_WAIT_MS;
 	if (cap_ms < until)
 		until = cap_ms;
 	for (;;) {
@@ -130,11 +140,11 @@ void margins_await(struct ui *u)
 		wint_t ch;
 		int r;
 		while ((r = wget_wch(stdscr, &ch)) != ERR)
-			margins_answer(u, ch, r == KEY_CODE_YES);
+			margins_answer(ch, r == KEY_CODE_YES);
 		int64_t left = until - now_ms();
-		if (u->slrm_answered || left <= 0)
+		if (probe.answered || left <= 0)
 			return;
-		struct pollfd p = { .fd = u->tty_fd, .events = POLLIN };
+		struct pollfd p = { .fd = tty_fd, .events = POLLIN };
 		if (poll(&p, 1, (int)left) <= 0)
 			return;
 	}
@@ -279,7 +289,7 @@ static void scroll_now(WINDOW *win, int top, int bot, int right, int n, int dec)
 	shift_curscr(win, top, bot, right >= 0 ? right + 1 : COLS, n);
 }
 
-int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n)
+int term_scroll(WINDOW *win, int top, int bot, int n)
 {
 	int right = getbegx(win) == 0 ? getmaxx(win) - 1 : -1;
 	int h = bot - top + 1;
@@ -291,10 +301,10 @@ int term_scroll(struct ui *u, WINDOW *win, int top, int bot, int n)
 		 * bytes than its save, region, restore, line feed, reset dance. */
 		if (!rows)
 			return 0;
-		scroll_now(win, top, bot, -1, n, u->slrm);
+		scroll_now(win, top, bot, -1, n, probe.slrm);
 		return 1;
 	}
-	if (u->slrm) {
+	if (probe.slrm) {
 		scroll_now(win, top, bot, right, n, 1);
 		return 1;
 	}

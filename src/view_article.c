@@ -1,39 +1,50 @@
-/* The article pane: wrapped text with highlights, scrolling, jumps. */
+/* The article pane: the viewport's rows drawn with their highlights, and
+ * the moves of the keys (scrolling, jumps, ]/[, n/N) worded for the status
+ * line.  Every other pane's fallback. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "brief/ui_views.h"
+#include "brief/ui_pane.h"
 
-int article_percent(struct ui *u, int *end)
+struct article {
+	int title;                  /* 1 when the header row is shown */
+	struct vp_pos drawn_top;    /* the top row as last drawn */
+	int drawn_ok;               /* 0: that frame is gone (resized, covered) */
+	uint8_t *rolebuf;           /* scratch: a role per byte of a display line */
+	size_t rolebuf_cap;
+	size_t *mbuf;               /* scratch: search matches of one source line */
+	size_t mbuf_n, mbuf_cap;
+};
+
+static void *article_create(struct ui *u)
 {
-	const struct doc *d = &u->m->doc;
-	int e = 0;
-	size_t off = vp_bottom_off(&u->vp, end || doc_complete(d) ? &e : NULL);
-	if (end)
-		*end = e;
-	if (e && doc_complete(d))
-		return 100;
-	return model_percent_at(u->m, off);
+	(void)u;
+	return xcalloc(1, sizeof(struct article));
+}
+
+static void article_destroy(struct ui *u, void *self)
+{
+	(void)u;
+	struct article *a = self;
+	free(a->rolebuf);
+	free(a->mbuf);
+	free(a);
+}
+
+/* rows x cols of text (the blank column before the panel's rule is not
+ * text); the title row, when there is a header, is one of the rows. */
+static void article_resize(struct ui *u, void *self, int rows, int cols)
+{
+	struct article *a = self;
+	a->title = model_has_meta(u->m) && rows >= 6;
+	a->drawn_ok = 0;
+	vp_resize(&u->vp, cols, rows - a->title);
 }
 
 /* ---- highlights ------------------------------------------------------- */
-
-/* Index of the first occurrence of the selection at or after off. */
-size_t occ_at(const struct selection *s, size_t off)
-{
-	size_t lo = 0, hi = s->nocc;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->occ[mid] < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 static void paint(uint8_t *roles, size_t ls, size_t le, size_t s, size_t e, enum role r)
 {
@@ -48,10 +59,10 @@ static void paint(uint8_t *roles, size_t ls, size_t le, size_t s, size_t e, enum
 
 static int collect_match(void *ctx, size_t s, size_t e)
 {
-	struct ui *u = ctx;
-	xgrow((void **)&u->mbuf, &u->mbuf_cap, u->mbuf_n + 2, sizeof *u->mbuf);
-	u->mbuf[u->mbuf_n++] = s;
-	u->mbuf[u->mbuf_n++] = e;
+	struct article *a = ctx;
+	xgrow((void **)&a->mbuf, &a->mbuf_cap, a->mbuf_n + 2, sizeof *a->mbuf);
+	a->mbuf[a->mbuf_n++] = s;
+	a->mbuf[a->mbuf_n++] = e;
 	return 0;
 }
 
@@ -62,11 +73,11 @@ static int in_selection(const struct ui *u, size_t start, int is_figure, uint32_
 		return 0;
 	if (!is_figure)
 		return (long)entity == s->entity;
-	size_t k = occ_at(s, start);
+	size_t k = select_occ_at(s, start);
 	return k < s->nocc && s->occ[k] == start;
 }
 
-static void row_roles(struct ui *u, size_t ls, size_t le, uint8_t *roles)
+static void row_roles(struct ui *u, struct article *a, size_t ls, size_t le, uint8_t *roles)
 {
 	const struct model *m = u->m;
 	const struct viewport *vp = &u->vp;
@@ -87,8 +98,8 @@ static void row_roles(struct ui *u, size_t ls, size_t le, uint8_t *roles)
 		      in_selection(u, mn->v[i].start, 0, mn->v[i].entity) ? ROLE_SELECTED
 									   : ROLE_ACTOR);
 	if (vp->has_search) {
-		for (size_t k = 0; k < u->mbuf_n; k += 2)
-			paint(roles, ls, le, u->mbuf[k], u->mbuf[k + 1], ROLE_MATCH);
+		for (size_t k = 0; k < a->mbuf_n; k += 2)
+			paint(roles, ls, le, a->mbuf[k], a->mbuf[k + 1], ROLE_MATCH);
 	}
 	if (vp->has_source)
 		paint(roles, ls, le, vp->src_start, vp->src_end, ROLE_SOURCE);
@@ -96,18 +107,18 @@ static void row_roles(struct ui *u, size_t ls, size_t le, uint8_t *roles)
 		paint(roles, ls, le, vp->cur_start, vp->cur_end, ROLE_CURSOR);
 }
 
-static void draw_row(struct ui *u, WINDOW *w, int y, const struct lline *ll)
+static void draw_row(struct ui *u, struct article *a, WINDOW *w, int y, const struct lline *ll)
 {
 	const uint8_t *t = u->m->doc.text;
 	size_t ls = ll->start, le = ll->end;
-	xgrow((void **)&u->rolebuf, &u->rolebuf_cap, le - ls + 1, 1);
-	row_roles(u, ls, le, u->rolebuf);
+	xgrow((void **)&a->rolebuf, &a->rolebuf_cap, le - ls + 1, 1);
+	row_roles(u, a, ls, le, a->rolebuf);
 	int col = 0;
 	for (size_t s = ls; s < le;) {
 		/* Runs of one role, cut only at cluster boundaries. */
-		uint8_t r = u->rolebuf[s - ls];
+		uint8_t r = a->rolebuf[s - ls];
 		size_t e = layout_next_cluster(t, s, le);
-		while (e < le && u->rolebuf[e - ls] == r)
+		while (e < le && a->rolebuf[e - ls] == r)
 			e = layout_next_cluster(t, e, le);
 		col += draw_text(w, y, col, u->vp.width - col, t + s, e - s, u->attr[r]);
 		s = e;
@@ -130,21 +141,23 @@ static void draw_title(struct ui *u, WINDOW *w)
 	buf_free(&b);
 }
 
-void article_draw(struct ui *u)
+static void article_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 {
+	struct article *a = self;
 	struct viewport *vp = &u->vp;
-	WINDOW *w = u->win[PANE_ARTICLE];
+	if (fresh)
+		a->drawn_ok = 0;
 	/* Beside the panel ncurses cannot scroll the text (it moves whole rows
 	 * only when all of each row moves), and at full width it spends ~30
 	 * bytes a scroll on it: move the rows on the terminal first. */
-	long moved = u->drawn_ok ? vp_moved(vp, u->drawn_top) : 0;
+	long moved = a->drawn_ok ? vp_moved(vp, a->drawn_top) : 0;
 	if (moved)
-		term_scroll(u, w, u->art_title, u->art_title + vp->height - 1, (int)moved);
-	u->drawn_top = vp->top;
-	u->drawn_ok = 1;
+		term_scroll(w, a->title, a->title + vp->height - 1, (int)moved);
+	a->drawn_top = vp->top;
+	a->drawn_ok = 1;
 	werase(w);
 	int y0 = 0;
-	if (u->art_title) {
+	if (a->title) {
 		draw_title(u, w);
 		y0 = 1;
 	}
@@ -156,11 +169,11 @@ void article_draw(struct ui *u)
 			if (vp->has_search && mline != p.line) {
 				size_t from, to;
 				vp_match_window(vp, p, vp->height - y, &from, &to);
-				u->mbuf_n = 0;
-				search_line(&vp->search, u->m->doc.text, from, to, collect_match, u);
+				a->mbuf_n = 0;
+				search_line(&vp->search, u->m->doc.text, from, to, collect_match, a);
 				mline = p.line;
 			}
-			draw_row(u, w, y + y0, ll);
+			draw_row(u, a, w, y + y0, ll);
 		}
 		if (!vp_next(vp, &p)) {
 			/* Past the end: mark empty rows as less does. */
@@ -174,28 +187,33 @@ void article_draw(struct ui *u)
 
 /* ---- navigation --------------------------------------------------------- */
 
-static void next_highlight(struct ui *u, int backward, long count)
+static void next_highlight(struct ui *u, int backward, long count, struct fx *fx)
 {
 	if (!vp_next_highlight(&u->vp, &u->m->mentions, &u->m->figures, backward, count)) {
-		status_message(u, 0, backward ? "No highlight above" : "No highlight below");
+		fx_message(fx, 0, backward ? "No highlight above" : "No highlight below");
 		return;
 	}
-	status_describe_cursor(u);
+	status_describe_cursor(u, fx);
 }
 
-static void next_occurrence(struct ui *u, int backward, long count)
+static void next_occurrence(struct ui *u, int backward, long count, struct fx *fx)
 {
 	const struct selection *s = &u->sel;
 	if (!s->nocc) {
-		status_message(u, 1, "The selection has no occurrence in the text");
+		fx_message(fx, 1, "The selection has no occurrence in the text");
 		return;
 	}
 	int wrapped;
 	vp_next_occurrence(&u->vp, s->occ, s->occ_end, s->nocc, backward, count, &wrapped);
-	status_describe_cursor(u);
-	/* First on the line, where a narrow status line still shows it. */
-	if (wrapped)
-		status_message(u, 0, "[wrapped] %s", u->msg.data ? u->msg.data : "");
+	status_describe_cursor(u, fx);
+	/* First on the line, where a narrow status line still shows it; after
+	 * the message as it stands (the one just given, else the shown one). */
+	if (wrapped) {
+		const struct buf *now = fx->flags & FX_MESSAGE ? &fx->msg : &u->msg;
+		char *said = xstrdup(now->data ? now->data : "");
+		fx_message(fx, 0, "[wrapped] %s", said);
+		free(said);
+	}
 }
 
 static int interrupted(void *ctx)
@@ -204,30 +222,35 @@ static int interrupted(void *ctx)
 	return ui_take_interrupt();
 }
 
-void article_search_next(struct ui *u, int backward, int from_here, long count)
+/* The count-th match on (count >= 1); from_here: a new search, which may
+ * match at the reference itself. */
+static void search_next(struct ui *u, int backward, int from_here, long count, struct fx *fx)
 {
 	switch (vp_search_next(&u->vp, backward, from_here, count, interrupted, NULL)) {
 	case VP_NO_SEARCH:
-		status_message(u, 1, "No previous search");
+		fx_message(fx, 1, "No previous search");
 		break;
 	case VP_NOT_FOUND:
-		status_message(u, 1, "Pattern not found");
+		fx_message(fx, 1, "Pattern not found");
 		break;
 	case VP_STOPPED:
-		status_message(u, 1, "Search interrupted");
+		fx_message(fx, 1, "Search interrupted");
 		break;
 	case VP_WRAPPED:
-		status_message(u, 0, "Search wrapped to the %s", backward ? "bottom" : "top");
+		fx_message(fx, 0, "Search wrapped to the %s", backward ? "bottom" : "top");
 		break;
 	case VP_FOUND:
-		buf_reset(&u->msg);
+		fx_no_message(fx);
 		break;
 	}
 }
 
-void article_handle(struct ui *u, enum action a, long count)
+static enum action article_handle(struct ui *u, void *self, enum action a, long *countp,
+				  struct fx *fx)
 {
+	(void)self;
 	struct viewport *vp = &u->vp;
+	long count = *countp;
 	long page = vp->height > 1 ? vp->height - 1 : 1;
 	switch (a) {
 	case ACT_LINE_DOWN:
@@ -262,29 +285,60 @@ void article_handle(struct ui *u, enum action a, long count)
 		vp_goto_percent(vp, count);
 		break;
 	case ACT_NEXT_HIGHLIGHT:
-		next_highlight(u, 0, count ? count : 1);
+		next_highlight(u, 0, count ? count : 1, fx);
 		break;
 	case ACT_PREV_HIGHLIGHT:
-		next_highlight(u, 1, count ? count : 1);
+		next_highlight(u, 1, count ? count : 1, fx);
 		break;
 	case ACT_NEXT_MATCH:
 	case ACT_PREV_MATCH: {
 		int back = a == ACT_PREV_MATCH;
 		if (u->nav == NAV_SELECTION && u->sel.active)
-			next_occurrence(u, back, count ? count : 1);
+			next_occurrence(u, back, count ? count : 1, fx);
 		else if (u->nav == NAV_SEARCH)
-			article_search_next(u, back ^ vp->search_back, 0, count ? count : 1);
+			search_next(u, back ^ vp->search_back, 0, count ? count : 1, fx);
 		else
-			status_message(u, 1, "Nothing to repeat: search with / or select an entity");
+			fx_message(fx, 1, "Nothing to repeat: search with / or select an entity");
 		break;
 	}
+	case ACT_SEARCH_FORWARD:
+	case ACT_SEARCH_BACKWARD:
+		/* Only from the search prompt, a pattern just compiled
+		 * (vp_search_set): its count-th match from here on, which may be
+		 * right here, as less's 3/x goes to the third. */
+		search_next(u, vp->search_back, 1, count ? count : 1, fx);
+		break;
 	default:
-		break;
+		return ACT_NONE;
 	}
+	fx->flags |= FX_REDRAW;
+	return ACT_NONE;
 }
 
-/* Offset of the character at (y, x) of the article window, for clicks. */
-int article_hit(struct ui *u, int y, int x, size_t *off)
+/* A click selects the actor or figure under it; the wheel scrolls. */
+static enum action article_mouse(struct ui *u, void *self, int y, int x, int wheel, long *count,
+				 struct fx *fx)
 {
-	return vp_hit(&u->vp, y - u->art_title, x, off);
+	struct article *a = self;
+	fx->flags |= FX_REDRAW;
+	if (wheel) {
+		vp_scroll(&u->vp, wheel);
+		return ACT_NONE;
+	}
+	size_t off;
+	if (!vp_hit(&u->vp, y - a->title, x, &off) || !select_at(u, off))
+		return ACT_NONE;
+	*count = 0;
+	return ACT_NEXT_MATCH;      /* to the first occurrence */
 }
+
+const struct pane_ops article_pane = {
+	.name = "article",
+	.focusable = 1,
+	.create = article_create,
+	.destroy = article_destroy,
+	.resize = article_resize,
+	.draw = article_draw,
+	.handle = article_handle,
+	.mouse = article_mouse,
+};

@@ -1,45 +1,54 @@
-/* The comparison pane: the charts of every comparison, rows selectable, Enter
- * shows the source sentence in the article. */
+/* The comparison pane: the charts of every comparison, rows selectable,
+ * Enter shows the source sentence in the article. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "brief/ui_views.h"
+#include "brief/chart.h"
+#include "brief/ui_pane.h"
 
-void compare_view_free(struct ui *u)
+struct compare {
+	struct chart *charts;       /* one per comparison, at width */
+	size_t ncharts;
+	int width;
+	struct list list;           /* the charts' lines, flat, a blank between two */
+};
+
+static void free_charts(struct compare *c)
 {
-	for (size_t i = 0; i < u->ncharts; i++)
-		chart_free(&u->charts[i]);
-	free(u->charts);
-	u->charts = NULL;
-	u->ncharts = 0;
-	u->chart_w = 0;
+	for (size_t i = 0; i < c->ncharts; i++)
+		chart_free(&c->charts[i]);
+	free(c->charts);
+	c->charts = NULL;
+	c->ncharts = 0;
+	c->width = 0;
 }
 
 /* Total lines of all charts, a blank between two. */
-int compare_view_lines(struct ui *u)
+static int total_lines(const struct compare *c)
 {
 	int n = 0;
-	for (size_t i = 0; i < u->ncharts; i++)
-		n += (int)u->charts[i].n + (i > 0);
+	for (size_t i = 0; i < c->ncharts; i++)
+		n += (int)c->charts[i].n + (i > 0);
 	return n;
 }
 
 /* The chart line at flat index k, or NULL for a separator. */
-static const struct chart_line *flat_line(struct ui *u, size_t k, const struct chart **owner)
+static const struct chart_line *flat_line(const struct compare *c, size_t k,
+					  const struct chart **owner)
 {
-	for (size_t i = 0; i < u->ncharts; i++) {
+	for (size_t i = 0; i < c->ncharts; i++) {
 		if (i > 0) {
 			if (k == 0)
 				return NULL;
 			k--;
 		}
-		if (k < u->charts[i].n) {
-			*owner = &u->charts[i];
-			return &u->charts[i].v[k];
+		if (k < c->charts[i].n) {
+			*owner = &c->charts[i];
+			return &c->charts[i].v[k];
 		}
-		k -= u->charts[i].n;
+		k -= c->charts[i].n;
 	}
 	return NULL;
 }
@@ -49,33 +58,68 @@ static int line_selectable(const struct chart_line *l)
 	return l && l->qend > l->qstart;
 }
 
-void compare_view_build(struct ui *u, int width)
+static int line_ok(void *ctx, size_t k)
 {
-	if (u->chart_w == width && u->charts)
-		return;
-	compare_view_free(u);
-	u->ncharts = u->m->ncmps;
-	u->charts = xcalloc(u->ncharts ? u->ncharts : 1, sizeof *u->charts);
-	for (size_t i = 0; i < u->ncharts; i++)
-		chart_build(&u->charts[i], &u->m->cmps[i], &u->m->annot, width, u->ascii);
-	u->chart_w = width;
-	/* The lines moved: keep the selection on a selectable one. */
-	size_t total = (size_t)compare_view_lines(u);
-	if (u->csel >= total)
-		u->csel = 0;
 	const struct chart *c;
-	while (u->csel + 1 < total && !line_selectable(flat_line(u, u->csel, &c)))
-		u->csel++;
+	return line_selectable(flat_line(ctx, k, &c));
 }
 
-static void draw_line(struct ui *u, WINDOW *w, int y, int width, size_t k)
+static void *compare_create(struct ui *u)
 {
-	const struct chart *c;
-	const struct chart_line *l = flat_line(u, k, &c);
+	(void)u;
+	struct compare *c = xcalloc(1, sizeof *c);
+	c->list.ok = line_ok;
+	c->list.ctx = c;
+	c->list.min_step = 1;       /* a page of one row or none still moves */
+	return c;
+}
+
+static void compare_destroy(struct ui *u, void *self)
+{
+	(void)u;
+	struct compare *c = self;
+	free_charts(c);
+	free(c);
+}
+
+/* The charts at width columns, and the lines they take. */
+static int compare_rows_wanted(struct ui *u, void *self, int cols)
+{
+	struct compare *c = self;
+	int width = cols - 2;
+	if (c->width != width || !c->charts) {
+		free_charts(c);
+		c->ncharts = u->m->ncmps;
+		c->charts = xcalloc(c->ncharts ? c->ncharts : 1, sizeof *c->charts);
+		for (size_t i = 0; i < c->ncharts; i++)
+			chart_build(&c->charts[i], &u->m->cmps[i], &u->m->annot, width, u->ascii);
+		c->width = width;
+		c->list.n = (size_t)total_lines(c);
+		/* The lines moved: keep the selection on a selectable one. */
+		if (c->list.sel >= c->list.n)
+			c->list.sel = 0;
+		const struct chart *ch;
+		while (c->list.sel + 1 < c->list.n && !line_selectable(flat_line(c, c->list.sel, &ch)))
+			c->list.sel++;
+	}
+	return total_lines(c) + 1;      /* and the rule above them */
+}
+
+static void compare_resize(struct ui *u, void *self, int rows, int cols)
+{
+	(void)u, (void)cols;
+	struct compare *c = self;
+	c->list.rows = rows - 1;        /* below the rule */
+}
+
+static void draw_line(struct ui *u, const struct compare *c, WINDOW *w, int y, int width, size_t k)
+{
+	const struct chart *ch;
+	const struct chart_line *l = flat_line(c, k, &ch);
 	if (!l)
 		return;
-	const char *text = c->text.data + l->text;
-	int sel = k == u->csel && line_selectable(l);
+	const char *text = ch->text.data + l->text;
+	int sel = k == c->list.sel && line_selectable(l);
 	attr_t base = l->item == CHART_TITLE ? u->attr[ROLE_TITLE]
 		    : l->item == CHART_NOTE ? u->attr[ROLE_DIM] : u->attr[ROLE_ROW];
 	if (sel && u->focus == PANE_COMPARE)
@@ -99,9 +143,10 @@ static void draw_line(struct ui *u, WINDOW *w, int y, int width, size_t k)
 	}
 }
 
-void compare_view_draw(struct ui *u)
+static void compare_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 {
-	WINDOW *w = u->win[PANE_COMPARE];
+	(void)fresh;
+	struct compare *c = self;
 	int h, width;
 	getmaxyx(w, h, width);
 	werase(w);
@@ -111,93 +156,79 @@ void compare_view_draw(struct ui *u)
 	draw_str(w, 0, 2, width - 2, u->focus == PANE_COMPARE ? " Comparison (focus) "
 							      : " Comparison ",
 		 u->attr[ROLE_BORDER]);
-	int body = h - 1;
-	size_t total = (size_t)compare_view_lines(u);
-	if (!u->ncharts) {
+	if (!c->ncharts) {
 		draw_str(w, 1, 2, width - 2, "No comparison in the annotations.", u->attr[ROLE_DIM]);
 		wnoutrefresh(w);
 		return;
 	}
-	if (u->csel < u->ctop)
-		u->ctop = u->csel;
-	if (body > 0 && u->csel >= u->ctop + (size_t)body)
-		u->ctop = u->csel - (size_t)body + 1;
-	for (int y = 0; y < body && u->ctop + (size_t)y < total; y++)
-		draw_line(u, w, y + 1, width, u->ctop + (size_t)y);
+	int body = h - 1;
+	c->list.rows = body;
+	list_show(&c->list);
+	for (int y = 0; y < body && c->list.top + (size_t)y < c->list.n; y++)
+		draw_line(u, c, w, y + 1, width, c->list.top + (size_t)y);
 	wnoutrefresh(w);
 }
 
-static int line_ok(void *ctx, size_t k)
-{
-	const struct chart *c;
-	return line_selectable(flat_line(ctx, k, &c));
-}
-
-static void move_sel(struct ui *u, long delta)
-{
-	u->csel = list_step(u->csel, (size_t)compare_view_lines(u), delta, line_ok, u);
-}
-
 /* Put the article on the quote the selected row comes from. */
-static void go_to_source(struct ui *u)
+static void go_to_source(struct ui *u, struct compare *c, struct fx *fx)
 {
-	const struct chart *c;
-	const struct chart_line *l = flat_line(u, u->csel, &c);
+	const struct chart *ch;
+	const struct chart_line *l = flat_line(c, c->list.sel, &ch);
 	if (!line_selectable(l))
 		return;
 	vp_set_source(&u->vp, l->qstart, l->qend);
 	const struct doc *d = &u->m->doc;
 	int n = (int)(l->qend - l->qstart);
-	status_message(u, 0, "\"%.*s\" (line %zu)", n, (const char *)d->text + l->qstart,
-		       doc_line_at(d, l->qstart) + 1);
+	fx_message(fx, 0, "\"%.*s\" (line %zu)", n, (const char *)d->text + l->qstart,
+		   doc_line_at(d, l->qstart) + 1);
 }
 
-void compare_view_handle(struct ui *u, enum action a, long count)
+static enum action compare_handle(struct ui *u, void *self, enum action a, long *count,
+				  struct fx *fx)
 {
+	struct compare *c = self;
+	fx->flags |= FX_REDRAW;
 	switch (a) {
-	case ACT_LINE_DOWN:
-		move_sel(u, count ? count : 1);
-		break;
-	case ACT_LINE_UP:
-		move_sel(u, -(count ? count : 1));
-		break;
 	case ACT_TOP:
-		u->csel = 0;
-		move_sel(u, 1);
-		move_sel(u, -1);
-		u->ctop = 0;            /* the chart's title too */
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP: {
-		/* Pages move the selection, as in the panel. */
-		int h = getmaxy(u->win[PANE_COMPARE]) - 1;
-		long step = count ? count
-			    : a == ACT_PAGE_DOWN || a == ACT_PAGE_UP ? (h > 1 ? h - 1 : 1) : (h > 1 ? h / 2 : 1);
-		move_sel(u, a == ACT_PAGE_DOWN || a == ACT_HALF_DOWN ? step : -step);
-		break;
-	}
-	case ACT_BOTTOM:
-		move_sel(u, (long)compare_view_lines(u));
-		break;
+		/* From the first row, so that with none selectable the charts
+		 * still show from their top. */
+		c->list.sel = 0;
+		list_move(&c->list, 1);
+		list_move(&c->list, -1);
+		c->list.top = 0;            /* the chart's title too */
+		return ACT_NONE;
 	case ACT_ENTER:
-		go_to_source(u);
-		break;
+		go_to_source(u, c, fx);
+		return ACT_NONE;
 	default:
-		article_handle(u, a, count);
-		break;
+		return list_handle(&c->list, a, *count) ? ACT_NONE : a;
 	}
 }
 
-void compare_view_click(struct ui *u, int y)
+static enum action compare_mouse(struct ui *u, void *self, int y, int x, int wheel, long *count,
+				 struct fx *fx)
 {
-	if (y < 1)
-		return;
-	size_t k = u->ctop + (size_t)(y - 1);
-	const struct chart *c;
-	if (!line_selectable(flat_line(u, k, &c)))
-		return;
-	u->csel = k;
-	go_to_source(u);
+	(void)x, (void)count;
+	struct compare *c = self;
+	fx->flags |= FX_REDRAW;
+	if (wheel) {
+		/* A row a notch: chart rows are few and tall in meaning. */
+		list_move(&c->list, wheel > 0 ? 1 : -1);
+		return ACT_NONE;
+	}
+	if (list_click(&c->list, y - 1))
+		go_to_source(u, c, fx);
+	return ACT_NONE;
 }
+
+const struct pane_ops compare_pane = {
+	.name = "comparison",
+	.focusable = 1,
+	.create = compare_create,
+	.destroy = compare_destroy,
+	.rows_wanted = compare_rows_wanted,
+	.resize = compare_resize,
+	.draw = compare_draw,
+	.handle = compare_handle,
+	.mouse = compare_mouse,
+};

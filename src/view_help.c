@@ -1,25 +1,33 @@
 /* The help screen, generated from the action table so it cannot drift;
- * long lines wrap to the screen width. */
+ * long lines wrap to the screen width.  An ordinary pane: the help mode
+ * (ui_input.c) shows it over the whole screen and hands it the keys. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#include "brief/ui_views.h"
+#include "brief/ui_pane.h"
+
+struct help {
+	int top;                    /* the first help row shown */
+	int rows, cols;             /* the screen */
+};
 
 #define TITLE "brief: keys (q, h or Esc to close; j/k/Space/b scroll)"
 
 struct help_ctx {
 	struct ui *u;
+	const struct help *help;
 	WINDOW *w;
 	int row;                    /* rows emitted so far (before scrolling) */
 	int h, width;
 	struct lines ll;
 };
 
-/* Emit one text row at screen row `row` - help_top + 1, if it is visible. */
+/* Emit one text row at screen row `row` - top + 1, if it is visible. */
 static void put_row(struct help_ctx *c, int x, const uint8_t *t, size_t n, attr_t a)
 {
-	int y = c->row++ - c->u->help_top + 1;
+	int y = c->row++ - c->help->top + 1;
 	if (y >= 1 && y < c->h && x < c->width)
 		draw_text(c->w, y, x, c->width - x, t, n, a);
 }
@@ -40,7 +48,7 @@ static void help_row(struct help_ctx *c, const char *keys, const char *text, att
 		put_row(c, tx, (const uint8_t *)text + c->ll.v[i].start,
 			c->ll.v[i].end - c->ll.v[i].start, a);
 	if (wide && *keys) {
-		int y = first - c->u->help_top + 1;
+		int y = first - c->help->top + 1;
 		if (y >= 1 && y < c->h)
 			draw_str(c->w, y, 2, 23, keys, a | c->u->attr[ROLE_HEADER]);
 	}
@@ -54,9 +62,9 @@ static void action_row(void *ctx, const char *keys, const char *help)
 }
 
 /* Draw (or, with w NULL, only count) the help rows. */
-static int help_layout(struct ui *u, WINDOW *w, int h, int width)
+static int help_layout(struct ui *u, const struct help *help, WINDOW *w, int h, int width)
 {
-	struct help_ctx c = { .u = u, .w = w, .h = w ? h : 0, .width = width };
+	struct help_ctx c = { .u = u, .help = help, .w = w, .h = w ? h : 0, .width = width };
 	keymap_help_lines(action_row, &c);
 	help_row(&c, "", "", A_NORMAL);
 	help_row(&c, "N<key>", "A number before a key is its count: 5j, 50p, 120g", A_NORMAL);
@@ -73,61 +81,100 @@ static int help_layout(struct ui *u, WINDOW *w, int h, int width)
 	return c.row;
 }
 
-int help_rows(struct ui *u)
+static void *help_create(struct ui *u)
 {
-	return help_layout(u, NULL, 0, getmaxx(stdscr));
+	(void)u;
+	return xcalloc(1, sizeof(struct help));
 }
 
-void help_draw(struct ui *u)
+static void help_destroy(struct ui *u, void *self)
 {
+	(void)u;
+	free(self);
+}
+
+/* The whole screen's size. */
+static void help_resize(struct ui *u, void *self, int rows, int cols)
+{
+	(void)u;
+	struct help *h = self;
+	h->rows = rows;
+	h->cols = cols;
+}
+
+static void help_show(struct ui *u, void *self)
+{
+	(void)u;
+	struct help *h = self;
+	h->top = 0;
+}
+
+static void help_draw(struct ui *u, void *self, WINDOW *w, int fresh)
+{
+	(void)fresh;
+	struct help *help = self;
 	int h, width;
-	getmaxyx(stdscr, h, width);
-	werase(stdscr);
-	draw_fill(stdscr, 0, 0, width, u->attr[ROLE_STATUS]);
-	draw_str(stdscr, 0, 0, width, TITLE, u->attr[ROLE_STATUS]);
-	help_layout(u, stdscr, h, width);
-	wnoutrefresh(stdscr);
+	getmaxyx(w, h, width);
+	werase(w);
+	draw_fill(w, 0, 0, width, u->attr[ROLE_STATUS]);
+	draw_str(w, 0, 0, width, TITLE, u->attr[ROLE_STATUS]);
+	help_layout(u, help, w, h, width);
+	wnoutrefresh(w);
 }
 
-/* Returns 1 while the help stays open.  A count means what it does in the
- * article: lines to scroll, or the row to go to. */
-int help_handle(struct ui *u, enum action a, long count)
+/* A count means what it does in the article: lines to scroll, or the row
+ * to go to.  q, h and Esc close it (FX_CLOSE); every other key is its. */
+static enum action help_handle(struct ui *u, void *self, enum action a, long *countp,
+			       struct fx *fx)
 {
-	int h = getmaxy(stdscr) - 1;
-	int rows = help_rows(u), max = rows - h;
+	struct help *help = self;
+	long count = *countp;
+	int h = help->rows - 1;
+	int rows = help_layout(u, help, NULL, 0, help->cols), max = rows - h;
 	/* Past the end is clamped below, so an int holds any count that matters. */
 	int n = count > rows ? rows : (int)count;
+	fx->flags |= FX_REDRAW;
 	switch (a) {
 	case ACT_LINE_DOWN:
 	case ACT_ENTER:
-		u->help_top += n ? n : 1;
+		help->top += n ? n : 1;
 		break;
 	case ACT_LINE_UP:
-		u->help_top -= n ? n : 1;
+		help->top -= n ? n : 1;
 		break;
 	case ACT_PAGE_DOWN:
 	case ACT_HALF_DOWN:
-		u->help_top += n ? n : h > 1 ? h - 1 : 1;
+		help->top += n ? n : h > 1 ? h - 1 : 1;
 		break;
 	case ACT_PAGE_UP:
 	case ACT_HALF_UP:
-		u->help_top -= n ? n : h > 1 ? h - 1 : 1;
+		help->top -= n ? n : h > 1 ? h - 1 : 1;
 		break;
 	case ACT_TOP:
 	case ACT_BOTTOM:
-		u->help_top = n ? n - 1 : a == ACT_TOP ? 0 : max;
+		help->top = n ? n - 1 : a == ACT_TOP ? 0 : max;
 		break;
 	case ACT_QUIT:
 	case ACT_HELP:
 	case ACT_CLEAR:
-		u->help = 0;
-		return 0;
+		fx->flags |= FX_CLOSE;
+		return ACT_NONE;
 	default:
 		break;
 	}
-	if (u->help_top > max)
-		u->help_top = max;
-	if (u->help_top < 0)
-		u->help_top = 0;
-	return 1;
+	if (help->top > max)
+		help->top = max;
+	if (help->top < 0)
+		help->top = 0;
+	return ACT_NONE;
 }
+
+const struct pane_ops help_pane = {
+	.name = "help",
+	.create = help_create,
+	.destroy = help_destroy,
+	.resize = help_resize,
+	.show = help_show,
+	.draw = help_draw,
+	.handle = help_handle,
+};

@@ -1,0 +1,216 @@
+/* The reader's core: what the panes share (struct ui) and the services
+ * below them: what a handler reports back (struct fx), roles and theme,
+ * drawing, the status line, the selection, the list helper, the terminal's
+ * own scrolling, a pending ^C.
+ *
+ * Layers, each calling only down (tests/screen/layers.sh checks it):
+ *   the loop   ui.c, ui_input.c (modes), ui_layout.c, ui_panes.c
+ *   the panes  view_article.c, view_panel.c, view_compare.c, view_help.c
+ *   the core   this header's files: ui_status.c, ui_select.c, ui_list.c,
+ *              ui_draw.c, theme.c, keymap.c, ui_termscroll.c, ui_term.c,
+ *              ui_signal.c, ui_statefile.c
+ *   the model  libbrief.a (viewport.c and the rest), no curses
+ * A pane never calls another pane or the loop: it returns what it did. */
+#ifndef BRIEF_UI_CORE_H
+#define BRIEF_UI_CORE_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brief/actions.h"
+#include "brief/model.h"
+#include "brief/util.h"
+#include "brief/viewport.h"
+
+/* The panes, in the order of ui_panes.c's table and of Tab. */
+enum pane { PANE_ARTICLE, PANE_PANEL, PANE_COMPARE, PANE_HELP, PANE_COUNT };
+
+/* Semantic roles; each has an attribute that survives monochrome. */
+enum role {
+	ROLE_TEXT, ROLE_ACTOR, ROLE_FIGURE, ROLE_SELECTED, ROLE_CURSOR, ROLE_MATCH,
+	ROLE_SOURCE, ROLE_HEADER, ROLE_TITLE, ROLE_ROW, ROLE_ROW_FOCUS, ROLE_STATUS,
+	ROLE_ERROR, ROLE_BORDER, ROLE_CURRENT, ROLE_DEMAND, ROLE_DIM, ROLE_COUNT
+};
+
+/* What n / N walk through: a search, or the selected entity's mentions. */
+enum nav { NAV_NONE, NAV_SEARCH, NAV_SELECTION };
+
+/* A selection from the panel: an entity, or all figures with one text. */
+struct selection {
+	int active;
+	int is_figure;
+	long entity;                /* entity index */
+	size_t fig_group;           /* figure group index */
+	size_t *occ;                /* start offsets of every occurrence, sorted */
+	size_t *occ_end;
+	size_t nocc;
+};
+
+/* Figures with the same text, as the panel lists them ("25 percent  2"). */
+struct fig_group {
+	size_t first;               /* index of its first figure */
+	size_t count;
+	uint32_t hash;
+};
+
+struct fig_groups {
+	struct fig_group *v;
+	size_t n, cap;
+	uint32_t *hash;             /* open addressing: group index + 1, 0 free */
+	size_t hash_cap;
+	size_t done;                /* figures grouped so far */
+};
+
+/* What more than one pane needs; each pane keeps the rest to itself. */
+struct ui {
+	struct model *m;
+	int ascii;                  /* ASCII borders, bars and separators */
+	attr_t attr[ROLE_COUNT];    /* theme.c */
+	enum pane focus;            /* what j, k, Enter act on */
+	struct viewport vp;         /* the article's position, cursor, search */
+	struct selection sel;
+	enum nav nav;
+	struct fig_groups groups;
+	struct buf msg;             /* the status line's message ("": none) */
+	int msg_error;
+};
+
+/* What handling a key, an action or a click did, for the loop to apply
+ * once the handler has returned: handlers act on their own pane and on
+ * the core, and report the rest here rather than doing it sideways. */
+enum {
+	FX_REDRAW = 1 << 0,         /* the frame changed */
+	FX_RELAYOUT = 1 << 1,       /* panes shown or hidden: sizes change */
+	FX_FOCUS = 1 << 2,          /* focus moves to fx.focus */
+	FX_MESSAGE = 1 << 3,        /* fx.msg replaces the status message */
+	FX_CLEAR = 1 << 4,          /* repaint the whole terminal (^L) */
+	FX_QUIT = 1 << 5,
+	FX_CLOSE = 1 << 6,          /* the pane covering the screen is done */
+};
+
+struct fx {
+	unsigned flags;
+	enum pane focus;
+	struct buf msg;             /* owned by the fx until applied */
+	int msg_error;
+};
+
+void fx_message(struct fx *fx, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The status message cleared. */
+void fx_no_message(struct fx *fx);
+void fx_free(struct fx *fx);
+
+/* ---- ui_status.c: the status line -------------------------------------- */
+
+/* Set the status message now (start-up warnings, outside any handler). */
+void status_message(struct ui *u, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* What the cursor is on ("Rubio 2/3 · Marco Rubio · ..."), as a message. */
+void status_describe_cursor(struct ui *u, struct fx *fx);
+/* Percent of the article above the bottom of the pane, as less shows it;
+ * with end, also whether the pane shows the article's last line. */
+int status_percent(struct ui *u, int *end);
+
+/* What the input mode shows on the status line instead of the message. */
+struct status_prompt {
+	const char *label;          /* "/", "mark: " ...; NULL: none */
+	const char *input;          /* typed so far, UTF-8 */
+	int has_count;              /* a count is being typed: ":N" */
+	long count;
+};
+void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p);
+
+/* ---- ui_select.c: the selection and figure groups ------------------------ */
+
+/* Group the figures the scan found since the last call. */
+void groups_update(struct ui *u);
+/* The group a figure belongs to, or -1 if it is not grouped yet. */
+long groups_of(struct ui *u, const struct figure *f);
+/* The text a group's figures read as (len bytes, not NUL-terminated). */
+const char *groups_text(struct ui *u, size_t g, size_t *len);
+
+/* Select an entity or a figure group: its occurrences, n/N walk them, the
+ * cursor goes (so that the first n starts from the pane's top).  The jump
+ * to the first is the article's: ACT_NEXT_MATCH with no count. */
+void select_entity(struct ui *u, long entity);
+void select_figure_group(struct ui *u, size_t group);
+/* Select what is at off (a mention, else a figure); 1 if something was. */
+int select_at(struct ui *u, size_t off);
+void select_clear(struct ui *u);
+/* Rebuild the occurrences (the scan found more) without moving anything. */
+void select_refresh(struct ui *u);
+/* Index of the first occurrence of the selection at or after off. */
+size_t select_occ_at(const struct selection *s, size_t off);
+void select_free(struct ui *u);
+
+/* ---- ui_list.c: a list of rows, some selectable (panel, comparison) ------ */
+
+struct list {
+	size_t n;                   /* rows */
+	size_t sel, top;            /* the selected row, the first row shown */
+	int rows;                   /* rows shown */
+	int min_step;               /* the least a page or half moves (0 or 1) */
+	int lead;                   /* keep unselectable rows just above the
+	                               selection in view (headings) */
+	int (*ok)(void *ctx, size_t i);     /* row i can be selected */
+	void *ctx;
+};
+
+/* Move the selection delta selectable rows, staying put at either end. */
+void list_move(struct list *l, long delta);
+/* j, k, pages and halves (a count is rows; a page is rows - 1, a half
+ * rows / 2, each at least min_step), g (up as far as it goes, shown from
+ * the top) and G (down as far); 1 if a is one of those. */
+int list_handle(struct list *l, enum action a, long count);
+/* The selection in view: top moved as little as it takes. */
+void list_show(struct list *l);
+/* Row `row` of those shown, if selectable: selected, 1. */
+int list_click(struct list *l, int row);
+
+/* ---- ui_draw.c: UTF-8 text into curses cells ----------------------------- */
+
+/* Clipped by width (never half of a wide character), tabs expanded from x0;
+ * the columns drawn. */
+int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a);
+int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
+void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
+/* Outside a UTF-8 locale every non-ASCII character is drawn as '?'s. */
+void draw_set_ascii(int on);
+int text_width(const char *s);
+
+/* ---- theme.c ------------------------------------------------------------- */
+
+/* u->attr from the terminal's colours (none with no_color). */
+void theme_init(struct ui *u, int no_color);
+
+/* ---- ui_termscroll.c: the terminal's own scrolling ----------------------- */
+
+/* The terminal's string capability name, NULL when it has none (tigetstr()
+ * says so with NULL or -1). */
+const char *term_cap(const char *name);
+/* Ask the terminal whether it has left/right margins (after newterm);
+ * no_margins: never use them. */
+void margins_probe(int no_margins);
+/* 1 if the key was the terminal's answer, which it then takes. */
+int margins_answer(wint_t ch, int is_fn);
+/* Before giving the terminal back: an answer still on its way would reach
+ * the shell as typed text, so a young question is waited for, briefly
+ * (keys on tty_fd). */
+void margins_await(int tty_fd);
+/* Before the terminal is given back: DECLRMM reset if a scroll set it. */
+void margins_release(void);
+/* Screen rows [top, bot] of win's columns (win at the left edge) moved up
+ * by n (down if n < 0) on the terminal, curscr alike: at full width, with
+ * the terminal's left/right margins, or as whole rows when those are
+ * cheaper; 0 if left to doupdate(). */
+int term_scroll(WINDOW *win, int top, int bot, int n);
+
+/* ---- ui_signal.c --------------------------------------------------------- */
+
+/* 1 if a ^C came that nothing has answered yet, which it now is: long work
+ * stops on it, and the event loop then takes it for no quit. */
+int ui_take_interrupt(void);
+
+#endif

@@ -1,0 +1,138 @@
+/* The terminal: where keys come from, curses set up on it (modes, mouse,
+ * colours, capabilities), and given back on every way out, the ways that
+ * do not come back through the loop included (exit() on out of memory, a
+ * sanitizer's report). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "brief/document.h"
+#include "brief/ui_loop.h"
+
+int tty_open(struct tty *t)
+{
+	int in = isatty(STDIN_FILENO) ? STDIN_FILENO : -1;
+	if (in < 0) {
+		/* The article came through a pipe: keys come from the terminal. */
+		in = open("/dev/tty", O_RDWR | O_CLOEXEC);
+		if (in < 0) {
+			fprintf(stderr, "brief: cannot open /dev/tty for keys: %s\n", strerror(errno));
+			return BRIEF_EXIT_NOINPUT;
+		}
+	} else if ((in = dup(in)) < 0) {
+		fprintf(stderr, "brief: cannot take keys from the terminal: %s\n", strerror(errno));
+		return BRIEF_EXIT_NOINPUT;
+	}
+	t->tin = fdopen(in, "r");
+	if (!t->tin) {
+		fprintf(stderr, "brief: cannot take keys from the terminal: %s\n", strerror(errno));
+		close(in);
+		return BRIEF_EXIT_NOINPUT;
+	}
+	t->tty_fd = in;
+	/* stdout, and nothing else: putp() and mvcur() in ui_termscroll.c
+	 * write there through stdio whatever SCREEN they serve. */
+	t->tout = stdout;
+	return 0;
+}
+
+void tty_leave(void)
+{
+	margins_release();
+	endwin();
+	/* Without an alternate screen (vt100, the Linux console) the last
+	 * frame stays, the cursor on its status row, where the shell's prompt
+	 * would overwrite only its start: that row is cleared, as less does. */
+	const char *el = term_cap("el");
+	if (!term_cap("rmcup") && el) {
+		putp("\r");
+		putp(el);
+		fflush(stdout);
+	}
+}
+
+/* Whatever ends the process while curses has the terminal (exit() on out
+ * of memory, a sanitizer's report) still gives the terminal back. */
+static int curses_up;           /* a SCREEN exists: isendwin() means something */
+
+static void restore_terminal_at_exit(void)
+{
+	if (curses_up && !isendwin())
+		tty_leave();
+}
+
+/* An unusable terminal type, named between before and after (sanitised:
+ * it is outside text). */
+static int refuse_terminal(const char *term_name, const char *before, const char *after)
+{
+	const char *t = term_name ? term_name : getenv("TERM");
+	char *shown = doc_sanitize_cstr(t ? t : "(unset)");
+	fprintf(stderr, "brief: %s'%s'%s\n", before, shown, after);
+	free(shown);
+	return BRIEF_EXIT_USAGE;
+}
+
+int tty_start(struct tty *t, const char *term_name, int no_margins)
+{
+	/* Our handlers first: ncurses keeps handlers it finds installed. */
+	signals_catch();
+	t->scr = newterm(term_name, t->tout, t->tin);
+	if (!t->scr)
+		return refuse_terminal(term_name, "cannot use terminal type ", "");
+	/* A terminal that cannot place the cursor (TERM=dumb: Emacs' shell,
+	 * some CI logs) would show the status line alone over an empty
+	 * screen: refused, as an unusable terminal type.  Nothing was drawn
+	 * yet; only the tty modes newterm() set are put back. */
+	if (!term_cap("cup")) {
+		reset_shell_mode();
+		delscreen(t->scr);
+		t->scr = NULL;
+		return refuse_terminal(term_name, "terminal type ",
+				       " cannot move the cursor (use --dump, or set TERM)");
+	}
+	atexit(restore_terminal_at_exit);
+	set_term(t->scr);
+	curses_up = 1;
+	/* ncurses 6.3+ flushes after every cursor move until the screen has
+	 * been through endwin() once (SP->_endwin stays ewInitial), which
+	 * splits each frame into a write(2) per jump.  One cycle now, before
+	 * colours, keypad and cursor are set up so that the resume has
+	 * nothing to restore, makes a frame one write.  (Resumed with colours
+	 * on, ncurses sends oc, OSC 104 on xterm, and resets a palette the
+	 * user had set; folding the cycle into the first frame would save
+	 * 270K instructions but do that.) */
+	endwin();
+	doupdate();
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	leaveok(stdscr, TRUE);      /* help is drawn on it, with no cursor */
+	/* Release and click are asked for too: a lone release must decode as
+	 * an event or ncurses waits in read() for more, and a press and release
+	 * read together arrive as a click. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED
+		  | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	margins_probe(no_margins);
+	return 0;
+}
+
+void tty_close(struct tty *t)
+{
+	curses_up = 0;      /* with no SCREEN, isendwin() says FALSE */
+	if (t->scr)
+		delscreen(t->scr);
+	t->scr = NULL;
+	if (t->tin)
+		fclose(t->tin);
+	t->tin = NULL;
+}
