@@ -114,17 +114,20 @@ static void frame(struct reader *r)
 
 /* ---- keys and signals -------------------------------------------------------- */
 
-static void read_keys(struct reader *r)
+/* The keys waiting; how many there were. */
+static int read_keys(struct reader *r)
 {
 	wint_t ch;
-	int k;
+	int k, n = 0;
 	while ((k = wget_wch(stdscr, &ch)) != ERR) {
 		struct fx fx = { 0 };
+		n++;
 		input_key(r->in, &r->ui, r->pane, &r->lay, ch, k == KEY_CODE_YES, &fx);
 		apply(r, &fx);
 		if (r->quit)
-			return;
+			break;
 	}
+	return n;
 }
 
 static void suspend(struct reader *r)
@@ -289,12 +292,15 @@ int ui_run(struct model *m, const struct ui_options *o)
 			exit_sig = handle_signals(r);
 		if (exit_sig)
 			break;
-		if (n > 0 && fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-			if (fds[0].revents & (POLLHUP | POLLERR) && !(fds[0].revents & POLLIN)) {
-				exit_sig = SIGHUP;  /* the terminal went away */
+		if (n > 0 && fds[0].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) {
+			/* The terminal went away: with no SIGHUP when brief is not
+			 * in its session, and then it stays readable, which would
+			 * turn this loop at full speed for ever.  Keys read before
+			 * the end still count. */
+			if (!(fds[0].revents & POLLIN) || (!read_keys(r) && tty_gone(&r->tty))) {
+				exit_sig = SIGHUP;
 				break;
 			}
-			read_keys(r);
 		}
 		if (scanning)
 			scan(r, (size_t)2 << 20, 1);

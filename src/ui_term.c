@@ -7,9 +7,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "brief/document.h"
@@ -40,6 +42,19 @@ int tty_open(struct tty *t)
 	 * write there through stdio whatever SCREEN they serve. */
 	t->tout = stdout;
 	return 0;
+}
+
+int tty_gone(const struct tty *t)
+{
+	/* A terminal that hung up polls as readable (with POLLHUP, or POLLERR
+	 * and EIO), and reads as its end: nothing waiting, yet readable. */
+	struct pollfd p = { .fd = t->tty_fd, .events = POLLIN };
+	if (poll(&p, 1, 0) <= 0)
+		return 0;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return 1;
+	int waiting = 0;
+	return (p.revents & POLLIN) && ioctl(t->tty_fd, FIONREAD, &waiting) == 0 && waiting == 0;
 }
 
 void tty_leave(void)

@@ -94,6 +94,10 @@ int tty_open(struct tty *t);
  * terminal type, or out of memory).  Whatever ends the process from here
  * on gives the terminal back first. */
 int tty_start(struct tty *t, const char *term_name, int no_margins);
+/* Whether the terminal went away (hung up, its pty closed), as seen when
+ * it polls readable but gives no key: a terminal that is not brief's
+ * controlling terminal goes so without a SIGHUP. */
+int tty_gone(const struct tty *t);
 /* The terminal given back: margins reset, endwin(), the last status row
  * cleared where there is no alternate screen.  Every way out goes here. */
 void tty_leave(void);

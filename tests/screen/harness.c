@@ -53,7 +53,7 @@ struct term {
 };
 
 static struct term *live[MAX_TERMS];
-static int start_silent, start_held;
+static int start_silent, start_held, start_detached;
 
 void term_set_silent(int on)
 {
@@ -63,6 +63,11 @@ void term_set_silent(int on)
 void term_set_held(int on)
 {
 	start_held = on;
+}
+
+void term_set_detached(int on)
+{
+	start_detached = on;
 }
 
 static void track(struct term *t)
@@ -313,14 +318,38 @@ struct term *term_start(int rows, int cols, const char *const argv[],
 	t->csw_at_send = -1;
 	t->cursor_visible = 1;
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
-	int fd;
+	int fd, slave = -1;
 	fflush(NULL);
-	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+	pid_t pid;
+	if (start_detached) {
+		/* The pty on its standard descriptors but not its controlling
+		 * terminal: a session of its own without one, as under a
+		 * supervisor or after setsid. */
+		if (openpty(&fd, &slave, NULL, NULL, &ws) != 0) {
+			free(t);
+			fail_msg("openpty: %s", strerror(errno));
+			return NULL;
+		}
+		pid = fork();
+		if (pid == 0) {
+			setsid();
+			dup2(slave, STDIN_FILENO);
+			dup2(slave, STDOUT_FILENO);
+			dup2(slave, STDERR_FILENO);
+			if (slave > STDERR_FILENO)
+				close(slave);
+			close(fd);
+		}
+	} else {
+		pid = forkpty(&fd, NULL, NULL, &ws);
+	}
 	if (pid < 0) {
 		free(t);
-		fail_msg("forkpty: %s", strerror(errno));
+		fail_msg("fork: %s", strerror(errno));
 		return NULL;
 	}
+	if (slave >= 0 && pid > 0)
+		close(slave);
 	if (pid == 0) {
 		/* ncurses prefers LINES/COLUMNS to the pty size: never inherit them. */
 		unsetenv("LINES");
@@ -383,6 +412,24 @@ int term_wait_exit(struct term *t)
 			poll(NULL, 0, POLL_SLICE_MS);
 	}
 	drain(t);
+	return t->reaped ? 0 : -1;
+}
+
+int term_hangup(struct term *t)
+{
+	drain(t);
+	if (t->fd >= 0)
+		close(t->fd);
+	t->fd = -1;
+	if (t->slave >= 0)
+		close(t->slave);
+	t->slave = -1;
+	long deadline = now_ms() + SETTLE_DEADLINE_MS;
+	while (!t->reaped && now_ms() < deadline) {
+		check_child(t);
+		if (!t->reaped)
+			poll(NULL, 0, POLL_SLICE_MS);
+	}
 	return t->reaped ? 0 : -1;
 }
 

@@ -25,6 +25,13 @@ void term_set_silent(int on);
  * term_release() sends them, as a slow link delays them. */
 void term_set_held(int on);
 void term_release(struct term *t);
+/* Terminals started from now on are not the program's controlling
+ * terminal (its own session without one: setsid, a supervisor), so that
+ * closing them sends it no SIGHUP. */
+void term_set_detached(int on);
+/* Close the terminal (its window gone, the connection dropped) and wait
+ * (bounded) for the program to exit; 0 once it has.  Then term_finish. */
+int term_hangup(struct term *t);
 /* Wait (bounded) for the program to exit; 0 once it has. */
 int term_wait_exit(struct term *t);
 /* Held terminals: input the program left unread (what its shell would get). */

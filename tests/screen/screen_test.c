@@ -2039,6 +2039,36 @@ static void test_state_after_hangup(void **state)
 	quit_ok(t);
 }
 
+/* A terminal that goes away without a SIGHUP (brief not in its session:
+ * setsid, a supervisor, brief <$tty >$tty) is a hang-up all the same: the
+ * terminal reads as ended, and brief saves the position and dies of
+ * SIGHUP, where it used to spin at 100% CPU until killed. */
+static void test_hangup_without_sighup(void **state)
+{
+	(void)state;
+	char *dir = state_env("nohup");
+	const char *const env[] = { dir, NULL };
+	term_set_detached(1);
+	struct term *t = start_brief_env(30, 100, NULL, env);
+	term_set_detached(0);
+	term_send(t, "25j");
+	char *words = first_words(t, 5);
+	assert_non_null(words);
+	screen_assert(t, term_hangup(t) == 0,
+		      "brief did not exit within 10 s of its terminal going away");
+	int status;
+	assert_int_equal(term_finish(t, &status), 128 + SIGHUP);
+	assert_true(WIFSIGNALED(status));
+	t = start_brief_env(30, 100, NULL, env);
+	char *again = first_words(t, 5);
+	screen_assert(t, again && strcmp(words, again) == 0,
+		      "the position was not saved: \"%s\" vs \"%s\"", words, again ? again : "");
+	free(again);
+	free(words);
+	free(dir);
+	quit_ok(t);
+}
+
 /* Outside a UTF-8 locale, rules and bars are ASCII and still distinct. */
 static void test_ascii_locale(void **state)
 {
@@ -2846,6 +2876,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_resize_storm, teardown),
 		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
+		cmocka_unit_test_teardown(test_hangup_without_sighup, teardown),
 		cmocka_unit_test_teardown(test_ascii_locale, teardown),
 		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
 		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
