@@ -114,6 +114,8 @@ int tty_start(struct tty *t, const char *term_name, int no_margins)
 	atexit(restore_terminal_at_exit);
 	set_term(t->scr);
 	curses_up = 1;
+	/* Out of memory, the terminal is given back before the message. */
+	xalloc_on_failure(restore_terminal_at_exit);
 	/* ncurses 6.3+ flushes after every cursor move until the screen has
 	 * been through endwin() once (SP->_endwin stays ewInitial), which
 	 * splits each frame into a write(2) per jump.  One cycle now, before
@@ -143,6 +145,7 @@ int tty_start(struct tty *t, const char *term_name, int no_margins)
 
 void tty_close(struct tty *t)
 {
+	xalloc_on_failure(NULL);
 	curses_up = 0;      /* with no SCREEN, isendwin() says FALSE */
 	if (t->scr)
 		delscreen(t->scr);

@@ -9,9 +9,21 @@
 
 #include "brief/util.h"
 
+static void (*failure_hook)(void);
+
+void xalloc_on_failure(void (*fn)(void))
+{
+	failure_hook = fn;
+}
+
 static void out_of_memory(void) __attribute__((noreturn));
 static void out_of_memory(void)
 {
+	/* Taken first: should it run out of memory too, this is not a loop. */
+	void (*fn)(void) = failure_hook;
+	failure_hook = NULL;
+	if (fn)
+		fn();
 	/* Nothing useful survives this; say so and leave with a documented status. */
 	fputs("brief: out of memory\n", stderr);
 	exit(BRIEF_EXIT_NOMEM);

@@ -9,6 +9,10 @@
 
 /* Exit status on allocation failure (sysexits EX_OSERR). */
 #define BRIEF_EXIT_NOMEM 71
+/* fn runs (once) before the out-of-memory message is printed and brief
+ * exits: the reader gives the terminal back there, or the message would
+ * go to a screen that leaving it then throws away.  NULL: nothing runs. */
+void xalloc_on_failure(void (*fn)(void));
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);

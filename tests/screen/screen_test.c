@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -2069,6 +2070,72 @@ static void test_hangup_without_sighup(void **state)
 	quit_ok(t);
 }
 
+/* VmSize of a process, in KiB; -1 if unknown. */
+static long vm_size_kib(pid_t pid)
+{
+	char path[64], line[256];
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	long kib = -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "VmSize: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
+/* Running out of memory in the reader: the message is printed after the
+ * terminal is given back, where it stays, not on the alternate screen,
+ * which leaving it throws away (only status 71 was left).  Memory is cut
+ * to what brief has plus 1 MiB (prlimit), and G lays out a line of 8 MB. */
+static void test_out_of_memory_message_seen(void **state)
+{
+	(void)state;
+	const int ntok = 1000000;
+	size_t cap = (size_t)ntok * 8 + 64, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (int i = 1; i <= ntok; i++)
+		n += (size_t)snprintf(text + n, cap - n, "w%06d ", i);
+	n += (size_t)snprintf(text + n, cap - n, "\n");
+	char *path = write_temp("oom-line.txt", text, n);
+	free(text);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start_brief(24, 80, args);
+	long kib = vm_size_kib(term_pid(t));
+	assert_true(kib > 0);
+	if (kib > (1L << 30)) {
+		/* A sanitizer reserves terabytes up front and answers a lack of
+		 * memory with its own report: nothing to see of brief's here. */
+		fprintf(stderr, "# test_out_of_memory_message_seen: not under a sanitizer\n");
+		quit_ok(t);
+		unlink(path);
+		free(path);
+		return;
+	}
+	struct rlimit lim = { (rlim_t)(kib + 1024) * 1024, (rlim_t)(kib + 1024) * 1024 };
+	assert_int_equal(prlimit(term_pid(t), RLIMIT_AS, &lim, NULL), 0);
+	term_send(t, "G");
+	screen_assert(t, term_exited(t), "G under a memory limit did not end brief");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	const char *msg = "brief: out of memory";
+	const char *said = memmem(raw, len, msg, strlen(msg));
+	screen_assert(t, said != NULL, "no out-of-memory message");
+	const char *rmcup = "\033[?1049l", *left = NULL;
+	for (const char *p = raw; (p = memmem(p, len - (size_t)(p - raw), rmcup, 8)); p++)
+		left = p;
+	screen_assert(t, left && left < said,
+		      "the message was printed on the alternate screen, before leaving it");
+	screen_assert(t, !term_altscreen(t), "the alternate screen stays on");
+	int status;
+	assert_int_equal(term_finish(t, &status), 71);
+	unlink(path);
+	free(path);
+}
+
 /* Outside a UTF-8 locale, rules and bars are ASCII and still distinct. */
 static void test_ascii_locale(void **state)
 {
@@ -2877,6 +2944,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_winch_during_prompt, teardown),
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
 		cmocka_unit_test_teardown(test_hangup_without_sighup, teardown),
+		cmocka_unit_test_teardown(test_out_of_memory_message_seen, teardown),
 		cmocka_unit_test_teardown(test_ascii_locale, teardown),
 		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
 		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
