@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,9 @@
 
 #include "brief/document.h"
 #include "brief/ui_loop.h"
+
+/* After the project headers: term.h defines macros such as "lines". */
+#include <term.h>
 
 int tty_open(struct tty *t)
 {
@@ -93,13 +97,48 @@ static int refuse_terminal(const char *term_name, const char *before, const char
 	return BRIEF_EXIT_USAGE;
 }
 
+static int no_memory(int rows, int cols)
+{
+	if (rows > 0 && cols > 0)
+		fprintf(stderr, "brief: out of memory setting up a screen of %d x %d\n", rows, cols);
+	else
+		fputs("brief: out of memory setting up the screen\n", stderr);
+	return BRIEF_EXIT_NOMEM;
+}
+
+/* newterm() answers NULL alike for a terminal type it does not know, a
+ * screen larger than curses holds (its sizes are shorts) and a lack of
+ * memory: which it was, said as such.  e: errno after newterm(). */
+static int no_screen(const struct tty *t, const char *term_name, int e)
+{
+	if (e == ENOMEM)
+		return no_memory(0, 0);
+	int err = 0;
+	errno = 0;
+	if (setupterm(term_name, fileno(t->tout), &err) != OK) {
+		if (errno == ENOMEM)
+			return no_memory(0, 0);
+		return refuse_terminal(term_name, "cannot use terminal type ", "");
+	}
+	/* The type is known: LINES and COLS now say the size it was for. */
+	int rows = LINES, cols = COLS;
+	del_curterm(cur_term);
+	if (rows > SHRT_MAX || cols > SHRT_MAX) {
+		fprintf(stderr, "brief: a terminal of %d rows and %d columns is more than curses "
+			"can hold (%d of each at most)\n", rows, cols, SHRT_MAX);
+		return BRIEF_EXIT_USAGE;
+	}
+	return no_memory(rows, cols);
+}
+
 int tty_start(struct tty *t, const char *term_name, int no_margins)
 {
 	/* Our handlers first: ncurses keeps handlers it finds installed. */
 	signals_catch();
+	errno = 0;
 	t->scr = newterm(term_name, t->tout, t->tin);
 	if (!t->scr)
-		return refuse_terminal(term_name, "cannot use terminal type ", "");
+		return no_screen(t, term_name, errno);
 	/* A terminal that cannot place the cursor (TERM=dumb: Emacs' shell,
 	 * some CI logs) would show the status line alone over an empty
 	 * screen: refused, as an unusable terminal type.  Nothing was drawn

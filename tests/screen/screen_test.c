@@ -2136,6 +2136,55 @@ static void test_out_of_memory_message_seen(void **state)
 	free(path);
 }
 
+/* Whatever curses cannot start with is named for what it is: here a
+ * terminal of more rows and columns than curses holds, not "cannot use
+ * terminal type". */
+static void test_terminal_too_large(void **state)
+{
+	(void)state;
+	static const char *const big[] = { "LINES=100000", "COLUMNS=100000", NULL };
+	struct term *t = start_brief_env(24, 80, no_state, big);
+	screen_assert(t, term_exited(t), "brief started on a terminal of 100000 x 100000");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	screen_assert(t, !memmem(raw, len, "terminal type", 13), "blamed on the terminal type");
+	screen_assert(t, memmem(raw, len, "100000 rows and 100000 columns", 30) != NULL,
+		      "the message does not name the size");
+	assert_int_equal(term_finish(t, NULL), 2);
+}
+
+/* Out of memory while curses sets up its screens (3000 x 3000 cells,
+ * three times, under a 256 MiB limit) is out of memory, status 71. */
+static void test_out_of_memory_starting_curses(void **state)
+{
+	(void)state;
+	char *cmd;
+	if (asprintf(&cmd, "ulimit -v 262144 && exec \"%s\" --no-state", brief_path) < 0)
+		fail_msg("asprintf");
+	/* Under a sanitizer brief cannot even start within that limit. */
+	char *probe;
+	if (asprintf(&probe, "ulimit -v 262144 && exec \"%s\" --version >/dev/null 2>&1",
+		     brief_path) < 0)
+		fail_msg("asprintf");
+	int ok = system(probe);
+	free(probe);
+	if (ok != 0) {
+		fprintf(stderr, "# test_out_of_memory_starting_curses: not under a sanitizer\n");
+		free(cmd);
+		return;
+	}
+	const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+	static const char *const big[] = { "LINES=3000", "COLUMNS=3000", NULL };
+	struct term *t = term_start(24, 80, argv, big);
+	screen_assert(t, term_exited(t), "brief started in 256 MiB on a terminal of 3000 x 3000");
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	screen_assert(t, !memmem(raw, len, "terminal type", 13), "blamed on the terminal type");
+	screen_assert(t, memmem(raw, len, "brief: out of memory", 20) != NULL, "no out-of-memory message");
+	assert_int_equal(term_finish(t, NULL), 71);
+	free(cmd);
+}
+
 /* Outside a UTF-8 locale, rules and bars are ASCII and still distinct. */
 static void test_ascii_locale(void **state)
 {
@@ -2945,6 +2994,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_state_after_hangup, teardown),
 		cmocka_unit_test_teardown(test_hangup_without_sighup, teardown),
 		cmocka_unit_test_teardown(test_out_of_memory_message_seen, teardown),
+		cmocka_unit_test_teardown(test_terminal_too_large, teardown),
+		cmocka_unit_test_teardown(test_out_of_memory_starting_curses, teardown),
 		cmocka_unit_test_teardown(test_ascii_locale, teardown),
 		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
 		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
