@@ -2289,6 +2289,52 @@ static void test_sigint_after_search(void **state)
 	assert_int_equal(term_finish(t, NULL), 128 + SIGINT);
 }
 
+/* Every signal that would end brief and that someone may send (kill,
+ * alarm(), a parent's pipe) gives the terminal back first, as SIGTERM. */
+static void test_sigusr1_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGUSR1);
+}
+
+static void test_sigalrm_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGALRM);
+}
+
+static void test_sigpipe_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGPIPE);
+}
+
+static void test_sigrtmin_restores_terminal(void **state)
+{
+	(void)state;
+	check_signal_restores(SIGRTMIN + 2);
+}
+
+/* A signal ignored when brief starts (a parent's choice, as nohup makes
+ * for HUP) stays ignored: brief is not the one to end on it. */
+static void test_ignored_signal_stays_ignored(void **state)
+{
+	(void)state;
+	char *cmd;
+	if (asprintf(&cmd, "trap '' USR1 && exec \"%s\" --no-state", brief_path) < 0)
+		fail_msg("asprintf");
+	const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+	struct term *t = term_start(24, 80, argv, NULL);
+	/* Not term_signal(): an ignored signal does not wake brief, and
+	 * settling waits for it to have woken.  A key wakes it. */
+	assert_int_equal(kill(term_pid(t), SIGUSR1), 0);
+	term_key(t, "j");
+	screen_assert(t, !term_exited(t), "an ignored SIGUSR1 ended brief");
+	screen_assert(t, status_has(t, "h help"), "brief does not answer after an ignored SIGUSR1");
+	quit_ok(t);
+	free(cmd);
+}
+
 /* ^\ (SIGQUIT) leaves the terminal as found, like SIGTERM. */
 static void test_sigquit_restores(void **state)
 {
@@ -3000,6 +3046,11 @@ int main(void)
 		cmocka_unit_test_teardown(test_hostile_annotations_and_name, teardown),
 		cmocka_unit_test_teardown(test_tab_after_highlight, teardown),
 		cmocka_unit_test_teardown(test_sigquit_restores, teardown),
+		cmocka_unit_test_teardown(test_sigusr1_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_sigalrm_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_sigpipe_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_sigrtmin_restores_terminal, teardown),
+		cmocka_unit_test_teardown(test_ignored_signal_stays_ignored, teardown),
 		cmocka_unit_test_teardown(test_sigint_after_search, teardown),
 		cmocka_unit_test_teardown(test_bad_inputs_in_the_reader, teardown),
 	};
