@@ -41,6 +41,12 @@
 #include "brief/viewport.h"
 #include "fuzz.h"
 
+/* Where line i starts: the one place the target reads the line index. */
+static size_t line_off(const struct doc *d, size_t i)
+{
+	return d->line[i];
+}
+
 struct run {
 	struct doc d;
 	struct viewport vp;
@@ -200,7 +206,7 @@ static void check_search_found(struct run *r, enum vp_found f)
 	if (f == VP_NOT_FOUND) {
 		for (size_t l = vp->first; l < d->nlines; l++) {
 			int any = 0;
-			search_line(&vp->search, d->text, d->line[l], doc_line_end(d, l), any_match, &any);
+			search_line(&vp->search, d->text, line_off(d, l), doc_line_end(d, l), any_match, &any);
 			FUZZ_CHECK(!any, "not found, yet line %zu has a match", l);
 		}
 		return;
@@ -211,7 +217,7 @@ static void check_search_found(struct run *r, enum vp_found f)
 	size_t l = doc_line_at(d, vp->cur_start);
 	FUZZ_CHECK(l >= vp->first, "a match on line %zu, above the article (%zu)", l, vp->first);
 	struct exact x = { vp->cur_start, vp->cur_end, 0 };
-	search_line(&vp->search, d->text, d->line[l], doc_line_end(d, l), is_exact, &x);
+	search_line(&vp->search, d->text, line_off(d, l), doc_line_end(d, l), is_exact, &x);
 	FUZZ_CHECK(x.seen, "the cursor [%zu, %zu) is not a match of line %zu", vp->cur_start, vp->cur_end, l);
 }
 
@@ -345,7 +351,7 @@ static void run_command(struct run *r, const uint8_t *c, const uint8_t *script, 
 		if (vp->has_search && r->d.nlines > vp->first) {
 			size_t from, to;
 			vp_match_window(vp, vp->top, vp->height, &from, &to);
-			size_t ls = r->d.line[vp->top.line], le = doc_line_end(&r->d, vp->top.line);
+			size_t ls = line_off(&r->d, vp->top.line), le = doc_line_end(&r->d, vp->top.line);
 			const struct lline *ll = vp_lline(vp, vp->top);
 			FUZZ_CHECK(ls <= from && from <= ll->start && to <= le && from <= to,
 				   "match window [%zu, %zu) for a row at %zu of line [%zu, %zu)", from, to,
@@ -373,7 +379,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&r, 0, sizeof r);
 	doc_load_mem(&r.d, "fuzz", bytes, n);
 	size_t first = nscript ? script[0] % (r.d.nlines + 1) : 0;
-	size_t body = first < r.d.nlines ? r.d.line[first] : r.d.len;
+	size_t body = first < r.d.nlines ? line_off(&r.d, first) : r.d.len;
 	figures_init(&r.fs);
 	figures_scan(&r.fs, r.d.text, r.d.len, 0, r.d.len);
 	fake_mentions(&r);

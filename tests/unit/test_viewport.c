@@ -24,6 +24,12 @@ struct fix {
 	char *text;
 };
 
+/* Where line i starts: the one place the tests read the line index. */
+static size_t line_off(const struct fix *f, size_t i)
+{
+	return f->d.line[i];
+}
+
 /* A viewport of width x height on text, the article starting at line
  * `first`. */
 static struct fix *open_text(const char *text, size_t first, int width, int height)
@@ -32,7 +38,7 @@ static struct fix *open_text(const char *text, size_t first, int width, int heig
 	f->text = xstrdup(text);
 	assert_int_equal(doc_load_mem(&f->d, "test", (const uint8_t *)f->text, strlen(text)), 0);
 	assert_true(first <= f->d.nlines);
-	size_t body = first < f->d.nlines ? f->d.line[first] : f->d.len;
+	size_t body = first < f->d.nlines ? line_off(f, first) : f->d.len;
 	vp_init(&f->vp, &f->d, first, body);
 	vp_resize(&f->vp, width, height);
 	return f;
@@ -118,7 +124,7 @@ static void test_blank_runs_squeezed(void **state)
 	assert_true(vp_prev(vp, &p));
 	assert_pos(p, 1, 0);
 	/* An offset on a squeezed line stands for the next line that shows. */
-	assert_pos(vp_pos_of(vp, f->d.line[3]), 5, 0);
+	assert_pos(vp_pos_of(vp, line_off(f, 3)), 5, 0);
 	close_fix(f);
 }
 
@@ -162,7 +168,7 @@ static void test_top_keeps_pane_full(void **state)
 	assert_pos(vp->top, 6, 0);
 	vp_scroll(vp, -2);
 	assert_pos(vp->top, 4, 0);
-	assert_int_equal(vp->anchor, f->d.line[4]);
+	assert_int_equal(vp->anchor, line_off(f, 4));
 	vp_goto_end(vp);
 	assert_pos(vp->top, 6, 0);
 	vp_goto_top(vp);
@@ -203,8 +209,8 @@ static void test_resize_keeps_anchor(void **state)
 	}
 	assert_pos(vp->top, before.line, before.sub);
 	/* A restored position is not remembered for ''. */
-	vp_set_anchor(vp, f->d.line[0] + 30);
-	assert_int_equal(vp->anchor, f->d.line[0] + 30);
+	vp_set_anchor(vp, line_off(f, 0) + 30);
+	assert_int_equal(vp->anchor, line_off(f, 0) + 30);
 	assert_pos(vp->top, 0, 1);         /* four words of 7 bytes a row */
 	assert_false(vp->has_prev);
 	close_fix(f);
@@ -233,7 +239,7 @@ static void test_long_line_lazy(void **state)
 	struct lines whole = { 0 };
 	layout_line(&whole, f->d.text, 0, len, 20);
 	/* A jump near the end lays out only as far as that. */
-	size_t off = f->d.line[0] + len - 10;
+	size_t off = line_off(f, 0) + len - 10;
 	vp_goto_off(vp, off);
 	struct vp_pos p = vp_pos_of(vp, off);
 	assert_true(p.sub < whole.n);
@@ -368,7 +374,7 @@ static void test_occurrences_wrap(void **state)
 	char *text = numbered_lines(30);
 	struct fix *f = open_text(text, 0, 20, 5);
 	struct viewport *vp = &f->vp;
-	size_t occ[] = { f->d.line[2], f->d.line[10], f->d.line[20] };
+	size_t occ[] = { line_off(f, 2), line_off(f, 10), line_off(f, 20) };
 	size_t end[] = { occ[0] + 4, occ[1] + 4, occ[2] + 4 };
 	int wrapped;
 	vp_next_occurrence(vp, occ, end, 3, 0, 1, &wrapped);
@@ -398,20 +404,20 @@ static void test_show_and_previous_position(void **state)
 	char *text = numbered_lines(100);
 	struct fix *f = open_text(text, 0, 20, 9);
 	struct viewport *vp = &f->vp;
-	vp_set_cursor(vp, f->d.line[5], f->d.line[5] + 4);
+	vp_set_cursor(vp, line_off(f, 5), line_off(f, 5) + 4);
 	assert_pos(vp->top, 0, 0);
 	assert_false(vp->has_prev);
-	vp_set_cursor(vp, f->d.line[50], f->d.line[50] + 4);
+	vp_set_cursor(vp, line_off(f, 50), line_off(f, 50) + 4);
 	assert_pos(vp->top, 47, 0);
 	assert_true(vp->has_prev);
-	assert_int_equal(vp->prev_off, f->d.line[0]);
-	vp_set_source(vp, f->d.line[52], f->d.line[52] + 2);
+	assert_int_equal(vp->prev_off, line_off(f, 0));
+	vp_set_source(vp, line_off(f, 52), line_off(f, 52) + 2);
 	assert_false(vp->has_cursor);
 	assert_true(vp->has_source);
 	assert_pos(vp->top, 47, 0);
 	vp_goto_off(vp, vp->prev_off);
 	assert_pos(vp->top, 0, 0);
-	assert_int_equal(vp->prev_off, f->d.line[47]);
+	assert_int_equal(vp->prev_off, line_off(f, 47));
 	close_fix(f);
 	free(text);
 }
@@ -480,7 +486,7 @@ static void test_hit(void **state)
 	assert_int_equal(off, 7);
 	assert_false(vp_hit(vp, 0, 8, &off));
 	assert_true(vp_hit(vp, 1, 0, &off));
-	assert_int_equal(off, f->d.line[1]);
+	assert_int_equal(off, line_off(f, 1));
 	assert_false(vp_hit(vp, 2, 0, &off));
 	assert_false(vp_hit(vp, -1, 0, &off));
 	assert_false(vp_hit(vp, 0, -1, &off));
@@ -515,7 +521,7 @@ static void test_match_window(void **state)
 	assert_true(from <= first && first - from <= slack + 3);
 	assert_true(to >= last && to - last <= slack + 3);
 	assert_true(to - from <= last - first + 2 * slack + 6);
-	assert_true(to - from < (doc_line_end(&f->d, 1) - f->d.line[1]) / 4);
+	assert_true(to - from < (doc_line_end(&f->d, 1) - line_off(f, 1)) / 4);
 	close_fix(f);
 	buf_free(&b);
 }
