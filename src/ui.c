@@ -24,6 +24,7 @@ struct reader {
 	uint64_t state_key;
 	int drawn[PANE_COUNT];      /* drawn in the last frame */
 	int need_clear;             /* repaint the whole terminal next frame */
+	int redraw;                 /* a handler changed the frame */
 	int quit;
 };
 
@@ -56,6 +57,8 @@ static void apply(struct reader *r, struct fx *fx)
 		u->msg_error = fx->msg_error;
 		fx->msg = (struct buf){ 0 };
 	}
+	if (fx->flags & (FX_REDRAW | FX_MESSAGE | FX_FOCUS | FX_RELAYOUT | FX_CLEAR))
+		r->redraw = 1;
 	if (fx->flags & FX_FOCUS)
 		u->focus = fx->focus;
 	if (fx->flags & FX_RELAYOUT)
@@ -302,6 +305,10 @@ int ui_run(struct model *m, const struct ui_options *o)
 				break;
 			}
 		}
+		if (r->redraw)
+			dirty = 1;      /* (input sets it anyway: a frame that did not
+			                   change costs no byte) */
+		r->redraw = 0;
 		if (scanning)
 			scan(r, (size_t)2 << 20, 1);
 	}
