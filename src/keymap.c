@@ -82,7 +82,7 @@ int keymap_bind(struct keymap *k, const char *keyname, enum action a)
 			return 0;
 		}
 	}
-	xgrow((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v);
+	k->v = xgrowarray(k->v, &k->cap, k->n + 1, sizeof *k->v);
 	k->v[k->n++] = (struct binding){ key, is_fn, a };
 	return 0;
 }
@@ -103,7 +103,7 @@ int keymap_defaults(struct keymap *k)
 	/* Terminals disagree on what Enter sends: CR, LF or KEY_ENTER. */
 	keymap_bind(k, "^M", ACT_ENTER);
 	int key = KEY_ENTER;
-	xgrow((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v);
+	k->v = xgrowarray(k->v, &k->cap, k->n + 1, sizeof *k->v);
 	k->v[k->n++] = (struct binding){ key, 1, ACT_ENTER };
 	return 0;
 }

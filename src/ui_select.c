@@ -77,7 +77,7 @@ void groups_update(struct ui *u)
 			gs->v[g].count++;
 			continue;
 		}
-		xgrow((void **)&gs->v, &gs->cap, gs->n + 1, sizeof *gs->v);
+		gs->v = xgrowarray(gs->v, &gs->cap, gs->n + 1, sizeof *gs->v);
 		gs->v[gs->n] = (struct fig_group){ i, 1, h };
 		gs->hash[slot] = (uint32_t)(gs->n + 1);
 		gs->n++;
@@ -128,8 +128,8 @@ void select_clear(struct ui *u)
 static void add_occ(struct selection *s, size_t *cap, size_t start, size_t end)
 {
 	size_t c2 = *cap;
-	xgrow((void **)&s->occ, cap, s->nocc + 1, sizeof *s->occ);
-	xgrow((void **)&s->occ_end, &c2, s->nocc + 1, sizeof *s->occ_end);
+	s->occ = xgrowarray(s->occ, cap, s->nocc + 1, sizeof *s->occ);
+	s->occ_end = xgrowarray(s->occ_end, &c2, s->nocc + 1, sizeof *s->occ_end);
 	s->occ[s->nocc] = start;
 	s->occ_end[s->nocc++] = end;
 }

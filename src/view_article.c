@@ -60,7 +60,7 @@ static void paint(uint8_t *roles, size_t ls, size_t le, size_t s, size_t e, enum
 static int collect_match(void *ctx, size_t s, size_t e)
 {
 	struct article *a = ctx;
-	xgrow((void **)&a->mbuf, &a->mbuf_cap, a->mbuf_n + 2, sizeof *a->mbuf);
+	a->mbuf = xgrowarray(a->mbuf, &a->mbuf_cap, a->mbuf_n + 2, sizeof *a->mbuf);
 	a->mbuf[a->mbuf_n++] = s;
 	a->mbuf[a->mbuf_n++] = e;
 	return 0;
@@ -111,7 +111,7 @@ static void draw_row(struct ui *u, struct article *a, WINDOW *w, int y, const st
 {
 	const uint8_t *t = u->m->doc.text;
 	size_t ls = ll->start, le = ll->end;
-	xgrow((void **)&a->rolebuf, &a->rolebuf_cap, le - ls + 1, 1);
+	a->rolebuf = xgrowarray(a->rolebuf, &a->rolebuf_cap, le - ls + 1, 1);
 	row_roles(u, a, ls, le, a->rolebuf);
 	int col = 0;
 	for (size_t s = ls; s < le;) {

@@ -39,7 +39,7 @@ static int row_ok(void *ctx, size_t i)
 
 static void add_row(struct panel *p, int kind, size_t index, const char *text)
 {
-	xgrow((void **)&p->row, &p->cap, p->list.n + 1, sizeof *p->row);
+	p->row = xgrowarray(p->row, &p->cap, p->list.n + 1, sizeof *p->row);
 	struct panel_row *r = &p->row[p->list.n++];
 	r->kind = kind;
 	r->index = index;

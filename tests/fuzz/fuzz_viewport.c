@@ -75,13 +75,13 @@ static void fake_mentions(struct run *r)
 		size_t e = i + 1;
 		while (e < r->d.len && t[e] >= 'a' && t[e] <= 'z')
 			e++;
-		xgrow((void **)&r->mn.v, &cap, r->mn.n + 1, sizeof *r->mn.v);
+		r->mn.v = xgrowarray(r->mn.v, &cap, r->mn.n + 1, sizeof *r->mn.v);
 		uint32_t entity = (uint32_t)(t[i] - 'A') % 4;
 		r->mn.v[r->mn.n++] = (struct mention){ i, e, entity, 0 };
 		if (entity == 0) {
 			size_t c2 = occ_cap;
-			xgrow((void **)&r->occ, &occ_cap, r->nocc + 1, sizeof *r->occ);
-			xgrow((void **)&r->occ_end, &c2, r->nocc + 1, sizeof *r->occ_end);
+			r->occ = xgrowarray(r->occ, &occ_cap, r->nocc + 1, sizeof *r->occ);
+			r->occ_end = xgrowarray(r->occ_end, &c2, r->nocc + 1, sizeof *r->occ_end);
 			r->occ[r->nocc] = i;
 			r->occ_end[r->nocc++] = e;
 		}
