@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -84,11 +86,18 @@ static void set_warning(char **warning, const char *fmt, ...)
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* brief writes at most STATE_MAX lines of at most 16 + 1 + 20 + 26 * 23 + 1
+ * bytes (640 KB); a file over 16 MiB (the annotation file's limit, room for
+ * corrupt lines) is not brief's, and is not read to its end. */
+#define STATE_FILE_MAX ((size_t)16 << 20)
+
 struct parsed {
 	struct state_entry *v;
 	size_t n, cap;
 	size_t nbad, first_bad;     /* corrupt lines: how many, the first one */
 	int newer;                  /* header of a later format version */
+	int ours;                   /* the first line is exactly STATE_HEADER */
+	int too_big;                /* more than STATE_FILE_MAX bytes */
 };
 
 static int parse_num(const char **pp, const char *end, size_t *out)
@@ -164,31 +173,24 @@ static void bad_line(struct parsed *out, size_t lineno)
 		out->first_bad = lineno;
 }
 
-/* Read every valid entry of path into out.  A missing file is empty.
- * Returns 0, or -1 with *err an errno value. */
-static int read_entries(const char *path, struct parsed *out, int *err)
+/* Every valid entry of the file's text s[0, n) into out. */
+static void parse_file(const char *s, size_t n, struct parsed *out)
 {
-	FILE *f = fopen(path, "re");
-	if (!f) {
-		if (errno == ENOENT)
-			return 0;
-		*err = errno;
-		return -1;
-	}
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t r;
-	while ((r = getline(&line, &cap, f)) != -1) {
-		size_t len = (size_t)r;
-		int whole = len && line[len - 1] == '\n';
-		if (whole)
-			len--;
+	size_t lineno = 0;
+	for (const char *p = s, *end = s + n; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		int whole = nl != NULL;
+		size_t len = whole ? (size_t)(nl - p) : (size_t)(end - p);
+		const char *line = p;
+		p = whole ? nl + 1 : end;
 		if (++lineno == 1) {
-			if (whole && len == strlen(STATE_HEADER) && !memcmp(line, STATE_HEADER, len))
+			if (whole && len == strlen(STATE_HEADER) && !memcmp(line, STATE_HEADER, len)) {
+				out->ours = 1;
 				continue;
+			}
 			if (is_newer_header(line, len)) {
 				out->newer = 1;
-				break;
+				return;
 			}
 			bad_line(out, lineno);
 			continue;
@@ -201,20 +203,90 @@ static int read_entries(const char *path, struct parsed *out, int *err)
 		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
 		out->v[out->n++] = e;
 	}
-	int rerr = ferror(f) ? (errno ? errno : EIO) : 0;
-	free(line);
-	fclose(f);
-	if (rerr) {
-		*err = rerr;
+}
+
+/* Read the open regular file fd from its start into out; more than
+ * STATE_FILE_MAX bytes are not read but flagged.  0, or -1 with errno. */
+static int read_fd(int fd, struct parsed *out)
+{
+	struct buf b = { 0 };
+	off_t at = 0;
+	for (;;) {
+		char chunk[16384];
+		ssize_t r = pread(fd, chunk, sizeof chunk, at);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			buf_free(&b);
+			errno = e;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		if (b.len + (size_t)r > STATE_FILE_MAX) {
+			out->too_big = 1;
+			buf_free(&b);
+			return 0;
+		}
+		buf_add(&b, chunk, (size_t)r);
+		at += r;
+	}
+	parse_file(b.data, b.len, out);
+	buf_free(&b);
+	return 0;
+}
+
+/* What a file type is called in a warning. */
+static const char *type_name(mode_t m)
+{
+	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) || S_ISBLK(m) ? "a device"
+	       : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a directory" : "a special file";
+}
+
+/* Open path for flags without ever blocking, and only if it is a regular
+ * file: a FIFO opened for reading waits for a writer, and opening a device
+ * can do anything.  O_NONBLOCK makes the open itself return at once; the
+ * type is then checked on what was opened, so nothing can swap it in
+ * between.  Returns the descriptor, or -1 with errno (ENOENT: none there)
+ * or, for a file that is not regular, errno 0 and *type naming what it is
+ * (a directory is EISDIR, as strerror says it). */
+static int open_regular(const char *path, int flags, struct stat *st, const char **type)
+{
+	int fd;
+	do
+		fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		if (errno == EISDIR)
+			*type = NULL;
 		return -1;
 	}
-	return 0;
+	if (fstat(fd, st)) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		close(fd);
+		if (S_ISDIR(st->st_mode)) {
+			errno = EISDIR;
+			return -1;
+		}
+		*type = type_name(st->st_mode);
+		errno = 0;
+		return -1;
+	}
+	return fd;
 }
 
 /* Say what was wrong with a file that was read; returns whether anything was. */
 static int warn_parsed(const struct parsed *p, const char *path, char **warning)
 {
-	if (p->newer) {
+	if (p->too_big) {
+		set_warning(warning, "%s: over 16 MiB, not brief's state: ignored", path);
+	} else if (p->newer) {
 		set_warning(warning, "%s: written by a newer brief, ignored", path);
 	} else if (p->nbad > 1) {
 		set_warning(warning, "%s:%zu: corrupt entry ignored (and %zu more)", path,
@@ -222,7 +294,7 @@ static int warn_parsed(const struct parsed *p, const char *path, char **warning)
 	} else if (p->nbad) {
 		set_warning(warning, "%s:%zu: corrupt entry ignored", path, p->first_bad);
 	}
-	return p->newer || p->nbad;
+	return p->too_big || p->newer || p->nbad;
 }
 
 /* Returns 1 when found, even if other lines were corrupt (then *warning is
@@ -234,8 +306,22 @@ int state_load(const char *path, uint64_t key, struct state_entry *out, char **w
 	if (!path)
 		return 0;
 	struct parsed p = { 0 };
-	int err = 0;
-	if (read_entries(path, &p, &err)) {
+	struct stat st;
+	const char *type = NULL;
+	int fd = open_regular(path, O_RDONLY, &st, &type);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		if (errno)
+			set_warning(warning, "%s: %s", path, strerror(errno));
+		else
+			set_warning(warning, "%s: %s, not a regular file: ignored", path, type);
+		return -1;
+	}
+	int rc = read_fd(fd, &p);
+	int err = errno;
+	close(fd);
+	if (rc) {
 		set_warning(warning, "%s: %s", path, strerror(err));
 		return -1;
 	}
@@ -271,10 +357,12 @@ static int make_dirs(char *dir)
 	return 0;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+/* Write n bytes at file offset at; 0, or -1 with errno (EFBIG under a file
+ * size limit: main ignores SIGXFSZ, so the write fails instead of killing). */
+static int pwrite_all(int fd, const char *p, size_t n, off_t at)
 {
 	while (n) {
-		ssize_t w = write(fd, p, n);
+		ssize_t w = pwrite(fd, p, n, at);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
@@ -282,6 +370,7 @@ static int write_all(int fd, const char *p, size_t n)
 		}
 		p += w;
 		n -= (size_t)w;
+		at += w;
 	}
 	return 0;
 }
@@ -335,11 +424,12 @@ static int replace_file(const char *path, const char *dir, const struct buf *dat
 {
 	struct buf tmp = { 0 };
 	buf_printf(&tmp, "%s/state.tmp.%ld", dir, (long)getpid());
-	int fd = open(tmp.data, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+	int flags = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC;
+	int fd = open(tmp.data, flags, 0600);
 	if (fd < 0 && errno == EEXIST) {
 		/* Left by a dead process that had our pid; we hold the lock. */
 		unlink(tmp.data);
-		fd = open(tmp.data, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		fd = open(tmp.data, flags, 0600);
 	}
 	if (fd < 0) {
 		set_warning(warning, "%s: %s", tmp.data, strerror(errno));
@@ -351,7 +441,7 @@ static int replace_file(const char *path, const char *dir, const struct buf *dat
 	 * reader from ever seeing half a file, a position lost to a power cut
 	 * costs little, and two fsyncs (1.7 ms here, far more on NFS) would
 	 * hold the shell prompt back at every quit. */
-	if (fchmod(fd, 0600) || write_all(fd, data->data, data->len)) {
+	if (fchmod(fd, 0600) || pwrite_all(fd, data->data, data->len, 0)) {
 		set_warning(warning, "%s: %s", tmp.data, strerror(errno));
 		close(fd);
 		unlink(tmp.data);
@@ -374,7 +464,69 @@ static int replace_file(const char *path, const char *dir, const struct buf *dat
 	return 0;
 }
 
-int state_save(const char *path, const struct state_entry *e, char **warning)
+/* Rewrite the open file fd (a link's target, already read and found to be
+ * brief's state) in place with data.  Not atomic: a rename would either
+ * replace the link or need a temporary file beside the target, outside the
+ * state directory.  So that a failure leaves the old text whole, room is
+ * asked for first (fallocate, and the file size limit), and the text is
+ * mostly the old text again: a write cut short leaves lines that are
+ * dropped as corrupt at the next read, never a file that is not ours. */
+static int rewrite_in_place(int fd, const char *path, const struct buf *data,
+		const struct stat *st, char **warning)
+{
+	if (data->len > (unsigned long long)st->st_size) {
+		struct rlimit rl;
+		if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+		    && data->len > rl.rlim_cur) {
+			set_warning(warning, "%s: %s", path, strerror(EFBIG));
+			return -1;
+		}
+		if (fallocate(fd, 0, 0, (off_t)data->len) && errno != EOPNOTSUPP
+		    && errno != ENOSYS) {
+			set_warning(warning, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	if (pwrite_all(fd, data->data, data->len, 0) || ftruncate(fd, (off_t)data->len)) {
+		set_warning(warning, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Take an exclusive lock on fd without ever blocking: tries again with
+ * growing pauses until wait->max_ms have passed, and stops at once when
+ * wait->stop_fd becomes readable.  0 locked; -1 with errno; 1 gave up;
+ * 2 told to stop. */
+static int take_lock(int fd, const struct state_wait *wait)
+{
+	int max_ms = wait ? wait->max_ms : STATE_WAIT_MS;
+	int stop_fd = wait ? wait->stop_fd : -1;
+	int64_t deadline = now_ms() + (max_ms > 0 ? max_ms : 0);
+	int pause = 1;
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK)
+			return -1;
+		int64_t left = deadline - now_ms();
+		if (left <= 0)
+			return 1;
+		struct pollfd pfd = { .fd = stop_fd, .events = POLLIN };
+		int r = poll(&pfd, stop_fd >= 0 ? 1 : 0, left < pause ? (int)left : pause);
+		if (r > 0)
+			return 2;
+		/* A lock is held for the microseconds a save takes: retry
+		 * soon at first, then about twenty times a second. */
+		if (pause < 50)
+			pause *= 2;
+	}
+}
+
+int state_save(const char *path, const struct state_entry *e, const struct state_wait *wait,
+		char **warning)
 {
 	if (warning)
 		*warning = NULL;
@@ -382,63 +534,148 @@ int state_save(const char *path, const struct state_entry *e, char **warning)
 		set_warning(warning, "nowhere to keep state: neither XDG_STATE_HOME nor HOME is set");
 		return -1;
 	}
+	/* The lock and the temporary file always go in the state file's own
+	 * directory, whatever the file is a link to. */
+	const char *slash = strrchr(path, '/');
+	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	char *real = NULL;
+	struct buf lock = { 0 }, data = { 0 };
+	struct parsed p = { 0 };
+	int lfd = -1, fd = -1, rc = -1;
+	struct stat st, lst;
+	const char *type = NULL;
+
 	/* A state file kept elsewhere through a symbolic link (a dotfiles
 	 * repository) is written where the link points and the link kept:
-	 * rename() would have put a plain file in its place. */
-	char *real = NULL;
-	struct stat lst;
-	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+	 * rename() would have put a plain file in its place.  But only into
+	 * a regular file that already holds brief's header: a link to
+	 * /dev/null (how a history file is turned off), a device, a FIFO or
+	 * an empty file is left alone. */
+	int linked = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+	if (linked) {
 		real = realpath(path, NULL);
 		if (!real) {
 			set_warning(warning, "%s: a link to nowhere (%s), not written", path,
 				    strerror(errno));
-			return -1;
+			goto out;
 		}
-		path = real;
+		/* Looked at before it is opened: opening a device can act. */
+		if (stat(real, &st)) {
+			set_warning(warning, "%s: %s", real, strerror(errno));
+			goto out;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			set_warning(warning, "%s: a link to %s (%s), not brief's state: not overwritten",
+				    path, real, type_name(st.st_mode));
+			goto out;
+		}
+	} else if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
+		if (S_ISDIR(lst.st_mode))
+			set_warning(warning, "%s: %s", path, strerror(EISDIR));
+		else
+			set_warning(warning, "%s: %s, not a regular file: not written", path,
+				    type_name(lst.st_mode));
+		goto out;
 	}
-	const char *slash = strrchr(path, '/');
-	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-	struct buf lock = { 0 }, data = { 0 };
-	struct parsed p = { 0 };
-	int lfd = -1, rc = -1, err = 0;
 
 	if (make_dirs(dir)) {
 		set_warning(warning, "%s: %s", dir, strerror(errno));
 		goto out;
 	}
 	/* A separate lock file: the state file itself is replaced by rename,
-	 * so a lock on it would guard a file nobody opens again. */
+	 * so a lock on it would guard a file nobody opens again.  Never
+	 * through a link (O_NOFOLLOW), and only a regular file. */
 	buf_printf(&lock, "%s/state.lock", dir);
-	lfd = open(lock.data, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	lfd = open_regular(lock.data, O_RDWR | O_CREAT | O_NOFOLLOW, &st, &type);
 	if (lfd < 0) {
+		if (errno == ELOOP)
+			set_warning(warning, "%s: a symbolic link, not followed: state not written",
+				    lock.data);
+		else if (errno)
+			set_warning(warning, "%s: %s", lock.data, strerror(errno));
+		else
+			set_warning(warning, "%s: %s, not a regular file: state not written",
+				    lock.data, type);
+		goto out;
+	}
+	switch (take_lock(lfd, wait)) {
+	case 0:
+		break;
+	case 1:
+		set_warning(warning, "%s: locked by another process for %d ms, state not written",
+			    lock.data, wait ? wait->max_ms : STATE_WAIT_MS);
+		goto out;
+	case 2:
+		set_warning(warning, "%s: locked by another process; stopped waiting, state not written",
+			    lock.data);
+		goto out;
+	default:
 		set_warning(warning, "%s: %s", lock.data, strerror(errno));
 		goto out;
 	}
-	while (flock(lfd, LOCK_EX)) {
-		if (errno != EINTR) {
-			set_warning(warning, "%s: %s", lock.data, strerror(errno));
+
+	/* Under the lock, re-read what another instance may have written,
+	 * from the very file that is then written (a link's target) or
+	 * replaced: what was checked is what is written. */
+	if (linked) {
+		struct stat before;
+		if (stat(real, &before)) {
+			set_warning(warning, "%s: %s", real, strerror(errno));
 			goto out;
 		}
+		if (!S_ISREG(before.st_mode)) {
+			set_warning(warning, "%s: a link to %s (%s), not brief's state: not overwritten",
+				    path, real, type_name(before.st_mode));
+			goto out;
+		}
+		fd = open_regular(real, O_RDWR | O_NOFOLLOW, &st, &type);
+		if (fd >= 0 && (st.st_dev != before.st_dev || st.st_ino != before.st_ino)) {
+			set_warning(warning, "%s: replaced while being saved, not overwritten", real);
+			goto out;
+		}
+	} else {
+		fd = open_regular(path, O_RDONLY | O_NOFOLLOW, &st, &type);
 	}
-	/* Under the lock, re-read what the other instance may have written. */
-	if (read_entries(path, &p, &err)) {
-		set_warning(warning, "%s: %s", path, strerror(err));
+	if (fd < 0 && !(errno == ENOENT && !linked)) {
+		if (errno)
+			set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
+		else
+			set_warning(warning, "%s: %s, not a regular file: not written",
+				    linked ? real : path, type);
+		goto out;
+	}
+	if (fd >= 0 && read_fd(fd, &p)) {
+		set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
 		goto out;
 	}
 	if (p.newer) {
 		set_warning(warning, "%s: written by a newer brief, not overwritten", path);
 		goto out;
 	}
+	if (p.too_big) {
+		set_warning(warning, "%s: over 16 MiB, not brief's state: not overwritten", path);
+		goto out;
+	}
 	/* Linked to a file that is not ours (its first line is not our
-	 * header): leave it be. */
-	if (real && p.nbad && p.first_bad == 1) {
-		set_warning(warning, "%s: a link to a file that is not brief's state, not overwritten",
-			    path);
+	 * header, or it has none): leave it be. */
+	if (linked && !p.ours) {
+		set_warning(warning, "%s: a link to %s, a file that is not brief's state: not overwritten",
+			    path, real);
 		goto out;
 	}
 	format_file(&data, &p, e);
-	rc = replace_file(path, dir, &data, warning);
+	if (linked)
+		rc = rewrite_in_place(fd, real, &data, &st, warning);
+	else
+		rc = replace_file(path, dir, &data, warning);
+	if (fd >= 0 && close(fd) && rc == 0) {
+		set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
+		rc = -1;
+	}
+	fd = -1;
 out:
+	if (fd >= 0)
+		close(fd);
 	if (lfd >= 0)
 		close(lfd);     /* releases the lock */
 	free(p.v);

@@ -51,7 +51,10 @@ void statefile_save(const struct viewport *vp, uint64_t key, size_t pos)
 	for (int i = 0; i < 26; i++)
 		e.marks[i] = vp->marks[i];
 	char *warning = NULL;
-	if (state_save(path, &e, &warning) != 0 && warning) {
+	/* Another instance's lock is waited on for a second at most, and not
+	 * at all once a signal comes (a second ^C, the SSH session's HUP). */
+	struct state_wait wait = { .stop_fd = signals_fd(), .max_ms = STATE_WAIT_MS };
+	if (state_save(path, &e, &wait, &warning) != 0 && warning) {
 		char *shown = doc_sanitize_cstr(warning);
 		fprintf(stderr, "brief: %s\n", shown);
 		free(shown);

@@ -1,8 +1,15 @@
 /* Remembered reading positions and marks, one entry per document keyed by its
  * content, in $XDG_STATE_HOME/brief/state (else ~/.local/state/brief/state).
  * Written atomically (temporary file, then rename; deliberately no fsync, see
- * replace_file() in state.c), mode 0600, under an advisory lock so two
- * instances never lose each other's entries. */
+ * replace_file() in state.c), mode 0600, under an advisory lock (state.lock
+ * beside it) so two instances never lose each other's entries.
+ *
+ * Neither call ever blocks the reader: files are opened O_NONBLOCK and only
+ * a regular file is read or written (a FIFO, a device, a socket or a
+ * directory at the path, or at the end of a link, is refused with a
+ * warning), and the lock is taken without blocking, with a bounded wait the
+ * caller can cut short (struct state_wait).  The one wait left is the
+ * kernel's own: an open on a stalled network mount. */
 #ifndef BRIEF_STATE_H
 #define BRIEF_STATE_H
 
@@ -26,12 +33,32 @@ uint64_t state_key(const uint8_t *text, size_t len);
 char *state_path(void);
 
 /* Read the entry for key.  Returns 1 found, 0 not found (or no file),
- * -1 unreadable or corrupt lines: *warning says what (malloc'd; the caller
- * frees it), and valid entries are still used. */
+ * -1 unreadable, not a regular file, over 16 MiB, or corrupt lines: *warning
+ * says what (malloc'd; the caller frees it), and valid entries are still
+ * used.  path NULL: 0, nothing read. */
 int state_load(const char *path, uint64_t key, struct state_entry *out, char **warning);
 
+/* How long state_save may wait for another process's lock. */
+struct state_wait {
+	int stop_fd;    /* stop waiting at once when this is readable (the
+	                   reader's signal pipe: polled, never read); -1: none */
+	int max_ms;     /* then give up, with a warning; 0: one try */
+};
+/* The wait when state_save is given none: a lock is held for the
+ * microseconds a save takes, so a second is another process stuck. */
+#define STATE_WAIT_MS 1000
+
 /* Replace or add the entry, keeping every other document's entry; corrupt
- * lines are dropped.  Returns 0, or -1 with *warning set. */
-int state_save(const char *path, const struct state_entry *e, char **warning);
+ * lines are dropped.  wait NULL means { -1, STATE_WAIT_MS }.  Returns 0, or
+ * -1 with *warning set (malloc'd; the caller frees it): nothing written.
+ *
+ * Only a regular file is written.  A symbolic link (a state file kept in a
+ * dotfiles repository) is written through, in place, the link kept, but
+ * only when its target is a regular file whose first line is brief's
+ * header: a link to /dev/null, a device, a FIFO, an empty or a foreign file
+ * is left alone.  The lock and the temporary file are only ever made in
+ * path's own directory, the lock never through a link (O_NOFOLLOW). */
+int state_save(const char *path, const struct state_entry *e, const struct state_wait *wait,
+		char **warning);
 
 #endif

@@ -212,14 +212,52 @@ check "the comparison stays put" cmp -s "$TMPD/below.want" "$TMPD/below.got"
 $T send-keys -t e2e q
 check "q exits 0 after the full-width scroll" wait_for 'EXIT=0'
 
-# 7. A terminal that cannot move the cursor is refused, not drawn on: with
+# 7. The state file at quit (issue 20): a link to a null device is left a
+#    device (the issue's reproduction, on a scratch node: never the real
+#    /dev/null; making one needs root, as CI is, else an empty file stands
+#    in), a FIFO is not waited on, and a lock held elsewhere is given up
+#    after a second, with a warning once the terminal is back.
+H="$TMPD/hostile"
+mkdir -p "$H/s/brief" "$H/dev"
+if mknod -m 666 "$H/dev/null" c 1 3 2>/dev/null; then kind=c; else : > "$H/dev/null"; kind=f; fi
+ln -s "$H/dev/null" "$H/s/brief/state"
+run_brief "XDG_STATE_HOME='$H/s' '$BRIEF'"
+reader_up || fail "brief did not start with the state linked to a null device"
+$T send-keys -t e2e q
+check "q exits 0 with the state linked to a null device" wait_for 'EXIT=0'
+check "the warning says the link's target is not brief's state" wait_for "not brief's state"
+check "the null device is what it was ($kind)" test "-$kind" "$H/dev/null" -a ! -s "$H/dev/null"
+check "nothing was made beside the null device" test "$(ls -A "$H/dev")" = null
+check "the link is still a link" test -L "$H/s/brief/state"
+
+rm -f "$H/s/brief/state"
+mkfifo "$H/s/brief/state"
+run_brief "XDG_STATE_HOME='$H/s' '$BRIEF'"
+check "brief starts with a FIFO for its state" reader_up
+$T send-keys -t e2e q
+check "q exits 0 with a FIFO for its state" wait_for 'EXIT=0'
+check "the FIFO is said not to be a regular file" wait_for 'not a regular file'
+check "the FIFO is still a FIFO" test -p "$H/s/brief/state"
+
+rm -f "$H/s/brief/state"
+exec 9>"$H/s/brief/state.lock"
+flock 9
+run_brief "XDG_STATE_HOME='$H/s' '$BRIEF'"
+check "brief starts while another process holds the state lock" reader_up
+$T send-keys -t e2e q
+check "q exits 0 with the state lock held elsewhere" wait_for 'EXIT=0'
+check "the warning says the state is locked" wait_for 'locked by another process'
+check "no state was written past the lock" test ! -e "$H/s/brief/state"
+exec 9>&-
+
+# 8. A terminal that cannot move the cursor is refused, not drawn on: with
 #    TERM=dumb only the status line would show.
 run_brief "TERM=dumb '$BRIEF' --no-state"
 check "TERM=dumb exits with status 2" wait_for 'EXIT=2'
 check "TERM=dumb says the terminal cannot move the cursor" wait_for 'cannot move the cursor'
 $T send-keys -t e2e q    # were it running after all
 
-# 8. "-" with the terminal on standard input: no article to read, and a
+# 9. "-" with the terminal on standard input: no article to read, and a
 #    blank screen waiting for ^D would say nothing.
 run_brief "'$BRIEF' --no-state -"
 check "- on a terminal exits with status 2" wait_for 'EXIT=2'
