@@ -194,6 +194,33 @@ char *doc_sanitize_cstr(const char *s)
 	return doc_sanitize_str(s, strlen(s), NULL);
 }
 
+char *doc_sanitize_name(const char *s)
+{
+	size_t n;
+	char *t = doc_sanitize_str(s, strlen(s), &n);
+	size_t extra = 0;
+	for (size_t i = 0; i < n; i++)
+		extra += t[i] == '\n' || t[i] == '\t';
+	if (!extra)
+		return t;
+	/* The two controls a document keeps become pictures like the rest:
+	 * each is 1 byte, its picture 3. */
+	char *out = xmalloc(n + 2 * extra + 1), *w = out;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == '\n' || t[i] == '\t') {
+			uint8_t u[3];
+			u8_uctomb(u, 0x2400u + (uint8_t)t[i], (int)sizeof u);
+			memcpy(w, u, 3);
+			w += 3;
+		} else {
+			*w++ = t[i];
+		}
+	}
+	*w = '\0';
+	free(t);
+	return out;
+}
+
 /* The first unsafe byte after `ready`: from there on the text is a heap copy
  * whose first `ready` bytes are the same, so nothing computed on them moves;
  * the rest is sanitised slice by slice like the check. */

@@ -119,7 +119,7 @@ static int fail(struct doc *d, struct doc_error *err, const char *name, int e,
 		const char *reason)
 {
 	/* A file name is outside text too: sanitised before it is printed. */
-	char *safe = doc_sanitize_cstr(name);
+	char *safe = doc_sanitize_name(name);
 	if (err) {
 		err->err = e;
 		snprintf(err->msg, sizeof err->msg, "%s: %s", safe,
@@ -289,7 +289,7 @@ static int load_file(struct doc *d, const char *path, struct doc_error *err, siz
 		return load_open(d, fd, "(stdin)", err, first);
 	}
 	/* The name is shown and printed; the raw path is only opened. */
-	d->name = doc_sanitize_cstr(path);
+	d->name = doc_sanitize_name(path);
 	do
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 	while (fd < 0 && errno == EINTR);

@@ -66,8 +66,9 @@ static int usage_error(const char *fmt, ...)
 	struct buf b = { 0 };
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	/* Arguments are echoed: sanitised, so none can drive the terminal. */
-	char *safe = doc_sanitize_str(b.data, b.len, NULL);
+	/* Arguments are echoed: sanitised, so none can drive the terminal
+	 * or start a line of its own. */
+	char *safe = doc_sanitize_name(b.data);
 	fprintf(stderr, "brief: %s", safe);
 	free(safe);
 	buf_free(&b);

@@ -35,7 +35,7 @@ static char *sibling_annotation(const char *path)
 static void path_error(struct model_error *err, const char *path, int e)
 {
 	/* A path is outside text: sanitised before it reaches the terminal. */
-	char *safe = doc_sanitize_cstr(path);
+	char *safe = doc_sanitize_name(path);
 	err->status = BRIEF_EXIT_NOINPUT;
 	snprintf(err->msg, sizeof err->msg, "%s: %s", safe, doc_strerror(e));
 	free(safe);
@@ -71,7 +71,7 @@ static int read_whole(const char *path, struct buf *out, struct model_error *err
 		buf_add(out, chunk, (size_t)n);
 		/* Annotations are a few KB: -a /dev/zero must not eat the memory. */
 		if (out->len > ANNOT_READ_MAX) {
-			char *safe = doc_sanitize_cstr(path);
+			char *safe = doc_sanitize_name(path);
 			err->status = BRIEF_EXIT_DATAERR;
 			snprintf(err->msg, sizeof err->msg,
 				 "%s: an annotation file of more than 16 MiB", safe);
@@ -280,7 +280,7 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 		struct buf b = { 0 };
 		rc = read_whole(m->annot_path, &b, err);
 		/* From here on the path is only shown: sanitised. */
-		char *shown = doc_sanitize_cstr(m->annot_path);
+		char *shown = doc_sanitize_name(m->annot_path);
 		free(m->annot_path);
 		m->annot_path = shown;
 		if (rc == 0)

@@ -24,7 +24,7 @@ void statefile_load(struct ui *u, uint64_t key)
 	char *warning = NULL;
 	int rc = state_load(path, key, &e, &warning);
 	if (warning) {
-		char *shown = doc_sanitize_cstr(warning);
+		char *shown = doc_sanitize_name(warning);
 		status_message(u, 1, "%s", shown);
 		free(shown);
 		free(warning);
@@ -55,7 +55,7 @@ void statefile_save(const struct viewport *vp, uint64_t key, size_t pos)
 	 * at all once a signal comes (a second ^C, the SSH session's HUP). */
 	struct state_wait wait = { .stop_fd = signals_fd(), .max_ms = STATE_WAIT_MS };
 	if (state_save(path, &e, &wait, &warning) != 0 && warning) {
-		char *shown = doc_sanitize_cstr(warning);
+		char *shown = doc_sanitize_name(warning);
 		fprintf(stderr, "brief: %s\n", shown);
 		free(shown);
 	}

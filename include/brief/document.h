@@ -116,7 +116,11 @@ int doc_cp_is_safe(uint32_t cp);
 /* Sanitise n bytes into a fresh NUL-terminated buffer (for annotation text and
  * anything else bound for the screen).  *out_len receives its length. */
 char *doc_sanitize_str(const char *s, size_t n, size_t *out_len);
-/* The same for a NUL-terminated string (a path, a message). */
+/* The same for a NUL-terminated string. */
 char *doc_sanitize_cstr(const char *s);
+/* The same for a name or anything else printed inside a one-line message (a
+ * path, an option echoed back, a warning): a line feed and a tab become
+ * U+240A and U+2409 as well, so a name cannot start a second line.  malloc'd. */
+char *doc_sanitize_name(const char *s);
 
 #endif

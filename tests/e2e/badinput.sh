@@ -205,6 +205,36 @@ bad 66 "a missing path" "$T/no/such/file.txt"
 # The path is echoed in the message: a hostile name must not reach the terminal.
 bad 66 "a missing path named with OSC 52 and U+202E" "$T/$(printf 'no\033]52;c;eA==\007such\342\200\256txt.')"
 
+# A name is one line of a message: a line feed or tab in it (a path, an
+# option) must not start a second "brief: ..." line in a log or cron mail.
+# one_line WHAT LINES ARGS...: brief exits non-zero, stderr has LINES lines,
+# none of them the forged one, and is clean.
+one_line() {
+	what=$1
+	lines=$2
+	shift 2
+	run_brief "$T/out" "$T/err" "$@"
+	got=$(wc -l <"$T/err")
+	if [ "$rc" -eq 0 ]; then
+		not_ok "$what: exit 0"
+	elif [ "$got" -ne "$lines" ] || grep -q '^brief: forged' "$T/err"; then
+		not_ok "$what: $got lines on stderr, expected $lines"
+		diag "$T/err"
+	elif ! py_ok text "$T/err"; then
+		not_ok "$what: message not clean"
+		diag "$T/pyerr"
+	else
+		ok "$what: one line, exit $rc"
+	fi
+}
+nl='
+'
+one_line "a missing path with a line feed in its name" 1 --dump "$T/no${nl}brief: forged"
+one_line "a missing path with a tab and a line feed (--export)" 1 --export json "$T/no	x${nl}brief: forged"
+one_line "annotations at a missing path with a line feed" 1 --dump -a "$T/no${nl}brief: forged.brief" "$T/nul.txt"
+one_line "an unknown option with a line feed" 2 "--no-such${nl}brief: forged"
+one_line "a bad width with a line feed" 2 --dump --width "9${nl}brief: forged" "$T/nul.txt"
+
 # Endless input read to its end stops at 256 MiB with a message, not when
 # the memory runs out; annotations at 16 MiB.
 if [ -r /dev/zero ]; then

@@ -460,6 +460,23 @@ static void test_sanitize_str(void **state)
 	free(s);
 }
 
+/* A name goes inside a one-line message: its line feeds and tabs become
+ * pictures too, so "brief: ..." cannot be forged on a line of its own. */
+static void test_sanitize_name(void **state)
+{
+	(void)state;
+	char *s = doc_sanitize_name("a\nbrief: forged\tx\x1b]0;t\x07\xff.txt");
+	assert_string_equal(s, "a\xe2\x90\x8a" "brief: forged\xe2\x90\x89x" PIC_ESC "]0;t"
+			    "\xe2\x90\x87" FFFD ".txt");
+	free(s);
+	s = doc_sanitize_name("plain name");
+	assert_string_equal(s, "plain name");
+	free(s);
+	s = doc_sanitize_name("\n\n");
+	assert_string_equal(s, "\xe2\x90\x8a\xe2\x90\x8a");
+	free(s);
+}
+
 static void test_free_zeroed(void **state)
 {
 	(void)state;
@@ -1046,6 +1063,7 @@ int main(void)
 		cmocka_unit_test(test_line_table),
 		cmocka_unit_test(test_linecol_counts_code_points),
 		cmocka_unit_test(test_sanitize_str),
+		cmocka_unit_test(test_sanitize_name),
 		cmocka_unit_test(test_free_zeroed),
 		cmocka_unit_test_setup_teardown(test_load_file_clean, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_stdin_regular_file, tmp_setup, tmp_teardown),
