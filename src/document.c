@@ -229,7 +229,7 @@ static const uint8_t *map_file(int fd, size_t n)
 #define DOC_FIRST_SLICE ((size_t)64 << 10)
 
 /* Map fd, a regular file of n bytes, as the document (fd is kept, to see
- * the file shrink); 0 if it cannot be mapped and is to be read. */
+ * the file shrink); 0, errno set, if it cannot be mapped. */
 static int map_into(struct doc *d, int fd, size_t n, size_t first)
 {
 	const uint8_t *m = map_file(fd, n);
@@ -267,7 +267,19 @@ static int load_open(struct doc *d, int fd, const char *name, struct doc_error *
 		}
 		if (map_into(d, fd, (size_t)st.st_size, first))
 			return 0;
-		/* Some file systems cannot map: fall back to reading. */
+		/* Some file systems cannot map, and a limit on address space
+		 * (ulimit -v) refuses a large mapping: a file that fits what is
+		 * read to its end is read; a larger one is not a pipe, and is
+		 * not told to be saved to a file. */
+		if ((unsigned long long)st.st_size > DOC_READ_MAX) {
+			int e = errno;
+			char reason[160];
+			snprintf(reason, sizeof reason, "cannot map the file into memory (%s%s)",
+				 strerror(e), e == ENOMEM ? ": a limit on address space, ulimit -v?" : "");
+			close(fd);
+			int rc = fail(d, err, name, e, reason);
+			return e == ENOMEM ? BRIEF_EXIT_NOMEM : rc;
+		}
 	}
 	int rc = load_fd_named(d, fd, name, err);
 	close(fd);

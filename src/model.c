@@ -261,8 +261,9 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 		}
 	} else {
 		struct doc_error de;
-		if (doc_open_file(&m->doc, doc_path, &de) != 0) {
-			err->status = BRIEF_EXIT_NOINPUT;
+		int drc = doc_open_file(&m->doc, doc_path, &de);
+		if (drc != 0) {
+			err->status = drc;
 			snprintf(err->msg, sizeof err->msg, "%s", de.msg);
 			return err->status;
 		}

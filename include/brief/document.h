@@ -53,8 +53,10 @@ struct doc_error {
 };
 
 /* Load a file ("-" means standard input).  Regular files are mapped, anything
- * else is read whole.  Directories are refused.  Returns 0, or
- * BRIEF_EXIT_NOINPUT with err filled in.  (The reader opens lazily with
+ * else is read whole.  Directories are refused.  Returns 0, or with err
+ * filled in BRIEF_EXIT_NOINPUT, or BRIEF_EXIT_NOMEM (util.h) for a regular
+ * file over DOC_READ_MAX that cannot be mapped for want of memory (address
+ * space: ulimit -v); a smaller one is read instead.  (The reader opens lazily with
  * doc_open_file; this whole-file form is for tests and tools.) */
 int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
 /* Like doc_load_file, but a large regular file is only checked and indexed

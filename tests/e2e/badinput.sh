@@ -248,6 +248,34 @@ else
 	skip "no /dev/zero"
 fi
 
+# A regular file too large to map under a limit on address space is not a
+# pipe: out of memory (71), said as such, not "save it to a file".  A
+# sanitizer build reserves terabytes of shadow memory and cannot start under
+# any such limit: then brief --version fails too, and the check is skipped.
+truncate -s 1G "$T/huge.txt" 2>/dev/null || : >"$T/huge.txt"
+if [ "$(wc -c <"$T/huge.txt")" -gt 0 ] && (ulimit -v 600000 && "$BRIEF" --version) >/dev/null 2>&1; then
+	for opt in --dump "--export json"; do
+		# shellcheck disable=SC2086
+		(ulimit -v 600000 && exec $TIMEOUT "$BRIEF" $opt "$T/huge.txt") </dev/null >"$T/out" 2>"$T/err"
+		rc=$?
+		if [ "$rc" -ne 71 ]; then
+			not_ok "a 1 GiB file under ulimit -v: $opt exit $rc, expected 71"
+			diag "$T/err"
+		elif grep -q 'save it to a file' "$T/err" || ! grep -q 'cannot map' "$T/err"; then
+			not_ok "a 1 GiB file under ulimit -v: $opt message"
+			diag "$T/err"
+		elif [ -s "$T/out" ]; then
+			not_ok "a 1 GiB file under ulimit -v: $opt wrote to stdout"
+		else
+			ok "a 1 GiB file under ulimit -v: $opt exit 71, cannot map"
+		fi
+	done
+else
+	skip "a 1 GiB file under ulimit -v: no sparse file, or brief cannot start under the limit"
+	skip "a 1 GiB file under ulimit -v: no sparse file, or brief cannot start under the limit"
+fi
+rm -f "$T/huge.txt"
+
 # A FIFO with a writer in the background, once for each mode.
 if mkfifo "$T/fifo" 2>/dev/null; then
 	for mode in dump json; do
