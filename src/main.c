@@ -197,6 +197,10 @@ int main(int argc, char **argv)
 	 * keep a decimal point whatever LC_NUMERIC says, and the other
 	 * categories would only cost start-up time loading them. */
 	setlocale(LC_CTYPE, "");
+	/* Past a file size limit (ulimit -f) a write fails with EFBIG, an
+	 * output error like a full disk (74, the state's warning), instead of
+	 * killing brief half way through a dump or a state file. */
+	signal(SIGXFSZ, SIG_IGN);
 	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS,
 	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO };
 	static const struct option longopts[] = {

@@ -315,6 +315,17 @@ else
 	done
 fi
 
+# A file size limit (ulimit -f) makes a write fail with EFBIG, an output
+# error like any other: 74 with a message, not death by SIGXFSZ (153).
+for opt in --dump "--export json"; do
+	# shellcheck disable=SC2086
+	(ulimit -f 4 && exec "$BRIEF" $opt) </dev/null >"$T/fsize.out" 2>"$T/err"
+	rc=$?
+	check "$opt under ulimit -f 4: exit 74" test $rc -eq 74
+	check "$opt under ulimit -f 4: a write error on stderr" err_has "write error"
+done
+rm -f "$T/fsize.out"
+
 # ---- --dump columns line up by display width, not bytes -------------------------------
 mkdir "$T/cols"
 printf 'Report\n\nCafe met Caf\303\251 and \346\235\261\344\272\254 in July.\n' >"$T/cols/x.txt"

@@ -240,6 +240,15 @@ check "the FIFO is said not to be a regular file" wait_for 'not a regular file'
 check "the FIFO is still a FIFO" test -p "$H/s/brief/state"
 
 rm -f "$H/s/brief/state"
+# A file size limit: the state cannot be written (EFBIG), which is said;
+# brief is not killed by SIGXFSZ and leaves no temporary file behind.
+run_brief "(ulimit -f 0; XDG_STATE_HOME='$H/s' exec '$BRIEF')"
+check "brief starts under ulimit -f 0" reader_up
+$T send-keys -t e2e q
+check "q exits 0 under ulimit -f 0" wait_for 'EXIT=0'
+check "the state's write error is said" wait_for 'File too large'
+check "no temporary state file is left under ulimit -f 0" test "$(ls -A "$H/s/brief")" = state.lock
+
 exec 9>"$H/s/brief/state.lock"
 flock 9
 run_brief "XDG_STATE_HOME='$H/s' '$BRIEF'"
