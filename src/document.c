@@ -82,6 +82,43 @@ int doc_shrank(const struct doc *d)
 	return mapguard_tripped() != 0;
 }
 
+int doc_copy_text(const struct doc *d, size_t from, size_t to, char **out, size_t *out_len,
+		  int *changed)
+{
+	if (changed)
+		*changed = 0;
+	if (to > d->len)
+		to = d->len;
+	if (from > to)
+		from = to;
+	size_t n = to - from;
+	char *c = xmalloc(n + 1);
+	memcpy(c, d->text + from, n);   /* a lost page reads as LF and trips the guard */
+	c[n] = '\0';
+	if (mapguard_tripped()) {
+		free(c);
+		return -1;
+	}
+	/* Only a mapped file changes under us: a heap text is ours.  Text
+	 * that was checked needs no change, so a copy that does is not what
+	 * was checked: the zeros of the page that holds a shrunk file's new
+	 * end (no fault there), or a rewrite in place. */
+	if (d->mapped && d->text == d->orig && doc_sanitize_needed((const uint8_t *)c, n, 0)) {
+		if (doc_shrank(d)) {
+			free(c);
+			return -1;
+		}
+		char *safe = doc_sanitize_str(c, n, &n);
+		free(c);
+		c = safe;
+		if (changed)
+			*changed = 1;
+	}
+	*out = c;
+	*out_len = n;
+	return 0;
+}
+
 int doc_complete(const struct doc *d)
 {
 	/* After a lost page, checking on would index a line per byte. */

@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "brief/chart.h"
@@ -29,15 +30,21 @@ static size_t fit(const char *s, size_t n, int cols, int *col)
 	return off;
 }
 
-/* Print s cut to width columns, then a newline; the columns it was cut to. */
+/* Print s cut to width columns, then a newline; the columns it was cut to.
+ * s is sanitised once more as it is written: rows are built from the
+ * document's text, the annotations and numbers, and nothing may drive the
+ * terminal whatever went into them. */
 static int put_clipped(FILE *o, const char *s, int width)
 {
 	int col;
-	size_t off = fit(s, strlen(s), width, &col);
-	while (off > 0 && s[off - 1] == ' ')
+	size_t n;
+	char *safe = doc_sanitize_str(s, strlen(s), &n);
+	size_t off = fit(safe, n, width, &col);
+	while (off > 0 && safe[off - 1] == ' ')
 		off--;
-	fwrite(s, 1, off, o);
+	fwrite(safe, 1, off, o);
 	fputc('\n', o);
+	free(safe);
 	return col;
 }
 
@@ -86,16 +93,25 @@ static void header(FILE *o, const struct model *m, int width, int ascii)
 	buf_free(&b);
 }
 
-/* One source line with its highlights bracketed, wrapped to width. */
-static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, int width,
-			 size_t *mi, size_t *fi, struct buf *b, struct lines *ll, int explain)
+/* One source line with its highlights bracketed, wrapped to width.  The
+ * line is copied as it is now (doc_copy_text): a mapped file may have been
+ * rewritten since it was checked, and what is written must be safe when it
+ * is written; a line that changed is printed without its marks, whose
+ * offsets no longer fall on it.  Returns 0, or -1 when the line reached past
+ * the new end of a file that shrank: nothing of it is printed. */
+static int article_line(FILE *o, const struct model *m, size_t ls, size_t le, int width,
+			size_t *mi, size_t *fi, struct buf *b, struct lines *ll, int explain)
 {
-	const uint8_t *t = m->doc.text;
 	const struct mentions *mn = &m->mentions;
 	const struct figures *fg = &m->figures;
+	char *t;
+	size_t n;
+	int changed;
+	if (doc_copy_text(&m->doc, ls, le, &t, &n, &changed) != 0)
+		return -1;
 	buf_reset(b);
 	size_t off = ls;
-	while (off < le) {
+	while (off < le && !changed) {
 		while (*mi < mn->n && mn->v[*mi].start < off)
 			(*mi)++;
 		while (*fi < fg->n && fg->v[*fi].start < off)
@@ -104,17 +120,17 @@ static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, i
 		size_t fs = *fi < fg->n ? fg->v[*fi].start : (size_t)-1;
 		size_t next = ms < fs ? ms : fs;
 		if (next >= le) {
-			buf_add(b, t + off, le - off);
+			buf_add(b, t + (off - ls), le - off);
 			break;
 		}
-		buf_add(b, t + off, next - off);
+		buf_add(b, t + (off - ls), next - off);
 		/* A mention and a figure starting together: the mention wins. */
 		int is_mention = ms <= fs;
 		size_t end = is_mention ? mn->v[*mi].end : fg->v[*fi].end;
 		if (end > le)
 			end = le;
 		buf_addc(b, is_mention ? '[' : '{');
-		buf_add(b, t + next, end - next);
+		buf_add(b, t + (next - ls), end - next);
 		buf_addc(b, is_mention ? ']' : '}');
 		/* --explain: the rule that found an automatic mention,
 		 * "[Rubio]<alias:surname>". */
@@ -123,6 +139,9 @@ static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, i
 			buf_printf(b, "<%s>", w->rule);
 		off = end;
 	}
+	if (changed)
+		buf_add(b, t, n);
+	free(t);
 	if (!b->data)
 		buf_add(b, "", 0);
 	ll->n = 0;
@@ -131,24 +150,29 @@ static void article_line(FILE *o, const struct model *m, size_t ls, size_t le, i
 		fwrite(b->data + ll->v[i].start, 1, ll->v[i].end - ll->v[i].start, o);
 		fputc('\n', o);
 	}
+	return 0;
 }
 
-static void article(FILE *o, const struct model *m, int width, int explain)
+/* The article from its body; -1 when the file shrank under it (see
+ * article_line): the dump stops before the first line past the new end. */
+static int article(FILE *o, const struct model *m, int width, int explain)
 {
 	struct buf b = { 0 };
 	struct lines ll = { 0 };
 	size_t mi = 0, fi = 0;
-	for (size_t i = m->body_line; i < m->doc.nlines; i++) {
+	int rc = 0;
+	for (size_t i = m->body_line; i < m->doc.nlines && rc == 0; i++) {
 		/* Runs of blank lines print as one, as in the reader. */
 		size_t ls = m->doc.line[i];
 		if (i > m->body_line && ls == doc_line_end(&m->doc, i)
 		    && m->doc.line[i - 1] == doc_line_end(&m->doc, i - 1))
 			continue;
-		article_line(o, m, m->doc.line[i], doc_line_end(&m->doc, i), width, &mi, &fi,
-			     &b, &ll, explain);
+		rc = article_line(o, m, m->doc.line[i], doc_line_end(&m->doc, i), width, &mi, &fi,
+				  &b, &ll, explain);
 	}
 	buf_free(&b);
 	lines_free(&ll);
+	return rc;
 }
 
 /* One line of --explain: a rule, its confidence and the text that shows it. */
@@ -209,11 +233,11 @@ static void actors(FILE *o, const struct model *m, int width, int ascii, int exp
 	}
 }
 
-static void figures(FILE *o, const struct model *m, int width, int ascii)
+static int figures(FILE *o, const struct model *m, int width, int ascii)
 {
 	const struct figures *f = &m->figures;
 	if (!f->n)
-		return;
+		return 0;
 	fputc('\n', o);
 	heading(o, "FIGURES", width, ascii);
 	for (size_t i = 0; i < f->n; i++) {
@@ -227,9 +251,16 @@ static void figures(FILE *o, const struct model *m, int width, int ascii)
 			buf_printf(&v, "%s%g %s", fig_cmp_symbol(fg->cmp), fg->value, fg->unit);
 		}
 		const char *meaning = model_figure_meaning(m, fg);
+		char *t;
+		size_t tn;
+		if (doc_copy_text(&m->doc, fg->start, fg->end, &t, &tn, NULL) != 0) {
+			buf_free(&v);
+			return -1;
+		}
 		struct buf b = { 0 };
 		buf_adds(&b, "  ");
-		add_column(&b, (const char *)m->doc.text + fg->start, fg->end - fg->start, 28, 1);
+		add_column(&b, t, tn, 28, 1);
+		free(t);
 		buf_printf(&b, " %-9s ", fig_kind_name(fg->kind));
 		add_column(&b, v.data, v.len, 14, 0);
 		buf_printf(&b, " line %-4zu%s", doc_line_at(&m->doc, fg->start) + 1,
@@ -238,6 +269,7 @@ static void figures(FILE *o, const struct model *m, int width, int ascii)
 		buf_free(&b);
 		buf_free(&v);
 	}
+	return 0;
 }
 
 static void comparisons(FILE *o, const struct model *m, int width, int ascii)
@@ -271,11 +303,14 @@ int export_dump_explain(FILE *o, const struct model *m, int width, int ascii, in
 	if (width < 20)
 		width = 20;
 	header(o, m, width, ascii);
-	article(o, m, width, explain);
-	actors(o, m, width, ascii, explain);
-	figures(o, m, width, ascii);
-	comparisons(o, m, width, ascii);
+	int cut = article(o, m, width, explain) != 0;
+	if (!cut) {
+		actors(o, m, width, ascii, explain);
+		cut = figures(o, m, width, ascii) != 0;
+	}
+	if (!cut)
+		comparisons(o, m, width, ascii);
 	if (fflush(o) != 0 || ferror(o))
 		return -1;
-	return 0;
+	return cut ? EXPORT_CUT : 0;
 }

@@ -10,14 +10,19 @@
 #include "brief/export.h"
 #include "brief/util.h"
 
-/* Document text, file names and annotation strings are sanitised UTF-8
- * already (document.c, annot.c); JSON still needs quotes, backslashes and any
- * control character escaped. */
+/* A JSON string of n bytes of s.  Whatever s holds, it is sanitised as it
+ * is written (file names and annotation strings were when loaded, document
+ * text is copied and checked again by jspan), and then every control left
+ * is escaped: C0 and DEL, and C1 (U+0080..U+009F), which is valid in JSON
+ * but a control to a terminal that reads it raw. */
 static void jstr_n(FILE *o, const char *s, size_t n)
 {
+	size_t len;
+	char *safe = doc_sanitize_str(s, n, &len);
+	const unsigned char *p = (const unsigned char *)safe;
 	fputc('"', o);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
 		if (c == '"' || c == '\\')
 			fprintf(o, "\\%c", c);
 		else if (c == '\n')
@@ -26,10 +31,13 @@ static void jstr_n(FILE *o, const char *s, size_t n)
 			fputs("\\t", o);
 		else if (c < 0x20 || c == 0x7f)
 			fprintf(o, "\\u%04x", c);
+		else if (c == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+			fprintf(o, "\\u%04x", p[++i]);
 		else
 			fputc(c, o);
 	}
 	fputc('"', o);
+	free(safe);
 }
 
 static void jstr(FILE *o, const char *s)
@@ -48,14 +56,22 @@ static void jnum(FILE *o, double v)
 		fputs("null", o);
 }
 
-/* "start": ..., "end": ..., "text": ... for a span of the sanitised text. */
-static void jspan(FILE *o, const struct doc *d, size_t start, size_t end)
+/* "start": ..., "end": ..., "text": ... for a span of the sanitised text,
+ * copied as it is now (doc_copy_text).  0, or -1 when the copy reached past
+ * the new end of a file that shrank: nothing of the span is written. */
+static int jspan(FILE *o, const struct doc *d, size_t start, size_t end)
 {
+	char *t;
+	size_t n;
+	if (doc_copy_text(d, start, end, &t, &n, NULL) != 0)
+		return -1;
 	/* An end inside a run of merged placeholders maps to the run's start:
 	 * never let it fall before the start. */
 	size_t os = doc_orig_off(d, start), oe = doc_orig_off(d, end);
 	fprintf(o, "\"start\": %zu, \"end\": %zu, \"text\": ", os, oe < os ? os : oe);
-	jstr_n(o, (const char *)d->text + start, end - start);
+	jstr_n(o, t, n);
+	free(t);
+	return 0;
 }
 
 static const char *cmp_json(enum fig_cmp c)
@@ -99,7 +115,7 @@ static size_t *mentions_by_entity(const struct model *m, size_t **order)
 
 /* Provenance (additive keys): where an actor came from, the rule that
  * found it, how sure, and the text that shows it. */
-static void jwhy(FILE *o, const struct model *m, const struct entity_why *w)
+static int jwhy(FILE *o, const struct model *m, const struct entity_why *w)
 {
 	/* An annotated actor is no finding: no rule, no confidence (null). */
 	fputs(", \"rule\": ", o);
@@ -108,18 +124,21 @@ static void jwhy(FILE *o, const struct model *m, const struct entity_why *w)
 	jstr(o, w ? entity_conf_name(w->conf) : NULL);
 	if (w && w->ev_end > w->ev_start && w->ev_end <= m->doc.len) {
 		fputs(", \"evidence\": {", o);
-		jspan(o, &m->doc, w->ev_start, w->ev_end);
+		if (jspan(o, &m->doc, w->ev_start, w->ev_end) != 0)
+			return -1;
 		fputc('}', o);
 	} else {
 		fputs(", \"evidence\": null", o);
 	}
+	return 0;
 }
 
-static void jprovenance(FILE *o, const struct model *m, const struct entity *e)
+static int jprovenance(FILE *o, const struct model *m, const struct entity *e)
 {
 	fputs(", \"source\": ", o);
 	jstr(o, e->why ? "auto" : "annotation");
-	jwhy(o, m, e->why);
+	if (jwhy(o, m, e->why) != 0)
+		return -1;
 	fputs(", \"list\": ", o);
 	jstr(o, e->why ? e->why[0].source : NULL);
 	if (e->why) {
@@ -130,6 +149,7 @@ static void jprovenance(FILE *o, const struct model *m, const struct entity *e)
 		}
 		fputc(']', o);
 	}
+	return 0;
 }
 
 /* A mention's rule is its spelling's: the actor's own name, or an alias. */
@@ -147,8 +167,9 @@ static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
 /* Automatic actors found but not shown: every one when an annotation
  * file exists, the unsure ones when not.  Their mentions are counted by
  * the same rule, alone. */
-static void jhidden(FILE *o, const struct model *m)
+static int jhidden(FILE *o, const struct model *m)
 {
+	int rc = 0;
 	fprintf(o, "  \"auto\": {\"enabled\": %s, \"shown\": \"%s\", \"truncated\": %s},\n",
 		m->no_auto ? "false" : "true",
 		m->auto_show == MODEL_AUTO_ALL ? "all" : m->auto_show == MODEL_AUTO_SHOWN ? "sure+likely" : "none",
@@ -162,7 +183,7 @@ static void jhidden(FILE *o, const struct model *m)
 	mentions_init(&mt, &view);
 	mentions_scan(&mt, m->doc.text, m->doc.len, m->body, m->doc.len);
 	fputs("  \"hidden_entities\": [", o);
-	for (size_t i = 0; i < view.nentities; i++) {
+	for (size_t i = 0; i < view.nentities && rc == 0; i++) {
 		const struct entity *e = &view.entities[i];
 		fprintf(o, "%s\n    {\"id\": ", i ? "," : "");
 		jstr(o, e->id);
@@ -180,20 +201,23 @@ static void jhidden(FILE *o, const struct model *m)
 			jstr(o, e->aliases[k]);
 		}
 		fputc(']', o);
-		jprovenance(o, m, e);
+		rc = jprovenance(o, m, e);
 		fprintf(o, ", \"mention_count\": %zu}", mt.count[i]);
 	}
-	fputs(view.nentities ? "\n  ],\n" : "],\n", o);
+	if (rc == 0)
+		fputs(view.nentities ? "\n  ],\n" : "],\n", o);
 	mentions_free(&mt);
 	free(view.entities);
+	return rc;
 }
 
-static void jentities(FILE *o, const struct model *m)
+static int jentities(FILE *o, const struct model *m)
 {
+	int rc = 0;
 	const struct annot *a = &m->annot;
 	size_t *order, *at = mentions_by_entity(m, &order);
 	fputs("  \"entities\": [", o);
-	for (size_t i = 0; i < a->nentities; i++) {
+	for (size_t i = 0; i < a->nentities && rc == 0; i++) {
 		const struct entity *e = &a->entities[i];
 		fprintf(o, "%s\n    {\"id\": ", i ? "," : "");
 		jstr(o, e->id);
@@ -211,32 +235,39 @@ static void jentities(FILE *o, const struct model *m)
 			jstr(o, e->aliases[k]);
 		}
 		fputc(']', o);
-		jprovenance(o, m, e);
+		if ((rc = jprovenance(o, m, e)) != 0)
+			break;
 		fputs(", \"mentions\": [", o);
 		int first = 1;
-		for (size_t j = at[i]; j < at[i + 1]; j++) {
+		for (size_t j = at[i]; j < at[i + 1] && rc == 0; j++) {
 			const struct mention *mn = &m->mentions.v[order[j]];
 			fputs(first ? "\n      {" : ",\n      {", o);
-			jspan(o, &m->doc, mn->start, mn->end);
-			jmention_why(o, m, e, mn);
+			rc = jspan(o, &m->doc, mn->start, mn->end);
+			if (rc == 0)
+				jmention_why(o, m, e, mn);
 			fputc('}', o);
 			first = 0;
 		}
-		fputs(first ? "]}" : "\n    ]}", o);
+		if (rc == 0)
+			fputs(first ? "]}" : "\n    ]}", o);
 	}
-	fputs(a->nentities ? "\n  ],\n" : "],\n", o);
+	if (rc == 0)
+		fputs(a->nentities ? "\n  ],\n" : "],\n", o);
 	free(order);
 	free(at);
-	jhidden(o, m);
+	if (rc == 0)
+		rc = jhidden(o, m);
+	return rc;
 }
 
-static void jfigures(FILE *o, const struct model *m)
+static int jfigures(FILE *o, const struct model *m)
 {
 	fputs("  \"figures\": [", o);
 	for (size_t i = 0; i < m->figures.n; i++) {
 		const struct figure *f = &m->figures.v[i];
 		fprintf(o, "%s\n    {", i ? "," : "");
-		jspan(o, &m->doc, f->start, f->end);
+		if (jspan(o, &m->doc, f->start, f->end) != 0)
+			return -1;
 		fputs(", \"kind\": ", o);
 		jstr(o, fig_kind_name(f->kind));
 		fputs(", \"value\": ", o);
@@ -272,13 +303,14 @@ static void jfigures(FILE *o, const struct model *m)
 		fprintf(o, ", \"line\": %zu}", doc_line_at(&m->doc, f->start) + 1);
 	}
 	fputs(m->figures.n ? "\n  ],\n" : "],\n", o);
+	return 0;
 }
 
-static void jvalue(FILE *o, const struct doc *d, const struct cmp_value *v)
+static int jvalue(FILE *o, const struct doc *d, const struct cmp_value *v)
 {
 	if (!v->present) {
 		fputs("null", o);
-		return;
+		return 0;
 	}
 	fputs("{\"value\": ", o);
 	jnum(o, v->value);
@@ -291,10 +323,13 @@ static void jvalue(FILE *o, const struct doc *d, const struct cmp_value *v)
 	fputs(", \"unit\": ", o);
 	jstr(o, v->unit);
 	fputs(", ", o);
-	jspan(o, d, v->start, v->end);
+	if (jspan(o, d, v->start, v->end) != 0)
+		return -1;
 	fputs(", \"quote\": {", o);
-	jspan(o, d, v->qstart, v->qend);
+	if (jspan(o, d, v->qstart, v->qend) != 0)
+		return -1;
 	fputs("}}", o);
+	return 0;
 }
 
 static const char *entity_name(const struct annot *a, long i)
@@ -302,7 +337,7 @@ static const char *entity_name(const struct annot *a, long i)
 	return i >= 0 ? a->entities[i].name : NULL;
 }
 
-static void jcomparison(FILE *o, const struct model *m, const struct cmp_model *c)
+static int jcomparison(FILE *o, const struct model *m, const struct cmp_model *c)
 {
 	const struct annot *a = &m->annot;
 	fputs("\n    {\"id\": ", o);
@@ -321,9 +356,11 @@ static void jcomparison(FILE *o, const struct model *m, const struct cmp_model *
 		fprintf(o, "%s\n      {\"party\": ", i ? "," : "");
 		jstr(o, entity_name(a, r->party));
 		fputs(", \"current\": ", o);
-		jvalue(o, &m->doc, &r->current);
+		if (jvalue(o, &m->doc, &r->current) != 0)
+			return -1;
 		fputs(",\n       \"demand\": ", o);
-		jvalue(o, &m->doc, &r->demand);
+		if (jvalue(o, &m->doc, &r->demand) != 0)
+			return -1;
 		struct cmp_gap g;
 		if (compare_gap(r, &g)) {
 			fputs(",\n       \"gap\": {\"difference\": ", o);
@@ -351,27 +388,33 @@ static void jcomparison(FILE *o, const struct model *m, const struct cmp_model *
 			jstr(o, entity_name(a, mm->parties[k]));
 		}
 		fputs("], ", o);
-		jspan(o, &m->doc, mm->v.qstart, mm->v.qend);
+		if (jspan(o, &m->doc, mm->v.qstart, mm->v.qend) != 0)
+			return -1;
 		fputs(", \"figure\": ", o);
-		jvalue(o, &m->doc, &mm->v);
+		if (jvalue(o, &m->doc, &mm->v) != 0)
+			return -1;
 		fputc('}', o);
 	}
 	fputs("]}", o);
+	return 0;
 }
 
 int export_json(FILE *o, const struct model *m)
 {
 	fputs("{\n", o);
 	jdocument(o, m);
-	jentities(o, m);
-	jfigures(o, m);
-	fputs("  \"comparisons\": [", o);
-	for (size_t i = 0; i < m->ncmps; i++) {
+	/* A file that shrank under the export stops it where that was seen:
+	 * the JSON is left unfinished, as the status (EXPORT_CUT) says. */
+	int cut = jentities(o, m) != 0 || jfigures(o, m) != 0;
+	if (!cut)
+		fputs("  \"comparisons\": [", o);
+	for (size_t i = 0; i < m->ncmps && !cut; i++) {
 		fputs(i ? "," : "", o);
-		jcomparison(o, m, &m->cmps[i]);
+		cut = jcomparison(o, m, &m->cmps[i]) != 0;
 	}
-	fputs(m->ncmps ? "\n  ]\n}\n" : "]\n}\n", o);
+	if (!cut)
+		fputs(m->ncmps ? "\n  ]\n}\n" : "]\n}\n", o);
 	if (fflush(o) != 0 || ferror(o))
 		return -1;
-	return 0;
+	return cut ? EXPORT_CUT : 0;
 }

@@ -338,11 +338,15 @@ int main(int argc, char **argv)
 		if (export || explain)
 			model_find_auto(&m);
 		errno = 0;
-		/* Nothing of a file that shrank while it was scanned. */
-		if (!doc_shrank(&m.doc))
-			rc = output_status(export ? export_json(stdout, &m)
-					   : export_dump_explain(stdout, &m, width ? width : terminal_width(),
-								 uo.ascii, explain));
+		/* Nothing of a file that shrank while it was scanned; one that
+		 * shrinks while it is written stops the output before the first
+		 * line or span past its new end (EXPORT_CUT): 74 below. */
+		if (!doc_shrank(&m.doc)) {
+			int r = export ? export_json(stdout, &m)
+				: export_dump_explain(stdout, &m, width ? width : terminal_width(),
+						      uo.ascii, explain);
+			rc = output_status(r < 0 ? r : 0);
+		}
 	} else {
 		rc = ui_run(&m, &uo);
 	}

@@ -80,6 +80,18 @@ void doc_release(const struct doc *d, size_t from, size_t to);
 /* Whether the mapped file shrank or failed to read since it was opened
  * (mapguard.h); a shrink is noticed here even where no read faulted. */
 int doc_shrank(const struct doc *d);
+/* A private copy of text[from, to) as it is now, for output.  A mapped file
+ * can change under brief (rewritten in place, truncated), and what is
+ * written must be safe when it is written: the copy (*out, malloc'd, NUL-
+ * terminated, *out_len bytes) is checked, and sanitised if it must be;
+ * *changed (may be NULL) then says so: its bytes are not those checked at
+ * open, and offsets into the text no longer fall on them.  Returns 0, or -1
+ * with nothing allocated when the copy read past the new end of a file
+ * that shrank since it was opened (doc_shrank() is then true): a dump stops
+ * before it.  One fstat(), only when the copy of a mapped file is not as
+ * checked. */
+int doc_copy_text(const struct doc *d, size_t from, size_t to, char **out, size_t *out_len,
+		  int *changed);
 /* Load from a file descriptor read to EOF (pipes, FIFOs, ttys). */
 int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err);
 /* errno e as brief's messages say it: strerror()'s words, but a directory

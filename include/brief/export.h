@@ -6,12 +6,22 @@
 
 #include "brief/model.h"
 
+/* Both write the document's text as it is when it is written, copied and
+ * checked again (doc_copy_text): a mapped file can be rewritten in place or
+ * truncated while they run, and nothing written may drive a terminal.  A
+ * file that shrank stops them before the first line (span) that reached
+ * past its new end: they then return EXPORT_CUT, and what they wrote is
+ * the file as it was. */
+#define EXPORT_CUT 1
+
 /* The whole model as JSON; offsets are byte offsets into the file as read.
- * Returns 0, or -1 on a write error (errno set). */
+ * Every string is sanitised and C0, DEL and C1 controls escaped as \uXXXX.
+ * Returns 0, EXPORT_CUT (the JSON left unfinished), or -1 on a write error
+ * (errno set). */
 int export_json(FILE *out, const struct model *m);
 /* Header, wrapped article with [actors] and {figures} marked, the actors and
  * figures with counts, the comparisons as text charts.  ascii: no box or
- * block characters.  Returns 0, or -1 on a write error. */
+ * block characters.  Returns 0, EXPORT_CUT, or -1 on a write error. */
 int export_dump(FILE *out, const struct model *m, int width, int ascii);
 /* The same; explain: each mention of an actor found automatically is
  * followed by its rule ("[Rubio]<alias:surname>"), and each such actor by

@@ -315,6 +315,43 @@ else
 	done
 fi
 
+# A file changed while --dump writes it (issue 20 items 2 and 6): the reader
+# of the pipe takes the first line, changes the file while brief waits on
+# the full pipe (a pipe and stdio hold about 1,100 of these lines, far
+# fewer than come before the change), then reads the rest.
+i=1
+while [ $i -le 20000 ]; do
+	printf 'Line %05d: Alpha said it again................................\n' $i
+	i=$((i + 1))
+done >"$T/changing.txt"
+#   Truncated at the end of line 10000: the dump stops after that line.
+{ "$BRIEF" --dump --width 80 "$T/changing.txt" </dev/null 2>"$T/err"; echo $? >"$T/rc"; } |
+	{ IFS= read -r first; truncate -s $((10000 * 64)) "$T/changing.txt"; printf '%s\n' "$first"; cat; } >"$T/out"
+check "--dump of a file truncated while written: exit 74" test "$(cat "$T/rc")" -eq 74
+check "--dump of a file truncated while written: it says the file shrank" err_has "shrank"
+check "--dump of a file truncated while written: ends with the last line before the cut" \
+	test "$(tail -n 1 "$T/out" | cut -c 1-11)" = "Line 10000:"
+check "--dump of a file truncated while written: nothing of the lost part" \
+	sh -c '! grep -q "Line 10001" "$1" && test "$(tr -d "\000" <"$1" | wc -c)" -eq "$(wc -c <"$1")"' sh "$T/out"
+#   Rewritten in place, same size, with OSC 52 and a C1 CSI on every line.
+i=1
+while [ $i -le 20000 ]; do
+	printf 'Line %05d: Alpha said it again................................\n' $i
+	i=$((i + 1))
+done >"$T/changing.txt"
+hostile=$(printf '\033]52;c;UFdORUQ=\007\302\23331m pwned\033]2;title\007...........................')
+{ "$BRIEF" --dump --width 80 "$T/changing.txt" </dev/null 2>"$T/err"; echo $? >"$T/rc"; } |
+	{ IFS= read -r first
+	  i=5000; while [ $i -lt 20000 ]; do printf '%s' "$hostile"; i=$((i + 1)); done |
+		dd of="$T/changing.txt" bs=64 seek=5000 conv=notrunc 2>/dev/null
+	  printf '%s\n' "$first"; cat; } >"$T/out"
+check "--dump of a file rewritten while written: exit 0" test "$(cat "$T/rc")" -eq 0
+check "--dump of a file rewritten while written: the rewrite shows, as placeholders" \
+	grep -q 'UFdORUQ=' "$T/out"
+check "--dump of a file rewritten while written: no ESC, BEL or C1 in the bytes written" \
+	sh -c '! LC_ALL=C grep -q "$(printf "[\033\007]")" "$1" && ! LC_ALL=C grep -q "$(printf "\302[\200-\237]")" "$1"' sh "$T/out"
+rm -f "$T/changing.txt"
+
 # A file size limit (ulimit -f) makes a write fail with EFBIG, an output
 # error like any other: 74 with a message, not death by SIGXFSZ (153).
 for opt in --dump "--export json"; do

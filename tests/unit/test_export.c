@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -941,6 +942,218 @@ static void test_dump_deterministic(void **state)
 	free(b.data);
 }
 
+/* ---- a file changed while it is written out -------------------------------- */
+
+/* An article of lines "Line NNNN: Alpha said it again.", padded with dots
+ * to 64 bytes with the line feed, mapped (it is clean, so its text is the
+ * mapping), with Alpha an actor. */
+#define CHANGE_LINES 2000
+#define CHANGE_LINE_LEN 64
+#define CHANGE_FORMAT "Line %04d: Alpha said it again.................................\n"
+
+/* An output stream that changes the article's file at its first write: the
+ * export has then copied its first line or span, and reads the rest from a
+ * mapping that now shows the change.  What it writes is kept. */
+struct changer {
+	const char *path;
+	int truncate_to;            /* >= 0: truncate to this size; else rewrite */
+	int done;
+	struct buf out;
+};
+
+/* Lines 2.. of the article, rewritten in place with escapes of every kind
+ * (line ends kept: the dump prints it by the lines it indexed). */
+static const char hostile_line[] =
+	"\x1b]52;c;UFdORUQ=\x07 \x1b]2;owned\x07 \xc2\x9b" "31m \x1b[2J \xe2\x80\xae\x00\x7f\xff!";
+
+static ssize_t changer_write(void *cookie, const char *p, size_t n)
+{
+	struct changer *c = cookie;
+	if (!c->done) {
+		c->done = 1;
+		if (c->truncate_to >= 0) {
+			assert_int_equal(truncate(c->path, c->truncate_to), 0);
+		} else {
+			FILE *f = fopen(c->path, "r+b");
+			assert_non_null(f);
+			/* Same size, same inode: the mapping shows it. */
+			char line[CHANGE_LINE_LEN - 1];
+			memset(line, 'x', sizeof line);
+			memcpy(line, hostile_line, sizeof hostile_line - 1);
+			for (long i = 1; i < CHANGE_LINES; i++) {
+				fseek(f, i * CHANGE_LINE_LEN, SEEK_SET);
+				fwrite(line, 1, sizeof line, f);
+			}
+			assert_int_equal(fclose(f), 0);
+		}
+	}
+	buf_add(&c->out, p, n);
+	return (ssize_t)n;
+}
+
+static void change_setup(char *dir, size_t dirlen, char *path, size_t pathlen, struct model *m)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, dirlen, "%s/brief-test-change-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, pathlen, "%s/article.txt", dir);
+	struct buf b = { 0 };
+	for (int i = 1; i <= CHANGE_LINES; i++)
+		buf_printf(&b, CHANGE_FORMAT, i);
+	assert_int_equal(b.len, (size_t)CHANGE_LINES * CHANGE_LINE_LEN);
+	write_bytes(path, b.data, b.len);
+	buf_free(&b);
+	char ann[512];
+	snprintf(ann, sizeof ann, "%s/article.brief", dir);
+	write_bytes(ann, "actor alpha person \"Alpha\"\n", 27);
+	struct model_error err;
+	int rc = model_open(m, path, NULL, &err);
+	unlink(ann);
+	if (rc != 0)
+		fail_msg("model_open: %d %s", rc, err.msg);
+	model_scan_all(m);
+	assert_true(m->doc.text == m->doc.orig);        /* the mapping itself */
+}
+
+static void change_cleanup(const char *dir, const char *path)
+{
+	unlink(path);
+	rmdir(dir);
+}
+
+/* What an export wrote while its file was rewritten: no byte of the escapes,
+ * however the stream was cut up. */
+static void expect_clean(const struct buf *out)
+{
+	assert_non_null(out->data);
+	assert_null(memchr(out->data, 0x1b, out->len));
+	assert_null(memchr(out->data, 0x07, out->len));
+	assert_null(memchr(out->data, 0x00, out->len));
+	assert_null(memchr(out->data, 0x7f, out->len));
+	for (size_t i = 0; i + 1 < out->len; i++)
+		if ((unsigned char)out->data[i] == 0xc2 && (unsigned char)out->data[i + 1] >= 0x80
+		    && (unsigned char)out->data[i + 1] <= 0x9f)
+			fail_msg("a C1 control at byte %zu", i);
+	assert_null(strstr(out->data, "\xe2\x80\xae"));
+	assert_null(u8_check((const uint8_t *)out->data, out->len));
+}
+
+/* Issue 20 item 2: the file rewritten in place with OSC 52, OSC 2, C1 CSI,
+ * bidi, NUL, DEL and an invalid byte between the writes of a dump and of an
+ * export: the bytes written hold none of them. */
+static void test_changed_in_place_while_written(void **state)
+{
+	(void)state;
+	char dir[256], path[300];
+	for (int json = 0; json <= 1; json++) {
+		struct model m;
+		change_setup(dir, sizeof dir, path, sizeof path, &m);
+		struct changer c = { .path = path, .truncate_to = -1 };
+		FILE *f = fopencookie(&c, "w", (cookie_io_functions_t){ .write = changer_write });
+		assert_non_null(f);
+		setvbuf(f, NULL, _IONBF, 0);            /* each write reaches the changer */
+		int r = json ? export_json(f, &m) : export_dump(f, &m, 80, 0);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(r, 0);                 /* same size: not a shrink */
+		assert_true(c.done);
+		buf_add(&c.out, "", 0);
+		expect_clean(&c.out);
+		/* The rewrite did reach the output, as placeholders (a mention
+		 * there is now bytes 11..15 of the rewritten line). */
+		assert_non_null(strstr(c.out.data, json ? "RUQ=\xe2\x90\x87" : "UFdORUQ="));
+		buf_free(&c.out);
+		model_free(&m);
+		change_cleanup(dir, path);
+	}
+}
+
+/* What an export wrote into a changer that truncated its file to cut bytes:
+ * 0 when it stopped exactly before the first line (span) past the new end. */
+static int shrink_check(int json, long cut, int r, const struct buf *out)
+{
+	if (r != EXPORT_CUT)
+		return 10;
+	/* The last whole line before the cut, and nothing after it. */
+	int last = (int)(cut / CHANGE_LINE_LEN);
+	char want[128], next[64];
+	snprintf(want, sizeof want, "Line %04d: [Alpha] said it again.", last);
+	snprintf(next, sizeof next, "Line %04d:", last + 1);
+	if (!json) {
+		if (!strstr(out->data, want))
+			return 11;
+		if (strstr(out->data, next))
+			return 12;
+		/* The dump ends with that line: nothing of the zeros or the
+		 * line feeds of the lost pages after it. */
+		const char *end = strstr(out->data, want);
+		if (end[strcspn(end, "\n")] != '\n' || end[strcspn(end, "\n") + 1])
+			return 13;
+	} else {
+		/* Every span written ends before the new end. */
+		for (const char *p = out->data; (p = strstr(p, "\"end\": ")); p++)
+			if (strtol(p + 7, NULL, 10) > cut)
+				return 14;
+		if (!strstr(out->data, "\"text\": \"Alpha\""))
+			return 15;
+	}
+	if (memchr(out->data, 0, out->len - 1))
+		return 16;
+	return 0;
+}
+
+/* The child of the shrink test (a tripped guard stays tripped). */
+static int shrink_child(int json, long cut)
+{
+	char dir[256], path[300];
+	struct model m;
+	change_setup(dir, sizeof dir, path, sizeof path, &m);
+	struct changer c = { .path = path, .truncate_to = (int)cut };
+	FILE *f = fopencookie(&c, "w", (cookie_io_functions_t){ .write = changer_write });
+	setvbuf(f, NULL, _IONBF, 0);
+	int r = json ? export_json(f, &m) : export_dump(f, &m, 80, 0);
+	fclose(f);
+	change_cleanup(dir, path);
+	buf_add(&c.out, "", 0);
+	int rc = shrink_check(json, cut, r, &c.out);
+	if (rc)
+		fprintf(stderr, "# %s cut at %ld returned %d; wrote %zu bytes ending: %s\n",
+			json ? "json" : "dump", cut, r, c.out.len,
+			c.out.len > 120 ? c.out.data + c.out.len - 120 : c.out.data);
+	buf_free(&c.out);
+	model_free(&m);
+	return rc;
+}
+
+/* Issue 20 item 6: truncated while a dump or an export is written, at a line
+ * end and inside a line, within a page and past one: the output stops
+ * before the first line (span) past the new end, and says it was cut. */
+static void test_shrunk_while_written(void **state)
+{
+	(void)state;
+	static const long cuts[] = {
+		1000L * CHANGE_LINE_LEN,            /* at a line end, a page's */
+		1000L * CHANGE_LINE_LEN + 100,      /* inside line 1002, a page */
+		65L * CHANGE_LINE_LEN + 17,         /* inside line 66, in the first page */
+	};
+	for (int json = 0; json <= 1; json++) {
+		for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
+			fflush(NULL);
+			pid_t pid = fork();
+			assert_true(pid >= 0);
+			if (pid == 0)
+				_exit(shrink_child(json, cuts[k]));
+			int status;
+			assert_int_equal(waitpid(pid, &status, 0), pid);
+			if (WIFSIGNALED(status))
+				fail_msg("%s, cut at %ld: the child died of signal %d",
+					 json ? "json" : "dump", cuts[k], WTERMSIG(status));
+			if (WEXITSTATUS(status) != 0)
+				fail_msg("%s, cut at %ld: check %d failed", json ? "json" : "dump",
+					 cuts[k], WEXITSTATUS(status));
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -959,6 +1172,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dump_ascii, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_deterministic, setup_bundled,
 						teardown_model),
+		cmocka_unit_test(test_changed_in_place_while_written),
+		cmocka_unit_test(test_shrunk_while_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
