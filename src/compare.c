@@ -20,10 +20,10 @@ static void resolve_value(struct cmp_value *v, struct figures *figs,
 	v->qstart = q->start;
 	v->qend = q->end;
 	size_t l0 = doc_line_at(d, q->start), l1 = doc_line_at(d, q->end - 1);
-	size_t from = d->line[l0];
+	size_t from = doc_line_start(d, l0);
 	/* Not d->len: a lazily opened document is unchecked bytes past ready,
 	 * and its last indexed line ends there. */
-	size_t to = l1 + 1 < d->nlines ? d->line[l1 + 1] : d->ready;
+	size_t to = l1 + 1 < d->nlines ? doc_line_start(d, l1 + 1) : d->ready;
 	size_t first = figs->n;
 	figures_scan(figs, d->text, d->len, from, to);
 	for (size_t i = first; i < figs->n; i++) {

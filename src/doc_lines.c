@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unistr.h>
@@ -11,41 +12,205 @@
 #include "brief/util.h"
 #include "doc_private.h"
 
-/* Append the starts of the lines beginning in text[from, to). */
+/* The index does not hold every line's start: a file of line feeds has a
+ * line a byte, and 8 bytes a line made it cost 8 times its size.  It holds,
+ * for each block of DOC_LINE_BLOCK bytes of text, how many lines start
+ * before it; a line's start is found from there by looking for line feeds
+ * in the text, at most a block's worth, and a few starts found lately are
+ * kept, so that going through the lines in order (a search, a dump) costs
+ * a memchr() a line, as the table did. */
+#define DOC_LINE_BLOCK ((size_t)4096)
+#define CURSORS 4
+#define CURSOR_WALK 64          /* lines walked from a cursor before the blocks win */
+
+struct doc_lines {
+	size_t *first;              /* first[k]: lines starting before text offset
+	                               k * DOC_LINE_BLOCK, for k * DOC_LINE_BLOCK <= ready */
+	size_t nfirst, cap;
+	size_t *cut;                /* starts of lines cut from an overlong one
+	                               (they follow no LF), ascending */
+	size_t ncut, cutcap;
+	struct {
+		size_t line, start;     /* line SIZE_MAX: unused */
+	} cur[CURSORS];
+	unsigned next;              /* the cursor to replace next */
+};
+
+void doc_lines_free(struct doc *d)
+{
+	if (!d->lx)
+		return;
+	free(d->lx->first);
+	free(d->lx->cut);
+	free(d->lx);
+	d->lx = NULL;
+}
+
+static int is_cut(const struct doc_lines *lx, size_t p)
+{
+	size_t lo = 0, hi = lx->ncut;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lx->cut[mid] < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lx->ncut && lx->cut[lo] == p;
+}
+
+/* The first cut after p, else SIZE_MAX. */
+static size_t cut_after(const struct doc_lines *lx, size_t p)
+{
+	size_t lo = 0, hi = lx->ncut;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lx->cut[mid] <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lx->ncut ? lx->cut[lo] : SIZE_MAX;
+}
+
+/* Does a line start at p (0 < p < ready)? */
+static int starts_at(const struct doc *d, size_t p)
+{
+	return d->text[p - 1] == '\n' || is_cut(d->lx, p);
+}
+
+/* The first line start after p, else SIZE_MAX. */
+static size_t start_after(const struct doc *d, size_t p)
+{
+	size_t s = SIZE_MAX;
+	if (p < d->ready) {
+		const uint8_t *lf = memchr(d->text + p, '\n', d->ready - p);
+		if (lf && (size_t)(lf - d->text) + 1 < d->ready)
+			s = (size_t)(lf - d->text) + 1;
+	}
+	size_t c = cut_after(d->lx, p);
+	return c < s ? c : s;
+}
+
 void doc_lines_index(struct doc *d, size_t from, size_t to)
 {
-	size_t off = from;
-	while (off < to) {
-		xgrow((void **)&d->line, &d->line_cap, d->nlines + 1, sizeof *d->line);
-		d->line[d->nlines++] = off;
-		const uint8_t *nl = memchr(d->text + off, '\n', to - off);
-		if (!nl)
-			break;
-		off = (size_t)(nl - d->text) + 1;
+	struct doc_lines *lx = d->lx;
+	if (!lx) {
+		lx = d->lx = xcalloc(1, sizeof *lx);
+		for (int c = 0; c < CURSORS; c++)
+			lx->cur[c].line = SIZE_MAX;
 	}
+	/* A slice that follows no LF begins a cut of an overlong line. */
+	if (from > 0 && from < to && d->text[from - 1] != '\n') {
+		xgrow((void **)&lx->cut, &lx->cutcap, lx->ncut + 1, sizeof *lx->cut);
+		lx->cut[lx->ncut++] = from;
+	}
+	size_t n = d->nlines, k = lx->nfirst;
+	for (size_t s = from; s < to;) {
+		/* Blocks up to this start: the lines before it start before them. */
+		for (; k * DOC_LINE_BLOCK <= s; k++) {
+			xgrow((void **)&lx->first, &lx->cap, k + 1, sizeof *lx->first);
+			lx->first[k] = n;
+		}
+		n++;
+		const uint8_t *lf = memchr(d->text + s, '\n', to - s);
+		if (!lf)
+			break;
+		s = (size_t)(lf - d->text) + 1;
+	}
+	for (; k * DOC_LINE_BLOCK <= to; k++) {
+		xgrow((void **)&lx->first, &lx->cap, k + 1, sizeof *lx->first);
+		lx->first[k] = n;
+	}
+	lx->nfirst = k;
+	d->nlines = n;
+}
+
+size_t doc_line_start(const struct doc *d, size_t i)
+{
+	if (i >= d->nlines)
+		return d->ready;
+	if (i == 0)
+		return 0;
+	struct doc_lines *lx = d->lx;
+	/* A cursor on the line, or a little before it. */
+	size_t line = SIZE_MAX, p = 0;
+	for (int c = 0; c < CURSORS; c++) {
+		size_t cl = lx->cur[c].line;
+		if (cl == i)
+			return lx->cur[c].start;
+		if (cl < i && i - cl <= CURSOR_WALK && (line == SIZE_MAX || cl > line)) {
+			line = cl;
+			p = lx->cur[c].start;
+		}
+	}
+	if (line == SIZE_MAX) {
+		/* The last block before which fewer than i + 1 lines start
+		 * holds line i's start. */
+		size_t lo = 0, hi = lx->nfirst;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (lx->first[mid] <= i)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t k = lo ? lo - 1 : 0;
+		p = k * DOC_LINE_BLOCK;
+		line = lx->first[k];
+		if (p == 0 || starts_at(d, p)) {
+			if (line == i)
+				goto found;
+		} else {
+			line--;                 /* p is inside the line before */
+		}
+	}
+	while (line < i) {
+		p = start_after(d, p);
+		if (p == SIZE_MAX)
+			return d->ready;        /* not reached: i < nlines */
+		line++;
+	}
+found:
+	lx->cur[lx->next].line = i;
+	lx->cur[lx->next].start = p;
+	lx->next = (lx->next + 1) % CURSORS;
+	return p;
 }
 
 size_t doc_line_at(const struct doc *d, size_t off)
 {
 	if (d->nlines == 0)
 		return 0;
-	size_t lo = 0, hi = d->nlines;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->line[mid] <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? lo - 1 : 0;
+	if (off >= d->ready)
+		return d->nlines - 1;
+	const struct doc_lines *lx = d->lx;
+	size_t k = off / DOC_LINE_BLOCK;
+	if (k >= lx->nfirst)
+		k = lx->nfirst - 1;
+	size_t p = k * DOC_LINE_BLOCK;
+	/* Lines starting at or before off: those before the block, then the
+	 * block's own up to off. */
+	size_t n = lx->first[k] + (p == 0 || starts_at(d, p));
+	for (size_t q = p; q < off; q++)
+		n += d->text[q] == '\n';
+	for (size_t c = cut_after(lx, p); c <= off; c = cut_after(lx, c))
+		n++;
+	return n ? n - 1 : 0;
 }
 
 size_t doc_line_end(const struct doc *d, size_t i)
 {
-	if (i + 1 < d->nlines)
-		return d->line[i + 1] - 1;
-	if (d->ready < d->len)
-		return d->ready - 1;    /* the LF that ends the checked part */
+	if (i + 1 < d->nlines) {
+		size_t s = doc_line_start(d, i + 1);
+		return d->text[s - 1] == '\n' ? s - 1 : s;
+	}
+	if (d->ready < d->len) {
+		/* The LF that ends the checked part, or its cut. */
+		if (d->ready == 0)
+			return 0;
+		return d->text[d->ready - 1] == '\n' ? d->ready - 1 : d->ready;
+	}
 	if (d->len && d->text[d->len - 1] == '\n')
 		return d->len - 1;
 	return d->len;
@@ -53,10 +218,14 @@ size_t doc_line_end(const struct doc *d, size_t i)
 
 int doc_line_blank(const struct doc *d, size_t i)
 {
-	return i < d->nlines && d->line[i] == doc_line_end(d, i);
+	return i < d->nlines && doc_line_start(d, i) == doc_line_end(d, i);
 }
 
 #define LF8 UINT64_C(0x0a0a0a0a0a0a0a0a)
+/* A long run of blank lines is read once and need not stay mapped: the
+ * pages skipped are handed back every so often (doc_release), or a G in
+ * 100 MB of line feeds kept all of them. */
+#define SKIP_RELEASE ((size_t)4 << 20)
 
 size_t doc_next_nonblank(const struct doc *d, size_t i)
 {
@@ -65,14 +234,19 @@ size_t doc_next_nonblank(const struct doc *d, size_t i)
 	if (!doc_line_blank(d, i))
 		return i;
 	/* Indexed text ends at ready; lines there end in LF but the last. */
-	size_t off = d->line[i], lim = d->ready;
+	size_t off = doc_line_start(d, i), lim = d->ready, done = off;
 	for (uint64_t w; off + 8 <= lim; off += 8) {
 		memcpy(&w, d->text + off, 8);
 		if (w != LF8)
 			break;
+		if (off - done >= SKIP_RELEASE) {
+			doc_release(d, done, off);
+			done = off;
+		}
 	}
 	while (off < lim && d->text[off] == '\n')
 		off++;
+	doc_release(d, done, off);
 	return off < lim ? doc_line_at(d, off) : d->nlines;
 }
 
@@ -85,14 +259,19 @@ size_t doc_prev_nonblank(const struct doc *d, size_t i)
 	if (!doc_line_blank(d, i))
 		return i;
 	/* Every byte before a blank line's start back to the last text is LF. */
-	size_t off = d->line[i];
+	size_t off = doc_line_start(d, i), done = off;
 	for (uint64_t w; off >= 8; off -= 8) {
 		memcpy(&w, d->text + off - 8, 8);
 		if (w != LF8)
 			break;
+		if (done - off >= SKIP_RELEASE) {
+			doc_release(d, off, done);
+			done = off;
+		}
 	}
 	while (off > 0 && d->text[off - 1] == '\n')
 		off--;
+	doc_release(d, off, done);
 	return off ? doc_line_at(d, off - 1) : SIZE_MAX;
 }
 
@@ -109,7 +288,7 @@ void doc_orig_linecol(const struct doc *d, size_t orig, size_t *line, size_t *co
 		return;
 	}
 	size_t i = doc_line_at(d, doc_sanitize_text_off(d, orig));
-	size_t start = d->nlines ? doc_orig_off(d, d->line[i]) : 0;
+	size_t start = d->nlines ? doc_orig_off(d, doc_line_start(d, i)) : 0;
 	size_t c = 1;
 	/* Count code points of the original line up to orig; a stray byte is one. */
 	for (size_t p = start; p < orig; c++) {

@@ -77,39 +77,90 @@ int doc_sanitize_needed(const uint8_t *s, size_t n, size_t from)
 	return 0;
 }
 
-/* Second pass output: the sanitised text and its replacement list. */
+/* A run of one unsafe byte this long or longer (a sparse file's zeros, a
+ * flash image's 0xFF) shows RUN_KEEP placeholders and an ellipsis, as one
+ * replacement: 12 bytes of text however long the run, where each byte's
+ * own placeholder made a 1 GiB file of zeros 3 GiB. */
+#define RUN_MIN 5
+#define RUN_KEEP 3
+#define RUN_MORE 0x2026u        /* HORIZONTAL ELLIPSIS */
+
+/* A byte that is one unsafe unit whatever follows it: a C0 control but TAB,
+ * LF and CR, DEL, a continuation byte with no lead, and a byte no UTF-8
+ * character starts with.  (A lead byte's unit depends on what follows:
+ * repeated, its last copy may begin a valid character.) */
+static int lone_unsafe(uint8_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F
+	       || (c >= 0x80 && c <= 0xC1) || c >= 0xF5;
+}
+
+/* The placeholder of a lone unsafe byte. */
+static uint32_t lone_placeholder(uint8_t c)
+{
+	return c < 0x20 ? 0x2400u + c : c == 0x7F ? 0x2421u : DOC_PH_INVALID;
+}
+
+/* Second pass output: the sanitised text and its replacements. */
 struct san {
 	uint8_t *text;
 	size_t len, cap;
 	struct doc_repl *repl;
 	size_t nrepl, rcap;
-	int last_mergeable;         /* may the next placeholder extend repl[nrepl-1]? */
+	int exact;                  /* one entry per replacement (or run of
+	                               adjacent placeholders), as mapping needs;
+	                               else spans (doc_private.h) */
+	int open;                   /* may the next replacement join repl[nrepl-1]? */
 };
 
-static void san_add(struct san *o, const uint8_t *p, size_t n)
+/* Room is made for a slice's worst case before it is sanitised (see
+ * sanitize_into), so these only copy: they run once a byte of binary
+ * garbage. */
+static inline void san_add(struct san *o, const uint8_t *p, size_t n)
 {
-	xgrow((void **)&o->text, &o->cap, o->len + n + 1, 1);
+	if (o->len + n + 1 > o->cap)
+		xgrow((void **)&o->text, &o->cap, o->len + n + 1, 1);
 	memcpy(o->text + o->len, p, n);
 	o->len += n;
 }
 
-/* Emit a replacement of original bytes [orig, orig+orig_len).  Runs of
- * placeholders merge into one entry so binary garbage does not cost an entry
- * per byte; line ends stay separate so an LF maps to its own CR. */
-static void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
+/* A placeholder (every one is in U+0800..U+FFFF, three bytes), or the LF
+ * that stands for a CR. */
+static inline void san_cp(struct san *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		const uint8_t c = (uint8_t)cp;
+		san_add(o, &c, 1);
+		return;
+	}
+	const uint8_t u[3] = {
+		(uint8_t)(0xE0 | cp >> 12), (uint8_t)(0x80 | (cp >> 6 & 0x3F)),
+		(uint8_t)(0x80 | (cp & 0x3F)),
+	};
+	san_add(o, u, 3);
+}
+
+/* Record that text [off, o->len) stands for original bytes [orig,
+ * orig+orig_len).  Exact: placeholders side by side merge into one entry
+ * (binary garbage does not cost an entry a byte), line ends stay apart
+ * (an LF maps to its own CR), and an offset inside an entry maps to its
+ * start.  Spans: a replacement within DOC_SPAN_GAP clean bytes of the last
+ * joins it while the span stays within DOC_SPAN_MAX original bytes; spans
+ * never cross a slice (a run there was cut in two, and must be again when
+ * the span is sanitised again). */
+static inline void san_mark(struct san *o, size_t off, size_t orig, size_t orig_len,
 		int mergeable)
 {
-	size_t off = o->len;
-	if (cp) {                   /* 0: removal (a leading BOM) */
-		uint8_t u[6];
-		int k = u8_uctomb(u, cp, (int)sizeof u);
-		san_add(o, u, (size_t)k);
-	}
-	if (mergeable && o->last_mergeable && o->nrepl) {
+	if (o->open && o->nrepl) {
 		struct doc_repl *r = &o->repl[o->nrepl - 1];
-		if (r->off + r->len == off && r->orig + r->orig_len == orig) {
+		size_t r_end = r->orig + r->orig_len;
+		int join = o->exact
+			? mergeable && r->off + r->len == off && r_end == orig
+			: orig - r_end <= DOC_SPAN_GAP && orig + orig_len - r->orig <= DOC_SPAN_MAX;
+		if (join) {
 			r->len = o->len - r->off;
-			r->orig_len += orig_len;
+			r->orig_len = orig + orig_len - r->orig;
+			o->open = !o->exact || mergeable;
 			return;
 		}
 	}
@@ -117,17 +168,38 @@ static void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
 	o->repl[o->nrepl++] = (struct doc_repl){
 		.off = off, .len = o->len - off, .orig = orig, .orig_len = orig_len,
 	};
-	o->last_mergeable = mergeable;
+	o->open = !o->exact || mergeable;
+}
+
+/* Emit placeholder cp for original bytes [orig, orig+orig_len); 0 emits
+ * nothing (a leading BOM, dropped). */
+static inline void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
+		int mergeable)
+{
+	size_t off = o->len;
+	if (cp)
+		san_cp(o, cp);
+	san_mark(o, off, orig, orig_len, mergeable);
 }
 
 /* Append the sanitised form of s[from, n) to o; replacement offsets count
  * from s.  A BOM is dropped only at the very start (elsewhere it is an
  * unsafe character like any other).  from and n never split a character:
- * callers cut after an LF. */
+ * callers cut after an LF, or where a character starts (an overlong
+ * line's cut). */
 static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n)
 {
-	/* Output is usually about as long as the input; make room for that. */
-	xgrow((void **)&o->text, &o->cap, o->len + (n - from) + 1, 1);
+	/* Room for the worst, 3 bytes of text a byte, taken at once: memory
+	 * is only spent where it is written (a slice of zeros takes 12 bytes
+	 * of it), and nothing is grown byte by byte.  Not by doubling: a large
+	 * block is moved by mremap(), never copied, and doubling would ask
+	 * for twice the address space a 1 GiB text needs. */
+	size_t need = o->len + 3 * (n - from) + 1;
+	if (need > o->cap) {
+		o->cap = need + need / 8;
+		o->text = xrealloc(o->text, o->cap);
+	}
+	o->open = 0;
 	size_t i = from;
 	if (from == 0 && starts_with_bom(s, n)) {
 		san_repl(o, 0, 0, 3, 1);
@@ -140,18 +212,29 @@ static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n
 			while (j < n && plain_byte(s[j]))
 				j++;
 			san_add(o, s + i, j - i);
-			o->last_mergeable = 0;
+			if (o->exact)
+				o->open = 0;
 			i = j;
 		} else if (c == '\r') {
 			size_t k = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
 			san_repl(o, '\n', i, k, 0);
 			i += k;
-		} else if (c < 0x20) {
-			san_repl(o, 0x2400u + c, i, 1, 1);
-			i++;
-		} else if (c == 0x7F) {
-			san_repl(o, 0x2421u, i, 1, 1);
-			i++;
+		} else if (lone_unsafe(c)) {
+			size_t j = i + 1;
+			while (j < n && s[j] == c)
+				j++;
+			uint32_t ph = lone_placeholder(c);
+			if (j - i >= RUN_MIN) {
+				size_t off = o->len;
+				for (int k = 0; k < RUN_KEEP; k++)
+					san_cp(o, ph);
+				san_cp(o, RUN_MORE);
+				san_mark(o, off, i, j - i, 1);
+				i = j;
+			} else {
+				san_repl(o, ph, i, 1, 1);
+				i++;
+			}
 		} else {
 			ucs4_t uc;
 			int r = u8_mbtoucr(&uc, s + i, n - i);
@@ -164,7 +247,8 @@ static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n
 				i += (size_t)r;
 			} else {
 				san_add(o, s + i, (size_t)r);
-				o->last_mergeable = 0;
+				if (o->exact)
+					o->open = 0;
 				i += (size_t)r;
 			}
 		}
@@ -181,7 +265,7 @@ char *doc_sanitize_str(const char *s, size_t n, size_t *out_len)
 			*out_len = n;
 		return xstrndup(s, n);
 	}
-	struct san o = { 0 };
+	struct san o = { .exact = 1 };
 	sanitize_into(&o, u, 0, n);
 	free(o.repl);
 	if (out_len)
@@ -223,12 +307,14 @@ char *doc_sanitize_name(const char *s)
 
 /* The first unsafe byte after `ready`: from there on the text is a heap copy
  * whose first `ready` bytes are the same, so nothing computed on them moves;
- * the rest is sanitised slice by slice like the check. */
+ * the rest is sanitised slice by slice like the check.  No room is taken
+ * for the whole file up front: a 10 GiB one would be refused by the
+ * kernel's overcommit check on a small machine, and its zeros need 12
+ * bytes a slice. */
 void doc_sanitize_start(struct doc *d)
 {
 	struct san *o = xcalloc(1, sizeof *o);
-	/* Room for the whole file and a little growth: no copying as it fills. */
-	xgrow((void **)&o->text, &o->cap, d->orig_len + d->orig_len / 16 + 16, 1);
+	xgrow((void **)&o->text, &o->cap, d->ready + 1, 1);
 	memcpy(o->text, d->orig, d->ready);
 	o->len = d->ready;
 	d->san = o;
@@ -246,48 +332,103 @@ void doc_sanitize_slice(struct doc *d, size_t to)
 	d->ready = d->len;
 	d->orig_ready = to;
 	if (to >= d->orig_len) {
+		/* Done: give back the growth's slack, and the table's. */
+		o->text = xrealloc(o->text, o->len + 1);
+		d->text_owned = o->text;
+		d->text = o->text;
+		if (o->nrepl)
+			o->repl = xrealloc(o->repl, o->nrepl * sizeof *o->repl);
+		d->repl = o->repl;
 		free(d->san);           /* text and repl now belong to d */
 		d->san = NULL;
 	}
+}
+
+size_t doc_sanitize_exact(const uint8_t *s, size_t from, size_t n, uint8_t **text,
+			  size_t *text_len, struct doc_repl **v)
+{
+	struct san o = { .exact = 1 };
+	sanitize_into(&o, s, from, n);
+	if (text)
+		*text = o.text;
+	else
+		free(o.text);
+	if (text_len)
+		*text_len = o.len;
+	*v = o.repl;
+	return o.nrepl;
+}
+
+/* The exact entries of span r, by sanitising its original bytes again:
+ * their text offsets count from r->off as 0.  Returns the count; *v is
+ * malloc'd. */
+static size_t span_exact(const struct doc *d, const struct doc_repl *r, struct doc_repl **v)
+{
+	return doc_sanitize_exact(d->orig, r->orig, r->orig + r->orig_len, NULL, NULL, v);
+}
+
+/* The span holding or last before text offset off (by_orig: original
+ * offset), or NULL. */
+static const struct doc_repl *span_at(const struct doc *d, size_t at, int by_orig)
+{
+	size_t lo = 0, hi = d->nrepl;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((by_orig ? d->repl[mid].orig : d->repl[mid].off) <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &d->repl[lo - 1] : NULL;
 }
 
 size_t doc_orig_off(const struct doc *d, size_t off)
 {
 	if (off >= d->len)
 		return d->orig_ready;   /* orig_len once complete */
-	/* Last replacement starting at or before off. */
-	size_t lo = 0, hi = d->nrepl;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->repl[mid].off <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0)
+	const struct doc_repl *r = span_at(d, off, 0);
+	if (!r)
 		return off;
-	const struct doc_repl *r = &d->repl[lo - 1];
-	if (off < r->off + r->len)
-		return r->orig;
-	return r->orig + r->orig_len + (off - r->off - r->len);
+	if (off >= r->off + r->len)
+		return r->orig + r->orig_len + (off - r->off - r->len);
+	if (r->orig_len > DOC_SPAN_MAX)
+		return r->orig;         /* one run: all of it maps to its start */
+	struct doc_repl *v;
+	size_t n = span_exact(d, r, &v), rel = off - r->off, o = r->orig + rel;
+	for (size_t k = n; k-- > 0;) {
+		if (v[k].off > rel)
+			continue;
+		o = rel < v[k].off + v[k].len ? v[k].orig
+		    : v[k].orig + v[k].orig_len + (rel - v[k].off - v[k].len);
+		break;
+	}
+	free(v);
+	/* The file may have changed since (a rewrite in place): never out of
+	 * the span. */
+	return o < r->orig ? r->orig : o > r->orig + r->orig_len ? r->orig + r->orig_len : o;
 }
 
 size_t doc_sanitize_text_off(const struct doc *d, size_t orig)
 {
 	if (orig >= d->orig_len)
 		return d->len;
-	size_t lo = 0, hi = d->nrepl;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->repl[mid].orig <= orig)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0)
+	const struct doc_repl *r = span_at(d, orig, 1);
+	if (!r)
 		return orig;
-	const struct doc_repl *r = &d->repl[lo - 1];
-	if (orig < r->orig + r->orig_len)
+	if (orig >= r->orig + r->orig_len)
+		return r->off + r->len + (orig - r->orig - r->orig_len);
+	if (r->orig_len > DOC_SPAN_MAX)
 		return r->off;
-	return r->off + r->len + (orig - r->orig - r->orig_len);
+	struct doc_repl *v;
+	size_t n = span_exact(d, r, &v), t = r->off + (orig - r->orig);
+	for (size_t k = n; k-- > 0;) {
+		if (v[k].orig > orig)
+			continue;
+		t = orig < v[k].orig + v[k].orig_len ? v[k].off
+		    : v[k].off + v[k].len + (orig - v[k].orig - v[k].orig_len);
+		t += r->off;
+		break;
+	}
+	free(v);
+	return t < r->off ? r->off : t > r->off + r->len ? r->off + r->len : t;
 }

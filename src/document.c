@@ -39,15 +39,65 @@ void doc_release(const struct doc *d, size_t from, size_t to)
 		doc_release_orig(d, from, to);
 }
 
+/* The first line end (LF, or CR: the text has LF for both) in s[from,
+ * to), else to. */
+static size_t line_end(const uint8_t *s, size_t from, size_t to)
+{
+	const uint8_t *lf = memchr(s + from, '\n', to - from);
+	size_t end = lf ? (size_t)(lf - s) : to;
+	const uint8_t *cr = memchr(s + from, '\r', end - from);
+	return cr ? (size_t)(cr - s) : end;
+}
+
+/* Where the last line that starts in s[from, to) starts (from begins one). */
+static size_t last_line_start(const uint8_t *s, size_t from, size_t to)
+{
+	const uint8_t *lf = memrchr(s + from, '\n', to - from);
+	size_t start = lf ? (size_t)(lf - s) + 1 : from;
+	/* A CR ends a line too (one followed by its LF is found ending the
+	 * next, empty, stretch: no cut falls between them). */
+	const uint8_t *cr = memrchr(s + start, '\r', to - start);
+	return cr ? (size_t)(cr - s) + 1 : start;
+}
+
+/* Where to cut an overlong line that starts at line: at limit, moved back
+ * to the lead byte of a character the cut would split. */
+static size_t cut_point(const uint8_t *s, size_t line, size_t limit)
+{
+	size_t p = limit;
+	while (p > line && limit - p < 3 && (s[p] & 0xC0) == 0x80)
+		p--;
+	/* Not a character's lead after all (stray continuation bytes): cut
+	 * them where the limit fell. */
+	if ((s[p] & 0xC0) == 0x80 || s[p] < 0xC2)
+		p = limit;
+	return p;
+}
+
 int doc_prepare_step(struct doc *d, size_t bytes)
 {
 	if (doc_complete(d))
 		return 1;
 	size_t from = d->orig_ready;
+	if (bytes > DOC_LINE_MAX)
+		bytes = DOC_LINE_MAX;
 	size_t to = d->orig_len - from > bytes ? from + bytes : d->orig_len;
 	if (to < d->orig_len) {
-		const uint8_t *lf = memchr(d->orig + to, '\n', d->orig_len - to);
-		to = lf ? (size_t)(lf - d->orig) + 1 : d->orig_len;
+		/* The slice ends with the line that holds `to`, or cuts it
+		 * DOC_LINE_MAX after its start: slices begin lines, so that
+		 * is the last LF before `to`, else `from`.  An LF right at
+		 * the limit still ends the line. */
+		size_t line = last_line_start(d->orig, from, to);
+		size_t limit = d->orig_len - line > DOC_LINE_MAX ? line + DOC_LINE_MAX : d->orig_len;
+		size_t look = limit < d->orig_len ? limit + 1 : limit;
+		size_t end = line_end(d->orig, to, look);
+		if (end < look)
+			to = end + (d->orig[end] == '\r' && end + 1 < d->orig_len
+				    && d->orig[end + 1] == '\n') + 1;
+		else if (limit < d->orig_len)
+			to = cut_point(d->orig, line, limit);
+		else
+			to = d->orig_len;
 	}
 	/* Until something needs replacing, text is orig itself. */
 	if (!d->san && doc_sanitize_needed(d->orig, to, from))
@@ -68,8 +118,16 @@ int doc_prepare_step(struct doc *d, size_t bytes)
 
 void doc_prepare_all(struct doc *d)
 {
-	while (!doc_prepare_step(d, SIZE_MAX))
-		;
+	/* Checking a mapped file that needs nothing replaced reads all of
+	 * it, and what is read stays mapped until the scan hands it back: a
+	 * search or a G at once made all of a 100 MB file resident.  Each
+	 * slice is handed back as it is indexed; the scan reads it again
+	 * from the page cache. */
+	while (!doc_complete(d)) {
+		size_t from = d->ready;
+		doc_prepare_step(d, SIZE_MAX);
+		doc_release(d, from, d->ready);
+	}
 }
 
 int doc_shrank(const struct doc *d)
@@ -132,7 +190,10 @@ static void doc_prepare(struct doc *d, size_t bytes)
 	d->text = d->orig;
 	d->len = d->orig_len;
 	d->ready = d->orig_ready = 0;
-	doc_prepare_step(d, bytes);
+	if (bytes == SIZE_MAX)
+		doc_prepare_all(d);     /* in slices of at most DOC_LINE_MAX */
+	else
+		doc_prepare_step(d, bytes);
 }
 
 static const uint8_t empty_text[1] = { 0 };
@@ -368,7 +429,7 @@ void doc_free(struct doc *d)
 	free(d->orig_owned);
 	free(d->text_owned);
 	free(d->repl);
-	free(d->line);
+	doc_lines_free(d);
 	free(d->san);
 	memset(d, 0, sizeof *d);
 }

@@ -163,12 +163,12 @@ static int article(FILE *o, const struct model *m, int width, int explain)
 	int rc = 0;
 	for (size_t i = m->body_line; i < m->doc.nlines && rc == 0; i++) {
 		/* Runs of blank lines print as one, as in the reader. */
-		size_t ls = m->doc.line[i];
+		size_t ls = doc_line_start(&m->doc, i);
 		if (i > m->body_line && ls == doc_line_end(&m->doc, i)
-		    && m->doc.line[i - 1] == doc_line_end(&m->doc, i - 1))
+		    && doc_line_start(&m->doc, i - 1) == doc_line_end(&m->doc, i - 1))
 			continue;
-		rc = article_line(o, m, m->doc.line[i], doc_line_end(&m->doc, i), width, &mi, &fi,
-				  &b, &ll, explain);
+		rc = article_line(o, m, doc_line_start(&m->doc, i), doc_line_end(&m->doc, i), width,
+				  &mi, &fi, &b, &ll, explain);
 	}
 	buf_free(&b);
 	lines_free(&ll);

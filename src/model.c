@@ -237,7 +237,7 @@ static void find_header(struct model *m)
 	}
 	if (h.body) {
 		m->body_line = doc_line_at(&m->doc, h.body);
-		m->body = m->doc.line[m->body_line];
+		m->body = doc_line_start(&m->doc, m->body_line);
 	}
 }
 
@@ -297,7 +297,7 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 				       m->annot.meta[k].len);
 	if (m->annot.body.text) {
 		m->body_line = doc_line_at(&m->doc, m->annot.body.start);
-		m->body = m->doc.line[m->body_line];
+		m->body = doc_line_start(&m->doc, m->body_line);
 	} else if (!m->annot_path && !m->no_auto) {
 		find_header(m);
 	}

@@ -14,7 +14,7 @@ static const struct vp_slot no_slot = { .done = 1 };
 /* Where line i starts: the one place the line index is read. */
 static size_t line_start(const struct doc *d, size_t i)
 {
-	return d->line[i];
+	return doc_line_start(d, i);
 }
 
 void vp_init(struct viewport *vp, const struct doc *d, size_t first, size_t body)

@@ -15,36 +15,38 @@
 /* Placeholders written in place of what must not reach a terminal. */
 #define DOC_PH_INVALID 0xFFFDu  /* invalid UTF-8: one per maximal subpart */
 #define DOC_PH_OTHER   0xFFFDu  /* C1, bidi, zero-width, unassigned, ... */
+/* A run of five or more of one unsafe byte shows three placeholders and
+ * U+2026. */
 /* C0 controls become U+2400 + byte, DEL becomes U+2421 (Control Pictures). */
 
-/* One stretch of the sanitised text that differs from the original: text
- * [off, off+len) stands for original bytes [orig, orig+orig_len). */
-struct doc_repl {
-	size_t off, len;
-	size_t orig, orig_len;
-};
+struct doc_repl;                /* private: doc_private.h */
+struct doc_lines;
+struct san;
 
+/* Memory for a file of S bytes, whatever it holds: at most 3 S of heap for
+ * the checked text (none while nothing needs replacing: the text is the
+ * mapping), plus at most S / 16 for the replacements' spans and S / 500 for
+ * the line index (doc_private.h has the arithmetic). */
 struct doc {
 	char *name;                 /* for messages: the path, "(stdin)", "(bundled)" */
 	const uint8_t *orig;        /* the bytes as read */
 	size_t orig_len;
 	const uint8_t *text;        /* sanitised; == orig when nothing changed */
 	size_t len;                 /* text[len] is always readable and is '\0' */
-	struct doc_repl *repl;      /* sorted by off; empty when text == orig */
-	size_t nrepl;
-	size_t *line;               /* start offset of each line in text[0, ready) */
 	size_t nlines;              /* a final line without LF counts; "" has 0 */
 	size_t ready;               /* text[0, ready) is checked and indexed; the rest
 	                               of a lazily opened file is not yet: never show,
 	                               search or scan past it (see doc_prepare_step) */
-	/* ownership, private to document.c */
+	/* private to document.c, doc_sanitize.c and doc_lines.c */
+	struct doc_repl *repl;      /* spans of replacements, sorted */
+	size_t nrepl;
 	int mapped;                 /* orig is an mmap of orig_len bytes */
 	int map_fd;                 /* the mapped file, open while mapped */
 	uint8_t *orig_owned;        /* heap copy of orig (stdin, memory) */
 	uint8_t *text_owned;        /* heap sanitised text, when it differs */
-	size_t line_cap;
 	size_t orig_ready;          /* orig[0, orig_ready) is behind text[0, ready) */
-	struct san *san;            /* sanitising in progress, private */
+	struct san *san;            /* sanitising in progress */
+	struct doc_lines *lx;       /* the line index */
 };
 
 struct doc_error {
@@ -61,7 +63,9 @@ struct doc_error {
 int doc_load_file(struct doc *d, const char *path, struct doc_error *err);
 /* Like doc_load_file, but a large regular file is only checked and indexed
  * as far as its first slice: the caller goes on with doc_prepare_step, so the
- * first screen shows at once.  Offsets below `ready` never change. */
+ * first screen shows at once.  Offsets below `ready` never change.  A line
+ * longer than 32 MiB as read is cut into lines of 32 MiB (at a character
+ * boundary, with no LF between them), so that no slice walks further. */
 int doc_open_file(struct doc *d, const char *path, struct doc_error *err);
 /* Check and index about `bytes` more, ending on a line boundary.  From the
  * first unsafe byte on, text is a sanitised heap copy that grows slice by
@@ -107,6 +111,9 @@ void doc_free(struct doc *d);
  * inside a replacement maps to the start of the original bytes it replaced;
  * len maps to orig_len. */
 size_t doc_orig_off(const struct doc *d, size_t off);
+/* Where line i starts (i < nlines; else ready).  In order, each costs a
+ * memchr() over the line before; out of order, at most a 4 KiB block. */
+size_t doc_line_start(const struct doc *d, size_t i);
 /* Line containing off (0..nlines-1); off == len gives the last line. */
 size_t doc_line_at(const struct doc *d, size_t off);
 /* End of line i, excluding its LF. */

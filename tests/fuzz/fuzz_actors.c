@@ -65,8 +65,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	actors_finish(&whole);
 	actors_init(&lines, g);
 	for (size_t l = 0; l < d.nlines; l++)
-		actors_scan(&lines, d.text, d.len, d.line[l],
-			    l + 1 < d.nlines ? d.line[l + 1] : d.len);
+		actors_scan(&lines, d.text, d.len, doc_line_start(&d, l),
+			    l + 1 < d.nlines ? doc_line_start(&d, l + 1) : d.len);
 	actors_finish(&lines);
 
 	check(whole.ents, whole.nents, &d);

@@ -64,8 +64,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (a.body.text) {
 		size_t line = doc_line_at(&m.doc, a.body.start);
-		FUZZ_CHECK(m.doc.line[line] == m.body, "the draft's body starts at %zu, the model's at %zu",
-			   m.doc.line[line], m.body);
+		FUZZ_CHECK(doc_line_start(&m.doc, line) == m.body, "the draft's body starts at %zu, the model's at %zu",
+			   doc_line_start(&m.doc, line), m.body);
 	}
 	mentions_free(&mt);
 	annot_free(&a);

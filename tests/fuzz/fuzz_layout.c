@@ -131,7 +131,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct doc d;
 	doc_load_mem(&d, "fuzz", bytes, size - 1);
 	for (size_t i = 0; i < d.nlines; i++)
-		check_line(d.text, d.line[i], doc_line_end(&d, i), width);
+		check_line(d.text, doc_line_start(&d, i), doc_line_end(&d, i), width);
 	doc_free(&d);
 	free(bytes);
 	return 0;

@@ -173,14 +173,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!lines)
 		abort();
 	for (size_t i = 0; i < d.nlines; i++)
-		lines[i] = d.line[i];
+		lines[i] = doc_line_start(&d, i);
 	lines[d.nlines] = d.len;
 	size_t nlines = d.nlines + 1;
 	if (d.nlines == 0) {        /* "" has no lines: one empty slice */
 		lines[0] = 0;
 		nlines = 1;
 	}
-	size_t halves[3] = { 0, d.nlines ? d.line[d.nlines / 2] : 0, d.len };
+	size_t halves[3] = { 0, d.nlines ? doc_line_start(&d, d.nlines / 2) : 0, d.len };
 
 	struct mentions mw, ml, mh;
 	scan_mentions(&mw, &d, whole, 2);

@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = search_compile(&s, pat, splen);
 	FUZZ_CHECK(rc == 0 || s.patlen == 0, "failed compile left a pattern");
 	for (size_t i = 0; i < d.nlines; i++) {
-		size_t start = d.line[i], end = doc_line_end(&d, i);
+		size_t start = doc_line_start(&d, i), end = doc_line_end(&d, i);
 		char *gb = malloc(end - start + 1);
 		if (!gb)
 			abort();

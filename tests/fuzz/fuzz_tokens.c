@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tokens t;
 	tokens_init(&t);
 	for (size_t l = 0; l < d.nlines; l++) {
-		size_t s = d.line[l], e = doc_line_end(&d, l);
+		size_t s = doc_line_start(&d, l), e = doc_line_end(&d, l);
 		tokens_line(&t, d.text, s, e);
 		FUZZ_CHECK(t.cls == LINE_TEXT || t.cls == LINE_HEADLINE || t.cls == LINE_ALLCAPS,
 			   "line %zu class %d", l, (int)t.cls);

@@ -44,7 +44,7 @@
 /* Where line i starts: the one place the target reads the line index. */
 static size_t line_off(const struct doc *d, size_t i)
 {
-	return d->line[i];
+	return doc_line_start(d, i);
 }
 
 struct run {

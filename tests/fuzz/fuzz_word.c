@@ -34,7 +34,7 @@ static void check_lines(const struct doc *d, const char *p)
 			   word_boundary(t, 0, d->len, i), p[i]);
 	/* Each line alone: the same boundaries inside it. */
 	for (size_t l = 0; l < d->nlines; l++) {
-		size_t lo = d->line[l], hi = l + 1 < d->nlines ? d->line[l + 1] : d->len;
+		size_t lo = doc_line_start(d, l), hi = l + 1 < d->nlines ? doc_line_start(d, l + 1) : d->len;
 		for (size_t i = lo + 1; i < hi; i++)
 			FUZZ_CHECK((p[i] != 0) == (word_boundary(t, lo, hi, i) != 0),
 				   "offset %zu in line [%zu, %zu): %d alone, %d in the text", i, lo, hi,

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 #include <uniwidth.h>
 
 #include "brief/document.h"
+#include "../../src/doc_private.h"   /* the spans, for the invariants */
 #include "brief/mapguard.h"
 #include "brief/util.h"
 
@@ -74,9 +76,9 @@ static void check_invariants(const struct doc *d)
 	assert_int_equal(d->nlines, want);
 	for (size_t i = 0; i < d->nlines; i++) {
 		if (i == 0)
-			assert_int_equal(d->line[i], 0);
+			assert_int_equal(doc_line_start(d, i), 0);
 		else
-			assert_int_equal(d->text[d->line[i] - 1], '\n');
+			assert_int_equal(d->text[doc_line_start(d, i) - 1], '\n');
 	}
 }
 
@@ -113,6 +115,39 @@ static void test_nul(void **state)
 	(void)state;
 	EXPECT("a\0b", "a" PIC_NUL "b");
 	EXPECT("\0", PIC_NUL);
+}
+
+/* A run of five or more of one lone unsafe byte is three placeholders and an
+ * ellipsis, one replacement: a sparse file's zeros cost 12 bytes a run,
+ * not 3 a byte.  Shorter runs, and runs of a byte that may begin a
+ * character, are a placeholder a byte, as before. */
+static void test_runs(void **state)
+{
+	(void)state;
+#define ELLIPSIS "\xe2\x80\xa6"
+	EXPECT("a\0\0\0\0b", "a" PIC_NUL PIC_NUL PIC_NUL PIC_NUL "b");
+	EXPECT("a\0\0\0\0\0b", "a" PIC_NUL PIC_NUL PIC_NUL ELLIPSIS "b");
+	EXPECT("\xff\xff\xff\xff\xff\xff\xff", FFFD FFFD FFFD ELLIPSIS);
+	EXPECT("\x80\x80\x80\x80\x80\x80", FFFD FFFD FFFD ELLIPSIS);  /* stray continuations */
+	EXPECT("\x7f\x7f\x7f\x7f\x7f", PIC_DEL PIC_DEL PIC_DEL ELLIPSIS);
+	EXPECT("\xe2\xe2\xe2\xe2\xe2\xe2", FFFD FFFD FFFD FFFD FFFD FFFD); /* a lead byte */
+	EXPECT("\xe2\xe2\xe2\xe2\xe2\x80\x80", FFFD FFFD FFFD FFFD "\xe2\x80\x80");
+	EXPECT("\0\0\0\0\0\x01\x01\x01\x01\x01", PIC_NUL PIC_NUL PIC_NUL ELLIPSIS
+	       PIC_SOH PIC_SOH PIC_SOH ELLIPSIS);
+	/* The whole run maps to its start; the byte after it, after it. */
+	struct doc d;
+	static const char s[] = "ab\0\0\0\0\0\0\0cd";
+	doc_load_mem(&d, "t", (const uint8_t *)s, sizeof s - 1);
+	check_invariants(&d);
+	assert_int_equal(d.len, 2 + 12 + 2);
+	for (size_t off = 2; off < 14; off++)
+		assert_int_equal(doc_orig_off(&d, off), 2);
+	assert_int_equal(doc_orig_off(&d, 14), 9);
+	size_t line, col;
+	doc_orig_linecol(&d, 9, &line, &col);           /* 'c' */
+	assert_int_equal(col, 10);
+	doc_free(&d);
+#undef ELLIPSIS
 }
 
 static void test_del(void **state)
@@ -245,19 +280,20 @@ static void test_invalid_utf8(void **state)
 static void test_invalid_repl_lengths(void **state)
 {
 	(void)state;
-	/* Separated by plain text so each subpart is its own entry. */
+	/* Separated by plain text so each subpart is its own replacement: an
+	 * offset inside one maps to its first byte, and the byte after it to
+	 * the byte after the subpart. */
 	static const char s[] = "\xe2\x82" "a\xed\xa0\x80" "b\xf0\x9f\x98";
+	/* text: FFFD0-2 a3 FFFD4-6 FFFD7-9 FFFD10-12 b13 FFFD14-16 */
+	static const size_t want[] = { 0, 0, 0, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 7, 7, 10 };
 	struct doc d;
 	doc_load_mem(&d, "t", (const uint8_t *)s, sizeof s - 1);
 	check_invariants(&d);
-	assert_int_equal(d.nrepl, 3);
-	assert_int_equal(d.repl[0].orig_len, 2);
-	assert_int_equal(d.repl[0].len, 3);
-	assert_int_equal(d.repl[1].orig, 3);
-	assert_int_equal(d.repl[1].orig_len, 3);
-	assert_int_equal(d.repl[1].len, 9);              /* three placeholders, merged */
-	assert_int_equal(d.repl[2].orig, 7);
-	assert_int_equal(d.repl[2].orig_len, 3);
+	assert_int_equal(d.len + 1, sizeof want / sizeof want[0]);
+	for (size_t off = 0; off <= d.len; off++)
+		if (doc_orig_off(&d, off) != want[off])
+			fail_msg("offset %zu maps to %zu, want %zu", off, doc_orig_off(&d, off),
+				 want[off]);
 	doc_free(&d);
 }
 
@@ -272,8 +308,8 @@ static void test_crlf_and_cr(void **state)
 	struct doc d;
 	doc_load_mem(&d, "t", (const uint8_t *)s, sizeof s - 1);
 	assert_int_equal(d.nlines, 3);
-	assert_int_equal(d.line[1], 2);
-	assert_int_equal(d.line[2], 4);
+	assert_int_equal(doc_line_start(&d, 1), 2);
+	assert_int_equal(doc_line_start(&d, 2), 4);
 	assert_int_equal(doc_orig_off(&d, 1), 1);       /* LF stands for CR LF */
 	assert_int_equal(doc_orig_off(&d, 2), 3);
 	assert_int_equal(doc_orig_off(&d, 3), 4);
@@ -322,7 +358,7 @@ static void test_only_newlines(void **state)
 	check_invariants(&d);
 	assert_int_equal(d.nlines, 3);
 	for (size_t i = 0; i < 3; i++) {
-		assert_int_equal(d.line[i], i);
+		assert_int_equal(doc_line_start(&d, i), i);
 		assert_int_equal(doc_line_end(&d, i), i);
 		assert_int_equal(doc_line_at(&d, i), i);
 	}
@@ -411,7 +447,7 @@ static void test_line_table(void **state)
 	check_invariants(&d);
 	assert_int_equal(d.nlines, 4);
 	for (size_t i = 0; i < 4; i++) {
-		assert_int_equal(d.line[i], starts[i]);
+		assert_int_equal(doc_line_start(&d, i), starts[i]);
 		assert_int_equal(doc_line_end(&d, i), ends[i]);
 	}
 	for (size_t off = 0; off <= d.len; off++) {
@@ -487,7 +523,7 @@ static void test_free_zeroed(void **state)
 	assert_non_null(d.text_owned);
 	doc_free(&d);
 	assert_null(d.text);
-	assert_null(d.line);
+	assert_null(d.lx);
 	doc_free(&d);                                   /* twice is harmless */
 }
 
@@ -916,22 +952,116 @@ static void lazy_matches_whole(struct tmp *t, size_t dirty_at)
 	assert_int_equal(lazy.len, whole.len);
 	assert_memory_equal(lazy.text, whole.text, whole.len);
 	assert_int_equal(lazy.text[lazy.len], '\0');
-	assert_int_equal(lazy.nrepl, whole.nrepl);
-	for (size_t i = 0; i < whole.nrepl; i++) {
-		assert_int_equal(lazy.repl[i].off, whole.repl[i].off);
-		assert_int_equal(lazy.repl[i].orig, whole.repl[i].orig);
-		assert_int_equal(lazy.repl[i].len, whole.repl[i].len);
-		assert_int_equal(lazy.repl[i].orig_len, whole.repl[i].orig_len);
-	}
+	/* The replacements are kept as spans, which never cross a slice, so
+	 * the two tables differ; what they map must not. */
+	for (size_t k = 0; k < whole.nrepl; k++)
+		for (size_t off = whole.repl[k].off; off <= whole.repl[k].off + whole.repl[k].len;
+		     off++)
+			assert_int_equal(doc_orig_off(&lazy, off), doc_orig_off(&whole, off));
 	assert_int_equal(lazy.nlines, whole.nlines);
-	assert_memory_equal(lazy.line, whole.line, whole.nlines * sizeof *whole.line);
-	for (size_t off = 0; off <= whole.len; off += 4099)
+	for (size_t i = 0; i < whole.nlines; i += 97)
+		assert_int_equal(doc_line_start(&lazy, i), doc_line_start(&whole, i));
+	for (size_t off = 0; off <= whole.len; off += 4099) {
 		assert_int_equal(doc_orig_off(&lazy, off), doc_orig_off(&whole, off));
+		assert_int_equal(doc_line_at(&lazy, off), doc_line_at(&whole, off));
+	}
 	check_invariants(&lazy);
 	free(head);
 	free(p);
 	doc_free(&whole);
 	doc_free(&lazy);
+}
+
+/* A line longer than DOC_LINE_MAX is cut into lines of DOC_LINE_MAX as
+ * read, never inside a character, with no LF between them; the text is
+ * unchanged, and the lines read the same opened lazily or whole. */
+static void test_overlong_line_cut(void **state)
+{
+	struct tmp *t = *state;
+	size_t n = DOC_LINE_MAX + DOC_LINE_MAX / 2;
+	uint8_t *p = xmalloc(n + 1);
+	memset(p, 'x', n);
+	/* An é across the first limit: the cut falls before it. */
+	p[DOC_LINE_MAX - 1] = 0xC3;
+	p[DOC_LINE_MAX] = 0xA9;
+	p[n - 1] = '\n';
+	p[n] = '\0';
+	struct doc d;
+	assert_int_equal(doc_load_mem(&d, "t", p, n), 0);
+	assert_ptr_equal(d.text, p);                    /* nothing replaced */
+	assert_int_equal(d.nlines, 2);
+	assert_int_equal(doc_line_start(&d, 1), DOC_LINE_MAX - 1);
+	assert_int_equal(doc_line_end(&d, 0), DOC_LINE_MAX - 1);    /* no LF there */
+	assert_int_equal(doc_line_end(&d, 1), n - 1);
+	assert_int_equal(doc_line_at(&d, DOC_LINE_MAX - 2), 0);
+	assert_int_equal(doc_line_at(&d, DOC_LINE_MAX - 1), 1);
+	assert_false(doc_line_blank(&d, 0));
+	doc_free(&d);
+	write_file(t->path, p, n);
+	struct doc_error err;
+	assert_int_equal(doc_open_file(&d, t->path, &err), 0);
+	/* The first slice stops at the cut: no further than that is read. */
+	assert_int_equal(d.ready, DOC_LINE_MAX - 1);
+	assert_int_equal(d.nlines, 1);
+	doc_prepare_all(&d);
+	assert_int_equal(d.nlines, 2);
+	assert_int_equal(doc_line_start(&d, 1), DOC_LINE_MAX - 1);
+	doc_free(&d);
+	free(p);
+}
+
+/* The heap a document takes, as malloc counts it (glibc's mallinfo2: the
+ * arena in use and the blocks mapped); -1 where a sanitizer's allocator
+ * keeps its own books. */
+static long long heap_in_use(void)
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__has_feature)
+#if defined(__SANITIZE_ADDRESS__)
+	return -1;
+#elif __has_feature(address_sanitizer)
+	return -1;
+#endif
+#endif
+	struct mallinfo2 mi = mallinfo2();
+	return (long long)(mi.uordblks + mi.hblkhd);
+}
+
+/* Issue 20 item 4, README's bound: for S bytes, under 3.1 S of heap for any
+ * content, and next to nothing for a file of line feeds (8 bytes a line
+ * made it 8 S) or of zeros (3 bytes a byte made it 3 S).  The bench
+ * (tests/bench/memory.sh) shows the same on 100 MiB and 10 GiB files. */
+static void test_memory_bound(void **state)
+{
+	struct tmp *t = *state;
+	if (heap_in_use() < 0)
+		skip();
+	const size_t n = (size_t)8 << 20;
+	uint8_t *p = xmalloc(n);
+	static const struct {
+		const char *what;
+		uint8_t a, b;           /* the file is a b a b ... */
+		double most;            /* of n */
+	} shapes[] = {
+		{ "line feeds", '\n', '\n', 0.01 },
+		{ "zeros", 0, 0, 0.01 },
+		{ "NUL lines", 0, '\n', 2.1 },
+		{ "one-letter lines", 'a', '\n', 0.01 },
+		{ "C0 controls", 1, 2, 3.1 },
+	};
+	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+		for (size_t i = 0; i < n; i++)
+			p[i] = i & 1 ? shapes[k].b : shapes[k].a;
+		write_file(t->path, p, n);
+		long long before = heap_in_use();
+		struct doc d;
+		struct doc_error err;
+		assert_int_equal(doc_load_file(&d, t->path, &err), 0);
+		long long used = heap_in_use() - before;
+		if (used > (long long)(shapes[k].most * (double)n) + (1 << 20))
+			fail_msg("%s: %lld bytes of heap for %zu bytes of file", shapes[k].what, used, n);
+		doc_free(&d);
+	}
+	free(p);
 }
 
 /* doc_next_nonblank / doc_prev_nonblank against a walk over every line. */
@@ -1041,6 +1171,7 @@ int main(void)
 		cmocka_unit_test(test_c0_controls),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_del),
+		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_c1),
 		cmocka_unit_test(test_escape_sequences),
 		cmocka_unit_test(test_bidi),
@@ -1076,6 +1207,8 @@ int main(void)
 		cmocka_unit_test(test_load_stdin_dash),
 		cmocka_unit_test_setup_teardown(test_load_fifo, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_safe_widths_agree),
+		cmocka_unit_test_setup_teardown(test_overlong_line_cut, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_memory_bound, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_blank_runs),
 		cmocka_unit_test_setup_teardown(test_blank_run_lazy, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_lazy_clean, tmp_setup, tmp_teardown),

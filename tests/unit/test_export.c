@@ -578,8 +578,8 @@ static void test_json_figures(void **state)
 		size_t line = (size_t)jgetn(f, "line");
 		assert_true(line >= 1 && line <= m->doc.nlines);
 		size_t st = (size_t)jgetn(f, "start");
-		assert_true(st >= m->doc.line[line - 1]);
-		assert_true(line == m->doc.nlines || st < m->doc.line[line]);
+		assert_true(st >= doc_line_start(&m->doc, line - 1));
+		assert_true(line == m->doc.nlines || st < doc_line_start(&m->doc, line));
 	}
 	const struct jnode *jp = jfind(figs, "text", "less than 2 percent of GDP");
 	assert_string_equal(jgets(jp, "comparator"), "<");

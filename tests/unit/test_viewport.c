@@ -27,7 +27,7 @@ struct fix {
 /* Where line i starts: the one place the tests read the line index. */
 static size_t line_off(const struct fix *f, size_t i)
 {
-	return f->d.line[i];
+	return doc_line_start(&f->d, i);
 }
 
 /* A viewport of width x height on text, the article starting at line
