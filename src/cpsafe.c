@@ -1,4 +1,5 @@
-/* Which code points may reach the terminal unchanged: doc_cp_is_safe and its width table. */
+/* Which code points may reach the terminal unchanged: doc_cp_is_safe, its width table
+ * and the emoji presentation marks dropped. */
 #include "config.h"
 
 #include <stddef.h>
@@ -41,6 +42,18 @@ static int in_width_mismatch(uint32_t cp)
 	return 0;
 }
 
+int doc_cp_is_presentation(uint32_t cp)
+{
+	/* VARIATION SELECTOR-15 and -16 pick text or emoji presentation;
+	 * COMBINING ENCLOSING KEYCAP makes "1" + U+FE0F + U+20E3 a keycap; the
+	 * five EMOJI MODIFIERs are skin tones.  Terminals that join them
+	 * (kitty, WezTerm, iTerm2) draw the sequence 2 columns wide where
+	 * wcwidth() and uc_width() count the base alone (❤ + U+FE0F: 1) or
+	 * the base and the modifier (👍 + U+1F3FD: 4), and every row after
+	 * it shifts; terminals that do not, draw what those count. */
+	return cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3 || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+}
+
 int doc_cp_is_safe(uint32_t cp)
 {
 	if (cp < 0x20)
@@ -60,6 +73,8 @@ int doc_cp_is_safe(uint32_t cp)
 	 * width function counts each emoji.) */
 	if (cp == 0x200C)
 		return 1;
+	if (doc_cp_is_presentation(cp))
+		return 0;
 	/* Cf holds the bidi controls, zero-width characters, soft hyphen and
 	 * tags; Zl/Zp are U+2028/9, which terminals treat inconsistently. */
 	if (uc_is_general_category_withtable(cp,

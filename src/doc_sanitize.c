@@ -172,7 +172,7 @@ static inline void san_mark(struct san *o, size_t off, size_t orig, size_t orig_
 }
 
 /* Emit placeholder cp for original bytes [orig, orig+orig_len); 0 emits
- * nothing (a leading BOM, dropped). */
+ * nothing (a leading BOM or an emoji presentation mark, dropped). */
 static inline void san_repl(struct san *o, uint32_t cp, size_t orig, size_t orig_len,
 		int mergeable)
 {
@@ -243,7 +243,8 @@ static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n
 				san_repl(o, DOC_PH_INVALID, i, k, 1);
 				i += k;
 			} else if (!doc_cp_is_safe(uc)) {
-				san_repl(o, DOC_PH_OTHER, i, (size_t)r, 1);
+				san_repl(o, doc_cp_is_presentation(uc) ? 0 : DOC_PH_OTHER, i,
+					 (size_t)r, 1);
 				i += (size_t)r;
 			} else {
 				san_add(o, s + i, (size_t)r);

@@ -15,8 +15,8 @@
 /* Placeholders written in place of what must not reach a terminal. */
 #define DOC_PH_INVALID 0xFFFDu  /* invalid UTF-8: one per maximal subpart */
 #define DOC_PH_OTHER   0xFFFDu  /* C1, bidi, zero-width, unassigned, ... */
-/* A run of five or more of one unsafe byte shows three placeholders and
- * U+2026. */
+/* Emoji presentation marks are dropped (doc_cp_is_presentation); a run of
+ * five or more of one unsafe byte shows three placeholders and U+2026. */
 /* C0 controls become U+2400 + byte, DEL becomes U+2421 (Control Pictures). */
 
 struct doc_repl;                /* private: doc_private.h */
@@ -131,8 +131,15 @@ void doc_orig_linecol(const struct doc *d, size_t orig, size_t *line, size_t *co
 
 /* Whether a code point is allowed through unchanged (pure, locale-free):
  * not C0 (but TAB, LF), DEL, C1, general category Cf/Cs/Co/Cn, noncharacters,
- * nor a character on which libunistring's and glibc's widths disagree. */
+ * a character on which libunistring's and glibc's widths disagree, nor an
+ * emoji presentation mark (below). */
 int doc_cp_is_safe(uint32_t cp);
+/* An emoji presentation mark: U+FE0E, U+FE0F (variation selectors), U+20E3
+ * (combining enclosing keycap), U+1F3FB..U+1F3FF (skin tones).  Terminals
+ * disagree on the width of the sequences they make, so the sanitiser drops
+ * them, with no placeholder: the character before shows in its plain form
+ * ("❤", "1", "👍"), as wide as everything counts it. */
+int doc_cp_is_presentation(uint32_t cp);
 
 /* Sanitise n bytes into a fresh NUL-terminated buffer (for annotation text and
  * anything else bound for the screen).  *out_len receives its length. */

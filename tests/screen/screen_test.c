@@ -1277,11 +1277,15 @@ static void test_cjk_emoji_combining(void **state)
 	/* The screen shows the start of the file, in order, nothing lost at the
 	 * right edge: compare without whitespace. */
 	char *want = squeeze(text), *got = screen_squeezed(t);
+	/* The skin tone is dropped (doc_cp_is_presentation): terminals that
+	 * join it draw 👍🏽 2 columns wide, not the 4 that wcwidth() counts. */
+	for (char *tone; (tone = strstr(want, "🏽"));)
+		memmove(tone, tone + 4, strlen(tone + 4) + 1);
 	screen_assert(t, strlen(got) > 200, "too little text on screen");
 	screen_assert(t, strncmp(want, got, strlen(got)) == 0,
 		      "the screen is not the start of the file:\n got: %s\nwant: %.*s", got,
 		      (int)strlen(got), want);
-	/* The emoji is one wide cell, the modifier another; é keeps its mark. */
+	/* The emoji is one wide cell, its tone gone; é keeps its mark. */
 	int y, x;
 	screen_assert(t, term_find(t, "👍", &y, &x), "no emoji on screen");
 	VTermScreenCell c;

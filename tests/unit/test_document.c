@@ -238,6 +238,42 @@ static void test_width_mismatch(void **state)
 	EXPECT("\xe3\x89\x88", FFFD);                    /* U+3248 */
 }
 
+/* Emoji presentation marks are dropped, the character before kept, so that
+ * every terminal draws what layout counts: one that joins ❤ + U+FE0F, a
+ * keycap or a skin tone draws 2 columns where wcwidth() counts 1 or 4. */
+static void test_emoji_presentation(void **state)
+{
+	(void)state;
+	EXPECT("\xe2\x9d\xa4\xef\xb8\x8f!", "\xe2\x9d\xa4!");         /* ❤ VS16 */
+	EXPECT("\xe2\x98\xba\xef\xb8\x8e", "\xe2\x98\xba");           /* ☺ VS15 */
+	EXPECT("1\xef\xb8\x8f\xe2\x83\xa3 reason", "1 reason");          /* keycap 1 */
+	EXPECT("#\xe2\x83\xa3", "#");                                  /* keycap, no VS16 */
+	EXPECT("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd ok", "\xf0\x9f\x91\x8d ok"); /* 👍🏽 */
+	EXPECT("\xf0\x9f\x8f\xbf", "");                                /* a lone tone */
+	/* A ZWJ sequence with tones: the joiners are placeholders, as before. */
+	EXPECT("\xf0\x9f\x91\xa9\xf0\x9f\x8f\xbe\xe2\x80\x8d\xf0\x9f\x92\xbb",
+	       "\xf0\x9f\x91\xa9" FFFD "\xf0\x9f\x92\xbb");
+	/* What is left is as wide to libunistring as to glibc: nothing in it
+	 * is a mark a terminal may join. */
+	for (uint32_t cp = 0xFE0E; cp <= 0xFE0F; cp++)
+		assert_true(doc_cp_is_presentation(cp) && !doc_cp_is_safe(cp));
+	assert_true(doc_cp_is_presentation(0x20E3));
+	for (uint32_t cp = 0x1F3FB; cp <= 0x1F3FF; cp++)
+		assert_true(doc_cp_is_presentation(cp));
+	assert_false(doc_cp_is_presentation(0x1F3FA));
+	assert_false(doc_cp_is_presentation(0x1F400));
+	assert_false(doc_cp_is_presentation(0xFE0D));  /* VS14: not an emoji mark */
+	/* The offsets past a dropped mark map past it. */
+	static const char s[] = "1\xef\xb8\x8f\xe2\x83\xa3x";
+	struct doc d;
+	doc_load_mem(&d, "t", (const uint8_t *)s, sizeof s - 1);
+	check_invariants(&d);
+	assert_int_equal(d.len, 2);
+	assert_int_equal(doc_orig_off(&d, 0), 0);
+	assert_int_equal(doc_orig_off(&d, 1), 7);
+	doc_free(&d);
+}
+
 static void test_safe_stays(void **state)
 {
 	(void)state;
@@ -1183,6 +1219,7 @@ int main(void)
 		cmocka_unit_test(test_soft_hyphen),
 		cmocka_unit_test(test_width_mismatch),
 		cmocka_unit_test(test_safe_stays),
+		cmocka_unit_test(test_emoji_presentation),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_invalid_repl_lengths),
 		cmocka_unit_test(test_crlf_and_cr),
