@@ -176,6 +176,8 @@ static void bad_line(struct parsed *out, size_t lineno)
 /* Every valid entry of the file's text s[0, n) into out. */
 static void parse_file(const char *s, size_t n, struct parsed *out)
 {
+	if (!n)
+		return;                 /* s may be NULL: an empty file */
 	size_t lineno = 0;
 	for (const char *p = s, *end = s + n; p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
