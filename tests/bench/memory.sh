@@ -92,12 +92,13 @@ run() {
 	fi
 }
 
-row() { # row NAME WHAT
-	f=$work/$1
+row() { # row NAME: the file's row, for each binary
+	name=$1
+	f=$work/$name
 	bytes=$(wc -c <"$f")
 	for bin in $BRIEF ${BRIEF_BEFORE:-}; do
 		[ "$bin" = "$BRIEF" ] && who=brief || who=before
-		say "  $1 ($who)..."
+		say "  $name ($who)..."
 		set -- $(run "$bin" "$f")
 		if [ "$1" = error ]; then
 			shift
@@ -117,9 +118,9 @@ for f in nul-lines newlines ff high c0 a-lines crlf sparse; do
 	case $f in
 	nul-lines) row_name='NUL lines (NUL, LF)' ;;
 	newlines) row_name='all line feeds' ;;
-	ff) row_name='all 0xFF, one line' ;;
-	high) row_name='random 0x80..0xFF' ;;
-	c0) row_name='C0 controls in turn' ;;
+	ff) row_name='all 0xFF, no LF' ;;
+	high) row_name='random 0x80..0xFF, no LF' ;;
+	c0) row_name='C0 controls in turn, no LF' ;;
 	a-lines) row_name='one-letter lines (a, LF)' ;;
 	crlf) row_name='CRLF text' ;;
 	sparse) row_name='sparse zeros, no LF' ;;
