@@ -29,7 +29,8 @@ struct doc_lines {
 	size_t nfirst, cap;
 	size_t *cut;                /* starts of lines cut from an overlong one
 	                               (they follow no LF), ascending */
-	size_t ncut, cutcap;
+	size_t *cut_orig;           /* the same, as read */
+	size_t ncut, cutcap, cut_origcap;
 	struct {
 		size_t line, start;     /* line SIZE_MAX: unused */
 	} cur[CURSORS];
@@ -42,6 +43,7 @@ void doc_lines_free(struct doc *d)
 		return;
 	free(d->lx->first);
 	free(d->lx->cut);
+	free(d->lx->cut_orig);
 	free(d->lx);
 	d->lx = NULL;
 }
@@ -88,11 +90,13 @@ static size_t start_after(const struct doc *d, size_t p)
 		if (lf && (size_t)(lf - d->text) + 1 < d->ready)
 			s = (size_t)(lf - d->text) + 1;
 	}
+	if (!d->lx->ncut)
+		return s;
 	size_t c = cut_after(d->lx, p);
 	return c < s ? c : s;
 }
 
-void doc_lines_index(struct doc *d, size_t from, size_t to)
+void doc_lines_index(struct doc *d, size_t from, size_t to, size_t orig_from)
 {
 	struct doc_lines *lx = d->lx;
 	if (!lx) {
@@ -103,6 +107,8 @@ void doc_lines_index(struct doc *d, size_t from, size_t to)
 	/* A slice that follows no LF begins a cut of an overlong line. */
 	if (from > 0 && from < to && d->text[from - 1] != '\n') {
 		xgrow((void **)&lx->cut, &lx->cutcap, lx->ncut + 1, sizeof *lx->cut);
+		xgrow((void **)&lx->cut_orig, &lx->cut_origcap, lx->ncut + 1, sizeof *lx->cut_orig);
+		lx->cut_orig[lx->ncut] = orig_from;
 		lx->cut[lx->ncut++] = from;
 	}
 	size_t n = d->nlines, k = lx->nfirst;
@@ -126,19 +132,20 @@ void doc_lines_index(struct doc *d, size_t from, size_t to)
 	d->nlines = n;
 }
 
-size_t doc_line_start(const struct doc *d, size_t i)
+/* doc_line_start past its two quick answers; i > 0, i < nlines. */
+static size_t line_start_found(const struct doc *d, size_t i)
 {
-	if (i >= d->nlines)
-		return d->ready;
-	if (i == 0)
-		return 0;
 	struct doc_lines *lx = d->lx;
-	/* A cursor on the line, or a little before it. */
+	unsigned last = (lx->next + CURSORS - 1) % CURSORS;
 	size_t line = SIZE_MAX, p = 0;
+	if (lx->cur[last].line == i - 1) {
+		line = i - 1;
+		p = lx->cur[last].start;
+		goto walk;
+	}
+	/* A cursor a little before the line. */
 	for (int c = 0; c < CURSORS; c++) {
 		size_t cl = lx->cur[c].line;
-		if (cl == i)
-			return lx->cur[c].start;
 		if (cl < i && i - cl <= CURSOR_WALK && (line == SIZE_MAX || cl > line)) {
 			line = cl;
 			p = lx->cur[c].start;
@@ -165,6 +172,7 @@ size_t doc_line_start(const struct doc *d, size_t i)
 			line--;                 /* p is inside the line before */
 		}
 	}
+walk:
 	while (line < i) {
 		p = start_after(d, p);
 		if (p == SIZE_MAX)
@@ -176,6 +184,43 @@ found:
 	lx->cur[lx->next].start = p;
 	lx->next = (lx->next + 1) % CURSORS;
 	return p;
+}
+
+size_t doc_line_start(const struct doc *d, size_t i)
+{
+	if (i >= d->nlines)
+		return d->ready;
+	if (i == 0)
+		return 0;
+	/* Lines in order (a search, a dump, doc_line_end after
+	 * doc_line_start): one of the two cursors stored last is on it, or
+	 * the last is just before it.  Kept apart from the walk, which
+	 * costs the call its registers. */
+	const struct doc_lines *lx = d->lx;
+	unsigned last = (lx->next + CURSORS - 1) % CURSORS, prev = (lx->next + CURSORS - 2) % CURSORS;
+	if (lx->cur[last].line == i)
+		return lx->cur[last].start;
+	if (lx->cur[prev].line == i)
+		return lx->cur[prev].start;
+	return line_start_found(d, i);
+}
+
+/* The line feeds in p[0, n), eight bytes at a time: a block has up to
+ * 4 KiB of them, and a dump asks for the line of every figure. */
+static size_t count_lf(const uint8_t *p, size_t n)
+{
+	const uint64_t low7 = UINT64_C(0x7f7f7f7f7f7f7f7f);
+	size_t c = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		uint64_t x = w ^ UINT64_C(0x0a0a0a0a0a0a0a0a);  /* 0 where an LF is */
+		/* The high bit of exactly the bytes of x that are 0. */
+		c += (size_t)__builtin_popcountll(~(((x & low7) + low7) | x | low7));
+	}
+	for (; i < n; i++)
+		c += p[i] == '\n';
+	return c;
 }
 
 size_t doc_line_at(const struct doc *d, size_t off)
@@ -191,12 +236,29 @@ size_t doc_line_at(const struct doc *d, size_t off)
 	size_t p = k * DOC_LINE_BLOCK;
 	/* Lines starting at or before off: those before the block, then the
 	 * block's own up to off. */
-	size_t n = lx->first[k] + (p == 0 || starts_at(d, p));
-	for (size_t q = p; q < off; q++)
-		n += d->text[q] == '\n';
+	size_t n = lx->first[k] + (p == 0 || starts_at(d, p)) + count_lf(d->text + p, off - p);
 	for (size_t c = cut_after(lx, p); c <= off; c = cut_after(lx, c))
 		n++;
 	return n ? n - 1 : 0;
+}
+
+size_t doc_lines_cut_orig(const struct doc *d, size_t i)
+{
+	if (i == 0 || i >= d->nlines || !d->lx->ncut)
+		return SIZE_MAX;
+	size_t p = doc_line_start(d, i);
+	if (d->text[p - 1] == '\n')
+		return SIZE_MAX;
+	const struct doc_lines *lx = d->lx;
+	size_t lo = 0, hi = lx->ncut;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lx->cut[mid] < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lx->ncut && lx->cut[lo] == p ? lx->cut_orig[lo] : SIZE_MAX;
 }
 
 size_t doc_line_end(const struct doc *d, size_t i)

@@ -60,8 +60,12 @@ size_t doc_sanitize_exact(const uint8_t *s, size_t from, size_t n, uint8_t **tex
 			  size_t *text_len, struct doc_repl **v);
 
 /* Index the lines starting in text[from, to) (from is d->ready before the
- * slice: after an LF, at a cut, or 0). */
-void doc_lines_index(struct doc *d, size_t from, size_t to);
+ * slice: after an LF, at a cut, or 0; orig_from the same place as read). */
+void doc_lines_index(struct doc *d, size_t from, size_t to, size_t orig_from);
+/* Where, as read, a line cut from an overlong one starts: SIZE_MAX when
+ * line i follows an LF.  (Its text offset cannot say: a mark dropped on
+ * either side of the cut maps to the same place.) */
+size_t doc_lines_cut_orig(const struct doc *d, size_t i);
 void doc_lines_free(struct doc *d);
 
 #endif

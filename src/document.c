@@ -105,12 +105,12 @@ int doc_prepare_step(struct doc *d, size_t bytes)
 	if (d->san) {
 		size_t text_from = d->ready;
 		doc_sanitize_slice(d, to);
-		doc_lines_index(d, text_from, d->ready);
+		doc_lines_index(d, text_from, d->ready, from);
 		/* The mapping is only read again for error positions now. */
 		if (d->mapped)
 			doc_release_orig(d, from, to);
 	} else {
-		doc_lines_index(d, from, to);
+		doc_lines_index(d, from, to, from);
 		d->ready = d->orig_ready = to;
 	}
 	return doc_complete(d);

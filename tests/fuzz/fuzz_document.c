@@ -39,6 +39,25 @@ static void check_text(const struct doc *d)
 	}
 }
 
+/* Where, as read, the line starting at text offset t starts: at a cut,
+ * where the document cut it; else the first original offset that stands
+ * at or after t (a dropped mark or BOM there included). */
+static size_t orig_at(const struct doc *d, size_t t)
+{
+	size_t i = doc_line_at(d, t);
+	if (t < d->len && doc_line_start(d, i) == t && doc_lines_cut_orig(d, i) != SIZE_MAX)
+		return doc_lines_cut_orig(d, i);  /* a cut: the document knows where */
+	size_t lo = 0, hi = d->orig_len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc_sanitize_text_off(d, mid) < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The offset of text offset off by the exact entries v[0, n) of a piece of
  * the text that starts at text offset t0 and original offset o0. */
 static size_t exact_orig(const struct doc_repl *v, size_t n, size_t t0, size_t o0, size_t off)
@@ -103,10 +122,11 @@ static void check_offsets(const struct doc *d)
 	 * text, and every offset maps as the exact table says, both ways. */
 	for (size_t i = 0; i < d->nlines; i++) {
 		size_t ts = doc_line_start(d, i), te = i + 1 < d->nlines ? doc_line_start(d, i + 1) : d->len;
-		/* Line 0 starts at 0 as read: a BOM there is removed, and
-		 * text offset 0 maps past it. */
-		size_t os = i ? doc_orig_off(d, ts) : 0;
-		size_t oe = i + 1 < d->nlines ? doc_orig_off(d, te) : d->orig_len;
+		/* Where the line starts and ends as read (orig_at: a BOM or a
+		 * mark dropped at its start is its own, though doc_orig_off()
+		 * maps past it). */
+		size_t os = orig_at(d, ts);
+		size_t oe = i + 1 < d->nlines ? orig_at(d, te) : d->orig_len;
 		uint8_t *t;
 		size_t tn;
 		struct doc_repl *v;
@@ -148,7 +168,9 @@ static void check_lines(const struct doc *d)
 			cuts++;
 			FUZZ_CHECK(i + 1 < d->nlines && doc_line_start(d, i + 1) == e,
 				   "line %zu ends at %zu, not at an LF or a cut", i, e);
-			size_t olen = doc_orig_off(d, e) - (i ? doc_orig_off(d, s) : 0);
+			/* As read: a mark dropped where a line starts is its
+			 * line's, though doc_orig_off() maps past it. */
+			size_t olen = orig_at(d, e) - orig_at(d, s);
 			FUZZ_CHECK(olen + 3 >= DOC_LINE_MAX && olen <= DOC_LINE_MAX,
 				   "line %zu cut after %zu bytes as read (limit %zu)", i, olen,
 				   (size_t)DOC_LINE_MAX);
