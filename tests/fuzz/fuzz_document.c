@@ -163,11 +163,11 @@ static void check_lines(const struct doc *d)
 		FUZZ_CHECK(memchr(d->text + s, '\n', e - s) == NULL, "LF inside line %zu", i);
 		/* A line ends at an LF, at the end, or at a cut of an overlong
 		 * line, which is as long as the limit allows as read. */
-		int cut = e < d->len && d->text[e] != '\n';
+		int cut = i + 1 < d->nlines && doc_line_start(d, i + 1) == e;
+		FUZZ_CHECK(cut || e == d->len || d->text[e] == '\n',
+			   "line %zu ends at %zu, not at an LF or a cut", i, e);
 		if (cut) {
 			cuts++;
-			FUZZ_CHECK(i + 1 < d->nlines && doc_line_start(d, i + 1) == e,
-				   "line %zu ends at %zu, not at an LF or a cut", i, e);
 			/* As read: a mark dropped where a line starts is its
 			 * line's, though doc_orig_off() maps past it. */
 			size_t olen = orig_at(d, e) - orig_at(d, s);
