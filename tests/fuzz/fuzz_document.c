@@ -16,7 +16,7 @@
 #include <unistr.h>
 
 #include "brief/document.h"
-#include "doc_private.h"
+#include "../../src/doc_private.h"   /* DOC_LINE_MAX, the exact replacements */
 #include "fuzz.h"
 
 static void check_text(const struct doc *d)

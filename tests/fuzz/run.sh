@@ -75,7 +75,7 @@ EOH
 }
 
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-CFLAGS_FUZZ="-g -O1 -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I$T -I$top/include -I$top/src -I$here"
+CFLAGS_FUZZ="-g -O1 -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I$T -I$top/include -I$here"
 
 status=0
 for t in $FUZZ_TARGETS; do
