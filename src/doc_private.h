@@ -1,6 +1,7 @@
-/* Private to the document's three files (document.c: loading and mapping;
- * doc_sanitize.c: sanitising and mapping offsets back; doc_lines.c: the line
- * index).  Everything else includes only brief/document.h.
+/* Private to the document's files (document.c: loading and checking in
+ * slices; doc_map.c: the mapping; doc_sanitize.c: sanitising and mapping
+ * offsets back; doc_lines.c: the line index).  Everything else includes
+ * only brief/document.h.
  *
  * Memory, for a file of S bytes and any content (README's bound):
  *   - text: the mapping itself while nothing needs replacing; else a heap
@@ -39,6 +40,14 @@ struct doc_repl {
 #ifndef DOC_LINE_MAX                    /* the fuzz build makes it small */
 #define DOC_LINE_MAX ((size_t)32 << 20)
 #endif
+
+/* doc_map.c: map the regular file fd of n bytes read-only and guarded
+ * (mapguard.h), with a page of zeros after it; NULL with errno if that
+ * fails.  Undo it.  Drop the whole pages of orig[from, to) from this
+ * process (they come back from the page cache when read again). */
+const uint8_t *doc_map_file(int fd, size_t n);
+void doc_map_unmap(const uint8_t *p, size_t n);
+void doc_map_release(const struct doc *d, size_t from, size_t to);
 
 /* Does anything in s[from, n) need replacing (a BOM counts at from 0)? */
 int doc_sanitize_needed(const uint8_t *s, size_t n, size_t from);

@@ -1,5 +1,6 @@
-/* Documents: load bytes (mapped or read), check and index them slice by
- * slice (doc_sanitize.c, doc_lines.c), notice a mapped file shrink. */
+/* Documents: load bytes (mapped, doc_map.c, or read), check and index them
+ * slice by slice (doc_sanitize.c, doc_lines.c), notice a mapped file
+ * shrink, copy text out as it is now. */
 #include "config.h"
 
 #include <errno.h>
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,28 +16,6 @@
 #include "brief/mapguard.h"
 #include "brief/util.h"
 #include "doc_private.h"
-
-static size_t page_size(void);
-
-/* Drop the whole pages of orig[from, to) from this process. */
-static void doc_release_orig(const struct doc *d, size_t from, size_t to)
-{
-	/* Pages mapguard put in place of lost ones are anonymous: dropped,
-	 * they would come back as zeros, not line feeds. */
-	if (mapguard_tripped())
-		return;
-	size_t ps = page_size();
-	uintptr_t a = ((uintptr_t)(d->orig + from) + ps - 1) / ps * ps;
-	uintptr_t b = (uintptr_t)(d->orig + to) / ps * ps;
-	if (b > a)
-		madvise((void *)a, b - a, MADV_DONTNEED);
-}
-
-void doc_release(const struct doc *d, size_t from, size_t to)
-{
-	if (d->mapped && d->text == d->orig)
-		doc_release_orig(d, from, to);
-}
 
 /* The first line end (LF, or CR: the text has LF for both) in s[from,
  * to), else to. */
@@ -108,7 +86,7 @@ int doc_prepare_step(struct doc *d, size_t bytes)
 		doc_lines_index(d, text_from, d->ready, from);
 		/* The mapping is only read again for error positions now. */
 		if (d->mapped)
-			doc_release_orig(d, from, to);
+			doc_map_release(d, from, to);
 	} else {
 		doc_lines_index(d, from, to, from);
 		d->ready = d->orig_ready = to;
@@ -289,38 +267,6 @@ int doc_load_fd(struct doc *d, int fd, const char *name, struct doc_error *err)
 	return load_fd_named(d, fd, d->name, err);
 }
 
-static size_t page_size(void)
-{
-	long ps = sysconf(_SC_PAGESIZE);
-	return ps > 0 ? (size_t)ps : 4096;
-}
-
-/* Bytes reserved for a mapping of n file bytes: whole pages plus one page of
- * zeros, so text[len] is readable and '\0' even when n fills its last page. */
-static size_t map_span(size_t n)
-{
-	size_t ps = page_size();
-	return (n + ps - 1) / ps * ps + ps;
-}
-
-/* Map a regular file read-only; returns NULL (errno set) if that fails. */
-static const uint8_t *map_file(int fd, size_t n)
-{
-	size_t span = map_span(n);
-	void *base = mmap(NULL, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (base == MAP_FAILED)
-		return NULL;
-	void *m = mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
-	/* Unguarded, a file that shrinks would kill us with SIGBUS. */
-	if (m == MAP_FAILED || mapguard_add(m, span, n) != 0) {
-		int e = errno;
-		munmap(base, span);
-		errno = e;
-		return NULL;
-	}
-	return m;
-}
-
 /* First slice of a lazily opened file: a score of screens, checked and
  * indexed before the first paint (256 KiB took Debian's Reference 1.5
  * million instructions more, a quarter of its start-up). */
@@ -330,7 +276,7 @@ static const uint8_t *map_file(int fd, size_t n)
  * the file shrink); 0, errno set, if it cannot be mapped. */
 static int map_into(struct doc *d, int fd, size_t n, size_t first)
 {
-	const uint8_t *m = map_file(fd, n);
+	const uint8_t *m = doc_map_file(fd, n);
 	if (!m)
 		return 0;
 	d->map_fd = fd;
@@ -421,8 +367,7 @@ int doc_open_file(struct doc *d, const char *path, struct doc_error *err)
 void doc_free(struct doc *d)
 {
 	if (d->mapped && d->orig) {
-		mapguard_remove(d->orig);
-		munmap((void *)(uintptr_t)d->orig, map_span(d->orig_len));
+		doc_map_unmap(d->orig, d->orig_len);
 		close(d->map_fd);
 	}
 	free(d->name);

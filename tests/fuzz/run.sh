@@ -41,7 +41,7 @@ mkdir -p "$artifacts" || exit 2
 
 # The sources each target needs, explicitly.
 sources_for() {
-	s="src/util.c src/document.c src/doc_sanitize.c src/doc_lines.c src/cpsafe.c src/mapguard.c"
+	s="src/util.c src/document.c src/doc_map.c src/doc_sanitize.c src/doc_lines.c src/cpsafe.c src/mapguard.c"
 	case $1 in
 	fuzz_document) s="$s -DDOC_LINE_MAX=61" ;;   # cuts within a fuzz input
 	fuzz_annot) s="$s src/annot.c src/figures.c src/mentions.c src/word.c $T/assets_data.c" ;;
