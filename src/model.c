@@ -135,7 +135,7 @@ static int load_corrections(struct model *m, struct model_error *err)
 	}
 	struct buf b = { 0 };
 	int rc = read_whole(path.data, &b, err);
-	m->user_path = doc_sanitize_cstr(path.data);
+	m->user_path = doc_sanitize_name(path.data);
 	buf_free(&path);
 	if (rc == 0) {
 		struct annot_error ae;

@@ -91,7 +91,7 @@ static void restore_terminal_at_exit(void)
 static int refuse_terminal(const char *term_name, const char *before, const char *after)
 {
 	const char *t = term_name ? term_name : getenv("TERM");
-	char *shown = doc_sanitize_cstr(t ? t : "(unset)");
+	char *shown = doc_sanitize_name(t ? t : "(unset)");
 	fprintf(stderr, "brief: %s'%s'%s\n", before, shown, after);
 	free(shown);
 	return BRIEF_EXIT_USAGE;

@@ -234,6 +234,13 @@ one_line "a missing path with a tab and a line feed (--export)" 1 --export json 
 one_line "annotations at a missing path with a line feed" 1 --dump -a "$T/no${nl}brief: forged.brief" "$T/nul.txt"
 one_line "an unknown option with a line feed" 2 "--no-such${nl}brief: forged"
 one_line "a bad width with a line feed" 2 --dump --width "9${nl}brief: forged" "$T/nul.txt"
+# The reader's corrections file is named in its errors: its folder may hold one.
+cfg="$T/cfg${nl}brief: forged"
+mkdir -p "$cfg/brief" && printf 'actor x nonsense "X"\n' >"$cfg/brief/actors.brief"
+saved_cfg=${XDG_CONFIG_HOME-}
+export XDG_CONFIG_HOME="$cfg"
+one_line "a bad corrections file in a folder with a line feed" 1 --dump "$T/nul.txt"
+export XDG_CONFIG_HOME="$saved_cfg"
 
 # Endless input read to its end stops at 256 MiB with a message, not when
 # the memory runs out; annotations at 16 MiB.

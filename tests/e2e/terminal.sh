@@ -266,8 +266,17 @@ check "TERM=dumb exits with status 2" wait_for 'EXIT=2'
 check "TERM=dumb says the terminal cannot move the cursor" wait_for 'cannot move the cursor'
 $T send-keys -t e2e q    # were it running after all
 
-# 9. "-" with the terminal on standard input: no article to read, and a
-#    blank screen waiting for ^D would say nothing.
+# 9. A TERM holding a line feed is named on one line: it must not forge a
+#    second "brief: ..." line in a log.
+run_brief "TERM=\"\$(printf 'nosuch\\nbrief: forged')\" '$BRIEF' --no-state"
+check "a TERM with a line feed exits with status 2" wait_for 'EXIT=2'
+term_one_line() { ! pane | grep -q "^brief: forged"; }
+check "the unusable TERM is named on one line" term_one_line
+$T send-keys -t e2e q
+
+# 10. "-" with the terminal on standard input: no article to read, and a
+#     blank screen waiting for ^D would say nothing (the last section:
+#     its ^D may end the pane's shell).
 run_brief "'$BRIEF' --no-state -"
 check "- on a terminal exits with status 2" wait_for 'EXIT=2'
 check "- on a terminal says to pipe the article in" wait_for 'standard input is a terminal'
