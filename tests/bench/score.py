@@ -3,7 +3,8 @@
 the development set in tests/bench/devset (the file format and the judgment
 rules are in tests/bench/devset/README.md).
 
-    score.py [-v] [--only NAME[,NAME...]] [--confidence LIST]   the table
+    score.py [-v] [--only NAME[,NAME...]] [--set SET] [--confidence LIST]
+                              the table (SET: tune, held, fixtures, news)
     score.py --self-test      the scorer against the annotated texts (no pages)
     score.py --check          read and anchor every gold file, run nothing
     score.py --text NAME      print a text as brief is given it
@@ -22,6 +23,15 @@ brief is $BRIEF, else ./src/brief, else src/brief beside this script's
 tree.  The web pages are read from $BRIEF_WEBPAGES, else ../shared/webpages
 beside the source tree, else /work/shared/webpages; without them the page
 texts are skipped (and said to be).  Python 3 standard library only.
+
+The texts fall in four sets, scored apart as well as together (--set):
+the 24 web pages split in a fixed way by the SHA-256 of their names into a
+tuning half (`tune`: the 12 smallest) and a held-out half (`held`), the
+commentary and the fixtures (`fixtures`), and real news texts kept outside
+the repository (`news`: the gold files, with their texts beside them, in
+$BRIEF_ACTORS_EXTRA, else ../actors-dev beside the source tree, else
+/work/actors-dev; their URLs are in devset/actors-sources.txt).  Rules are
+tuned on `tune` only; `held` and `news` are looked at to report.
 
 Exit status: 0 the table was printed (whatever the scores) or the self-test
 passed; 1 the self-test failed; 2 usage error or brief could not be run;
@@ -277,7 +287,7 @@ class Gold:
     def __init__(self, path):
         self.path = path
         self.name = os.path.splitext(os.path.basename(path))[0]
-        self.source = None          # ('page', NAME) or ('file', PATH)
+        self.source = None          # ('page', NAME), ('file', PATH) or ('local', FILE)
         self.sha256 = None
         self.body = None            # (quote, line)
         self.chrome = []            # (quote, occ, whole_line, line)
@@ -387,9 +397,11 @@ def read_gold(path):
                 raise g.err(lineno, kcol, "'%s' is not a keyword of a row block" % kw)
             continue
         if kw == 'text':
-            want('ww', 'text page NAME | text file PATH')
-            if args[0][1] not in ('page', 'file'):
-                raise g.err(lineno, args[0][2], "text is 'page NAME' or 'file PATH'")
+            want('ww', 'text page NAME | text file PATH | text local FILE')
+            if args[0][1] not in ('page', 'file', 'local'):
+                raise g.err(lineno, args[0][2], "text is 'page NAME', 'file PATH' or 'local FILE'")
+            if args[0][1] == 'local' and ('/' in args[1][1] or args[1][1].startswith('.')):
+                raise g.err(lineno, args[1][2], "a local text is a file beside the gold file")
             g.source = (args[0][1], args[1][1])
         elif kw == 'sha256':
             want('w', 'sha256 HEX')
@@ -507,8 +519,8 @@ class Text:
 
 def load_text(g):
     kind, where = g.source
-    if kind == 'file':
-        path = os.path.join(TOP, where)
+    if kind in ('file', 'local'):
+        path = os.path.join(TOP if kind == 'file' else os.path.dirname(g.path), where)
         try:
             with open(path, 'rb') as f:
                 text = f.read().decode('utf-8')
@@ -648,8 +660,47 @@ def resolve(g, text):
     return t
 
 
-def gold_files():
-    return sorted(os.path.join(DEVSET, f) for f in os.listdir(DEVSET) if f.endswith('.gold'))
+def extra_dir():
+    """The folder of the news texts kept outside the repository, or None."""
+    for d in (os.environ.get('BRIEF_ACTORS_EXTRA'),
+              os.path.join(TOP, '..', 'actors-dev'),
+              '/work/actors-dev'):
+        if d and os.path.isdir(d):
+            return os.path.normpath(d)
+    return None
+
+
+def gold_files(extra=True):
+    """The devset's gold files, then the news set's when it is here."""
+    out = sorted(os.path.join(DEVSET, f) for f in os.listdir(DEVSET) if f.endswith('.gold'))
+    d = extra_dir() if extra else None
+    if d:
+        names = {os.path.basename(p) for p in out}
+        out += sorted(os.path.join(d, f) for f in os.listdir(d)
+                      if f.endswith('.gold') and f not in names)
+    return out
+
+
+SETS = ('tune', 'held', 'fixtures', 'news')
+SET_TITLES = {'tune': 'tuning half', 'held': 'held-out half',
+              'fixtures': 'commentary, fixtures', 'news': 'news, held out'}
+
+
+def page_split(names):
+    """The fixed split of the web pages: sorted by the SHA-256 of their
+    names, the first half tunes, the second is held out."""
+    order = sorted(names, key=lambda n: hashlib.sha256(n.encode('utf-8')).hexdigest())
+    half = (len(order) + 1) // 2
+    return {n: ('tune' if k < half else 'held') for k, n in enumerate(order)}
+
+
+def set_of(g, split):
+    """The set a gold file belongs to (SETS)."""
+    if os.path.dirname(os.path.abspath(g.path)) != DEVSET:
+        return 'news'
+    if g.source[0] == 'page':
+        return split.get(g.name, 'held')
+    return 'fixtures'
 
 
 # ---- showing a text and its gold ----------------------------------------------------
@@ -1028,17 +1079,30 @@ def count_row(name, s):
         s.fig_exact_r, s.fig_pred, s.fig_gold)
 
 
-def print_table(scores, out, verbose=False):
+def print_table(scores, out, verbose=False, sets=None):
+    """The table; with sets (text name -> set), a total for each set too."""
     total = Score('total')
+    subs = []
+    for k in SETS:
+        members = [s for s in scores if sets and sets.get(s.name) == k]
+        if members:
+            sub = Score(k)
+            for s in members:
+                sub.add(s)
+            subs.append(('%s (%d)' % (SET_TITLES[k], len(members)), sub))
     out.write(HEAD1 + '\n' + HEAD2 + '\n')
     for s in scores:
         total.add(s)
         out.write(table_row(s.name, s) + '\n')
+    for name, sub in subs:
+        out.write(table_row(name, sub) + '\n')
     out.write(table_row('all %d texts' % len(scores), total) + '\n')
     out.write('\ncounts (found/exported/gold; kind: right kinds among found; figures: exact)\n')
     out.write(COUNT_HEAD + '\n')
     for s in scores:
         out.write(count_row(s.name, s) + '\n')
+    for name, sub in subs:
+        out.write(count_row(name, sub) + '\n')
     out.write(count_row('all %d texts' % len(scores), total) + '\n')
     if verbose:
         for s in scores:
@@ -1120,8 +1184,35 @@ def self_test(out):
             check(got.startswith(path + ':' + want), 'a wrong gold file is named at its place: '
                   + want.split(': ', 1)[1], got)
 
+    # The split of the pages is fixed: half and half, by the names alone.
+    pages = [g.name for g in (read_gold(p) for p in gold_files(extra=False)) if g.source[0] == 'page']
+    split = page_split(pages)
+    tune = sorted(n for n, k in split.items() if k == 'tune')
+    check(len(pages) == 24 and len(tune) == 12 and split == page_split(list(reversed(pages)))
+          and 'telegraph' in tune and 'nytimes-1' not in tune,
+          'the pages split 12 to tune and 12 held out, by name', ' '.join(tune))
+    # A news text is a file beside its gold file, kept outside the tree.
+    with tempfile.TemporaryDirectory(prefix='brief-score.') as d:
+        with open(os.path.join(d, 'n.txt'), 'w', encoding='utf-8') as f:
+            f.write('Kenya and Ghana met.\n')
+        with open(os.path.join(d, 'n.gold'), 'w', encoding='utf-8') as f:
+            f.write('gold 1\ntext local n.txt\nactor ke country "Kenya"\n'
+                    'comparisons none "test"\n')
+        t = load(os.path.join(d, 'n.gold'))
+        check(t is not None and t.mentions == [(0, 5, 'ke')] and set_of(t.gold, split) == 'news',
+              'a news gold reads its text beside it and is in the news set')
+        with open(os.path.join(d, 'm.gold'), 'w', encoding='utf-8') as f:
+            f.write('gold 1\ntext local ../n.txt\ncomparisons none "test"\n')
+        try:
+            read_gold(os.path.join(d, 'm.gold'))
+            got = 'no error'
+        except GoldError as e:
+            got = str(e)
+        check(':2:12: a local text is a file beside' in got, 'a local text outside its folder '
+              'is refused', got)
+
     texts = {}
-    for p in gold_files():
+    for p in gold_files(extra=False):
         name = os.path.splitext(os.path.basename(p))[0]
         try:
             t = load(p, warn=False)
@@ -1233,6 +1324,9 @@ def self_test(out):
 
 def find_gold(name):
     path = os.path.join(DEVSET, name + '.gold')
+    extra = extra_dir()
+    if not os.path.isfile(path) and extra and os.path.isfile(os.path.join(extra, name + '.gold')):
+        path = os.path.join(extra, name + '.gold')
     if not os.path.isfile(path):
         raise UsageError('%s: no such gold file (the texts: %s)' % (
             path, ' '.join(os.path.splitext(os.path.basename(p))[0] for p in gold_files())))
@@ -1260,18 +1354,29 @@ def bench(args, out):
     if args.confidence:
         conf = set(x.strip() for x in args.confidence.split(',') if x.strip())
     only = set(args.only.split(',')) if args.only else None
+    want_sets = set(x.strip() for x in args.set.split(',')) if args.set else None
+    if want_sets and want_sets - set(SETS):
+        raise UsageError('%s: no such set (the sets: %s)' % (
+            ','.join(sorted(want_sets - set(SETS))), ' '.join(SETS)))
     paths = gold_files()
     if only:
         names = {os.path.splitext(os.path.basename(p))[0] for p in paths}
         for n in only - names:
             raise UsageError('%s: no such text (the texts: %s)' % (n, ' '.join(sorted(names))))
         paths = [p for p in paths if os.path.splitext(os.path.basename(p))[0] in only]
-    scores, skipped = [], []
+    golds = [read_gold(p) for p in gold_files(extra=False)]
+    split = page_split([g.name for g in golds if g.source[0] == 'page'])
+    scores, skipped, sets = [], [], {}
     for p in paths:
+        g = read_gold(p)
+        k = set_of(g, split)
+        if want_sets and k not in want_sets:
+            continue
         t = load(p)
         if t is None:
             skipped.append(os.path.splitext(os.path.basename(p))[0])
             continue
+        sets[t.name] = k
         scores.append(score_text(t, export_of(brief, t), conf))
     out.write('brief %s, without annotation files%s\n' % (
         brief, (', confidence in {%s}' % ','.join(sorted(conf))) if conf else ''))
@@ -1281,9 +1386,16 @@ def bench(args, out):
                   % (len(skipped), ' '.join(skipped)))
     elif pages:
         out.write('page texts from %s\n' % pages)
+    extra = extra_dir()
+    if not want_sets or 'news' in want_sets:
+        if extra:
+            out.write('news texts from %s (%d)\n' % (extra, sum(1 for k in sets.values() if k == 'news')))
+        else:
+            out.write('no news texts: set BRIEF_ACTORS_EXTRA to the folder of their gold and text '
+                      'files (their sources: tests/bench/devset/actors-sources.txt)\n')
     out.write('\n')
     if scores:
-        print_table(scores, out, args.verbose)
+        print_table(scores, out, args.verbose, sets)
     return 0
 
 
@@ -1293,6 +1405,8 @@ def main(argv):
     ap.add_argument('-v', '--verbose', action='store_true',
                     help='after the table, list every miss and every false find')
     ap.add_argument('--only', metavar='NAMES', help='score only these texts (comma-separated)')
+    ap.add_argument('--set', metavar='SETS',
+                    help='score only the texts of these sets (comma-separated: %s)' % ', '.join(SETS))
     ap.add_argument('--confidence', metavar='LIST',
                     help='score only what brief exports with one of these confidences '
                          '(e.g. sure,likely); objects without one are kept')
