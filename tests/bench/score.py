@@ -298,6 +298,7 @@ class Gold:
         self.figures = []           # (quote, occ, kind, value, unit, line)
         self.rows = []
         self.no_comparisons = None
+        self.figures_unscored = None    # why the figures were not written down, or None
         self.where = {}             # object -> (line, col) for messages
 
     def err(self, line, col, msg):
@@ -450,6 +451,11 @@ def read_gold(path):
             if kind != 'date' and parse_value(value) is None:
                 raise g.err(lineno, rest[1][2], 'bad value %r' % value)
             g.figures.append((quote, occ, kind, value, unit, lineno, args[0][2]))
+        elif kw == 'figures':
+            want('ws', 'figures unscored "WHY"')
+            if args[0][1] != 'unscored':
+                raise g.err(lineno, args[0][2], "only 'figures unscored \"WHY\"'")
+            g.figures_unscored = args[1][1]
         elif kw == 'comparisons':
             want('ws', 'comparisons none "WHY"')
             if args[0][1] != 'none':
@@ -487,6 +493,8 @@ def read_gold(path):
             raise g.err(r.line, 1, "row '%s' has no demand" % r.id)
         if r.current is None and r.current_none is None:
             raise g.err(r.line, 1, "row '%s' has no current (write 'current none \"WHY\"')" % r.id)
+    if g.figures_unscored is not None and g.figures:
+        raise GoldError("%s:1:1: figures and 'figures unscored' both" % path)
     if g.rows and g.no_comparisons:
         raise GoldError("%s:1:1: rows and 'comparisons none' both" % path)
     if not g.rows and g.no_comparisons is None:
@@ -1004,6 +1012,8 @@ def score_text(t, j, conf=None):
             note('false row: %s %s -> %s, by %s' % (pname, cur, dem, by))
 
     # ---- figures ----
+    if g.figures_unscored is not None:
+        return sc                    # the gold wrote down no figures: nothing to score
     gspans = [(s, e) for s, e, *_ in t.figures]
     pspans = [(f['start'], f['end'], f.get('text', '')) for f in j.get('figures') or []
               if isinstance(f.get('start'), int) and isinstance(f.get('end'), int)
