@@ -38,7 +38,7 @@ static size_t split(char *line, char **f, size_t max)
 
 struct loader {
 	struct gazetteer *g;
-	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur;
+	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur, cap_first;
 };
 
 static void add_spelling(struct loader *L, char *s, size_t entry, enum gaz_role role)
@@ -211,6 +211,13 @@ static void proper_line(struct loader *L, const char *file, int line, char *text
 	L->g->proper[L->g->nproper++] = text;
 }
 
+static void firstname_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file, (void)line;
+	xgrow((void **)&L->g->firstnames, &L->cap_first, L->g->nfirstnames + 1, sizeof *L->g->firstnames);
+	L->g->firstnames[L->g->nfirstnames++] = text;
+}
+
 static void surname_line(struct loader *L, const char *file, int line, char *text)
 {
 	(void)file, (void)line;
@@ -263,7 +270,7 @@ static int str_cmp(const void *pa, const void *pb)
 
 static const char *const files[] = {
 	"countries.tsv", "orgs.tsv", "media.tsv", "places.tsv", "titles.tsv", "orgwords.tsv",
-	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt",
+	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt", "firstnames.txt",
 };
 
 void gaz_load(struct gazetteer *g)
@@ -287,6 +294,7 @@ void gaz_load(struct gazetteer *g)
 	each_line(&L, &store, "common.txt", common_line);
 	each_line(&L, &store, "propernames.txt", proper_line);
 	each_line(&L, &store, "surnames-ea.txt", surname_line);
+	each_line(&L, &store, "firstnames.txt", firstname_line);
 	if (g->nsp)
 		qsort(g->sp, g->nsp, sizeof *g->sp, sp_cmp);
 	size_t k = 0;
@@ -303,7 +311,7 @@ void gaz_load(struct gazetteer *g)
 		qsort(g->orgwords, g->norgwords, sizeof *g->orgwords, word_cmp);
 	if (g->ncues)
 		qsort(g->cues, g->ncues, sizeof *g->cues, word_cmp);
-	/* common.txt and propernames.txt are generated sorted (seed.py, byte
+	/* common.txt, propernames.txt and firstnames.txt are generated sorted (seed.py, byte
 	 * order) and test_gazetteer checks that they are: sorting 15,000
 	 * strings again was most of the lists' 11 million instructions of
 	 * start-up.  The short hand-written one is sorted here. */
@@ -322,6 +330,7 @@ void gaz_free(struct gazetteer *g)
 	free(g->common);
 	free(g->proper);
 	free(g->surnames);
+	free(g->firstnames);
 	free(g->store);
 	memset(g, 0, sizeof *g);
 }
@@ -473,6 +482,11 @@ int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n)
 int gaz_is_proper(const struct gazetteer *g, const uint8_t *s, size_t n)
 {
 	return str_find(g->proper, g->nproper, (const char *)s, n);
+}
+
+int gaz_is_firstname(const struct gazetteer *g, const uint8_t *s, size_t n)
+{
+	return str_find(g->firstnames, g->nfirstnames, (const char *)s, n);
 }
 
 int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n)

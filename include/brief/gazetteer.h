@@ -1,7 +1,7 @@
 /* The curated lists under assets/gazetteer/, compiled into the binary:
  * countries with aliases, demonyms and seats of government, international
  * bodies, media, places, titles, organisation head words, cue words, family
- * names written first, common words and known proper names.  Loaded once
+ * names written first, common words, known proper names and first names.  Loaded once
  * (about 0.3 ms); lookups are by exact bytes (names are case-sensitive: "US"
  * is the country, "us" is not).  Every entry keeps its "file:line". */
 #ifndef BRIEF_GAZETTEER_H
@@ -63,6 +63,8 @@ struct gazetteer {
 	size_t ntitles, norgwords, ncues;
 	const char **common, **proper, **surnames;  /* sorted; NUL-terminated lines */
 	size_t ncommon, nproper, nsurnames;
+	const char **firstnames;    /* sorted: the 1990 US Census's first names */
+	size_t nfirstnames;
 	char *store;                /* owned copy of the lists the pointers point into */
 };
 
@@ -87,6 +89,9 @@ enum gaz_cue gaz_cue(const struct gazetteer *g, const uint8_t *s, size_t n);
 int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n);
 int gaz_is_proper(const struct gazetteer *g, const uint8_t *s, size_t n);
 int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n);
+/* Whether s (bytes, as written: "Grace") is a first name of the 1990 US
+ * Census's lists: a weak cue that a capitalised run is a person. */
+int gaz_is_firstname(const struct gazetteer *g, const uint8_t *s, size_t n);
 /* The entry with this id, or -1. */
 long gaz_find_id(const struct gazetteer *g, const char *id);
 /* "government", "military", ... for a title's class. */

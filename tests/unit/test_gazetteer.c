@@ -25,6 +25,7 @@ static void test_lists_load(void **state)
 	assert_true(g.nentries > 500);
 	assert_true(g.ncommon > 10000);
 	assert_true(g.nproper > 3000);
+	assert_true(g.nfirstnames > 5000);
 	assert_true(g.ntitles > 100);
 	assert_true(g.ncues > 200);
 }
@@ -39,6 +40,22 @@ static void test_lists_sorted(void **state)
 	for (size_t i = 1; i < g.nproper; i++)
 		if (strcmp(g.proper[i - 1], g.proper[i]) >= 0)
 			fail_msg("propernames.txt: \"%s\" before \"%s\"", g.proper[i - 1], g.proper[i]);
+	for (size_t i = 1; i < g.nfirstnames; i++)
+		if (strcmp(g.firstnames[i - 1], g.firstnames[i]) >= 0)
+			fail_msg("firstnames.txt: \"%s\" before \"%s\"", g.firstnames[i - 1], g.firstnames[i]);
+}
+
+/* The Census's first names, as written: a cue, case-sensitive. */
+static void test_firstnames(void **state)
+{
+	(void)state;
+	assert_true(gaz_is_firstname(&g, (const uint8_t *)"Grace", 5));
+	assert_true(gaz_is_firstname(&g, (const uint8_t *)"Evan", 4));
+	assert_true(gaz_is_firstname(&g, (const uint8_t *)"Buckley", 4));   /* "Buck" */
+	assert_false(gaz_is_firstname(&g, (const uint8_t *)"grace", 5));
+	assert_false(gaz_is_firstname(&g, (const uint8_t *)"Gracef", 6));
+	assert_false(gaz_is_firstname(&g, (const uint8_t *)"Snapchat", 8));
+	assert_false(gaz_is_firstname(&g, (const uint8_t *)"Ministry", 8));
 }
 
 static void test_ids_unique_and_affiliations_known(void **state)
@@ -130,6 +147,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lists_load),
 		cmocka_unit_test(test_lists_sorted),
+		cmocka_unit_test(test_firstnames),
 		cmocka_unit_test(test_ids_unique_and_affiliations_known),
 		cmocka_unit_test(test_longest_match_and_boundaries),
 		cmocka_unit_test(test_words),
