@@ -29,6 +29,7 @@
 #define R_REPEATED   "repeated-capitalised-name"
 #define R_PLACE_PREP "place-after-preposition"
 #define R_RESIDUAL   "capitalised-run"
+#define R_MIDCAP     "mid-sentence-capital"
 #define R_SURNAME    "alias:surname"
 #define R_ACRONYM    "alias:acronym"
 #define R_SEAT_ALIAS "alias:seat-metonym"
@@ -56,6 +57,7 @@ struct acand {
 	uint32_t n_free;            /* ... not where a capital is expected anyway */
 	uint32_t n_act, n_place;    /* a seat acting, or standing for where */
 	uint32_t n_lines;           /* lines it stands in, not where a capital is expected */
+	uint32_t n_adj;             /* occurrences right before a lower-case word */
 	size_t last_line;           /* the last such line's start + 1 */
 	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
 	long entity;                /* set by actors_finish */
@@ -172,6 +174,7 @@ struct finding {
 	int capexp;                 /* the occurrence stands where a capital is expected */
 	int act, place;
 	int family_first;
+	int adj;                    /* a lower-case word follows: "Keynesian economics" */
 };
 
 static long note(struct actors *a, const uint8_t *text, const struct finding *f)
@@ -193,6 +196,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 		c->ev_start = f->ev_start;
 		c->ev_end = f->ev_end;
 	}
+	c->n_adj += f->adj != 0;
 	c->n_act += f->act != 0;
 	c->n_place += f->place != 0;
 	if (f->family_first)
@@ -232,6 +236,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 
 struct line;
 static int org_head_any(const struct line *L, size_t i, size_t j);
+static int first_name_cue(const struct line *L, size_t i);
 static int rule_title_possible(const struct line *L, size_t k);
 
 struct line {
@@ -397,10 +402,13 @@ static size_t name_run(const struct line *L, size_t i)
 		if (!is_capword(k))
 			break;
 		const struct gaz_spelling *sp;
-		/* "President Trump said Japan ...": a country is not a name part. */
-		if (words && gaz_at(L, j, &sp) > j && sp->role != GAZ_NAME)
-			break;
-		if (words && gaz_at(L, j, &sp) > j)
+		/* "President Trump said Japan ...": a listed name is not a name
+		 * part, unless a first name stands before a one-word body's
+		 * name: "CEO Evan Spiegel" is no magazine. */
+		size_t ge = words ? gaz_at(L, j, &sp) : j;
+		if (ge > j && !(ge == j + 1 && first_name_cue(L, j - 1)
+				&& L->g->entries[sp->entry].kind != KIND_COUNTRY
+				&& L->g->entries[sp->entry].kind != KIND_PLACE))
 			break;
 		words++;
 		j++;
@@ -730,6 +738,20 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 	return caps >= 2 && caps <= 4 && !org_head_any(L, i, j);
 }
 
+/* A first name at token i: one of SCOWL's proper names that is no common
+ * word, or one of the Census's first names ("Buck", "Grace": words too, so
+ * the caller wants a capitalised surname after it). */
+static int first_name_cue(const struct line *L, size_t i)
+{
+	const struct token *t = tok(L, i);
+	size_t n = t->end - t->start;
+	if (t->shape != TOK_CAP)
+		return 0;
+	if (gaz_is_firstname(L->g, L->text + t->start, n))
+		return 1;
+	return gaz_is_proper(L->g, L->text + t->start, n) && !gaz_is_common(L->g, L->text + t->start, n);
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -743,6 +765,12 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	const struct token *t0 = tok(L, i);
 	if (L->t->cls != LINE_TEXT)
 		return;                 /* headlines: only names known already */
+	/* What a hyphen left of "Pakistan-based" is no name. */
+	if (!is_capword(t0))
+		return;
+	/* "Republicans", "a Catholic priest": members of a group (rule A4). */
+	if (j == i + 1 && cue_of(L, i) == CUE_MEMBER)
+		return;
 	if (whole_quote(L, i, j))
 		return;
 	enum gaz_cue c0 = cue_of(L, i);
@@ -845,9 +873,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.conf = CONF_LIKELY;
 		f.rule = R_ROLE;
 		f.ev_start = tok(L, punct_is(L, i - 1, ",") ? i - 2 : i - 1)->start;
-	} else if (j - i >= 2 && j - i <= 3 && gaz_is_proper(L->g, L->text + t0->start, t0->end - t0->start)
-		   && !gaz_is_common(L->g, L->text + t0->start, t0->end - t0->start)
-		   && !is_common(L, j - 1) && !org_head_any(L, i, j)) {
+	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
+		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)) {
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
@@ -863,7 +890,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.conf = CONF_UNSURE;
 		f.rule = R_THE_X;
 		f.ev_start = tok(L, i - 1)->start;
-	} else if (i && prev == CUE_PLACE && tok(L, i - 1)->shape == TOK_LOWER) {
+	} else if (i && prev == CUE_PLACE && tok(L, i - 1)->shape == TOK_LOWER
+		   && !word_is(L, i - 1, "to") && !word_is(L, i - 1, "from") && !word_is(L, i - 1, "at")) {
+		/* "in Djerba", "near Sirte"; not "to Obama", "from Facebook",
+		 * "at Harvard", where a person or a body is as likely. */
 		f.kind = KIND_PLACE;
 		f.has_kind = 1;
 		f.conf = CONF_UNSURE;
@@ -875,6 +905,9 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		 * elsewhere), unsure. */
 		f.has_kind = 0;
 	}
+	/* "Keynesian economics", "Roman ruins": a proper adjective before a
+	 * noun, no name (the document pass reads it with the word's ending). */
+	f.adj = tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS);
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
 	long ci = note(L->a, L->text, &f);
@@ -1031,6 +1064,14 @@ static size_t run_end(const struct line *L, size_t i)
 			j = ge;         /* "U.S.", "People's Republic of China" */
 		} else if (is_capword(t) || (j > i && t->shape == TOK_DIGIT && glued(L, j - 1))) {
 			j++;
+			/* "William G. Gale", "Kem L. Davis": an initial's full stop
+			 * inside a name. */
+			if (j - 1 > i && t->shape == TOK_WORD && t->end - t->start == 1 && glued(L, j - 1)
+			    && punct_is(L, j, ".") && !(tok(L, j)->flags & TOKF_SENT_END) && adjacent(L, j)
+			    && tok(L, j + 1)->shape == TOK_CAP) {
+				j += 1;
+				continue;
+			}
 		} else if (j > i && punct_is(L, j, "-") && glued(L, j - 1)
 			   && glued(L, j) && is_word(tok(L, j + 1))) {
 			/* "Amazon-owned Whole Foods": a lower-case word after the
@@ -1129,6 +1170,26 @@ static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
 			    || has(t, s, e, "AP Photo") || has(t, s, e, "Shutterstock")
 			    || has(t, s, e, "/The ") || has(t, s, e, " / ")))
 		return "chrome:credit";
+	/* "CNNMoney (New York) First published February 1, 2016", "Updated
+	 * 2:15 PM ET": a publication stamp. */
+	if (words <= 15 && (has(t, s, e, "First published") || has(t, s, e, "Last updated")
+			    || has(t, s, e, "Last Updated") || starts_with(t, s, e, "Published ")
+			    || starts_with(t, s, e, "Updated ") || starts_with(t, s, e, "Posted ")))
+		return "chrome:stamp";
+	/* Wire bylines: "(Reporting by ...; Editing by ...)". */
+	if (words <= 60 && (starts_with(t, s, e, "Reporting by") || starts_with(t, s, e, "Additional reporting")
+			    || starts_with(t, s, e, "Writing by") || starts_with(t, s, e, "Editing by")
+			    || starts_with(t, s, e, "Compiled by")
+			    || (words <= 6 && starts_with(t, s, e, "By ") && e > s + 3 && t[s + 3] >= 'A'
+				&& t[s + 3] <= 'Z')))
+		return "chrome:byline";
+	/* "Tech Enabled: CNET chronicles ... Check it out here.": a label,
+	 * a line, a link to elsewhere. */
+	if (words <= 30 && e > s + 6 && (memcmp(t + e - 5, "here.", 5) == 0 || memcmp(t + e - 5, "Here.", 5) == 0)) {
+		const uint8_t *colon = memchr(t + s, ':', e - s);
+		if (colon && colon - (t + s) < 40 && t[s] >= 'A' && t[s] <= 'Z')
+			return "chrome:promo";
+	}
 	if (words <= 40 && (has(t, s, e, "contributed to this report") || has(t, s, e, "contributed reporting")
 			    || has(t, s, e, " reported from ") || (e > s + 13 && memcmp(t + e - 13, " contributed.", 13) == 0)))
 		return "chrome:contributors";
@@ -1154,6 +1215,22 @@ static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
 	/* "Corey Kilgannon is a Metro reporter ...": a bio. */
 	static const char *const jobs[] = { " reporter", " editor", " correspondent", " writer",
 					    " columnist", " contributor", " journalist" };
+	/* "Steven Mufson covers the White House.", "Nelson D. Schwartz has
+	 * covered economics since 2012.": a reporter's bio opens with the
+	 * name and what the reporter covers. */
+	if (words <= 80 && t[s] >= 'A' && t[s] <= 'Z') {
+		const uint8_t *v = memmem(t + s, e - s, " covers ", 8);
+		if (!v)
+			v = memmem(t + s, e - s, " has covered ", 13);
+		if (v && v - (t + s) < 32) {
+			int lower = 0;
+			for (const uint8_t *p = t + s; p < v; p++)
+				if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+					lower = 1;
+			if (!lower)
+				return "chrome:bio";
+		}
+	}
 	if (words <= 40 && (has(t, s, e, " is a ") || has(t, s, e, " is an ") || has(t, s, e, " is the ")
 			    || has(t, s, e, " has covered ")))
 		for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++)
@@ -1199,10 +1276,40 @@ static size_t dateline_end(const struct line *L)
 	return 0;
 }
 
+/* A caption's credit closing its line: "... foreign tourists. (Reuters)",
+ * "(Thomas Coex/AFP/Getty Images)".  Returns where the line's text ends
+ * before it (end when there is none). */
+static size_t credit_tail(const struct gazetteer *g, const uint8_t *t, size_t s, size_t e)
+{
+	if (e - s < 4 || t[e - 1] != ')')
+		return e;
+	size_t o = e - 1;
+	while (o > s && t[o - 1] != '(' && t[o - 1] != ')' && e - o < 80)
+		o--;
+	if (o <= s || t[o - 1] != '(')
+		return e;
+	size_t in = o, out = e - 1;
+	int credit = has(t, in, out, "/") || has(t, in, out, "Getty") || has(t, in, out, "Photo")
+		     || has(t, in, out, "Images") || has(t, in, out, "via AP");
+	size_t len;
+	const struct gaz_spelling *sp = out > in ? gaz_match(g, t + in, out - in, &len) : NULL;
+	if (sp && len == out - in && g->entries[sp->entry].kind == KIND_MEDIA)
+		credit = 1;
+	/* Only after a sentence's end: "(Reuters)" inside a sentence cites. */
+	size_t b = o - 1;
+	while (b > s && t[b - 1] == ' ')
+		b--;
+	if (!credit || b <= s || !(t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?'
+				   || t[b - 1] == '"' || (b >= s + 3 && t[b - 1] == 0x9D)))
+		return e;
+	return b;
+}
+
 static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_t end)
 {
 	if (chrome_line(text, start, end))
 		return;
+	end = credit_tail(a->g, text, start, end);
 	a->line_start = start;
 	tokens_line(&a->tk, text, start, end);
 	xgrow((void **)&a->cue, &a->cue_cap, a->tk.n + 1, 1);
@@ -1445,6 +1552,47 @@ static int plural_demonym(const char *s, size_t n)
 	return 0;
 }
 
+/* "Keynesian", "Roman", "Israeli": the endings of proper adjectives; such a
+ * word seen only before a lower-case noun names no one. */
+static int adjective_ending(const char *s, size_t n)
+{
+	static const char *const ends[] = { "an", "ese", "ish", "ic", "ist", "ite", "i" };
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k + 2 && memcmp(s + n - k, ends[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether every word of a surface, and every part of a hyphenated one, is
+ * no common English word: Mikheev's test that a capital mid-sentence marks
+ * a name, not a word (SCOWL's levels 10 and 20 stand for "common"). */
+static int no_common_word(const struct gazetteer *g, const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k < n && s[k] != ' ' && s[k] != '-')
+			continue;
+		if (k > w && gaz_is_common(g, (const uint8_t *)s + w, k - w))
+			return 0;
+		w = k + 1;
+	}
+	return 1;
+}
+
+/* A group named by its members ("Tunisians", "Americans", "Copts"). */
+static int member_plural(const struct gazetteer *g, const char *s, size_t n)
+{
+	if (plural_demonym(s, n))
+		return 1;
+	if (n < 4 || s[n - 1] != 's')
+		return 0;
+	size_t len;
+	const struct gaz_spelling *sp = gaz_match(g, (const uint8_t *)s, n - 1, &len);
+	return sp && len == n - 1 && sp->role == GAZ_DEMONYM;
+}
+
 static int cand_cmp_count(const struct acand *x, const struct acand *y)
 {
 	return x->n > y->n ? -1 : x->n < y->n;
@@ -1615,6 +1763,24 @@ void actors_finish(struct actors *a)
 			conf = CONF_LIKELY;
 			rule = R_REPEATED;
 			kind = KIND_ORGANIZATION;
+		}
+		/* Mikheev's document-centred evidence: written with a capital
+		 * where none is expected, and no common word, so a name; what
+		 * it names follows its cue (a preposition of place, "the X"),
+		 * else a first name, else the commonest kind of a lone name
+		 * no list holds here, a body. */
+		if (conf == CONF_UNSURE && c->n_free >= 1 && c->n_lines < 2 && c->len >= 2
+		    && no_common_word(g, c->s, c->len) && !member_plural(g, c->s, c->len)
+		    && !(one && adjective_ending(c->s, c->len) && c->n_adj == c->n)) {
+			conf = CONF_LIKELY;
+			rule = R_MIDCAP;
+			if (!c->has_kind) {
+				size_t k = 0;
+				while (k < c->len && c->s[k] != ' ')
+					k++;
+				kind = gaz_is_firstname(g, (const uint8_t *)c->s, k) && !one ? KIND_PERSON
+				       : KIND_ORGANIZATION;
+			}
 		}
 		if (conf == CONF_UNSURE && c->n_lines >= 2 && one
 		    && !gaz_is_common(g, (const uint8_t *)c->s, c->len) && !plural_demonym(c->s, c->len)) {
