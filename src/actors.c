@@ -30,10 +30,13 @@
 #define R_PLACE_PREP "place-after-preposition"
 #define R_RESIDUAL   "capitalised-run"
 #define R_MIDCAP     "mid-sentence-capital"
+#define R_KIN        "kin-before-name"
+#define R_PLACE_OF   "place:noun-of"
 #define R_SURNAME    "alias:surname"
 #define R_ACRONYM    "alias:acronym"
 #define R_SEAT_ALIAS "alias:seat-metonym"
 #define R_SAME       "alias:same-name"
+#define R_NAME_PART  "alias:shorter-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -752,6 +755,38 @@ static int first_name_cue(const struct line *L, size_t i)
 	return gaz_is_proper(L->g, L->text + t->start, n) && !gaz_is_common(L->g, L->text + t->start, n);
 }
 
+static int word_in(const struct line *L, size_t i, const char *const *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (word_is(L, i, v[k]))
+			return 1;
+	return 0;
+}
+
+/* "his daughter Kaiarahi", "Mugabe's wife Grace": a relative named. */
+static int kin_before(const struct line *L, size_t i)
+{
+	static const char *const kin[] = { "wife", "husband", "son", "daughter", "brother", "sister",
+					   "mother", "father", "uncle", "aunt", "cousin", "nephew",
+					   "niece", "grandson", "granddaughter", "widow", "widower",
+					   "fiancé", "fiancée", "stepson", "stepdaughter" };
+	static const char *const owner[] = { "his", "her", "their", "my", "our", "your" };
+	if (i < 2 || !adjacent(L, i - 1) || !word_in(L, i - 1, kin, sizeof kin / sizeof kin[0]))
+		return 0;
+	return word_in(L, i - 2, owner, sizeof owner / sizeof owner[0]) || (tok(L, i - 2)->flags & TOKF_POSS);
+}
+
+/* "the Libyan city of Sirte", "the town of Bend": a place by its noun. */
+static int place_noun_of(const struct line *L, size_t i)
+{
+	static const char *const noun[] = { "city", "town", "village", "port", "island", "province",
+					    "region", "district", "county", "state", "suburb", "capital",
+					    "neighbourhood", "neighborhood", "municipality", "hamlet",
+					    "borough", "prefecture", "emirate", "governorate" };
+	return i >= 2 && word_is(L, i - 1, "of") && adjacent(L, i - 1) && adjacent(L, i - 2)
+	       && word_in(L, i - 2, noun, sizeof noun / sizeof noun[0]);
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -873,6 +908,18 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.conf = CONF_LIKELY;
 		f.rule = R_ROLE;
 		f.ev_start = tok(L, punct_is(L, i - 1, ",") ? i - 2 : i - 1)->start;
+	} else if (kin_before(L, i) && tok(L, j - 1)->shape == TOK_CAP) {
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_KIN;
+		f.ev_start = tok(L, i - 2)->start;
+	} else if (place_noun_of(L, i)) {
+		f.kind = KIND_PLACE;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_PLACE_OF;
+		f.ev_start = tok(L, i - 2)->start;
 	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
 		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)) {
 		f.kind = KIND_PERSON;
@@ -1473,6 +1520,57 @@ static int name_key(const char *name, int family_first, const char **k, size_t *
 	}
 }
 
+/* Whether short names the person long names: two words or more, each a
+ * word of long in order, the first word the same, and either all of the
+ * first words or the same last word ("Te Kaurinui Parata" of "Te Kaurinui
+ * Robert Parata"; not "Kim Jong Il" of "Kim Jong Un"). */
+static int shorter_name_of(const char *shortn, const char *longn)
+{
+	const char *sw[8], *lw[8];
+	size_t sl[8], ll[8], ns = 0, nl = 0;
+	for (const char *p = shortn; *p && ns < 8; ) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		sw[ns] = p;
+		while (*p && *p != ' ')
+			p++;
+		sl[ns] = (size_t)(p - sw[ns]);
+		ns++;
+	}
+	for (const char *p = longn; *p && nl < 8; ) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		lw[nl] = p;
+		while (*p && *p != ' ')
+			p++;
+		ll[nl] = (size_t)(p - lw[nl]);
+		nl++;
+	}
+	if (ns < 2 || ns >= nl || sl[0] != ll[0] || memcmp(sw[0], lw[0], sl[0]) != 0)
+		return 0;
+	size_t q = 0;
+	for (size_t k = 0; k < nl && q < ns; k++)
+		if (sl[q] == ll[k] && memcmp(sw[q], lw[k], sl[q]) == 0)
+			q++;
+	if (q < ns)
+		return 0;
+	int prefix = 1;
+	for (size_t k = 0; k < ns; k++)
+		if (sl[k] != ll[k] || memcmp(sw[k], lw[k], sl[k]) != 0)
+			prefix = 0;
+	int same_last = sl[ns - 1] == ll[nl - 1] && memcmp(sw[ns - 1], lw[nl - 1], sl[ns - 1]) == 0;
+	/* "Donald Trump" is not "Donald Trump Jr.": a father and a son. */
+	static const char *const gen[] = { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV" };
+	for (size_t k = 0; prefix && k < sizeof gen / sizeof gen[0]; k++)
+		if (ll[nl - 1] == strlen(gen[k]) && memcmp(lw[nl - 1], gen[k], ll[nl - 1]) == 0)
+			return 0;
+	return prefix || same_last;
+}
+
 static int upper_initials_match(const char *acr, size_t n, const char *name)
 {
 	size_t k = 0;
@@ -1672,6 +1770,20 @@ void actors_finish(struct actors *a)
 				add_alias(&b, (long)i, y->al[q].cand, R_ORG_SUFFIX, y->al[q].conf);
 			y->nal = 0;
 		}
+	/* 3c. "Te Kaurinui Robert" and "Te Kaurinui Parata" after "Te
+	 * Kaurinui Robert Parata", "George Bush" after "George W. Bush": a
+	 * person's shorter name, the same first word and either the first
+	 * words or the last, is an alias of the fuller one. */
+	for (size_t i = 0; i < b.n; i++)
+		for (size_t k = 0; k < b.n; k++) {
+			struct bent *x = &b.e[i], *y = &b.e[k];
+			if (i == k || x->kind != KIND_PERSON || y->kind != KIND_PERSON || x->gaz >= 0
+			    || y->gaz >= 0 || !x->nal || !y->nal || !shorter_name_of(y->name, x->name))
+				continue;
+			for (size_t q = 0; q < y->nal; q++)
+				add_alias(&b, (long)i, y->al[q].cand, R_NAME_PART, y->al[q].conf);
+			y->nal = 0;
+		}
 	/* 4. Surnames: "Rubio" for "Marco Rubio" when no other person shares it. */
 	for (size_t i = 0; i < b.n; i++) {
 		struct bent *e = &b.e[i];
@@ -1778,12 +1890,13 @@ void actors_finish(struct actors *a)
 				size_t k = 0;
 				while (k < c->len && c->s[k] != ' ')
 					k++;
-				kind = gaz_is_firstname(g, (const uint8_t *)c->s, k) && !one ? KIND_PERSON
+				kind = gaz_is_firstname(g, (const uint8_t *)c->s, k) ? KIND_PERSON
 				       : KIND_ORGANIZATION;
 			}
 		}
 		if (conf == CONF_UNSURE && c->n_lines >= 2 && one
-		    && !gaz_is_common(g, (const uint8_t *)c->s, c->len) && !plural_demonym(c->s, c->len)) {
+		    && !gaz_is_common(g, (const uint8_t *)c->s, c->len) && !member_plural(g, c->s, c->len)
+		    && !(adjective_ending(c->s, c->len) && c->n_adj * 2 >= c->n)) {
 			conf = CONF_LIKELY;
 			rule = R_REPEATED;
 			/* A lone person's name is a surname, found with the full

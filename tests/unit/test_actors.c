@@ -821,6 +821,63 @@ static void test_r2_furniture_negative(void **state)
 	model_free(&m);
 }
 
+/* A relative after a possessive: a person, whatever the word. */
+static void test_r2_kin_before_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He sat in the yard with his daughter Kaiarahi, and the whale bones.\n"
+		      "The daughter Company was sold in the end to its old owners.\n");
+	expect(&m, "Kaiarahi", KIND_PERSON);
+	expect_rule(&m, "Kaiarahi", "kin-before-name");
+	/* No possessive before "daughter": no person. */
+	const struct entity *c = shown(&m, "Company", NULL);
+	assert_true(!c || c->kind != KIND_PERSON);
+	model_free(&m);
+}
+
+/* "the city of X" makes a place; "of X" after another noun does not. */
+static void test_r2_place_noun_of(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "They later seized the Libyan city of Sirte, and the shares of Zenimax fell.\n");
+	expect(&m, "Sirte", KIND_PLACE);
+	expect_rule(&m, "Sirte", "place:noun-of");
+	const struct entity *z = need(&m, "Zenimax");
+	assert_int_not_equal(z->kind, KIND_PLACE);
+	model_free(&m);
+}
+
+/* A person's shorter name is an alias of the fuller one; a son is not his
+ * father. */
+static void test_r2_shorter_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The elder, Te Kaurinui Robert Parata, spoke first, with the crew.\n"
+		      "Later Te Kaurinui Parata, as he is known, left the beach.\n");
+	const struct entity *e = need(&m, "Te Kaurinui Robert Parata");
+	assert_true(has_alias(e, "Te Kaurinui Parata"));
+	model_free(&m);
+	open_body(&m, "The company was run by Donald Trump Jr for a year, and later Donald Trump "
+		      "praised him.\n");
+	const struct entity *jr = need(&m, "Donald Trump Jr");
+	assert_false(has_alias(jr, "Donald Trump"));
+	model_free(&m);
+}
+
+/* Technical acronyms are words; an organisation's acronym is a name. */
+static void test_r2_acronym_words(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The exploit overloads the CPU of a server, the OECD said in a note.\n");
+	expect_not(&m, "CPU");
+	need(&m, "OECD");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -865,6 +922,10 @@ int main(void)
 		cmocka_unit_test(test_r2_first_name_before_listed_body),
 		cmocka_unit_test(test_r2_furniture),
 		cmocka_unit_test(test_r2_furniture_negative),
+		cmocka_unit_test(test_r2_kin_before_name),
+		cmocka_unit_test(test_r2_place_noun_of),
+		cmocka_unit_test(test_r2_shorter_name),
+		cmocka_unit_test(test_r2_acronym_words),
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 	};
