@@ -61,6 +61,7 @@ struct acand {
 	uint32_t n_act, n_place;    /* a seat acting, or standing for where */
 	uint32_t n_lines;           /* lines it stands in, not where a capital is expected */
 	uint32_t n_adj;             /* occurrences right before a lower-case word */
+	uint32_t n_thing;           /* ... beside a product's, a work's or a law's noun */
 	size_t last_line;           /* the last such line's start + 1 */
 	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
 	long entity;                /* set by actors_finish */
@@ -178,6 +179,7 @@ struct finding {
 	int act, place;
 	int family_first;
 	int adj;                    /* a lower-case word follows: "Keynesian economics" */
+	int thing;                  /* a product's or a work's noun beside: "game Minecraft" */
 };
 
 static long note(struct actors *a, const uint8_t *text, const struct finding *f)
@@ -200,6 +202,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 		c->ev_end = f->ev_end;
 	}
 	c->n_adj += f->adj != 0;
+	c->n_thing += f->thing != 0;
 	c->n_act += f->act != 0;
 	c->n_place += f->place != 0;
 	if (f->family_first)
@@ -955,6 +958,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	/* "Keynesian economics", "Roman ruins": a proper adjective before a
 	 * noun, no name (the document pass reads it with the word's ending). */
 	f.adj = tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS);
+	/* "the online game Minecraft", "the Android version", "versions of
+	 * Minecraft": a product or a work, no actor (devset rule A1). */
+	f.thing = (adjacent(L, j - 1) && cue_of(L, j) == CUE_THING && tok(L, j)->shape == TOK_LOWER)
+		  || (i && adjacent(L, i - 1) && cue_of(L, i - 1) == CUE_THING && tok(L, i - 1)->shape == TOK_LOWER)
+		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING);
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
 	long ci = note(L->a, L->text, &f);
@@ -1691,6 +1699,19 @@ static int member_plural(const struct gazetteer *g, const char *s, size_t n)
 	return sp && len == n - 1 && sp->role == GAZ_DEMONYM;
 }
 
+/* A product, a work, a law or an event rather than an actor: seen beside
+ * such a noun half the time or more, or ending in such a head word ("Arab
+ * Spring", "Data Retention Bill"). */
+static int thing_like(const struct gazetteer *g, const struct acand *c)
+{
+	if (c->n_thing * 2 >= c->n && c->n_thing)
+		return 1;
+	const char *w = c->s + c->len;
+	while (w > c->s && w[-1] != ' ')
+		w--;
+	return w > c->s && gaz_cue(g, (const uint8_t *)w, (size_t)(c->s + c->len - w)) == CUE_THING;
+}
+
 static int cand_cmp_count(const struct acand *x, const struct acand *y)
 {
 	return x->n > y->n ? -1 : x->n < y->n;
@@ -1868,10 +1889,11 @@ void actors_finish(struct actors *a)
 		 * though what it names is a guess. */
 		const char *rule = c->rule;
 		enum entity_kind kind = (enum entity_kind)c->kind;
+		int thing = thing_like(g, c);
 		/* Several capitalised words, common ones among them, in the
 		 * middle of sentences of two paragraphs or more: a proper name of a body
 		 * ("Whole Foods Market"), kind guessed. */
-		if (conf == CONF_UNSURE && c->n_lines >= 2 && !one && !c->has_kind) {
+		if (conf == CONF_UNSURE && c->n_lines >= 2 && !one && !c->has_kind && !thing) {
 			conf = CONF_LIKELY;
 			rule = R_REPEATED;
 			kind = KIND_ORGANIZATION;
@@ -1881,7 +1903,7 @@ void actors_finish(struct actors *a)
 		 * it names follows its cue (a preposition of place, "the X"),
 		 * else a first name, else the commonest kind of a lone name
 		 * no list holds here, a body. */
-		if (conf == CONF_UNSURE && c->n_free >= 1 && c->n_lines < 2 && c->len >= 2
+		if (conf == CONF_UNSURE && c->n_free >= 1 && c->n_lines < 2 && c->len >= 2 && !thing
 		    && no_common_word(g, c->s, c->len) && !member_plural(g, c->s, c->len)
 		    && !(one && adjective_ending(c->s, c->len) && c->n_adj == c->n)) {
 			conf = CONF_LIKELY;
@@ -1894,7 +1916,7 @@ void actors_finish(struct actors *a)
 				       : KIND_ORGANIZATION;
 			}
 		}
-		if (conf == CONF_UNSURE && c->n_lines >= 2 && one
+		if (conf == CONF_UNSURE && c->n_lines >= 2 && one && !thing
 		    && !gaz_is_common(g, (const uint8_t *)c->s, c->len) && !member_plural(g, c->s, c->len)
 		    && !(adjective_ending(c->s, c->len) && c->n_adj * 2 >= c->n)) {
 			conf = CONF_LIKELY;

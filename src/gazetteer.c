@@ -16,7 +16,7 @@ static const char *const title_classes[] = {
 
 static const char *const cue_names[] = {
 	"", "speech", "act", "place", "role", "media", "modifier", "stop", "month", "day", "state",
-	"member",
+	"member", "thing",
 };
 
 const char *gaz_title_class(unsigned cls)

@@ -42,7 +42,7 @@ struct gaz_spelling {
 
 enum gaz_cue {
 	CUE_NONE, CUE_SPEECH, CUE_ACT, CUE_PLACE, CUE_ROLE, CUE_MEDIA, CUE_MODIFIER,
-	CUE_STOP, CUE_MONTH, CUE_DAY, CUE_STATE, CUE_MEMBER
+	CUE_STOP, CUE_MONTH, CUE_DAY, CUE_STATE, CUE_MEMBER, CUE_THING
 };
 
 struct gaz_word {                   /* a title, an org word or a cue */

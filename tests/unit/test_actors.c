@@ -878,6 +878,30 @@ static void test_r2_acronym_words(void **state)
 	model_free(&m);
 }
 
+/* A product, a work or an event is no actor: a product's noun beside it
+ * most of the time, or an event's head word ending it (devset rule A1). */
+static void test_r2_products_and_events(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The bug hit the online game Minecraft, and older versions of Minecraft too.\n"
+		      "Protests spread after the Arab Spring, and again long after the Arab Spring.\n");
+	expect_not(&m, "Minecraft");
+	expect_not(&m, "Arab Spring");
+	model_free(&m);
+}
+
+/* A company named beside its app once but acting elsewhere stays. */
+static void test_r2_products_negative(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Regulators fined Zoomly on Monday over the Zoomly app.\n"
+		      "Later Zoomly appealed, and the court sided with Zoomly in March.\n");
+	need(&m, "Zoomly");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -926,6 +950,8 @@ int main(void)
 		cmocka_unit_test(test_r2_place_noun_of),
 		cmocka_unit_test(test_r2_shorter_name),
 		cmocka_unit_test(test_r2_acronym_words),
+		cmocka_unit_test(test_r2_products_and_events),
+		cmocka_unit_test(test_r2_products_negative),
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 	};
