@@ -243,6 +243,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 struct line;
 static int org_head_any(const struct line *L, size_t i, size_t j);
 static int first_name_cue(const struct line *L, size_t i);
+static int dotted_initials(const struct line *L, size_t i);
 static int rule_title_possible(const struct line *L, size_t k);
 
 struct line {
@@ -423,8 +424,8 @@ static size_t name_run(const struct line *L, size_t i)
 		/* "Jae-myung", "Tae-yul": a hyphen glued on both sides. */
 		while (glued(L, j - 1) && punct_is(L, j, "-") && glued(L, j) && is_word(tok(L, j + 1)))
 			j += 2;
-		/* "J. Smith": an initial's full stop. */
-		if (glued(L, j - 1) && punct_is(L, j, ".") && tok(L, j - 1)->end - tok(L, j - 1)->start == 1)
+		/* "J. Smith", "George H.W. Bush": an initial's full stop. */
+		if (glued(L, j - 1) && punct_is(L, j, ".") && dotted_initials(L, j - 1))
 			j++;
 		/* "al-Bashir", "bin Laden", "von der Leyen". */
 		size_t q = j;
@@ -635,8 +636,9 @@ static int org_head(const struct line *L, size_t i, size_t j, size_t *of_head)
 			continue;
 		if (k == j - 1)
 			return w->cls;
-		/* "Bank of Japan", "Department of Defense". */
-		if (word_is(L, k + 1, "of")) {
+		/* "Bank of Japan", "Department of Defense", "Council on Foreign
+		 * Relations", "Committee for a Responsible Federal Budget". */
+		if (word_is(L, k + 1, "of") || word_is(L, k + 1, "on") || word_is(L, k + 1, "for")) {
 			*of_head = 1;
 			return w->cls;
 		}
@@ -735,6 +737,9 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 		/* "al-Bashir", "bin Laden": particles and hyphens between. */
 		if ((is_particle(L, k) || punct_is(L, k, "-")) && k > i && k + 1 < j)
 			continue;
+		/* "a Virginia Democrat": a member word ends no personal name. */
+		if (cue_of(L, k) == CUE_MEMBER)
+			return 0;
 		/* "Wade Bassi", "Will Hurd": a first name may be a common word. */
 		if (t->shape != TOK_CAP || (is_common(L, k) && !(k == i && gaz_is_proper(L->g,
 			L->text + t->start, t->end - t->start))))
@@ -803,8 +808,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	const struct token *t0 = tok(L, i);
 	if (L->t->cls != LINE_TEXT)
 		return;                 /* headlines: only names known already */
-	/* What a hyphen left of "Pakistan-based" is no name. */
-	if (!is_capword(t0))
+	/* What a hyphen left of "Pakistan-based" is no name; "al-Qaeda" is. */
+	if (!is_capword(t0) && !(is_particle(L, i) && glued(L, i) && punct_is(L, i + 1, "-")))
 		return;
 	/* "Republicans", "a Catholic priest": members of a group (rule A4). */
 	if (j == i + 1 && cue_of(L, i) == CUE_MEMBER)
@@ -833,6 +838,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 							     || L->text[t0->start + 1] == 0xE2))))
 		return;
 	struct finding f;
+	const struct gaz_spelling *gsp;
 	fill(&f, L, i, j);
 	if (run_start < i)
 		f.capexp = 0;
@@ -924,7 +930,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.rule = R_PLACE_OF;
 		f.ev_start = tok(L, i - 2)->start;
 	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
-		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)) {
+		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)
+		   && cue_of(L, j - 1) != CUE_MEMBER && gaz_at(L, i, &gsp) == i) {
+		/* Not "a Virginia Democrat": a listed place before a member
+		 * word is no first name. */
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
@@ -995,6 +1004,12 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 		return 0;
 	struct finding f;
 	fill(&f, L, i, j);
+	/* "Remain Co.", "Acme Inc.": the abbreviation's full stop is part of
+	 * the name. */
+	if (j - i >= 2 && punct_is(L, j, ".") && glued(L, j - 1)
+	    && (word_is(L, j - 1, "Co") || word_is(L, j - 1, "Inc") || word_is(L, j - 1, "Corp")
+		|| word_is(L, j - 1, "Ltd") || word_is(L, j - 1, "Bros")))
+		f.end = tok(L, j)->end;
 	f.kind = (enum entity_kind)kind;
 	f.has_kind = 1;
 	f.conf = kind == KIND_PLACE ? CONF_LIKELY : CONF_SURE;
@@ -1074,7 +1089,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 				const struct gaz_spelling *sp2;
 				const struct gaz_word *w2;
 				if (gaz_at(L, e, &sp2) == e && title_at(L, e, &w2) == e
-				    && sp->role != GAZ_DEMONYM) {
+				    && sp->role != GAZ_DEMONYM && cue_of(L, e) != CUE_MEMBER) {
 					k = e;
 					continue;
 				}
@@ -1107,6 +1122,34 @@ static int rule_title_possible(const struct line *L, size_t k)
 	return 0;
 }
 
+/* An organisation's head word among the capitalised words from k on,
+ * before anything else: "and Tourism Council" has one. */
+static int head_ahead(const struct line *L, size_t k)
+{
+	for (size_t q = k; q < L->t->n && q < k + 4 && is_capword(tok(L, q)); q++) {
+		if (gaz_orgword(L->g, L->text + tok(L, q)->start, base_len(L, q)))
+			return 1;
+		if (!adjacent(L, q))
+			break;
+	}
+	return 0;
+}
+
+/* A run of initials written as one token: "H.W" of "George H.W. Bush". */
+static int dotted_initials(const struct line *L, size_t i)
+{
+	const struct token *t = tok(L, i);
+	size_t n = t->end - t->start;
+	if (t->shape == TOK_WORD && n == 1)
+		return 1;
+	if (t->shape != TOK_UPPER || n < 3 || n > 7 || !(n & 1))
+		return 0;
+	for (size_t k = 1; k < n; k += 2)
+		if (L->text[t->start + k] != '.')
+			return 0;
+	return 1;
+}
+
 /* The end of the capitalised run starting at token i. */
 static size_t run_end(const struct line *L, size_t i)
 {
@@ -1121,7 +1164,7 @@ static size_t run_end(const struct line *L, size_t i)
 			j++;
 			/* "William G. Gale", "Kem L. Davis": an initial's full stop
 			 * inside a name. */
-			if (j - 1 > i && t->shape == TOK_WORD && t->end - t->start == 1 && glued(L, j - 1)
+			if (dotted_initials(L, j - 1) && glued(L, j - 1)
 			    && punct_is(L, j, ".") && !(tok(L, j)->flags & TOKF_SENT_END) && adjacent(L, j)
 			    && tok(L, j + 1)->shape == TOK_CAP) {
 				j += 1;
@@ -1137,8 +1180,13 @@ static size_t run_end(const struct line *L, size_t i)
 			j += 2;         /* "Jae-myung", "US-South" */
 			continue;
 		} else if (j > i && is_connector(L, j) && adjacent(L, j - 1) && adjacent(L, j)
-			   && is_capword(tok(L, j + 1)) && org_head_any(L, i, j)) {
+			   && is_capword(tok(L, j + 1)) && (org_head_any(L, i, j) || head_ahead(L, j + 1))) {
 			j++;            /* "Bank of Japan", "Department of Health and ..." */
+			continue;       /* "World Travel and Tourism Council" */
+		} else if (j > i && word_is(L, j, "for") && word_is(L, j + 1, "a") && adjacent(L, j - 1)
+			   && adjacent(L, j) && adjacent(L, j + 1) && is_capword(tok(L, j + 2))
+			   && org_head_any(L, i, j)) {
+			j += 2;         /* "Committee for a Responsible Federal Budget" */
 			continue;
 		} else if (j > i && is_particle(L, j) && adjacent(L, j - 1)) {
 			/* "Osama bin Laden", "al-Bashir", "von der Leyen". */
@@ -1373,6 +1421,17 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 	size_t i = dateline_end(&L);
 	while (i < a->tk.n) {
 		const struct token *t = tok(&L, i);
+		/* "al-Qaeda", "al-Shabab": a name may open with a particle. */
+		if (!is_capword(t) && is_particle(&L, i) && glued(&L, i) && punct_is(&L, i + 1, "-")
+		    && glued(&L, i + 1) && is_capword(tok(&L, i + 2)) && L.t->cls == LINE_TEXT
+		    && (i == 0 || !glued(&L, i - 1))) {
+			size_t j = run_end(&L, i + 2);
+			if (j <= i + 2)
+				j = i + 3;
+			analyse_run(&L, i, j);
+			i = j;
+			continue;
+		}
 		if (!is_capword(t)) {
 			i++;
 			continue;

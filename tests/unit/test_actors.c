@@ -902,6 +902,59 @@ static void test_r2_products_negative(void **state)
 	model_free(&m);
 }
 
+/* Connectors inside a body's name, with its head word before or after. */
+static void test_r2_org_connectors(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The figures came from the World Travel and Tourism Council, and the Committee "
+		      "for a Responsible Federal Budget agreed with them.\n"
+		      "Sales of Salt and Pepper rose in the spring, the grocers said.\n");
+	expect(&m, "World Travel and Tourism Council", KIND_ORGANIZATION);
+	expect(&m, "Committee for a Responsible Federal Budget", KIND_ORGANIZATION);
+	/* No head word: "and" joins two names, not one. */
+	expect_not(&m, "Salt and Pepper");
+	model_free(&m);
+}
+
+/* Initials: first in a name, or several in one token. */
+static void test_r2_initials(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "It was worrying, said C. Eugene Steuerle, a fellow at the institute.\n"
+		      "In 1991 President George H.W. Bush held back the loan guarantees.\n");
+	need(&m, "C. Eugene Steuerle");
+	need(&m, "George H.W. Bush");
+	expect_not(&m, "Eugene Steuerle");
+	model_free(&m);
+}
+
+/* A name that opens with a particle; the particle alone is no name. */
+static void test_r2_particle_first(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "In 2002 al-Qaeda militants killed more than 20 people near a synagogue.\n"
+		      "The study by Smith et al. was cited, and the al fresco dinner went ahead.\n");
+	need(&m, "al-Qaeda");
+	expect_not(&m, "al");
+	model_free(&m);
+}
+
+/* A company's abbreviation keeps its full stop; a place before a member
+ * word stays a place, no person. */
+static void test_r2_company_suffix_and_member(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "My favourite is simply Remain Co., the name the executives use.\n"
+		      "It has just disappeared, said Senator Mark Warner, a Virginia Democrat.\n");
+	need(&m, "Remain Co.");
+	expect_not(&m, "Virginia Democrat");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -952,6 +1005,10 @@ int main(void)
 		cmocka_unit_test(test_r2_acronym_words),
 		cmocka_unit_test(test_r2_products_and_events),
 		cmocka_unit_test(test_r2_products_negative),
+		cmocka_unit_test(test_r2_org_connectors),
+		cmocka_unit_test(test_r2_initials),
+		cmocka_unit_test(test_r2_particle_first),
+		cmocka_unit_test(test_r2_company_suffix_and_member),
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 	};
