@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
 #include "brief/actors.h"
 #include "brief/util.h"
 
@@ -58,6 +61,7 @@ struct acand {
 	uint8_t gaz_amb;            /* the spelling needs a cue */
 	uint32_t n;                 /* occurrences */
 	uint32_t n_free;            /* ... not where a capital is expected anyway */
+	uint32_t n_prose;           /* ... and in running text (tokens.prose) */
 	uint32_t n_act, n_place;    /* a seat acting, or standing for where */
 	uint32_t n_lines;           /* lines it stands in, not where a capital is expected */
 	uint32_t n_adj;             /* occurrences right before a lower-case word */
@@ -191,6 +195,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 	c->n++;
 	if (!f->capexp) {
 		c->n_free++;
+		c->n_prose += a->tk.prose != 0;
 		if (c->last_line != a->line_start + 1) {
 			c->n_lines++;
 			c->last_line = a->line_start + 1;
@@ -966,7 +971,12 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	}
 	/* "Keynesian economics", "Roman ruins": a proper adjective before a
 	 * noun, no name (the document pass reads it with the word's ending). */
-	f.adj = tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS);
+	static const char *const glue[] = { "a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
+					    "or", "but", "by", "with", "from", "as", "is", "was", "are",
+					    "were", "has", "had", "have", "will", "would", "said", "says" };
+	f.adj = tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS)
+		&& !word_in(L, j, glue, sizeof glue / sizeof glue[0]) && cue_of(L, j) != CUE_SPEECH
+		&& cue_of(L, j) != CUE_ACT;
 	/* "the online game Minecraft", "the Android version", "versions of
 	 * Minecraft": a product or a work, no actor (devset rule A1). */
 	f.thing = (adjacent(L, j - 1) && cue_of(L, j) == CUE_THING && tok(L, j)->shape == TOK_LOWER)
@@ -1717,6 +1727,16 @@ static int plural_demonym(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether a surface starts with an upper-case letter: a script without
+ * case ("漢字") gives no capital for Mikheev's rule to read. */
+static int starts_upper(const char *s, size_t n)
+{
+	ucs4_t c = 0;
+	if (!n || u8_mbtouc(&c, (const uint8_t *)s, n) <= 0)
+		return 0;
+	return uc_is_upper(c);
+}
+
 /* "Keynesian", "Roman", "Israeli": the endings of proper adjectives; such a
  * word seen only before a lower-case noun names no one. */
 static int adjective_ending(const char *s, size_t n)
@@ -1949,20 +1969,22 @@ void actors_finish(struct actors *a)
 		const char *rule = c->rule;
 		enum entity_kind kind = (enum entity_kind)c->kind;
 		int thing = thing_like(g, c);
+		int upper = starts_upper(c->s, c->len);
 		/* Several capitalised words, common ones among them, in the
 		 * middle of sentences of two paragraphs or more: a proper name of a body
 		 * ("Whole Foods Market"), kind guessed. */
-		if (conf == CONF_UNSURE && c->n_lines >= 2 && !one && !c->has_kind && !thing) {
+		if (conf == CONF_UNSURE && c->n_lines >= 2 && !one && !c->has_kind && !thing && upper) {
 			conf = CONF_LIKELY;
 			rule = R_REPEATED;
 			kind = KIND_ORGANIZATION;
 		}
 		/* Mikheev's document-centred evidence: written with a capital
-		 * where none is expected, and no common word, so a name; what
+		 * where none is expected in running text (not a list, a heading
+		 * or a table row), and no common word, so a name; what
 		 * it names follows its cue (a preposition of place, "the X"),
 		 * else a first name, else the commonest kind of a lone name
 		 * no list holds here, a body. */
-		if (conf == CONF_UNSURE && c->n_free >= 1 && c->n_lines < 2 && c->len >= 2 && !thing
+		if (conf == CONF_UNSURE && c->n_prose >= 1 && c->n_lines < 2 && c->len >= 2 && !thing && upper
 		    && no_common_word(g, c->s, c->len) && !member_plural(g, c->s, c->len)
 		    && !(one && adjective_ending(c->s, c->len) && c->n_adj == c->n)) {
 			conf = CONF_LIKELY;
@@ -1975,7 +1997,7 @@ void actors_finish(struct actors *a)
 				       : KIND_ORGANIZATION;
 			}
 		}
-		if (conf == CONF_UNSURE && c->n_lines >= 2 && one && !thing
+		if (conf == CONF_UNSURE && c->n_lines >= 2 && one && !thing && upper
 		    && !gaz_is_common(g, (const uint8_t *)c->s, c->len) && !member_plural(g, c->s, c->len)
 		    && !(adjective_ending(c->s, c->len) && c->n_adj * 2 >= c->n)) {
 			conf = CONF_LIKELY;

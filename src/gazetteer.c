@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "brief/assets.h"
 #include "brief/gazetteer.h"
@@ -470,13 +473,48 @@ static int str_find(const char **v, size_t nv, const char *s, size_t n)
 	return lo < nv && strncmp(v[lo], s, n) == 0 && !v[lo][n];
 }
 
+/* "Café" or "Cafe" + U+0301 as the list writes it, "cafe": decomposed,
+ * combining marks dropped; 0 when something other than ASCII is left. */
+static size_t fold_marks(const uint8_t *s, size_t n, char *out, size_t cap)
+{
+	size_t dn = 0;
+	uint8_t *d = u8_normalize(UNINORM_NFD, s, n, NULL, &dn);
+	if (!d)
+		return 0;
+	size_t o = 0;
+	for (size_t i = 0; i < dn; ) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, d + i, dn - i);
+		i += k > 0 ? (size_t)k : 1;
+		if (uc_is_general_category(c, UC_CATEGORY_Mn))
+			continue;
+		if (c >= 0x80 || o + 1 >= cap) {
+			o = 0;
+			break;
+		}
+		out[o++] = (char)c;
+	}
+	free(d);
+	return o;
+}
+
 int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n)
 {
 	char low[64];
 	if (!n || n >= sizeof low)
 		return 0;
+	int ascii = 1;
 	for (size_t i = 0; i < n; i++)
-		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+		ascii &= s[i] < 0x80;
+	if (ascii) {
+		memcpy(low, s, n);
+	} else {
+		n = fold_marks(s, n, low, sizeof low);
+		if (!n)
+			return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(low[i] >= 'A' && low[i] <= 'Z' ? low[i] | 0x20 : low[i]);
 	return str_find(g->common, g->ncommon, low, n);
 }
 

@@ -166,6 +166,7 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 {
 	t->n = 0;
 	t->cls = LINE_TEXT;
+	t->prose = 0;
 	if (end <= start)
 		return;
 	size_t n = end - start;
@@ -289,12 +290,16 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 			upper_words++;
 		if (tk->shape != TOK_DIGIT)
 			letter_words++;
-		if (!is_function_word(p, len)) {
+		if (is_function_word(p, len)) {
+			t->prose = 1;
+		} else {
 			content++;
 			if (tk->shape == TOK_CAP || tk->shape == TOK_UPPER || tk->shape == TOK_WORD)
 				caps++;
 		}
 	}
+	if (terminal_seen)
+		t->prose = 1;
 	/* A heading: short, no sentence end, most content words capitalised. */
 	if (words >= 2 && letter_words >= 2 && upper_words == letter_words)
 		t->cls = LINE_ALLCAPS;

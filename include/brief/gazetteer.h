@@ -85,7 +85,8 @@ const struct gaz_word *gaz_title(const struct gazetteer *g, const uint8_t *s, si
 /* Exact-word lookups. */
 const struct gaz_word *gaz_orgword(const struct gazetteer *g, const uint8_t *s, size_t n);
 enum gaz_cue gaz_cue(const struct gazetteer *g, const uint8_t *s, size_t n);
-/* Whether the lower case of s (ASCII folding) is a common English word. */
+/* Whether the lower case of s (ASCII folding, after dropping combining marks:
+ * "Café" is "cafe") is a common English word. */
 int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n);
 int gaz_is_proper(const struct gazetteer *g, const uint8_t *s, size_t n);
 int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n);

@@ -40,6 +40,10 @@ struct tokens {
 	struct token *v;            /* owned; grows */
 	size_t n, cap;
 	enum line_class cls;
+	int prose;                  /* a sentence end or a lower-case function word
+	                               ("the", "of"): running text, where a capital
+	                               mid-sentence means a name (not a list, a
+	                               heading or a table row) */
 	char *brk;                  /* scratch for the break finder, owned */
 	size_t brk_cap;
 	char *sbrk;                 /* scratch for sentence breaks (sentence.h), owned */

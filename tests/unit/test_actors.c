@@ -955,6 +955,24 @@ static void test_r2_company_suffix_and_member(void **state)
 	model_free(&m);
 }
 
+/* Mikheev's evidence is read in running text only; a script without case
+ * gives none. */
+static void test_r2_capitals_in_prose_only(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Emoji thumbs up0 Emoji thumbs up1 Emoji thumbs up2\n"
+		      "\xE6\xBC\xA2\xE5\xAD\x97 \xE6\x96\x87 \xE3\x81\x8B\xE3\x81\xAA \xE6\x96\x87 with "
+		      "the \xE6\x96\x87 again.\n");
+	expect_not(&m, "Emoji");
+	assert_int_equal(m.annot.nentities, 0);
+	model_free(&m);
+	/* The same word in a sentence is a name. */
+	open_body(&m, "The group sold Emoji to a rival on Monday.\n");
+	need(&m, "Emoji");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1009,6 +1027,7 @@ int main(void)
 		cmocka_unit_test(test_r2_initials),
 		cmocka_unit_test(test_r2_particle_first),
 		cmocka_unit_test(test_r2_company_suffix_and_member),
+		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 	};

@@ -142,7 +142,7 @@ static void test_hostile_strings(void **state)
 	static const char text[] =
 		"Ann Berg, a \"hard\\line\"\tminister, said no.\n\n"
 		"Mr Kowalski said Zorblat Quux met Blorfia's Finance Minister Tom Ek and "
-		"Quuxcorp on Monday in Paris.\n";
+		"the Quuxcorp app on Monday in Paris.\n";
 	char path[4200];
 	snprintf(path, sizeof path, "%s/hostile.txt", dir);
 	write_file(path, text, sizeof text - 1);

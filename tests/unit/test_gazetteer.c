@@ -45,6 +45,18 @@ static void test_lists_sorted(void **state)
 			fail_msg("firstnames.txt: \"%s\" before \"%s\"", g.firstnames[i - 1], g.firstnames[i]);
 }
 
+/* A common word written with its accents, composed or not, is common. */
+static void test_common_with_marks(void **state)
+{
+	(void)state;
+	assert_true(gaz_is_common(&g, (const uint8_t *)"R\xC3\xA9sum\xC3\xA9", 8));
+	assert_true(gaz_is_common(&g, (const uint8_t *)"Re\xCC\x81sume\xCC\x81", 10));
+	assert_true(gaz_is_common(&g, (const uint8_t *)"Resume", 6));
+	/* Marks dropped, a name stays a name; another script is no English. */
+	assert_false(gaz_is_common(&g, (const uint8_t *)"Whang\xC4\x81rei", 10));
+	assert_false(gaz_is_common(&g, (const uint8_t *)"\xE6\xBC\xA2\xE5\xAD\x97", 6));
+}
+
 /* The Census's first names, as written: a cue, case-sensitive. */
 static void test_firstnames(void **state)
 {
@@ -148,6 +160,7 @@ int main(void)
 		cmocka_unit_test(test_lists_load),
 		cmocka_unit_test(test_lists_sorted),
 		cmocka_unit_test(test_firstnames),
+		cmocka_unit_test(test_common_with_marks),
 		cmocka_unit_test(test_ids_unique_and_affiliations_known),
 		cmocka_unit_test(test_longest_match_and_boundaries),
 		cmocka_unit_test(test_words),

@@ -133,6 +133,21 @@ static void test_other_scripts(void **state)
 	assert_true(find("Cafe\xCC\x81") >= 0);
 }
 
+/* Running text has a sentence end or a lower-case function word; a list
+ * of names or a row of a table has neither. */
+static void test_prose(void **state)
+{
+	(void)state;
+	line("Shares of Snapchat fell");
+	assert_true(tk.prose);
+	line("Kenya agreed.");
+	assert_true(tk.prose);
+	line("Emoji thumbs up0 Emoji thumbs up1");
+	assert_false(tk.prose);
+	line("Caf\xC3\xA9 r\xC3\xA9sum\xC3\xA9 Caf\xC3\xA9");
+	assert_false(tk.prose);
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -159,6 +174,7 @@ int main(void)
 		cmocka_unit_test(test_opening_quote),
 		cmocka_unit_test(test_line_classes),
 		cmocka_unit_test(test_other_scripts),
+		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
