@@ -1432,9 +1432,9 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 	while (i < a->tk.n) {
 		const struct token *t = tok(&L, i);
 		/* "al-Qaeda", "al-Shabab": a name may open with a particle. */
-		if (!is_capword(t) && is_particle(&L, i) && glued(&L, i) && punct_is(&L, i + 1, "-")
+		if (t->shape == TOK_LOWER && t->end - t->start <= 3 && glued(&L, i) && punct_is(&L, i + 1, "-")
 		    && glued(&L, i + 1) && is_capword(tok(&L, i + 2)) && L.t->cls == LINE_TEXT
-		    && (i == 0 || !glued(&L, i - 1))) {
+		    && (i == 0 || !glued(&L, i - 1)) && is_particle(&L, i)) {
 			size_t j = run_end(&L, i + 2);
 			if (j <= i + 2)
 				j = i + 3;
