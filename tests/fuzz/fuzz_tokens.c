@@ -1,7 +1,8 @@
 /* libFuzzer target: tokens.c over every line of a sanitised input.
  * Invariants: tokens are in order, disjoint, non-empty, inside their line,
  * never start with white space; sentence numbers never go down; a
- * possessive's base is shorter than its word; the line class is known. */
+ * possessive's base is shorter than its word; the line class is known; a
+ * line where a sentence ends is prose. */
 #include "config.h"
 
 #include <stdint.h>
@@ -24,6 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		tokens_line(&t, d.text, s, e);
 		FUZZ_CHECK(t.cls == LINE_TEXT || t.cls == LINE_HEADLINE || t.cls == LINE_ALLCAPS,
 			   "line %zu class %d", l, (int)t.cls);
+		FUZZ_CHECK(t.prose == 0 || t.prose == 1, "line %zu prose %d", l, t.prose);
 		size_t prev_end = s;
 		unsigned prev_sent = 0;
 		for (size_t i = 0; i < t.n; i++) {
@@ -40,6 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   k->end - k->start);
 			FUZZ_CHECK(!(k->flags & TOKF_POSS) || base < k->end - k->start,
 				   "possessive token %zu keeps its 's", i);
+			FUZZ_CHECK(!(k->flags & TOKF_SENT_END) || t.prose,
+				   "line %zu ends a sentence at token %zu but is no prose", l, i);
 			prev_end = k->end;
 			prev_sent = k->sent;
 		}
