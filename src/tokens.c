@@ -201,6 +201,24 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 		i = j;
 	}
 
+	/* A placeholder glued inside a word is no break: the document writes
+	 * U+FFFD for a soft hyphen ("Netan\u00ADyahu", as pages hyphenate
+	 * names for narrow columns) and for a byte of another encoding
+	 * ("Jos\xE9"), and the name is one word either way. */
+	size_t o0 = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		const struct token *a = &t->v[k];
+		if (o0 && k + 1 < t->n && a->end - a->start == 3 && text[a->start] == 0xEF
+		    && text[a->start + 1] == 0xBF && text[a->start + 2] == 0xBD
+		    && t->v[o0 - 1].shape != TOK_PUNCT && t->v[o0 - 1].end == a->start
+		    && t->v[k + 1].shape != TOK_PUNCT && t->v[k + 1].start == a->end) {
+			t->v[o0 - 1].end = t->v[k + 1].end;
+			k++;
+			continue;
+		}
+		t->v[o0++] = *a;
+	}
+	t->n = o0;
 	xgrow((void **)&t->sbrk, &t->sbrk_cap, n + 1, 1);
 	sent_breaks(text + start, n, SENT_NEWS, t->sbrk);
 	/* word.h splits "Seoul's" at its apostrophe, as quotes and mentions

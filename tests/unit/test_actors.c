@@ -973,6 +973,18 @@ static void test_r2_capitals_in_prose_only(void **state)
 	model_free(&m);
 }
 
+/* A soft hyphen inside a name (the document shows it as U+FFFD) does not
+ * cut the name. */
+static void test_r2_soft_hyphen_in_a_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Aside from Russian President Vladi\xC2\xADmir Putin, few leaders stand up to him.\n");
+	expect(&m, "Vladi\xEF\xBF\xBDmir Putin", KIND_PERSON);
+	expect_not(&m, "Vladi");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1028,6 +1040,7 @@ int main(void)
 		cmocka_unit_test(test_r2_particle_first),
 		cmocka_unit_test(test_r2_company_suffix_and_member),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
+		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 	};

@@ -148,6 +148,20 @@ static void test_prose(void **state)
 	assert_false(tk.prose);
 }
 
+/* The document's placeholder (U+FFFD: a soft hyphen, a stray byte) glued
+ * inside a word keeps the word whole; spaced, it is punctuation. */
+static void test_placeholder_inside_a_word(void **state)
+{
+	(void)state;
+	line("Netan\xEF\xBF\xBDyahu won");
+	assert_int_equal(tk.n, 2);
+	assert_int_equal(tk.v[0].end - tk.v[0].start, 12);
+	assert_int_equal(tk.v[0].shape, TOK_CAP);
+	line("Kenya \xEF\xBF\xBD won");
+	assert_int_equal(tk.n, 3);
+	assert_int_equal(tk.v[1].shape, TOK_PUNCT);
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -175,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_line_classes),
 		cmocka_unit_test(test_other_scripts),
 		cmocka_unit_test(test_prose),
+		cmocka_unit_test(test_placeholder_inside_a_word),
 		cmocka_unit_test(test_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
