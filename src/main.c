@@ -38,7 +38,11 @@ static void usage(FILE *o)
 	      "                          not a terminal)\n"
 	      "  -w, --width=N           wrap --dump output at N columns (default: the\n"
 	      "                          terminal width, else 80)\n"
-	      "  -e, --export=json       print the model as JSON with byte offsets\n"
+	      "  -e, --export=FORMAT     print the model as JSON with byte offsets (json),\n"
+	      "                          or the text brief reads, a web page's article\n"
+	      "                          (text)\n"
+	      "      --format=FORMAT     read FILE as text or html (default: HTML when its\n"
+	      "                          name or first bytes say so)\n"
 	      "      --draft             print an annotation file drafted from the\n"
 	      "                          actors found automatically, to check and save\n"
 	      "                          as FILE.brief\n"
@@ -202,12 +206,13 @@ int main(int argc, char **argv)
 	 * killing brief half way through a dump or a state file. */
 	signal(SIGXFSZ, SIG_IGN);
 	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS,
-	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO };
+	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO, OPT_FORMAT };
 	static const struct option longopts[] = {
 		{ "annotations", required_argument, NULL, 'a' },
 		{ "dump", no_argument, NULL, 'd' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "export", required_argument, NULL, 'e' },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "ascii", no_argument, NULL, OPT_ASCII },
 		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 		{ "no-state", no_argument, NULL, OPT_NO_STATE },
@@ -221,7 +226,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *annot_path = NULL;
-	int dump = 0, width = 0, export = 0, draft = 0, explain = 0;
+	int dump = 0, width = 0, export = 0, draft = 0, explain = 0;   /* export: 1 json, 2 text */
 	struct model_opts mo = { 0 };
 	struct ui_options uo = { 0 };
 	/* Block and box characters need a UTF-8 locale. */
@@ -249,9 +254,20 @@ int main(int argc, char **argv)
 			break;
 		}
 		case 'e':
-			if (strcmp(optarg, "json") != 0)
-				return usage_error("unknown export format '%s' (expected json)", optarg);
-			export = 1;
+			if (strcmp(optarg, "json") == 0)
+				export = 1;
+			else if (strcmp(optarg, "text") == 0)
+				export = 2;
+			else
+				return usage_error("unknown export format '%s' (expected json or text)", optarg);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				mo.format = HTML_FORMAT_TEXT;
+			else if (strcmp(optarg, "html") == 0)
+				mo.format = HTML_FORMAT_HTML;
+			else
+				return usage_error("unknown format '%s' (expected text or html)", optarg);
 			break;
 		case OPT_ASCII:
 			uo.ascii = 1;
@@ -282,7 +298,9 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return flush_output();
 		case 'V':
-			printf("brief %s\n", PACKAGE_VERSION);
+			/* One line; the libraries that read web pages as loaded. */
+			printf("brief %s (web pages: libxml2 %s, zlib %s)\n", PACKAGE_VERSION,
+			       html_libxml2_version(), html_zlib_version());
 			return flush_output();
 		case ':':
 			return usage_error("option '%s' needs an argument", argv[optind - 1]);
@@ -333,16 +351,21 @@ int main(int argc, char **argv)
 			rc = output_status(draft_write(stdout, &m));
 	} else if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
-		model_scan_all(&m);
-		/* The hidden automatic actors are part of the JSON and --explain. */
-		if (export || explain)
-			model_find_auto(&m);
+		if (export == 2) {
+			doc_prepare_all(&m.doc);        /* the text only: nothing to scan */
+		} else {
+			model_scan_all(&m);
+			/* The hidden automatic actors are part of the JSON and --explain. */
+			if (export || explain)
+				model_find_auto(&m);
+		}
 		errno = 0;
 		/* Nothing of a file that shrank while it was scanned; one that
 		 * shrinks while it is written stops the output before the first
 		 * line or span past its new end (EXPORT_CUT): 74 below. */
 		if (!doc_shrank(&m.doc)) {
-			int r = export ? export_json(stdout, &m)
+			int r = export == 2 ? export_text(stdout, &m)
+				: export ? export_json(stdout, &m)
 				: export_dump_explain(stdout, &m, width ? width : terminal_width(),
 						      uo.ascii, explain);
 			rc = output_status(r < 0 ? r : 0);

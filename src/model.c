@@ -110,6 +110,107 @@ static int load_annotations(struct model *m, const char *name, const char *text,
 	return 0;
 }
 
+/* "page.html.gz" -> "page.html" (the annotation file is "page.brief"). */
+static char *without_gz(const char *path)
+{
+	size_t n = strlen(path);
+	return xstrndup(path, html_name_says_gzip(path) ? n - 3 : n);
+}
+
+static void set_notice(struct model *m, const char *msg)
+{
+	if (!m->notice)
+		m->notice = doc_sanitize_cstr(msg);
+}
+
+/* The document opened from the file holds its bytes as read: inflate them
+ * when they are gzip, read the article out of them when they are a web
+ * page, and put that text in the document's place. */
+static int open_transformed(struct model *m, const char *path, enum html_format format,
+			    struct model_error *err)
+{
+	const uint8_t *p = m->doc.orig;
+	size_t n = m->doc.orig_len;
+	m->source_len = n;
+	uint8_t *raw = NULL;
+	size_t raw_len = 0;
+	int gz = html_is_gzip(p, n);
+	if (!gz && format == HTML_FORMAT_TEXT)
+		return 0;
+	if (gz) {
+		const char *why;
+		if (html_gunzip(p, n, DOC_READ_MAX, &raw, &raw_len, &why) != 0) {
+			err->status = BRIEF_EXIT_NOINPUT;
+			snprintf(err->msg, sizeof err->msg, "%s: %s", m->doc.name, why);
+			return err->status;
+		}
+		p = raw;
+		n = raw_len;
+		m->gzip = 1;
+	}
+	int is_file = strcmp(path, "-") != 0;
+	int html = format == HTML_FORMAT_HTML
+		   || (format == HTML_FORMAT_AUTO
+		       && ((is_file && html_name_says_html(path)) || html_looks_like_html(p, n)));
+	if (html && n > DOC_READ_MAX) {
+		free(raw);
+		err->status = BRIEF_EXIT_NOINPUT;
+		snprintf(err->msg, sizeof err->msg,
+			 "%s: a web page of more than 256 MiB (--format=text reads it as text)",
+			 m->doc.name);
+		return err->status;
+	}
+	if (!html && !gz)
+		return 0;
+	struct html_page *page = NULL;
+	if (html) {
+		page = xcalloc(1, sizeof *page);
+		html_page_read(page, p, n);
+		free(raw);
+		raw = NULL;
+	}
+	/* What was read of a mapped file that shrank meanwhile is not the
+	 * page. */
+	if (doc_shrank(&m->doc) || mapguard_tripped()) {
+		if (page)
+			html_page_free(page);
+		free(page);
+		free(raw);
+		err->status = MODEL_EXIT_IOERR;
+		snprintf(err->msg, sizeof err->msg,
+			 "%s: the file shrank or failed to read while it was being read", m->doc.name);
+		return err->status;
+	}
+	char *name = xstrdup(m->doc.name);
+	doc_free(&m->doc);
+	if (page) {
+		doc_load_mem(&m->doc, name, (const uint8_t *)page->text, page->len);
+		m->page = page;
+		for (int k = 0; k < META_COUNT; k++)
+			if (page->meta[k]) {
+				model_set_meta(m, (enum meta_key)k, page->meta[k], strlen(page->meta[k]));
+				m->meta_rule[k] = m->meta[k] ? page->meta_rule[k] : NULL;
+			}
+		if (!page->article.found)
+			set_notice(m, "No article found in this page: showing all its text");
+		if (page->truncated)
+			set_notice(m, "The page has more than 8 million elements: the rest was not read");
+		if (page->charset.invalid) {
+			struct buf b = { 0 };
+			buf_printf(&b, "%zu byte sequences in this page are not %s: shown as \xef\xbf\xbd",
+				   page->charset.invalid, page->charset.name);
+			set_notice(m, b.data);
+			buf_free(&b);
+		}
+	} else {
+		doc_load_mem(&m->doc, name, raw, raw_len);
+		m->text_owned = raw;
+	}
+	free(name);
+	m->offsets_text = 1;
+	return 0;
+}
+
 int model_open(struct model *m, const char *doc_path, const char *annot_path,
 	       struct model_error *err)
 {
@@ -241,6 +342,13 @@ static void find_header(struct model *m)
 	}
 }
 
+int model_open_format(struct model *m, const char *doc_path, const char *annot_path,
+		      enum html_format format, struct model_error *err)
+{
+	struct model_opts o = { .format = format };
+	return model_open_opts(m, doc_path, annot_path, &o, err);
+}
+
 int model_open_opts(struct model *m, const char *doc_path, const char *annot_path,
 		    const struct model_opts *o, struct model_error *err)
 {
@@ -267,8 +375,13 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 			snprintf(err->msg, sizeof err->msg, "%s", de.msg);
 			return err->status;
 		}
+		rc = open_transformed(m, doc_path, o ? o->format : HTML_FORMAT_AUTO, err);
+		if (rc != 0)
+			return rc;
 		if (!annot_path && strcmp(doc_path, "-") != 0) {
-			char *sib = sibling_annotation(doc_path);
+			char *plain = without_gz(doc_path);
+			char *sib = sibling_annotation(plain);
+			free(plain);
 			if (access(sib, F_OK) == 0)
 				m->annot_path = sib;
 			else
@@ -298,7 +411,9 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 	if (m->annot.body.text) {
 		m->body_line = doc_line_at(&m->doc, m->annot.body.start);
 		m->body = doc_line_start(&m->doc, m->body_line);
-	} else if (!m->annot_path && !m->no_auto) {
+	} else if (!m->annot_path && !m->no_auto && !m->page) {
+		/* A web page's header came from its metadata (open_transformed);
+		 * its text starts with the article. */
 		find_header(m);
 	}
 	if (!m->no_auto && load_corrections(m, err) != 0)
@@ -628,6 +743,11 @@ void model_free(struct model *m)
 	for (int k = 0; k < META_COUNT; k++)
 		free(m->meta[k]);
 	free(m->annot_path);
+	if (m->page)
+		html_page_free(m->page);
+	free(m->page);
+	free(m->text_owned);
+	free(m->notice);
 	memset(m, 0, sizeof *m);
 }
 
@@ -683,4 +803,12 @@ void model_set_meta(struct model *m, enum meta_key k, const char *s, size_t len)
 	m->meta[k] = o ? safe : NULL;
 	if (!o)
 		free(safe);
+}
+
+int model_block_kind(const struct model *m, size_t off)
+{
+	if (!m->page)
+		return -1;
+	const struct html_block *b = html_block_at(m->page, off);
+	return b ? b->kind : -1;
 }

@@ -1,4 +1,4 @@
-/* Non-interactive output: --export json and --dump. */
+/* Non-interactive output: --export json, --export text and --dump. */
 #ifndef BRIEF_EXPORT_H
 #define BRIEF_EXPORT_H
 
@@ -22,6 +22,13 @@ int export_json(FILE *out, const struct model *m);
 /* Header, wrapped article with [actors] and {figures} marked, the actors and
  * figures with counts, the comparisons as text charts.  ascii: no box or
  * block characters.  Returns 0, EXPORT_CUT, or -1 on a write error. */
+/* --export text: the text brief reads, as it reads it, nothing added: for
+ * a web page the article, one block a line, which export_json's offsets
+ * address.  Written a megabyte at a time from doc_copy_text (checked
+ * again as it is written).  The document must be complete
+ * (doc_prepare_all).  Returns 0, EXPORT_CUT (a file that shrank: stopped
+ * before the first line past its new end), or -1 on a write error. */
+int export_text(FILE *out, const struct model *m);
 int export_dump(FILE *out, const struct model *m, int width, int ascii);
 /* The same; explain: each mention of an actor found automatically is
  * followed by its rule ("[Rubio]<alias:surname>"), and each such actor by

@@ -10,6 +10,7 @@
 #include "brief/compare.h"
 #include "brief/document.h"
 #include "brief/figures.h"
+#include "brief/html.h"
 #include "brief/mentions.h"
 
 struct model {
@@ -48,11 +49,26 @@ struct model {
 	 * $XDG_CONFIG_HOME/brief/actors.brief (actor and ignore statements). */
 	struct annot user;
 	char *user_path;            /* sanitised, NULL when there is none */
+	/* A web page, or a gzip-compressed file: the text brief reads is not
+	 * the file as read.  page says how a page's article was found (NULL
+	 * for text); text_owned holds decompressed text the document borrows.
+	 * offsets_text: offsets (export, state) address that text, which
+	 * --export text prints, not the file. */
+	struct html_page *page;
+	uint8_t *text_owned;
+	int offsets_text;
+	int gzip;                   /* the input was gzip-compressed */
+	size_t source_len;          /* bytes of the input as read (compressed) */
+	/* One line the reader shows in its status line when it starts (no
+	 * article found in a page, ...): owned, sanitised, NULL when none. */
+	char *notice;
 };
 
 /* Options for model_open_opts. */
 struct model_opts {
 	int no_auto;                /* do not look for actors automatically */
+	enum html_format format;    /* --format: HTML_FORMAT_AUTO reads a page as
+	                               HTML when its name or first bytes say so */
 };
 
 struct model_error {
@@ -93,6 +109,20 @@ const struct entity_why *model_mention_why(const struct model *m, const struct m
 /* Whether an automatic actor (one of auto_ents) is among annot.entities now. */
 int model_auto_is_shown(const struct model *m, const struct entity *e);
 
+/* model_open_opts with only the input's format (o->format): HTML_FORMAT_AUTO
+ * reads a page as HTML when its name or first bytes say so (html.h),
+ * HTML_FORMAT_TEXT never, HTML_FORMAT_HTML always.  Gzip input (by its
+ * magic bytes) is inflated first in every case; a name ending in .gz
+ * whose bytes are not gzip is read as they are.  A page is read whole
+ * before model_open_opts returns.  Errors: BRIEF_EXIT_NOINPUT (corrupt or
+ * truncated gzip, more than 256 MiB inflated or of HTML), MODEL_EXIT_IOERR
+ * (the file shrank while the page was read). */
+#define MODEL_EXIT_IOERR 74
+int model_open_format(struct model *m, const char *doc_path, const char *annot_path,
+		      enum html_format format, struct model_error *err);
+/* The kind of the web page's block holding text offset off
+ * (enum html_block_kind), or -1: not a page, or between blocks. */
+int model_block_kind(const struct model *m, size_t off);
 /* Scan about `bytes` more of the text for mentions and figures, ending on a
  * line boundary.  Returns 1 once the whole text is scanned. */
 int model_scan_step(struct model *m, size_t bytes);
