@@ -90,7 +90,96 @@ static void jdocument(FILE *o, const struct model *m)
 		fprintf(o, ", \"%s\": ", meta_key_name((enum meta_key)k));
 		jstr(o, model_meta(m, (enum meta_key)k));
 	}
+	/* Offsets address the file as read ("file"), or the text brief read
+	 * out of a web page or inflated from gzip ("text"), which --export
+	 * text prints. */
+	fprintf(o, ", \"format\": \"%s\", \"gzip\": %s, \"offsets\": \"%s\"",
+		m->page ? "html" : "text", m->gzip ? "true" : "false",
+		m->offsets_text ? "text" : "file");
 	fputs("},\n", o);
+}
+
+/* "paragraphs": each block of the text with its kind: a web page's as it
+ * was read; a text file's runs of non-blank lines, all "paragraph". */
+static void jparagraphs(FILE *o, const struct model *m)
+{
+	const struct doc *d = &m->doc;
+	fputs("  \"paragraphs\": [", o);
+	size_t n = 0;
+	if (m->page) {
+		for (size_t i = 0; i < m->page->nblocks; i++) {
+			const struct html_block *b = &m->page->blocks[i];
+			fprintf(o, "%s\n    {\"kind\": \"%s\", \"level\": %u, \"start\": %zu, \"end\": %zu}",
+				n++ ? "," : "", html_block_kind_name((enum html_block_kind)b->kind),
+				(unsigned)b->level, doc_orig_off(d, b->off), doc_orig_off(d, b->end));
+		}
+	} else {
+		for (size_t i = doc_next_nonblank(d, 0); i < d->nlines; i = doc_next_nonblank(d, i)) {
+			size_t start = doc_line_start(d, i);
+			while (i + 1 < d->nlines && !doc_line_blank(d, i + 1))
+				i++;
+			fprintf(o, "%s\n    {\"kind\": \"paragraph\", \"level\": 0, \"start\": %zu, \"end\": %zu}",
+				n++ ? "," : "", doc_orig_off(d, start), doc_orig_off(d, doc_line_end(d, i)));
+			i++;
+		}
+	}
+	fputs(n ? "\n  ],\n" : "],\n", o);
+}
+
+/* "html": how a web page was read (null for text): its charset and where
+ * that came from, which element was taken as the article and why, what
+ * was left out by which rule, which source gave each header field. */
+static void jhtml(FILE *o, const struct model *m)
+{
+	const struct html_page *p = m->page;
+	if (!p) {
+		fputs("  \"html\": null\n", o);
+		return;
+	}
+	const struct html_choice *c = &p->article;
+	fprintf(o, "  \"html\": {\"bytes\": %zu, \"charset\": ", m->source_len);
+	jstr(o, p->charset.name);
+	fputs(", \"charset_rule\": ", o);
+	jstr(o, p->charset.rule);
+	fputs(", \"charset_declared\": ", o);
+	jstr(o, p->charset.declared[0] ? p->charset.declared : NULL);
+	fprintf(o, ", \"invalid_sequences\": %zu, \"elements\": %zu, \"truncated\": %s,\n",
+		p->charset.invalid, p->elements, p->truncated ? "true" : "false");
+	fprintf(o, "    \"article\": {\"found\": %s, \"rule\": ", c->found ? "true" : "false");
+	jstr(o, c->rule);
+	fputs(", \"element\": ", o);
+	jstr(o, c->element);
+	fputs(", \"path\": ", o);
+	jstr(o, c->path);
+	fputs(", \"score\": ", o);
+	jnum(o, c->score);
+	fputs(", \"link_density\": ", o);
+	jnum(o, c->link_density);
+	fprintf(o, ", \"paragraphs\": %zu, \"siblings\": %zu, \"candidates\": %zu,\n      \"why\": ",
+		c->paragraphs, c->siblings, c->candidates);
+	jstr(o, c->why);
+	fputs(",\n      \"tries\": [", o);
+	for (size_t k = 0; k < c->ntries; k++) {
+		fprintf(o, "%s{\"rule\": ", k ? ", " : "");
+		jstr(o, c->tries[k].rule);
+		fputs(", \"element\": ", o);
+		jstr(o, c->tries[k].element);
+		fprintf(o, ", \"characters\": %zu}", c->tries[k].chars);
+	}
+	fputs("]},\n    \"left_out\": {", o);
+	for (int k = 0; k < HTML_DROP_COUNT; k++)
+		fprintf(o, "%s\"%s\": %zu", k ? ", " : "", html_drop_name((enum html_drop)k), p->dropped[k]);
+	fputs("},\n    \"header_from\": {", o);
+	for (int k = 0; k < META_COUNT; k++) {
+		fprintf(o, "%s\"%s\": ", k ? ", " : "", meta_key_name((enum meta_key)k));
+		/* A field the annotations set came from them, not the page. */
+		int from_page = p->meta_rule[k] && model_meta(m, (enum meta_key)k)
+				&& !m->annot.meta[k].text;
+		jstr(o, from_page ? p->meta_rule[k] : NULL);
+	}
+	fputs("},\n    \"published\": ", o);
+	jstr(o, p->published);
+	fputs("}\n", o);
 }
 
 /* The mentions' indices grouped by entity, each group in text order, group
@@ -412,8 +501,12 @@ int export_json(FILE *o, const struct model *m)
 		fputs(i ? "," : "", o);
 		cut = jcomparison(o, m, &m->cmps[i]) != 0;
 	}
-	if (!cut)
-		fputs(m->ncmps ? "\n  ]\n}\n" : "]\n}\n", o);
+	if (!cut) {
+		fputs(m->ncmps ? "\n  ],\n" : "],\n", o);
+		jparagraphs(o, m);
+		jhtml(o, m);
+		fputs("}\n", o);
+	}
 	if (fflush(o) != 0 || ferror(o))
 		return -1;
 	return cut ? EXPORT_CUT : 0;
