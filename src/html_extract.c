@@ -538,6 +538,22 @@ static int contains(const struct html_tree *t, size_t outer, size_t inner)
 	return inner >= outer && inner < t->v[outer].end;
 }
 
+/* Is i its parent's only child, white space aside? */
+static int only_child(const struct html_tree *t, size_t i)
+{
+	size_t p = t->v[i].parent;
+	for (size_t c = p + 1; c < t->v[p].end; c = t->v[c].end) {
+		if (c == i)
+			continue;
+		if (t->v[c].tag != HT_TEXT)
+			return 0;
+		for (uint32_t k = 0; k < t->v[c].len; k++)
+			if (!is_space_byte((unsigned char)t->text[t->v[c].off + k]))
+				return 0;
+	}
+	return 1;
+}
+
 static size_t best_candidate(const struct facts *f, struct attempt *a)
 {
 	const struct html_tree *t = f->t;
@@ -595,10 +611,10 @@ static size_t best_candidate(const struct facts *f, struct attempt *a)
 		}
 		last = a->score[p];
 	}
-	/* A wrapper with nothing else in it: take the wrapper. */
+	/* A wrapper with nothing else in it: take the wrapper (its siblings
+	 * may hold the rest of the article). */
 	while (t->v[top].parent != 0 && t->v[t->v[top].parent].tag != HT_body
-	       && t->v[t->v[top].parent].tag != HT_html
-	       && a->chars[t->v[top].parent] == a->chars[top]) {
+	       && t->v[t->v[top].parent].tag != HT_html && only_child(t, top)) {
 		size_t p = t->v[top].parent;
 		if (!a->scored[p])
 			candidate(f, a, p), a->score[p] = a->score[top];
@@ -857,6 +873,8 @@ struct wctx {
 	uint8_t ordered;            /* the list around numbers its items */
 	uint16_t list_depth;
 	uint32_t counter;           /* items so far in the list around */
+	uint32_t group;             /* the outermost list or the table around, 0 if none */
+	uint8_t indent;             /* columns of the item's mark: its later lines' indent */
 };
 
 struct wframe {
@@ -877,6 +895,7 @@ struct writer {
 	int br_run;                 /* the line was ended by a <br> */
 	int cell_sep;               /* a new table cell: " | " before its text */
 	char bullet[16];            /* the list item's mark, until its first line */
+	uint32_t last_group;        /* the group of the last block written */
 	struct wframe *stack;
 	size_t depth, stack_cap;
 };
@@ -892,7 +911,11 @@ static void end_line(struct writer *w)
 		for (unsigned d = 1; d < w->c.list_depth; d++)
 			buf_adds(&l, "  ");
 		/* The mark on the item's first line, its width of indent after. */
-		buf_adds(&l, w->bullet[0] ? w->bullet : "  ");
+		if (w->bullet[0])
+			buf_adds(&l, w->bullet);
+		else
+			for (unsigned k = 0; k < w->c.indent; k++)
+				buf_addc(&l, ' ');
 		w->bullet[0] = '\0';
 	}
 	buf_add(&l, w->line.data, w->line.len);
@@ -902,8 +925,9 @@ static void end_line(struct writer *w)
 	if (!w->block_open) {
 		const struct html_block *prev = w->nblocks ? &w->blocks[w->nblocks - 1] : NULL;
 		if (prev) {
-			/* Items of a list and rows of a table stay together. */
-			int together = prev->kind == w->c.kind
+			/* Items of a list (nested ones too) and rows of a table stay
+			 * together. */
+			int together = prev->kind == w->c.kind && w->c.group && w->last_group == w->c.group
 				       && (w->c.kind == HTML_BLOCK_ITEM || w->c.kind == HTML_BLOCK_ROW);
 			buf_adds(&w->out, together ? "\n" : "\n\n");
 		}
@@ -914,6 +938,7 @@ static void end_line(struct writer *w)
 		b->level = w->c.kind == HTML_BLOCK_ITEM ? (uint8_t)(w->c.list_depth > 255 ? 255 : w->c.list_depth)
 							: w->c.level;
 		w->block_open = 1;
+		w->last_group = w->c.group;
 	} else {
 		buf_addc(&w->out, '\n');
 	}
@@ -965,10 +990,11 @@ static void put_text(struct writer *w, const char *text, size_t len)
 			k = 1;
 		if (w->c.pre) {
 			if (cp == '\n') {
-				/* Each line of preformatted text its own, even empty
-				 * ones inside it. */
-				if (!w->line.len && w->block_open)
-					buf_addc(&w->out, '\n');
+				/* Each line of preformatted text its own; an empty one
+				 * parts it into blocks, as a blank line parts any text
+				 * (so a block never holds one). */
+				if (!w->line.len)
+					w->block_open = 0;
 				end_line(w);
 			} else if (cp == '\t') {
 				size_t col = w->line.len;
@@ -1029,6 +1055,8 @@ static void enter(struct writer *w, size_t i)
 		w->c.level = (uint8_t)(tag - HT_h1 + 1);
 		break;
 	case HT_ul: case HT_ol: case HT_menu: case HT_dir:
+		if (!w->c.list_depth)
+			w->c.group = (uint32_t)i;
 		w->c.list_depth++;
 		w->c.ordered = tag == HT_ol;
 		w->c.counter = 0;
@@ -1039,10 +1067,15 @@ static void enter(struct writer *w, size_t i)
 			w->c.list_depth = 1;
 		/* The count goes on in the list's frame (write_subtree). */
 		w->c.counter++;
-		if (w->c.ordered)
+		if (!w->c.group)
+			w->c.group = (uint32_t)i;
+		if (w->c.ordered) {
 			snprintf(w->bullet, sizeof w->bullet, "%u. ", (unsigned)w->c.counter);
-		else
+			w->c.indent = (uint8_t)strlen(w->bullet);
+		} else {
 			snprintf(w->bullet, sizeof w->bullet, "\xe2\x80\xa2 ");
+			w->c.indent = 2;
+		}
 		break;
 	case HT_blockquote:
 		if (w->c.quote < 8)
@@ -1055,6 +1088,9 @@ static void enter(struct writer *w, size_t i)
 	case HT_pre: case HT_xmp:
 		w->c.pre = 1;
 		w->c.kind = HTML_BLOCK_CODE;
+		break;
+	case HT_table:
+		w->c.group = (uint32_t)i;
 		break;
 	case HT_tr:
 		w->c.kind = HTML_BLOCK_ROW;
@@ -1273,10 +1309,11 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 {
 	memset(pg, 0, sizeof *pg);
 	size_t ulen;
-	uint8_t *u = html_to_utf8(p, n, &pg->charset, &ulen);
+	uint8_t *owned;
+	const uint8_t *u = html_to_utf8(p, n, &pg->charset, &ulen, &owned);
 	struct html_tree t;
 	html_tree_parse(&t, u, ulen, HTML_MAX_NODES);
-	free(u);
+	free(owned);
 	pg->elements = t.elements;
 	pg->truncated = t.truncated;
 	struct html_ld ld = { 0 };

@@ -360,12 +360,15 @@ static const char *sniff_meta(const uint8_t *p, size_t n, char *label, size_t ca
 }
 
 /* Valid UTF-8 of n bytes, each maximal ill-formed subpart replaced by
- * U+FFFD (counted in *bad), a leading BOM dropped. */
+ * U+FFFD (counted in *bad); NULL when there is none to replace (the bytes
+ * are valid as they are: no copy of a 50 MB page). */
 static uint8_t *utf8_repair(const uint8_t *p, size_t n, size_t *out_len, size_t *bad)
 {
+	*bad = 0;
+	if (u8_check(p, n) == NULL)
+		return NULL;
 	struct buf b = { 0 };
 	size_t i = 0, run = 0;
-	*bad = 0;
 	while (i < n) {
 		if (p[i] < 0x80) {
 			i++;
@@ -403,9 +406,11 @@ static size_t count_replacements(const uint8_t *p, size_t n)
 	return k;
 }
 
-uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs, size_t *out_len)
+const uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs, size_t *out_len,
+			    uint8_t **owned)
 {
 	memset(cs, 0, sizeof *cs);
+	*owned = NULL;
 	const char *name = NULL;
 	char buf[48];
 	size_t skip = bom(p, n, &name);
@@ -437,26 +442,30 @@ uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs, size_
 	snprintf(cs->name, sizeof cs->name, "%s", name);
 	p += skip;
 	n -= skip;
-	if (strcmp(name, "UTF-8") == 0) {
-		/* Also a declared UTF-8 page is checked: a bad byte costs a
-		 * U+FFFD, not the rest of the page. */
-		return utf8_repair(p, n, out_len, &cs->invalid);
-	}
-	size_t len = 0;
-	uint8_t *u = u8_conv_from_encoding(name, iconveh_replacement_character, (const char *)p, n,
-					   NULL, NULL, &len);
-	if (!u) {
+	if (strcmp(name, "UTF-8") != 0) {
+		size_t len = 0;
+		uint8_t *u = u8_conv_from_encoding(name, iconveh_replacement_character,
+						   (const char *)p, n, NULL, NULL, &len);
+		if (u) {
+			cs->invalid = count_replacements(u, len);
+			*owned = u;
+			*out_len = len;
+			return u;
+		}
 		/* iconv refused after all (out of memory, an odd converter):
 		 * read the bytes as UTF-8 with repairs rather than nothing. */
 		snprintf(cs->name, sizeof cs->name, "UTF-8");
 		cs->rule = "default";
-		return utf8_repair(p, n, out_len, &cs->invalid);
 	}
-	cs->invalid = count_replacements(u, len);
-	u = xrealloc(u, len + 1);
-	u[len] = '\0';
-	*out_len = len;
-	return u;
+	/* Also a declared UTF-8 page is checked: a bad byte costs a U+FFFD,
+	 * not the rest of the page. */
+	uint8_t *fixed = utf8_repair(p, n, out_len, &cs->invalid);
+	if (!fixed) {
+		*out_len = n;
+		return p;
+	}
+	*owned = fixed;
+	return fixed;
 }
 
 const char *html_zlib_version(void)

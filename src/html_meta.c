@@ -215,14 +215,16 @@ static char *title_headline(const char *title, const char *site)
 	return xstrdup(title);
 }
 
-/* The text of the first element with tag (and flag, when nonzero) in the
- * subtree at root that is not inside a never-shown element. */
+/* The text of the first element with tag (HT_OTHER: any) and flag (when
+ * nonzero) in the subtree at root that is not inside a never-shown element
+ * but the head. */
 static char *first_text(const struct html_tree *t, size_t root, enum html_tag tag, uint16_t flag)
 {
 	for (size_t i = root; i < t->v[root].end;) {
 		const struct html_node *nd = &t->v[i];
+		/* The head is never text, but holds the <title>. */
 		if (i != root && nd->tag != HT_TEXT && (html_tag_flags((enum html_tag)nd->tag) & TF_DROP)
-		    && nd->tag != tag) {
+		    && nd->tag != tag && nd->tag != HT_head) {
 			i = nd->end;
 			continue;
 		}

@@ -72,9 +72,11 @@ struct html_charset {
  * first 64 KiB); else windows-1252.  Labels are read as the WHATWG
  * Encoding Standard maps them (iso-8859-1 and us-ascii are windows-1252; a
  * meta saying UTF-16 of an ASCII-compatible page is UTF-8); an unknown label
- * counts as none.  Invalid sequences become U+FFFD: the result is valid
- * UTF-8, owned by the caller, '\0'-terminated (not counted in *out_len). */
-uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs, size_t *out_len);
+ * counts as none.  Invalid sequences become U+FFFD.  The result is valid
+ * UTF-8 of *out_len bytes: p itself (past a BOM) when it was valid UTF-8
+ * already, *owned NULL; else a new buffer, *owned, that the caller frees. */
+const uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs, size_t *out_len,
+			    uint8_t **owned);
 
 /* ---- the article (html_extract.c, html_tree.c, html_meta.c) --------------- */
 
