@@ -252,6 +252,9 @@ int ui_run(struct model *m, const struct ui_options *o)
 	relayout(r);
 	if (!o->no_state)
 		statefile_load(u, r->state_key);
+	/* What the model wants said first (a page with no article). */
+	if (m->notice)
+		status_message(u, 0, "%s", m->notice);
 
 	int exit_sig = 0;
 	int64_t last_draw = 0;

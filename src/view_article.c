@@ -81,7 +81,8 @@ static void row_roles(struct ui *u, struct article *a, size_t ls, size_t le, uin
 {
 	const struct model *m = u->m;
 	const struct viewport *vp = &u->vp;
-	memset(roles, ROLE_TEXT, le - ls);
+	/* A web page's headings are shown as headings (model.h). */
+	memset(roles, model_block_kind(m, ls) == HTML_BLOCK_HEADING ? ROLE_TITLE : ROLE_TEXT, le - ls);
 	const struct figures *f = &m->figures;
 	size_t i = figures_at(f, ls);
 	if (i > 0)
