@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word fuzz_tokens fuzz_actors fuzz_draft fuzz_viewport fuzz_state"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word fuzz_tokens fuzz_actors fuzz_draft fuzz_viewport fuzz_state fuzz_html"}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 
 FUZZ_BUILT=${FUZZ_BUILT:-}
@@ -52,9 +52,10 @@ sources_for() {
 	fuzz_word) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
 	fuzz_tokens) s="$s src/word.c src/sentence.c src/tokens.c" ;;
 	fuzz_actors) s="$s src/annot.c src/word.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c $T/assets_data.c" ;;
-	fuzz_draft) s="$s src/annot.c src/word.c src/figures.c src/mentions.c src/compare.c src/model.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c src/header.c src/draft.c $T/assets_data.c" ;;
+	fuzz_draft) s="$s src/annot.c src/word.c src/figures.c src/mentions.c src/compare.c src/model.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c src/header.c src/draft.c src/html_input.c src/html_tree.c src/html_extract.c src/html_meta.c src/html_jsonld.c $T/assets_data.c" ;;
 	fuzz_viewport) s="$s src/layout.c src/search.c src/annot.c src/figures.c src/mentions.c src/word.c src/viewport.c" ;;
 	fuzz_state) s="src/util.c src/state.c" ;;
+	fuzz_html) s="$s src/html_input.c src/html_tree.c src/html_extract.c src/html_meta.c src/html_jsonld.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
 	esac
 	echo "$s"
@@ -75,6 +76,8 @@ EOH
 }
 
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# libxml2 and zlib, for the web page reader (fuzz_html; harmless to the rest).
+XML_FLAGS=$(pkg-config --cflags --libs libxml-2.0 zlib 2>/dev/null) || XML_FLAGS="-I/usr/include/libxml2 -lxml2 -lz"
 CFLAGS_FUZZ="-g -O1 -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I$T -I$top/include -I$here"
 
 status=0
@@ -94,7 +97,7 @@ for t in $FUZZ_TARGETS; do
 		case $s in /* | -*) abs="$abs $s" ;; *) abs="$abs $top/$s" ;; esac
 	done
 	# shellcheck disable=SC2086
-	if ! $CC $CFLAGS_FUZZ $SAN -o "$T/$t" "$here/$t.c" $abs -lunistring -lm >"$T/$t.build.log" 2>&1; then
+	if ! $CC $CFLAGS_FUZZ $SAN -o "$T/$t" "$here/$t.c" $abs -lunistring -lm $XML_FLAGS >"$T/$t.build.log" 2>&1; then
 		echo "not ok - $t: build failed"
 		sed -e 's/^/# /' "$T/$t.build.log" | head -40
 		status=2
