@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """make bench-extract: how well brief reads the article out of saved pages.
 
-For each folder of $WEBPAGES holding source.html and expected.html (Mozilla
+For each folder of $BRIEF_WEBPAGES (else ../shared/webpages beside the
+source tree, else /work/shared/webpages, as tests/bench/score.py) holding source.html and expected.html (Mozilla
 Readability's test pages: what Readability.js extracted, one good
 extractor's answer rather than the truth), runs `brief --export text
 source.html` and compares its words with the text of expected.html:
@@ -15,7 +16,7 @@ The pages are not the project's (Apache-2.0, development only): they are
 read from where they are, never copied.  Without them this says so and
 exits 0.  Python 3 standard library only.
 
-  WEBPAGES=../shared/webpages BRIEF=src/brief python3 tests/bench/extract.py
+  BRIEF_WEBPAGES=../shared/webpages BRIEF=src/brief python3 tests/bench/extract.py
   ... extract.py -v          every page, not only the worst ten
   ... extract.py PAGE...     only these folders
 """
@@ -125,11 +126,14 @@ def main():
     verbose = "-v" in argv
     only = [a for a in argv if a != "-v"]
     here = os.path.dirname(os.path.abspath(__file__))
-    pages = os.environ.get("WEBPAGES") or os.path.join(here, "..", "..", "..", "shared", "webpages")
+    pages = next((d for d in (os.environ.get("BRIEF_WEBPAGES"),
+                              os.path.join(here, "..", "..", "..", "shared", "webpages"),
+                              "/work/shared/webpages") if d and os.path.isdir(d)),
+                 os.environ.get("BRIEF_WEBPAGES") or os.path.join(here, "..", "..", "..", "shared", "webpages"))
     brief = os.environ.get("BRIEF") or os.path.join(here, "..", "..", "src", "brief")
     if not os.path.isdir(pages):
         print(f"bench-extract: no saved pages at {os.path.normpath(pages)}: nothing measured "
-              "(set WEBPAGES to a folder of PAGE/source.html and PAGE/expected.html)")
+              "(set BRIEF_WEBPAGES to a folder of PAGE/source.html and PAGE/expected.html)")
         return 0
     names = sorted(d for d in os.listdir(pages)
                    if os.path.isfile(os.path.join(pages, d, "source.html"))
