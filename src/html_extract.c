@@ -485,6 +485,17 @@ static int is_paragraph(const struct facts *f, const struct attempt *a, size_t i
 	return !a->block_inside[i];
 }
 
+static int div_like(enum html_tag tag)
+{
+	switch (tag) {
+	case HT_div: case HT_section: case HT_article: case HT_main: case HT_OTHER: case HT_body:
+	case HT_form: case HT_center:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void score_all(const struct facts *f, struct attempt *a)
 {
 	const struct html_tree *t = f->t;
@@ -503,9 +514,10 @@ static void score_all(const struct facts *f, struct attempt *a)
 			i = nd->end;
 			continue;
 		}
-		/* Text straight inside a container with blocks too: each run of
-		 * it between blocks is a paragraph of the container. */
-		if ((html_tag_flags((enum html_tag)nd->tag) & TF_BLOCK) && a->block_inside[i]) {
+		/* Text straight inside a div-like container with blocks too: each
+		 * run of it between blocks is a paragraph of the container.  (Not
+		 * a list item's: a list is no candidate for its items' text.) */
+		if (div_like((enum html_tag)nd->tag) && a->block_inside[i]) {
 			uint32_t chars = 0, commas = 0;
 			for (size_t c = i + 1; c < nd->end; c = t->v[c].end) {
 				const struct html_node *cn = &t->v[c];
@@ -538,12 +550,12 @@ static int contains(const struct html_tree *t, size_t outer, size_t inner)
 	return inner >= outer && inner < t->v[outer].end;
 }
 
-/* Is i its parent's only child, white space aside? */
-static int only_child(const struct html_tree *t, size_t i)
+/* Is i its parent's only child, white space and what was left out aside? */
+static int only_child(const struct html_tree *t, const struct attempt *a, size_t i)
 {
 	size_t p = t->v[i].parent;
 	for (size_t c = p + 1; c < t->v[p].end; c = t->v[c].end) {
-		if (c == i)
+		if (c == i || a->drop[c])
 			continue;
 		if (t->v[c].tag != HT_TEXT)
 			return 0;
@@ -614,7 +626,7 @@ static size_t best_candidate(const struct facts *f, struct attempt *a)
 	/* A wrapper with nothing else in it: take the wrapper (its siblings
 	 * may hold the rest of the article). */
 	while (t->v[top].parent != 0 && t->v[t->v[top].parent].tag != HT_body
-	       && t->v[t->v[top].parent].tag != HT_html && only_child(t, top)) {
+	       && t->v[t->v[top].parent].tag != HT_html && only_child(t, a, top)) {
 		size_t p = t->v[top].parent;
 		if (!a->scored[p])
 			candidate(f, a, p), a->score[p] = a->score[top];
@@ -633,13 +645,34 @@ static int has_sentence(const struct html_tree *t, size_t i)
 	return yes;
 }
 
+/* The best candidate in the subtree at i (0: none). */
+static size_t best_inside(const struct html_tree *t, const struct attempt *a, size_t i)
+{
+	size_t best = 0;
+	for (size_t j = i; j < t->v[i].end;) {
+		if (a->drop[j]) {
+			j = t->v[j].end;
+			continue;
+		}
+		if (a->scored[j] && (!best || a->score[j] > a->score[best]))
+			best = j;
+		j++;
+	}
+	return best;
+}
+
 /* The children of top's parent that belong to the article: top, and
  * siblings scored near it, and plain paragraphs of prose. */
 static void take_siblings(const struct facts *f, struct attempt *a)
 {
 	const struct html_tree *t = f->t;
 	size_t top = a->top, parent = t->v[top].parent;
-	double threshold = a->score[top] * 0.2;
+	/* The top's own score, or the best inside it when it is a wrapper
+	 * taken for its content. */
+	size_t top_best = best_inside(t, a, top);
+	double top_score = top_best ? a->score[top_best] : a->score[top];
+	const char *best_class = top_best ? html_node_class(t, top_best) : "";
+	double threshold = top_score * 0.2;
 	if (threshold < 10)
 		threshold = 10;
 	const char *top_class = html_node_class(t, top);
@@ -648,8 +681,16 @@ static void take_siblings(const struct facts *f, struct attempt *a)
 		if (!take && !a->drop[c] && t->v[c].tag != HT_TEXT) {
 			double bonus = 0;
 			if (*top_class && strcmp(html_node_class(t, c), top_class) == 0)
-				bonus = a->score[top] * 0.2;
-			if (a->scored[c] && a->score[c] + bonus >= threshold)
+				bonus = top_score * 0.2;
+			/* A part of an article cut by figures is wrapped like the
+			 * part that won: a sibling whose best candidate has the
+			 * winner's class scores by it. */
+			size_t in = best_inside(t, a, c);
+			double s = a->scored[c] ? a->score[c] : 0;
+			if (in && *best_class && strcmp(html_node_class(t, in), best_class) == 0
+			    && a->score[in] > s)
+				s = a->score[in];
+			if (s + bonus >= threshold && (a->scored[c] || s > 0) && link_density(a, c) < 0.5)
 				take = 1;
 			else if (t->v[c].tag == HT_p || (is_paragraph(f, a, c) && t->v[c].tag != HT_td)) {
 				double ld = link_density(a, c);
@@ -719,6 +760,21 @@ static int data_table(const struct html_tree *t, size_t i, const struct counts *
 	return k->th > 0 || cells > 10 || rows >= 10;
 }
 
+/* Are most items of list i nothing but a link ("Related: <a>...</a>"),
+ * as a list of links to elsewhere is, where a list of points that each
+ * cite a source has text around its links? */
+static int link_items(const struct html_tree *t, const struct attempt *a, size_t i)
+{
+	size_t items = 0, links = 0;
+	for (size_t c = i + 1; c < t->v[i].end; c = t->v[c].end) {
+		if (t->v[c].tag != HT_li || a->drop[c] || !a->chars[c])
+			continue;
+		items++;
+		links += a->link_chars[c] * 10 >= a->chars[c] * 8;
+	}
+	return items >= 2 && links * 4 >= items * 3;
+}
+
 /* Should element i of the article go: a list of links, a box of images or
  * form fields, a short strip, something scored or named as chrome?  The
  * rules and their limits are Readability's conditional cleaning. */
@@ -749,7 +805,7 @@ static int clean_out(const struct facts *f, const struct attempt *a, size_t i, s
 	double ld = link_density(a, i);
 	uint32_t chars = a->chars[i];
 	if (list)
-		return ld > 0.5 && k.li > 1;
+		return ld > 0.5 && link_items(t, a, i);
 	if (tag == HT_figure)
 		return ld > 0.5;
 	int in_figure = has_ancestor(t, i, root, HT_figure);

@@ -482,7 +482,8 @@ static void test_score_picks_article(void **state)
 	buf_adds(&b, "<html><body><div id=\"menu\"><ul>");
 	for (int i = 0; i < 30; i++)
 		buf_printf(&b, "<li><a href=\"/s%d\">Section number %d of the site</a></li>", i, i);
-	buf_adds(&b, "</ul></div><div class=\"layout\"><div class=\"story-text\">");
+	buf_adds(&b, "</ul></div><div class=\"layout\"><div class=\"tools\"><a href=\"#\">Print</a></div>"
+		     "<div class=\"story-text\">");
 	add_prose(&b, 5, "p");
 	buf_adds(&b, "</div><div class=\"comments-list\">");
 	for (int i = 0; i < 12; i++)
@@ -494,13 +495,14 @@ static void test_score_picks_article(void **state)
 	assert_true(pg.article.found);
 	assert_string_equal(pg.article.rule, "score");
 	assert_string_equal(pg.article.element, "div.story-text");
-	assert_string_equal(pg.article.path, "/html/body/div[2]/div[1]");
+	assert_string_equal(pg.article.path, "/html/body/div[2]/div[2]");
 	assert_int_equal(pg.article.paragraphs, 5);
 	assert_has("Paragraph 1 of the article");
 	assert_has("Paragraph 5 of the article");
 	assert_lacks("Comment 1:");
 	assert_lacks("Section number");
 	assert_lacks("teaser");
+	assert_lacks("Print");
 	assert_true(pg.dropped[HTML_DROP_CLASS] >= 2);
 	assert_non_null(strstr(pg.article.why, "div.story-text"));
 	buf_free(&b);
