@@ -1325,6 +1325,20 @@ static void drop_title_heading(const struct html_tree *t, struct attempt *a, con
 	}
 }
 
+/* The names of a byline element: a name marked inside it (rel=author,
+ * itemprop author) when there is one, else its whole text. */
+static char *byline_text(const struct html_tree *t, size_t i)
+{
+	for (size_t j = i + 1; j < t->v[i].end; j++)
+		if (t->v[j].tag != HT_TEXT && (t->v[j].flags & (HN_REL_AUTHOR | HN_PROP_AUTHOR))) {
+			char *s = html_node_text(t, j, 400);
+			if (*s)
+				return s;
+			free(s);
+		}
+	return html_node_text(t, i, 400);
+}
+
 static void read_ldjson(const struct html_tree *t, struct html_ld *ld)
 {
 	for (size_t i = 0; i < t->n; i++)
@@ -1400,7 +1414,7 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 			break;
 	}
 	int found = best.top && best.text_chars >= EX_MIN_ARTICLE;
-	char *byline = best.byline ? html_node_text(&t, best.byline, 400) : NULL;
+	char *byline = best.byline ? byline_text(&t, best.byline) : NULL;
 	html_meta_read(pg, &t, &ld, found ? best.top : 0, byline);
 	free(byline);
 

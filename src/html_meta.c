@@ -128,11 +128,74 @@ static int set(struct html_page *pg, enum meta_key k, const char *s, const char 
 	return 1;
 }
 
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec",
+};
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+static int in_list(const char *s, size_t n, const char *const *list, size_t count)
+{
+	while (n && (s[n - 1] == '.' || s[n - 1] == ','))
+		n--;
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a date start at word w: a month before a number ("July 10",
+ * "Apr. 16"), a day of the week before a comma or a date ("Sunday,
+ * Feb 1")?  ("June Topolsky" is a name.) */
+static int date_at(const char *w)
+{
+	size_t n = strcspn(w, " ");
+	const char *next = w[n] ? w + n + 1 : w + n;
+	if (in_list(w, n, months, sizeof months / sizeof months[0]))
+		return *next >= '0' && *next <= '9';
+	if (in_list(w, n, weekdays, sizeof weekdays / sizeof weekdays[0]))
+		return w[n - 1] == ',' || (*next >= '0' && *next <= '9') || date_at(next);
+	return 0;
+}
+
 void html_meta_clean_byline(char *s)
 {
 	fold(s);
+	/* What a byline element holds besides the names: a section before
+	 * " by " ("Tech Industry by Jane Doe"), and a date, a time or a role
+	 * after them ("Jane Doe - Apr 16, 2015 8:02 pm", "Jane Doe | Games
+	 * Editor", "Jane Doe22 Dec 2016"): cut at the first separator, date
+	 * or digit. */
+	for (char *b = s; (b = strchr(b, ' ')); b++)
+		if (strncasecmp(b, " by ", 4) == 0 && b - s < 40) {
+			memmove(s, b + 4, strlen(b + 4) + 1);
+			break;
+		}
+	static const char *const seps[] = {
+		" - ", " | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " / ",
+	};
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		char *c = strstr(s, seps[i]);
+		if (c && c > s)
+			*c = '\0';
+	}
+	/* Only a date: no name. */
+	if (date_at(s) || (*s >= '0' && *s <= '9')) {
+		*s = '\0';
+		return;
+	}
+	for (char *w = s; *w; w++) {
+		if ((*w >= '0' && *w <= '9') || (w > s && w[-1] == ' ' && date_at(w))) {
+			*w = '\0';
+			break;
+		}
+	}
+	fold(s);
 	/* "By Jane Doe", "BY JANE DOE", "by: Jane Doe", "Written by Jane Doe". */
-	static const char *const lead[] = { "written by", "posted by", "by" };
+	static const char *const lead[] = { "written by", "posted by", "by", "por", "par", "von", "door" };
 	char *p = s;
 	for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
 		size_t k = strlen(lead[i]);
@@ -147,6 +210,9 @@ void html_meta_clean_byline(char *s)
 	/* A separator left at the end ("Jane Doe |", "Jane Doe,"). */
 	while (n && (p[n - 1] == ' ' || p[n - 1] == '|' || p[n - 1] == ',' || p[n - 1] == '-'))
 		n--;
+	/* A label ("Last Updated:") names nobody. */
+	if (n && p[n - 1] == ':')
+		n = 0;
 	memmove(s, p, n);
 	s[n] = '\0';
 }
@@ -179,6 +245,16 @@ static int same_text(const char *a, size_t n, const char *b)
 	    != 0)
 		return 0;
 	return r == 0;
+}
+
+/* Whether hay holds needle, case aside (both folded). */
+static int contains_text(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), m = strlen(hay);
+	for (size_t i = 0; n && i + n <= m; i++)
+		if (same_text(hay + i, n, needle))
+			return 1;
+	return 0;
 }
 
 /* A <title>'s headline: the site's name cut when it is known and stands
@@ -284,9 +360,10 @@ void html_meta_read(struct html_page *pg, const struct html_tree *t, const struc
 		free(s);
 	}
 	if (!pg->meta[META_TITLE]) {
-		/* An <h1> of the article, else the page's only one. */
+		/* An <h1> of the article; else the page's only one, when the
+		 * <title> holds it too (else it names a section of the site:
+		 * "Allergies Health Center"), or there is no <title>. */
 		char *h = article ? first_text(t, article, HT_h1, 0) : NULL;
-		const char *rule = "h1";
 		if (!h) {
 			size_t nh1 = 0, first = 0;
 			for (size_t i = 0; i < t->n; i++)
@@ -294,9 +371,19 @@ void html_meta_read(struct html_page *pg, const struct html_tree *t, const struc
 					first = i;
 			if (nh1 == 1)
 				h = html_node_text(t, first, META_FIELD_MAX * 4);
+			if (h && title_el && *title_el) {
+				char *tl = xstrdup(title_el);
+				decode_refs(tl);
+				fold(tl);
+				if (!contains_text(tl, h)) {
+					free(h);
+					h = NULL;
+				}
+				free(tl);
+			}
 		}
 		if (h && *h)
-			set(pg, META_TITLE, h, rule);
+			set(pg, META_TITLE, h, "h1");
 		free(h);
 	}
 	if (title_el) {

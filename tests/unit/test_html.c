@@ -341,9 +341,18 @@ static void test_meta_title_sources(void **state)
 		  "</head><body><h1>The h1</h1></body></html>");
 	assert_string_equal(pg.meta[META_TITLE], "LD & headline");
 	assert_string_equal(pg.meta_rule[META_TITLE], "json-ld:headline");
-	read_page("<html><head><title>Title words of the page | Site</title></head><body><h1>The only h1</h1></body></html>");
+	/* The page's only <h1>, when its <title> holds it (the h1 has no
+	 * site suffix to cut) or there is no <title>... */
+	read_page("<html><head><title>The ONLY h1 - Site</title></head><body><h1>The only h1</h1></body></html>");
 	assert_string_equal(pg.meta[META_TITLE], "The only h1");
 	assert_string_equal(pg.meta_rule[META_TITLE], "h1");
+	read_page("<html><body><h1>The only h1</h1></body></html>");
+	assert_string_equal(pg.meta[META_TITLE], "The only h1");
+	/* ...not a site's section heading the <title> does not name. */
+	read_page("<html><head><title>Babies who eat peanuts early may avoid allergy</title></head>"
+		  "<body><h1>Allergies Health Center</h1></body></html>");
+	assert_string_equal(pg.meta[META_TITLE], "Babies who eat peanuts early may avoid allergy");
+	assert_string_equal(pg.meta_rule[META_TITLE], "title");
 	/* The site's name cut from <title>, either end. */
 	read_page("<html><head><title>Rates rise again &#8211; The Daily Example</title>"
 		  "<meta property=\"og:site_name\" content=\"The Daily Example\"></head><body></body></html>");
@@ -391,9 +400,24 @@ static void test_meta_byline_sources(void **state)
 	assert_lacks("JANE DOE");
 	assert_int_equal(pg.dropped[HTML_DROP_BYLINE], 1);
 	buf_free(&b);
-	char s[] = "Written by:  Sam  Poe ,";
-	html_meta_clean_byline(s);
-	assert_string_equal(s, "Sam Poe");
+	static const char *const cases[][2] = {
+		{ "Written by:  Sam  Poe ,", "Sam Poe" },
+		{ "Tech Industry by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil", "Steven Musil" },
+		{ "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin" },
+		{ "Laura June Topolsky July 10, 2015", "Laura June Topolsky" },
+		{ "Lucas Nolan22 Dec 2016651", "Lucas Nolan" },
+		{ "por C\xc3\xa9sar Salza 1 de diciembre de 2017", "C\xc3\xa9sar Salza" },
+		{ "Sunday, Feb 1, 2015 11:57 AM UTC", "" },
+		{ "Last Updated:", "" },
+		{ "Jane Doe | Games Editor", "Jane Doe" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = xstrdup(cases[i][0]);
+		html_meta_clean_byline(s);
+		if (strcmp(s, cases[i][1]) != 0)
+			fail_msg("\"%s\" cleaned to \"%s\", expected \"%s\"", cases[i][0], s, cases[i][1]);
+		free(s);
+	}
 }
 
 static void test_meta_site_date_section(void **state)
