@@ -95,7 +95,29 @@ static const struct {
 	{ "widget", HINT_CHROME }, { "writtenby", HINT_MINOR | HINT_BYLINE },
 };
 
+static int word_hint_whole(const char *w, size_t n);
+
+/* Chrome words long and distinct enough to be found inside a word run
+ * together ("jp-relatedposts", "commentlist", "sharebar"), after no word
+ * of the table matched whole ("commentary" is content). */
+static const char *const chrome_stems[] = {
+	"related", "comment", "sidebar", "sponsor", "newsletter", "breadcrumb", "outbrain",
+	"taboola", "disqus", "cookie", "social", "advert", "subscribe", "signup", "footer",
+	"masthead", "navbar", "widget", "sharing", "sharebar", "popup",
+};
+
 static int word_hint(const char *w, size_t n)
+{
+	int h = word_hint_whole(w, n);
+	if (h || n < 6)
+		return h;
+	for (size_t i = 0; i < sizeof chrome_stems / sizeof chrome_stems[0]; i++)
+		if (memmem(w, n, chrome_stems[i], strlen(chrome_stems[i])))
+			return HINT_CHROME;
+	return 0;
+}
+
+static int word_hint_whole(const char *w, size_t n)
 {
 	/* Trailing digits ("header2") and one plural s ("comments") go. */
 	while (n > 1 && w[n - 1] >= '0' && w[n - 1] <= '9')
