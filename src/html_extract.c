@@ -287,8 +287,51 @@ static void text_counts(const char *s, size_t n, uint32_t *chars, uint32_t *comm
 	*commas = k;
 }
 
+/* Hints by the id and class an element has: a page repeats a few dozen
+ * class strings over thousands of elements, and splitting them into
+ * words was an eighth of a large page's time. */
+struct hint_cache {
+	struct hint_slot {
+		uint32_t off, len;      /* the attribute record, in tree.attrs */
+		int hint;               /* -1: empty */
+	} *slot;
+	size_t mask;
+};
+
+static int cached_hint(struct hint_cache *c, const struct html_tree *t, size_t i)
+{
+	const struct html_node *nd = &t->v[i];
+	if (!nd->len)
+		return 0;
+	/* id and class, not the extra attribute (a datetime, a name). */
+	const char *rec = t->attrs + nd->off;
+	size_t idlen = strlen(rec), len = idlen + 1 + strlen(rec + idlen + 1);
+	uint64_t h = fnv1a(FNV1A_START, rec, len);
+	size_t k = (size_t)(h ^ (h >> 29)) & c->mask;
+	for (;; k = (k + 1) & c->mask) {
+		struct hint_slot *s = &c->slot[k];
+		if (s->hint < 0) {
+			s->off = nd->off;
+			s->len = (uint32_t)len;
+			s->hint = element_hint(t, i);
+			return s->hint;
+		}
+		if (s->len == len && memcmp(t->attrs + s->off, rec, len) == 0)
+			return s->hint;
+	}
+}
+
 static void facts_init(struct facts *f, const struct html_tree *t)
 {
+	/* At most one slot in two used: a slot per element, doubled. */
+	struct hint_cache cache;
+	size_t slots = 16;
+	while (slots < 2 * t->elements + 2)
+		slots *= 2;
+	cache.slot = xmalloc(slots * sizeof *cache.slot);
+	for (size_t k = 0; k < slots; k++)
+		cache.slot[k].hint = -1;
+	cache.mask = slots - 1;
 	memset(f, 0, sizeof *f);
 	f->t = t;
 	f->n = t->n;
@@ -308,7 +351,7 @@ static void facts_init(struct facts *f, const struct html_tree *t)
 			continue;
 		if (nd->tag == HT_body && !f->body)
 			f->body = i;
-		f->hint[i] = (uint8_t)element_hint(t, i);
+		f->hint[i] = (uint8_t)cached_hint(&cache, t, i);
 		f->in_content[i] = f->in_content[nd->parent] || nd->tag == HT_article
 				   || nd->tag == HT_main || (nd->flags & (HN_ROLE_MAIN | HN_PROP_BODY));
 	}
@@ -325,6 +368,7 @@ static void facts_init(struct facts *f, const struct html_tree *t)
 			f->has_block[nd->parent] = 1;
 	}
 	f->page_chars = f->raw_chars[f->body];
+	free(cache.slot);
 }
 
 static void facts_free(struct facts *f)
