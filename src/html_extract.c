@@ -323,10 +323,13 @@ static int cached_hint(struct hint_cache *c, const struct html_tree *t, size_t i
 
 static void facts_init(struct facts *f, const struct html_tree *t)
 {
-	/* At most one slot in two used: a slot per element, doubled. */
+	/* At most one slot in two used: a slot per element with an id or a
+	 * class, doubled. */
 	struct hint_cache cache;
-	size_t slots = 16;
-	while (slots < 2 * t->elements + 2)
+	size_t named = 0, slots = 16;
+	for (size_t i = 1; i < t->n; i++)
+		named += t->v[i].tag != HT_TEXT && t->v[i].len;
+	while (slots < 2 * named + 2)
 		slots *= 2;
 	cache.slot = xmalloc(slots * sizeof *cache.slot);
 	for (size_t k = 0; k < slots; k++)
@@ -1487,11 +1490,9 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 	struct writer w = { .t = &t };
 	struct html_choice *c = &pg->article;
 	c->found = found;
+	size_t body = f.body;
 	if (found) {
 		drop_title_heading(&t, &best, pg);
-		w.drop = best.drop;
-		for (size_t k = 0; k < best.ntake; k++)
-			write_subtree(&w, best.take[k]);
 		c->rule = best.rule;
 		c->element = describe(&t, best.top);
 		c->path = node_path(&t, best.top);
@@ -1501,13 +1502,19 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 		c->siblings = best.ntake ? best.ntake - 1 : 0;
 		c->candidates = best.candidates;
 		memcpy(pg->dropped, best.dropped, sizeof pg->dropped);
+		/* Only the tree and what was dropped are written from: the
+		 * rest goes before the text grows (29 MB of a 50 MB page). */
+		facts_free(&f);
+		w.drop = best.drop;
+		for (size_t k = 0; k < best.ntake; k++)
+			write_subtree(&w, best.take[k]);
 	} else {
 		/* No article: the page's whole text, only what is never shown
 		 * and what is hidden left out. */
 		struct attempt whole;
 		memset(&whole, 0, sizeof whole);
-		whole.drop = xcalloc(f.n, 1);
-		for (size_t i = 1; i < f.n;) {
+		whole.drop = xcalloc(t.n, 1);
+		for (size_t i = 1; i < t.n;) {
 			const struct html_node *nd = &t.v[i];
 			int r = 0;
 			if (nd->tag != HT_TEXT && (html_tag_flags((enum html_tag)nd->tag) & TF_DROP))
@@ -1522,8 +1529,9 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 			}
 			i++;
 		}
+		facts_free(&f);
 		w.drop = whole.drop;
-		write_subtree(&w, f.body);
+		write_subtree(&w, body);
 		free(whole.drop);
 		c->rule = "whole-page";
 	}
@@ -1531,7 +1539,6 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 	explain(pg, &t, have ? &best : NULL, first_chars);
 	if (have)
 		attempt_free(&best);
-	facts_free(&f);
 	html_ld_free(&ld);
 	html_tree_free(&t);
 }
