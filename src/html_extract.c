@@ -851,16 +851,20 @@ static int clean_out(const struct facts *f, const struct attempt *a, size_t i, s
 {
 	const struct html_tree *t = f->t;
 	enum html_tag tag = (enum html_tag)t->v[i].tag;
+	/* Boxes that hold chrome; not a definition list (its -3 would make
+	 * the steps of a proof go), a figure or a header. */
 	if (!(tag == HT_div || tag == HT_section || tag == HT_ul || tag == HT_ol || tag == HT_table
-	      || tag == HT_form || tag == HT_fieldset || tag == HT_OTHER || tag == HT_figure
-	      || tag == HT_header || tag == HT_dl))
+	      || tag == HT_form || tag == HT_fieldset || tag == HT_OTHER))
 		return 0;
 	/* An unknown element is inline (MathJax's mjx-container) unless it
 	 * holds blocks. */
 	if ((t->v[i].flags & HN_PROP_BODY) || (tag == HT_OTHER && !a->block_inside[i]))
 		return 0;
 	double weight = (a->flags & EX_WEIGHT_CLASSES) ? class_weight(f->hint[i]) : 0;
-	if (a->scored[i])
+	int list = tag == HT_ul || tag == HT_ol;
+	/* A list's score is mostly its tag's -3 and the captions of its
+	 * items' pictures: it does not say the list is chrome. */
+	if (a->scored[i] && !list)
 		weight += a->score[i];
 	if (weight < 0)
 		return 1;
@@ -870,13 +874,10 @@ static int clean_out(const struct facts *f, const struct attempt *a, size_t i, s
 	count_under(t, i, &k);
 	if (tag == HT_table && data_table(t, i, &k))
 		return 0;
-	int list = tag == HT_ul || tag == HT_ol;
 	double ld = link_density(a, i);
 	uint32_t chars = a->chars[i];
 	if (list)
 		return ld > 0.5 && link_items(t, a, i);
-	if (tag == HT_figure)
-		return ld > 0.5;
 	int in_figure = has_ancestor(t, i, root, HT_figure);
 	if (k.img > 1 && (double)k.p / k.img < 0.5 && !in_figure)
 		return 1;
