@@ -207,6 +207,33 @@ static void test_page_heading(void **state)
 	free(path);
 }
 
+/* Search works on the article's text: a word of its last paragraph,
+ * below the first screen, is found and shown reversed; a word of the
+ * page's chrome is not there to find. */
+static void test_page_search(void **state)
+{
+	(void)state;
+	char *path = fixture("page.html");
+	struct term *t = start_brief(24, 80, path);
+	term_send(t, "/SATURDAY\r");
+	int found = 0;
+	for (int y = 0; y < 23 && !found; y++) {
+		const char *row = term_row(t, y);
+		const char *p = strstr(row, "Saturday");
+		if (!p)
+			continue;
+		VTermScreenCellAttrs a;
+		assert_int_equal(term_cell_attrs(t, y, term_row_cols(t)[p - row], &a), 1);
+		found = a.reverse;
+	}
+	screen_assert(t, found, "/SATURDAY: no reverse-video Saturday on screen");
+	term_send(t, "/harbourwatcher\r");
+	screen_assert(t, strstr(term_row(t, 23), "Pattern not found") != NULL,
+		      "a comment's author found: %s", term_row(t, 23));
+	quit_ok(t);
+	free(path);
+}
+
 /* No article: the status line says so and the whole text shows. */
 static void test_page_without_article(void **state)
 {
@@ -296,6 +323,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_page_from_pipe, teardown),
 		cmocka_unit_test_teardown(test_page_gzip, teardown),
 		cmocka_unit_test_teardown(test_page_heading, teardown),
+		cmocka_unit_test_teardown(test_page_search, teardown),
 		cmocka_unit_test_teardown(test_page_without_article, teardown),
 		cmocka_unit_test_teardown(test_page_hostile, teardown),
 	};
