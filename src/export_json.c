@@ -143,8 +143,9 @@ static void jhtml(FILE *o, const struct model *m)
 	jstr(o, p->charset.rule);
 	fputs(", \"charset_declared\": ", o);
 	jstr(o, p->charset.declared[0] ? p->charset.declared : NULL);
-	fprintf(o, ", \"invalid_sequences\": %zu, \"elements\": %zu, \"truncated\": %s,\n",
-		p->charset.invalid, p->elements, p->truncated ? "true" : "false");
+	fprintf(o, ", \"invalid_sequences\": %zu, \"elements\": %zu, \"truncated\": %s, "
+		"\"attribute_floods\": %zu,\n",
+		p->charset.invalid, p->elements, p->truncated ? "true" : "false", p->attribute_floods);
 	fprintf(o, "    \"article\": {\"found\": %s, \"rule\": ", c->found ? "true" : "false");
 	jstr(o, c->rule);
 	fputs(", \"element\": ", o);

@@ -784,37 +784,38 @@ struct counts {
 	uint32_t p, img, li, input, embed, heading, th;
 };
 
-static void count_under(const struct html_tree *t, size_t i, struct counts *k)
+/* What element tag adds to the counts of the elements around it. */
+static void count_tag(struct counts *k, enum html_tag tag)
 {
-	memset(k, 0, sizeof *k);
-	for (size_t j = i + 1; j < t->v[i].end; j++) {
-		switch (t->v[j].tag) {
-		case HT_p: k->p++; break;
-		case HT_img: case HT_picture: k->img++; break;
-		case HT_li: k->li++; break;
-		case HT_input: case HT_select: case HT_textarea: case HT_button: k->input++; break;
-		case HT_iframe: case HT_embed: case HT_object: case HT_video: case HT_audio:
-			k->embed++;
-			break;
-		case HT_h1: case HT_h2: case HT_h3: case HT_h4: case HT_h5: case HT_h6:
-			k->heading++;
-			break;
-		case HT_th: case HT_caption: case HT_thead: k->th++; break;
-		default: break;
-		}
+	switch (tag) {
+	case HT_p: k->p++; break;
+	case HT_img: case HT_picture: k->img++; break;
+	case HT_li: k->li++; break;
+	case HT_input: case HT_select: case HT_textarea: case HT_button: k->input++; break;
+	case HT_iframe: case HT_embed: case HT_object: case HT_video: case HT_audio:
+		k->embed++;
+		break;
+	case HT_h1: case HT_h2: case HT_h3: case HT_h4: case HT_h5: case HT_h6:
+		k->heading++;
+		break;
+	case HT_th: case HT_caption: case HT_thead: k->th++; break;
+	default: break;
 	}
 }
 
-static int has_ancestor(const struct html_tree *t, size_t i, size_t stop, enum html_tag tag)
+static void counts_add(struct counts *to, const struct counts *k)
 {
-	for (size_t p = t->v[i].parent; p != 0 && p >= stop; p = t->v[p].parent) {
-		if (t->v[p].tag == tag)
-			return 1;
-		if (p == stop)
-			break;
-	}
-	return 0;
+	to->p += k->p;
+	to->img += k->img;
+	to->li += k->li;
+	to->input += k->input;
+	to->embed += k->embed;
+	to->heading += k->heading;
+	to->th += k->th;
 }
+
+/* Ancestors that change the rules, as bits. */
+enum { ANC_FIGURE = 1, ANC_LI = 2 };
 
 /* A table of data (headers, a caption, or many cells), not of layout. */
 static int data_table(const struct html_tree *t, size_t i, const struct counts *k)
@@ -847,7 +848,8 @@ static int link_items(const struct html_tree *t, const struct attempt *a, size_t
 /* Should element i of the article go: a list of links, a box of images or
  * form fields, a short strip, something scored or named as chrome?  The
  * rules and their limits are Readability's conditional cleaning. */
-static int clean_out(const struct facts *f, const struct attempt *a, size_t i, size_t root)
+static int clean_out(const struct facts *f, const struct attempt *a, size_t i, const struct counts *kp,
+		     int anc)
 {
 	const struct html_tree *t = f->t;
 	enum html_tag tag = (enum html_tag)t->v[i].tag;
@@ -870,18 +872,17 @@ static int clean_out(const struct facts *f, const struct attempt *a, size_t i, s
 		return 1;
 	if (a->commas[i] >= 10)
 		return 0;
-	struct counts k;
-	count_under(t, i, &k);
+	const struct counts k = *kp;
 	if (tag == HT_table && data_table(t, i, &k))
 		return 0;
 	double ld = link_density(a, i);
 	uint32_t chars = a->chars[i];
 	if (list)
 		return ld > 0.5 && link_items(t, a, i);
-	int in_figure = has_ancestor(t, i, root, HT_figure);
+	int in_figure = (anc & ANC_FIGURE) != 0;
 	if (k.img > 1 && (double)k.p / k.img < 0.5 && !in_figure)
 		return 1;
-	if (k.li > k.p + 1 && !has_ancestor(t, i, root, HT_li) && ld > 0.2)
+	if (k.li > k.p + 1 && !(anc & ANC_LI) && ld > 0.2)
 		return 1;
 	if (k.input > k.p / 3 + (k.p ? 0 : 0) && k.input > 0 && chars < 500)
 		return 1;
@@ -896,21 +897,65 @@ static int clean_out(const struct facts *f, const struct attempt *a, size_t i, s
 	return 0;
 }
 
+/* One element open in clean_article's walk: what is under it so far. */
+struct clean_frame {
+	size_t node;
+	struct counts k;
+	int anc;                    /* ANC_* of its ancestors up to the root */
+};
+
+/* Clean the article at root: each element is judged on the counts of its
+ * subtree and its ancestors' kinds, gathered in one walk with a stack of
+ * open elements (judging each from a walk of its own subtree made 200,000
+ * nested divs take minutes), then the outermost of those judged out go. */
 static void clean_article(const struct facts *f, struct attempt *a, size_t root)
 {
 	const struct html_tree *t = f->t;
-	for (size_t i = root + 1; i < t->v[root].end;) {
-		if (a->drop[i]) {
-			i = t->v[i].end;
+	struct clean_frame *st = NULL;
+	size_t depth = 0, cap = 0;
+	size_t end = t->v[root].end;
+	for (size_t i = root;; ) {
+		/* Close the elements that end before i: judge each, hand its
+		 * counts to its parent. */
+		while (depth && (i >= end || i >= t->v[st[depth - 1].node].end)) {
+			struct clean_frame *fr = &st[--depth];
+			if (fr->node != root && clean_out(f, a, fr->node, &fr->k, fr->anc))
+				a->drop[fr->node] = HTML_DROP_CLEANUP + 1;
+			if (depth) {
+				counts_add(&st[depth - 1].k, &fr->k);
+				count_tag(&st[depth - 1].k, (enum html_tag)t->v[fr->node].tag);
+			}
+		}
+		if (i >= end)
+			break;
+		const struct html_node *nd = &t->v[i];
+		if (i != root && a->drop[i]) {
+			i = nd->end;
 			continue;
 		}
-		if (t->v[i].tag != HT_TEXT && clean_out(f, a, i, root)) {
-			a->drop[i] = HTML_DROP_CLEANUP + 1;
-			a->dropped[HTML_DROP_CLEANUP]++;
-			i = t->v[i].end;
+		if (nd->tag == HT_TEXT) {
+			i++;
 			continue;
 		}
+		xgrow((void **)&st, &cap, depth + 1, sizeof *st);
+		struct clean_frame *fr = &st[depth];
+		memset(fr, 0, sizeof *fr);
+		fr->node = i;
+		if (depth) {
+			enum html_tag ptag = (enum html_tag)t->v[st[depth - 1].node].tag;
+			fr->anc = st[depth - 1].anc | (ptag == HT_figure ? ANC_FIGURE : 0)
+				  | (ptag == HT_li ? ANC_LI : 0);
+		}
+		depth++;
 		i++;
+	}
+	free(st);
+	/* Only the outermost of those judged out count: the walk skips the
+	 * rest with them. */
+	for (size_t i = root + 1; i < end;) {
+		if (a->drop[i] == HTML_DROP_CLEANUP + 1)
+			a->dropped[HTML_DROP_CLEANUP]++;
+		i = a->drop[i] ? t->v[i].end : i + 1;
 	}
 }
 
@@ -1034,7 +1079,9 @@ static void end_line(struct writer *w)
 	for (unsigned q = 0; q < w->c.quote; q++)
 		buf_adds(&l, "> ");
 	if (w->c.kind == HTML_BLOCK_ITEM) {
-		for (unsigned d = 1; d < w->c.list_depth; d++)
+		/* Nested lists indent, up to eight deep: a page of a
+		 * million nested lists must not make lines of megabytes. */
+		for (unsigned d = 1; d < w->c.list_depth && d < 8; d++)
 			buf_adds(&l, "  ");
 		/* The mark on the item's first line, its width of indent after. */
 		if (w->bullet[0])
@@ -1399,12 +1446,15 @@ static void drop_title_heading(const struct html_tree *t, struct attempt *a, con
  * itemprop author) when there is one, else its whole text. */
 static char *byline_text(const struct html_tree *t, size_t i)
 {
-	for (size_t j = i + 1; j < t->v[i].end; j++)
+	for (size_t j = i + 1; j < t->v[i].end;)
 		if (t->v[j].tag != HT_TEXT && (t->v[j].flags & (HN_REL_AUTHOR | HN_PROP_AUTHOR))) {
 			char *s = html_node_text(t, j, 400);
 			if (*s)
 				return s;
 			free(s);
+			j = t->v[j].end;    /* nothing with text below it either */
+		} else {
+			j++;
 		}
 	return html_node_text(t, i, 400);
 }
@@ -1451,6 +1501,7 @@ void html_page_read(struct html_page *pg, const uint8_t *p, size_t n)
 	size_t ulen;
 	uint8_t *owned;
 	const uint8_t *u = html_to_utf8(p, n, &pg->charset, &ulen, &owned);
+	u = html_guard_attributes(u, ulen, &owned, &pg->attribute_floods);
 	struct html_tree t;
 	html_tree_parse(&t, u, ulen, HTML_MAX_NODES);
 	free(owned);

@@ -468,6 +468,84 @@ const uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs,
 	return fixed;
 }
 
+/* ---- a guard for libxml2 -------------------------------------------------- */
+
+static int ascii_letter(uint8_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* One pass over the tags as libxml2 finds them ('<' and an ASCII letter; a
+ * quoted value runs to its quote, an unquoted one to white space or '>'):
+ * the tags with more than HTML_MAX_ATTRS attributes, and in each the
+ * offset of the first attribute past the limit and of the tag's end.
+ * With w, those stretches are blanked in w (a copy of p).  Returns the
+ * number of such tags. */
+static size_t attribute_floods(const uint8_t *p, size_t n, uint8_t *w)
+{
+	size_t floods = 0;
+	for (size_t i = 0; i < n;) {
+		const uint8_t *lt = memchr(p + i, '<', n - i);
+		if (!lt)
+			break;
+		size_t j = (size_t)(lt - p) + 1;
+		if (j >= n || !ascii_letter(p[j])) {
+			i = j;
+			continue;
+		}
+		while (j < n && !is_space(p[j]) && p[j] != '>' && p[j] != '/')
+			j++;
+		size_t attrs = 0, cut = 0;
+		for (;;) {
+			while (j < n && (is_space(p[j]) || p[j] == '/'))
+				j++;
+			if (j >= n || p[j] == '>')
+				break;
+			if (++attrs == HTML_MAX_ATTRS + 1)
+				cut = j;
+			while (j < n && !is_space(p[j]) && p[j] != '>' && p[j] != '=')
+				j++;
+			while (j < n && is_space(p[j]))
+				j++;
+			if (j >= n || p[j] != '=')
+				continue;
+			j++;
+			while (j < n && is_space(p[j]))
+				j++;
+			if (j < n && (p[j] == '"' || p[j] == '\'')) {
+				const uint8_t *q = memchr(p + j + 1, p[j], n - j - 1);
+				j = q ? (size_t)(q - p) + 1 : n;
+			} else {
+				while (j < n && !is_space(p[j]) && p[j] != '>')
+					j++;
+			}
+		}
+		if (cut) {
+			floods++;
+			if (w)
+				memset(w + cut, ' ', j - cut);
+		}
+		i = j;
+	}
+	return floods;
+}
+
+const uint8_t *html_guard_attributes(const uint8_t *p, size_t n, uint8_t **owned, size_t *floods)
+{
+	*floods = attribute_floods(p, n, NULL);
+	if (!*floods)
+		return p;
+	uint8_t *w = *owned;
+	if (!w) {
+		w = xmalloc(n + 1);
+		memcpy(w, p, n);
+		w[n] = '\0';
+		*owned = w;
+	}
+	attribute_floods(p, n, w);
+	return w;
+}
+
 const char *html_zlib_version(void)
 {
 	return zlibVersion();

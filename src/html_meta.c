@@ -247,14 +247,16 @@ static int same_text(const char *a, size_t n, const char *b)
 	return r == 0;
 }
 
-/* Whether hay holds needle, case aside (both folded). */
+/* Whether hay holds needle, case aside: both case-folded once. */
 static int contains_text(const char *hay, const char *needle)
 {
-	size_t n = strlen(needle), m = strlen(hay);
-	for (size_t i = 0; n && i + n <= m; i++)
-		if (same_text(hay + i, n, needle))
-			return 1;
-	return 0;
+	size_t hn, nn;
+	uint8_t *h = u8_casefold((const uint8_t *)hay, strlen(hay), NULL, UNINORM_NFC, NULL, &hn);
+	uint8_t *k = u8_casefold((const uint8_t *)needle, strlen(needle), NULL, UNINORM_NFC, NULL, &nn);
+	int yes = h && k && nn && memmem(h, hn, k, nn) != NULL;
+	free(h);
+	free(k);
+	return yes;
 }
 
 /* A <title>'s headline: the site's name cut when it is known and stands
@@ -310,6 +312,10 @@ static char *first_text(const struct html_tree *t, size_t root, enum html_tag ta
 			if (*s)
 				return s;
 			free(s);
+			/* Nothing below it has text either: not walked again for
+			 * each element nested in it. */
+			i = nd->end;
+			continue;
 		}
 		i++;
 	}

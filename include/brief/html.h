@@ -78,6 +78,18 @@ struct html_charset {
 const uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs, size_t *out_len,
 			    uint8_t **owned);
 
+/* libxml2 checks each attribute of a tag against every one before it: a
+ * tag of 100,000 attributes took it 10 s, of 300,000 110 s.  No page needs
+ * more than a few dozen; past HTML_MAX_ATTRS in one tag the rest, up to
+ * the tag's '>', become spaces before the page is parsed (libxml2 would
+ * have read them as attributes: nothing shown is lost).  Tags are found
+ * as libxml2 finds them: '<' and an ASCII letter, quoted values skipped.
+ * Returns p when no tag has that many (nothing copied), else the blanked
+ * text in *owned (reused when not NULL: it may be p itself, writable;
+ * else a new buffer the caller frees); *floods counts those tags. */
+#define HTML_MAX_ATTRS 1024
+const uint8_t *html_guard_attributes(const uint8_t *p, size_t n, uint8_t **owned, size_t *floods);
+
 /* ---- the article (html_extract.c, html_tree.c, html_meta.c) --------------- */
 
 enum html_block_kind {
@@ -166,6 +178,7 @@ struct html_page {
 	size_t elements;        /* elements in the page as parsed */
 	int truncated;          /* 1: the page had more than HTML_MAX_NODES nodes;
 	                           what follows them was not read */
+	size_t attribute_floods; /* tags cut to HTML_MAX_ATTRS attributes */
 };
 
 /* Elements and text runs read from one page, at most: 8 M (about 190 MB of

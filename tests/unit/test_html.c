@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -774,6 +775,77 @@ static void test_deep_nesting(void **state)
 	assert_lacks("tail text");
 }
 
+/* Seconds of CPU this process has used. */
+static double cpu_seconds(void)
+{
+	return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* Shapes that cost a walk per element made a page's time quadratic in
+ * its depth: 200,000 nested divs around paragraphs without commas took
+ * 177 s of CPU when each div was cleaned by walking its subtree; nested
+ * lists, tables and empty author links the same.  Linear, all of them
+ * take well under a second; the bound leaves room for sanitizers. */
+static void test_nesting_stays_linear(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	buf_adds(&b, "<html><body>");
+	for (int i = 0; i < 200000; i++)
+		buf_adds(&b, "<div>");
+	for (int i = 0; i < 3; i++)
+		buf_adds(&b, "<p>A paragraph of the article that says what it has to say without any comma "
+			     "at all and goes on for long enough.</p>");
+	for (int i = 0; i < 200000; i++)
+		buf_adds(&b, "</div>");
+	for (int i = 0; i < 50000; i++)
+		buf_adds(&b, "<ul><li>item with words");
+	for (int i = 0; i < 20000; i++)
+		buf_adds(&b, "<table><tr><td>cell");
+	for (int i = 0; i < 20000; i++)
+		buf_adds(&b, "<span rel=\"author\" itemprop=\"author\">");
+	buf_adds(&b, "</body></html>");
+	double t0 = cpu_seconds();
+	read_page(b.data);
+	double spent = cpu_seconds() - t0;
+	buf_free(&b);
+	assert_has("without any comma");
+	if (spent > 10)
+		fail_msg("%.1f s of CPU: quadratic somewhere", spent);
+	/* Nested lists indent eight deep at most. */
+	assert_null(strstr(pg.text, "                  \xe2\x80\xa2"));
+}
+
+/* libxml2 checks each attribute against all before it: a tag with 200,000
+ * takes it about 45 s.  Past 1,024 they are blanked first; a megabyte of
+ * data: URI is one attribute and stays whole. */
+static void test_attribute_flood(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	buf_adds(&b, "<html><body><div id=\"x\" ");
+	for (int i = 0; i < 200000; i++)
+		buf_printf(&b, "a%d=\"v\" b%d ", i, i);
+	buf_adds(&b, "class=\"late\"><p>After the flood, the article goes on, with commas, long enough "
+		     "to be one, and then some more words.</p>");
+	buf_adds(&b, "<p>An image: <img alt=\"kept\" src=\"data:image/png;base64,");
+	for (int i = 0; i < 1 << 20; i++)
+		buf_addc(&b, "ABCD"[i & 3]);
+	buf_adds(&b, "\" title=\"a > b\"> and the text after it, also long enough to read.</p></div></body></html>");
+	double t0 = cpu_seconds();
+	read_page(b.data);
+	double spent = cpu_seconds() - t0;
+	buf_free(&b);
+	assert_int_equal(pg.attribute_floods, 1);
+	assert_has("After the flood");
+	assert_has("An image: and the text after it");
+	if (spent > 10)
+		fail_msg("%.1f s of CPU for one tag's attributes", spent);
+	/* A page without a flood is not copied: nothing to say. */
+	read_page("<html><body><p>Plain.</p></body></html>");
+	assert_int_equal(pg.attribute_floods, 0);
+}
+
 static void test_unterminated_comment(void **state)
 {
 	(void)state;
@@ -1111,6 +1183,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_hidden_and_never_text, teardown_page),
 		cmocka_unit_test_teardown(test_controls_sanitised, teardown_page),
 		cmocka_unit_test_teardown(test_deep_nesting, teardown_page),
+		cmocka_unit_test_teardown(test_nesting_stays_linear, teardown_page),
+		cmocka_unit_test_teardown(test_attribute_flood, teardown_page),
 		cmocka_unit_test_teardown(test_unterminated_comment, teardown_page),
 		cmocka_unit_test_teardown(test_big_page, teardown_page),
 		cmocka_unit_test_teardown(test_garbage, teardown_page),
