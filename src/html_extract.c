@@ -771,7 +771,7 @@ static void take_siblings(const struct facts *f, struct attempt *a)
 			}
 		}
 		if (take) {
-			xgrow((void **)&a->take, &a->take_cap, a->ntake + 1, sizeof *a->take);
+			a->take = xgrowarray(a->take, &a->take_cap, a->ntake + 1, sizeof *a->take);
 			a->take[a->ntake++] = c;
 		}
 	}
@@ -937,7 +937,7 @@ static void clean_article(const struct facts *f, struct attempt *a, size_t root)
 			i++;
 			continue;
 		}
-		xgrow((void **)&st, &cap, depth + 1, sizeof *st);
+		st = xgrowarray(st, &cap, depth + 1, sizeof *st);
 		struct clean_frame *fr = &st[depth];
 		memset(fr, 0, sizeof *fr);
 		fr->node = i;
@@ -1022,7 +1022,7 @@ static void run_attempt(const struct facts *f, struct attempt *a, int flags, con
 		return;
 	enum html_tag ptag = (enum html_tag)f->t->v[f->t->v[a->top].parent].tag;
 	if (a->top == f->body || ptag == HT_ROOT || ptag == HT_html) {
-		xgrow((void **)&a->take, &a->take_cap, 1, sizeof *a->take);
+		a->take = xgrowarray(a->take, &a->take_cap, 1, sizeof *a->take);
 		a->take[a->ntake++] = a->top;
 	} else {
 		take_siblings(f, a);
@@ -1104,7 +1104,7 @@ static void end_line(struct writer *w)
 				       && (w->c.kind == HTML_BLOCK_ITEM || w->c.kind == HTML_BLOCK_ROW);
 			buf_adds(&w->out, together ? "\n" : "\n\n");
 		}
-		xgrow((void **)&w->blocks, &w->blocks_cap, w->nblocks + 1, sizeof *w->blocks);
+		w->blocks = xgrowarray(w->blocks, &w->blocks_cap, w->nblocks + 1, sizeof *w->blocks);
 		struct html_block *b = &w->blocks[w->nblocks++];
 		b->off = w->out.len;
 		b->kind = w->c.kind;
@@ -1190,7 +1190,7 @@ static void put_text(struct writer *w, const char *text, size_t len)
 
 static void push(struct writer *w, size_t node)
 {
-	xgrow((void **)&w->stack, &w->stack_cap, w->depth + 1, sizeof *w->stack);
+	w->stack = xgrowarray(w->stack, &w->stack_cap, w->depth + 1, sizeof *w->stack);
 	w->stack[w->depth].node = node;
 	w->stack[w->depth].saved = w->c;
 	w->depth++;

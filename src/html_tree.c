@@ -59,7 +59,7 @@ static enum html_tag tag_lookup(const char *name)
 static uint32_t attrs_add(struct html_tree *t, const char *s, size_t n)
 {
 	size_t off = t->attrs_len;
-	xgrow((void **)&t->attrs, &t->attrs_cap, off + n + 1, 1);
+	t->attrs = xgrowarray(t->attrs, &t->attrs_cap, off + n + 1, 1);
 	memcpy(t->attrs + off, s, n);
 	t->attrs[off + n] = '\0';
 	t->attrs_len = off + n + 1;
@@ -68,7 +68,7 @@ static uint32_t attrs_add(struct html_tree *t, const char *s, size_t n)
 
 static uint32_t node_add(struct html_tree *t, enum html_tag tag)
 {
-	xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v);
+	t->v = xgrowarray(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	struct html_node *nd = &t->v[t->n];
 	memset(nd, 0, sizeof *nd);
 	nd->parent = t->cur;
@@ -167,7 +167,7 @@ static uint16_t itemprop_flags(const char *p)
 
 static void meta_add(struct html_tree *t, const char *key, const char *value)
 {
-	xgrow((void **)&t->metas, &t->metas_cap, t->nmetas + 1, sizeof *t->metas);
+	t->metas = xgrowarray(t->metas, &t->metas_cap, t->nmetas + 1, sizeof *t->metas);
 	/* Keys compare in lower case ("og:title", "article:published_time"). */
 	size_t n = strlen(key);
 	uint32_t k = attrs_add(t, key, n);
@@ -286,7 +286,7 @@ static void on_start(void *user, const xmlChar *xname, const xmlChar **atts)
 	if (*id || *cls || *extra) {
 		size_t a = strlen(id), b = strlen(cls), c = strlen(extra);
 		size_t off = t->attrs_len;
-		xgrow((void **)&t->attrs, &t->attrs_cap, off + a + b + c + 3, 1);
+		t->attrs = xgrowarray(t->attrs, &t->attrs_cap, off + a + b + c + 3, 1);
 		memcpy(t->attrs + off, id, a + 1);
 		memcpy(t->attrs + off + a + 1, cls, b + 1);
 		memcpy(t->attrs + off + a + b + 2, extra, c + 1);
@@ -347,7 +347,7 @@ static void on_text(void *user, const xmlChar *s, int len)
 		last = &t->v[i];
 		last->off = (uint32_t)t->text_len;
 	}
-	xgrow((void **)&t->text, &t->text_cap, t->text_len + (size_t)len + 1, 1);
+	t->text = xgrowarray(t->text, &t->text_cap, t->text_len + (size_t)len + 1, 1);
 	memcpy(t->text + t->text_len, s, (size_t)len);
 	t->text_len += (size_t)len;
 	t->text[t->text_len] = '\0';
