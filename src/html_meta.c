@@ -366,6 +366,13 @@ void html_meta_read(struct html_page *pg, const struct html_tree *t, const struc
 		free(s);
 	}
 	if (!pg->meta[META_TITLE]) {
+		/* Microdata: the element marked itemprop="headline". */
+		char *h = first_text(t, 0, HT_OTHER, HN_PROP_HEADLINE);
+		if (h)
+			set(pg, META_TITLE, h, "itemprop:headline");
+		free(h);
+	}
+	if (!pg->meta[META_TITLE]) {
 		/* An <h1> of the article; else the page's only one, when the
 		 * <title> holds it too (else it names a section of the site:
 		 * "Allergies Health Center"), or there is no <title>. */

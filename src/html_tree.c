@@ -146,8 +146,6 @@ static uint16_t role_flags(const char *role)
 			f |= HN_ROLE_CHROME;
 	if (has_token(role, "main") || has_token(role, "article"))
 		f |= HN_ROLE_MAIN;
-	if (has_token(role, "heading"))
-		f |= HN_ROLE_HEADING;
 	return f;
 }
 

@@ -163,7 +163,8 @@ struct html_page {
 	/* Header fields read from the page (raw UTF-8, not yet sanitised: the
 	 * model sanitises what it keeps); NULL when the page does not say. */
 	char *meta[META_COUNT];
-	/* Which source gave each: "og:title", "json-ld:headline", "h1",
+	/* Which source gave each: "og:title", "json-ld:headline",
+	 * "itemprop:headline", "h1",
 	 * "title" (the <title>, its site suffix cut), "json-ld:author",
 	 * "meta:author", "rel-author", "byline-element", "og:site_name",
 	 * "json-ld:publisher", "json-ld:datePublished",

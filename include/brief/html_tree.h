@@ -66,12 +66,11 @@ enum {
 	                               menu, menubar, dialog, alertdialog, search */
 	HN_ROLE_MAIN = 1 << 4,      /* role main or article */
 	HN_PROP_BODY = 1 << 5,      /* itemprop articleBody (or "text" of an article) */
-	HN_PROP_AUTHOR = 1 << 6,    /* itemprop author, rel=author, class/id byline (see html_meta.c) */
+	HN_PROP_AUTHOR = 1 << 6,    /* itemprop author or creator */
 	HN_PROP_DATE = 1 << 7,      /* itemprop datePublished, or <time pubdate> */
 	HN_PROP_HEADLINE = 1 << 8,  /* itemprop headline */
 	HN_LDJSON = 1 << 9,         /* <script type="application/ld+json">: its text is kept */
 	HN_REL_AUTHOR = 1 << 10,    /* rel="author" */
-	HN_ROLE_HEADING = 1 << 11,  /* role heading (with aria-level, rare) */
 };
 
 struct html_node {

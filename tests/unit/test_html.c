@@ -342,6 +342,11 @@ static void test_meta_title_sources(void **state)
 		  "</head><body><h1>The h1</h1></body></html>");
 	assert_string_equal(pg.meta[META_TITLE], "LD & headline");
 	assert_string_equal(pg.meta_rule[META_TITLE], "json-ld:headline");
+	/* Microdata's headline before any <h1>. */
+	read_page("<html><head><title>T</title></head><body><h1>Site name</h1><article>"
+		  "<h2 itemprop=\"headline\">The  microdata headline</h2></article></body></html>");
+	assert_string_equal(pg.meta[META_TITLE], "The microdata headline");
+	assert_string_equal(pg.meta_rule[META_TITLE], "itemprop:headline");
 	/* The page's only <h1>, when its <title> holds it (the h1 has no
 	 * site suffix to cut) or there is no <title>... */
 	read_page("<html><head><title>The ONLY h1 - Site</title></head><body><h1>The only h1</h1></body></html>");
