@@ -198,6 +198,14 @@ assert j["html"] is None
 assert len(j["paragraphs"]) >= 3 and all(p["kind"] == "paragraph" for p in j["paragraphs"])
 EOF
 
+# --export text of a text file: the file as brief reads it (sanitised).
+run 0 "--export text of a text file" --export text "$BRIEF_TESTS/fixtures/second.txt"
+check "--export text of a clean text file: the file byte for byte" cmp -s "$T/out" "$BRIEF_TESTS/fixtures/second.txt"
+printf 'Text with ESC \033[31m, BEL \007, C1 \302\233 and RLO \342\200\256 in it.\n' >"$T/evil.txt"
+run 0 "--export text of a hostile text file" --export text "$T/evil.txt"
+cleancheck "--export text of a hostile text file: no ESC, BEL, C1 or bidi control" "$T/out"
+check "--export text of a hostile text file: the text around them kept" out_has "in it."
+
 run 0 "--dump page.html" --dump --width 80 "$page"
 check "--dump: the header from the page" out_has "Harbour levy splits the Alliance"
 check "--dump: figures marked in the article" out_has "{4 percent}"
