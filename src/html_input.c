@@ -442,30 +442,53 @@ const uint8_t *html_to_utf8(const uint8_t *p, size_t n, struct html_charset *cs,
 	snprintf(cs->name, sizeof cs->name, "%s", name);
 	p += skip;
 	n -= skip;
+	const uint8_t *u = p;
+	size_t len = n;
 	if (strcmp(name, "UTF-8") != 0) {
-		size_t len = 0;
-		uint8_t *u = u8_conv_from_encoding(name, iconveh_replacement_character,
+		uint8_t *c = u8_conv_from_encoding(name, iconveh_replacement_character,
 						   (const char *)p, n, NULL, NULL, &len);
-		if (u) {
-			cs->invalid = count_replacements(u, len);
-			*owned = u;
-			*out_len = len;
-			return u;
+		if (c) {
+			cs->invalid = count_replacements(c, len);
+			*owned = c;
+			u = c;
+		} else {
+			/* iconv refused after all (out of memory, an odd
+			 * converter): read the bytes as UTF-8 with repairs
+			 * rather than nothing. */
+			snprintf(cs->name, sizeof cs->name, "UTF-8");
+			cs->rule = "default";
+			len = n;
 		}
-		/* iconv refused after all (out of memory, an odd converter):
-		 * read the bytes as UTF-8 with repairs rather than nothing. */
-		snprintf(cs->name, sizeof cs->name, "UTF-8");
-		cs->rule = "default";
 	}
-	/* Also a declared UTF-8 page is checked: a bad byte costs a U+FFFD,
-	 * not the rest of the page. */
-	uint8_t *fixed = utf8_repair(p, n, out_len, &cs->invalid);
-	if (!fixed) {
-		*out_len = n;
-		return p;
+	if (u == p) {
+		/* Also a declared UTF-8 page is checked: a bad byte costs a
+		 * U+FFFD, not the rest of the page. */
+		uint8_t *fixed = utf8_repair(p, n, &len, &cs->invalid);
+		if (fixed) {
+			*owned = fixed;
+			u = fixed;
+		}
 	}
-	*owned = fixed;
-	return fixed;
+	/* libxml2 ends the page at a NUL byte (browsers read past it): each
+	 * becomes U+FFFD, counted with the invalid sequences. */
+	if (memchr(u, 0, len)) {
+		struct buf b = { 0 };
+		size_t run = 0;
+		for (size_t i = 0; i < len; i++)
+			if (u[i] == 0) {
+				buf_add(&b, u + run, i - run);
+				buf_add(&b, "\xEF\xBF\xBD", 3);
+				cs->invalid++;
+				run = i + 1;
+			}
+		buf_add(&b, u + run, len - run);
+		free(*owned);
+		*owned = (uint8_t *)b.data;
+		u = *owned;
+		len = b.len;
+	}
+	*out_len = len;
+	return u;
 }
 
 /* ---- a guard for libxml2 -------------------------------------------------- */

@@ -317,6 +317,13 @@ static void test_charset_invalid_bytes(void **state)
 	assert_has("before \xef\xbf\xbd\xef\xbf\xbd middle \xef\xbf\xbd after \xc3\xa9t\xc3\xa9");
 	assert_has("second");
 	assert_null(u8_check((const uint8_t *)pg.text, pg.len));
+	/* A NUL byte ended the page for libxml2: it is a U+FFFD now, and
+	 * what follows it is read. */
+	static const char nul[] = "<html><body><p>before</p>\0<p>after the NUL</p></body></html>";
+	read_bytes(nul, sizeof nul - 1);
+	assert_has("before");
+	assert_has("after the NUL");
+	assert_int_equal(pg.charset.invalid, 1);
 	/* Declared Shift_JIS with a byte that is not: replaced, rest read. */
 	read_page("<html><head><meta charset=\"shift_jis\"></head><body><p>\x93\xfa\xa0\xff\x96\x7b"
 		  " end</p></body></html>");
