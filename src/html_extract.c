@@ -884,7 +884,7 @@ static int clean_out(const struct facts *f, const struct attempt *a, size_t i, c
 		return 1;
 	if (k.li > k.p + 1 && !(anc & ANC_LI) && ld > 0.2)
 		return 1;
-	if (k.input > k.p / 3 + (k.p ? 0 : 0) && k.input > 0 && chars < 500)
+	if (k.input > k.p / 3 && chars < 500)
 		return 1;
 	if (chars < 25 && (k.img == 0 || k.img > 2) && !in_figure && !k.heading)
 		return 1;
