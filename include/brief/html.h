@@ -5,14 +5,22 @@
  *
  * The article comes out as plain UTF-8 text, sanitised as document.c would
  * (so loading it with doc_load_mem changes nothing and offsets into it are
- * offsets into what brief shows), one block per line:
+ * offsets into what brief shows), blocks parted by a blank line:
  *
- *   paragraph, heading, caption    one line each, a blank line after
+ *   paragraph, heading, caption    one line each
  *   list item                      "• " (or "1. " in an ordered list) and
- *                                  the item; items of one list on
+ *                                  the item, nested lists indented two
+ *                                  columns a level (eight at most); the
+ *                                  items of one list, nested ones too, on
  *                                  consecutive lines
- *   block quote                    "> " and the paragraph
- *   preformatted text, <br>        their own lines, kept together
+ *   block quote                    "> " before each line (nested: "> > ")
+ *   table row                      its cells parted by " | "; the rows of
+ *                                  one table on consecutive lines
+ *   preformatted text, <br>        a line each, kept in one block (an
+ *                                  empty line parts a <pre> into blocks)
+ *
+ * The text never holds a TAB (a <pre>'s are expanded to 8 columns) and
+ * ends with a LF unless it is empty.
  *
  * Every rule that decides something has a name (the strings documented at
  * each field below) that travels with its result into `--export json`. */
