@@ -96,6 +96,12 @@ static void jdocument(FILE *o, const struct model *m)
 	fprintf(o, ", \"format\": \"%s\", \"gzip\": %s, \"offsets\": \"%s\"",
 		m->page ? "html" : "text", m->gzip ? "true" : "false",
 		m->offsets_text ? "text" : "file");
+	/* Past MENTIONS_MAX / FIGURES_MAX nothing more is kept: where the
+	 * first one not kept starts, only when that happened. */
+	if (m->mentions.full)
+		fprintf(o, ", \"mentions_stop\": %zu", doc_orig_off(&m->doc, m->mentions.full_at));
+	if (m->figures.full)
+		fprintf(o, ", \"figures_stop\": %zu", doc_orig_off(&m->doc, m->figures.full_at));
 	fputs("},\n", o);
 }
 

@@ -451,6 +451,7 @@ static const struct { const char *w; const char *unit; } measure_units[] = {
 void figures_init(struct figures *f)
 {
 	memset(f, 0, sizeof *f);
+	f->max = FIGURES_MAX;
 }
 
 void figures_free(struct figures *f)
@@ -482,6 +483,13 @@ static size_t add(struct scan *s, const struct figure *in)
 	if (!word_whole(s->t, s->from, s->hi, in->start, in->end))
 		return 0;
 	struct figures *f = s->f;
+	if (f->n >= f->max) {
+		if (!f->full) {
+			f->full = 1;
+			f->full_at = in->start;
+		}
+		return in->end;
+	}
 	f->v = xgrowarray(f->v, &f->cap, f->n + 1, sizeof *f->v);
 	struct figure *fg = &f->v[f->n++];
 	*fg = *in;
@@ -1904,7 +1912,7 @@ void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t fro
 		to = len;
 	struct scan s = { f, text, from, to, from };
 	size_t p = from;
-	while (p < to) {
+	while (p < to && !f->full) {
 		uint8_t c = text[p];
 		int k = byte_class[c];
 		/* Most bytes: spaces, punctuation, and words whose first three

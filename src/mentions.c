@@ -66,6 +66,7 @@ static void add_spelling(struct mentions *m, size_t *cap, const char *s, uint32_
 void mentions_init(struct mentions *m, const struct annot *a)
 {
 	memset(m, 0, sizeof *m);
+	m->max = MENTIONS_MAX;
 	size_t cap = 0;
 	m->nentities = a->nentities;
 	m->count = xcalloc(a->nentities ? a->nentities : 1, sizeof *m->count);
@@ -122,7 +123,7 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 {
 	if (to > len)
 		to = len;
-	if (!m->nsp)
+	if (!m->nsp || m->full)
 		return;
 	size_t off = from;
 	while (off < to) {
@@ -161,6 +162,11 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 			if (!before)
 				break;
 			if (word_boundary(text, from, to, off + sp->len)) {
+				if (m->n >= m->max) {
+					m->full = 1;
+					m->full_at = off;
+					return;
+				}
 				m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);
 				m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
 								 (uint32_t)m->count[sp->entity] };

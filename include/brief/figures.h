@@ -57,7 +57,18 @@ struct figures {
 	/* interned unit strings, private to figures.c */
 	char **units;
 	size_t nunits, capunits;
+	/* At most max figures are kept (FIGURES_MAX unless changed after
+	 * figures_init), so that memory has a bound whatever the text holds:
+	 * once full, scanning stops and full_at is where the first figure not
+	 * kept starts. */
+	size_t max;
+	int full;
+	size_t full_at;
 };
+
+/* 524,288 figures: 64 MiB.  A real text of 100 MB holds about 350,000; a
+ * text made of "1% 2% 3%" stops here. */
+#define FIGURES_MAX ((size_t)1 << 19)
 
 void figures_init(struct figures *f);
 void figures_free(struct figures *f);

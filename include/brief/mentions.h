@@ -32,7 +32,18 @@ struct mentions {
 	size_t first[257];          /* sp index range by first byte */
 	uint8_t starts[256];        /* 1 for a byte some spelling starts with */
 	int caps;                   /* every spelling starts with A-Z or a non-ASCII byte */
+	/* At most max mentions are kept (MENTIONS_MAX unless changed after
+	 * mentions_init), so that memory has a bound whatever the text holds:
+	 * once full, scanning stops and full_at is where the first mention
+	 * not kept starts (counts then stop there too). */
+	size_t max;
+	int full;
+	size_t full_at;
 };
+
+/* 2,097,152 mentions: 48 MiB.  A real text of 100 MB names its actors
+ * about 1.4 million times; a text made of names stops here. */
+#define MENTIONS_MAX ((size_t)1 << 21)
 
 void mentions_init(struct mentions *m, const struct annot *a);
 void mentions_free(struct mentions *m);

@@ -454,6 +454,17 @@ XDG_CONFIG_HOME=$T/cfg "$BRIEF" --dump "$T/plain.txt" </dev/null >"$T/out" 2>"$T
 check "a bad corrections file is exit 65" test $? -eq 65
 check "a bad corrections file is named with its line and column" err_has "actors.brief:1:9: unknown kind"
 
+# Memory has a bound whatever the text holds: a text made of figures stops
+# being scanned past FIGURES_MAX, and the JSON says where.
+if [ $have_python -eq 1 ]; then
+	python3 -c 'import sys; sys.stdout.write("1% " * 600000 + "\n")' >"$T/figures.txt"
+	run 0 "--export json of 600,000 figures" --export json "$T/figures.txt"
+	check "the JSON says where figures stopped being kept" out_has '"figures_stop": 1572864'
+	check "and not mentions, which did not" sh -c "! grep -q mentions_stop '$T/out'"
+else
+	skip "python3 not found: the bound on figures"
+fi
+
 echo "1..$n"
 [ $failed -eq 0 ] || exit 1
 exit 0

@@ -990,6 +990,37 @@ static void test_units_stable(void **state)
 	buf_free(&b);
 }
 
+/* Memory has a bound whatever the text holds: past max no figure is kept,
+ * scanning stops, and full_at says where the first one not kept starts. */
+static void test_bounded(void **state)
+{
+	(void)state;
+	struct figures f;
+	figures_init(&f);
+	assert_int_equal(f.max, FIGURES_MAX);
+	f.max = 2;
+	const char *text = "It rose 2 percent, then 3 percent, then 4 percent.\n";
+	figures_scan(&f, (const uint8_t *)text, strlen(text), 0, strlen(text));
+	assert_int_equal(f.n, 2);
+	assert_true(f.full);
+	assert_int_equal(f.full_at, (size_t)(strstr(text, "4 percent") - text));
+	figures_free(&f);
+	/* With the default bound: a text made of figures stops there. */
+	size_t reps = FIGURES_MAX + 1000;
+	char *big = xmalloc(reps * 3 + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * 3, "1% ", 3);
+	big[reps * 3] = '\0';
+	figures_init(&f);
+	figures_scan(&f, (const uint8_t *)big, reps * 3, 0, reps * 3);
+	assert_int_equal(f.n, FIGURES_MAX);
+	assert_true(f.full);
+	assert_int_equal(f.full_at, FIGURES_MAX * 3);
+	assert_true(f.cap <= FIGURES_MAX);
+	figures_free(&f);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1018,6 +1049,7 @@ int main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_date_iso),
 		cmocka_unit_test(test_units_stable),
+		cmocka_unit_test(test_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

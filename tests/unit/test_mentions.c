@@ -13,6 +13,7 @@
 
 #include "brief/annot.h"
 #include "brief/mentions.h"
+#include "brief/util.h"
 
 /* A hand-made annotation: entities only, each with up to four aliases. */
 struct fixture_entity {
@@ -419,6 +420,45 @@ static void test_scan_respects_range(void **state)
 	mentions_free(&m);
 }
 
+/* Memory has a bound whatever the text holds: past max no mention is kept,
+ * scanning stops, and full_at says where the first one not kept starts. */
+static void test_bounded(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f, actors, NACTORS);
+	const char *text = "Japan Tokyo Seoul\nJapan Tokyo Seoul\n";
+	size_t len = strlen(text);
+	struct mentions m;
+	mentions_init(&m, &f.a);
+	assert_int_equal(m.max, MENTIONS_MAX);
+	m.max = 4;
+	mentions_scan(&m, (const uint8_t *)text, len, 0, 18);
+	assert_int_equal(m.n, 3);
+	assert_false(m.full);
+	mentions_scan(&m, (const uint8_t *)text, len, 18, len);
+	assert_int_equal(m.n, 4);
+	assert_true(m.full);
+	assert_int_equal(m.full_at, 24);       /* the second "Tokyo" */
+	assert_int_equal(m.count[JAPAN], 3);
+	mentions_free(&m);
+	/* With the default bound: a text of nothing but names stops there. */
+	size_t reps = MENTIONS_MAX + 1000;
+	char *big = xmalloc(reps * 6 + 1);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(big + i * 6, "Japan ", 6);
+	big[reps * 6] = '\0';
+	mentions_init(&m, &f.a);
+	mentions_scan(&m, (const uint8_t *)big, reps * 6, 0, reps * 6);
+	assert_int_equal(m.n, MENTIONS_MAX);
+	assert_true(m.full);
+	assert_int_equal(m.full_at, MENTIONS_MAX * 6);
+	assert_true(m.cap <= MENTIONS_MAX);
+	mentions_free(&m);
+	free(big);
+
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -434,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_mentions_at),
 		cmocka_unit_test(test_scan_respects_range),
+		cmocka_unit_test(test_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
