@@ -220,8 +220,10 @@ struct parser {
 	enum ctx blk;
 	int blk_col;                /* column of a comparison's id */
 	int desc_line, aff_line, unit_line, by_line;
+	int demander_line;          /* the open row's "demander", once */
 	size_t cap_alias, cap_rows, cap_meas;
 	size_t cap_ign;
+	size_t cap_quot;
 };
 
 static int fail(struct parser *p, int line, int col, const char *fmt, ...)
@@ -373,6 +375,15 @@ static int lex_line(struct parser *p, const char *s, size_t n)
 				i++;
 			t->n = (size_t)(s + i - t->p);
 			t->end = col_at(&cc, i);
+		} else if (c == '?' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')
+			   && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '#')) {
+			/* "demander ?": a lone question mark is a word of its own. */
+			struct token *t = new_token(p);
+			t->type = TOK_WORD;
+			t->p = s + i;
+			t->col = col_at(&cc, i);
+			t->n = 1;
+			t->end = col_at(&cc, ++i);
 		} else if (c < 0x20 || c == 0x7f) {
 			return fail(p, p->line, col_at(&cc, i), "unexpected control character 0x%02x", c);
 		} else if (c < 0x80) {
@@ -389,7 +400,8 @@ static int lex_line(struct parser *p, const char *s, size_t n)
 /* ---- statements ---- */
 
 enum arg {
-	A_END, A_VERSION, A_QUOTE, A_STRING, A_ID, A_REF, A_KIND, A_CURRENT, A_DEMAND, A_PARTIES
+	A_END, A_VERSION, A_QUOTE, A_STRING, A_ID, A_REF, A_KIND, A_CURRENT, A_DEMAND, A_PARTIES,
+	A_REF_OR_UNKNOWN, A_OPT_INHERITED
 };
 
 static const char *const arg_desc[] = {
@@ -399,9 +411,11 @@ static const char *const arg_desc[] = {
 	[A_ID] = "an id",
 	[A_REF] = "an actor id",
 	[A_KIND] = "a kind (person, country, organization, media, place)",
-	[A_CURRENT] = "'current'",
-	[A_DEMAND] = "'demand'",
+	[A_CURRENT] = "'current' or 'derived'",
+	[A_DEMAND] = "'demand' or 'target'",
 	[A_PARTIES] = "actor ids joined by commas",
+	[A_REF_OR_UNKNOWN] = "an actor id or '?'",
+	[A_OPT_INHERITED] = "'inherited'",
 };
 
 #define MAX_ARGS 5
@@ -496,6 +510,8 @@ static int check_args(struct parser *p, const struct keyword *k)
 	size_t i;
 	for (i = 0; k->args[i] != A_END; i++) {
 		enum arg want = k->args[i];
+		if (want == A_OPT_INHERITED && i + 1 >= p->ntoks)
+			break;              /* optional, and last */
 		if (i + 1 >= p->ntoks) {
 			stmt_prefix(p, i + 1, pre, sizeof pre);
 			return fail(p, p->line, p->toks[i].end, "expected %s after '%s'",
@@ -538,6 +554,19 @@ static int check_args(struct parser *p, const struct keyword *k)
 			if (!is_id(t->p, t->n))
 				return bad_id(p, t->col, t->p, t->n);
 			break;
+		case A_REF_OR_UNKNOWN:
+			if (!word_is(t, "?") && !is_id(t->p, t->n))
+				return bad_id(p, t->col, t->p, t->n);
+			break;
+		case A_OPT_INHERITED:
+			if (!word_is(t, "inherited")) {
+				char w[SNIP_MAX * 4 + 8];
+				stmt_prefix(p, i + 1, pre, sizeof pre);
+				snip(w, sizeof w, t->p, t->n);
+				return fail(p, p->line, t->col, "expected %s or nothing after '%s', got '%s'",
+					    arg_desc[want], pre, w);
+			}
+			break;
 		case A_KIND: {
 			size_t j;
 			for (j = 0; j < KIND_COUNT && !word_is(t, kind_names[j]); j++)
@@ -552,7 +581,8 @@ static int check_args(struct parser *p, const struct keyword *k)
 		}
 		case A_CURRENT:
 		case A_DEMAND:
-			if (!word_is(t, want == A_CURRENT ? "current" : "demand")) {
+			if (!word_is(t, want == A_CURRENT ? "current" : "demand")
+			    && !word_is(t, want == A_CURRENT ? "derived" : "target")) {
 				char w[SNIP_MAX * 4 + 8];
 				stmt_prefix(p, i + 1, pre, sizeof pre);
 				snip(w, sizeof w, t->p, t->n);
@@ -780,9 +810,12 @@ static int stmt_row(struct parser *p, const struct keyword *k)
 	struct cmp_row *r = &c->rows[c->nrows++];
 	memset(r, 0, sizeof *r);
 	r->party = take_word(&t[1]);
+	r->derived = word_is(&t[2], "derived");
 	r->current = take_quote(&t[3], p->line);
+	r->target = word_is(&t[4], "target");
 	r->demand = take_quote(&t[5], p->line);
 	r->line = p->line;
+	p->demander_line = 0;
 	add_ref(p, r->party, t[1].col);
 	return 0;
 }
@@ -829,6 +862,70 @@ static int stmt_ignore(struct parser *p, const struct keyword *k)
 	return 0;
 }
 
+/* The row a "hedge" or "demander" line belongs to: the comparison's last. */
+static struct cmp_row *open_row(struct parser *p, const struct keyword *k)
+{
+	struct comparison *c = open_comparison(p);
+	if (!c->nrows) {
+		fail(p, p->line, p->toks[0].col, "'%s' before any row of comparison '%s' "
+		     "(it belongs to the row above it)", k->name, c->id);
+		return NULL;
+	}
+	return &c->rows[c->nrows - 1];
+}
+
+/* "hedge QUOTE": the text's words that weaken the row above ("reportedly",
+ * "has been asked"), kept as written. */
+static int stmt_hedge(struct parser *p, const struct keyword *k)
+{
+	struct cmp_row *r = open_row(p, k);
+	if (!r)
+		return BRIEF_EXIT_DATAERR;
+	r->hedges = xrealloc(r->hedges, (r->nhedges + 1) * sizeof *r->hedges);
+	r->hedges[r->nhedges++] = take_quote(&p->toks[1], p->line);
+	return 0;
+}
+
+/* "demander ID [inherited]" or "demander ?": who demands the row above. */
+static int stmt_demander(struct parser *p, const struct keyword *k)
+{
+	struct cmp_row *r = open_row(p, k);
+	if (!r)
+		return BRIEF_EXIT_DATAERR;
+	if (p->demander_line)
+		return fail(p, p->line, p->toks[0].col, "duplicate 'demander' for row '%s' "
+			    "(first at line %d)", r->party, p->demander_line);
+	p->demander_line = p->line;
+	struct token *t = p->toks;
+	int inherited = p->ntoks > 2;
+	if (word_is(&t[1], "?")) {
+		if (inherited)
+			return fail(p, p->line, t[2].col, "'?' names no one to inherit");
+		r->demander_unknown = 1;
+		return 0;
+	}
+	r->demander = take_word(&t[1]);
+	r->demander_inherited = inherited;
+	add_ref(p, r->demander, t[1].col);
+	return 0;
+}
+
+/* "quotation SPEAKER QUOTE": words of the article said by an actor. */
+static int stmt_quotation(struct parser *p, const struct keyword *k)
+{
+	(void)k;
+	struct annot *a = p->a;
+	a->quotations = xgrowarray(a->quotations, &p->cap_quot, a->nquotations + 1,
+				   sizeof *a->quotations);
+	struct quotation *q = &a->quotations[a->nquotations++];
+	memset(q, 0, sizeof *q);
+	q->speaker = take_word(&p->toks[1]);
+	q->q = take_quote(&p->toks[2], p->line);
+	q->line = p->line;
+	add_ref(p, q->speaker, p->toks[1].col);
+	return 0;
+}
+
 static const struct keyword keywords[] = {
 	{ "brief", CTX_TOP, 1, 0, { A_VERSION }, stmt_brief },
 	{ "title", CTX_TOP, 0, META_TITLE, { A_QUOTE }, stmt_meta },
@@ -848,7 +945,10 @@ static const struct keyword keywords[] = {
 	{ "by", CTX_CMP, 0, 0, { A_REF }, stmt_by },
 	{ "row", CTX_CMP, 0, 0, { A_REF, A_CURRENT, A_QUOTE, A_DEMAND, A_QUOTE }, stmt_row },
 	{ "measure", CTX_CMP, 0, 0, { A_PARTIES, A_STRING, A_QUOTE }, stmt_measure },
+	{ "hedge", CTX_CMP, 0, 0, { A_QUOTE }, stmt_hedge },
+	{ "demander", CTX_CMP, 0, 0, { A_REF_OR_UNKNOWN, A_OPT_INHERITED }, stmt_demander },
 	{ "ignore", CTX_TOP, 0, 0, { A_STRING }, stmt_ignore },
+	{ "quotation", CTX_TOP, 0, 0, { A_REF, A_QUOTE }, stmt_quotation },
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 
@@ -1005,10 +1105,14 @@ int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err)
 		for (size_t j = 0; j < c->nrows; j++) {
 			anchor(&r, &c->rows[j].current, from);
 			anchor(&r, &c->rows[j].demand, from);
+			for (size_t h = 0; h < c->rows[j].nhedges; h++)
+				anchor(&r, &c->rows[j].hedges[h], from);
 		}
 		for (size_t j = 0; j < c->nmeasures; j++)
 			anchor(&r, &c->measures[j].q, from);
 	}
+	for (size_t i = 0; i < a->nquotations; i++)
+		anchor(&r, &a->quotations[i].q, from);
 	if (!r.missing)
 		return 0;
 	char w[SNIP_MAX * 4 + 8];
@@ -1032,6 +1136,37 @@ void entity_free_fields(struct entity *e)
 	free(e->why);
 }
 
+void comparison_free_fields(struct comparison *c)
+{
+	free(c->id);
+	free(c->title);
+	free(c->unit);
+	free(c->by);
+	for (size_t j = 0; j < c->nrows; j++) {
+		struct cmp_row *r = &c->rows[j];
+		free(r->party);
+		free(r->current.text);
+		free(r->demand.text);
+		for (size_t h = 0; h < r->nhedges; h++)
+			free(r->hedges[h].text);
+		free(r->hedges);
+		free(r->demander);
+		if (r->why)
+			free(r->why->property);
+		free(r->why);
+	}
+	free(c->rows);
+	for (size_t j = 0; j < c->nmeasures; j++) {
+		struct measure *m = &c->measures[j];
+		for (size_t k = 0; k < m->nparties; k++)
+			free(m->parties[k]);
+		free(m->parties);
+		free(m->label);
+		free(m->q.text);
+	}
+	free(c->measures);
+}
+
 void annot_free(struct annot *a)
 {
 	if (!a)
@@ -1048,29 +1183,14 @@ void annot_free(struct annot *a)
 		free(a->notes[i].meaning);
 	}
 	free(a->notes);
-	for (size_t i = 0; i < a->ncomparisons; i++) {
-		struct comparison *c = &a->comparisons[i];
-		free(c->id);
-		free(c->title);
-		free(c->unit);
-		free(c->by);
-		for (size_t j = 0; j < c->nrows; j++) {
-			free(c->rows[j].party);
-			free(c->rows[j].current.text);
-			free(c->rows[j].demand.text);
-		}
-		free(c->rows);
-		for (size_t j = 0; j < c->nmeasures; j++) {
-			struct measure *m = &c->measures[j];
-			for (size_t k = 0; k < m->nparties; k++)
-				free(m->parties[k]);
-			free(m->parties);
-			free(m->label);
-			free(m->q.text);
-		}
-		free(c->measures);
-	}
+	for (size_t i = 0; i < a->ncomparisons; i++)
+		comparison_free_fields(&a->comparisons[i]);
 	free(a->comparisons);
+	for (size_t i = 0; i < a->nquotations; i++) {
+		free(a->quotations[i].speaker);
+		free(a->quotations[i].q.text);
+	}
+	free(a->quotations);
 	for (size_t i = 0; i < a->nignores; i++)
 		free(a->ignores[i]);
 	free(a->ignores);

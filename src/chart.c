@@ -87,10 +87,13 @@ void chart_format_value(struct buf *b, const struct cmp_value *v, int ascii)
 
 void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, int ascii)
 {
+	/* "about", "more than", "less than" go before the number, as a reader
+	 * says them; "or more", "or less" after it. */
 	const char *words = gap_bound_words(g->bound);
-	int about = g->bound == GAP_ABOUT;
-	int tail = *words && !about;
-	buf_adds(b, about ? "about " : "");
+	int before = gap_bound_before(g->bound);
+	int tail = *words && !before;
+	if (before)
+		buf_printf(b, "%s ", words);
 	format_number(b, g->diff, 1);
 	if (g->range) {
 		buf_adds(b, " to ");
@@ -99,9 +102,18 @@ void chart_format_gap(struct buf *b, const struct cmp_gap *g, const char *unit, 
 	buf_printf(b, " %s%s%s", is_percent_unit(unit) ? "pp" : (unit ? unit : ""),
 		   tail ? " " : "", tail ? words : "");
 	if (g->ratio > 0)
-		buf_printf(b, ", %s%s%.2f%s%s", about ? "about " : "",
+		buf_printf(b, ", %s%s%s%.2f%s%s", before ? words : "", before ? " " : "",
 			   ascii ? asc.times : uni.times, g->ratio, tail ? " " : "",
 			   tail ? words : "");
+}
+
+/* A value as a chart line shows it: chart_format_value(), and "*" after
+ * a value whose unit the text gave only for its partner. */
+static void format_value_marked(struct buf *b, const struct cmp_value *v, int ascii)
+{
+	chart_format_value(b, v, ascii);
+	if (v->present && v->unit_inherited)
+		buf_addc(b, '*');
 }
 
 static struct chart_line *add_line(struct chart *c, enum chart_item item, size_t row)
@@ -174,9 +186,32 @@ static const char *party_name(const struct annot *a, long i)
 	return i >= 0 && (size_t)i < a->nentities ? a->entities[i].name : "?";
 }
 
+/* The label of a row's line: "current ", "demand  " or "target  ". */
+static const char *label(enum chart_item item, const struct cmp_row_model *r)
+{
+	if (item == CHART_CURRENT)
+		return "current ";
+	return r->src && r->src->target ? "target  " : "demand  ";
+}
+
+/* "derived: the demand / 5": what a derived value is, in place of a bar. */
+static void derived_words(struct buf *b, const struct cmp_value *v, int ascii)
+{
+	buf_adds(b, "derived: the demand ");
+	if (v->factor >= 1) {
+		buf_adds(b, ascii ? "/ " : "÷ ");
+		buf_printf(b, "%g", v->factor);
+	} else {
+		buf_adds(b, ascii ? "x " : "× ");
+		buf_printf(b, "%g", v->factor > 0 ? 1 / v->factor : 0);
+	}
+	buf_adds(b, ", not in the text");
+}
+
 static void value_line(struct chart *c, enum chart_item item, size_t row, const char *who,
-		       const struct cmp_value *v, int name_w, int value_w, double max, int cells,
-		       const struct glyphs *g)
+		       const struct cmp_row_model *r, const struct cmp_value *v, int name_w,
+		       int value_w, double max, int cells, const struct glyphs *g,
+		       const char *note)
 {
 	struct chart_line *l = add_line(c, item, row);
 	l->qstart = v->qstart;
@@ -184,20 +219,65 @@ static void value_line(struct chart *c, enum chart_item item, size_t row, const 
 	struct buf *b = &c->text;
 	buf_printf(b, "%s", who);
 	pad_to(b, l->text, name_w);
-	buf_adds(b, item == CHART_CURRENT ? "current " : "demand  ");
+	buf_adds(b, label(item, r));
 	size_t vs = b->len;
-	chart_format_value(b, v, g == &asc);
+	format_value_marked(b, v, g == &asc);
 	int vw = layout_width((const uint8_t *)b->data, vs, b->len);
 	for (int i = vw; i < value_w; i++)
 		buf_addc(b, ' ');
 	buf_addc(b, ' ');
-	if (v->present)
+	/* A value the text does not give is never drawn as if it did. */
+	if (v->present && v->derived)
+		derived_words(b, v, g == &asc);
+	else if (v->present)
 		bar(c, l, v, max, cells, item == CHART_CURRENT ? g->current : g->demand, g);
+	if (note && *note) {
+		/* After the longest bar, so the notes stand in one column. */
+		pad_to(b, l->text, name_w + 8 + value_w + 1 + cells + 1);
+		buf_adds(b, note);
+	}
 	end_line(c);
 }
 
+/* What the text says of who asks, and how surely: "reportedly", "has
+ * been asked; by US, inherited", "by ?".  The title's demander (title_by)
+ * is not repeated.  Empty when there is nothing to say. */
+static void row_note(struct buf *b, const struct annot *a, const struct cmp_row_model *r,
+		     long title_by)
+{
+	const struct cmp_row *src = r->src;
+	for (size_t h = 0; src && h < src->nhedges; h++)
+		buf_printf(b, "%s%s", h ? ", " : "", src->hedges[h].text);
+	/* "by US?": the text names no one for this row; the demander named
+	 * before is taken (the footnote says so). */
+	const char *sep = b->len ? ", " : "";
+	if (r->by_unknown)
+		buf_printf(b, "%sby ?", sep);
+	else if (r->by >= 0 && r->by_inherited)
+		buf_printf(b, "%sby %s?", sep, party_name(a, r->by));
+	else if (r->by >= 0 && r->by != title_by)
+		buf_printf(b, "%sby %s", sep, party_name(a, r->by));
+}
+
+static void note_line(struct chart *c, size_t row, const struct cmp_row_model *r,
+		      const struct annot *a, long title_by, int indent)
+{
+	struct buf nb = { 0 };
+	row_note(&nb, a, r, title_by);
+	if (nb.len) {
+		struct chart_line *l = add_line(c, CHART_NOTE, row);
+		l->qstart = r->demand.qstart;
+		l->qend = r->demand.qend;
+		for (int i = 0; i < indent; i++)
+			buf_addc(&c->text, ' ');
+		buf_add(&c->text, nb.data, nb.len);
+		end_line(c);
+	}
+	buf_free(&nb);
+}
+
 static void list_form(struct chart *c, const struct cmp_model *m, const struct annot *a,
-		      const struct glyphs *g, int ascii)
+		      const struct glyphs *g, int ascii, long title_by)
 {
 	for (size_t i = 0; i < m->nrows; i++) {
 		const struct cmp_row_model *r = &m->rows[i];
@@ -206,9 +286,11 @@ static void list_form(struct chart *c, const struct cmp_model *m, const struct a
 		l->qend = r->current.qend;
 		struct buf *b = &c->text;
 		buf_printf(b, "%s: ", party_name(a, r->party));
-		chart_format_value(b, &r->current, ascii);
+		format_value_marked(b, &r->current, ascii);
+		if (r->current.present && r->current.derived)
+			buf_adds(b, " (derived)");
 		buf_printf(b, " %s ", g->arrow);
-		chart_format_value(b, &r->demand, ascii);
+		format_value_marked(b, &r->demand, ascii);
 		const char *unit = r->demand.present ? r->demand.unit : m->unit;
 		if (m->unit && !m->mixed)
 			unit = m->unit;
@@ -220,7 +302,10 @@ static void list_form(struct chart *c, const struct cmp_model *m, const struct a
 			chart_format_gap(b, &gap, m->unit, ascii);
 			buf_adds(b, ")");
 		}
+		if (r->src && r->src->target)
+			buf_adds(b, " target");
 		end_line(c);
+		note_line(c, i, r, a, title_by, 2);
 	}
 }
 
@@ -242,8 +327,19 @@ static void wrap_lines(struct chart *c, int width, int indent)
 		ll.n = 0;
 		if (layout_width(t, 0, len) <= width)
 			layout_whole(&ll, t, 0, len);                /* fits: one piece */
-		else
-			layout_line(&ll, t, 0, len, width - indent);
+		else {
+			/* The first piece has the whole width; those under it
+			 * the width beside the indentation. */
+			layout_line(&ll, t, 0, len, width);
+			if (ll.n > 1) {
+				size_t rest = ll.v[0].end;
+				while (rest < len && t[rest] == ' ')
+					rest++;
+				ll.n = 1;
+				if (rest < len)
+					layout_line(&ll, t, rest, len, width - indent);
+			}
+		}
 		for (size_t i = 0; i < ll.n; i++) {
 			struct chart_line *nl = add_line(c, l->item, l->row);
 			if (i == 0) {
@@ -267,6 +363,43 @@ static void wrap_lines(struct chart *c, int width, int indent)
 	chart_free(&old);
 }
 
+/* What the marks and abbreviations of the rows mean, said once under
+ * them: "*" for a unit taken from the partner, "pp" for percentage
+ * points. */
+static void footnotes(struct chart *c, const struct cmp_model *m, const struct annot *a,
+		      int ascii)
+{
+	(void)ascii;
+	int inherited = 0, pp = 0;
+	long by_inherited = -1;
+	for (size_t i = 0; i < m->nrows; i++) {
+		const struct cmp_row_model *r = &m->rows[i];
+		if (r->by_inherited && r->by >= 0 && by_inherited < 0)
+			by_inherited = r->by;
+		inherited |= (r->current.present && r->current.unit_inherited)
+			     || (r->demand.present && r->demand.unit_inherited);
+		struct cmp_gap g;
+		pp |= !m->mixed && compare_gap(r, &g) && is_percent_unit(m->unit);
+	}
+	if (inherited) {
+		add_line(c, CHART_NOTE, 0);
+		buf_adds(&c->text, "* the text gives this value's unit only for the other value "
+			 "of its row");
+		end_line(c);
+	}
+	if (by_inherited >= 0) {
+		add_line(c, CHART_NOTE, 0);
+		buf_printf(&c->text, "%s?: the text does not say who asks here; %s asked before",
+			   party_name(a, by_inherited), party_name(a, by_inherited));
+		end_line(c);
+	}
+	if (pp) {
+		add_line(c, CHART_NOTE, 0);
+		buf_adds(&c->text, "pp: percentage points, the difference of two percentages");
+		end_line(c);
+	}
+}
+
 void chart_build(struct chart *c, const struct cmp_model *m, const struct annot *a,
 		 int width, int ascii)
 {
@@ -274,16 +407,27 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 	const struct glyphs *g = ascii ? &asc : &uni;
 	const struct comparison *src = m->src;
 
-	struct chart_line *l = add_line(c, CHART_TITLE, 0);
+	/* The title says who demands: the comparison's demander, else the one
+	 * its rows share; "by ?" when the text names no one for any row. */
+	long title_by = src->by ? annot_find_entity(a, src->by) : -1;
+	int all_unknown = m->nrows > 0, all_target = m->nrows > 0, same_by = m->nrows > 0;
+	for (size_t i = 0; i < m->nrows; i++) {
+		all_unknown &= m->rows[i].by_unknown;
+		all_target &= m->rows[i].src && m->rows[i].src->target;
+		same_by &= m->rows[i].by >= 0 && m->rows[i].by == m->rows[0].by;
+	}
+	if (!src->by && same_by)
+		title_by = m->rows[0].by;
+	const char *what = all_target ? "targets" : "demands";
+	add_line(c, CHART_TITLE, 0);
 	buf_printf(&c->text, "%s", src->title);
 	if (m->unit)
 		buf_printf(&c->text, ", %s", m->unit);
-	if (src->by) {
-		long by = annot_find_entity(a, src->by);
-		buf_printf(&c->text, ": %s demands vs current levels", party_name(a, by));
-	}
+	if (title_by >= 0)
+		buf_printf(&c->text, ": %s %s vs current levels", party_name(a, title_by), what);
+	else if (all_unknown)
+		buf_printf(&c->text, ": %s (by ?) vs current levels", what);
 	end_line(c);
-	(void)l;
 
 	int name_w = 0;
 	for (size_t i = 0; i < m->nrows; i++) {
@@ -299,7 +443,7 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 		const struct cmp_value *vals[2] = { &m->rows[i].current, &m->rows[i].demand };
 		for (int k = 0; k < 2; k++) {
 			struct buf vb = { 0 };
-			chart_format_value(&vb, vals[k], ascii);
+			format_value_marked(&vb, vals[k], ascii);
 			int w = layout_width((const uint8_t *)vb.data, 0, vb.len);
 			value_w = w > value_w ? w : value_w;
 			buf_free(&vb);
@@ -311,16 +455,33 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 		add_line(c, CHART_NOTE, 0);
 		buf_adds(&c->text, m->mixed_why);
 		end_line(c);
-		list_form(c, m, a, g, ascii);
+		list_form(c, m, a, g, ascii, title_by);
 	} else if (cells < 10) {
-		list_form(c, m, a, g, ascii);
+		list_form(c, m, a, g, ascii, title_by);
 	} else {
+		/* The notes (hedges, who asks) stand after the demand's bar when
+		 * the bars keep 10 cells beside them, else on lines of their own. */
+		struct buf *notes = xcalloc(m->nrows ? m->nrows : 1, sizeof *notes);
+		int note_w = 0;
+		for (size_t i = 0; i < m->nrows; i++) {
+			row_note(&notes[i], a, &m->rows[i], title_by);
+			int w = notes[i].len ? layout_width((const uint8_t *)notes[i].data, 0,
+							    notes[i].len) : 0;
+			note_w = w > note_w ? w : note_w;
+		}
+		int inline_notes = note_w && cells - note_w - 1 >= 10;
+		if (inline_notes)
+			cells -= note_w + 1;
 		double max = compare_axis_max(m);
 		for (size_t i = 0; i < m->nrows; i++) {
 			const struct cmp_row_model *r = &m->rows[i];
-			value_line(c, CHART_CURRENT, i, party_name(a, r->party), &r->current,
-				   name_w, value_w, max, cells, g);
-			value_line(c, CHART_DEMAND, i, "", &r->demand, name_w, value_w, max, cells, g);
+			value_line(c, CHART_CURRENT, i, party_name(a, r->party), r, &r->current,
+				   name_w, value_w, max, cells, g, NULL);
+			value_line(c, CHART_DEMAND, i, "", r, &r->demand, name_w, value_w, max,
+				   cells, g, inline_notes ? notes[i].data : NULL);
+			if (!inline_notes)
+				note_line(c, i, r, a, title_by, name_w + 8);
+			buf_free(&notes[i]);
 			struct cmp_gap gap;
 			if (compare_gap(r, &gap)) {
 				struct chart_line *gl = add_line(c, CHART_GAP, i);
@@ -332,7 +493,9 @@ void chart_build(struct chart *c, const struct cmp_model *m, const struct annot 
 				end_line(c);
 			}
 		}
+		free(notes);
 	}
+	footnotes(c, m, a, ascii);
 	if (m->nmeasures) {
 		add_line(c, CHART_BLANK, 0);
 		end_line(c);

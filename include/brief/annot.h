@@ -52,10 +52,37 @@ struct figure_note {               /* "figure QUOTE MEANING" */
 	char *meaning;
 };
 
+/* Why an automatic comparison row was drawn (claims.h): NULL for a row of
+ * an annotation file. */
+struct row_why {
+	const char *rule;           /* static: "claim:P1-from-to", ... */
+	enum entity_conf conf;
+	size_t sent_start, sent_end;    /* the sentence it came from, in doc->text */
+	const char *party_rule;     /* static: how the party was found ("object",
+	                               "pronoun", "possessor", ...), or NULL */
+	const char *by_rule;        /* static: how the demander was found, or NULL */
+	char *property;             /* owned: "defense spending", or NULL */
+};
+
 struct cmp_row {                   /* "row PARTY current QUOTE demand QUOTE" */
 	char *party;                /* entity id */
 	struct quote current, demand;
 	int line;
+	/* Additive (issues 17 and 19); all zero for a plain row. */
+	int derived;                /* "row P derived QUOTE demand QUOTE": no current
+	                               level in the text; QUOTE is the multiplier
+	                               ("quintuple") it is derived by, never drawn */
+	int target;                 /* "... target QUOTE": a target, not a demand */
+	struct quote *hedges;       /* "hedge QUOTE" after the row: the text's words
+	                               that weaken it ("reportedly"), owned */
+	size_t nhedges;
+	char *demander;             /* "demander ID": who demands this row, when the
+	                               text says another than the comparison's by;
+	                               NULL: the comparison's */
+	int demander_unknown;       /* "demander ?": the text names no one */
+	int demander_inherited;     /* "demander ID inherited": not named for this
+	                               row; the one named before is taken */
+	struct row_why *why;        /* owned; NULL when annotated */
 };
 
 struct measure {                   /* "measure PARTY[,PARTY...] LABEL QUOTE" */
@@ -64,6 +91,15 @@ struct measure {                   /* "measure PARTY[,PARTY...] LABEL QUOTE" */
 	char *label;
 	struct quote q;
 	int line;
+};
+
+/* "quotation SPEAKER QUOTE": words of the article said by an actor. */
+struct quotation {
+	char *speaker;              /* entity id */
+	struct quote q;
+	int line;
+	const char *rule;           /* static: the rule that found it (quotes.h), or
+	                               NULL when annotated */
 };
 
 struct comparison {
@@ -92,6 +128,8 @@ struct annot {
 	size_t ncomparisons;
 	char **ignores;             /* "ignore NAME": not an actor (automatic finding) */
 	size_t nignores;
+	struct quotation *quotations;   /* "quotation ID QUOTE" */
+	size_t nquotations;
 	/* private to annot.c: entity ids hashed, open addressing, each slot
 	 * an entity index + 1 (0: empty) */
 	size_t *id_slot;
@@ -113,6 +151,8 @@ int annot_parse(struct annot *a, const char *name, const char *text, size_t len,
  * BRIEF_EXIT_DATAERR. */
 int annot_resolve(struct annot *a, const struct doc *d, struct annot_error *err);
 void annot_free(struct annot *a);
+/* Free what a comparison owns (not the comparison itself). */
+void comparison_free_fields(struct comparison *c);
 /* Free what an entity owns (not the entity itself). */
 void entity_free_fields(struct entity *e);
 

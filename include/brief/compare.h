@@ -17,11 +17,27 @@ struct cmp_value {
 	const char *unit;           /* the figure's unit as found ("%", "% of GDP") */
 	size_t start, end;          /* the figure's span in doc->text */
 	size_t qstart, qend;        /* the quote's span (the source to show) */
+	/* Additive (issue 17): what was not read as such in the text. */
+	int derived;                /* a current level the text does not give,
+	                               worked out from the demand and the text's
+	                               multiplier ("quintuple": demand / 5):
+	                               listed, never drawn; present stays 1 */
+	double factor;              /* that multiplier (5), when derived */
+	int unit_inherited;         /* the figure's own unit was bare ("2.3
+	                               percent"); unit is its partner's ("% of
+	                               GDP"), as the sentence implies */
 };
 
 struct cmp_row_model {
-	long party;                 /* entity index */
+	long party;                 /* entity index, -1 when none is named */
 	struct cmp_value current, demand;
+	/* Additive (issues 17 and 19). */
+	const struct cmp_row *src;  /* the row as written (hedges, target, why) */
+	long by;                    /* who demands: the row's demander, else the
+	                               comparison's by; entity index or -1 */
+	int by_unknown;             /* the text names no one ("demander ?") */
+	int by_inherited;           /* not named for this row: the one named
+	                               before is taken */
 };
 
 struct cmp_measure_model {
@@ -43,8 +59,11 @@ struct cmp_model {
 	struct figures figs;        /* owns the interned units the values point to */
 };
 
-/* A difference carried through bounds: "+1.5 pp or more". */
-enum gap_bound { GAP_EXACT, GAP_OR_MORE, GAP_OR_LESS, GAP_ABOUT, GAP_UNKNOWN };
+/* A difference carried through bounds: "+1.5 pp or more" when the gap may
+ * be 1.5 itself ("at most 2" against 3.5), "more than +1.5 pp" when it
+ * cannot ("less than 2" against 3.5): a strict bound stays strict. */
+enum gap_bound { GAP_EXACT, GAP_OR_MORE, GAP_OR_LESS, GAP_ABOUT, GAP_UNKNOWN,
+		 GAP_MORE_THAN, GAP_LESS_THAN };
 
 struct cmp_gap {
 	double diff;                /* demand - current, in the unit; the least of
@@ -59,9 +78,18 @@ struct cmp_gap {
 void compare_build(struct cmp_model *out, const struct comparison *c,
 		   const struct annot *a, const struct doc *d);
 void compare_free(struct cmp_model *m);
-/* Gap between current and demand of a row; returns 0 when either is absent. */
+/* Gap between current and demand of a row; returns 0 when either is absent
+ * or the current level is derived (a gap of the text's own multiplier). */
 int compare_gap(const struct cmp_row_model *r, struct cmp_gap *g);
-const char *gap_bound_words(enum gap_bound b);   /* "", "or more", ... */
+/* "", "or more", "or less", "about", "bounds unknown", "more than", "less
+ * than"; gap_bound_before() says whether the words go before the number
+ * ("more than +1.5 pp") or after it ("+1.5 pp or more"). */
+const char *gap_bound_words(enum gap_bound b);
+int gap_bound_before(enum gap_bound b);
+/* The factor a multiplier word says, from the first word of s[0, n):
+ * "double" and "doubled" 2, "twice" 2, "triple" 3, "quadruple" 4,
+ * "quintuple" 5, "tenfold" 10, "halve" 0.5, ...; 0 when it is none. */
+double compare_multiplier(const char *s, size_t n);
 /* The largest bound or value among the rows: the end of the shared axis. */
 double compare_axis_max(const struct cmp_model *m);
 

@@ -252,7 +252,7 @@ pycheck "--dump --width 60: no line wider than 60 columns" width "$T/dump60" 60
 check "--dump marks [Marco Rubio]" out_has "[Marco Rubio]"
 check "--dump has the header 'Commentary'" grep -q "Commentary" "$T/dump60"
 check "--dump header is the first line" sh -c 'head -n 1 "$1" | grep -q Commentary' sh "$T/dump60"
-check "--dump shows the chart" out_has "+1.5 pp or more"
+check "--dump shows the chart" out_has "more than +1.5 pp"
 run 0 "-d -w 100" -d -w 100
 pycheck "-d -w 100: no line wider than 100 columns" width "$T/out" 100
 # A heading wrapped on narrow output keeps one rule, under its last line.

@@ -177,7 +177,20 @@ static void test_commentary_parse(void **state)
 	assert_int_equal(c->measures[1].nparties, 2);
 	assert_int_equal(c->measures[2].nparties, 1);
 	assert_string_equal(c->measures[2].parties[0], "japan");
-	assert_int_equal(c->measures[3].line, 86);
+	assert_int_equal(c->measures[3].line, 91);
+	/* The hedges and the demander as the text says them (issue 19). */
+	assert_int_equal(c->rows[0].nhedges, 1);
+	assert_string_equal(c->rows[0].hedges[0].text, "reportedly");
+	assert_null(c->rows[0].demander);
+	assert_int_equal(c->rows[1].nhedges, 1);
+	assert_string_equal(c->rows[1].hedges[0].text, "has been asked");
+	assert_string_equal(c->rows[1].demander, "us");
+	assert_true(c->rows[1].demander_inherited);
+	assert_false(c->rows[1].demander_unknown);
+	assert_false(c->rows[0].derived || c->rows[0].target || c->rows[1].derived);
+	assert_int_equal(a.nquotations, 7);
+	assert_string_equal(a.quotations[3].speaker, "ishiba");
+	assert_string_equal(a.quotations[3].q.text, "high tariffs will not bring economic prosperity");
 
 	annot_free(&a);
 	assert_null(a.entities);
@@ -389,10 +402,10 @@ static void test_err_unknown_keyword(void **state)
 	expect_error("actor us country \"US\"\n  nickname \"x\"\n", 2, 3,
 		     "t.brief:2:3: unknown keyword 'nickname' (expected title, section, byline, "
 		     "source, credit, date, body, actor, description, alias, affiliation, "
-		     "figure, comparison, ignore)");
+		     "figure, comparison, ignore, quotation)");
 	expect_error("Title \"x\"\n", 1, 1,
 		     "t.brief:1:1: unknown keyword 'Title' (expected brief, title, section, "
-		     "byline, source, credit, date, body, actor, figure, comparison, ignore)");
+		     "byline, source, credit, date, body, actor, figure, comparison, ignore, quotation)");
 	expect_error("  \"title\"\n", 1, 3, "t.brief:1:3: expected a keyword, got a quoted string");
 }
 
@@ -432,9 +445,9 @@ static void test_err_string_for_word(void **state)
 	expect_error("actor a person \"A\"\n  affiliation \"b\"\n", 2, 15,
 		     "t.brief:2:15: expected an actor id after 'affiliation', got a quoted string");
 	expect_error("actor a person \"A\"\ncomparison c \"C\"\n  row a current \"1\" \"2\"\n", 3, 21,
-		     "t.brief:3:21: expected 'demand' after 'row a current \"1\"', got a quoted string");
+		     "t.brief:3:21: expected 'demand' or 'target' after 'row a current \"1\"', got a quoted string");
 	expect_error("actor a person \"A\"\ncomparison c \"C\"\n  row a now \"1\"\n", 3, 9,
-		     "t.brief:3:9: expected 'current' after 'row a', got 'now'");
+		     "t.brief:3:9: expected 'current' or 'derived' after 'row a', got 'now'");
 }
 
 static void test_err_extra_tokens(void **state)
@@ -670,6 +683,80 @@ static void test_resolve_anchors(void **state)
 	annot_free(&a);
 }
 
+/* A row's hedges, demander, derived current and target; quotations. */
+static void test_row_extras(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"actor us country \"US\"\n"
+		"actor sk country \"South Korea\"\n"
+		"actor jp country \"Japan\"\n"
+		"quotation us \"pay more\"\n"
+		"comparison d \"Defense\"\n"
+		"  row jp current \"1 percent\" target \"2 percent\"\n"
+		"    hedge \"reportedly\"\n"
+		"    hedge \"proposed\"\n"
+		"    demander ?   # the text names no one\n"
+		"  row sk derived \"quintuple\" demand \"$5 billion\"\n"
+		"    demander us inherited\n"
+		"  row us current \"3 percent\" demand \"4 percent\"\n"
+		"    demander sk\n";
+	static const char doc[] =
+		"The US reportedly proposed that Japan go from 1 percent to 2 percent and Seoul "
+		"quintuple its $5 billion; the US has 3 percent, 4 percent asked. Pay more, "
+		"they said: pay more.\n";
+	struct annot a;
+	parse_ok(&a, text, strlen(text));
+	const struct comparison *c = &a.comparisons[0];
+	assert_int_equal(c->nrows, 3);
+	assert_true(c->rows[0].target);
+	assert_false(c->rows[0].derived);
+	assert_int_equal(c->rows[0].nhedges, 2);
+	assert_string_equal(c->rows[0].hedges[1].text, "proposed");
+	assert_int_equal(c->rows[0].hedges[1].line, 8);
+	assert_true(c->rows[0].demander_unknown);
+	assert_null(c->rows[0].demander);
+	assert_true(c->rows[1].derived);
+	assert_false(c->rows[1].target);
+	assert_string_equal(c->rows[1].demander, "us");
+	assert_true(c->rows[1].demander_inherited);
+	assert_string_equal(c->rows[2].demander, "sk");
+	assert_false(c->rows[2].demander_inherited || c->rows[2].demander_unknown);
+	assert_int_equal(a.nquotations, 1);
+	assert_string_equal(a.quotations[0].speaker, "us");
+	struct doc d = mem_doc("doc", doc);
+	struct annot_error err;
+	if (annot_resolve(&a, &d, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(c->rows[0].hedges[0].start, 7);
+	/* "pay more" as whole words, first occurrence: case matters. */
+	assert_memory_equal(doc + a.quotations[0].q.start, "pay more", 8);
+	assert_true(a.quotations[0].q.start > 130);
+	annot_free(&a);
+
+	/* Errors name the place. */
+	expect_error("actor a person \"A\"\ncomparison c \"C\"\n  hedge \"x\"\n", 3, 3,
+		     "t.brief:3:3: 'hedge' before any row of comparison 'c' (it belongs to the "
+		     "row above it)");
+	expect_error("actor a person \"A\"\ncomparison c \"C\"\n"
+		     "  row a current \"1\" demand \"2\"\n  demander a\n  demander ?\n", 5, 3,
+		     "t.brief:5:3: duplicate 'demander' for row 'a' (first at line 4)");
+	expect_error("actor a person \"A\"\ncomparison c \"C\"\n"
+		     "  row a current \"1\" demand \"2\"\n  demander ? inherited\n", 4, 14,
+		     "t.brief:4:14: '?' names no one to inherit");
+	expect_error("actor a person \"A\"\ncomparison c \"C\"\n"
+		     "  row a current \"1\" demand \"2\"\n  demander a later\n", 4, 14,
+		     "t.brief:4:14: expected 'inherited' or nothing after 'demander a', got 'later'");
+	expect_error("actor a person \"A\"\ncomparison c \"C\"\n"
+		     "  row a current \"1\" demand \"2\"\n  demander b\n", 4, 12,
+		     "t.brief:4:12: undefined actor 'b'");
+	expect_error("quotation a \"x\"\n", 1, 11, "t.brief:1:11: undefined actor 'a'");
+	expect_error("actor a person \"A\"\n  hedge \"x\"\n", 2, 3,
+		     "t.brief:2:3: 'hedge' outside a comparison block");
+	/* '?' is a word only alone. */
+	expect_error("actor a? person \"A\"\n", 1, 8, "t.brief:1:8: unexpected character '?'");
+}
+
 static void test_err_quote_not_found(void **state)
 {
 	(void)state;
@@ -745,6 +832,7 @@ int main(void)
 		cmocka_unit_test(test_err_long_name),
 		cmocka_unit_test(test_resolve_anchors),
 		cmocka_unit_test(test_err_quote_not_found),
+		cmocka_unit_test(test_row_extras),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -195,7 +195,8 @@ static void test_bundled_gaps(void **state)
 	assert_int_equal(compare_gap(row_of(mp, c, "Japan"), &g), 1);
 	assert_near(g.diff, 1.5, 1e-9);
 	assert_near(g.ratio, 1.75, 1e-9);
-	assert_int_equal(g.bound, GAP_OR_MORE);
+	/* "less than 2" is strict: the gap is more than 1.5, never 1.5. */
+	assert_int_equal(g.bound, GAP_MORE_THAN);
 	assert_int_equal(compare_gap(row_of(mp, c, "South Korea"), &g), 1);
 	assert_near(g.diff, 2.7, 1e-9);
 	assert_near(g.ratio, 5 / 2.3, 1e-9);
@@ -221,21 +222,28 @@ static void test_gap_bounds(void **state)
 		enum gap_bound want;
 	} cases[] = {
 		{ FIG_EQ, FIG_EQ, GAP_EXACT },
-		{ FIG_LT, FIG_EQ, GAP_OR_MORE },      /* less now: the gap is larger */
-		{ FIG_LE, FIG_EQ, GAP_OR_MORE },
-		{ FIG_GT, FIG_EQ, GAP_OR_LESS },
+		{ FIG_LT, FIG_EQ, GAP_MORE_THAN },    /* less now: the gap is larger, strictly */
+		{ FIG_LE, FIG_EQ, GAP_OR_MORE },      /* at most now: it may be the gap itself */
+		{ FIG_GT, FIG_EQ, GAP_LESS_THAN },
 		{ FIG_GE, FIG_EQ, GAP_OR_LESS },
-		{ FIG_EQ, FIG_LT, GAP_OR_LESS },      /* less demanded: the gap is smaller */
+		{ FIG_EQ, FIG_LT, GAP_LESS_THAN },    /* less demanded: the gap is smaller */
+		{ FIG_EQ, FIG_LE, GAP_OR_LESS },
 		{ FIG_EQ, FIG_GE, GAP_OR_MORE },
-		{ FIG_LT, FIG_GT, GAP_OR_MORE },      /* both push the same way */
-		{ FIG_GT, FIG_LT, GAP_OR_LESS },
+		{ FIG_EQ, FIG_GT, GAP_MORE_THAN },
+		{ FIG_LT, FIG_GT, GAP_MORE_THAN },    /* both push the same way */
+		{ FIG_LE, FIG_GE, GAP_OR_MORE },      /* ... and both may be reached */
+		{ FIG_LE, FIG_GT, GAP_MORE_THAN },    /* one strict: the sum is strict */
+		{ FIG_GT, FIG_LT, GAP_LESS_THAN },
+		{ FIG_GE, FIG_LE, GAP_OR_LESS },
 		{ FIG_LT, FIG_LT, GAP_UNKNOWN },      /* pulling both ways */
 		{ FIG_GT, FIG_GT, GAP_UNKNOWN },
+		{ FIG_LE, FIG_LE, GAP_UNKNOWN },
 		{ FIG_APPROX, FIG_EQ, GAP_ABOUT },
 		{ FIG_EQ, FIG_APPROX, GAP_ABOUT },
 		{ FIG_APPROX, FIG_APPROX, GAP_ABOUT },
-		{ FIG_APPROX, FIG_LT, GAP_OR_LESS },
-		{ FIG_LT, FIG_APPROX, GAP_OR_MORE },
+		{ FIG_APPROX, FIG_LT, GAP_LESS_THAN },
+		{ FIG_LT, FIG_APPROX, GAP_MORE_THAN },
+		{ FIG_APPROX, FIG_LE, GAP_OR_LESS },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct cmp_row_model r = row(2.3, cases[i].cur, 5, cases[i].dem);
@@ -278,7 +286,13 @@ static void test_gap_edges(void **state)
 	assert_string_equal(gap_bound_words(GAP_OR_MORE), "or more");
 	assert_string_equal(gap_bound_words(GAP_OR_LESS), "or less");
 	assert_string_equal(gap_bound_words(GAP_ABOUT), "about");
+	assert_string_equal(gap_bound_words(GAP_MORE_THAN), "more than");
+	assert_string_equal(gap_bound_words(GAP_LESS_THAN), "less than");
 	assert_true(strlen(gap_bound_words(GAP_UNKNOWN)) > 0);
+	assert_true(gap_bound_before(GAP_MORE_THAN) && gap_bound_before(GAP_LESS_THAN)
+		    && gap_bound_before(GAP_ABOUT));
+	assert_false(gap_bound_before(GAP_OR_MORE) || gap_bound_before(GAP_OR_LESS)
+		     || gap_bound_before(GAP_EXACT));
 }
 
 static void test_axis_max(void **state)
@@ -379,12 +393,22 @@ static void test_format(void **state)
 	assert_string_equal(b.data, "inf");
 	buf_reset(&b);
 
-	struct cmp_gap g = { .diff = 1.5, .ratio = 1.75, .bound = GAP_OR_MORE };
+	/* "less than 2" against 3.5: strictly more than 1.5 (issue 19). */
+	struct cmp_gap g = { .diff = 1.5, .ratio = 1.75, .bound = GAP_MORE_THAN };
 	chart_format_gap(&b, &g, "% of GDP", 0);
-	assert_string_equal(b.data, "+1.5 pp or more, \xc3\x97" "1.75 or more");
+	assert_string_equal(b.data, "more than +1.5 pp, more than \xc3\x97" "1.75");
 	buf_reset(&b);
 	chart_format_gap(&b, &g, "% of GDP", 1);
+	assert_string_equal(b.data, "more than +1.5 pp, more than x1.75");
+	buf_reset(&b);
+	/* "at most 2" against 3.5: 1.5 itself is possible. */
+	g = (struct cmp_gap){ .diff = 1.5, .ratio = 1.75, .bound = GAP_OR_MORE };
+	chart_format_gap(&b, &g, "% of GDP", 1);
 	assert_string_equal(b.data, "+1.5 pp or more, x1.75 or more");
+	buf_reset(&b);
+	g = (struct cmp_gap){ .diff = 1, .ratio = 1.5, .bound = GAP_LESS_THAN };
+	chart_format_gap(&b, &g, "%", 1);
+	assert_string_equal(b.data, "less than +1.0 pp, less than x1.50");
 	buf_reset(&b);
 	g = (struct cmp_gap){ .diff = 2.7, .ratio = 5 / 2.3, .bound = GAP_EXACT };
 	chart_format_gap(&b, &g, "%", 0);
@@ -455,8 +479,10 @@ static void test_chart_wide(void **state)
 	assert_int_equal(c.v[0].item, CHART_TITLE);
 	assert_non_null(strstr(cline(&c, 0), "Defense spending"));
 	expect_in_chart(&c, "<2.0");
-	expect_in_chart(&c, "+1.5 pp or more");
-	expect_in_chart(&c, "\xc3\x97" "1.75 or more");
+	expect_in_chart(&c, "more than +1.5 pp");
+	expect_in_chart(&c, "more than \xc3\x97" "1.75");
+	/* "pp" is said once, under the rows. */
+	expect_in_chart(&c, "pp: percentage points");
 	expect_in_chart(&c, "+2.7 pp");
 	expect_in_chart(&c, "\xc3\x97" "2.17");
 	int bars = 0;
@@ -540,7 +566,7 @@ static void test_chart_narrow_list(void **state)
 			japan++;
 			if (!starts_with(t, "Japan: <2.0 \xe2\x86\x92 3.5 % of GDP"))
 				fail_msg("Japan line: '%s'", t);
-			assert_non_null(strstr(t, "+1.5 pp or more"));
+			assert_non_null(strstr(t, "more than +1.5 pp"));
 		}
 		if (strncmp(t, "South Korea: ", 13) == 0) {
 			korea++;
@@ -582,7 +608,7 @@ static void test_chart_ascii(void **state)
 	}
 	struct chart c;
 	chart_build(&c, &mp->cmps[0], &mp->annot, 80, 1);
-	expect_in_chart(&c, "x1.75 or more");
+	expect_in_chart(&c, "more than x1.75");
 	chart_free(&c);
 }
 
