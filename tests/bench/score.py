@@ -33,6 +33,14 @@ $BRIEF_ACTORS_EXTRA, else ../actors-dev beside the source tree, else
 /work/actors-dev; their URLs are in devset/actors-sources.txt).  Rules are
 tuned on `tune` only; `held` and `news` are looked at to report.
 
+$BRIEF_CLAIMS_DEV names a further folder of texts and gold files, the
+comparison development set (tests/bench/devset/claims-sources.txt lists
+where its passages come from; their text is not in the repository): every
+NAME.gold under it (with `scope comparisons`: only its rows are scored,
+its text `text local NAME.txt` beside it) is scored after the table, with
+a total for each of its subfolders (the parts the rules were tuned on and
+the half held out).  Unset, the table says so.
+
 Exit status: 0 the table was printed (whatever the scores) or the self-test
 passed; 1 the self-test failed; 2 usage error or brief could not be run;
 65 a gold file is wrong (FILE:LINE:COLUMN: message); 66 a text cannot be read.
@@ -131,6 +139,12 @@ def page_text(path):
     p.close()
     p.flush()
     return '\n'.join(p.lines) + '\n'
+
+
+def claims_dev_dir():
+    """The comparison development set's folder ($BRIEF_CLAIMS_DEV), or None."""
+    d = os.environ.get('BRIEF_CLAIMS_DEV')
+    return os.path.normpath(d) if d else None
 
 
 def webpages_dir():
@@ -273,6 +287,8 @@ class Actor:
 class Row:
     def __init__(self, rid, party, prop, line):
         self.id, self.party, self.property, self.line = rid, party, prop, line
+        # party '?': the text names no actor whose value it is ("the
+        # government"); an exported row with no party answers it
         self.unit = None
         self.current = self.demand = None     # (cmp, lo, hi, quote, occ) or None
         self.current_none = None              # why there is no current value
@@ -299,6 +315,8 @@ class Gold:
         self.rows = []
         self.no_comparisons = None
         self.figures_unscored = None    # why the figures were not written down, or None
+        self.scope = None           # 'comparisons': only rows are scored
+        self.group = None           # the claims set's subfolder, or None
         self.where = {}             # object -> (line, col) for messages
 
     def err(self, line, col, msg):
@@ -451,6 +469,11 @@ def read_gold(path):
             if kind != 'date' and parse_value(value) is None:
                 raise g.err(lineno, rest[1][2], 'bad value %r' % value)
             g.figures.append((quote, occ, kind, value, unit, lineno, args[0][2]))
+        elif kw == 'scope':
+            want('w', 'scope comparisons')
+            if args[0][1] != 'comparisons':
+                raise g.err(lineno, args[0][2], "only 'scope comparisons'")
+            g.scope = 'comparisons'
         elif kw == 'figures':
             want('ws', 'figures unscored "WHY"')
             if args[0][1] != 'unscored':
@@ -483,7 +506,7 @@ def read_gold(path):
         if aid not in g.actors:
             raise g.err(line, col - 1, "mention of '%s', which is no actor" % aid)
     for r in g.rows:
-        if r.party not in g.actors:
+        if r.party != '?' and r.party not in g.actors:
             raise g.err(*g.where[(r, 'party')], "party '%s' is no actor" % r.party)
         if r.by is None:
             raise g.err(r.line, 1, "row '%s' has no 'by' (write 'by ?' when no demander is named)" % r.id)
@@ -689,6 +712,24 @@ def gold_files(extra=True):
     return out
 
 
+def claims_gold_files():
+    """The comparison set's gold files, (path, group) sorted; group is the
+    subfolder ('tune', 'held', ...) or '' at its top."""
+    dev = claims_dev_dir()
+    out = []
+    if not dev:
+        return out
+    if not os.path.isdir(dev):
+        raise InputError('%s: BRIEF_CLAIMS_DEV is no folder' % dev)
+    for root, dirs, files in os.walk(dev):
+        dirs.sort()
+        for f in sorted(files):
+            if f.endswith('.gold'):
+                rel = os.path.relpath(root, dev)
+                out.append((os.path.join(root, f), '' if rel == '.' else rel))
+    return out
+
+
 SETS = ('tune', 'held', 'fixtures', 'news')
 SET_TITLES = {'tune': 'tuning half', 'held': 'held-out half',
               'fixtures': 'commentary, fixtures', 'news': 'news, held out'}
@@ -859,6 +900,7 @@ class Score:
         for f in self.FIELDS:
             setattr(self, f, 0)
         self.notes = []             # what went wrong, for -v
+        self.group = None           # the comparison set's subfolder
 
     def add(self, o):
         for f in self.FIELDS:
@@ -951,6 +993,7 @@ def score_text(t, j, conf=None):
                  % (shown(t.data[s:e].decode('utf-8')), where(s), aid))
 
     # ---- comparison rows ----
+    rows_notes_from = len(sc.notes)
     by_name = {}
     for p in preds:
         by_name.setdefault(p.name, p)
@@ -987,8 +1030,9 @@ def score_text(t, j, conf=None):
     used = set()
     for r in g.rows:
         found = None
+        want_party = None if r.party == '?' else r.party
         for k, (party, cur, dem, by, pname) in enumerate(prows):
-            if k in used or party != r.party or not close(dem, r.demand[1]):
+            if k in used or party != want_party or not close(dem, r.demand[1]):
                 continue
             if r.current is None:
                 if cur is not None:
@@ -1010,6 +1054,15 @@ def score_text(t, j, conf=None):
     for k, (party, cur, dem, by, pname) in enumerate(prows):
         if k not in used:
             note('false row: %s %s -> %s, by %s' % (pname, cur, dem, by))
+    if g.scope == 'comparisons':
+        # Only the rows of this text were written down: its actors and
+        # figures are there to anchor them, not to be scored.
+        rows_notes_to = len(sc.notes)
+        for f in Score.FIELDS:
+            if not f.startswith('rows_') and f != 'by_hit':
+                setattr(sc, f, 0)
+        sc.notes[:] = sc.notes[rows_notes_from:rows_notes_to]
+        return sc
 
     # ---- figures ----
     if g.figures_unscored is not None:
@@ -1303,6 +1356,8 @@ def self_test(out):
 
         def no_demander(j):
             j['comparisons'][0]['by'] = None
+            for r in j['comparisons'][0]['rows']:
+                r['by'] = None          # a row says its own demander too
         planted('a missing demander', no_demander, dict(by_hit=0))
 
         def renamed_party(j):
@@ -1337,6 +1392,9 @@ def find_gold(name):
     extra = extra_dir()
     if not os.path.isfile(path) and extra and os.path.isfile(os.path.join(extra, name + '.gold')):
         path = os.path.join(extra, name + '.gold')
+    for p, _ in ([] if os.path.isfile(path) else claims_gold_files()):
+        if os.path.splitext(os.path.basename(p))[0] == name:
+            return p
     if not os.path.isfile(path):
         raise UsageError('%s: no such gold file (the texts: %s)' % (
             path, ' '.join(os.path.splitext(os.path.basename(p))[0] for p in gold_files())))
@@ -1369,11 +1427,16 @@ def bench(args, out):
         raise UsageError('%s: no such set (the sets: %s)' % (
             ','.join(sorted(want_sets - set(SETS))), ' '.join(SETS)))
     paths = gold_files()
+    claims = claims_gold_files()
+
+    def base(p):
+        return os.path.splitext(os.path.basename(p))[0]
     if only:
-        names = {os.path.splitext(os.path.basename(p))[0] for p in paths}
+        names = {base(p) for p in paths} | {base(p) for p, _ in claims}
         for n in only - names:
             raise UsageError('%s: no such text (the texts: %s)' % (n, ' '.join(sorted(names))))
-        paths = [p for p in paths if os.path.splitext(os.path.basename(p))[0] in only]
+        paths = [p for p in paths if base(p) in only]
+        claims = [(p, grp) for p, grp in claims if base(p) in only]
     golds = [read_gold(p) for p in gold_files(extra=False)]
     split = page_split([g.name for g in golds if g.source[0] == 'page'])
     scores, skipped, sets = [], [], {}
@@ -1406,7 +1469,57 @@ def bench(args, out):
     out.write('\n')
     if scores:
         print_table(scores, out, args.verbose, sets)
+    dev = claims_dev_dir()
+    if not dev:
+        out.write('\ncomparison development set: not scored (set BRIEF_CLAIMS_DEV to its folder; '
+                  'tests/bench/devset/claims-sources.txt lists its passages)\n')
+        return 0
+    cscores = []
+    for p, grp in claims:
+        t = load(p)
+        t.gold.group = grp
+        sc = score_text(t, export_of(brief, t), conf)
+        sc.group = grp
+        cscores.append(sc)
+    out.write('\ncomparison development set: %d texts from %s\n' % (len(cscores), dev))
+    print_claims_table(cscores, out, args.verbose)
     return 0
+
+
+def print_claims_table(scores, out, verbose=False):
+    """Rows found / exported / gold, precision, recall and the demander's
+    accuracy on found rows: each text, then each group and all of them."""
+    head = '%-30s %5s %5s %5s  %5s %5s %5s' % ('text', 'found', 'exp', 'gold', 'P', 'R', 'by')
+
+    def line(name, s):
+        m = measures(s)
+        return '%-30s %5d %5d %5d  %s %s %s' % (name[:30], s.rows_hit, s.rows_pred, s.rows_gold,
+                                               cell(m[5]), cell(m[6]), cell(m[7]))
+    groups = []
+    for s in scores:
+        if s.group not in groups:
+            groups.append(s.group)
+    out.write(head + '\n')
+    total = Score('total')
+    for grp in groups:
+        gt = Score(grp)
+        for s in scores:
+            if s.group == grp:
+                out.write(line(s.name, s) + '\n')
+                gt.add(s)
+        total.add(gt)
+        n = sum(1 for s in scores if s.group == grp)
+        with_rows = sum(1 for s in scores if s.group == grp and s.rows_gold)
+        out.write(line('%s: %d texts (%d with rows)' % (grp or 'all', n, with_rows), gt) + '\n\n')
+    if len(groups) > 1:
+        out.write(line('all %d texts' % len(scores), total) + '\n')
+    if verbose:
+        for s in scores:
+            if s.notes:
+                out.write('\n%s:\n' % s.name)
+                for n in s.notes:
+                    out.write('  %s\n' % n)
+    return total
 
 
 def main(argv):
