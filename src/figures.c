@@ -542,6 +542,36 @@ static double money_suffix(const struct scan *s, size_t i, size_t *end)
 	return 0;
 }
 
+/* A decimal spelled out after a whole number ending at i, as broadcast
+ * copy writes it: "two-point-32 percent", "one-point-04 trillion won",
+ * "five-point-five", "61-point-two".  Adds the fraction to *v and returns
+ * where it ends, or i when there is none. */
+static size_t spelled_fraction(const struct scan *s, size_t i, double *v)
+{
+	if (at(s, i) != '-')
+		return i;
+	size_t w = i + 1, we = word_end(s, w);
+	if (!word_is(s, w, we, "point") || at(s, we) != '-')
+		return i;
+	size_t f = we + 1;
+	if (dig(s, f)) {
+		double frac = 0, scale = 0.1;
+		size_t k = f;
+		for (; dig(s, k); k++, scale /= 10)
+			frac += (s->t[k] - '0') * scale;
+		if (!boundary(s, k))
+			return i;
+		*v += frac;
+		return k;
+	}
+	size_t fe = word_end(s, f);
+	const struct keyword *k = fe > f ? keyword_at(s, f, fe) : NULL;
+	if (!k || k->type != KW_NUM || k->v >= 10)
+		return i;
+	*v += k->v / 10;
+	return fe;
+}
+
 /* Parse a number at p: digits ("1,000", "3.5", "2nd") or words ("twenty-five",
  * "a dozen" minus the "a", "dozens"), then scale words ("5 billion"). */
 static int parse_number(const struct scan *s, size_t p, struct num *n, int flags)
@@ -582,6 +612,13 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int flags
 			    word_is(s, i, j, "rd") || word_is(s, i, j, "th")) {
 				n->ordinal = 1;
 				i = j;
+			}
+		}
+		if (!sep && !n->ordinal) {
+			size_t fe = spelled_fraction(s, i, &v);
+			if (fe != i) {
+				i = fe;
+				n->decimal = sep = 1;
 			}
 		}
 		if ((flags & PN_MONEY) && !n->ordinal && !boundary(s, i)) {
@@ -638,9 +675,16 @@ static int parse_number(const struct scan *s, size_t p, struct num *n, int flags
 			}
 			break;
 		}
-		case KW_NUM:
+		case KW_NUM: {
 			n->is_one = word_is(s, p, e, "one");
+			size_t fe = spelled_fraction(s, e, &n->v);
+			if (fe != e) {
+				e = fe;
+				n->decimal = 1;
+				n->is_one = 0;
+			}
 			break;
+		}
 		}
 	}
 	/* Scale words: "5 billion", "two hundred thousand", "three dozen". */

@@ -460,6 +460,33 @@ static void test_gdp_wordings(void **state)
 	check17(t, sizeof t / sizeof t[0]);
 }
 
+/* Decimals spelled out, as broadcast copy writes them (Yonhap, KBS). */
+static void test_spelled_decimals(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		N17("accounting for two-point-32 percent of its GDP", "two-point-32 percent of its GDP",
+		    FIG_PERCENT, FIG_EQ, 2.32, "% of GDP", ""),
+		N17("Seoul pays one-point-04 trillion won this year", "one-point-04 trillion won",
+		    FIG_MONEY, FIG_EQ, 1.04e12, "KRW", ""),
+		N17("asking for four-point-seven billion dollars", "four-point-seven billion dollars",
+		    FIG_MONEY, FIG_EQ, 4.7e9, "USD", ""),
+		N17("totals 61-point-two trillion won", "61-point-two trillion won", FIG_MONEY, FIG_EQ,
+		    61.2e12, "KRW", ""),
+		N17("an eight-point-two percent increase", "eight-point-two percent", FIG_PERCENT,
+		    FIG_EQ, 8.2, "%", ""),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+	/* "point" without a number after it is no decimal. */
+	static const char text[] = "two-point-guard plays";
+	struct figures f;
+	scan_all(&f, text);
+	for (size_t i = 0; i < f.n; i++)
+		assert_true(strstr(text + f.v[i].start, "point") != text + f.v[i].start + 4
+			    || f.v[i].end <= 3);
+	figures_free(&f);
+}
+
 /* "over" between two figures spreads the first across the second. */
 static void test_over_spread(void **state)
 {
@@ -1033,6 +1060,7 @@ int main(void)
 		cmocka_unit_test(test_vocabulary),
 		cmocka_unit_test(test_negatives),
 		cmocka_unit_test(test_gdp_wordings),
+		cmocka_unit_test(test_spelled_decimals),
 		cmocka_unit_test(test_over_spread),
 		cmocka_unit_test(test_levels_and_ceilings),
 		cmocka_unit_test(test_ranges),
