@@ -424,7 +424,15 @@ static int jvalue(FILE *o, const struct doc *d, const struct cmp_value *v)
 	fputs(", \"quote\": {", o);
 	if (jspan(o, d, v->qstart, v->qend) != 0)
 		return -1;
-	fputs("}}", o);
+	fputc('}', o);
+	/* Issue 17: what was not read as such. */
+	if (v->derived) {
+		fputs(", \"derived\": true, \"factor\": ", o);
+		jnum(o, v->factor);
+	}
+	if (v->unit_inherited)
+		fputs(", \"unit_inherited\": true", o);
+	fputc('}', o);
 	return 0;
 }
 
@@ -444,6 +452,8 @@ static int jcomparison(FILE *o, const struct model *m, const struct cmp_model *c
 	jstr(o, c->unit);
 	fputs(", \"by\": ", o);
 	jstr(o, c->src->by ? entity_name(a, annot_find_entity(a, c->src->by)) : NULL);
+	fputs(", \"source\": ", o);
+	jstr(o, c->nrows && c->rows[0].src && c->rows[0].src->why ? "auto" : "annotation");
 	fprintf(o, ", \"charted\": %s, \"note\": ", c->mixed ? "false" : "true");
 	jstr(o, c->mixed_why);
 	fputs(",\n     \"rows\": [", o);
@@ -451,6 +461,41 @@ static int jcomparison(FILE *o, const struct model *m, const struct cmp_model *c
 		const struct cmp_row_model *r = &c->rows[i];
 		fprintf(o, "%s\n      {\"party\": ", i ? "," : "");
 		jstr(o, entity_name(a, r->party));
+		/* Issues 17 and 19: who demands this row (null when the text names
+		 * no one), how that was found, the text's hedges, the rule. */
+		fputs(", \"by\": ", o);
+		jstr(o, entity_name(a, r->by));
+		fprintf(o, ", \"by_unknown\": %s, \"by_inherited\": %s, \"role\": \"%s\"",
+			r->by_unknown ? "true" : "false", r->by_inherited ? "true" : "false",
+			r->src && r->src->target ? "target" : "demand");
+		fputs(", \"hedges\": [", o);
+		for (size_t h = 0; r->src && h < r->src->nhedges; h++) {
+			const struct quote *q = &r->src->hedges[h];
+			fputs(h ? ", {" : "{", o);
+			if (jspan(o, &m->doc, q->start, q->end) != 0)
+				return -1;
+			fputc('}', o);
+		}
+		fputc(']', o);
+		const struct row_why *w = r->src ? r->src->why : NULL;
+		fputs(", \"source\": ", o);
+		jstr(o, w ? "auto" : "annotation");
+		fputs(", \"rule\": ", o);
+		jstr(o, w ? w->rule : NULL);
+		fputs(", \"confidence\": ", o);
+		jstr(o, w ? entity_conf_name(w->conf) : NULL);
+		if (w) {
+			fputs(", \"property\": ", o);
+			jstr(o, w->property);
+			fputs(", \"party_rule\": ", o);
+			jstr(o, w->party_rule);
+			fputs(", \"by_rule\": ", o);
+			jstr(o, w->by_rule);
+			fputs(", \"sentence\": {", o);
+			if (jspan(o, &m->doc, w->sent_start, w->sent_end) != 0)
+				return -1;
+			fputc('}', o);
+		}
 		fputs(", \"current\": ", o);
 		if (jvalue(o, &m->doc, &r->current) != 0)
 			return -1;

@@ -11,6 +11,7 @@
 
 #include "brief/actors.h"
 #include "brief/assets.h"
+#include "brief/claims.h"
 #include "brief/header.h"
 #include "brief/mapguard.h"
 #include "brief/model.h"
@@ -432,7 +433,99 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 	m->cmps = xcalloc(m->ncmps ? m->ncmps : 1, sizeof *m->cmps);
 	for (size_t i = 0; i < m->ncmps; i++)
 		compare_build(&m->cmps[i], &m->annot.comparisons[i], &m->annot, &m->doc);
+	m->nannot_cmps = m->ncmps;
 	return 0;
+}
+
+/* The automatic comparisons among cmps, after the annotated ones: all of
+ * auto_cmps when show, none when not.  Their parties and demanders name
+ * entities by id, so they are built against annot.entities as they are. */
+static void show_auto_cmps(struct model *m, int show)
+{
+	for (size_t i = m->nannot_cmps; i < m->ncmps; i++)
+		compare_free(&m->cmps[i]);
+	m->ncmps = m->nannot_cmps;
+	if (!show || !m->nauto_cmps)
+		return;
+	m->cmps = xreallocarray(m->cmps, m->nannot_cmps + m->nauto_cmps, sizeof *m->cmps);
+	for (size_t i = 0; i < m->nauto_cmps; i++)
+		compare_build(&m->cmps[m->ncmps++], &m->auto_cmps[i], &m->annot, &m->doc);
+}
+
+int model_cmp_is_auto(const struct model *m, size_t i)
+{
+	return i >= m->nannot_cmps && i < m->ncmps;
+}
+
+/* The claim finder (claims.h), once the actors are known: over the actors
+ * shown and their mentions; with an annotation file, over its actors and
+ * the automatic ones that would be shown, with their mentions found for
+ * it alone (nothing shown changes). */
+static void find_claims(struct model *m)
+{
+	if (m->auto_cmps_done || m->no_auto)
+		return;
+	m->auto_cmps_done = 1;
+	const struct doc *d = &m->doc;
+	/* Every actor, the unsure automatic ones too: a name that demands or
+	 * is asked is an actor, and is shown when it does (below). */
+	struct annot view = { 0 };
+	view.entities = xcalloc(m->nannotated + m->nauto + 1, sizeof *view.entities);
+	for (size_t i = 0; i < m->nannotated; i++)
+		view.entities[view.nentities++] = m->annot.entities[i];
+	for (size_t i = 0; i < m->nauto; i++)
+		view.entities[view.nentities++] = m->auto_ents[i];
+	size_t to = d->len;
+	if (to - m->body > CLAIMS_MAX_BYTES) {
+		to = m->body + CLAIMS_MAX_BYTES;
+		while (to < d->len && d->text[to - 1] != '\n')
+			to++;
+	}
+	struct mentions own;
+	mentions_init(&own, &view);
+	mentions_scan(&own, d->text, d->len, m->body, to);
+	struct claims_input in = {
+		.text = d->text, .len = d->len, .from = m->body, .to = to,
+		.figs = &m->figures, .ents = view.entities, .nents = view.nentities,
+		.ments = own.v, .nments = own.n,
+	};
+	struct claims c;
+	claims_init(&c);
+	claims_find(&c, &in);
+	m->claims_truncated = c.truncated;
+	claims_comparisons(&c, &in, &m->auto_cmps, &m->nauto_cmps, &m->cap_auto_cmps, 1);
+	claims_free(&c);
+	mentions_free(&own);
+	free(view.entities);
+	/* An unsure automatic actor a row names as party or demander is
+	 * likely: acting in a demand is evidence (rule claim-party or
+	 * claim-demander, the sentence its evidence). */
+	int promoted = 0;
+	for (size_t k = 0; k < m->nauto_cmps; k++)
+		for (size_t r = 0; r < m->auto_cmps[k].nrows; r++) {
+			const struct cmp_row *row = &m->auto_cmps[k].rows[r];
+			const char *ids[3] = { row->party, row->demander, m->auto_cmps[k].by };
+			for (int j = 0; j < 3; j++)
+				for (size_t i = 0; ids[j] && i < m->nauto; i++) {
+					struct entity *e = &m->auto_ents[i];
+					if (strcmp(e->id, ids[j]) != 0 || !e->why
+					    || e->why[0].conf != CONF_UNSURE)
+						continue;
+					e->why[0].conf = CONF_LIKELY;
+					e->why[0].rule = j ? "claim-demander" : "claim-party";
+					e->why[0].ev_start = row->why ? row->why->sent_start : 0;
+					e->why[0].ev_end = row->why ? row->why->sent_end : 0;
+					promoted = 1;
+				}
+		}
+	if (promoted && m->auto_show == MODEL_AUTO_SHOWN) {
+		/* Shown again, with them. */
+		m->auto_show = MODEL_AUTO_HIDDEN;
+		model_show_auto(m, MODEL_AUTO_SHOWN);
+		return;
+	}
+	if (m->auto_show != MODEL_AUTO_HIDDEN)
+		show_auto_cmps(m, 1);
 }
 
 /* Whether any spelling of e is a spelling of one of the first n entities. */
@@ -522,6 +615,9 @@ static void finish_auto(struct model *m)
 	free(v);
 	if (!m->nannotated && !m->annot_path)
 		model_show_auto(m, MODEL_AUTO_SHOWN);
+	/* Claims read the whole body's mentions: found once the scan is done. */
+	if (model_scan_done(m))
+		find_claims(m);
 }
 
 /* Shown by default: sure and likely actors; of a text longer than the
@@ -553,6 +649,7 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 	if (s == m->auto_show || m->finder || (m->nannotated && !model_scan_done(m)))
 		return;
 	m->auto_show = s;
+	show_auto_cmps(m, 0);
 	annot_drop_entities(&m->annot, m->nannotated);
 	if (m->ann_saved_set) {
 		mentions_free(&m->mentions);
@@ -575,6 +672,7 @@ void model_show_auto(struct model *m, enum model_auto_show s)
 		annot_add_entity(&m->annot, &e);
 		shown_n++;
 	}
+	show_auto_cmps(m, 1);
 	/* Their mentions, by the same rule as an annotation file's. */
 	const struct doc *d = &m->doc;
 	if (!m->nannotated) {
@@ -683,6 +781,9 @@ int model_scan_step(struct model *m, size_t bytes)
 	 * then find the mentions as they go instead of in one long step. */
 	if (m->finder && (model_scan_done(m) || m->finder->truncated))
 		finish_auto(m);
+	else if (model_scan_done(m) && m->auto_done && !m->auto_cmps_done && !m->nannotated
+		 && !m->annot_path)
+		find_claims(m);    /* the actors were final before the scan was */
 	return model_scan_done(m);
 }
 
@@ -725,6 +826,9 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->ncmps; i++)
 		compare_free(&m->cmps[i]);
 	free(m->cmps);
+	for (size_t i = 0; i < m->nauto_cmps; i++)
+		comparison_free_fields(&m->auto_cmps[i]);
+	free(m->auto_cmps);
 	mentions_free(&m->mentions);
 	if (m->ann_saved_set)
 		mentions_free(&m->ann_saved);

@@ -62,6 +62,16 @@ struct model {
 	/* One line the reader shows in its status line when it starts (no
 	 * article found in a page, ...): owned, sanitised, NULL when none. */
 	char *notice;
+	/* Comparisons found automatically (claims.h), additive.  cmps[0,
+	 * nannot_cmps) are the annotation file's; those after are automatic
+	 * ones shown, built from auto_cmps, which hold every comparison the
+	 * claim finder drew (parties and demanders by entity id; found with
+	 * the actors, shown with them: model_show_auto). */
+	size_t nannot_cmps;
+	struct comparison *auto_cmps;   /* owned */
+	size_t nauto_cmps, cap_auto_cmps;
+	int auto_cmps_done;         /* the claim finder has run */
+	int claims_truncated;       /* it stopped at CLAIMS_MAX_BYTES */
 };
 
 /* Options for model_open_opts. */
@@ -108,6 +118,9 @@ enum entity_conf model_entity_conf(const struct model *m, size_t i);
 const struct entity_why *model_mention_why(const struct model *m, const struct mention *mn);
 /* Whether an automatic actor (one of auto_ents) is among annot.entities now. */
 int model_auto_is_shown(const struct model *m, const struct entity *e);
+/* Whether comparison i of cmps was found automatically (then its rows'
+ * why says each one's rule, confidence and sentence). */
+int model_cmp_is_auto(const struct model *m, size_t i);
 
 /* model_open_opts with only the input's format (o->format): HTML_FORMAT_AUTO
  * reads a page as HTML when its name or first bytes say so (html.h),
