@@ -978,6 +978,11 @@ static size_t add_claim(struct finder *f, const struct sent *s, const struct ite
 static void link(struct finder *f, size_t cur, size_t dem, const char *rule)
 {
 	struct claim *v = f->out->v;
+	/* A change's end taken as the current level leaves the change. */
+	if (v[cur].pair != CLAIM_NONE && v[cur].pair != dem)
+		v[v[cur].pair].pair = CLAIM_NONE;
+	if (v[dem].pair != CLAIM_NONE && v[dem].pair != cur)
+		v[v[dem].pair].pair = CLAIM_NONE;
 	v[cur].pair = dem;
 	v[dem].pair = cur;
 	v[cur].rule = v[dem].rule = rule;
@@ -1881,6 +1886,8 @@ void claims_find(struct claims *c, const struct claims_input *in)
 	tokens_free(&f.tk);
 }
 
+static struct quote quote_of(const struct claims_input *in, size_t s, size_t e);
+
 /* ---- as comparisons ----------------------------------------------------------------- */
 
 /* Is text[s, e) where the annotation format anchors its bytes: their first
@@ -1904,6 +1911,11 @@ static int anchors_here(const struct claims_input *in, size_t s, size_t e)
 /* A quote of text[s, e) that anchors at s: the span itself, else widened
  * by whole words to the left ("budget to 5 percent of GDP"), else to the
  * right, within its line. */
+struct quote claims_quote(const struct claims_input *in, size_t s, size_t e)
+{
+	return quote_of(in, s, e);
+}
+
 static struct quote quote_of(const struct claims_input *in, size_t s, size_t e)
 {
 	struct quote q = { 0 };

@@ -131,6 +131,112 @@ static void actor(struct buf *b, const struct model *m, const struct entity *e,
 	}
 }
 
+/* An id the draft writes in: an actor of all[] not commented out. */
+static int written_id(const struct model *m, const struct entity *all, size_t nall, const char *id)
+{
+	const struct entity *e = find(all, nall, id);
+	return e && is_written(m, e);
+}
+
+/* A comment with a row's rule, confidence and the start of its sentence. */
+static void row_why(struct buf *b, const struct model *m, const struct row_why *w)
+{
+	buf_printf(b, "  # %s, %s", w->rule, entity_conf_name(w->conf));
+	if (w->party_rule || w->by_rule)
+		buf_printf(b, " (party: %s; demander: %s)", w->party_rule ? w->party_rule : "none",
+			   w->by_rule ? w->by_rule : "none");
+	if (w->sent_end > w->sent_start && w->sent_end <= m->doc.len) {
+		size_t n = w->sent_end - w->sent_start;
+		if (n > 70)
+			n = 70;
+		while (n && (m->doc.text[w->sent_start + n] & 0xC0) == 0x80)
+			n--;
+		buf_adds(b, ": ");
+		for (size_t i = 0; i < n; i++) {
+			char c = (char)m->doc.text[w->sent_start + i];
+			buf_addc(b, c == '\n' || c == '\t' ? ' ' : c);
+		}
+		if (n < w->sent_end - w->sent_start)
+			buf_adds(b, "...");
+	}
+	buf_addc(b, '\n');
+}
+
+static void qstr(struct buf *b, const struct quote *q)
+{
+	str(b, q->text ? q->text : "", q->text ? q->len : 0);
+}
+
+/* A comparison in the annotation format.  A row is written only when its
+ * party and demander are actors written in (else the file would not
+ * parse, or load back to another chart); the comparison, when one row is
+ * (a comparison needs one).  off: write it all commented out. */
+static void comparison(struct buf *b, const struct model *m, const struct comparison *c,
+		       const struct entity *all, size_t nall, int off)
+{
+	int by_ok = !c->by || written_id(m, all, nall, c->by);
+	int *row_ok = xcalloc(c->nrows + 1, sizeof *row_ok);
+	int any = 0;
+	for (size_t r = 0; r < c->nrows; r++) {
+		const struct cmp_row *row = &c->rows[r];
+		row_ok[r] = !off && by_ok && row->party && written_id(m, all, nall, row->party)
+			    && (!row->demander || written_id(m, all, nall, row->demander))
+			    && row->current.text && row->demand.text;
+		any |= row_ok[r];
+	}
+	for (size_t k = 0; !any && k < c->nmeasures; k++)
+		any = 0;
+	const char *pre = any ? "" : "# ";
+	buf_printf(b, "\n%scomparison %s ", pre, c->id);
+	cstr(b, c->title);
+	buf_adds(b, c->nrows && c->rows[0].why ? "  # found automatically\n" : "\n");
+	if (c->unit) {
+		buf_printf(b, "%s  unit ", pre);
+		cstr(b, c->unit);
+		buf_addc(b, '\n');
+	}
+	if (c->by)
+		buf_printf(b, "%s  by %s\n", by_ok ? pre : "# ", c->by);
+	for (size_t r = 0; r < c->nrows; r++) {
+		const struct cmp_row *row = &c->rows[r];
+		const char *rp = row_ok[r] ? "" : "# ";
+		buf_printf(b, "%s  row %s %s ", rp, row->party ? row->party : "?",
+			   row->derived ? "derived" : "current");
+		qstr(b, &row->current);
+		buf_printf(b, " %s ", row->target ? "target" : "demand");
+		qstr(b, &row->demand);
+		if (row->why)
+			row_why(b, m, row->why);
+		else
+			buf_addc(b, '\n');
+		for (size_t h = 0; h < row->nhedges; h++) {
+			buf_printf(b, "%s    hedge ", rp);
+			qstr(b, &row->hedges[h]);
+			buf_addc(b, '\n');
+		}
+		if (row->demander_unknown)
+			buf_printf(b, "%s    demander ?\n", rp);
+		else if (row->demander)
+			buf_printf(b, "%s    demander %s%s\n", rp, row->demander,
+				   row->demander_inherited ? " inherited" : "");
+	}
+	for (size_t k = 0; k < c->nmeasures; k++) {
+		const struct measure *ms = &c->measures[k];
+		int ok = !off && any;
+		for (size_t p = 0; p < ms->nparties; p++)
+			ok &= written_id(m, all, nall, ms->parties[p]);
+		buf_printf(b, "%s  measure ", ok ? "" : "# ");
+		for (size_t p = 0; p < ms->nparties; p++)
+			buf_printf(b, "%s%s", p ? "," : "", ms->parties[p]);
+		buf_addc(b, ' ');
+		cstr(b, ms->label);
+		buf_addc(b, ' ');
+		qstr(b, &ms->q);
+		buf_addc(b, '\n');
+	}
+	free(row_ok);
+}
+
 int draft_write(FILE *out, const struct model *m)
 {
 	struct buf b = { 0 };
@@ -201,6 +307,36 @@ int draft_write(FILE *out, const struct model *m)
 				buf_printf(&b, "\n# %s\n", heading[k]);
 			actor(&b, m, &all[i], all, nall);
 		}
+	}
+	/* The comparisons: the annotation file's as they are; the automatic
+	 * ones too when it has none (else they are written commented out:
+	 * its comparisons are authoritative). */
+	if (m->annot.ncomparisons || m->nauto_cmps)
+		buf_adds(&b, "\n# Comparisons: demands (or targets) against current levels\n");
+	for (size_t i = 0; i < m->annot.ncomparisons; i++)
+		comparison(&b, m, &m->annot.comparisons[i], all, nall, 0);
+	for (size_t i = 0; i < m->nauto_cmps; i++)
+		comparison(&b, m, &m->auto_cmps[i], all, nall, m->annot.ncomparisons > 0);
+	/* Who said what. */
+	size_t nq = m->annot.nquotations + m->nauto_quotes;
+	if (nq)
+		buf_adds(&b, "\n# Quotations\n");
+	for (size_t i = 0; i < nq; i++) {
+		const struct quotation *q = i < m->annot.nquotations ? &m->annot.quotations[i]
+					    : &m->auto_quotes[i - m->annot.nquotations];
+		/* An automatic one that an annotated one covers is not repeated. */
+		int dup = 0;
+		for (size_t k = 0; i >= m->annot.nquotations && k < m->annot.nquotations && !dup; k++)
+			dup = m->annot.quotations[k].q.start < q->q.end
+			      && q->q.start < m->annot.quotations[k].q.end;
+		if (dup)
+			continue;
+		int ok = written_id(m, all, nall, q->speaker) && q->q.text && !strchr(q->q.text, '\t');
+		buf_printf(&b, "%squotation %s ", ok ? "" : "# ", q->speaker);
+		qstr(&b, &q->q);
+		buf_adds(&b, q->rule ? "  # " : "\n");
+		if (q->rule)
+			buf_printf(&b, "%s\n", q->rule);
 	}
 	free(all);
 	size_t w = fwrite(b.data ? b.data : "", 1, b.len, out);

@@ -272,7 +272,70 @@ static int figures(FILE *o, const struct model *m, int width, int ascii)
 	return 0;
 }
 
-static void comparisons(FILE *o, const struct model *m, int width, int ascii)
+/* s wrapped to width, its lines after the first indented by indent. */
+static void put_wrapped(FILE *o, const char *s, int width, int indent)
+{
+	struct lines ll = { 0 };
+	size_t n = strlen(s);
+	size_t lead = 0;
+	while (lead < n && s[lead] == ' ')
+		lead++;
+	layout_line(&ll, (const uint8_t *)s, lead, n, width - indent > 10 ? width - indent : 10);
+	for (size_t k = 0; k < ll.n; k++) {
+		for (int i = 0; i < (k ? indent : (int)lead); i++)
+			fputc(' ', o);
+		fwrite(s + ll.v[k].start, 1, ll.v[k].end - ll.v[k].start, o);
+		fputc('\n', o);
+	}
+	lines_free(&ll);
+}
+
+/* Append the document's text[from, to) to b as it is now (doc_copy_text):
+ * 0, or -1 when the file shrank under it. */
+static int add_text(struct buf *b, const struct model *m, size_t from, size_t to)
+{
+	char *t;
+	size_t n;
+	if (doc_copy_text(&m->doc, from, to, &t, &n, NULL) != 0)
+		return -1;
+	buf_add(b, t, n);
+	free(t);
+	return 0;
+}
+
+/* --explain: how each row of a comparison found automatically was found. */
+static int explain_rows(FILE *o, const struct model *m, const struct cmp_model *c, int width)
+{
+	for (size_t r = 0; r < c->nrows; r++) {
+		const struct cmp_row_model *row = &c->rows[r];
+		const struct row_why *w = row->src ? row->src->why : NULL;
+		if (!w)
+			continue;
+		struct buf b = { 0 };
+		buf_printf(&b, "      %s: %s, %s; party: %s; demander: %s%s",
+			   row->party >= 0 ? m->annot.entities[row->party].name : "?", w->rule,
+			   entity_conf_name(w->conf), w->party_rule ? w->party_rule : "none named",
+			   w->by_rule ? w->by_rule : "none named",
+			   w->property ? "; property: " : "");
+		if (w->property)
+			buf_printf(&b, "\"%s\"", w->property);
+		put_wrapped(o, b.data, width, 8);
+		buf_reset(&b);
+		if (w->sent_end > w->sent_start && w->sent_end <= m->doc.len) {
+			buf_adds(&b, "        \"");
+			if (add_text(&b, m, w->sent_start, w->sent_end) != 0) {
+				buf_free(&b);
+				return -1;
+			}
+			buf_adds(&b, "\"");
+			put_wrapped(o, b.data, width, 9);
+		}
+		buf_free(&b);
+	}
+	return 0;
+}
+
+static int comparisons(FILE *o, const struct model *m, int width, int ascii, int explain)
 {
 	for (size_t i = 0; i < m->ncmps; i++) {
 		struct chart c;
@@ -282,15 +345,56 @@ static void comparisons(FILE *o, const struct model *m, int width, int ascii)
 			int w = put_clipped(o, c.text.data + c.v[k].text, width);
 			if (c.v[k].item != CHART_TITLE)
 				continue;
-			/* A title wrapped on several rows: one rule, under the last. */
+			/* A title wrapped on several rows: one rule, under the last.
+			 * A comparison found by rule says so, as actors do. */
 			while (k + 1 < c.n && c.v[k + 1].item == CHART_TITLE) {
 				int lw = put_clipped(o, c.text.data + c.v[++k].text, width);
 				w = lw > w ? lw : w;
 			}
 			rule(o, w, ascii);
+			if (k == 0 && model_cmp_is_auto(m, i))
+				put_clipped(o, "(found automatically)", width);
 		}
 		chart_free(&c);
+		if (explain && explain_rows(o, m, &m->cmps[i], width) != 0)
+			return -1;
 	}
+	return 0;
+}
+
+/* Who said what: each quotation with its speaker (and, explained, the
+ * rule that found it), wrapped, never cut: a quotation is read whole. */
+static int quotations(FILE *o, const struct model *m, int width, int ascii, int explain)
+{
+	if (!m->nquotes)
+		return 0;
+	fputc('\n', o);
+	heading(o, "QUOTATIONS", width, ascii);
+	struct buf b = { 0 };
+	struct lines ll = { 0 };
+	int rc = 0;
+	for (size_t i = 0; i < m->nquotes && !rc; i++) {
+		const struct model_quote *q = &m->quotes[i];
+		buf_reset(&b);
+		buf_printf(&b, "%s: %s", m->annot.entities[q->speaker].name, ascii ? "\"" : "“");
+		if (add_text(&b, m, q->start, q->end) != 0) {
+			rc = -1;
+			break;
+		}
+		buf_adds(&b, ascii ? "\"" : "”");
+		if (explain && q->rule)
+			buf_printf(&b, " <%s>", q->rule);
+		ll.n = 0;
+		layout_line(&ll, (const uint8_t *)b.data, 0, b.len, width - 2);
+		for (size_t k = 0; k < ll.n; k++) {
+			fputs(k ? "    " : "  ", o);
+			fwrite(b.data + ll.v[k].start, 1, ll.v[k].end - ll.v[k].start, o);
+			fputc('\n', o);
+		}
+	}
+	lines_free(&ll);
+	buf_free(&b);
+	return rc;
 }
 
 int export_dump(FILE *o, const struct model *m, int width, int ascii)
@@ -309,7 +413,9 @@ int export_dump_explain(FILE *o, const struct model *m, int width, int ascii, in
 		cut = figures(o, m, width, ascii) != 0;
 	}
 	if (!cut)
-		comparisons(o, m, width, ascii);
+		cut = comparisons(o, m, width, ascii, explain) != 0;
+	if (!cut)
+		cut = quotations(o, m, width, ascii, explain) != 0;
 	if (fflush(o) != 0 || ferror(o))
 		return -1;
 	return cut ? EXPORT_CUT : 0;

@@ -553,8 +553,27 @@ int export_json(FILE *o, const struct model *m)
 		fputs(i ? "," : "", o);
 		cut = jcomparison(o, m, &m->cmps[i]) != 0;
 	}
-	if (!cut) {
+	if (!cut)
 		fputs(m->ncmps ? "\n  ],\n" : "],\n", o);
+	/* Issue 17: who said what. */
+	if (!cut)
+		fputs("  \"quotes\": [", o);
+	for (size_t i = 0; i < m->nquotes && !cut; i++) {
+		const struct model_quote *q = &m->quotes[i];
+		fprintf(o, "%s\n    {\"speaker\": ", i ? "," : "");
+		jstr(o, entity_name(&m->annot, q->speaker));
+		fputs(", ", o);
+		cut = jspan(o, &m->doc, q->start, q->end) != 0;
+		if (cut)
+			break;
+		fputs(", \"rule\": ", o);
+		jstr(o, q->rule);
+		fputs(", \"source\": ", o);
+		jstr(o, q->rule ? "auto" : "annotation");
+		fputc('}', o);
+	}
+	if (!cut) {
+		fputs(m->nquotes ? "\n  ],\n" : "],\n", o);
 		jparagraphs(o, m);
 		jhtml(o, m);
 		fputs("}\n", o);

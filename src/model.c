@@ -12,10 +12,13 @@
 #include "brief/actors.h"
 #include "brief/assets.h"
 #include "brief/claims.h"
+#include "brief/quotes.h"
 #include "brief/header.h"
 #include "brief/mapguard.h"
 #include "brief/model.h"
 #include "brief/util.h"
+
+static void rebuild_quotes(struct model *m, int with_auto);
 
 #define BUNDLED_TEXT "commentary.txt"
 #define BUNDLED_ANNOT "commentary.brief"
@@ -434,7 +437,67 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
 	for (size_t i = 0; i < m->ncmps; i++)
 		compare_build(&m->cmps[i], &m->annot.comparisons[i], &m->annot, &m->doc);
 	m->nannot_cmps = m->ncmps;
+	rebuild_quotes(m, 0);
 	return 0;
+}
+
+static int quote_cmp(const void *x, const void *y)
+{
+	const struct model_quote *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* The quotations shown: the annotation file's, and the automatic ones
+ * whose speakers are shown, in text order. */
+static void rebuild_quotes(struct model *m, int with_auto)
+{
+	free(m->quotes);
+	m->quotes = xcalloc(m->annot.nquotations + m->nauto_quotes + 1, sizeof *m->quotes);
+	m->nquotes = 0;
+	for (size_t i = 0; i < m->annot.nquotations; i++) {
+		const struct quotation *q = &m->annot.quotations[i];
+		long e = annot_find_entity(&m->annot, q->speaker);
+		if (e >= 0 && q->q.end > q->q.start)
+			m->quotes[m->nquotes++] = (struct model_quote){ e, q->q.start, q->q.end, NULL };
+	}
+	for (size_t i = 0; with_auto && i < m->nauto_quotes; i++) {
+		const struct quotation *q = &m->auto_quotes[i];
+		long e = annot_find_entity(&m->annot, q->speaker);
+		int dup = 0;
+		for (size_t k = 0; k < m->nquotes && !dup; k++)
+			dup = m->quotes[k].start < q->q.end && q->q.start < m->quotes[k].end;
+		if (e >= 0 && !dup)
+			m->quotes[m->nquotes++] = (struct model_quote){ e, q->q.start, q->q.end, q->rule };
+	}
+	qsort(m->quotes, m->nquotes, sizeof *m->quotes, quote_cmp);
+}
+
+size_t model_actor_quotes(const struct model *m, size_t e, size_t *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->nquotes; i++)
+		if (m->quotes[i].speaker == (long)e) {
+			if (n < max)
+				out[n] = i;
+			n++;
+		}
+	return n;
+}
+
+size_t model_actor_rows(const struct model *m, size_t e, struct model_actor_row *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < m->ncmps; c++)
+		for (size_t r = 0; r < m->cmps[c].nrows; r++) {
+			const struct cmp_row_model *row = &m->cmps[c].rows[r];
+			int dem = row->by == (long)e;
+			if (row->party != (long)e && !dem)
+				continue;
+			if (n < max)
+				out[n] = (struct model_actor_row){ c, r, dem };
+			n++;
+		}
+	return n;
 }
 
 /* The automatic comparisons among cmps, after the annotated ones: all of
@@ -445,11 +508,31 @@ static void show_auto_cmps(struct model *m, int show)
 	for (size_t i = m->nannot_cmps; i < m->ncmps; i++)
 		compare_free(&m->cmps[i]);
 	m->ncmps = m->nannot_cmps;
+	rebuild_quotes(m, show);
 	if (!show || !m->nauto_cmps)
 		return;
 	m->cmps = xreallocarray(m->cmps, m->nannot_cmps + m->nauto_cmps, sizeof *m->cmps);
-	for (size_t i = 0; i < m->nauto_cmps; i++)
-		compare_build(&m->cmps[m->ncmps++], &m->auto_cmps[i], &m->annot, &m->doc);
+	for (size_t i = 0; i < m->nauto_cmps; i++) {
+		/* One the annotation file already has (each row's party and
+		 * demand) is not shown twice. */
+		const struct comparison *c = &m->auto_cmps[i];
+		size_t dup = 0;
+		for (size_t r = 0; r < c->nrows; r++) {
+			const struct cmp_row *ar = &c->rows[r];
+			int found = 0;
+			for (size_t k = 0; k < m->annot.ncomparisons && !found; k++)
+				for (size_t j = 0; j < m->annot.comparisons[k].nrows && !found; j++) {
+					const struct cmp_row *br = &m->annot.comparisons[k].rows[j];
+					found = ar->party && br->party && strcmp(ar->party, br->party) == 0
+						&& ar->demand.start < br->demand.end
+						&& br->demand.start < ar->demand.end;
+				}
+			dup += found;
+		}
+		if (c->nrows && dup == c->nrows)
+			continue;
+		compare_build(&m->cmps[m->ncmps++], c, &m->annot, &m->doc);
+	}
 }
 
 int model_cmp_is_auto(const struct model *m, size_t i)
@@ -495,12 +578,39 @@ static void find_claims(struct model *m)
 	m->claims_truncated = c.truncated;
 	claims_comparisons(&c, &in, &m->auto_cmps, &m->nauto_cmps, &m->cap_auto_cmps, 1);
 	claims_free(&c);
+	struct quotes qs;
+	quotes_init(&qs);
+	quotes_find(&qs, &in);
+	for (size_t i = 0; i < qs.n; i++) {
+		const struct quotes_item *it = &qs.v[i];
+		m->auto_quotes = xgrowarray(m->auto_quotes, &m->cap_auto_quotes, m->nauto_quotes + 1,
+					    sizeof *m->auto_quotes);
+		struct quotation *q = &m->auto_quotes[m->nauto_quotes++];
+		memset(q, 0, sizeof *q);
+		q->speaker = xstrdup(view.entities[it->speaker].id);
+		q->q = claims_quote(&in, it->start, it->end);
+		q->rule = it->rule;
+	}
+	quotes_free(&qs);
 	mentions_free(&own);
 	free(view.entities);
 	/* An unsure automatic actor a row names as party or demander is
 	 * likely: acting in a demand is evidence (rule claim-party or
 	 * claim-demander, the sentence its evidence). */
 	int promoted = 0;
+	for (size_t i = 0; i < m->nauto_quotes; i++)
+		for (size_t k = 0; k < m->nauto; k++) {
+			struct entity *e = &m->auto_ents[k];
+			if (strcmp(e->id, m->auto_quotes[i].speaker) != 0 || !e->why
+			    || e->why[0].conf != CONF_UNSURE)
+				continue;
+			/* a name that speaks is an actor */
+			e->why[0].conf = CONF_LIKELY;
+			e->why[0].rule = "quote-speaker";
+			e->why[0].ev_start = m->auto_quotes[i].q.start;
+			e->why[0].ev_end = m->auto_quotes[i].q.end;
+			promoted = 1;
+		}
 	for (size_t k = 0; k < m->nauto_cmps; k++)
 		for (size_t r = 0; r < m->auto_cmps[k].nrows; r++) {
 			const struct cmp_row *row = &m->auto_cmps[k].rows[r];
@@ -829,6 +939,12 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->nauto_cmps; i++)
 		comparison_free_fields(&m->auto_cmps[i]);
 	free(m->auto_cmps);
+	for (size_t i = 0; i < m->nauto_quotes; i++) {
+		free(m->auto_quotes[i].speaker);
+		free(m->auto_quotes[i].q.text);
+	}
+	free(m->auto_quotes);
+	free(m->quotes);
 	mentions_free(&m->mentions);
 	if (m->ann_saved_set)
 		mentions_free(&m->ann_saved);

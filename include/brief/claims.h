@@ -120,6 +120,12 @@ void claims_find(struct claims *c, const struct claims_input *in);
 void claims_comparisons(const struct claims *c, const struct claims_input *in,
 			struct comparison **v, size_t *n, size_t *cap, int first_id);
 
+/* A quote of in->text[s, e) as the annotation format anchors it at s:
+ * the span itself when its first occurrence on whole words after in->from
+ * is s, else widened by whole words (left first) until it is.  Owned
+ * text, resolved span. */
+struct quote claims_quote(const struct claims_input *in, size_t s, size_t e);
+
 const char *claim_role_name(enum claim_role r);   /* "current", "demand", ... */
 
 #endif

@@ -72,6 +72,26 @@ struct model {
 	size_t nauto_cmps, cap_auto_cmps;
 	int auto_cmps_done;         /* the claim finder has run */
 	int claims_truncated;       /* it stopped at CLAIMS_MAX_BYTES */
+	/* Quotations (quotes.h), additive: the annotation file's and the
+	 * automatic ones (auto_quotes, speakers by entity id), and those of
+	 * both the reader shows, in text order (model_quotes()). */
+	struct quotation *auto_quotes;  /* owned */
+	size_t nauto_quotes, cap_auto_quotes;
+	struct model_quote *quotes;     /* owned, rebuilt by model_show_auto() */
+	size_t nquotes;
+};
+
+/* A quotation as the model shows it. */
+struct model_quote {
+	long speaker;               /* index into annot.entities */
+	size_t start, end;          /* the quoted words in doc.text */
+	const char *rule;           /* the rule that found it; NULL when annotated */
+};
+
+/* A comparison row an actor is in: as its party or as who demands it. */
+struct model_actor_row {
+	size_t cmp, row;            /* cmps[cmp].rows[row] */
+	int demander;               /* 1: the actor demands; 0: it is asked */
 };
 
 /* Options for model_open_opts. */
@@ -121,6 +141,12 @@ int model_auto_is_shown(const struct model *m, const struct entity *e);
 /* Whether comparison i of cmps was found automatically (then its rows'
  * why says each one's rule, confidence and sentence). */
 int model_cmp_is_auto(const struct model *m, size_t i);
+/* For an actor's card: the quotations of entity e (their indices into
+ * m->quotes, in text order) and the comparison rows it is party to or
+ * demands.  Each writes at most max entries into out (which may be NULL
+ * when max is 0) and returns how many there are in all. */
+size_t model_actor_quotes(const struct model *m, size_t e, size_t *out, size_t max);
+size_t model_actor_rows(const struct model *m, size_t e, struct model_actor_row *out, size_t max);
 
 /* model_open_opts with only the input's format (o->format): HTML_FORMAT_AUTO
  * reads a page as HTML when its name or first bytes say so (html.h),

@@ -23,9 +23,11 @@
 #include "brief/compare.h"
 #include "brief/mentions.h"
 #include "brief/model.h"
+#include "brief/quotes.h"
 #include "brief/util.h"
 
 int claims_lexicon_sorted(void);
+int quotes_speech_sorted(void);
 
 /* A text with its actors, figures, mentions, claims and comparisons. */
 struct fx {
@@ -603,6 +605,126 @@ static void test_commentary_without_annotations(void **state)
 	unlink(path);
 }
 
+/* Quotations and their speakers: after ("...," X said), before (X said
+ * that "..."), "according to X", "described ... as", "he said" (the last
+ * person), two quotes joined by "and"; quoted words nobody is said to
+ * have said are no quotation. */
+static void test_quotes(void **state)
+{
+	(void)state;
+	assert_true(quotes_speech_sorted());
+	struct fx x;
+	fx_open(&x,
+		"\"We should first get to 2 pct,\" NATO Secretary-General Jens Stoltenberg said.\n"
+		"Ishiba has publicly stated that \"high tariffs hurt\" and \"prosperity built on sacrifice "
+		"fails.\"\n"
+		"The \"America First\" agenda has unsettled allies.\n"
+		"According to the IMF, \"the deficit must fall.\"\n"
+		"Ishiba even described the situation as a \xe2\x80\x9cnational crisis.\xe2\x80\x9d\n"
+		"Lee spoke on Monday. \"We will talk,\" he added.\n"
+		"\"Unterminated quote and nothing more\n",
+		"nato organization NATO;stoltenberg person Jens Stoltenberg;ishiba person Ishiba;"
+		"imf organization IMF;lee person Lee");
+	struct quotes q;
+	quotes_init(&q);
+	quotes_find(&q, &x.in);
+	static const struct {
+		const char *text, *speaker, *rule;
+	} want[] = {
+		{ "We should first get to 2 pct,", "stoltenberg", "quote:after" },
+		{ "high tariffs hurt", "ishiba", "quote:that" },
+		{ "prosperity built on sacrifice fails.", "ishiba", "quote:that" },
+		{ "the deficit must fall.", "imf", "quote:according-to" },
+		{ "national crisis.", "ishiba", "quote:described-as" },
+		{ "We will talk,", "lee", "quote:after" },
+	};
+	if (q.n != sizeof want / sizeof want[0])
+		for (size_t i = 0; i < q.n; i++)
+			print_message("  %.*s %s\n", (int)(q.v[i].end - q.v[i].start),
+				      x.text + q.v[i].start, q.v[i].rule);
+	assert_int_equal(q.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < q.n; i++) {
+		size_t n = q.v[i].end - q.v[i].start;
+		assert_int_equal(n, strlen(want[i].text));
+		assert_memory_equal(x.text + q.v[i].start, want[i].text, n);
+		assert_string_equal(x.a.entities[q.v[i].speaker].id, want[i].speaker);
+		assert_string_equal(q.v[i].rule, want[i].rule);
+		assert_true(q.v[i].sent_start <= q.v[i].start && q.v[i].start < q.v[i].sent_end + 4);
+	}
+	quotes_free(&q);
+	fx_close(&x);
+}
+
+/* With an annotation file its comparisons and quotations are authoritative:
+ * the automatic ones are found when asked and hidden until shown (those the
+ * file has already are not shown twice); the actor card's calls list an
+ * actor's quotations and rows. */
+static void test_annotated_hidden_until_shown(void **state)
+{
+	(void)state;
+	const struct asset *t = asset_find("commentary.txt");
+	char dir[] = "/tmp/brief-test-claims-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128], ann[128];
+	snprintf(path, sizeof path, "%s/a.txt", dir);
+	snprintf(ann, sizeof ann, "%s/a.brief", dir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(t->data, 1, t->len, f), t->len);
+	fclose(f);
+	/* an annotation file with the actors only */
+	f = fopen(ann, "wb");
+	assert_non_null(f);
+	fputs("actor us country \"US\"\n  alias \"Washington\"\nactor japan country \"Japan\"\n"
+	      "actor sk country \"South Korea\"\nactor ishiba person \"Shigeru Ishiba\"\n"
+	      "  alias \"Ishiba\"\nquotation ishiba \"national crisis.\"\n", f);
+	fclose(f);
+	struct model m;
+	struct model_error err;
+	assert_int_equal(model_open(&m, path, NULL, &err), 0);
+	unlink(path);
+	unlink(ann);
+	rmdir(dir);
+	model_scan_all(&m);
+	assert_int_equal(m.ncmps, 0);               /* hidden */
+	assert_int_equal(m.nquotes, 1);
+	model_find_auto(&m);
+	assert_int_equal(m.ncmps, 0);               /* found, still hidden */
+	assert_int_equal(m.nauto_cmps, 1);
+	model_show_auto(&m, MODEL_AUTO_SHOWN);
+	assert_int_equal(m.ncmps, 1);
+	assert_true(model_cmp_is_auto(&m, 0));
+	assert_true(m.nquotes > 1);
+	long ishiba = annot_find_entity(&m.annot, "ishiba");
+	long us = annot_find_entity(&m.annot, "us"), jp = annot_find_entity(&m.annot, "japan");
+	size_t idx[8];
+	size_t nq = model_actor_quotes(&m, (size_t)ishiba, idx, 8);
+	assert_int_equal(nq, 3);
+	for (size_t i = 0; i < nq; i++)
+		assert_int_equal(m.quotes[idx[i]].speaker, ishiba);
+	assert_null(m.quotes[idx[0]].rule);         /* the file's */
+	assert_non_null(m.quotes[idx[1]].rule);     /* found */
+	struct model_actor_row rows[4];
+	assert_int_equal(model_actor_rows(&m, (size_t)us, rows, 4), 2);
+	assert_true(rows[0].demander && rows[1].demander);
+	assert_int_equal(model_actor_rows(&m, (size_t)jp, rows, 4), 1);
+	assert_false(rows[0].demander);
+	assert_int_equal(model_actor_rows(&m, (size_t)jp, NULL, 0), 1);
+	model_show_auto(&m, MODEL_AUTO_HIDDEN);
+	assert_int_equal(m.ncmps, 0);
+	assert_int_equal(m.nquotes, 1);
+	model_free(&m);
+
+	/* The bundled commentary: its annotated comparison is not repeated. */
+	assert_int_equal(model_open(&m, NULL, NULL, &err), 0);
+	model_scan_all(&m);
+	assert_int_equal(m.ncmps, 1);
+	model_show_auto(&m, MODEL_AUTO_SHOWN);
+	assert_int_equal(m.ncmps, 1);
+	assert_int_equal(m.nquotes, 7);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -624,6 +746,8 @@ int main(void)
 		cmocka_unit_test(test_quotes_anchor),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_commentary_without_annotations),
+		cmocka_unit_test(test_annotated_hidden_until_shown),
+		cmocka_unit_test(test_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

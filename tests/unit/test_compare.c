@@ -856,6 +856,74 @@ static void test_value_scan_stays_in_checked_part(void **state)
 	close_tmp(&t);
 }
 
+/* Issue 19: the chart keeps the text's hedges, says "by ?" and "by X?"
+ * (inherited), lists a derived current level without drawing it, says
+ * "target" for a target, and marks a unit taken from the partner. */
+static void test_chart_hedges_and_marks(void **state)
+{
+	(void)state;
+	struct tmp_model t;
+	open_tmp(&t,
+		 "The Union reportedly asks Aland to raise its levy from 2 percent of GDP to 3 "
+		 "percent. Bland has been asked to lift it to 4 percent of GDP. Washington demanded "
+		 "that Cland quintuple its contribution to $5 billion. Dland pays 1 percent; "
+		 "its target is 2 percent.\n",
+		 "actor union organization \"Union\"\n"
+		 "actor aland country \"Aland\"\nactor bland country \"Bland\"\n"
+		 "actor cland country \"Cland\"\nactor dland country \"Dland\"\n"
+		 "actor us country \"US\"\n  alias \"Washington\"\n"
+		 "comparison levy \"Levy\"\n  by union\n"
+		 "  row aland current \"from 2 percent of GDP\" demand \"3 percent\"\n"
+		 "    hedge \"reportedly\"\n"
+		 "  row bland current \"2 percent of GDP\" demand \"4 percent of GDP\"\n"
+		 "    hedge \"has been asked\"\n    demander union inherited\n"
+		 "  row dland current \"1 percent\" target \"is 2 percent\"\n    demander ?\n"
+		 "comparison contribution \"Contribution\"\n  by us\n"
+		 "  row cland derived \"quintuple\" demand \"$5 billion\"\n");
+	const struct cmp_model *lv = &t.m.cmps[0], *ct = &t.m.cmps[1];
+	/* "3 percent" takes "% of GDP" from "2 percent of GDP": inherited. */
+	assert_true(lv->rows[0].demand.unit_inherited);
+	assert_false(lv->rows[0].current.unit_inherited);
+	assert_true(lv->rows[1].by_inherited);
+	assert_true(lv->rows[2].by_unknown);
+	assert_int_equal(lv->rows[2].by, -1);
+	/* the derived current: the demand over five, never drawn */
+	const struct cmp_row_model *cr = &ct->rows[0];
+	assert_true(cr->current.present && cr->current.derived);
+	assert_true(fabs(cr->current.value - 1e9) < 1);
+	assert_true(fabs(cr->current.factor - 5) < 1e-9);
+	struct cmp_gap g;
+	assert_int_equal(compare_gap(cr, &g), 0);
+	assert_true(fabs(compare_axis_max(ct) - 5e9) < 1);
+	for (int width = 60; width <= 120; width += 60) {
+		struct chart c;
+		chart_build(&c, lv, &t.m.annot, width, 0);
+		expect_in_chart(&c, "reportedly");
+		expect_in_chart(&c, "has been asked, by Union?");
+		expect_in_chart(&c, "by ?");
+		expect_in_chart(&c, "target  2.0");
+		expect_in_chart(&c, "3.0*");
+		expect_in_chart(&c, "* the text gives this value's unit only");
+		expect_in_chart(&c, "Union?: the text does not say who asks here");
+		chart_free(&c);
+		chart_build(&c, ct, &t.m.annot, width, 0);
+		expect_in_chart(&c, "derived: the demand \xc3\xb7 5");
+		for (size_t k = 0; k < c.n; k++)
+			if (c.v[k].item == CHART_CURRENT)
+				assert_int_equal(c.v[k].bar_end, c.v[k].bar);   /* no bar */
+		chart_free(&c);
+		chart_build(&c, ct, &t.m.annot, width, 1);
+		expect_in_chart(&c, "derived: the demand / 5");
+		chart_free(&c);
+	}
+	/* Narrow: the list form says the same. */
+	struct chart c;
+	chart_build(&c, ct, &t.m.annot, 30, 0);
+	expect_in_chart(&c, "(derived)");
+	chart_free(&c);
+	close_tmp(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -876,6 +944,7 @@ int main(void)
 		cmocka_unit_test(test_units_same_base),
 		cmocka_unit_test(test_quote_without_figure),
 		cmocka_unit_test(test_value_scan_stays_in_checked_part),
+		cmocka_unit_test(test_chart_hedges_and_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

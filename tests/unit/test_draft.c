@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "brief/chart.h"
 #include "brief/draft.h"
 #include "brief/mentions.h"
 #include "brief/model.h"
@@ -41,6 +42,48 @@ static char *slurp(const char *path, size_t *n)
 	buf_add(&b, "", 0);
 	*n = b.len;
 	return b.data;
+}
+
+/* The comparisons and quotations come back from the draft: the same charts,
+ * line for line, when every row names its party (a row naming none is
+ * written commented out, so it does not come back), and the same
+ * quotations with the same speakers. */
+static void check_same_charts(const struct model *m, const struct model *r, const char *path)
+{
+	size_t rows = 0, named = 0;
+	for (size_t i = 0; i < m->ncmps; i++)
+		for (size_t k = 0; k < m->cmps[i].nrows; k++) {
+			rows++;
+			named += m->cmps[i].rows[k].party >= 0;
+		}
+	size_t back = 0;
+	for (size_t i = 0; i < r->ncmps; i++)
+		back += r->cmps[i].nrows;
+	if (named != rows) {
+		assert_int_equal(back, named);
+	} else {
+		assert_int_equal(r->ncmps, m->ncmps);
+		for (size_t i = 0; i < m->ncmps; i++) {
+			struct chart a, b;
+			chart_build(&a, &m->cmps[i], &m->annot, 80, 0);
+			chart_build(&b, &r->cmps[i], &r->annot, 80, 0);
+			if (a.text.len != b.text.len || memcmp(a.text.data, b.text.data, a.text.len) != 0) {
+				for (size_t k = 0; k < a.n || k < b.n; k++)
+					print_message("  %s\n  %s\n", k < a.n ? a.text.data + a.v[k].text : "",
+						      k < b.n ? b.text.data + b.v[k].text : "");
+				fail_msg("%s: comparison %zu differs after the draft", path, i);
+			}
+			chart_free(&a);
+			chart_free(&b);
+		}
+	}
+	assert_int_equal(r->nquotes, m->nquotes);
+	for (size_t i = 0; i < m->nquotes; i++) {
+		assert_int_equal(r->quotes[i].start, m->quotes[i].start);
+		assert_int_equal(r->quotes[i].end, m->quotes[i].end);
+		assert_string_equal(r->annot.entities[r->quotes[i].speaker].name,
+				    m->annot.entities[m->quotes[i].speaker].name);
+	}
 }
 
 /* Draft the text at path (with its own annotations when it has some), then
@@ -92,6 +135,7 @@ static void round_trip(const char *path)
 			assert_int_equal(r.mentions.count[k], m.mentions.count[i]);
 		}
 	}
+	check_same_charts(&m, &r, path);
 	model_free(&r);
 	model_free(&m);
 	unlink(draft);

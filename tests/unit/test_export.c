@@ -713,6 +713,82 @@ static void test_json_escapes_and_hostile(void **state)
 	close_tmp(&t);
 }
 
+/* Issues 17 and 19: each row's demander, hedges, role and source; the
+ * quotations with their speakers; the same from the commentary read
+ * without its annotations, found by rule, with the rules named. */
+static void test_json_claims_and_quotes(void **state)
+{
+	const struct model *m = *state;
+	struct outbuf o = { 0 };
+	json_of(m, &o);
+	struct jnode *root = jparse(o.data, o.len);
+	const struct jnode *c = jarr(root, "comparisons")->kids[0];
+	assert_string_equal(jgets(c, "source"), "annotation");
+	const struct jnode *rows = jarr(c, "rows");
+	const struct jnode *jp = json_row(rows, "Japan"), *kr = json_row(rows, "South Korea");
+	assert_string_equal(jgets(jp, "by"), "US");
+	assert_string_equal(jgets(kr, "by"), "US");
+	assert_false(jget(jp, "by_inherited")->boolean);
+	assert_true(jget(kr, "by_inherited")->boolean);
+	assert_string_equal(jgets(jp, "role"), "demand");
+	assert_int_equal(jarr(jp, "hedges")->n, 1);
+	assert_string_equal(jgets(jarr(jp, "hedges")->kids[0], "text"), "reportedly");
+	check_span(m, jarr(kr, "hedges")->kids[0]);
+	assert_string_equal(jgets(jarr(kr, "hedges")->kids[0], "text"), "has been asked");
+	assert_null(jgets(jp, "rule"));                 /* annotated: no rule */
+	const struct jnode *q = jarr(root, "quotes");
+	assert_int_equal(q->n, 7);
+	assert_string_equal(jgets(q->kids[0], "speaker"), "Nikkei Asia");
+	assert_string_equal(jgets(q->kids[3], "speaker"), "Shigeru Ishiba");
+	assert_string_equal(jgets(q->kids[3], "text"), "high tariffs will not bring economic prosperity");
+	assert_string_equal(jgets(q->kids[3], "source"), "annotation");
+	for (size_t i = 0; i < q->n; i++)
+		check_span(m, q->kids[i]);
+	jfree(root);
+	free(o.data);
+
+	/* Without its annotations. */
+	char dir[] = "/tmp/brief-test-export-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/commentary.txt", dir);
+	write_bytes(path, (const char *)m->doc.text, m->doc.len);
+	struct model a;
+	struct model_error err;
+	int rc = model_open(&a, path, NULL, &err);
+	unlink(path);
+	rmdir(dir);
+	assert_int_equal(rc, 0);
+	model_scan_all(&a);
+	o = (struct outbuf){ 0 };
+	json_of(&a, &o);
+	root = jparse(o.data, o.len);
+	c = jarr(root, "comparisons")->kids[0];
+	assert_string_equal(jgets(c, "source"), "auto");
+	assert_string_equal(jgets(c, "by"), "US");
+	rows = jarr(c, "rows");
+	assert_int_equal(rows->n, 2);
+	jp = json_row(rows, "Japan");
+	kr = json_row(rows, "South Korea");
+	assert_string_equal(jgets(jp, "rule"), "claim:P1-from-to");
+	assert_string_equal(jgets(jp, "source"), "auto");
+	assert_string_equal(jgets(jp, "property"), "defense spending");
+	assert_non_null(jgets(jp, "confidence"));
+	check_span(&a, jget(jp, "sentence"));
+	assert_true(jget(jget(kr, "current"), "unit_inherited")->boolean);
+	assert_true(jget(kr, "by_inherited")->boolean);
+	q = jarr(root, "quotes");
+	assert_int_equal(q->n, 7);
+	for (size_t i = 0; i < q->n; i++) {
+		assert_string_equal(jgets(q->kids[i], "source"), "auto");
+		assert_non_null(jgets(q->kids[i], "rule"));
+	}
+	assert_string_equal(jgets(q->kids[2], "rule"), "quote:described-as");
+	jfree(root);
+	free(o.data);
+	model_free(&a);
+}
+
 static void test_json_no_annotations(void **state)
 {
 	(void)state;
@@ -735,6 +811,7 @@ static void test_json_no_annotations(void **state)
 	struct jnode *root = jparse(o.data, o.len);
 	assert_int_equal(jarr(root, "entities")->n, 0);
 	assert_int_equal(jarr(root, "comparisons")->n, 0);
+	assert_int_equal(jarr(root, "quotes")->n, 0);
 	assert_true(jarr(root, "figures")->n >= 1);
 	assert_null(jgets(jget(root, "document"), "annotations"));
 	jfree(root);
@@ -1161,6 +1238,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_json_entities, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_json_figures, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_json_comparisons, setup_bundled, teardown_model),
+		cmocka_unit_test_setup_teardown(test_json_claims_and_quotes, setup_bundled,
+						teardown_model),
 		cmocka_unit_test(test_json_escapes_and_hostile),
 		cmocka_unit_test(test_json_no_annotations),
 		cmocka_unit_test_setup_teardown(test_write_errors, setup_bundled, teardown_model),
