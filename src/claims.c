@@ -55,6 +55,7 @@ static const struct lex lexicon[] = {
 	{ "according", L_HEDGE },
 	{ "accounting", L_LEVEL_V },
 	{ "added", L_SPEECH },
+	{ "after", L_BARRIER },
 	{ "agreed", L_OFFER | L_PLAN },
 	{ "agrees", L_OFFER | L_PLAN },
 	{ "aim", L_PLAN },
@@ -67,6 +68,7 @@ static const struct lex lexicon[] = {
 	{ "allocating", L_LEVEL_V },
 	{ "already", L_CURRENT },
 	{ "although", L_BARRIER },
+	{ "amount", L_LEVEL_V },
 	{ "amounts", L_LEVEL_V },
 	{ "an", L_FILLER | L_TIME },
 	{ "announced", L_SPEECH | L_PLAN },
@@ -80,7 +82,9 @@ static const struct lex lexicon[] = {
 	{ "asking", L_DEMAND_V },
 	{ "asks", L_DEMAND_V },
 	{ "attempt", L_PLAN },
+	{ "barrel", L_TIME },
 	{ "be", L_BE },
+	{ "because", L_BARRIER },
 	{ "been", L_BE },
 	{ "being", L_BE },
 	{ "believes", L_SPEECH },
@@ -93,6 +97,7 @@ static const struct lex lexicon[] = {
 	{ "called", L_DEMAND_V | L_PARTICIPLE },
 	{ "calling", L_DEMAND_V },
 	{ "calls", L_DEMAND_V | L_DEMAND_N },
+	{ "capita", L_TIME },
 	{ "ceiling", L_TARGET_N },
 	{ "claimed", L_SPEECH },
 	{ "climbed", L_CHANGED },
@@ -106,6 +111,8 @@ static const struct lex lexicon[] = {
 	{ "currently", L_CURRENT },
 	{ "cut", L_CHANGE | L_CHANGED },
 	{ "cuts", L_CHANGED },
+	{ "day", L_TIME },
+	{ "deadline", L_DEMAND_N },
 	{ "declared", L_SPEECH },
 	{ "declined", L_CHANGED | L_NEG },
 	{ "decreased", L_CHANGED },
@@ -146,7 +153,10 @@ static const struct lex lexicon[] = {
 	{ "him", L_PRON_OBJ },
 	{ "his", L_PRON_POSS },
 	{ "hits", L_LEVEL_V },
+	{ "hour", L_TIME },
+	{ "hourly", L_TIME },
 	{ "however", L_BARRIER },
+	{ "if", L_BARRIER },
 	{ "in", L_TIME },
 	{ "increase", L_CHANGE },
 	{ "increased", L_CHANGED },
@@ -164,6 +174,7 @@ static const struct lex lexicon[] = {
 	{ "level", L_FILLER },
 	{ "lift", L_CHANGE },
 	{ "lifted", L_CHANGED },
+	{ "likely", L_PLAN },
 	{ "limit", L_TARGET_N },
 	{ "lower", L_CHANGE },
 	{ "lowered", L_CHANGED },
@@ -216,6 +227,11 @@ static const struct lex lexicon[] = {
 	{ "raised", L_CHANGED },
 	{ "raising", L_CHANGE },
 	{ "reach", L_CHANGE },
+	{ "reached", L_LEVEL_V },
+	{ "recommend", L_DEMAND_V },
+	{ "recommendation", L_DEMAND_N },
+	{ "recommended", L_DEMAND_V | L_PARTICIPLE },
+	{ "recommends", L_DEMAND_V },
 	{ "reduce", L_CHANGE },
 	{ "reduced", L_CHANGED },
 	{ "refrained", L_NEG },
@@ -269,6 +285,8 @@ static const struct lex lexicon[] = {
 	{ "totals", L_LEVEL_V },
 	{ "triple", L_CHANGE | L_MULT },
 	{ "twice", L_MULT },
+	{ "unless", L_BARRIER },
+	{ "until", L_BARRIER },
 	{ "urge", L_DEMAND_V },
 	{ "urged", L_DEMAND_V | L_PARTICIPLE },
 	{ "urges", L_DEMAND_V },
@@ -280,6 +298,7 @@ static const struct lex lexicon[] = {
 	{ "was", L_BE | L_LEVEL_V },
 	{ "week", L_TIME },
 	{ "were", L_BE | L_LEVEL_V },
+	{ "when", L_BARRIER },
 	{ "whereas", L_BARRIER },
 	{ "which", L_BARRIER },
 	{ "while", L_BARRIER },
@@ -368,6 +387,7 @@ struct cinfo {
 	int cur_cued;               /* read as a current level: 2 by a word
 	                               saying so ("current", "currently") */
 	long ctx;                   /* the subject of the sentence before */
+	int own_target;             /* a party's own target it plans to reach */
 	int refers_back;            /* its sentence opens "This is ...": about
 	                               the sentence before */
 };
@@ -405,6 +425,16 @@ static int is_state(const struct finder *f, long e)
 	const struct entity *en = ent_of(f, e);
 	return en && (en->kind == KIND_COUNTRY || en->kind == KIND_ORGANIZATION
 		      || en->kind == KIND_PLACE);
+}
+
+/* Whether an actor's name reads as a name (a capital or a letter without
+ * case first): a lower-case finding ("food" of "Fast-food") is no party
+ * or demander. */
+static int name_like(const struct finder *f, long e)
+{
+	const struct entity *en = ent_of(f, e);
+	unsigned char c = en && en->name ? (unsigned char)en->name[0] : 0;
+	return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 static int is_person(const struct finder *f, long e)
@@ -505,6 +535,9 @@ static int clause_start_at(const struct item *v, size_t i, size_t a)
 		return 1;
 	if (p->kind == IT_WORD && (p->lex & L_BARRIER))
 		return 1;
+	/* "... as it estimates the deficit ...": a clause of its own */
+	if (word_is(p, "as") && (v[i].kind == IT_ENT || (v[i].kind == IT_WORD && (v[i].lex & L_PRON_SUBJ))))
+		return 1;
 	if (word_is(p, "that") && i >= a + 2 && v[i - 2].kind == IT_WORD
 	    && (v[i - 2].lex & L_SPEECH) && !(v[i - 2].lex & L_DEMAND_V))
 		return 1;
@@ -528,6 +561,9 @@ struct governor {
 static int modal_at(const struct item *v, size_t i, size_t b)
 {
 	if (v[i].lex & L_MODAL)
+		return 1;
+	/* "it is necessary to reduce", "it would be necessary to lower" */
+	if (i + 1 < b && word_is(&v[i + 1], "to") && word_is(&v[i], "necessary"))
 		return 1;
 	if (i + 1 < b && word_is(&v[i + 1], "to")
 	    && (word_is(&v[i], "need") || word_is(&v[i], "needs") || word_is(&v[i], "has")
@@ -585,9 +621,12 @@ static struct governor governor(const struct item *v, size_t a, size_t b, size_t
 				if (g.change_verb == SIZE_MAX)
 					g.change_verb = i;
 			} else if (l & L_CHANGED) {
-				/* "cut" after "to" or a modal is the base form. */
-				int base = (l & L_CHANGE) && i > a
-					   && (word_is(&v[i - 1], "to") || modal_at(v, i - 1, b));
+				/* "cut" after "to" or a modal is the base form; "be
+				 * lowered", "been cut" a passive of what is to be done. */
+				int base = ((l & L_CHANGE) && i > a
+					    && (word_is(&v[i - 1], "to") || modal_at(v, i - 1, b)))
+					   || (i > a && (word_is(&v[i - 1], "be") || word_is(&v[i - 1], "been")
+							 || word_is(&v[i - 1], "being")));
 				if (!base) {
 					g.kind = GOV_CHANGE;
 					g.at = i;
@@ -621,7 +660,8 @@ static size_t demand_after(const struct item *v, size_t pos, size_t b)
 /* Skip fillers ("the", "a", "its", "current", "about") from i on. */
 static size_t skip_fill(const struct item *v, size_t i, size_t b)
 {
-	while (i < b && v[i].kind == IT_WORD && (v[i].lex & (L_FILLER | L_CURRENT)))
+	while (i < b && ((v[i].kind == IT_WORD && (v[i].lex & (L_FILLER | L_CURRENT)))
+			 || (v[i].kind == IT_ENT && v[i].poss)))
 		i++;
 	return i;
 }
@@ -667,6 +707,9 @@ static int amount_at(const struct item *v, size_t a, size_t b, size_t i)
 		k--;
 	if (k > a && (word_is(&v[k - 1], "by") || word_is(&v[k - 1], "up")
 		      || word_is(&v[k - 1], "down")))
+		return 1;
+	/* "a drop of at least 1.5%", "an increase of 8.2 percent" */
+	if (k > a + 1 && word_is(&v[k - 1], "of") && is_change_noun(&v[k - 2]))
 		return 1;
 	for (size_t j = i + 1; j < b && j < i + 3; j++) {
 		if (is_change_noun(&v[j]))
@@ -783,6 +826,9 @@ static long object_after(const struct finder *f, const struct item *v, size_t a,
 		if (v[k].kind == IT_ENT) {
 			if (v[k].ref == by)
 				continue;
+			/* "European nations", "NATO members": a kind, not the actor */
+			if (k + 1 < b && v[k + 1].kind == IT_WORD && (v[k + 1].lex & L_GENERIC))
+				continue;
 			*rule = kind_seen ? "including" : "object";
 			return v[k].ref;
 		}
@@ -817,7 +863,7 @@ static long object_after(const struct finder *f, const struct item *v, size_t a,
 static long possessor_before(const struct finder *f, const struct item *v, size_t c, size_t i,
 			     long not, const char **rule)
 {
-	for (size_t k = i; k > c && k + 6 > i; ) {
+	for (size_t k = i; k > c && k + 8 > i; ) {
 		k--;
 		if (v[k].kind == IT_ENT && v[k].poss && v[k].ref != not) {
 			*rule = "possessor";
@@ -1196,7 +1242,7 @@ struct pending {
 	size_t claim;
 };
 
-static long main_subject(const struct item *v, size_t a, size_t b);
+static long main_subject(const struct finder *f, const struct item *v, size_t a, size_t b);
 
 /* What a sentence leaves for the pronouns of the next: its subject ("It"
  * in the next is the same; none when it is no actor: "The committee
@@ -1211,17 +1257,18 @@ static void set_people(struct finder *f, const struct item *v, const struct sent
 		else if (is_state(f, v[i].ref))
 			f->last_party = v[i].ref;
 	}
-	f->last_subject = main_subject(v, s->a, s->b);
+	f->last_subject = main_subject(f, v, s->a, s->b);
 }
 
 /* The subject of the sentence's main clause: the last actor named before
  * its first verb ("US President Donald Trump has criticized ...": Donald
  * Trump). */
-static long main_subject(const struct item *v, size_t a, size_t b)
+static long main_subject(const struct finder *f, const struct item *v, size_t a, size_t b)
 {
 	long last = -1;
 	for (size_t k = a; k < b; k++) {
-		if (v[k].kind == IT_ENT && !(k > a && (word_is(&v[k - 1], "of") || word_is(&v[k - 1], "in"))))
+		if (v[k].kind == IT_ENT && !(k > a && (word_is(&v[k - 1], "of") || word_is(&v[k - 1], "in")))
+		    && name_like(f, v[k].ref))
 			last = v[k].ref;
 		size_t n = v[k].kind == IT_WORD ? strlen(v[k].w) : 0;
 		if (v[k].kind == IT_WORD
@@ -1300,6 +1347,23 @@ static long demander(struct finder *f, const struct item *v, const struct sent *
 				*rule = "from";
 				return v[k + 1].ref;
 			}
+		/* "The EC set a deadline for Bulgaria to ...", "made the
+		 * demand": the one who issues it, not one who rejects it */
+		for (size_t k = at; k > s->a && k + 7 > at; ) {
+			k--;
+			static const char *const issue[] = { "set", "sets", "made", "makes", "issued",
+							     "repeated", "renewed", "sent", "delivered",
+							     "presented", "put", "gave", "reiterated" };
+			for (size_t j = 0; j < sizeof issue / sizeof issue[0]; j++)
+				if (word_is(&v[k], issue[j])) {
+					long ms = main_subject(f, v, s->a, k);
+					if (ms >= 0) {
+						*rule = "issuer";
+						return ms;
+					}
+					return -1;
+				}
+		}
 		return -1;
 	}
 	if (g->modal) {
@@ -1316,13 +1380,25 @@ static long demander(struct finder *f, const struct item *v, const struct sent *
 				break;
 			}
 		}
-		/* "..., according to X" / "X told reporters" after it */
-		for (size_t k = at; k + 2 < s->b; k++)
-			if (word_is(&v[k], "according") && word_is(&v[k + 1], "to")
+		/* "..., according to X" / "..., X said" after it */
+		long last = -1;
+		size_t last_k = 0;
+		for (size_t k = at; k < s->b; k++) {
+			if (k + 2 < s->b && word_is(&v[k], "according") && word_is(&v[k + 1], "to")
 			    && v[k + 2].kind == IT_ENT) {
 				*rule = "according-to";
 				return v[k + 2].ref;
 			}
+			if (v[k].kind == IT_ENT) {
+				last = v[k].ref;
+				last_k = k;
+			}
+			if (v[k].kind == IT_WORD && (v[k].lex & L_SPEECH) && last >= 0 && k > at + 2
+			    && k < last_k + 6) {
+				*rule = "speaker";
+				return last;
+			}
+		}
 		return -1;
 	}
 	/* "..., urging the country to allocate", "by insisting all members
@@ -1330,7 +1406,7 @@ static long demander(struct finder *f, const struct item *v, const struct sent *
 	size_t wl = strlen(cue->w);
 	if (wl > 3 && strcmp(cue->w + wl - 3, "ing") == 0 && at > s->a
 	    && (punct_is(&v[at - 1], ',') || word_is(&v[at - 1], "by") || word_is(&v[at - 1], "while"))) {
-		long ms = main_subject(v, s->a, at);
+		long ms = main_subject(f, v, s->a, at);
 		if (ms >= 0) {
 			*rule = "main-subject";
 			return ms;
@@ -1406,6 +1482,32 @@ static long demand_party(struct finder *f, const struct item *v, const struct se
 	return -1;
 }
 
+/* Whether the actor at k stands after "of", "by", "including", "with"
+ * (the article between allowed): an agent or a member, not a subject. */
+static int after_preposition(const struct item *v, size_t a, size_t k)
+{
+	size_t j = k;
+	if (j > a && word_is(&v[j - 1], "the"))
+		j--;
+	return j > a && (word_is(&v[j - 1], "of") || word_is(&v[j - 1], "by")
+			 || word_is(&v[j - 1], "including") || word_is(&v[j - 1], "with"));
+}
+
+/* Whether item k is inside parentheses: "(SEIU)" glosses a name. */
+static int in_parentheses(const struct item *v, size_t a, size_t k)
+{
+	return k > a && punct_is(&v[k - 1], '(');
+}
+
+/* "The G7 and Australia have agreed": a pair of subjects is named by its
+ * first. */
+static long first_of_pair(const struct item *v, size_t a, size_t k)
+{
+	if (k >= a + 2 && word_is(&v[k - 1], "and") && v[k - 2].kind == IT_ENT)
+		return v[k - 2].ref;
+	return v[k].ref;
+}
+
 /* Party of a current value: the subject of its verb, or the possessor. */
 static long current_party_from(struct finder *f, const struct item *v, size_t a, size_t pos,
 			       long not, const char **rule)
@@ -1415,9 +1517,10 @@ static long current_party_from(struct finder *f, const struct item *v, size_t a,
 		return p;
 	for (size_t k = pos; k > a; ) {
 		k--;
-		if (v[k].kind == IT_ENT && v[k].ref != not && !(k > a && word_is(&v[k - 1], "of"))) {
+		if (v[k].kind == IT_ENT && v[k].ref != not && name_like(f, v[k].ref)
+		    && !after_preposition(v, a, k) && !in_parentheses(v, a, k)) {
 			*rule = "subject";
-			return v[k].ref;
+			return first_of_pair(v, a, k);
 		}
 		if (v[k].kind == IT_WORD && (v[k].lex & L_PRON_SUBJ)) {
 			*rule = "pronoun";
@@ -1564,6 +1667,13 @@ static void sentence(struct finder *f, const struct sent *s)
 		for (size_t k = i > s->a + 6 ? i - 6 : s->a; k + 1 < s->b && k < i + 4; k++)
 			if (word_is(&v[k], "this") && word_is(&v[k + 1], "year"))
 				this_year = 1;
+		/* "a push to increase the minimum wage from $7.25": the level
+		 * a change starts from is where the party stands */
+		size_t fk = i;
+		while (fk > s->a && v[fk - 1].kind == IT_WORD && (v[fk - 1].lex & (L_FILLER | L_CURRENT)))
+			fk--;
+		if (fk > s->a && word_is(&v[fk - 1], "from") && g.change_verb != SIZE_MAX && !is_target)
+			cur_word = 1;
 		if (cur_word || (cur && g.kind != GOV_DEMAND && !is_target)) {
 			size_t c = add_claim(f, s, &v[i], i, CLAIM_CURRENT, "claim:current");
 			const char *r;
@@ -1595,13 +1705,15 @@ static void sentence(struct finder *f, const struct sent *s)
 			complete(f, v, s, c, &g, owner, owner >= 0 ? "target-owner" : NULL);
 			struct claim *tc = &f->out->v[c];
 			/* "Canada will reach its mandate of 2%": its own aim, planned */
-			if ((g.kind == GOV_PLAN || g.kind == GOV_OFFER)
-			    && (owner < 0 || owner == tc->party)) {
+			int own = owner >= 0 ? owner == tc->party
+				  : tc->party_rule && strcmp(tc->party_rule, "its") == 0;
+			if ((g.kind == GOV_PLAN || g.kind == GOV_OFFER) && own) {
 				tc->role = CLAIM_PLANNED;
 				tc->by = -1;
+				f->info[c].own_target = 1;
 			} else if (tc->party < 0 && !f->info[c].generic) {
 				/* "France is on course to exceed the EU's limit" */
-				long ms = main_subject(v, g.clause, s->b);
+				long ms = main_subject(f, v, g.clause, s->b);
 				if (ms >= 0 && ms != owner && is_state(f, ms)) {
 					tc->party = ms;
 					tc->party_rule = "main-subject";
@@ -1650,7 +1762,8 @@ static void sentence(struct finder *f, const struct sent *s)
 				if (!ok
 				    || !same_family(&f->in->figs->v[cc->fig], &f->in->figs->v[dc->fig]))
 					continue;
-				if (dc->party >= 0 && cc->party >= 0 && dc->party != cc->party)
+				int weak = dc->party_rule && strcmp(dc->party_rule, "main-subject") == 0;
+				if (dc->party >= 0 && cc->party >= 0 && dc->party != cc->party && !weak)
 					continue;
 				if (cc->party >= 0 && (!is_state(f, cc->party)
 						       || !other_side(f, cc->party, dc->by)))
@@ -1662,6 +1775,8 @@ static void sentence(struct finder *f, const struct sent *s)
 		if (best == CLAIM_NONE)
 			continue;
 		struct claim *cc = &f->out->v[best];
+		if (cc->party >= 0 && dc->party_rule && strcmp(dc->party_rule, "main-subject") == 0)
+			dc->party = -1;     /* the current's party is surer */
 		const char *rule = f->info[best].plan_cued ? "claim:P5-currently-would-need"
 				   : cc->start < dc->start ? "claim:P6-pays-asked-for"
 				   : "claim:P4-target-vs";
@@ -1745,8 +1860,11 @@ static void across(struct finder *f)
 				   : (v[c].role == CLAIM_CHANGE || v[c].role == CLAIM_PLANNED)
 				     && (v[c].pair == CLAIM_NONE ? v[c].role == CLAIM_CHANGE
 					 : v[v[c].pair].role == CLAIM_CURRENT) ? 1
-				   /* "Seoul committed to pay 1.04 trillion won in 2019" */
-				   : v[c].role == CLAIM_OFFER && v[c].pair == CLAIM_NONE ? 2 : 9;
+				   /* "Seoul committed to pay 1.04 trillion won in 2019",
+				    * "Germany's latest budget will take defense spending
+				    * to 1.3 percent of GDP" */
+				   : (v[c].role == CLAIM_OFFER || v[c].role == CLAIM_PLANNED)
+				     && v[c].pair == CLAIM_NONE && !f->info[c].own_target ? 2 : 9;
 			if (rank == 9)
 				continue;
 			size_t sd = f->info[d].sent, sc = f->info[c].sent;
@@ -1763,6 +1881,12 @@ static void across(struct finder *f)
 			if (f->info[d].refers_back && sc + 1 == sd && cp >= 0 && (dp < 0 || dp == cp)) {
 				/* "... 1.23 percent in 2018. This is far below the 2
 				 * percent target" */
+			} else if (cp < 0 && dp < 0) {
+				/* No party named either side ("demanding a base wage of
+				 * $15 per hour ... a push to increase the minimum wage
+				 * from $7.25"): near, and said to be now's level. */
+				if (f->info[c].cur_cued != 2 || dist > 3 || rank || f->info[d].generic)
+					continue;
 			} else if (cp < 0) {
 				/* "from current levels, estimated at around 2.1%": no
 				 * party named, but the words say it is now's level, and
@@ -1775,7 +1899,7 @@ static void across(struct finder *f)
 					continue;
 				if (dp >= 0 ? dp != cp : !named_in(&f->info[d], cp) && !f->info[d].generic)
 					continue;
-				if (dp < 0 && !named_in(&f->info[d], cp) && dist > 2)
+				if (dp < 0 && !named_in(&f->info[d], cp) && dist > (f->info[d].generic ? 5 : 2))
 					continue;
 			}
 			best = c;
@@ -2012,8 +2136,8 @@ void claims_comparisons(const struct claims *c, const struct claims_input *in,
 		const struct claim *dc = &v[d];
 		if (dc->role != CLAIM_DEMAND && dc->role != CLAIM_TARGET)
 			continue;
-		if (dc->pair == CLAIM_NONE && !dc->derived)
-			continue;
+		if (dc->pair == CLAIM_NONE && (!dc->derived || dc->party < 0))
+			continue;       /* a derived level of no one named says nothing */
 		const struct claim *cc = dc->pair != CLAIM_NONE ? &v[dc->pair] : NULL;
 		const struct figure *df = &in->figs->v[dc->fig];
 		const char *party = dc->party >= 0 ? in->ents[dc->party].id : NULL;
