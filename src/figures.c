@@ -1770,6 +1770,24 @@ static size_t try_code(struct scan *s, size_t p, size_t q, const char *code)
 	return j == q ? 0 : money_after(s, p, j, code, (const char *)s->t + p, q - p, "money-code");
 }
 
+/* "Rs 6,000", "Rs. 1,800", "Rs.950": South Asia's abbreviation of the
+ * rupee, written before the amount.  Two letters, so the three-letter
+ * sieve never sees it; tested only where a word starts with "Rs".  The
+ * code is the one "rupees" after a number gets (INR), whichever
+ * country's rupee it is: the text rarely says, and a comparison only
+ * needs both sides in one currency. */
+static size_t try_rupees(struct scan *s, size_t p)
+{
+	size_t q = p + 2;
+	if (!boundary(s, p) || (q < s->hi && is_alnum(s->t[q])))
+		return 0;
+	size_t j = q < s->hi && s->t[q] == '.' ? q + 1 : q;
+	j = skip_sp(s, j);
+	if (j == q)
+		return 0;
+	return money_after(s, p, j, "INR", (const char *)s->t + p, q - p, "money-code");
+}
+
 /* The word before p (over spaces) is "a" or "an": cheap, before a
  * duration unit is looked up ("less than a year"). */
 static int after_a(const struct scan *s, size_t p)
@@ -1955,7 +1973,7 @@ void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t fro
 	if (to > len)
 		to = len;
 	struct scan s = { f, text, from, to, from };
-	size_t p = from;
+	size_t p = from, e0;
 	while (p < to && !f->full) {
 		uint8_t c = text[p];
 		int k = byte_class[c];
@@ -1963,6 +1981,10 @@ void figures_scan(struct figures *f, const uint8_t *text, size_t len, size_t fro
 		 * letters fail the sieve, skipped with one lookup per byte. */
 		if (k == C_NONE) {
 			p++;
+			continue;
+		}
+		if (c == 'R' && p + 1 < to && text[p + 1] == 's' && (e0 = try_rupees(&s, p)) > 0) {
+			p = e0;
 			continue;
 		}
 		if (k == C_ALPHA && !(p + 2 < to && sieve(c, text[p + 1], text[p + 2]))) {

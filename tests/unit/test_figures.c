@@ -487,6 +487,29 @@ static void test_spelled_decimals(void **state)
 	figures_free(&f);
 }
 
+/* "Rs" before an amount is the rupee, with or without its period. */
+static void test_rupees(void **state)
+{
+	(void)state;
+	static const struct expect17 t[] = {
+		N17("a hike to Rs 6,000 per quintal", "Rs 6,000", FIG_MONEY, FIG_EQ, 6000, "INR", ""),
+		N17("from the present Rs.950 per quintal", "Rs.950", FIG_MONEY, FIG_EQ, 950, "INR", ""),
+		R17("they get Rs. 1800 to 4,000 per quintal", "Rs. 1800 to 4,000", FIG_MONEY, FIG_EQ,
+		    1800, 4000, "INR"),
+		N17("a loan of Rs 2 billion", "Rs 2 billion", FIG_MONEY, FIG_EQ, 2e9, "INR", ""),
+	};
+	check17(t, sizeof t / sizeof t[0]);
+	/* Not glued to a word, and not without a number after it. */
+	static const char *const no[] = { "HRs 50 and Rsx 40", "Rs. of 5", "Rs5", NULL };
+	for (size_t k = 0; no[k]; k++) {
+		struct figures f;
+		scan_all(&f, no[k]);
+		for (size_t i = 0; i < f.n; i++)
+			assert_true(f.v[i].kind != FIG_MONEY);
+		figures_free(&f);
+	}
+}
+
 /* "over" between two figures spreads the first across the second. */
 static void test_over_spread(void **state)
 {
@@ -1061,6 +1084,7 @@ int main(void)
 		cmocka_unit_test(test_negatives),
 		cmocka_unit_test(test_gdp_wordings),
 		cmocka_unit_test(test_spelled_decimals),
+		cmocka_unit_test(test_rupees),
 		cmocka_unit_test(test_over_spread),
 		cmocka_unit_test(test_levels_and_ceilings),
 		cmocka_unit_test(test_ranges),
