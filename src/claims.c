@@ -8,6 +8,7 @@
 
 #include "brief/claims.h"
 #include "brief/compare.h"
+#include "brief/quotes.h"
 #include "brief/tokens.h"
 #include "brief/util.h"
 #include "brief/word.h"
@@ -104,6 +105,7 @@ static const struct lex lexicon[] = {
 	{ "commitment", L_TARGET_N },
 	{ "committed", L_OFFER | L_PLAN },
 	{ "contribute", L_CHANGE },
+	{ "contributed", L_LEVEL_V },
 	{ "contributes", L_LEVEL_V },
 	{ "conveyed", L_SPEECH },
 	{ "countries", L_GENERIC },
@@ -190,6 +192,7 @@ static const struct lex lexicon[] = {
 	{ "offered", L_OFFER },
 	{ "order", L_DEMAND_N },
 	{ "ordered", L_DEMAND_V },
+	{ "our", L_PRON_POSS | L_FILLER },
 	{ "paid", L_LEVEL_V },
 	{ "partners", L_GENERIC },
 	{ "pay", L_CHANGE },
@@ -279,6 +282,10 @@ static const struct lex lexicon[] = {
 	{ "they", L_PRON_SUBJ },
 	{ "this", L_TIME },
 	{ "though", L_BARRIER },
+	{ "threat", L_PLAN },
+	{ "threatened", L_PLAN },
+	{ "threatening", L_PLAN },
+	{ "threatens", L_PLAN },
 	{ "threshold", L_TARGET_N },
 	{ "today", L_CURRENT | L_TIME },
 	{ "told", L_DEMAND_V | L_SPEECH | L_PARTICIPLE },
@@ -296,6 +303,7 @@ static const struct lex lexicon[] = {
 	{ "wanted", L_DEMAND_V },
 	{ "wants", L_DEMAND_V },
 	{ "was", L_BE | L_LEVEL_V },
+	{ "we", L_PRON_SUBJ },
 	{ "week", L_TIME },
 	{ "were", L_BE | L_LEVEL_V },
 	{ "when", L_BARRIER },
@@ -408,6 +416,8 @@ struct finder {
 	long last_person;
 	long last_party;            /* last country or organisation named */
 	long last_by;               /* the last demander found */
+	uint8_t *term;              /* per entity: a measure's name, read as words */
+	long we;                    /* who "we" and "our" are in this sentence */
 };
 
 static const struct figure *fig_of(const struct finder *f, const struct item *it)
@@ -503,7 +513,8 @@ static void build_items(struct finder *f, size_t t0, size_t t1)
 				k++;
 			continue;
 		}
-		if (f->ment_i < in->nments && in->ments[f->ment_i].start <= s) {
+		if (f->ment_i < in->nments && in->ments[f->ment_i].start <= s
+		    && !(f->term && f->term[in->ments[f->ment_i].entity])) {
 			const struct mention *mn = &in->ments[f->ment_i];
 			add_item(f, IT_ENT, mn->start, mn->end, (long)mn->entity);
 			f->it[f->nit - 1].poss = tv[k].flags & TOKF_POSS ? 1 : 0;
@@ -607,6 +618,16 @@ static struct governor governor(const struct item *v, size_t a, size_t b, size_t
 				g.at = i;
 				return g;
 			}
+			/* "proposed South Korea pay", "proposed that Seoul pay": a
+			 * proposal to another is a demand on it */
+			if (word_is(it, "proposed") && i + 1 < pos) {
+				size_t j = word_is(&v[i + 1], "that") ? i + 2 : i + 1;
+				if (j < pos && v[j].kind == IT_ENT && !v[j].poss) {
+					g.kind = GOV_DEMAND;
+					g.at = i;
+					return g;
+				}
+			}
 			if ((l & L_OFFER) && !(l & L_HEDGE)) {
 				g.kind = GOV_OFFER;
 				g.at = i;
@@ -672,6 +693,10 @@ static size_t skip_time(const struct item *f, size_t i, size_t b)
 	size_t n = 0;
 	while (i < b && n < 4 && ((f[i].kind == IT_WORD && (f[i].lex & L_TIME))
 				  || (f[i].kind == IT_FIG && f[i].w[0] == 'd'))) {
+		/* "per quintal", "per tonne": the unit a price is per */
+		if (word_is(&f[i], "per") && i + 1 < b && f[i + 1].kind == IT_WORD
+		    && f[i + 1].w[0] >= 'a' && f[i + 1].w[0] <= 'z')
+			i++;
 		i++;
 		n++;
 	}
@@ -751,11 +776,31 @@ static int same_family(const struct figure *x, const struct figure *y)
  * country or organisation named that is not the demander. */
 static long pronoun(const struct finder *f, const struct item *it, long not)
 {
+	if (word_is(it, "we") || word_is(it, "our"))
+		return f->we != not ? f->we : -1;
 	if (word_is(it, "he") || word_is(it, "she") || word_is(it, "his") || word_is(it, "him"))
 		return f->last_person;
 	if (it->lex & L_PRON_SUBJ)
 		return f->last_subject < 0 || f->last_subject != not ? f->last_subject : -1;
 	return f->last_party != not ? f->last_party : -1;
+}
+
+/* Whether item k follows a preposition that makes it no subject: "the
+ * governor of X", "in X", "across Madhya Pradesh", "at X" ("the" may
+ * stand between). */
+static int place_after(const struct item *v, size_t a, size_t k)
+{
+	static const char *const preps[] = { "across", "at", "in", "into", "of", "on", "outside",
+					     "throughout", "with", NULL };
+	size_t j = k;
+	if (j > a && word_is(&v[j - 1], "the"))
+		j--;
+	if (j == a || v[j - 1].kind != IT_WORD)
+		return 0;
+	for (size_t i = 0; preps[i]; i++)
+		if (strcmp(v[j - 1].w, preps[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* An object pronoun ("asks it to raise") stands for the last country or
@@ -767,7 +812,8 @@ static long object_pronoun(const struct finder *f, const struct item *v, size_t 
 {
 	for (size_t j = k; j > a; ) {
 		j--;
-		if (v[j].kind == IT_ENT && v[j].ref != not && is_state(f, v[j].ref))
+		if (v[j].kind == IT_ENT && v[j].ref != not && is_state(f, v[j].ref)
+		    && name_like(f, v[j].ref) && !place_after(v, a, j))
 			return v[j].ref;
 	}
 	return pronoun(f, &v[k], not);
@@ -794,8 +840,7 @@ static long subject_before(const struct finder *f, const struct item *v, size_t 
 		}
 		if (v[k].kind == IT_ENT) {
 			/* "the Trump administration" names Trump (devset rule A5). */
-			if (k > c && (word_is(&v[k - 1], "of") || word_is(&v[k - 1], "in")
-				      || word_is(&v[k - 1], "with")))
+			if (place_after(v, c, k) || !name_like(f, v[k].ref))
 				continue;
 			*rule = "subject";
 			return v[k].ref;
@@ -948,6 +993,9 @@ static struct claim_span property(const struct item *v, const struct sent *s, si
 	struct claim_span none = { 0, 0 };
 	if (verb != SIZE_MAX && verb + 1 < pos) {
 		size_t k = verb + 1;
+		/* "a hike in MSP", "an increase of the levy" */
+		if (k + 1 < pos && (word_is(&v[k], "in") || word_is(&v[k], "of")))
+			k++;
 		while (k < pos && v[k].kind == IT_WORD && (v[k].lex & (L_FILLER | L_PRON_POSS)))
 			k++;
 		while (k < pos && v[k].kind == IT_ENT && v[k].poss)
@@ -1168,11 +1216,22 @@ static const char *pattern(const struct finder *f, const struct item *v, size_t 
 				return "claim:P1-from-to";
 			}
 		}
-		/* "B, up from A": P3, seen from A */
-		if (k > a + 1 && (word_is(&v[k - 2], "up") || word_is(&v[k - 2], "down"))) {
-			size_t p = k - 2;
+		/* "B, up from A": P3, seen from A; "up many times from A" */
+		size_t up = SIZE_MAX;
+		for (size_t u = k - 1; u > a && u + 4 > k; u--) {
+			if (word_is(&v[u - 1], "up") || word_is(&v[u - 1], "down")) {
+				up = u - 1;
+				break;
+			}
+			if (v[u - 1].kind != IT_WORD)
+				break;
+		}
+		if (up != SIZE_MAX) {
+			size_t p = up;
 			size_t gap = 0;
-			while (p > a && gap < 8) {
+			/* "$4.7 billion for the US to deploy its garrison force
+			 * there, up many times from": a clause of purpose between */
+			while (p > a && gap < 12) {
 				p--;
 				if (value_at(f, v, p, b)) {
 					*pa = i;
@@ -1180,7 +1239,7 @@ static const char *pattern(const struct finder *f, const struct item *v, size_t 
 					return "claim:P3-to-up-from";
 				}
 				if ((v[p].kind == IT_FIG && v[p].w[0] != 'd') || punct_is(&v[p], ';')
-				    || punct_is(&v[p], '.'))
+				    || punct_is(&v[p], '.') || (v[p].kind == IT_WORD && (v[p].lex & L_BARRIER)))
 					break;
 				gap++;
 			}
@@ -1267,8 +1326,7 @@ static long main_subject(const struct finder *f, const struct item *v, size_t a,
 {
 	long last = -1;
 	for (size_t k = a; k < b; k++) {
-		if (v[k].kind == IT_ENT && !(k > a && (word_is(&v[k - 1], "of") || word_is(&v[k - 1], "in")))
-		    && name_like(f, v[k].ref))
+		if (v[k].kind == IT_ENT && !place_after(v, a, k) && name_like(f, v[k].ref))
 			last = v[k].ref;
 		size_t n = v[k].kind == IT_WORD ? strlen(v[k].w) : 0;
 		if (v[k].kind == IT_WORD
@@ -1339,6 +1397,15 @@ static long demander(struct finder *f, const struct item *v, const struct sent *
 			if (v[k].kind == IT_ENT && v[k].poss) {
 				*rule = "possessor";
 				return v[k].ref;
+			}
+		}
+		/* "to press its demand", "their proposal": the owner the
+		 * pronoun stands for */
+		if (at > s->a && v[at - 1].kind == IT_WORD && (v[at - 1].lex & L_PRON_POSS)) {
+			long o = object_pronoun(f, v, s->a, at - 1, -1);
+			if (o >= 0) {
+				*rule = "its";
+				return o;
 			}
 		}
 		/* "calls from the IMF", "demands by unions" */
@@ -1561,9 +1628,126 @@ static void complete(struct finder *f, const struct item *v, const struct sent *
 	c->prop = property(v, s, g->change_verb, pos);
 }
 
+/* The organisation a speaker is introduced by: "Labour Party leader
+ * Valentinas Mazuronis", "BJD vice president Debi Prasad Mishra" -- a
+ * country or organisation named just before the speaker's mention at
+ * [ms, me), with only a few words of role between. */
+static long affiliation(const struct finder *f, size_t k_ment)
+{
+	const struct claims_input *in = f->in;
+	if (k_ment == 0)
+		return -1;
+	const struct mention *sp = &in->ments[k_ment], *o = &in->ments[k_ment - 1];
+	if (sp->start - o->end > 40 || !is_state(f, o->entity) || !name_like(f, o->entity)
+	    || (f->term && f->term[o->entity]))
+		return -1;
+	for (size_t p = o->end; p < sp->start; p++) {
+		uint8_t c = in->text[p];
+		if (!(c == ' ' || c == '-' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			return -1;
+	}
+	return o->entity;
+}
+
+/* Who "we" is in a sentence inside a quotation: its speaker, or the
+ * organisation the speaker is introduced by (", said Labour Party leader
+ * Valentinas Mazuronis": the Labour Party), since "we" speaks for it.
+ * Without the quotations, a speech verb after a quote mark in the
+ * sentence names the speaker.  -1 when none is named. */
+static long we_speaker(const struct finder *f, const struct item *v, const struct sent *s)
+{
+	const struct claims_input *in = f->in;
+	for (size_t i = 0; i < in->nquotes; i++) {
+		const struct quotes_item *q = &in->quotes[i];
+		if (q->start >= s->end || q->end <= s->start)
+			continue;
+		if (q->speaker < 0 || (size_t)q->speaker >= in->nents)
+			return -1;
+		/* the speaker's mention nearest the quotation, after it first */
+		size_t best = SIZE_MAX, dist = SIZE_MAX;
+		for (size_t k = 0; k < in->nments; k++) {
+			const struct mention *mn = &in->ments[k];
+			if ((long)mn->entity != q->speaker)
+				continue;
+			size_t d = mn->start >= q->end ? mn->start - q->end
+				 : mn->end <= q->start ? q->start - mn->end + 1 : SIZE_MAX;
+			if (d < dist) {
+				dist = d;
+				best = k;
+			}
+		}
+		long org = best != SIZE_MAX && dist < 200 ? affiliation(f, best) : -1;
+		return org >= 0 ? org : q->speaker;
+	}
+	int quoted = 0;
+	for (size_t k = s->a; k < s->b; k++) {
+		if (v[k].kind == IT_PUNCT && (v[k].w[0] == '"' || strcmp(v[k].w, "\xe2\x80\x9d") == 0
+					      || strcmp(v[k].w, "\xe2\x80\x9c") == 0))
+			quoted = 1;
+		if (!quoted || v[k].kind != IT_WORD || !(v[k].lex & L_SPEECH))
+			continue;
+		for (size_t j = k + 1; j < s->b && j < k + 6; j++)
+			if (v[j].kind == IT_ENT && name_like(f, v[j].ref))
+				return v[j].ref;
+		if (k > s->a && v[k - 1].kind == IT_ENT)
+			return v[k - 1].ref;
+		return -1;
+	}
+	return -1;
+}
+
+/* Whether "under the deal", "under the current agreement" ... stands
+ * before item i in its sentence. */
+static int under_agreement(const struct item *v, size_t a, size_t i)
+{
+	static const char *const deals[] = { "accord", "agreement", "arrangement", "contract",
+					     "deal", "pact", "treaty", NULL };
+	for (size_t k = a; k < i; k++) {
+		if (!word_is(&v[k], "under"))
+			continue;
+		for (size_t j = k + 1; j < i && j < k + 5; j++)
+			for (size_t d = 0; deals[d]; d++)
+				if (word_is(&v[j], deals[d]))
+					return 1;
+	}
+	return 0;
+}
+
+/* The same amount in another currency right after the value at i: "960
+ * billion won or 856 million dollars", "960 billion won [$851 million]",
+ * "$1.4 trillion (£857bn)".  Its item, or SIZE_MAX. */
+static size_t other_currency(const struct finder *f, const struct item *v, size_t i, size_t b)
+{
+	if (i + 2 >= b || !(word_is(&v[i + 1], "or") || punct_is(&v[i + 1], '(')
+			    || punct_is(&v[i + 1], '[')))
+		return SIZE_MAX;
+	size_t j = i + 2;
+	if (!value_at(f, v, j, b))
+		return SIZE_MAX;
+	const struct figure *x = fig_of(f, &v[i]), *y = fig_of(f, &v[j]);
+	return x->kind == FIG_MONEY && y->kind == FIG_MONEY && strcmp(x->unit, y->unit) != 0
+	       ? j : SIZE_MAX;
+}
+
+/* Claim c again for the item j, the same amount in another currency. */
+static void add_twin(struct finder *f, const struct sent *s, size_t c, size_t j)
+{
+	size_t t = add_claim(f, s, &f->it[j], j, f->out->v[c].role, f->out->v[c].rule);
+	struct claim *tc = &f->out->v[t], *oc = &f->out->v[c];
+	struct claim keep = *tc;
+	*tc = *oc;
+	tc->fig = keep.fig;
+	tc->start = keep.start;
+	tc->end = keep.end;
+	struct cinfo ki = f->info[t];
+	f->info[t] = f->info[c];
+	f->info[t].item = ki.item;
+}
+
 static void sentence(struct finder *f, const struct sent *s)
 {
 	struct item *v = f->it;
+	f->we = we_speaker(f, v, s);
 	mark_times(f, v, s->a, s->b);
 	int any = 0;
 	for (size_t i = s->a; i < s->b && !any; i++)
@@ -1674,6 +1858,11 @@ static void sentence(struct finder *f, const struct sent *s)
 			fk--;
 		if (fk > s->a && word_is(&v[fk - 1], "from") && g.change_verb != SIZE_MAX && !is_target)
 			cur_word = 1;
+		/* "Under the deal, which lasts until March 2021, Japan must pay
+		 * $2 billion": what an agreement in force obliges is the level
+		 * now, not a demand */
+		if (g.kind == GOV_DEMAND && g.modal && under_agreement(v, s->a, i))
+			cur_word = 1;
 		if (cur_word || (cur && g.kind != GOV_DEMAND && !is_target)) {
 			size_t c = add_claim(f, s, &v[i], i, CLAIM_CURRENT, "claim:current");
 			const char *r;
@@ -1681,6 +1870,11 @@ static void sentence(struct finder *f, const struct sent *s)
 			f->out->v[c].party_rule = f->out->v[c].party >= 0 ? r : NULL;
 			f->info[c].cur_cued = cur_word ? 2 : 1;
 			f->info[c].plan_cued = g.kind == GOV_PLAN;
+			size_t j = other_currency(f, v, i, s->b);
+			if (j != SIZE_MAX && !used[j - s->a]) {
+				used[j - s->a] = 1;
+				add_twin(f, s, c, j);
+			}
 			continue;
 		}
 		if (g.kind == GOV_DEMAND || as != SIZE_MAX) {
@@ -1698,6 +1892,11 @@ static void sentence(struct finder *f, const struct sent *s)
 				by = demander(f, v, s, &g, &br);
 			}
 			complete(f, v, s, c, &g, by, br);
+			size_t j = other_currency(f, v, i, s->b);
+			if (j != SIZE_MAX && !used[j - s->a]) {
+				used[j - s->a] = 1;
+				add_twin(f, s, c, j);
+			}
 			continue;
 		}
 		if (is_target) {
@@ -1842,6 +2041,45 @@ static int named_in(const struct cinfo *ci, long e)
 /* A demand with no current level in its sentence, and a current level of
  * the same party and unit within a few sentences: "Trump wants Europe to
  * pay 5 percent of GDP; most members currently spend about 2 percent." */
+/* Whether the word t[b, b + n) stands in [from, to) as a whole word, in
+ * any case. */
+static int word_in_span(const struct finder *f, size_t b, size_t n, size_t from, size_t to)
+{
+	const uint8_t *t = f->in->text;
+	for (size_t p = from; p + n <= to; p++) {
+		if (p == b || strncasecmp((const char *)t + p, (const char *)t + b, n) != 0)
+			continue;
+		int before = p > 0 && ((t[p - 1] | 0x20) >= 'a' && (t[p - 1] | 0x20) <= 'z');
+		int after = p + n < f->in->len && ((t[p + n] | 0x20) >= 'a' && (t[p + n] | 0x20) <= 'z');
+		if (!before && !after)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the sentence of claim c names d's property: its head word
+ * ("spending" of "defense spending") or the abbreviation glossing it
+ * ("minimum support price (MSP)": "MSP of soybean"). */
+static int same_topic(const struct finder *f, const struct claim *d, const struct claim *c)
+{
+	const uint8_t *t = f->in->text;
+	size_t e = d->prop.end, b = e;
+	while (b > d->prop.start && ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z'))
+		b--;
+	if (e - b >= 3 && word_in_span(f, b, e - b, c->sent.start, c->sent.end))
+		return 1;
+	size_t p = e;
+	while (p < f->in->len && t[p] == ' ')
+		p++;
+	if (e == b || p >= f->in->len || t[p] != '(')
+		return 0;
+	size_t q = ++p;
+	while (q < f->in->len && t[q] >= 'A' && t[q] <= 'Z')
+		q++;
+	return q - p >= 2 && q < f->in->len && t[q] == ')'
+	       && word_in_span(f, p, q - p, c->sent.start, c->sent.end);
+}
+
 static void across(struct finder *f)
 {
 	struct claim *v = f->out->v;
@@ -1892,14 +2130,23 @@ static void across(struct finder *f)
 				 * party named, but the words say it is now's level, and
 				 * the party is the one the text is about there */
 				if (dp < 0 || !f->info[c].cur_cued || dist > 6 || rank
-				    || (f->info[c].ctx != dp && !named_in(&f->info[c], dp)))
+				    || (f->info[c].ctx != dp && !named_in(&f->info[c], dp)
+					&& !(dist == 1 && same_topic(f, &v[d], &v[c]))))
 					continue;
 			} else {
 				if (!other_side(f, cp, v[d].by) || !is_state(f, cp))
 					continue;
-				if (dp >= 0 ? dp != cp : !named_in(&f->info[d], cp) && !f->info[d].generic)
+				/* no party named with the demand: the current's party
+				 * is named there, or the next sentence speaks of the
+				 * same property ("demanding a hike in MSP of soybean
+				 * to Rs 6,000. The Centre has recently made a hike in
+				 * MSP of soybean from Rs 3,000 to Rs 4,892") */
+				int topic = dp < 0 && dist == 1 && same_topic(f, &v[d], &v[c]);
+				if (dp >= 0 ? dp != cp : !named_in(&f->info[d], cp) && !f->info[d].generic
+							 && !topic)
 					continue;
-				if (dp < 0 && !named_in(&f->info[d], cp) && dist > (f->info[d].generic ? 5 : 2))
+				if (dp < 0 && !named_in(&f->info[d], cp) && !topic
+				    && dist > (f->info[d].generic ? 5 : 2))
 					continue;
 			}
 			best = c;
@@ -1923,6 +2170,64 @@ static void across(struct finder *f)
 
 /* ---- the whole text ----------------------------------------------------------------- */
 
+/* ---- names of measures -------------------------------------------------------------
+ * An actor found automatically may be the name of what is measured: "VAT",
+ * "the minimum support price (MSP)", "Value Added Tax (VAT)".  Such a name
+ * is no party and no demander ("MSP 950 -> 1,400"); the rules read it as
+ * words.  Known when the name is one of the measures' usual abbreviations,
+ * or when some mention glosses, in parentheses, a phrase that ends in a
+ * measure's head noun.  Actors of an annotation file are taken as written. */
+
+static const char *const measure_names[] = { "CPI", "GDP", "GNI", "GNP", "GST", "MSP", "VAT", NULL };
+static const char *const measure_heads[] = {
+	"budget", "deficit", "duty", "duties", "income", "levy", "pension", "price", "prices",
+	"product", "rate", "ratio", "salary", "spending", "surplus", "tariff", "tariffs", "tax",
+	"wage", "wages", NULL
+};
+
+static int in_list(const char *const *l, const uint8_t *w, size_t n, int fold)
+{
+	for (size_t k = 0; l[k]; k++)
+		if (strlen(l[k]) == n && (fold ? strncasecmp(l[k], (const char *)w, n)
+					       : strncmp(l[k], (const char *)w, n)) == 0)
+			return 1;
+	return 0;
+}
+
+static uint8_t *measure_terms(const struct claims_input *in)
+{
+	uint8_t *term = NULL;
+	for (size_t e = 0; e < in->nents; e++) {
+		const struct entity *en = &in->ents[e];
+		if (en->why && en->name && in_list(measure_names, (const uint8_t *)en->name,
+						   strlen(en->name), 0)) {
+			if (!term)
+				term = xcalloc(in->nents, 1);
+			term[e] = 1;
+		}
+	}
+	for (size_t k = 0; k < in->nments; k++) {
+		const struct mention *mn = &in->ments[k];
+		if (mn->entity >= in->nents || !in->ents[mn->entity].why)
+			continue;
+		size_t p = mn->start;
+		if (p < 2 || in->text[p - 1] != '(')
+			continue;
+		p--;
+		while (p > 0 && in->text[p - 1] == ' ')
+			p--;
+		size_t e = p;
+		while (p > 0 && ((in->text[p - 1] | 0x20) >= 'a' && (in->text[p - 1] | 0x20) <= 'z'))
+			p--;
+		if (e > p && in_list(measure_heads, in->text + p, e - p, 1)) {
+			if (!term)
+				term = xcalloc(in->nents, 1);
+			term[mn->entity] = 1;
+		}
+	}
+	return term;
+}
+
 void claims_find(struct claims *c, const struct claims_input *in)
 {
 	struct finder f;
@@ -1931,6 +2236,7 @@ void claims_find(struct claims *c, const struct claims_input *in)
 	f.out = c;
 	f.base = c->n;
 	f.last_subject = f.last_person = f.last_party = f.last_by = -1;
+	f.term = measure_terms(in);
 	tokens_init(&f.tk);
 	size_t to = in->to <= in->len ? in->to : in->len;
 	if (to > in->from && to - in->from > CLAIMS_MAX_BYTES) {
@@ -1995,7 +2301,12 @@ void claims_find(struct claims *c, const struct claims_input *in)
 		    || f.info[d].generic || (dc->pair == CLAIM_NONE && !dc->derived))
 			continue;
 		long ctx = f.info[d].ctx;
-		if (ctx >= 0 && is_state(&f, ctx) && other_side(&f, ctx, dc->by)) {
+		/* one who demands before is no party asked ("Congress demanded
+		 * ... The Socialists want to cut VAT") */
+		int demands = 0;
+		for (size_t k = f.base; k < d && !demands; k++)
+			demands = c->v[k].by == ctx && c->v[k].role == CLAIM_DEMAND;
+		if (ctx >= 0 && !demands && is_state(&f, ctx) && other_side(&f, ctx, dc->by)) {
 			dc->party = ctx;
 			dc->party_rule = "context";
 			dc->conf = CONF_LIKELY;
@@ -2007,6 +2318,7 @@ void claims_find(struct claims *c, const struct claims_input *in)
 	 * are kept, in text order, with their rules. */
 	free(f.info);
 	free(f.it);
+	free(f.term);
 	tokens_free(&f.tk);
 }
 

@@ -572,15 +572,18 @@ static void find_claims(struct model *m)
 		.figs = &m->figures, .ents = view.entities, .nents = view.nentities,
 		.ments = own.v, .nments = own.n,
 	};
+	/* Quotations first: inside one, "we" is its speaker's. */
+	struct quotes qs;
+	quotes_init(&qs);
+	quotes_find(&qs, &in);
+	in.quotes = qs.v;
+	in.nquotes = qs.n;
 	struct claims c;
 	claims_init(&c);
 	claims_find(&c, &in);
 	m->claims_truncated = c.truncated;
 	claims_comparisons(&c, &in, &m->auto_cmps, &m->nauto_cmps, &m->cap_auto_cmps, 1);
 	claims_free(&c);
-	struct quotes qs;
-	quotes_init(&qs);
-	quotes_find(&qs, &in);
 	for (size_t i = 0; i < qs.n; i++) {
 		const struct quotes_item *it = &qs.v[i];
 		m->auto_quotes = xgrowarray(m->auto_quotes, &m->cap_auto_quotes, m->nauto_quotes + 1,

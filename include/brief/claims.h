@@ -91,6 +91,8 @@ struct claims {
 	int truncated;              /* stopped at CLAIMS_MAX_BYTES */
 };
 
+struct quotes_item;
+
 /* What the finder reads: the text, its body, its figures, and the actors
  * with their mentions.  Borrowed; nothing is kept after claims_find(). */
 struct claims_input {
@@ -102,6 +104,11 @@ struct claims_input {
 	size_t nents;
 	const struct mention *ments;    /* sorted by start, not overlapping */
 	size_t nments;
+	/* Optional (NULL, 0: none): the attributed quotations of the text
+	 * (quotes.h, in text order), so that "we" and "our" inside one stand
+	 * for its speaker. */
+	const struct quotes_item *quotes;
+	size_t nquotes;
 };
 
 void claims_init(struct claims *c);

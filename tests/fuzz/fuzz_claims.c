@@ -76,6 +76,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.ents = a.entities, .nents = a.nentities, .ments = mn.v, .nments = mn.n,
 	};
 
+	/* Quotations first, given to the claim finder as the model gives
+	 * them ("we" inside one is its speaker's). */
+	struct quotes qs;
+	quotes_init(&qs);
+	quotes_find(&qs, &in);
+	for (size_t i = 0; i < qs.n; i++) {
+		const struct quotes_item *q = &qs.v[i];
+		FUZZ_CHECK(q->start < q->end && q->end <= d.len, "quote %zu span", i);
+		FUZZ_CHECK(q->speaker >= 0 && q->speaker < (long)a.nentities, "quote %zu speaker", i);
+		FUZZ_CHECK(q->rule && *q->rule, "quote %zu rule", i);
+		FUZZ_CHECK(q->sent_start <= q->sent_end && q->sent_end <= d.len, "quote %zu sentence", i);
+		if (i)
+			FUZZ_CHECK(qs.v[i - 1].start < q->start, "quotes out of order at %zu", i);
+	}
+	in.quotes = qs.v;
+	in.nquotes = qs.n;
+
 	struct claims c;
 	claims_init(&c);
 	claims_find(&c, &in);
@@ -135,19 +152,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		comparison_free_fields(&cmps[i]);
 	free(cmps);
 	claims_free(&c);
-
-	struct quotes qs;
-	quotes_init(&qs);
-	quotes_find(&qs, &in);
-	for (size_t i = 0; i < qs.n; i++) {
-		const struct quotes_item *q = &qs.v[i];
-		FUZZ_CHECK(q->start < q->end && q->end <= d.len, "quote %zu span", i);
-		FUZZ_CHECK(q->speaker >= 0 && q->speaker < (long)a.nentities, "quote %zu speaker", i);
-		FUZZ_CHECK(q->rule && *q->rule, "quote %zu rule", i);
-		FUZZ_CHECK(q->sent_start <= q->sent_end && q->sent_end <= d.len, "quote %zu sentence", i);
-		if (i)
-			FUZZ_CHECK(qs.v[i - 1].start < q->start, "quotes out of order at %zu", i);
-	}
 	quotes_free(&qs);
 
 	mentions_free(&mn);

@@ -39,11 +39,16 @@ struct fx {
 	struct claims c;
 	struct comparison *cmps;
 	size_t ncmps, capcmps;
+	struct quotes q;
 	struct claims_input in;
 };
 
-/* actors: "id kind Name|Alias|Alias;..." */
-static void fx_open(struct fx *x, const char *text, const char *actors)
+/* actors: "id kind Name|Alias|Alias;..."; found: the ids (space after
+ * each) of those to take as found automatically (with a why, as the actor
+ * finder gives them); with_quotes: the quotations found first and given to
+ * the claim finder, as the model does. */
+static void fx_open2(struct fx *x, const char *text, const char *actors, const char *found,
+		     int with_quotes)
 {
 	memset(x, 0, sizeof *x);
 	x->len = strlen(text);
@@ -74,6 +79,17 @@ static void fx_open(struct fx *x, const char *text, const char *actors)
 	if (annot_parse(&x->a, "t.brief", b.data ? b.data : "", b.len, &err) != 0)
 		fail_msg("%s", err.msg);
 	buf_free(&b);
+	for (size_t i = 0; found && i < x->a.nentities; i++) {
+		char key[80];
+		snprintf(key, sizeof key, "%s ", x->a.entities[i].id);
+		const char *h = strstr(found, key);
+		if (h && (h == found || h[-1] == ' ')) {
+			struct entity *e = &x->a.entities[i];
+			e->why = xcalloc(e->naliases + 1, sizeof *e->why);
+			e->why[0].rule = "test";
+			e->why[0].conf = CONF_UNSURE;
+		}
+	}
 	figures_init(&x->figs);
 	figures_scan(&x->figs, (const uint8_t *)x->text, x->len, 0, x->len);
 	mentions_init(&x->mn, &x->a);
@@ -83,13 +99,25 @@ static void fx_open(struct fx *x, const char *text, const char *actors)
 		.figs = &x->figs, .ents = x->a.entities, .nents = x->a.nentities,
 		.ments = x->mn.v, .nments = x->mn.n,
 	};
+	quotes_init(&x->q);
+	if (with_quotes) {
+		quotes_find(&x->q, &x->in);
+		x->in.quotes = x->q.v;
+		x->in.nquotes = x->q.n;
+	}
 	claims_init(&x->c);
 	claims_find(&x->c, &x->in);
 	claims_comparisons(&x->c, &x->in, &x->cmps, &x->ncmps, &x->capcmps, 1);
 }
 
+static void fx_open(struct fx *x, const char *text, const char *actors)
+{
+	fx_open2(x, text, actors, NULL, 0);
+}
+
 static void fx_close(struct fx *x)
 {
+	quotes_free(&x->q);
 	for (size_t i = 0; i < x->ncmps; i++)
 		comparison_free_fields(&x->cmps[i]);
 	free(x->cmps);
@@ -538,6 +566,116 @@ static void test_quotes_anchor(void **state)
 	fx_close(&x);
 }
 
+/* The name of a measure found as an actor ("minimum support price (MSP)",
+ * "VAT") is no party: the rows name none, or the party the text names. */
+static void test_measure_names(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open2(&x, "Congress demanded that the minimum support price (MSP) be raised to Rs 6,000 per "
+		     "quintal from the present Rs 4,892. The Socialists want to cut VAT on food from 27% "
+		     "to 5%.\n",
+		 "congress organization Congress;msp organization MSP;vat organization VAT;"
+		 "socialists organization Socialists", "msp vat ", 0);
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, NULL, "Rs 6,000", &c);
+	assert_string_equal(row_by(c, r), "congress");
+	assert_true(strstr(r->current.text, "Rs 4,892") != NULL);
+	r = fx_row(&x, NULL, "5%", &c);
+	assert_string_equal(row_by(c, r), "socialists");
+	fx_close(&x);
+	/* An actor of an annotation file is taken as written. */
+	fx_open(&x, "Congress demanded that the minimum support price (MSP) be raised to Rs 6,000 "
+		    "from the present Rs 4,892.\n",
+		"congress organization Congress;msp organization MSP");
+	assert_non_null(fx_row(&x, "msp", "Rs 6,000", NULL));
+	fx_close(&x);
+}
+
+/* "We" in a quotation is its speaker's organisation ("said Labour Party
+ * leader Valentinas Mazuronis"); "its demand" is the owner's. */
+static void test_we_and_its(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open2(&x, "\"We propose to reduce VAT on food from 21% to 5%,\" said Labour Party leader "
+		     "Valentinas Mazuronis.\n",
+		 "labour organization Labour Party;mazuronis person Valentinas Mazuronis", NULL, 1);
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, NULL, "5%", &c);
+	assert_string_equal(row_by(c, r), "labour");
+	fx_close(&x);
+	fx_open(&x, "The BJD Krushak Cell will stage a demonstration in the State capital to press its "
+		    "demand to hike the MSP for paddy to Rs 2,930 per quintal from existing Rs 1,550.\n",
+		"bjd organization BJD Krushak Cell;state organization State");
+	r = fx_row(&x, NULL, "Rs 2,930", &c);
+	assert_string_equal(row_by(c, r), "bjd");
+	fx_close(&x);
+}
+
+/* A proposal to another is a demand on it; the same amount in another
+ * currency ("960 billion won or 856 million dollars") stands for the
+ * level in the demand's currency. */
+static void test_proposal_and_currencies(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open(&x, "The United States has reportedly proposed South Korea pay one billion dollars for "
+		    "the upkeep of its troops. Seoul's share last year was around 960 billion won or "
+		    "856 million dollars.\n",
+		"us country United States|U.S.;south-korea country South Korea|Seoul");
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, "south-korea", "one billion dollars", &c);
+	assert_string_equal(row_by(c, r), "us");
+	assert_true(strstr(r->current.text, "856 million dollars") != NULL);
+	assert_true(row_has_hedge(r, "reportedly"));
+	fx_close(&x);
+}
+
+/* What an agreement in force obliges is the level now; "up many times
+ * from the current $1 billion" is the demand's own party's level. */
+static void test_agreements_and_up_from(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open(&x, "Trump wants Japan to raise its contribution to $8 billion. Under the deal, which "
+		    "lasts until 2021, Japan must pay $2 billion a year.\n"
+		    "Esper said South Korea should spend $4.7 billion for the US to keep its troops "
+		    "there, up many times from the current $1 billion.\n",
+		"trump person Donald Trump|Trump;japan country Japan;esper person Esper;"
+		"south-korea country South Korea;us country US");
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, "japan", "$8 billion", &c);
+	assert_true(strstr(r->current.text, "$2 billion") != NULL);
+	r = fx_row(&x, "south-korea", "$4.7 billion", &c);
+	assert_true(strstr(r->current.text, "$1 billion") != NULL);
+	assert_string_equal(row_by(c, r), "esper");
+	assert_int_equal(fx_claim(&x, "$2 billion")->role, CLAIM_CURRENT);
+	fx_close(&x);
+}
+
+/* Where a change made ends is the level now, for a demand on the same
+ * property in the sentence before; a threat is its maker's plan, and the
+ * subject is not the place after "across". */
+static void test_change_end_and_threats(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open(&x, "Congress took out a march across Madhya Pradesh demanding a hike in the MSP of "
+		    "soybean to Rs 6,000 per quintal. The Centre has made a hike in the MSP of soybean "
+		    "from Rs 3,000 per quintal to Rs 4,892 per quintal.\n"
+		    "Retailers are urging Trump not to make good on his threat to raise tariffs from 10 "
+		    "percent to 25 percent.\n",
+		"congress organization Congress;mp place Madhya Pradesh;centre organization Centre;"
+		"trump person Trump");
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, "centre", "Rs 6,000", &c);
+	assert_string_equal(row_by(c, r), "congress");
+	assert_true(strstr(r->current.text, "Rs 4,892") != NULL);
+	assert_int_equal(fx_rows(&x), 1);
+	fx_close(&x);
+}
+
 /* Nothing is found in text without figures, and any bytes are safe. */
 static void test_edges(void **state)
 {
@@ -745,6 +883,11 @@ int main(void)
 		cmocka_unit_test(test_target_owner),
 		cmocka_unit_test(test_quotes_anchor),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_measure_names),
+		cmocka_unit_test(test_we_and_its),
+		cmocka_unit_test(test_proposal_and_currencies),
+		cmocka_unit_test(test_agreements_and_up_from),
+		cmocka_unit_test(test_change_end_and_threats),
 		cmocka_unit_test(test_commentary_without_annotations),
 		cmocka_unit_test(test_annotated_hidden_until_shown),
 		cmocka_unit_test(test_quotes),
