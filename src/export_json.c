@@ -266,10 +266,11 @@ static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
 static int jhidden(FILE *o, const struct model *m)
 {
 	int rc = 0;
-	fprintf(o, "  \"auto\": {\"enabled\": %s, \"shown\": \"%s\", \"truncated\": %s},\n",
+	fprintf(o, "  \"auto\": {\"enabled\": %s, \"shown\": \"%s\", \"truncated\": %s, "
+		"\"comparisons_truncated\": %s},\n",
 		m->no_auto ? "false" : "true",
 		m->auto_show == MODEL_AUTO_ALL ? "all" : m->auto_show == MODEL_AUTO_SHOWN ? "sure+likely" : "none",
-		m->auto_truncated ? "true" : "false");
+		m->auto_truncated ? "true" : "false", m->claims_truncated ? "true" : "false");
 	struct annot view = { 0 };
 	view.entities = xcalloc(m->nauto ? m->nauto : 1, sizeof *view.entities);
 	for (size_t i = 0; i < m->nauto; i++)

@@ -676,6 +676,30 @@ static void test_change_end_and_threats(void **state)
 	fx_close(&x);
 }
 
+/* Past CLAIMS_MAX_BYTES nothing is read, and the claims say so. */
+static void test_truncated(void **state)
+{
+	(void)state;
+	static const char line[] = "Washington urged Japan to raise its spending to 5 percent from 2 "
+				   "percent.\n";
+	size_t n = (CLAIMS_MAX_BYTES + 4096) / (sizeof line - 1) + 1;
+	char *text = xmalloc(n * (sizeof line - 1) + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + i * (sizeof line - 1), line, sizeof line - 1);
+	text[n * (sizeof line - 1)] = '\0';
+	struct fx x;
+	fx_open(&x, text, COMMENTARY_ACTORS);
+	assert_true(x.c.truncated);
+	assert_true(x.c.n > 0);
+	for (size_t i = 0; i < x.c.n; i++)
+		assert_true(x.c.v[i].end <= CLAIMS_MAX_BYTES);
+	fx_close(&x);
+	free(text);
+	fx_open(&x, line, COMMENTARY_ACTORS);
+	assert_false(x.c.truncated);
+	fx_close(&x);
+}
+
 /* Nothing is found in text without figures, and any bytes are safe. */
 static void test_edges(void **state)
 {
@@ -884,6 +908,7 @@ int main(void)
 		cmocka_unit_test(test_quotes_anchor),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_measure_names),
+		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_we_and_its),
 		cmocka_unit_test(test_proposal_and_currencies),
 		cmocka_unit_test(test_agreements_and_up_from),

@@ -784,6 +784,7 @@ static void test_json_claims_and_quotes(void **state)
 		assert_non_null(jgets(q->kids[i], "rule"));
 	}
 	assert_string_equal(jgets(q->kids[2], "rule"), "quote:described-as");
+	assert_false(jget(jget(root, "auto"), "comparisons_truncated")->boolean);
 	jfree(root);
 	free(o.data);
 	model_free(&a);
