@@ -191,7 +191,7 @@ static const struct lex lexicon[] = {
 	{ "offer", L_OFFER },
 	{ "offered", L_OFFER },
 	{ "order", L_DEMAND_N },
-	{ "ordered", L_DEMAND_V },
+	{ "ordered", L_DEMAND_V | L_PARTICIPLE },
 	{ "our", L_PRON_POSS | L_FILLER },
 	{ "paid", L_LEVEL_V },
 	{ "partners", L_GENERIC },
@@ -398,6 +398,8 @@ struct cinfo {
 	int own_target;             /* a party's own target it plans to reach */
 	int refers_back;            /* its sentence opens "This is ...": about
 	                               the sentence before */
+	int joint;                  /* "a combined $1.1 billion": several parties'
+	                               sum, no one party's level to set against */
 };
 
 struct finder {
@@ -1055,6 +1057,12 @@ static size_t add_claim(struct finder *f, const struct sent *s, const struct ite
 	ci->sent = f->sent_no;
 	ci->item = item_no;
 	ci->ctx = f->last_subject;
+	for (size_t k = item_no, n = 0; k > s->a && n < 3; n++) {
+		k--;
+		if (word_is(&f->it[k], "combined") || word_is(&f->it[k], "joint")
+		    || word_is(&f->it[k], "together"))
+			ci->joint = 1;
+	}
 	ci->refers_back = s->b > s->a + 1 && (word_is(&f->it[s->a], "this") || word_is(&f->it[s->a], "that")
 					      || word_is(&f->it[s->a], "it"))
 			  && (f->it[s->a + 1].lex & L_BE);
@@ -1935,7 +1943,8 @@ static void sentence(struct finder *f, const struct sent *s)
 	 * ... was asked for B"). */
 	for (size_t d = first_new; d < f->out->n; d++) {
 		struct claim *dc = &f->out->v[d];
-		if ((dc->role != CLAIM_DEMAND && dc->role != CLAIM_TARGET) || dc->pair != CLAIM_NONE)
+		if ((dc->role != CLAIM_DEMAND && dc->role != CLAIM_TARGET) || dc->pair != CLAIM_NONE
+		    || f->info[d].joint)
 			continue;
 		size_t best = CLAIM_NONE;
 		for (int pass = 0; pass < 2 && best == CLAIM_NONE; pass++)
@@ -2084,7 +2093,8 @@ static void across(struct finder *f)
 {
 	struct claim *v = f->out->v;
 	for (size_t d = f->base; d < f->out->n; d++) {
-		if ((v[d].role != CLAIM_DEMAND && v[d].role != CLAIM_TARGET) || v[d].pair != CLAIM_NONE)
+		if ((v[d].role != CLAIM_DEMAND && v[d].role != CLAIM_TARGET) || v[d].pair != CLAIM_NONE
+		    || f->info[d].joint)
 			continue;
 		size_t best = CLAIM_NONE, best_dist = 7;
 		int best_rank = 9;

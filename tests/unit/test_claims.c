@@ -676,6 +676,21 @@ static void test_change_end_and_threats(void **state)
 	fx_close(&x);
 }
 
+/* "were ordered to pay": a passive, its subject the party; a combined sum
+ * of several parties is no one party's demand to set against a share. */
+static void test_ordered_combined(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open(&x, "Apple and Broadcom were ordered to pay a combined $1.1 billion penalty to the "
+		    "institute. Per the ruling, Apple will be expected to pay $837 million while "
+		    "Broadcom will chip in $270 million.\n",
+		"apple organization Apple;broadcom organization Broadcom");
+	assert_int_equal(fx_rows(&x), 0);
+	assert_int_equal(fx_claim(&x, "$1.1 billion")->by, -1);
+	fx_close(&x);
+}
+
 /* Past CLAIMS_MAX_BYTES nothing is read, and the claims say so. */
 static void test_truncated(void **state)
 {
@@ -909,6 +924,7 @@ int main(void)
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_measure_names),
 		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_ordered_combined),
 		cmocka_unit_test(test_we_and_its),
 		cmocka_unit_test(test_proposal_and_currencies),
 		cmocka_unit_test(test_agreements_and_up_from),
