@@ -172,11 +172,14 @@ static const char *const starters[] = {
 	"Which", "While", "Who", "Why", "With", "Yet", "You",
 };
 
-/* Abbreviations of titles: never a sentence's last word before a name. */
+/* Abbreviations that stand before a name: titles, places' "Mt." and
+ * "Ft.", and a case's "v." and "vs." (Roe v. Wade), never a sentence's
+ * last word before a capital. */
 static const char *const titles[] = {
-	"Adm", "Amb", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr",
-	"Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mmes", "Mr", "Mrs",
-	"Ms", "Mx", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "St", "Supt",
+	"Adm", "Amb", "Atty", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Det", "Dr",
+	"Fr", "Ft", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mmes",
+	"Mr", "Mrs", "Ms", "Msgr", "Mt", "Mx", "Pres", "Prof", "Rep", "Rev", "Rt",
+	"Sen", "Sgt", "St", "Supt", "v", "vs",
 };
 
 /* Abbreviations that stand before a number: "Feb. 3", "No. 10". */

@@ -261,6 +261,13 @@ static void test_abbreviations(void **state)
 	       "He lives in Washington, D.C. | He works there. | ");
 	expect("Apple Inc. The firm grew.", SENT_NEWS, "Apple Inc. | The firm grew. | ");
 	expect("See No. 10 for more.", SENT_NEWS, "See No. 10 for more. | ");
+	/* A case's "v." and "vs.", a mountain's "Mt.": a name follows. */
+	expect("Roe v. Wade fell. Smith vs. Jones was heard.", SENT_NEWS,
+	       "Roe v. Wade fell. | Smith vs. Jones was heard. | ");
+	expect("They climbed Mt. Fuji. Atty. Gen. Bondi spoke.", SENT_NEWS,
+	       "They climbed Mt. Fuji. | Atty. Gen. Bondi spoke. | ");
+	expect("At 3 p.m. Monday he left. At 3 p.m. The talks ended.", SENT_NEWS,
+	       "At 3 p.m. Monday he left. | At 3 p.m. | The talks ended. | ");
 }
 
 static void test_numbers_and_quotes(void **state)
