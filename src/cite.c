@@ -153,6 +153,17 @@ static void date_apa(struct buf *b, const char *s)
 		buf_printf(b, "(%d)", d.year);
 }
 
+/* "line 12", "lines 12–14"; nothing when the line is unknown. */
+static void add_lines(struct buf *b, const struct cite_source *src)
+{
+	if (!src->line)
+		return;
+	if (src->line_end > src->line)
+		buf_printf(b, "lines %zu\u2013%zu", src->line, src->line_end);
+	else
+		buf_printf(b, "line %zu", src->line);
+}
+
 /* ---- names for APA ----------------------------------------------------------- */
 
 /* The initial of one given name: its first character, upper-cased, and
@@ -217,14 +228,27 @@ static void apa_name(struct buf *b, const char *s, size_t n, int family_first)
 	}
 }
 
-/* "A and B", "A, B and C" -> APA's "A, B., & C, D." */
-static void apa_authors(struct buf *b, const char *s, int family_first)
+/* The byline without a leading "By " (pages write "By Jane Doe"). */
+static const char *byline_of(const struct cite_source *src)
 {
-	/* Split at ", " and " and " into at most 20 names. */
-	const char *name[20];
-	size_t len[20], k = 0;
+	const char *b = src->byline;
+	if (!known(b))
+		return NULL;
+	if ((b[0] == 'B' || b[0] == 'b') && b[1] == 'y' && b[2] == ' ')
+		b += 3;
+	while (*b == ' ')
+		b++;
+	return *b ? b : NULL;
+}
+
+#define APA_MAX_NAMES 20
+
+/* "A and B", "A, B and C", "A & B": the names, at most APA_MAX_NAMES. */
+static size_t split_names(const char *s, const char **name, size_t *len)
+{
+	size_t k = 0;
 	const char *p = s;
-	while (*p && k < 20) {
+	while (*p && k < APA_MAX_NAMES) {
 		const char *comma = strstr(p, ", ");
 		const char *and = strstr(p, " and ");
 		const char *amp = strstr(p, " & ");
@@ -247,6 +271,15 @@ static void apa_authors(struct buf *b, const char *s, int family_first)
 		if (!strncmp(p, "and ", 4))
 			p += 4;
 	}
+	return k;
+}
+
+/* APA's reference list form: "A, B., & C, D." */
+static void apa_authors(struct buf *b, const char *s, int family_first)
+{
+	const char *name[APA_MAX_NAMES];
+	size_t len[APA_MAX_NAMES];
+	size_t k = split_names(s, name, len);
 	for (size_t i = 0; i < k; i++) {
 		if (i)
 			buf_adds(b, i + 1 == k ? ", & " : ", ");
@@ -254,16 +287,92 @@ static void apa_authors(struct buf *b, const char *s, int family_first)
 	}
 }
 
+/* The family name alone of one author, for the in-text citation. */
+static void apa_family(struct buf *b, const char *s, size_t n, int family_first)
+{
+	while (n && s[0] == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (family_first) {
+		const char *sp = memchr(s, ' ', n);
+		buf_add(b, s, sp ? (size_t)(sp - s) : n);
+		return;
+	}
+	const char *last = s;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ')
+			last = s + i + 1;
+	buf_add(b, last, n - (size_t)(last - s));
+}
+
+/* APA's in-text citation with a locator: "(Cai, n.d., line 12)",
+ * "(Martin & Berg, 2025, lines 3–4)", "(Martin et al., 2025)", or the
+ * title in quotes when there is no author. */
+static void apa_in_text(struct buf *b, const struct cite_source *src, const char *title)
+{
+	buf_addc(b, '(');
+	const char *by = byline_of(src);
+	if (by) {
+		const char *name[APA_MAX_NAMES];
+		size_t len[APA_MAX_NAMES];
+		size_t k = split_names(by, name, len);
+		apa_family(b, name[0], len[0], src->family_first);
+		if (k == 2) {
+			buf_adds(b, " & ");
+			apa_family(b, name[1], len[1], src->family_first);
+		} else if (k > 2) {
+			buf_adds(b, " et al.");
+		}
+	} else if (title) {
+		buf_printf(b, "\"%s\"", title);
+	} else if (known(src->source)) {
+		buf_adds(b, src->source);
+	}
+	struct date d;
+	if (b->len > 1)
+		buf_adds(b, ", ");
+	if (known(src->date) && parse_date(src->date, &d))
+		buf_printf(b, "%d", d.year);
+	else
+		buf_adds(b, "n.d.");
+	if (src->line)
+		buf_adds(b, ", ");
+	add_lines(b, src);
+	buf_addc(b, ')');
+}
+
 /* ---- the citation --------------------------------------------------------------- */
 
-static void add_where(struct buf *b, const struct cite_source *src, int *any)
+/* Markdown's characters that would change how the text renders. */
+static void md_escaped(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] && strchr("\\`*_[]<>#|&~", s[i]))
+			buf_addc(b, '\\');
+		buf_addc(b, s[i]);
+	}
+}
+
+/* A field of the citation, escaped in the Markdown style. */
+static void field(struct buf *b, const char *s, enum cite_style style)
+{
+	if (style == CITE_MARKDOWN)
+		md_escaped(b, s, strlen(s));
+	else
+		buf_adds(b, s);
+}
+
+static void add_where(struct buf *b, const struct cite_source *src, enum cite_style style, int *any)
 {
 	if (known(src->where)) {
-		buf_printf(b, "%s%s", *any ? ", " : "", src->where);
+		buf_adds(b, *any ? ", " : "");
+		field(b, src->where, style);
 		*any = 1;
 	}
 	if (src->line) {
-		buf_printf(b, "%sline %zu", *any ? ", " : "", src->line);
+		buf_adds(b, *any ? ", " : "");
+		add_lines(b, src);
 		*any = 1;
 	}
 }
@@ -271,68 +380,76 @@ static void add_where(struct buf *b, const struct cite_source *src, int *any)
 void cite_line(struct buf *out, const struct cite_source *src, enum cite_style style)
 {
 	const char *title = known(src->title) ? src->title : known(src->section) ? src->section : NULL;
+	const char *by = byline_of(src);
 	if (style == CITE_APA) {
-		/* Author. (Date). Title. Source. Where, line N. */
+		/* Author. (Date). Title. Source. Where. */
 		struct buf b = { 0 };
-		if (known(src->byline)) {
-			apa_authors(&b, src->byline, src->family_first);
+		if (by) {
+			apa_authors(&b, by, src->family_first);
 			if (b.len && b.data[b.len - 1] != '.')
 				buf_addc(&b, '.');
 			buf_addc(&b, ' ');
+		} else if (title) {
+			/* No author: the title takes the author's place. */
+			buf_printf(&b, "%s. ", title);
 		}
 		date_apa(&b, src->date);
 		buf_addc(&b, '.');
-		if (title)
+		if (title && by)
 			buf_printf(&b, " %s.", title);
 		if (known(src->source))
 			buf_printf(&b, " %s.", src->source);
-		int any = 0;
-		struct buf w = { 0 };
-		add_where(&w, src, &any);
-		if (any)
-			buf_printf(&b, " %s", w.data);
-		buf_free(&w);
+		if (known(src->where))
+			buf_printf(&b, " %s", src->where);
 		buf_add(out, b.data, b.len);
 		buf_free(&b);
 		return;
 	}
 	int any = 0;
-	buf_adds(out, "— ");
-	if (known(src->byline)) {
-		buf_adds(out, src->byline);
+	buf_adds(out, "\u2014 ");
+	if (by) {
+		field(out, by, style);
 		any = 1;
 	}
 	if (title) {
-		if (style == CITE_MARKDOWN)
-			buf_printf(out, "%s*%s*", any ? ", " : "", title);
-		else
-			buf_printf(out, "%s\"%s\"", any ? ", " : "", title);
+		buf_adds(out, any ? ", " : "");
+		buf_adds(out, style == CITE_MARKDOWN ? "*" : "\"");
+		field(out, title, style);
+		buf_adds(out, style == CITE_MARKDOWN ? "*" : "\"");
 		any = 1;
 	}
 	if (known(src->source)) {
-		buf_printf(out, "%s%s", any ? ", " : "", src->source);
+		buf_adds(out, any ? ", " : "");
+		field(out, src->source, style);
 		any = 1;
 	}
 	if (known(src->date)) {
 		buf_adds(out, any ? ", " : "");
-		date_words(out, src->date);
+		struct buf d = { 0 };
+		date_words(&d, src->date);
+		field(out, d.data, style);
+		buf_free(&d);
 		any = 1;
 	}
 	if (!any && !known(src->where) && !src->line) {
 		buf_adds(out, "(unknown source)");
 		return;
 	}
-	add_where(out, src, &any);
+	add_where(out, src, style, &any);
 }
 
-/* Markdown's characters that would change how the quotation renders. */
-static void md_escaped(struct buf *b, const char *s, size_t n)
+/* Would a line starting so open a list, a heading or a rule in Markdown?
+ * Its mark is escaped: "\- ", "1\. ". */
+static size_t md_block_mark(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (strchr("\\`*_[]<>#|", s[i]) && s[i])
-			buf_addc(b, '\\');
-		buf_addc(b, s[i]);
-	}
+	if (n && (s[0] == '-' || s[0] == '+' || s[0] == '='))
+		return 0 + 1;
+	size_t i = 0;
+	while (i < n && i < 9 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i && i < n && (s[i] == '.' || s[i] == ')'))
+		return i + 1;
+	return 0;
 }
 
 void cite_quote(struct buf *out, const char *text, size_t len, const struct cite_source *src,
@@ -343,11 +460,15 @@ void cite_quote(struct buf *out, const char *text, size_t len, const struct cite
 		for (size_t i = 0; i <= len;) {
 			const char *lf = memchr(text + i, '\n', len - i);
 			size_t e = lf ? (size_t)(lf - text) : len;
-			buf_adds(out, "> ");
-			/* A line that would start a list or heading: escape its mark. */
-			if (e > i && (text[i] == '-' || text[i] == '+'))
+			buf_adds(out, e > i ? "> " : ">");
+			size_t mark = md_block_mark(text + i, e - i);
+			if (mark) {
+				/* The mark's last character escaped: "\-", "12\." */
+				buf_add(out, text + i, mark - 1);
 				buf_addc(out, '\\');
-			md_escaped(out, text + i, e - i);
+				buf_addc(out, text[i + mark - 1]);
+			}
+			md_escaped(out, text + i + mark, e - i - mark);
 			buf_addc(out, '\n');
 			if (!lf)
 				break;
@@ -357,13 +478,18 @@ void cite_quote(struct buf *out, const char *text, size_t len, const struct cite
 		cite_line(out, src, style);
 		buf_addc(out, '\n');
 		break;
-	case CITE_APA:
+	case CITE_APA: {
+		const char *title = known(src->title) ? src->title
+				    : known(src->section) ? src->section : NULL;
 		buf_addc(out, '"');
 		buf_add(out, text, len);
-		buf_adds(out, "\"\n");
+		buf_adds(out, "\" ");
+		apa_in_text(out, src, title);
+		buf_addc(out, '\n');
 		cite_line(out, src, style);
 		buf_addc(out, '\n');
 		break;
+	}
 	default:
 		buf_add(out, text, len);
 		buf_addc(out, '\n');

@@ -71,6 +71,9 @@ static void test_plain(void **state)
 	none.where = "-";
 	none.line = 3;
 	expect_line(&none, CITE_PLAIN, "— -, line 3");
+	/* A page's "By " is not part of the name. */
+	struct cite_source by = { .byline = "By Jane Doe", .source = "Example News" };
+	expect_line(&by, CITE_PLAIN, "— Jane Doe, Example News");
 	/* A date as the page wrote it, when it is no date brief reads. */
 	struct cite_source d = { .source = "Example News", .date = "yesterday" };
 	expect_line(&d, CITE_PLAIN, "— Example News, yesterday");
@@ -88,6 +91,24 @@ static void test_markdown(void **state)
 			    "> \\- not a list\n"
 			    ">\n"
 			    "> — Cai Liang, *Commentary*, Global Times\n");
+	buf_free(&b);
+	/* Fields are escaped too, and lines that would open a list. */
+	struct cite_source f = { .byline = "A_B", .title = "*Rates* [up]", .line = 2, .line_end = 3 };
+	expect_line(&f, CITE_MARKDOWN, "\u2014 A\\_B, *\\*Rates\\* \\[up\\]*, lines 2\u20133");
+	const char *q2 = "1. first\n12) second\n+ third\n=== rule\nAT&T ~~gone~~\n\nnext";
+	cite_quote(&b, q2, strlen(q2), &f, CITE_PLAIN);
+	buf_reset(&b);
+	cite_quote(&b, q2, strlen(q2), &(struct cite_source){ 0 }, CITE_MARKDOWN);
+	assert_string_equal(b.data,
+			    "> 1\\. first\n"
+			    "> 12\\) second\n"
+			    "> \\+ third\n"
+			    "> \\=== rule\n"
+			    "> AT\\&T \\~\\~gone\\~\\~\n"
+			    ">\n"
+			    "> next\n"
+			    ">\n"
+			    "> \u2014 (unknown source)\n");
 	buf_free(&b);
 }
 
@@ -111,7 +132,37 @@ static void test_apa(void **state)
 	expect_line(&s, CITE_APA, "Reuters. (2025, July 9). Allies asked to pay. Example News.");
 	struct buf b = { 0 };
 	cite_quote(&b, "We will not yield.", 18, &commentary, CITE_APA);
-	assert_string_equal(b.data, "\"We will not yield.\"\nCai, L. (n.d.). Commentary. Global Times.\n");
+	assert_string_equal(b.data, "\"We will not yield.\" (Cai, n.d.)\nCai, L. (n.d.). Commentary. Global Times.\n");
+	buf_free(&b);
+}
+
+/* APA puts the line in the in-text citation, as it puts a page: the
+ * reference entry names the work, not the place in it. */
+static void test_apa_in_text(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	struct cite_source s = commentary;
+	s.line = 12;
+	s.where = "article.txt";
+	cite_quote(&b, "Q.", 2, &s, CITE_APA);
+	assert_string_equal(b.data, "\"Q.\" (Cai, n.d., line 12)\n"
+				    "Cai, L. (n.d.). Commentary. Global Times. article.txt\n");
+	buf_reset(&b);
+	struct cite_source two = { .byline = "By Jean-Paul Martin and Ana Berg", .date = "2025-07-09",
+				   .line = 3, .line_end = 4 };
+	cite_quote(&b, "Q.", 2, &two, CITE_APA);
+	assert_string_equal(b.data, "\"Q.\" (Martin & Berg, 2025, lines 3\u20134)\n"
+				    "Martin, J.-P., & Berg, A. (2025, July 9).\n");
+	buf_reset(&b);
+	struct cite_source three = { .byline = "A One, B Two and C Three", .title = "T" };
+	cite_quote(&b, "Q.", 2, &three, CITE_APA);
+	assert_string_equal(b.data, "\"Q.\" (One et al., n.d.)\nOne, A., Two, B., & Three, C. (n.d.). T.\n");
+	buf_reset(&b);
+	struct cite_source anon = { .title = "Allies asked to pay", .line = 7 };
+	cite_quote(&b, "Q.", 2, &anon, CITE_APA);
+	assert_string_equal(b.data, "\"Q.\" (\"Allies asked to pay\", n.d., line 7)\n"
+				    "Allies asked to pay. (n.d.).\n");
 	buf_free(&b);
 }
 
@@ -305,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_apa),
+		cmocka_unit_test(test_apa_in_text),
 		cmocka_unit_test(test_plain_quote),
 		cmocka_unit_test(test_base64),
 		cmocka_unit_test(test_osc52),
