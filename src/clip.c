@@ -12,8 +12,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "brief/clip.h"
 
@@ -52,15 +54,26 @@ int clip_osc52(struct buf *out, const char *text, size_t len)
 	return 0;
 }
 
-int clip_term_has_osc52(const char *term)
+int clip_term_has_osc52(const char *term, const char *tmux, const char *sty)
 {
 	if (!term || !*term)
 		return 0;
-	static const char *const no[] = { "screen", "linux", "dumb", "vt", "cons", "ansi", "sun", "wy" };
+	/* tmux's default TERM is screen's: TMUX says which it is, and STY
+	 * that GNU screen runs inside it (then screen is the terminal). */
+	if (!strncmp(term, "screen", 6))
+		return tmux && *tmux && !(sty && *sty);
+	static const char *const no[] = { "linux", "dumb", "vt", "cons", "ansi", "pcansi", "sun",
+					  "wy", "rxvt", "putty", "eterm", "emacs", "cygwin", "hurd",
+					  "mach" };
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
 		if (!strncmp(term, no[i], strlen(no[i])))
 			return 0;
 	return 1;
+}
+
+size_t clip_chars(const char *text, size_t len)
+{
+	return u8_mbsnlen((const uint8_t *)text, len);
 }
 
 static void result(struct clip_result *r, int ok, const char *fmt, ...)
@@ -74,38 +87,84 @@ static void result(struct clip_result *r, int ok, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int64_t left_ms(int64_t deadline)
+/* ---- a command, without blocking ---------------------------------------- */
+
+struct clip_job {
+	pid_t pid;
+	int fd;                     /* the pipe to its standard input; -1 once closed */
+	int pidfd;                  /* readable when it exits; -1 without (old kernels) */
+	char *text;
+	size_t len, done;
+	size_t chars;
+	int64_t deadline;           /* the text must be read by then */
+	int wait_ms;
+	int werr;                   /* a write failed with this errno */
+	int exited, status;         /* reaped, and how it ended */
+	int told;                   /* the outcome was given */
+};
+
+static void job_close_pipe(struct clip_job *j)
 {
-	int64_t l = deadline - now_ms();
-	return l > 0 ? l : 0;
+	if (j->fd >= 0)
+		close(j->fd);
+	j->fd = -1;
 }
 
-/* Wait up to ms for pid to exit; 1 with *status if it did. */
-static int wait_exit(pid_t pid, int64_t deadline, int *status)
+/* As much as the pipe takes now.  The reader catches SIGPIPE to die of
+ * it: a command that stops reading must not end the reader, so the
+ * signal is held over the write and a pending one taken back. */
+static void job_write(struct clip_job *j)
 {
-	for (;;) {
-		pid_t w = waitpid(pid, status, WNOHANG);
-		if (w == pid)
-			return 1;
-		if (w < 0 && errno != EINTR)
-			return 1;       /* reaped elsewhere: it is gone */
-		int64_t l = left_ms(deadline);
-		if (!l)
-			return 0;
-		/* A short nap between looks: this waits for another program,
-		 * and at most wait_ms in all. */
-		struct timespec ts = { 0, (l < 5 ? l : 5) * 1000000L };
-		nanosleep(&ts, NULL);
+	sigset_t pipe_set, old;
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipe_set, &old);
+	while (j->fd >= 0 && j->done < j->len) {
+		ssize_t w = write(j->fd, j->text + j->done, j->len - j->done);
+		if (w > 0) {
+			j->done += (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && errno != EAGAIN)
+			j->werr = errno;
+		break;
+	}
+	struct timespec zero = { 0, 0 };
+	while (sigtimedwait(&pipe_set, NULL, &zero) > 0)
+		;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	/* All of it, or no more possible: its end of input. */
+	if (j->done == j->len || j->werr)
+		job_close_pipe(j);
+}
+
+static void job_reap(struct clip_job *j)
+{
+	if (j->exited)
+		return;
+	int st;
+	pid_t w;
+	do
+		w = waitpid(j->pid, &st, WNOHANG);
+	while (w < 0 && errno == EINTR);
+	if (w == j->pid || (w < 0 && errno == ECHILD)) {
+		j->exited = 1;
+		j->status = w == j->pid ? st : 0;
+		if (j->pidfd >= 0)
+			close(j->pidfd);
+		j->pidfd = -1;
 	}
 }
 
-void clip_to_command(const char *command, const char *text, size_t len, int wait_ms,
-		     struct clip_result *r)
+struct clip_job *clip_job_start(const char *command, const char *text, size_t len, int wait_ms,
+				struct clip_result *r)
 {
 	int fd[2];
 	if (pipe2(fd, O_CLOEXEC) != 0) {
-		result(r, 0, "cannot copy: %s", strerror(errno));
-		return;
+		result(r, 0, "cannot run BRIEF_COPY: %s", strerror(errno));
+		return NULL;
 	}
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t at;
@@ -136,67 +195,120 @@ void clip_to_command(const char *command, const char *text, size_t len, int wait
 	if (e != 0) {
 		close(fd[1]);
 		result(r, 0, "cannot run BRIEF_COPY: %s", strerror(e));
-		return;
+		return NULL;
 	}
-	/* Write without blocking, and without dying of SIGPIPE if the command
-	 * does not read: the signal is held and then taken back. */
-	sigset_t pipe_set, old;
-	sigemptyset(&pipe_set);
-	sigaddset(&pipe_set, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &pipe_set, &old);
-	fcntl(fd[1], F_SETFL, fcntl(fd[1], F_GETFL) | O_NONBLOCK);
-	int64_t deadline = now_ms() + wait_ms;
-	size_t done = 0;
-	int werr = 0;
-	while (done < len) {
-		ssize_t w = write(fd[1], text + done, len - done);
-		if (w > 0) {
-			done += (size_t)w;
-			continue;
-		}
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0 && errno != EAGAIN) {
-			werr = errno;
-			break;
-		}
-		struct pollfd p = { fd[1], POLLOUT, 0 };
-		int64_t l = left_ms(deadline);
-		if (!l || poll(&p, 1, (int)l) <= 0)
-			break;
-	}
-	close(fd[1]);
-	struct timespec zero = { 0, 0 };
-	while (sigtimedwait(&pipe_set, NULL, &zero) > 0)
-		;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-
-	int status = 0;
-	int exited = wait_exit(pid, deadline, &status);
-	if (done < len && !werr) {
-		kill(-pid, SIGTERM);
-		if (!exited)
-			waitpid(pid, &status, 0);
-		result(r, 0, "BRIEF_COPY did not read the text within %d ms: stopped it", wait_ms);
-		return;
-	}
-	if (werr) {
-		if (!exited)
-			wait_exit(pid, now_ms() + wait_ms, &status);
-		result(r, 0, "BRIEF_COPY stopped reading: %s", strerror(werr));
-		return;
-	}
-	if (!exited) {
-		/* It read everything and stays, as a clipboard owner does. */
-		result(r, 1, "%zu bytes to BRIEF_COPY", len);
-		return;
-	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		result(r, 1, "%zu bytes to BRIEF_COPY", len);
-	else if (WIFEXITED(status))
-		result(r, 0, "BRIEF_COPY failed (exit status %d)", WEXITSTATUS(status));
+	struct clip_job *j = xcalloc(1, sizeof *j);
+	j->pid = pid;
+	j->fd = fd[1];
+	/* Its end seen by poll() instead of by looking every few ms. */
+	j->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (j->pidfd >= 0)
+		fcntl(j->pidfd, F_SETFD, FD_CLOEXEC);
 	else
-		result(r, 0, "BRIEF_COPY failed (signal %d)", WTERMSIG(status));
+		j->pidfd = -1;
+	fcntl(j->fd, F_SETFL, fcntl(j->fd, F_GETFL) | O_NONBLOCK);
+	j->text = xmalloc(len ? len : 1);
+	memcpy(j->text, text, len);
+	j->len = len;
+	j->chars = clip_chars(text, len);
+	j->wait_ms = wait_ms;
+	j->deadline = now_ms() + wait_ms;
+	job_write(j);
+	return j;
+}
+
+void clip_job_poll(const struct clip_job *j, int *fd, short *events, int *timeout_ms)
+{
+	int64_t left = j->deadline - now_ms();
+	int ms = left > 0 ? (int)left : 0;
+	*fd = -1;
+	*events = 0;
+	if (j->fd >= 0) {
+		*fd = j->fd;
+		*events = POLLOUT;
+		*timeout_ms = ms;
+	} else if (!j->exited && j->pidfd >= 0) {
+		*fd = j->pidfd;
+		*events = POLLIN;
+		*timeout_ms = j->told ? -1 : ms;
+	} else if (!j->exited && !j->told) {
+		/* No pidfd: looked at again shortly, within the deadline. */
+		*timeout_ms = ms < 20 ? ms : 20;
+	} else {
+		*timeout_ms = -1;
+	}
+}
+
+int clip_job_step(struct clip_job *j, struct clip_result *r)
+{
+	if (j->fd >= 0)
+		job_write(j);
+	job_reap(j);
+	if (j->told)
+		return 0;
+	int all = j->done == j->len;
+	int late = now_ms() >= j->deadline;
+	if (j->exited) {
+		int st = j->status;
+		if (WIFEXITED(st) && WEXITSTATUS(st) != 0)
+			result(r, 0, "BRIEF_COPY failed (exit status %d)", WEXITSTATUS(st));
+		else if (WIFSIGNALED(st))
+			result(r, 0, "BRIEF_COPY failed (signal %d)", WTERMSIG(st));
+		else if (!all)
+			result(r, 0, "BRIEF_COPY ended before reading the text (%zu of %zu bytes)",
+			       j->done, j->len);
+		else
+			result(r, 1, "%zu characters copied with BRIEF_COPY", j->chars);
+	} else if (j->werr && j->werr != EPIPE) {
+		result(r, 0, "BRIEF_COPY stopped reading: %s", strerror(j->werr));
+	} else if (!late) {
+		return 0;
+	} else if (!all) {
+		job_close_pipe(j);
+		kill(-j->pid, SIGTERM);
+		result(r, 0, "BRIEF_COPY did not read the text within %d ms: stopped it",
+		       j->wait_ms);
+	} else {
+		/* It read everything and stays, as a clipboard owner may. */
+		result(r, 1, "%zu characters copied with BRIEF_COPY (still running)", j->chars);
+	}
+	j->told = 1;
+	return 1;
+}
+
+int clip_job_done(const struct clip_job *j)
+{
+	return j->told && j->exited;
+}
+
+void clip_job_free(struct clip_job *j)
+{
+	if (!j)
+		return;
+	job_reap(j);
+	if (!j->exited && j->done < j->len)
+		kill(-j->pid, SIGTERM);
+	job_close_pipe(j);
+	if (j->pidfd >= 0)
+		close(j->pidfd);
+	free(j->text);
+	free(j);
+}
+
+void clip_to_command(const char *command, const char *text, size_t len, int wait_ms,
+		     struct clip_result *r)
+{
+	struct clip_job *j = clip_job_start(command, text, len, wait_ms, r);
+	if (!j)
+		return;
+	while (!clip_job_step(j, r)) {
+		int fd, ms;
+		short ev;
+		clip_job_poll(j, &fd, &ev, &ms);
+		struct pollfd p = { fd, ev, 0 };
+		poll(&p, fd >= 0 ? 1 : 0, ms);
+	}
+	clip_job_free(j);
 }
 
 char *clip_file_path(void)
@@ -284,5 +396,5 @@ void clip_to_file(const char *path, const char *label, const char *text, size_t 
 	if (rc != 0)
 		result(r, 0, "cannot keep the clip: %s", strerror(e));
 	else
-		result(r, 1, "%zu bytes kept in the clips file", len);
+		result(r, 1, "%zu characters kept in %s", clip_chars(text, len), path);
 }

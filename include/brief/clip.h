@@ -28,23 +28,51 @@ void clip_base64(struct buf *out, const void *data, size_t n);
  * text is longer than CLIP_OSC52_MAX. */
 int clip_osc52(struct buf *out, const char *text, size_t len);
 
-/* Whether a terminal of this type can take OSC 52 (NULL or "" TERM: no).
- * GNU screen, the Linux console, dumb and hardware terminals cannot;
- * xterm, tmux and the terminals that call themselves xterm can (and
- * ignore it safely when they are set not to). */
-int clip_term_has_osc52(const char *term);
+/* Whether the terminal can take OSC 52, from the environment alone (the
+ * terminal is asked nothing): TERM (NULL or "": no), and TMUX and STY as
+ * tmux and GNU screen set them.  GNU screen, the Linux console, dumb and
+ * hardware terminals, rxvt, PuTTY and Emacs' terminals cannot; xterm, tmux
+ * and the terminals that call themselves xterm can (and ignore it safely
+ * when they are set not to).  TERM=screen* is tmux's default type: with
+ * TMUX set and STY not, it is tmux, which can. */
+int clip_term_has_osc52(const char *term, const char *tmux, const char *sty);
 
 struct clip_result {
 	int ok;
 	char msg[256];              /* for the status line: where it went, or why not */
 };
 
-/* Give text to `sh -c COMMAND` on its standard input; its output and
- * errors go to /dev/null, and it runs in its own process group so a ^C
- * at the reader does not reach it.  Waits at most wait_ms for it to read
- * the text and exit (a clipboard tool that stays to serve the selection,
- * as xclip does, has forked by then); a command that has not read the
- * text by then is killed.  Never touches the terminal. */
+/* A BRIEF_COPY command given its text without the reader ever blocking:
+ * `sh -c COMMAND` with the text on its standard input (a pipe), output
+ * and errors to /dev/null, in its own process group (a ^C typed at the
+ * reader is not its) with default signals.  The reader polls what
+ * clip_job_poll() says and calls clip_job_step() until it reports the
+ * outcome.  A command that has not read the text in time is stopped (SIGTERM to its group); one that read it all and stays (a
+ * clipboard owner that does not fork) counts as done.  Never touches the
+ * terminal. */
+#define CLIP_JOB_MS 5000
+struct clip_job;
+
+/* Start it, with wait_ms to read the text (CLIP_JOB_MS in the reader).
+ * NULL when it is already over (it could not start): *r says why.
+ * Otherwise the job, which owns a copy of the text. */
+struct clip_job *clip_job_start(const char *command, const char *text, size_t len, int wait_ms,
+				struct clip_result *r);
+/* What to poll for: *fd (-1: nothing, then only wait) and *events, and
+ * the most to wait in ms (-1: as long as it takes). */
+void clip_job_poll(const struct clip_job *j, int *fd, short *events, int *timeout_ms);
+/* Go on (after a poll, whatever it said): 1, once, when the outcome is
+ * known, *r saying it; else 0.  After that the job only waits for its
+ * process to end, to reap it: clip_job_done() says when it has. */
+int clip_job_step(struct clip_job *j, struct clip_result *r);
+int clip_job_done(const struct clip_job *j);
+/* Let it go.  A command that has all its text is left to finish (a
+ * clipboard owner serving a selection: unreaped, it waits for brief's
+ * exit); one that has not is stopped. */
+void clip_job_free(struct clip_job *j);
+
+/* The whole of clip_job_* in one call, waiting for the outcome (at most
+ * about wait_ms): for tests and tools, never the reader. */
 void clip_to_command(const char *command, const char *text, size_t len, int wait_ms,
 		     struct clip_result *r);
 
@@ -58,5 +86,8 @@ void clip_to_file(const char *path, const char *label, const char *text, size_t 
 /* $XDG_STATE_HOME/brief/clips, or ~/.local/state/brief/clips; NULL when
  * neither variable is usable.  Caller frees. */
 char *clip_file_path(void);
+
+/* Characters (code points) in UTF-8 text, for messages. */
+size_t clip_chars(const char *text, size_t len);
 
 #endif

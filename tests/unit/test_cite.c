@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -225,14 +226,22 @@ static void test_osc52(void **state)
 static void test_term_has_osc52(void **state)
 {
 	(void)state;
-	assert_true(clip_term_has_osc52("xterm-256color"));
-	assert_true(clip_term_has_osc52("tmux-256color"));
-	assert_false(clip_term_has_osc52("screen-256color"));
-	assert_false(clip_term_has_osc52("linux"));
-	assert_false(clip_term_has_osc52("dumb"));
-	assert_false(clip_term_has_osc52("vt100"));
-	assert_false(clip_term_has_osc52(""));
-	assert_false(clip_term_has_osc52(NULL));
+	assert_true(clip_term_has_osc52("xterm-256color", NULL, NULL));
+	assert_true(clip_term_has_osc52("tmux-256color", "/tmp/tmux-0/default,1,0", NULL));
+	assert_true(clip_term_has_osc52("xterm-kitty", NULL, NULL));
+	assert_false(clip_term_has_osc52("screen-256color", NULL, NULL));
+	assert_false(clip_term_has_osc52("screen", NULL, "1234.pts-0.host"));
+	/* tmux's default TERM is screen's: TMUX tells them apart, and STY
+	 * says GNU screen runs inside tmux. */
+	assert_true(clip_term_has_osc52("screen", "/tmp/tmux-0/default,1,0", NULL));
+	assert_false(clip_term_has_osc52("screen", "/tmp/tmux-0/default,1,0", "1.pts-1.h"));
+	assert_false(clip_term_has_osc52("linux", NULL, NULL));
+	assert_false(clip_term_has_osc52("dumb", NULL, NULL));
+	assert_false(clip_term_has_osc52("vt100", NULL, NULL));
+	assert_false(clip_term_has_osc52("rxvt-unicode-256color", NULL, NULL));
+	assert_false(clip_term_has_osc52("putty-256color", NULL, NULL));
+	assert_false(clip_term_has_osc52("", NULL, NULL));
+	assert_false(clip_term_has_osc52(NULL, NULL, NULL));
 }
 
 static char *tmpdir(void)
@@ -266,11 +275,12 @@ static void test_to_command(void **state)
 	buf_printf(&out, "%s/out", d);
 	buf_printf(&cmd, "cat > '%s'", out.data);
 	struct clip_result r;
-	clip_to_command(cmd.data, "copied\n", 7, 5000, &r);
+	clip_to_command(cmd.data, "copi\xC3\xA9" "d\n", 8, 5000, &r);
 	assert_true(r.ok);
-	assert_string_equal(r.msg, "7 bytes to BRIEF_COPY");
+	/* Characters, not bytes. */
+	assert_string_equal(r.msg, "7 characters copied with BRIEF_COPY");
 	char *got = slurp(out.data);
-	assert_string_equal(got, "copied\n");
+	assert_string_equal(got, "copi\xC3\xA9" "d\n");
 	free(got);
 	/* A failing command is reported with its status. */
 	clip_to_command("cat >/dev/null; exit 3", "x", 1, 5000, &r);
@@ -288,10 +298,46 @@ static void test_to_command(void **state)
 	/* One that exits without reading: no SIGPIPE kills us. */
 	clip_to_command("exit 0", big, n, 2000, &r);
 	assert_false(r.ok);
+	assert_non_null(strstr(r.msg, "ended before reading"));
 	free(big);
 	buf_free(&cmd);
 	buf_free(&out);
 	free(d);
+}
+
+/* The reader's way: the job never blocks, and says what to poll for. */
+static void test_job_never_blocks(void **state)
+{
+	(void)state;
+	size_t n = (size_t)1 << 20;
+	char *big = xmalloc(n);
+	memset(big, 'z', n);
+	struct clip_result r = { 0 };
+	/* The command reads nothing for a while: starting returns at once
+	 * with most of the text still to write. */
+	int64_t t0 = now_ms();
+	struct clip_job *j = clip_job_start("sleep 1; cat >/dev/null", big, n, 5000, &r);
+	assert_non_null(j);
+	assert_true(now_ms() - t0 < 700);
+	int fd, ms;
+	short ev;
+	clip_job_poll(j, &fd, &ev, &ms);
+	assert_true(fd >= 0);
+	assert_int_equal(ev, POLLOUT);
+	assert_true(ms > 0 && ms <= 5000);
+	assert_int_equal(clip_job_step(j, &r), 0);
+	int turns = 0;
+	while (!clip_job_step(j, &r)) {
+		clip_job_poll(j, &fd, &ev, &ms);
+		struct pollfd p = { fd, ev, 0 };
+		assert_true(poll(&p, fd >= 0 ? 1 : 0, ms) >= 0);
+		turns++;
+	}
+	assert_true(r.ok);
+	assert_true(turns > 1);
+	assert_true(clip_job_done(j));
+	clip_job_free(j);
+	free(big);
 }
 
 static void test_to_file(void **state)
@@ -303,6 +349,7 @@ static void test_to_file(void **state)
 	struct clip_result r;
 	clip_to_file(path.data, "article.txt:12", "First clip.", 11, &r);
 	assert_true(r.ok);
+	assert_non_null(strstr(r.msg, "11 characters kept in "));
 	clip_to_file(path.data, NULL, "Second\n", 7, &r);
 	assert_true(r.ok);
 	struct stat st;
@@ -362,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_osc52),
 		cmocka_unit_test(test_term_has_osc52),
 		cmocka_unit_test(test_to_command),
+		cmocka_unit_test(test_job_never_blocks),
 		cmocka_unit_test(test_to_file),
 		cmocka_unit_test(test_file_path),
 	};
