@@ -345,7 +345,7 @@ static void apa_in_text(struct buf *b, const struct cite_source *src, const char
 /* ---- the citation --------------------------------------------------------------- */
 
 /* Markdown's characters that would change how the text renders. */
-static void md_escaped(struct buf *b, const char *s, size_t n)
+void cite_md_escape(struct buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] && strchr("\\`*_[]<>#|&~", s[i]))
@@ -358,7 +358,7 @@ static void md_escaped(struct buf *b, const char *s, size_t n)
 static void field(struct buf *b, const char *s, enum cite_style style)
 {
 	if (style == CITE_MARKDOWN)
-		md_escaped(b, s, strlen(s));
+		cite_md_escape(b, s, strlen(s));
 	else
 		buf_adds(b, s);
 }
@@ -468,7 +468,7 @@ void cite_quote(struct buf *out, const char *text, size_t len, const struct cite
 				buf_addc(out, '\\');
 				buf_addc(out, text[i + mark - 1]);
 			}
-			md_escaped(out, text + i + mark, e - i - mark);
+			cite_md_escape(out, text + i + mark, e - i - mark);
 			buf_addc(out, '\n');
 			if (!lf)
 				break;
@@ -497,4 +497,46 @@ void cite_quote(struct buf *out, const char *text, size_t len, const struct cite
 		buf_addc(out, '\n');
 		break;
 	}
+}
+
+void cite_quote_item(struct buf *out, const char *text, size_t len,
+		     const struct cite_source *src, enum cite_style style)
+{
+	switch (style) {
+	case CITE_MARKDOWN:
+		buf_adds(out, "> ");
+		for (size_t i = 0; i < len; i++) {
+			/* One paragraph of the quote: its line ends are spaces. */
+			if (text[i] == '\n')
+				buf_addc(out, ' ');
+			else
+				cite_md_escape(out, text + i, 1);
+		}
+		if (src->line) {
+			buf_adds(out, " (");
+			add_lines(out, src);
+			buf_addc(out, ')');
+		}
+		break;
+	case CITE_APA: {
+		const char *title = known(src->title) ? src->title
+				    : known(src->section) ? src->section : NULL;
+		buf_addc(out, '"');
+		buf_add(out, text, len);
+		buf_adds(out, "\" ");
+		apa_in_text(out, src, title);
+		break;
+	}
+	default:
+		buf_addc(out, '"');
+		buf_add(out, text, len);
+		buf_addc(out, '"');
+		if (src->line) {
+			buf_adds(out, " (");
+			add_lines(out, src);
+			buf_addc(out, ')');
+		}
+		break;
+	}
+	buf_addc(out, '\n');
 }

@@ -59,4 +59,14 @@ void cite_line(struct buf *out, const struct cite_source *src, enum cite_style s
 void cite_quote(struct buf *out, const char *text, size_t len, const struct cite_source *src,
 		enum cite_style style);
 
+/* One quotation of several (a figure's sentences, a comparison row's),
+ * without the reference that ends them: plain `"text" (line 12)`,
+ * markdown `> text (line 12)` (escaped; the caller separates two with a
+ * ">" line), apa `"text" (Cai, n.d., line 12)`.  Ends with a line end. */
+void cite_quote_item(struct buf *out, const char *text, size_t len,
+		     const struct cite_source *src, enum cite_style style);
+
+/* Append s[0, n) with Markdown's special characters escaped. */
+void cite_md_escape(struct buf *out, const char *s, size_t n);
+
 #endif
