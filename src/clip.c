@@ -258,7 +258,7 @@ int clip_job_step(struct clip_job *j, struct clip_result *r)
 			result(r, 0, "BRIEF_COPY ended before reading the text (%zu of %zu bytes)",
 			       j->done, j->len);
 		else
-			result(r, 1, "%zu characters copied with BRIEF_COPY", j->chars);
+			result(r, 1, "%zu characters to BRIEF_COPY", j->chars);
 	} else if (j->werr && j->werr != EPIPE) {
 		result(r, 0, "BRIEF_COPY stopped reading: %s", strerror(j->werr));
 	} else if (!late) {
@@ -270,7 +270,7 @@ int clip_job_step(struct clip_job *j, struct clip_result *r)
 		       j->wait_ms);
 	} else {
 		/* It read everything and stays, as a clipboard owner may. */
-		result(r, 1, "%zu characters copied with BRIEF_COPY (still running)", j->chars);
+		result(r, 1, "%zu characters to BRIEF_COPY (still running)", j->chars);
 	}
 	j->told = 1;
 	return 1;
@@ -396,5 +396,5 @@ void clip_to_file(const char *path, const char *label, const char *text, size_t 
 	if (rc != 0)
 		result(r, 0, "cannot keep the clip: %s", strerror(e));
 	else
-		result(r, 1, "%zu characters kept in %s", clip_chars(text, len), path);
+		result(r, 1, "%zu characters to %s", clip_chars(text, len), path);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "brief/actions.h"
+#include "brief/cite.h"
 #include "brief/draft.h"
 #include "brief/export.h"
 #include "brief/mapguard.h"
@@ -53,6 +54,10 @@ static void usage(FILE *o)
 	      "      --no-state          do not remember the reading position\n"
 	      "      --no-margins        do not scroll with the terminal's left and\n"
 	      "                          right margins, even where it offers them\n"
+	      "      --cite=STYLE        how copied text cites its source: plain\n"
+	      "                          (default), markdown or apa\n"
+	      "      --no-osc52          never copy through the terminal (OSC 52); use\n"
+	      "                          BRIEF_COPY or the clips file\n"
 	      "      --keys[=man]        list the keys (as roff for the manual) and exit\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
@@ -206,7 +211,7 @@ int main(int argc, char **argv)
 	 * killing brief half way through a dump or a state file. */
 	signal(SIGXFSZ, SIG_IGN);
 	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS,
-	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO, OPT_FORMAT };
+	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO, OPT_FORMAT, OPT_CITE, OPT_NO_OSC52 };
 	static const struct option longopts[] = {
 		{ "annotations", required_argument, NULL, 'a' },
 		{ "dump", no_argument, NULL, 'd' },
@@ -221,6 +226,8 @@ int main(int argc, char **argv)
 		{ "draft", no_argument, NULL, OPT_DRAFT },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "no-auto", no_argument, NULL, OPT_NO_AUTO },
+		{ "cite", required_argument, NULL, OPT_CITE },
+		{ "no-osc52", no_argument, NULL, OPT_NO_OSC52 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -233,6 +240,8 @@ int main(int argc, char **argv)
 	uo.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 	const char *nc = getenv("NO_COLOR");
 	uo.no_color = nc && *nc;
+	const char *no52 = getenv("BRIEF_NO_OSC52");
+	uo.no_osc52 = no52 && *no52;
 
 	int c;
 	opterr = 0;
@@ -289,6 +298,17 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_AUTO:
 			mo.no_auto = 1;
+			break;
+		case OPT_CITE: {
+			enum cite_style st;
+			if (cite_style_parse(optarg, &st) != 0)
+				return usage_error("unknown citation style '%s' (expected plain, "
+						   "markdown or apa)", optarg);
+			uo.cite = (int)st;
+			break;
+		}
+		case OPT_NO_OSC52:
+			uo.no_osc52 = 1;
 			break;
 		case OPT_KEYS:
 			if (optarg && strcmp(optarg, "man") != 0 && strcmp(optarg, "text") != 0)
@@ -371,6 +391,7 @@ int main(int argc, char **argv)
 			rc = output_status(r < 0 ? r : 0);
 		}
 	} else {
+		uo.path = path;
 		rc = ui_run(&m, &uo);
 	}
 	if (doc_shrank(&m.doc))

@@ -44,6 +44,7 @@ void fx_no_message(struct fx *fx)
 void fx_free(struct fx *fx)
 {
 	buf_free(&fx->msg);
+	buf_free(&fx->copy);
 }
 
 /* Between the parts of a description: '?' outside a UTF-8 locale otherwise. */

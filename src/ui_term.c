@@ -193,3 +193,26 @@ void tty_close(struct tty *t)
 		fclose(t->tin);
 	t->tin = NULL;
 }
+
+int tty_write_seq(const char *seq, size_t n)
+{
+	/* curses writes through stdout's descriptor too (putp() through
+	 * stdio): what either holds goes first, so nothing interleaves. */
+	fflush(stdout);
+	int fd = fileno(stdout);
+	while (n) {
+		ssize_t w = write(fd, seq, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0 && errno == EAGAIN) {
+			struct pollfd p = { .fd = fd, .events = POLLOUT };
+			poll(&p, 1, -1);
+			continue;
+		}
+		if (w <= 0)
+			return -1;
+		seq += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}

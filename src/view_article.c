@@ -302,6 +302,10 @@ static enum action article_handle(struct ui *u, void *self, enum action a, long 
 			fx_message(fx, 1, "Nothing to repeat: search with / or select an entity");
 		break;
 	}
+	case ACT_COPY_SENTENCE:
+	case ACT_COPY_PARAGRAPH:
+		copy_sentences(u, copy_origin(u), count ? count : 1, a == ACT_COPY_PARAGRAPH, fx);
+		return ACT_NONE;
 	case ACT_SEARCH_FORWARD:
 	case ACT_SEARCH_BACKWARD:
 		/* Only from the search prompt, a pattern just compiled

@@ -183,6 +183,23 @@ static void go_to_source(struct ui *u, struct compare *c, struct fx *fx)
 		   doc_line_at(d, l->qstart) + 1);
 }
 
+/* The selected row with its values, gap and sentences (a measure with
+ * its own), as a copy. */
+static void copy_line(struct ui *u, struct compare *c, struct fx *fx)
+{
+	const struct chart *ch;
+	const struct chart_line *l = flat_line(c, c->list.sel, &ch);
+	if (!line_selectable(l)) {
+		fx_message(fx, 1, "No row to copy");
+		return;
+	}
+	size_t cmp = (size_t)(ch - c->charts);
+	if (l->item == CHART_MEASURE)
+		copy_cmp_measure(u, cmp, l->row, fx);
+	else
+		copy_cmp_row(u, cmp, l->row, fx);
+}
+
 static enum action compare_handle(struct ui *u, void *self, enum action a, long *count,
 				  struct fx *fx)
 {
@@ -199,6 +216,9 @@ static enum action compare_handle(struct ui *u, void *self, enum action a, long 
 		return ACT_NONE;
 	case ACT_ENTER:
 		go_to_source(u, c, fx);
+		return ACT_NONE;
+	case ACT_COPY_SENTENCE:
+		copy_line(u, c, fx);
 		return ACT_NONE;
 	default:
 		return list_handle(&c->list, a, *count) ? ACT_NONE : a;

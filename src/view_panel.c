@@ -212,6 +212,17 @@ static enum action panel_handle(struct ui *u, void *self, enum action a, long *c
 		return ACT_NONE;
 	if (a == ACT_ENTER)
 		return activate(u, p, count);
+	if (a == ACT_COPY_SENTENCE && p->list.sel < p->list.n) {
+		/* The selected row's card, or its figure with its sentences. */
+		const struct panel_row *r = &p->row[p->list.sel];
+		if (r->kind == PROW_ENTITY)
+			copy_entity(u, r->index, fx);
+		else if (r->kind == PROW_FIGURE)
+			copy_figure_group(u, r->index, fx);
+		else
+			return a;
+		return ACT_NONE;
+	}
 	return a;
 }
 

@@ -26,7 +26,10 @@
 	_(SELECT_CURSOR, "select", "*", "Select the entity under the cursor") \
 	_(CLEAR, "clear", "Esc", "Clear the selection and search highlights") \
 	_(MARK, "mark", "m", "Mark the position with the next letter") \
-	_(GOTO_MARK, "goto-mark", "'", "Go to the mark of the next letter ('' the previous position)") \
+	_(GOTO_MARK, "goto-mark", "'", "Go to the mark of the next letter ('' the previous position; '] '[ the next, previous note)") \
+	_(COPY_SENTENCE, "copy", "C", "Copy the sentence (N sentences) with its citation; in the panel a card, in the chart a row") \
+	_(COPY_PARAGRAPH, "copy-paragraph", "X", "Copy the paragraph (N paragraphs) with its citation") \
+	_(NOTE, "note", "a", "Write a note on the sentence (an empty note removes it)") \
 	_(FOCUS_NEXT, "focus-next", "Tab", "Move focus to the next pane") \
 	_(FOCUS_PREV, "focus-prev", "BTab", "Move focus to the previous pane") \
 	_(TOGGLE_PANEL, "toggle-panel", "s", "Show or hide the side panel (full-width reading)") \

@@ -10,6 +10,11 @@ struct ui_options {
 	int no_state;               /* do not read or write the reading position */
 	int no_margins;             /* never scroll with the terminal's left/right margins */
 	const char *term;           /* TERM to use, NULL: from the environment */
+	/* Copying and notes (issue 21), additive. */
+	const char *path;           /* the file as named on the command line; NULL
+	                               or "-": the bundled text or standard input */
+	int cite;                   /* enum cite_style (cite.h): --cite */
+	int no_osc52;               /* --no-osc52 or BRIEF_NO_OSC52: never OSC 52 */
 };
 
 /* Run until the user quits; returns the exit status. */

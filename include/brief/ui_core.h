@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "brief/actions.h"
+#include "brief/cite.h"
 #include "brief/model.h"
 #include "brief/util.h"
 #include "brief/viewport.h"
@@ -74,6 +75,10 @@ struct ui {
 	struct fig_groups groups;
 	struct buf msg;             /* the status line's message ("": none) */
 	int msg_error;
+	/* Copying and notes (ui_copy.c, ui_notes.c). */
+	enum cite_style cite;       /* --cite */
+	const char *cite_where;     /* the file name a citation names; NULL: none */
+	struct notes *notes;        /* the document's notes, anchored; NULL: none kept */
 };
 
 /* What handling a key, an action or a click did, for the loop to apply
@@ -87,6 +92,8 @@ enum {
 	FX_CLEAR = 1 << 4,          /* repaint the whole terminal (^L) */
 	FX_QUIT = 1 << 5,
 	FX_CLOSE = 1 << 6,          /* the pane covering the screen is done */
+	FX_COPY = 1 << 7,           /* fx.copy goes to the clipboard (ui_copy.c) */
+	FX_NOTES = 1 << 8,          /* the notes changed: the margin may come or go */
 };
 
 struct fx {
@@ -94,6 +101,8 @@ struct fx {
 	enum pane focus;
 	struct buf msg;             /* owned by the fx until applied */
 	int msg_error;
+	struct buf copy;            /* FX_COPY: the text, owned until applied */
+	char copy_what[80];         /* FX_COPY: what it is ("2 sentences, lines 3–5") */
 };
 
 void fx_message(struct fx *fx, int error, const char *fmt, ...)
@@ -206,6 +215,27 @@ void margins_release(void);
  * the terminal's left/right margins, or as whole rows when those are
  * cheaper; 0 if left to doupdate(). */
 int term_scroll(WINDOW *win, int top, int bot, int n);
+
+/* ---- ui_copy.c: the copy keys' text ---------------------------------------- */
+
+/* A quotation context for the reader's document and --cite (quote.h);
+ * quote_free() it. */
+struct quote_ctx;
+void copy_quote_init(struct ui *u, struct quote_ctx *q);
+/* Ask the loop to copy: fx->copy holds the text; what says what it is,
+ * for the status line and the clips file. */
+void fx_copy(struct fx *fx, const char *what_fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The sentences (or paragraphs) at off, count of them, as a copy. */
+void copy_sentences(struct ui *u, size_t off, long count, int paragraphs, struct fx *fx);
+/* Where the copy keys start in the article: the ]/[ cursor, else the top
+ * row's first character. */
+size_t copy_origin(struct ui *u);
+/* An actor's card, a figure group with its sentences, a comparison's row
+ * or measure, as a copy. */
+void copy_entity(struct ui *u, size_t entity, struct fx *fx);
+void copy_figure_group(struct ui *u, size_t group, struct fx *fx);
+void copy_cmp_row(struct ui *u, size_t cmp, size_t row, struct fx *fx);
+void copy_cmp_measure(struct ui *u, size_t cmp, size_t measure, struct fx *fx);
 
 /* ---- ui_signal.c --------------------------------------------------------- */
 

@@ -6,6 +6,7 @@
 #ifndef BRIEF_UI_LOOP_H
 #define BRIEF_UI_LOOP_H
 
+#include <poll.h>
 #include <stdio.h>
 
 #include "brief/ui.h"
@@ -103,6 +104,27 @@ int tty_gone(const struct tty *t);
 void tty_leave(void);
 /* The screen and the key stream closed (after tty_leave). */
 void tty_close(struct tty *t);
+/* Write a sequence the reader built itself (OSC 52: clip.h; never text of
+ * a document) to the terminal between frames, curses' output flushed
+ * first; it neither moves the cursor nor changes a cell.  0, or -1. */
+int tty_write_seq(const char *seq, size_t n);
+
+/* ---- ui_copy.c: where a copy goes ------------------------------------------ */
+
+/* The terminal's clipboard through OSC 52 (osc52: allowed and the
+ * terminal can take it, clip_term_has_osc52), else the command BRIEF_COPY
+ * (command, NULL: none), else the clips file; a copy over OSC 52's limit
+ * is not sent cut but goes the next way, and the status line says so. */
+struct copier;
+struct copier *copier_new(int osc52, const char *command);
+void copier_free(struct copier *c);
+/* An FX_COPY: fx->copy delivered, the status message set. */
+void copier_deliver(struct copier *c, struct ui *u, struct fx *fx);
+/* A command still at work: the descriptor to poll (*p; 0 returned when
+ * none) and the most to wait (-1: as long as it takes). */
+int copier_poll(const struct copier *c, struct pollfd *p, int *timeout_ms);
+/* After a poll: 1 when the command's outcome is on the status line. */
+int copier_step(struct copier *c, struct ui *u);
 
 /* ---- ui_signal.c: signals into the loop ------------------------------------ */
 

@@ -278,7 +278,7 @@ static void test_to_command(void **state)
 	clip_to_command(cmd.data, "copi\xC3\xA9" "d\n", 8, 5000, &r);
 	assert_true(r.ok);
 	/* Characters, not bytes. */
-	assert_string_equal(r.msg, "7 characters copied with BRIEF_COPY");
+	assert_string_equal(r.msg, "7 characters to BRIEF_COPY");
 	char *got = slurp(out.data);
 	assert_string_equal(got, "copi\xC3\xA9" "d\n");
 	free(got);
@@ -349,7 +349,7 @@ static void test_to_file(void **state)
 	struct clip_result r;
 	clip_to_file(path.data, "article.txt:12", "First clip.", 11, &r);
 	assert_true(r.ok);
-	assert_non_null(strstr(r.msg, "11 characters kept in "));
+	assert_non_null(strstr(r.msg, "11 characters to "));
 	clip_to_file(path.data, NULL, "Second\n", 7, &r);
 	assert_true(r.ok);
 	struct stat st;
