@@ -1,0 +1,931 @@
+/* Reading notes: the list, anchoring to sentences, the file's format and
+ * its safe I/O (notes.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "brief/document.h"
+#include "brief/notes.h"
+
+/* ---- the list ------------------------------------------------------------- */
+
+static void note_clear(struct note *n)
+{
+	free(n->text);
+	free(n->anchor);
+	memset(n, 0, sizeof *n);
+}
+
+void notes_free(struct notes *ns)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		note_clear(&ns->v[i]);
+	free(ns->v);
+	memset(ns, 0, sizeof *ns);
+}
+
+struct note *notes_find(struct notes *ns, uint64_t id)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (ns->v[i].id == id)
+			return &ns->v[i];
+	return NULL;
+}
+
+void notes_put(struct notes *ns, const struct note *n)
+{
+	struct note *to = notes_find(ns, n->id);
+	if (to) {
+		note_clear(to);
+	} else {
+		ns->v = xgrowarray(ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
+		to = &ns->v[ns->n++];
+	}
+	*to = *n;
+	to->text = xstrdup(n->text ? n->text : "");
+	to->anchor = xstrdup(n->anchor ? n->anchor : "");
+}
+
+int notes_remove(struct notes *ns, uint64_t id)
+{
+	struct note *n = notes_find(ns, id);
+	if (!n)
+		return 0;
+	note_clear(n);
+	size_t i = (size_t)(n - ns->v);
+	memmove(n, n + 1, (ns->n - i - 1) * sizeof *n);
+	ns->n--;
+	return 1;
+}
+
+uint64_t notes_new_id(void)
+{
+	static uint32_t counter;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t parts[3] = { (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec,
+			      (uint64_t)getpid(), ++counter };
+	uint64_t h = fnv1a(FNV1A_START, parts, sizeof parts);
+	return h ? h : 1;
+}
+
+static int is_space(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* At most max bytes of s, cut on a character's start. */
+static size_t cut_utf8(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	size_t e = max;
+	while (e > 0 && ((unsigned char)s[e] & 0xC0) == 0x80)
+		e--;
+	return e;
+}
+
+/* Sanitised, white space runs folded into one space (or kept as they
+ * are but line ends, for a note), ends trimmed, at most max bytes. */
+static char *cleaned(const char *s, size_t n, size_t max)
+{
+	size_t sl;
+	char *safe = doc_sanitize_str(s, n, &sl);
+	struct buf b = { 0 };
+	for (size_t i = 0; i < sl;) {
+		if (!is_space((uint8_t)safe[i])) {
+			buf_addc(&b, safe[i++]);
+			continue;
+		}
+		while (i < sl && is_space((uint8_t)safe[i]))
+			i++;
+		if (b.len && i < sl)
+			buf_addc(&b, ' ');
+	}
+	free(safe);
+	if (!b.data)
+		return xstrdup("");
+	b.data[cut_utf8(b.data, b.len, max)] = '\0';
+	return b.data;
+}
+
+char *notes_anchor_text(const char *s, size_t n)
+{
+	return cleaned(s, n, NOTES_ANCHOR_MAX);
+}
+
+char *notes_clean_text(const char *s, size_t n)
+{
+	return cleaned(s, n, NOTES_TEXT_MAX);
+}
+
+/* ---- anchoring -------------------------------------------------------------- */
+
+/* Does the anchor match the text at p?  A space in the anchor matches a
+ * run of white space; the match's end in *end. */
+static int match_at(const uint8_t *t, size_t len, size_t p, const char *a, size_t *end)
+{
+	size_t i = p;
+	for (const char *c = a; *c; c++) {
+		if (*c == ' ') {
+			if (i >= len || !is_space(t[i]))
+				return 0;
+			while (i < len && is_space(t[i]))
+				i++;
+		} else {
+			if (i >= len || t[i] != (uint8_t)*c)
+				return 0;
+			i++;
+		}
+	}
+	*end = i;
+	return 1;
+}
+
+static int place_one(struct note *n, const uint8_t *t, size_t len)
+{
+	const char *a = n->anchor;
+	size_t alen = strlen(a);
+	if (!alen)
+		return 0;
+	size_t end;
+	/* Most often the text did not change: it is where it was. */
+	if (n->hint < len && match_at(t, len, n->hint, a, &end)) {
+		n->start = n->hint;
+		n->end = end;
+		return 1;
+	}
+	/* Else every occurrence of its first word, the nearest kept. */
+	size_t tok = strcspn(a, " ");
+	size_t best = SIZE_MAX, best_end = 0, best_d = SIZE_MAX;
+	for (size_t p = 0; p + tok <= len;) {
+		const uint8_t *hit = memmem(t + p, len - p, a, tok);
+		if (!hit)
+			break;
+		size_t at = (size_t)(hit - t);
+		if (match_at(t, len, at, a, &end)) {
+			size_t d = at > n->hint ? at - n->hint : n->hint - at;
+			if (d < best_d) {
+				best = at;
+				best_end = end;
+				best_d = d;
+			}
+			if (at > n->hint)
+				break;  /* farther ones only get farther */
+		}
+		p = at + 1;
+	}
+	if (best == SIZE_MAX)
+		return 0;
+	n->start = best;
+	n->end = best_end;
+	return 1;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+	int fx = x->place == NOTE_FOUND, fy = y->place == NOTE_FOUND;
+	if (fx != fy)
+		return fy - fx;
+	if (fx && x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	/* Stable for the rest: their order in the file (ids break no tie
+	 * here; the index does, below). */
+	return 0;
+}
+
+void notes_anchor(struct notes *ns, const uint8_t *text, size_t len, int complete)
+{
+	for (size_t i = 0; i < ns->n; i++) {
+		struct note *n = &ns->v[i];
+		if (place_one(n, text, len))
+			n->place = NOTE_FOUND;
+		else
+			n->place = complete ? NOTE_ORPHANED : NOTE_UNPLACED;
+	}
+	/* qsort is not stable: sort an index. */
+	size_t *idx = xmalloc((ns->n ? ns->n : 1) * sizeof *idx);
+	for (size_t i = 0; i < ns->n; i++)
+		idx[i] = i;
+	for (size_t i = 1; i < ns->n; i++) {
+		size_t k = idx[i], j = i;
+		while (j > 0 && by_place(&ns->v[idx[j - 1]], &ns->v[k]) > 0) {
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = k;
+	}
+	struct note *v = xmalloc((ns->n ? ns->n : 1) * sizeof *v);
+	for (size_t i = 0; i < ns->n; i++)
+		v[i] = ns->v[idx[i]];
+	memcpy(ns->v, v, ns->n * sizeof *v);
+	free(v);
+	free(idx);
+}
+
+/* ---- the file's text --------------------------------------------------------- */
+
+void notes_quote(struct buf *out, const char *s)
+{
+	buf_addc(out, '"');
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		switch (*c) {
+		case '"':
+			buf_adds(out, "\\\"");
+			break;
+		case '\\':
+			buf_adds(out, "\\\\");
+			break;
+		case '\n':
+			buf_adds(out, "\\n");
+			break;
+		case '\t':
+			buf_adds(out, "\\t");
+			break;
+		default:
+			if (*c < 0x20 || *c == 0x7f)
+				buf_printf(out, "\\x%02x", *c);
+			else
+				buf_addc(out, (char)*c);
+		}
+	}
+	buf_addc(out, '"');
+}
+
+/* Parsing one line, with the column of the first thing wrong. */
+struct cursor {
+	const char *s, *p, *end;
+	const char *what;           /* what was expected where it failed */
+};
+
+static int fail(struct cursor *c, const char *what)
+{
+	c->what = what;
+	return -1;
+}
+
+static int word(struct cursor *c, const char *w)
+{
+	size_t n = strlen(w);
+	if ((size_t)(c->end - c->p) < n || memcmp(c->p, w, n))
+		return fail(c, w);
+	c->p += n;
+	return 0;
+}
+
+static int hexval(char h)
+{
+	return h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+	       : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+}
+
+/* A quoted string into *out (malloc'd, UTF-8 checked). */
+static int quoted(struct cursor *c, char **out)
+{
+	if (c->p >= c->end || *c->p != '"')
+		return fail(c, "a quoted string");
+	const char *open = c->p++;
+	struct buf b = { 0 };
+	for (;;) {
+		if (c->p >= c->end) {
+			buf_free(&b);
+			return fail(c, "a closing quote");
+		}
+		unsigned char ch = (unsigned char)*c->p;
+		if (ch == '"')
+			break;
+		if (ch == '\\') {
+			const char *e = c->p + 1;
+			char v;
+			if (e >= c->end) {
+				buf_free(&b);
+				return fail(c, "an escape after \\");
+			}
+			switch (*e) {
+			case '"': v = '"'; break;
+			case '\\': v = '\\'; break;
+			case 'n': v = '\n'; break;
+			case 't': v = '\t'; break;
+			case 'r': v = '\r'; break;
+			case 'x': {
+				int h1 = e + 1 < c->end ? hexval(e[1]) : -1;
+				int h2 = e + 2 < c->end ? hexval(e[2]) : -1;
+				if (h1 < 0 || h2 < 0) {
+					buf_free(&b);
+					return fail(c, "two hex digits after \\x");
+				}
+				v = (char)(h1 * 16 + h2);
+				c->p += 2;
+				break;
+			}
+			default:
+				buf_free(&b);
+				return fail(c, "one of \\\" \\\\ \\n \\t \\r \\xHH");
+			}
+			buf_addc(&b, v);
+			c->p += 2;
+			continue;
+		}
+		if (ch < 0x20 || ch == 0x7f) {
+			buf_free(&b);
+			return fail(c, "no control character (write it as \\xHH)");
+		}
+		buf_addc(&b, (char)ch);
+		c->p++;
+	}
+	if (b.len && u8_check((const uint8_t *)b.data, b.len)) {
+		/* Said at the string's start: its bytes may be escaped. */
+		buf_free(&b);
+		c->p = open;
+		return fail(c, "valid UTF-8 in the string");
+	}
+	c->p++;
+	*out = b.data ? b.data : xstrdup("");
+	return 0;
+}
+
+static int number(struct cursor *c, size_t *out)
+{
+	size_t v = 0;
+	const char *p = c->p;
+	if (p >= c->end || *p < '0' || *p > '9')
+		return fail(c, "a number");
+	for (; p < c->end && *p >= '0' && *p <= '9'; p++) {
+		size_t d = (size_t)(*p - '0');
+		if (v > (SIZE_MAX - d) / 10)
+			return fail(c, "a smaller number");
+		v = v * 10 + d;
+	}
+	c->p = p;
+	*out = v;
+	return 0;
+}
+
+static int hex_id(struct cursor *c, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int k = 0; k < 16; k++) {
+		int d = c->p + k < c->end ? hexval(c->p[k]) : -1;
+		if (d < 0)
+			return fail(c, "an id of 16 hex digits");
+		v = v << 4 | (uint64_t)d;
+	}
+	if (!v)
+		return fail(c, "an id that is not 0");
+	c->p += 16;
+	*out = v;
+	return 0;
+}
+
+static int line_end(struct cursor *c)
+{
+	return c->p == c->end ? 0 : fail(c, "the end of the line");
+}
+
+/* "doc STRING" -> *doc. */
+static int parse_doc(struct cursor *c, char **doc)
+{
+	if (word(c, "doc ") || quoted(c, doc))
+		return -1;
+	if (line_end(c)) {
+		free(*doc);
+		*doc = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* "note ID HINT ANCHOR TEXT" -> *n (strings owned). */
+static int parse_note(struct cursor *c, struct note *n)
+{
+	memset(n, 0, sizeof *n);
+	char *anchor = NULL, *text = NULL;
+	if (word(c, "note ") || hex_id(c, &n->id) || word(c, " ") || number(c, &n->hint)
+	    || word(c, " ") || quoted(c, &anchor) || word(c, " ") || quoted(c, &text)
+	    || line_end(c)) {
+		free(anchor);
+		free(text);
+		return -1;
+	}
+	/* Whatever the file holds, what is shown is sanitised. */
+	n->anchor = notes_anchor_text(anchor, strlen(anchor));
+	n->text = notes_clean_text(text, strlen(text));
+	free(anchor);
+	free(text);
+	return 0;
+}
+
+static int is_newer_header(const char *s, size_t len)
+{
+	static const char prefix[] = "brief-notes ";
+	size_t pl = sizeof prefix - 1;
+	if (len <= pl || memcmp(s, prefix, pl))
+		return 0;
+	size_t v = 0;
+	for (size_t i = pl; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > 1000000)
+			return 0;
+		v = v * 10 + (size_t)(s[i] - '0');
+	}
+	return v > 1;
+}
+
+/* The next line of s[0, n) from *at, without its LF (a last line may
+ * have none); 0 at the end. */
+struct line {
+	const char *s;
+	size_t len;
+	size_t no;                  /* 1-based */
+};
+
+static int next_line(const char *s, size_t n, size_t *at, struct line *l)
+{
+	if (*at >= n)
+		return 0;
+	const char *p = s + *at;
+	const char *nl = memchr(p, '\n', n - *at);
+	l->s = p;
+	l->len = nl ? (size_t)(nl - p) : n - *at;
+	l->no++;
+	*at += l->len + (nl ? 1 : 0);
+	return 1;
+}
+
+/* Columns count characters, as an editor shows them. */
+static size_t column(const char *line, const char *at)
+{
+	return u8_mbsnlen((const uint8_t *)line, (size_t)(at - line)) + 1;
+}
+
+int notes_parse(const char *name, const char *s, size_t n, const char *doc, struct notes *out,
+		char **warning)
+{
+	if (warning)
+		*warning = NULL;
+	struct line l = { 0 };
+	size_t at = 0, nbad = 0;
+	struct buf first = { 0 };
+	int ours = 0;                   /* inside doc's lines */
+	while (next_line(s, n, &at, &l)) {
+		struct cursor c = { l.s, l.s, l.s + l.len, NULL };
+		if (l.no == 1) {
+			if (l.len == strlen(NOTES_HEADER) && !memcmp(l.s, NOTES_HEADER, l.len))
+				continue;
+			if (is_newer_header(l.s, l.len)) {
+				buf_free(&first);
+				if (warning) {
+					struct buf w = { 0 };
+					buf_printf(&w, "%s: written by a newer brief: its notes are not "
+						   "shown, and not overwritten", name);
+					*warning = w.data;
+				}
+				return 1;
+			}
+			c.what = "\"" NOTES_HEADER "\"";
+		} else if (l.len == 0) {
+			continue;
+		} else if (l.len >= 4 && !memcmp(l.s, "doc ", 4)) {
+			char *d = NULL;
+			if (parse_doc(&c, &d) == 0) {
+				ours = doc && !strcmp(d, doc);
+				free(d);
+				continue;
+			}
+		} else if (l.len >= 5 && !memcmp(l.s, "note ", 5)) {
+			struct note nt;
+			if (parse_note(&c, &nt) == 0) {
+				if (ours && out && !notes_find(out, nt.id)) {
+					out->v = xgrowarray(out->v, &out->cap, out->n + 1, sizeof *out->v);
+					out->v[out->n++] = nt;
+				} else {
+					note_clear(&nt);
+				}
+				continue;
+			}
+		} else {
+			c.what = "\"doc\" or \"note\"";
+		}
+		if (!nbad++)
+			buf_printf(&first, "%s:%zu:%zu: expected %s", name, l.no, column(l.s, c.p),
+				   c.what);
+	}
+	if (nbad > 1)
+		buf_printf(&first, " (and %zu more line%s not understood, kept as they are)",
+			   nbad - 1, nbad > 2 ? "s" : "");
+	if (warning && first.data)
+		*warning = first.data;
+	else
+		buf_free(&first);
+	return 0;
+}
+
+void notes_format_file(struct buf *out, const char *s, size_t n, const char *doc,
+		       const struct notes *ns)
+{
+	buf_adds(out, NOTES_HEADER "\n");
+	struct line l = { 0 };
+	size_t at = 0;
+	int ours = 0;
+	while (next_line(s, n, &at, &l)) {
+		if (l.no == 1 && l.len == strlen(NOTES_HEADER) && !memcmp(l.s, NOTES_HEADER, l.len))
+			continue;
+		struct cursor c = { l.s, l.s, l.s + l.len, NULL };
+		if (l.len >= 4 && !memcmp(l.s, "doc ", 4)) {
+			char *d = NULL;
+			if (parse_doc(&c, &d) == 0) {
+				ours = !strcmp(d, doc);
+				free(d);
+				if (ours)
+					continue;   /* written again below */
+			}
+		} else if (ours && l.len >= 5 && !memcmp(l.s, "note ", 5)) {
+			struct note nt;
+			if (parse_note(&c, &nt) == 0) {
+				note_clear(&nt);
+				continue;           /* replaced by ns */
+			}
+		} else if (l.len == 0) {
+			continue;
+		}
+		/* Kept as it is; a last line that was cut short gets its end. */
+		buf_add(out, l.s, l.len);
+		buf_addc(out, '\n');
+	}
+	if (!ns || !ns->n)
+		return;
+	buf_adds(out, "doc ");
+	notes_quote(out, doc);
+	buf_addc(out, '\n');
+	for (size_t i = 0; i < ns->n; i++) {
+		const struct note *nt = &ns->v[i];
+		buf_printf(out, "note %016llx %zu ", (unsigned long long)nt->id, nt->hint);
+		notes_quote(out, nt->anchor ? nt->anchor : "");
+		buf_addc(out, ' ');
+		notes_quote(out, nt->text ? nt->text : "");
+		buf_addc(out, '\n');
+	}
+}
+
+/* ---- the identity ----------------------------------------------------------- */
+
+char *notes_doc_id(const char *path, const char *bundled, const char *title, uint64_t key)
+{
+	struct buf b = { 0 };
+	if (path && strcmp(path, "-") != 0) {
+		char *real = realpath(path, NULL);
+		buf_adds(&b, real ? real : path);
+		free(real);
+	} else if (bundled) {
+		buf_adds(&b, bundled);
+	} else if (title && *title) {
+		buf_printf(&b, "(stdin) title: %s", title);
+	} else {
+		buf_printf(&b, "(stdin) key: %016llx", (unsigned long long)key);
+	}
+	return b.data;
+}
+
+/* ---- the file ------------------------------------------------------------------- */
+
+char *notes_path(void)
+{
+	struct buf b = { 0 };
+	const char *xdg = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		buf_printf(&b, "%s/brief/notes", xdg);
+	else if (home && home[0])
+		buf_printf(&b, "%s/.local/state/brief/notes", home);
+	return b.data;
+}
+
+static void warn(char **warning, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(char **warning, const char *fmt, ...)
+{
+	if (!warning)
+		return;
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(*warning);
+	*warning = b.data;
+}
+
+static const char *type_name(mode_t m)
+{
+	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) || S_ISBLK(m) ? "a device"
+	       : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a directory" : "a special file";
+}
+
+/* Open without ever blocking (a FIFO waits for a writer, a device may
+ * act), and only a regular file: the type is checked on what was opened.
+ * -1 with errno; errno 0 and *type for a file that is not regular. */
+static int open_regular(const char *path, int flags, const char **type)
+{
+	int fd;
+	do
+		fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		*type = type_name(st.st_mode);
+		errno = 0;
+		return -1;
+	}
+	return fd;
+}
+
+/* The open file's text, at most NOTES_FILE_MAX: 0, 1 too big, -1 errno. */
+static int read_all(int fd, struct buf *b)
+{
+	off_t at = 0;
+	for (;;) {
+		char chunk[16384];
+		ssize_t r = pread(fd, chunk, sizeof chunk, at);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			return 0;
+		if (b->len + (size_t)r > NOTES_FILE_MAX)
+			return 1;
+		buf_add(b, chunk, (size_t)r);
+		at += r;
+	}
+}
+
+int notes_load(const char *path, const char *doc, struct notes *out, char **warning)
+{
+	if (warning)
+		*warning = NULL;
+	if (!path)
+		return 0;
+	const char *type = NULL;
+	int fd = open_regular(path, O_RDONLY, &type);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		if (errno)
+			warn(warning, "%s: %s", path, strerror(errno));
+		else
+			warn(warning, "%s: %s, not a regular file: no notes read", path, type);
+		return -1;
+	}
+	struct buf b = { 0 };
+	int rc = read_all(fd, &b);
+	int e = errno;
+	close(fd);
+	if (rc) {
+		if (rc > 0)
+			warn(warning, "%s: over 16 MiB, not brief's notes: not read", path);
+		else
+			warn(warning, "%s: %s", path, strerror(e));
+		buf_free(&b);
+		return -1;
+	}
+	rc = notes_parse(path, b.data ? b.data : "", b.len, doc, out, warning);
+	buf_free(&b);
+	return rc || (warning && *warning) ? -1 : 0;
+}
+
+/* mkdir -p, new directories private to the user. */
+static int make_dirs(char *dir)
+{
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int r = mkdir(dir, 0700);
+		*p = '/';
+		if (r && errno != EEXIST)
+			return -1;
+	}
+	return mkdir(dir, 0700) && errno != EEXIST ? -1 : 0;
+}
+
+static int pwrite_all(int fd, const char *p, size_t n)
+{
+	off_t at = 0;
+	while (n) {
+		ssize_t w = pwrite(fd, p, n, at);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+		at += w;
+	}
+	return 0;
+}
+
+/* An exclusive lock on fd without blocking: retried with growing pauses
+ * until wait->max_ms, stopped at once when wait->stop_fd is readable.
+ * 0 locked, 1 gave up, 2 told to stop, -1 errno. */
+static int take_lock(int fd, const struct notes_wait *wait)
+{
+	int max_ms = wait ? wait->max_ms : NOTES_WAIT_MS;
+	int stop_fd = wait ? wait->stop_fd : -1;
+	int64_t deadline = now_ms() + (max_ms > 0 ? max_ms : 0);
+	int pause = 1;
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK)
+			return -1;
+		int64_t left = deadline - now_ms();
+		if (left <= 0)
+			return 1;
+		struct pollfd p = { .fd = stop_fd, .events = POLLIN };
+		if (poll(&p, stop_fd >= 0 ? 1 : 0, left < pause ? (int)left : pause) > 0)
+			return 2;
+		if (pause < 50)
+			pause *= 2;
+	}
+}
+
+static int starts_with_header(const struct buf *b)
+{
+	size_t hl = strlen(NOTES_HEADER);
+	return b->len > hl && !memcmp(b->data, NOTES_HEADER, hl) && b->data[hl] == '\n';
+}
+
+int notes_update(const char *path, const char *doc, const struct note *put, uint64_t remove_id,
+		 const struct notes_wait *wait, struct notes *now, char **warning)
+{
+	if (warning)
+		*warning = NULL;
+	if (!path) {
+		warn(warning, "nowhere to keep notes: neither XDG_STATE_HOME nor HOME is set");
+		return -1;
+	}
+	const char *slash = strrchr(path, '/');
+	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/")
+		    : xstrndup(path, (size_t)(slash - path));
+	struct buf lock = { 0 }, old = { 0 }, data = { 0 }, tmp = { 0 };
+	struct notes mine = { 0 };
+	char *real = NULL;
+	const char *type = NULL;
+	int lfd = -1, fd = -1, rc = -1;
+	struct stat lst;
+
+	if (make_dirs(dir)) {
+		warn(warning, "%s: %s", dir, strerror(errno));
+		goto out;
+	}
+	/* A lock file beside it, never through a link, only a regular file:
+	 * the notes file itself is replaced by rename. */
+	buf_printf(&lock, "%s/notes.lock", dir);
+	lfd = open_regular(lock.data, O_RDWR | O_CREAT | O_NOFOLLOW, &type);
+	if (lfd < 0) {
+		if (errno == ELOOP)
+			warn(warning, "%s: a symbolic link, not followed: notes not written", lock.data);
+		else if (errno)
+			warn(warning, "%s: %s", lock.data, strerror(errno));
+		else
+			warn(warning, "%s: %s, not a regular file: notes not written", lock.data, type);
+		goto out;
+	}
+	int lk = take_lock(lfd, wait);
+	if (lk) {
+		if (lk < 0)
+			warn(warning, "%s: %s", lock.data, strerror(errno));
+		else if (lk == 1)
+			warn(warning, "%s: another brief holds the lock: notes not written", lock.data);
+		else
+			warn(warning, "%s: stopped waiting for the lock: notes not written", lock.data);
+		goto out;
+	}
+	/* A link (notes kept in a dotfiles repository) is written through, in
+	 * place, but only into a regular file that is brief's notes. */
+	int linked = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+	if (linked) {
+		real = realpath(path, NULL);
+		struct stat st;
+		if (!real || stat(real, &st) != 0) {
+			warn(warning, "%s: a link to nowhere: notes not written", path);
+			goto out;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			warn(warning, "%s: a link to %s (%s), not brief's notes: not overwritten",
+			     path, real, type_name(st.st_mode));
+			goto out;
+		}
+	} else if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
+		warn(warning, "%s: %s, not a regular file: notes not written", path,
+		     type_name(lst.st_mode));
+		goto out;
+	}
+	fd = open_regular(linked ? real : path, (linked ? O_RDWR : O_RDONLY), &type);
+	if (fd < 0 && errno != ENOENT) {
+		if (errno)
+			warn(warning, "%s: %s", path, strerror(errno));
+		else
+			warn(warning, "%s: %s, not a regular file: notes not written", path, type);
+		goto out;
+	}
+	if (fd >= 0) {
+		int r = read_all(fd, &old);
+		if (r) {
+			warn(warning, r > 0 ? "%s: over 16 MiB, not brief's notes: not overwritten"
+				     : "%s: cannot be read: notes not written", path);
+			goto out;
+		}
+		if (old.len && !starts_with_header(&old)) {
+			int newer = 0;
+			const char *nl = memchr(old.data, '\n', old.len);
+			newer = is_newer_header(old.data, nl ? (size_t)(nl - old.data) : old.len);
+			warn(warning, newer ? "%s: written by a newer brief: not overwritten"
+				     : "%s: not brief's notes (no \"" NOTES_HEADER "\" line): not "
+				       "overwritten", path);
+			goto out;
+		}
+	} else if (linked) {
+		warn(warning, "%s: a link to nowhere: notes not written", path);
+		goto out;
+	}
+	/* The file as it is now, the change on top: what another brief wrote
+	 * meanwhile stays. */
+	notes_parse(path, old.data ? old.data : "", old.len, doc, &mine, NULL);
+	if (put)
+		notes_put(&mine, put);
+	if (remove_id)
+		notes_remove(&mine, remove_id);
+	notes_format_file(&data, old.data ? old.data : "", old.len, doc, &mine);
+
+	if (linked) {
+		/* In place: a rename would replace the link. */
+		if (pwrite_all(fd, data.data, data.len) || ftruncate(fd, (off_t)data.len)) {
+			warn(warning, "%s: %s", real, strerror(errno));
+			goto out;
+		}
+	} else {
+		buf_printf(&tmp, "%s/notes.tmp.%ld", dir, (long)getpid());
+		int flags = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC;
+		int tfd = open(tmp.data, flags, 0600);
+		if (tfd < 0 && errno == EEXIST) {
+			unlink(tmp.data);       /* a dead brief's, with our pid; we hold the lock */
+			tfd = open(tmp.data, flags, 0600);
+		}
+		if (tfd < 0) {
+			warn(warning, "%s: %s", tmp.data, strerror(errno));
+			goto out;
+		}
+		if (fchmod(tfd, 0600) || pwrite_all(tfd, data.data, data.len) || close(tfd)) {
+			warn(warning, "%s: %s", tmp.data, strerror(errno));
+			unlink(tmp.data);
+			goto out;
+		}
+		if (rename(tmp.data, path)) {
+			warn(warning, "%s: %s", path, strerror(errno));
+			unlink(tmp.data);
+			goto out;
+		}
+	}
+	rc = 0;
+	if (now) {
+		notes_free(now);
+		*now = mine;
+		memset(&mine, 0, sizeof mine);
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	if (lfd >= 0)
+		close(lfd);
+	notes_free(&mine);
+	buf_free(&lock);
+	buf_free(&old);
+	buf_free(&data);
+	buf_free(&tmp);
+	free(real);
+	free(dir);
+	return rc;
+}
