@@ -18,8 +18,10 @@
 #include "brief/cite.h"
 #include "brief/draft.h"
 #include "brief/export.h"
+#include "brief/export_notes.h"
 #include "brief/mapguard.h"
 #include "brief/model.h"
+#include "brief/notes.h"
 #include "brief/ui.h"
 #include "brief/util.h"
 
@@ -42,8 +44,11 @@ static void usage(FILE *o)
 	      "  -e, --export=FORMAT     print the model as JSON with byte offsets (json),\n"
 	      "                          or the text brief reads, a web page's article\n"
 	      "                          (text)\n"
+	      "  -e, --export=notes      print the reading notes on the article with\n"
+	      "                          their sentences, as Markdown (--format=json: JSON)\n"
 	      "      --format=FORMAT     read FILE as text or html (default: HTML when its\n"
-	      "                          name or first bytes say so)\n"
+	      "                          name or first bytes say so); with --export notes,\n"
+	      "                          its output: markdown (default) or json\n"
 	      "      --draft             print an annotation file drafted from the\n"
 	      "                          actors found automatically, to check and save\n"
 	      "                          as FILE.brief\n"
@@ -200,6 +205,30 @@ static int shrank(const struct model *m)
 	return EXIT_IOERR;
 }
 
+/* --export notes: the notes printed, their file's problems said; the
+ * exit status of a file with lines not understood is 65 (the rest is
+ * printed), of one that cannot be read 66 (nothing is). */
+static int notes_export(const struct model *m, const char *path, enum export_notes_format f,
+			enum cite_style style)
+{
+	char *file = notes_path();
+	char *warning = NULL;
+	errno = 0;
+	int rc = export_notes(stdout, m, path, file, f, style, &warning);
+	free(file);
+	if (rc < 0) {
+		free(warning);
+		return output_status(-1);
+	}
+	if (warning) {
+		char *shown = doc_sanitize_cstr(warning);
+		fprintf(stderr, "brief: %s\n", shown);
+		free(shown);
+		free(warning);
+	}
+	return rc == 2 ? BRIEF_EXIT_NOINPUT : rc == 1 ? BRIEF_EXIT_DATAERR : 0;
+}
+
 int main(int argc, char **argv)
 {
 	/* The character set only: numbers in JSON, dumps and the comparison
@@ -212,6 +241,8 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS,
 	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO, OPT_FORMAT, OPT_CITE, OPT_NO_OSC52 };
+	/* --export's values: 1 json, 2 text, EXPORT_NOTES notes. */
+	enum { EXPORT_NOTES = 3 };
 	static const struct option longopts[] = {
 		{ "annotations", required_argument, NULL, 'a' },
 		{ "dump", no_argument, NULL, 'd' },
@@ -234,6 +265,8 @@ int main(int argc, char **argv)
 	};
 	const char *annot_path = NULL;
 	int dump = 0, width = 0, export = 0, draft = 0, explain = 0;   /* export: 1 json, 2 text */
+	enum export_notes_format notes_format = EXPORT_NOTES_MARKDOWN;
+	int notes_format_given = 0, cite_given = 0;
 	struct model_opts mo = { 0 };
 	struct ui_options uo = { 0 };
 	/* Block and box characters need a UTF-8 locale. */
@@ -267,16 +300,29 @@ int main(int argc, char **argv)
 				export = 1;
 			else if (strcmp(optarg, "text") == 0)
 				export = 2;
+			else if (strcmp(optarg, "notes") == 0)
+				export = EXPORT_NOTES;
 			else
-				return usage_error("unknown export format '%s' (expected json or text)", optarg);
+				return usage_error("unknown export format '%s' (expected json, text or notes)", optarg);
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
+			/* One option, two uses with values apart: text and html say
+			 * how to read FILE, json and markdown the notes export's
+			 * output. */
+			if (strcmp(optarg, "text") == 0) {
 				mo.format = HTML_FORMAT_TEXT;
-			else if (strcmp(optarg, "html") == 0)
+			} else if (strcmp(optarg, "html") == 0) {
 				mo.format = HTML_FORMAT_HTML;
-			else
-				return usage_error("unknown format '%s' (expected text or html)", optarg);
+			} else if (strcmp(optarg, "json") == 0) {
+				notes_format = EXPORT_NOTES_JSON;
+				notes_format_given = 1;
+			} else if (strcmp(optarg, "markdown") == 0) {
+				notes_format = EXPORT_NOTES_MARKDOWN;
+				notes_format_given = 1;
+			} else {
+				return usage_error("unknown format '%s' (expected text or html, or json "
+						   "or markdown with --export notes)", optarg);
+			}
 			break;
 		case OPT_ASCII:
 			uo.ascii = 1;
@@ -305,6 +351,7 @@ int main(int argc, char **argv)
 				return usage_error("unknown citation style '%s' (expected plain, "
 						   "markdown or apa)", optarg);
 			uo.cite = (int)st;
+			cite_given = 1;
 			break;
 		}
 		case OPT_NO_OSC52:
@@ -330,6 +377,8 @@ int main(int argc, char **argv)
 	}
 	if (dump && export)
 		return usage_error("--dump and --export cannot be used together");
+	if (notes_format_given && export != EXPORT_NOTES)
+		return usage_error("--format=json or markdown goes with --export notes");
 	if (draft && (dump || export))
 		return usage_error("--draft cannot be used with --dump or --export");
 	if (draft && mo.no_auto)
@@ -369,6 +418,14 @@ int main(int argc, char **argv)
 		errno = 0;
 		if (!doc_shrank(&m.doc))
 			rc = output_status(draft_write(stdout, &m));
+	} else if (export == EXPORT_NOTES) {
+		signal(SIGPIPE, SIG_IGN);
+		model_scan_all(&m);
+		/* The citation in Markdown's style in Markdown, plain in JSON,
+		 * unless --cite says which. */
+		rc = notes_export(&m, path, notes_format,
+				  cite_given ? (enum cite_style)uo.cite
+				  : notes_format == EXPORT_NOTES_JSON ? CITE_PLAIN : CITE_MARKDOWN);
 	} else if (export || dump || !isatty(STDOUT_FILENO)) {
 		signal(SIGPIPE, SIG_IGN);
 		if (export == 2) {

@@ -710,7 +710,9 @@ int notes_load(const char *path, const char *doc, struct notes *out, char **warn
 	}
 	rc = notes_parse(path, b.data ? b.data : "", b.len, doc, out, warning);
 	buf_free(&b);
-	return rc || (warning && *warning) ? -1 : 0;
+	if (rc)
+		return -1;              /* a newer format: nothing read */
+	return warning && *warning ? 1 : 0;
 }
 
 /* mkdir -p, new directories private to the user. */

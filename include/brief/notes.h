@@ -115,9 +115,10 @@ void notes_quote(struct buf *out, const char *s);
 char *notes_path(void);
 
 /* The notes of doc from the file at path into out (none: no file).
- * Returns 0, or -1 with *warning (malloc'd): the file could not be read,
- * is not a regular file, is over NOTES_FILE_MAX, of a newer format, or has
- * lines not understood (the notes understood are still read). */
+ * Returns 0; 1 with *warning (malloc'd) when lines were not understood
+ * (the notes that were are read); -1 with *warning when nothing was read:
+ * the file could not be read, is not a regular file, is over
+ * NOTES_FILE_MAX or of a newer format. */
 int notes_load(const char *path, const char *doc, struct notes *out, char **warning);
 
 /* How long notes_update may wait for another brief's lock. */

@@ -326,6 +326,7 @@ static void test_update_refuses(void **state)
 	struct notes got = { 0 };
 	assert_int_equal(notes_load(path, "/doc", &got, &w), -1);
 	assert_non_null(strstr(w, "a FIFO"));
+	assert_int_equal(got.n, 0);
 	free(w);
 	assert_true(now_ms() - t0 < 2000);
 	unlink(path);
