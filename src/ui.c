@@ -50,6 +50,14 @@ static void query_size(struct reader *r)
 	after_layout(r, asked, layout_query(&r->lay, &r->ui, r->pane, r->tty.tty_fd, asked));
 }
 
+/* The panel lists the notes: its rows again. */
+static void notes_changed(struct reader *r)
+{
+	for (int p = 0; p < PANE_COUNT; p++)
+		if (ui_panes[p]->update)
+			ui_panes[p]->update(&r->ui, r->pane[p], model_scan_done(r->ui.m));
+}
+
 static void apply(struct reader *r, struct fx *fx)
 {
 	struct ui *u = &r->ui;
@@ -73,6 +81,8 @@ static void apply(struct reader *r, struct fx *fx)
 		copier_deliver(r->copy, u, fx);
 		r->redraw = 1;
 	}
+	if (fx->flags & FX_NOTES)
+		notes_changed(r);
 	fx_free(fx);
 }
 
@@ -190,6 +200,7 @@ static void reader_free(struct reader *r)
 			ui_panes[p]->destroy(&r->ui, r->pane[p]);
 	select_free(&r->ui);
 	copier_free(r->copy);
+	notebook_close(&r->ui);
 	vp_free(&r->ui.vp);
 	buf_free(&r->ui.msg);
 	input_free(r->in);
@@ -262,6 +273,9 @@ int ui_run(struct model *m, const struct ui_options *o)
 	 * open (a commentary is) is scanned whole: its first paint is then
 	 * final, with no second frame of counts catching up. */
 	scan(r, doc_complete(&m->doc) ? SIZE_MAX : (size_t)32 << 10, 0);
+	/* Notes before the layout: the article's margin depends on them. */
+	notebook_open(u, o->path);
+	notes_changed(r);
 	relayout(r);
 	if (!o->no_state)
 		statefile_load(u, r->state_key);
@@ -334,8 +348,17 @@ int ui_run(struct model *m, const struct ui_options *o)
 			dirty = 1;      /* (input sets it anyway: a frame that did not
 			                   change costs no byte) */
 		r->redraw = 0;
-		if (scanning)
+		if (scanning) {
 			scan(r, (size_t)2 << 20, 1);
+			/* All read: notes not found in its start are looked for
+			 * in the rest, and those still missing are orphans. */
+			int settled = notebook_settle(u);
+			if (settled)
+				notes_changed(r);
+			if (settled == 2)
+				relayout(r);
+			dirty |= settled != 0;
+		}
 	}
 	/* The terminal first, so a warning from saving is seen. */
 	if (exit_sig != SIGHUP && exit_sig != SIGTERM)

@@ -15,12 +15,16 @@
  *            close it; digits still start a count (3j scrolls it)
  *   count    digits; any other key ends it and goes below with the count
  *   prompt   a search pattern being typed: every key is its own
- *   mark     the letter after m or ': every key is its own */
+ *   mark     the letter after m or ': every key is its own ('] and '[
+ *            go to the next and previous note)
+ *   note     a note being typed on the sentence at the cursor, shown
+ *            as the cursor: every key is its own */
 #include "config.h"
 
 #include <string.h>
 #include <unistr.h>
 
+#include "brief/notes.h"
 #include "brief/ui_loop.h"
 
 struct input {
@@ -34,6 +38,7 @@ struct input {
 	char *history[16];          /* search patterns, oldest first */
 	int nhistory;
 	int hist_pos;               /* -1: a new pattern; else n back from the newest */
+	struct notebook_target note;    /* note: the sentence it is on */
 };
 
 /* What a mode's hooks work on. */
@@ -168,6 +173,24 @@ static void file_info(struct ctx *c)
 		   model_scan_done(u->m) ? "" : " (scanning)");
 }
 
+/* a: the note prompt on the sentence at the cursor (else the top row's),
+ * which the cursor then shows; its note, if it has one, to edit. */
+static void start_note(struct ctx *c)
+{
+	struct input *in = c->in;
+	notebook_target_free(&in->note);
+	if (notebook_target(c->u, &in->note) != 0) {
+		fx_message(c->fx, 1, "No sentence here to write a note on");
+		return;
+	}
+	vp_set_cursor(&c->u->vp, in->note.start, in->note.end);
+	push(in, MODE_NOTE);
+	buf_reset(&in->text);
+	if (in->note.text)
+		buf_adds(&in->text, in->note.text);
+	c->fx->flags |= FX_REDRAW;
+}
+
 static int normal_act(struct ctx *c, enum action a, long count)
 {
 	struct input *in = c->in;
@@ -200,6 +223,9 @@ static int normal_act(struct ctx *c, enum action a, long count)
 		in->search_count = count ? count : 1;
 		in->hist_pos = -1;
 		buf_reset(&in->text);
+		return 1;
+	case ACT_NOTE:
+		start_note(c);
 		return 1;
 	case ACT_MARK:
 	case ACT_GOTO_MARK:
@@ -410,6 +436,10 @@ static void mark_letter(struct ctx *c, int pending, wint_t ch)
 		}
 		return;
 	}
+	if (ch == ']' || ch == '[') {
+		notebook_jump(c->u, ch == '[', c->fx);
+		return;
+	}
 	if (ch == '\'') {
 		if (!vp->has_prev) {
 			fx_message(c->fx, 1, "No previous position");
@@ -434,6 +464,52 @@ static int mark_key(struct ctx *c, wint_t ch, int is_fn)
 	return 1;
 }
 
+/* ---- a note being written ------------------------------------------------------------ */
+
+/* Typed text: every key is the note's; Enter keeps it (empty: removes
+ * the note), Esc, ^G and ^C leave it as it was. */
+static int note_key(struct ctx *c, wint_t ch, int is_fn)
+{
+	struct input *in = c->in;
+	c->fx->flags |= FX_REDRAW;
+	if ((!is_fn && (ch == '\n' || ch == '\r')) || (is_fn && ch == KEY_ENTER)) {
+		pop(in);
+		notebook_write(c->u, &in->note, in->text.data ? in->text.data : "", c->fx);
+		notebook_target_free(&in->note);
+		buf_reset(&in->text);
+		return 1;
+	}
+	if (!is_fn && (ch == 27 || ch == 7 || ch == 3)) {
+		pop(in);
+		notebook_target_free(&in->note);
+		buf_reset(&in->text);
+		fx_message(c->fx, 0, "Note not changed");
+		return 1;
+	}
+	if ((is_fn && ch == KEY_BACKSPACE) || (!is_fn && (ch == 127 || ch == 8))) {
+		size_t n = in->text.len;
+		if (!n)
+			return 1;
+		do
+			n--;
+		while (n > 0 && (in->text.data[n] & 0xC0) == 0x80);
+		in->text.len = n;
+		in->text.data[n] = '\0';
+		return 1;
+	}
+	if (!is_fn && ch == 21) {       /* ^U */
+		buf_reset(&in->text);
+		return 1;
+	}
+	if (is_fn || !doc_cp_is_safe((uint32_t)ch) || ch < 0x20 || ch == '\t')
+		return 1;
+	uint8_t enc[6];
+	int n = u8_uctomb(enc, (ucs4_t)ch, sizeof enc);
+	if (n > 0 && in->text.len + (size_t)n <= NOTES_TEXT_MAX)
+		buf_add(&in->text, enc, (size_t)n);
+	return 1;
+}
+
 /* ---- the table ------------------------------------------------------------------------ */
 
 static const struct mode_def modes[MODE_MAX] = {
@@ -445,6 +521,7 @@ static const struct mode_def modes[MODE_MAX] = {
 	[MODE_COUNT] = { "count", MF_MOUSE, PANE_COUNT, count_key, NULL },
 	[MODE_PROMPT] = { "prompt", MF_CURSOR | MF_CANCEL, PANE_COUNT, prompt_key, NULL },
 	[MODE_MARK] = { "mark", MF_CURSOR | MF_CANCEL, PANE_COUNT, mark_key, NULL },
+	[MODE_NOTE] = { "note", MF_CURSOR | MF_CANCEL, PANE_COUNT, note_key, NULL },
 };
 
 /* ---- keys and clicks ---------------------------------------------------------------- */
@@ -552,6 +629,10 @@ void input_prompt(const struct input *in, struct status_prompt *p)
 		p->label = labels[in->prompt_char == '?'];
 		p->input = in->text.data ? in->text.data : "";
 		break;
+	case MODE_NOTE:
+		p->label = in->note.id ? "edit note: " : "note: ";
+		p->input = in->text.data ? in->text.data : "";
+		break;
 	case MODE_MARK:
 		/* A pending mark asks for its letter in words, as less does. */
 		p->label = in->prompt_char == 'm' ? "mark: " : "goto mark: ";
@@ -599,6 +680,7 @@ void input_free(struct input *in)
 	if (!in)
 		return;
 	buf_free(&in->text);
+	notebook_target_free(&in->note);
 	for (int i = 0; i < in->nhistory; i++)
 		free(in->history[i]);
 	keymap_free(in->keys);

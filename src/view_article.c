@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/notes.h"
 #include "brief/ui_pane.h"
 
 struct article {
 	int title;                  /* 1 when the header row is shown */
+	int margin;                 /* columns left of the text: notes' marks */
 	struct vp_pos drawn_top;    /* the top row as last drawn */
 	int drawn_ok;               /* 0: that frame is gone (resized, covered) */
 	uint8_t *rolebuf;           /* scratch: a role per byte of a display line */
@@ -41,7 +43,10 @@ static void article_resize(struct ui *u, void *self, int rows, int cols)
 	struct article *a = self;
 	a->title = model_has_meta(u->m) && rows >= 6;
 	a->drawn_ok = 0;
-	vp_resize(&u->vp, cols, rows - a->title);
+	/* A margin for the notes' marks only when there is a note to mark:
+	 * the text's columns stay where they are for an article with none. */
+	a->margin = cols > 20 ? notebook_margin(u) : 0;
+	vp_resize(&u->vp, cols - a->margin, rows - a->title);
 }
 
 /* ---- highlights ------------------------------------------------------- */
@@ -108,25 +113,42 @@ static void row_roles(struct ui *u, struct article *a, size_t ls, size_t le, uin
 		paint(roles, ls, le, vp->cur_start, vp->cur_end, ROLE_CURSOR);
 }
 
+/* The mark of a note whose sentence starts on the row [ls, le). */
+static void draw_mark(struct ui *u, struct article *a, WINDOW *w, int y, size_t ls, size_t le)
+{
+	const struct notes *ns = notebook_list(u);
+	for (size_t i = 0; i < ns->n && ns->v[i].place == NOTE_FOUND; i++) {
+		size_t s = ns->v[i].start;
+		if (s >= le)
+			break;
+		if (s >= ls) {
+			draw_str(w, y, 0, a->margin, u->ascii ? "*" : "\u270e", u->attr[ROLE_TITLE]);
+			return;
+		}
+	}
+}
+
 static void draw_row(struct ui *u, struct article *a, WINDOW *w, int y, const struct lline *ll)
 {
 	const uint8_t *t = u->m->doc.text;
 	size_t ls = ll->start, le = ll->end;
 	a->rolebuf = xgrowarray(a->rolebuf, &a->rolebuf_cap, le - ls + 1, 1);
 	row_roles(u, a, ls, le, a->rolebuf);
-	int col = 0;
+	if (a->margin)
+		draw_mark(u, a, w, y, ls, le);
+	int col = a->margin;
 	for (size_t s = ls; s < le;) {
 		/* Runs of one role, cut only at cluster boundaries. */
 		uint8_t r = a->rolebuf[s - ls];
 		size_t e = layout_next_cluster(t, s, le);
 		while (e < le && a->rolebuf[e - ls] == r)
 			e = layout_next_cluster(t, e, le);
-		col += draw_text(w, y, col, u->vp.width - col, t + s, e - s, u->attr[r]);
+		col += draw_text(w, y, col, a->margin + u->vp.width - col, t + s, e - s, u->attr[r]);
 		s = e;
 	}
 }
 
-static void draw_title(struct ui *u, WINDOW *w)
+static void draw_title(struct ui *u, WINDOW *w, int x)
 {
 	static const enum meta_key order[] = { META_SECTION, META_TITLE, META_BYLINE,
 					       META_SOURCE, META_DATE, META_CREDIT };
@@ -138,7 +160,7 @@ static void draw_title(struct ui *u, WINDOW *w)
 		buf_printf(&b, "%s%s%s", b.len ? (u->ascii ? " | " : " · ") : "",
 			   order[i] == META_CREDIT ? "Illustration: " : "", t);
 	}
-	draw_str(w, 0, 0, u->vp.width, b.data ? b.data : "", u->attr[ROLE_HEADER]);
+	draw_str(w, 0, x, u->vp.width, b.data ? b.data : "", u->attr[ROLE_HEADER]);
 	buf_free(&b);
 }
 
@@ -159,7 +181,7 @@ static void article_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 	werase(w);
 	int y0 = 0;
 	if (a->title) {
-		draw_title(u, w);
+		draw_title(u, w, a->margin);
 		y0 = 1;
 	}
 	struct vp_pos p = vp->top;
@@ -179,7 +201,7 @@ static void article_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 		if (!vp_next(vp, &p)) {
 			/* Past the end: mark empty rows as less does. */
 			for (int k = y + 1; k < vp->height; k++)
-				draw_str(w, k + y0, 0, 1, "~", u->attr[ROLE_DIM]);
+				draw_str(w, k + y0, a->margin, 1, "~", u->attr[ROLE_DIM]);
 			break;
 		}
 	}
@@ -331,7 +353,7 @@ static enum action article_mouse(struct ui *u, void *self, int y, int x, int whe
 		return ACT_NONE;
 	}
 	size_t off;
-	if (!vp_hit(&u->vp, y - a->title, x, &off) || !select_at(u, off))
+	if (x < a->margin || !vp_hit(&u->vp, y - a->title, x - a->margin, &off) || !select_at(u, off))
 		return ACT_NONE;
 	*count = 0;
 	return ACT_NEXT_MATCH;      /* to the first occurrence */

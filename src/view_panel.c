@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/notes.h"
 #include "brief/ui_pane.h"
 
 struct panel_row {
-	enum { PROW_HEADING, PROW_ENTITY, PROW_FIGURE, PROW_NOTE } kind;
-	size_t index;               /* entity index or figure group */
+	enum { PROW_HEADING, PROW_ENTITY, PROW_FIGURE, PROW_NOTE, PROW_READER_NOTE } kind;
+	size_t index;               /* entity index, figure group, or reader's note */
 	char *text;                 /* headings and notes */
 };
 
@@ -28,7 +29,7 @@ static const char *const kind_heading[KIND_COUNT] = {
 
 static int selectable(const struct panel_row *r)
 {
-	return r->kind == PROW_ENTITY || r->kind == PROW_FIGURE;
+	return r->kind == PROW_ENTITY || r->kind == PROW_FIGURE || r->kind == PROW_READER_NOTE;
 }
 
 static int row_ok(void *ctx, size_t i)
@@ -61,6 +62,13 @@ static void panel_update(struct ui *u, void *self, int done)
 	const struct annot *a = &u->m->annot;
 	size_t keep = p->list.sel < p->list.n ? p->list.sel : 0;
 	clear_rows(p);
+	/* The reader's own notes first (ui_notebook.c): found ones in text
+	 * order, then the orphans. */
+	const struct notes *ns = notebook_list(u);
+	if (ns->n)
+		add_row(p, PROW_HEADING, 0, "NOTES");
+	for (size_t i = 0; i < ns->n; i++)
+		add_row(p, PROW_READER_NOTE, i, NULL);
 	if (a->nentities)
 		add_row(p, PROW_HEADING, 0, "ACTORS");
 	for (int k = 0; k < KIND_COUNT; k++) {
@@ -147,6 +155,19 @@ static void draw_row(struct ui *u, struct panel *p, WINDOW *w, int y, int x, int
 		if (u->sel.active && u->sel.is_figure && u->sel.fig_group == r->index)
 			at |= u->attr[ROLE_SELECTED];
 		break;
+	case PROW_READER_NOTE: {
+		/* The note, and on the right its line ("?": orphaned). */
+		const struct note *n = &notebook_list(u)->v[r->index];
+		name = n->text;
+		namelen = strlen(name);
+		if (n->place == NOTE_FOUND)
+			snprintf(count, sizeof count, "%zu", doc_line_at(&u->m->doc, n->start) + 1);
+		else
+			snprintf(count, sizeof count, "?");
+		if (n->place != NOTE_FOUND && !sel)
+			at |= u->attr[ROLE_DIM];
+		break;
+	}
 	}
 	draw_fill(w, y, x, width, at);
 	/* A marker as well as the colour: the selected row reads in monochrome. */
@@ -188,17 +209,21 @@ static void panel_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 
 /* Select the selected row's entity or figures: the article then goes to
  * the first occurrence. */
-static enum action activate(struct ui *u, struct panel *p, long *count)
+static enum action activate(struct ui *u, struct panel *p, long *count, struct fx *fx)
 {
 	if (p->list.sel >= p->list.n)
 		return ACT_NONE;
 	const struct panel_row *r = &p->row[p->list.sel];
-	if (r->kind == PROW_ENTITY)
+	if (r->kind == PROW_ENTITY) {
 		select_entity(u, (long)r->index);
-	else if (r->kind == PROW_FIGURE)
+	} else if (r->kind == PROW_FIGURE) {
 		select_figure_group(u, r->index);
-	else
+	} else if (r->kind == PROW_READER_NOTE) {
+		notebook_go(u, &notebook_list(u)->v[r->index], fx);
 		return ACT_NONE;
+	} else {
+		return ACT_NONE;
+	}
 	*count = 0;
 	return ACT_NEXT_MATCH;
 }
@@ -211,16 +236,23 @@ static enum action panel_handle(struct ui *u, void *self, enum action a, long *c
 	if (list_handle(&p->list, a, *count))
 		return ACT_NONE;
 	if (a == ACT_ENTER)
-		return activate(u, p, count);
+		return activate(u, p, count, fx);
 	if (a == ACT_COPY_SENTENCE && p->list.sel < p->list.n) {
 		/* The selected row's card, or its figure with its sentences. */
 		const struct panel_row *r = &p->row[p->list.sel];
-		if (r->kind == PROW_ENTITY)
+		if (r->kind == PROW_ENTITY) {
 			copy_entity(u, r->index, fx);
-		else if (r->kind == PROW_FIGURE)
+		} else if (r->kind == PROW_FIGURE) {
 			copy_figure_group(u, r->index, fx);
-		else
+		} else if (r->kind == PROW_READER_NOTE) {
+			const struct note *n = &notebook_list(u)->v[r->index];
+			if (n->place == NOTE_FOUND)
+				copy_sentences(u, n->start, 1, 0, fx);
+			else
+				notebook_describe(u, n, fx);
+		} else {
 			return a;
+		}
 		return ACT_NONE;
 	}
 	return a;
@@ -238,7 +270,7 @@ static enum action panel_mouse(struct ui *u, void *self, int y, int x, int wheel
 	}
 	if (!list_click(&p->list, y))
 		return ACT_NONE;
-	return activate(u, p, count);
+	return activate(u, p, count, fx);
 }
 
 const struct pane_ops panel_pane = {

@@ -78,7 +78,7 @@ struct ui {
 	/* Copying and notes (ui_copy.c, ui_notes.c). */
 	enum cite_style cite;       /* --cite */
 	const char *cite_where;     /* the file name a citation names; NULL: none */
-	struct notes *notes;        /* the document's notes, anchored; NULL: none kept */
+	struct notebook *notes;     /* the document's notes (ui_notebook.c); NULL: none */
 };
 
 /* What handling a key, an action or a click did, for the loop to apply
@@ -236,6 +236,52 @@ void copy_entity(struct ui *u, size_t entity, struct fx *fx);
 void copy_figure_group(struct ui *u, size_t group, struct fx *fx);
 void copy_cmp_row(struct ui *u, size_t cmp, size_t row, struct fx *fx);
 void copy_cmp_measure(struct ui *u, size_t cmp, size_t measure, struct fx *fx);
+
+/* ---- ui_notebook.c: the document's notes ----------------------------------- */
+
+/* Columns the article's margin takes when a note is shown in it. */
+#define NOTEBOOK_MARGIN 2
+
+struct notes;
+struct note;
+/* Load the notes of the document (path: as named on the command line) and
+ * anchor them in what is read of it; a warning goes to the status line. */
+void notebook_open(struct ui *u, const char *path);
+void notebook_close(struct ui *u);
+/* Anchored again once the whole text is read (orphans are only said
+ * then): 0 when nothing changed, 1 when they were, 2 when the margin came
+ * or went as well. */
+int notebook_settle(struct ui *u);
+/* The article's margin: NOTEBOOK_MARGIN when a note is found in the text,
+ * else 0 (the text's columns never move for an article with none). */
+int notebook_margin(const struct ui *u);
+/* The notes (found ones first, in text order; never NULL), how many are
+ * found, the found one on [start, end) (NULL: none). */
+const struct notes *notebook_list(const struct ui *u);
+size_t notebook_found(const struct ui *u);
+const struct note *notebook_on(const struct ui *u, size_t start, size_t end);
+/* The cursor on the next (previous) note's sentence, said on the status
+ * line; 0 if there is none that way. */
+int notebook_jump(struct ui *u, int backward, struct fx *fx);
+/* The cursor on note n's sentence (an orphan: only said). */
+void notebook_go(struct ui *u, const struct note *n, struct fx *fx);
+void notebook_describe(struct ui *u, const struct note *n, struct fx *fx);
+
+/* What the note prompt writes on: the sentence at the copy keys' origin
+ * and the note it has (id 0 and text NULL: none). */
+struct notebook_target {
+	char *anchor;
+	size_t start, end;
+	uint64_t id;
+	char *text;
+};
+/* -1 when there is no sentence there. */
+int notebook_target(struct ui *u, struct notebook_target *t);
+void notebook_target_free(struct notebook_target *t);
+/* Keep what was typed as the target's note (empty: remove it), in the
+ * file at once; the status line says so. */
+void notebook_write(struct ui *u, const struct notebook_target *t, const char *typed,
+		    struct fx *fx);
 
 /* ---- ui_signal.c --------------------------------------------------------- */
 

@@ -1,4 +1,4 @@
-/* Screen tests of copying (issue 21): the real brief under a pty; the
+/* Screen tests of copying and notes (issue 21): the real brief under a pty; the
  * bytes it writes are read raw and each OSC 52 sequence's payload decoded,
  * so what would reach the clipboard is checked exactly.  No sleeps: every
  * step waits until brief is idle (harness.c), and a BRIEF_COPY command at
@@ -507,6 +507,218 @@ static void test_copy_tmux_screen_term(void **state)
 	quit_ok(t);
 }
 
+/* ---- notes ---------------------------------------------------------------- */
+
+/* The commentary as a file of the test's own, lines [from, to) of it
+ * replaced by `with` (NULL: as it is). */
+static char *commentary_file(const char *name, int line, const char *old, const char *with)
+{
+	char *src;
+	if (asprintf(&src, "%s/commentary.txt", assets) < 0)
+		fail_msg("asprintf");
+	size_t n;
+	char *text = slurp(src, &n);
+	free(src);
+	assert_non_null(text);
+	struct { char *d; size_t n; } out = { malloc(n + 4096), 0 };
+	char *p = text;
+	for (int i = 1; *p; i++) {
+		char *e = strchr(p, '\n');
+		size_t l = e ? (size_t)(e - p) + 1 : strlen(p);
+		if (i == line && old) {
+			char *at = memmem(p, l, old, strlen(old));
+			assert_non_null(at);
+			memcpy(out.d + out.n, p, (size_t)(at - p));
+			out.n += (size_t)(at - p);
+			memcpy(out.d + out.n, with, strlen(with));
+			out.n += strlen(with);
+			size_t rest = l - (size_t)(at - p) - strlen(old);
+			memcpy(out.d + out.n, at + strlen(old), rest);
+			out.n += rest;
+		} else {
+			memcpy(out.d + out.n, p, l);
+			out.n += l;
+		}
+		p += l;
+	}
+	char *path = write_temp(name, out.d, out.n);
+	free(out.d);
+	free(text);
+	return path;
+}
+
+/* The column where s is first seen on the screen, -1 if nowhere. */
+static int column_of(struct term *t, const char *s, int *row)
+{
+	int y, x;
+	if (!term_find(t, s, &y, &x))
+		return -1;
+	if (row)
+		*row = y;
+	return x;
+}
+
+/* A note written with a survives quitting and reopening: a mark in the
+ * margin (which pushes the text two columns right only now that there is
+ * a note), the panel's NOTES, '] to go to it; then an edit of the article
+ * that keeps the sentence keeps the note; one that drops it orphans it. */
+static void test_note_lifecycle(void **state)
+{
+	(void)state;
+	char *art = commentary_file("noted.txt", 0, NULL, NULL);
+	char *state_home = path_in("notestate");
+	char *env_state;
+	assert_true(asprintf(&env_state, "XDG_STATE_HOME=%s", state_home) > 0);
+	const char *env[] = { env_state, NULL };
+	const char *args[] = { "--no-state", art, NULL };
+	struct term *t = start(30, 100, args, env);
+	int row = -1;
+	screen_assert(t, column_of(t, "US Secretary of State", &row) == 0, "text at column 0 without notes");
+	screen_assert(t, column_of(t, "\u270e", NULL) < 0, "a mark with no note");
+	term_key(t, "a");
+	screen_assert(t, strncmp(status_row(t), "note:", 5) == 0, "no note prompt");
+	term_send(t, "Check the 3.5 figure");
+	term_key(t, "Enter");
+	screen_assert(t, strstr(status_row(t), "Note on line 12 kept in ") != NULL, "the note should be kept");
+	int mrow = -2;
+	screen_assert(t, column_of(t, "\u270e", &mrow) == 0, "no mark in the margin");
+	screen_assert(t, column_of(t, "US Secretary of State", &row) == 2 && row == mrow,
+		      "the sentence should start two columns in, on the marked row");
+	screen_assert(t, column_of(t, "NOTES", NULL) > 0, "no NOTES in the panel");
+	int nrow = 0;
+	screen_assert(t, column_of(t, "Check the 3.5 figure", &nrow) > 0, "the note is not listed");
+	screen_assert(t, strstr(term_row(t, nrow), "12") != NULL, "the note's line is not listed");
+	quit_ok(t);
+
+	/* Reopened: still there. */
+	t = start(30, 100, args, env);
+	screen_assert(t, column_of(t, "\u270e", NULL) == 0, "the mark is gone after reopening");
+	screen_assert(t, column_of(t, "Check the 3.5 figure", NULL) > 0, "the note is gone after reopening");
+	term_key(t, "G", "'", "[");
+	screen_assert(t, strstr(status_row(t), "Note 1/1, line 12: Check the 3.5 figure") != NULL,
+		      "'[ should go to the note");
+	screen_assert(t, column_of(t, "US Secretary of State", NULL) == 2, "'[ should bring the sentence back");
+	quit_ok(t);
+
+	/* The article edited: a paragraph added before, the sentence kept. */
+	free(commentary_file("noted.txt", 11, "", "An opening paragraph added later, before the others.\n\n"));
+	t = start(30, 100, args, env);
+	term_key(t, "'", "]");
+	screen_assert(t, strstr(status_row(t), "Note 1/1, line 14: Check the 3.5 figure") != NULL,
+		      "the note should be found again, two lines down");
+	screen_assert(t, column_of(t, "\u270e", &mrow) == 0 && column_of(t, "US Secretary of State", &row) == 2
+			 && row == mrow, "the mark should follow the sentence");
+	quit_ok(t);
+
+	/* The sentence edited away: the note is orphaned, listed, not lost. */
+	free(commentary_file("noted.txt", 12, "US Secretary of State Marco Rubio had called off",
+			     "Marco Rubio called off"));
+	t = start(30, 100, args, env);
+	screen_assert(t, column_of(t, "\u270e", NULL) < 0, "an orphan has no mark");
+	screen_assert(t, column_of(t, "Marco Rubio called off", NULL) == 0,
+		      "no found note: the text is back at column 0");
+	screen_assert(t, column_of(t, "Check the 3.5 figure", &nrow) > 0, "the orphan is not listed");
+	screen_assert(t, strstr(term_row(t, nrow), "?") != NULL, "the orphan should show ? for its line");
+	term_key(t, "'", "]");
+	screen_assert(t, strstr(status_row(t), "1 orphaned") != NULL, "'] should say the note is orphaned");
+	term_key(t, "Tab", "g", "Enter");
+	screen_assert(t, strstr(status_row(t), "Orphaned note") != NULL, "Enter on the orphan should say it");
+	quit_ok(t);
+	char *notes = path_in("notestate/brief/notes");
+	char *kept = slurp(notes, NULL);
+	screen_assert(t, kept && strstr(kept, "\"Check the 3.5 figure\"\n"), "the orphan left the file");
+	free(kept);
+	free(notes);
+	free(env_state);
+	free(state_home);
+	unlink(art);
+	free(art);
+}
+
+/* a on a noted sentence edits its note; an empty note removes it, and the
+ * margin goes with the last one. */
+static void test_note_edit_remove(void **state)
+{
+	(void)state;
+	char *art = commentary_file("edited.txt", 0, NULL, NULL);
+	char *state_home = path_in("editstate");
+	char *env_state;
+	assert_true(asprintf(&env_state, "XDG_STATE_HOME=%s", state_home) > 0);
+	const char *env[] = { env_state, NULL };
+	const char *args[] = { "--no-state", art, NULL };
+	struct term *t = start(30, 100, args, env);
+	term_key(t, "a");
+	term_send(t, "first");
+	term_key(t, "Enter");
+	term_key(t, "'", "]");
+	screen_assert(t, strstr(status_row(t), "No note below") != NULL ||
+			 strstr(status_row(t), "Note 1/1") != NULL, "'] from the cursor");
+	term_key(t, "a");
+	screen_assert(t, strncmp(status_row(t), "edit note: first", 16) == 0, "the prompt should hold the note");
+	term_send(t, ", edited");
+	term_key(t, "Enter");
+	screen_assert(t, column_of(t, "first, edited", NULL) > 0, "the edited note is not listed");
+	term_key(t, "a", "^U", "Enter");
+	screen_assert(t, strstr(status_row(t), "Note on line 12 removed") != NULL, "the note should be removed");
+	screen_assert(t, column_of(t, "\u270e", NULL) < 0, "the mark should go");
+	screen_assert(t, column_of(t, "US Secretary of State", NULL) == 0, "the text should be back at column 0");
+	screen_assert(t, column_of(t, "NOTES", NULL) < 0, "NOTES with no note");
+	/* Esc leaves a note unwritten. */
+	term_key(t, "a");
+	term_send(t, "never");
+	term_key(t, "Esc");
+	screen_assert(t, column_of(t, "never", NULL) < 0, "Esc should not keep the note");
+	quit_ok(t);
+	free(env_state);
+	free(state_home);
+	unlink(art);
+	free(art);
+}
+
+/* The export reads what the reader wrote: Markdown with the quotation,
+ * its line and the note; JSON the same. */
+static void test_note_export(void **state)
+{
+	(void)state;
+	char *art = commentary_file("exported.txt", 0, NULL, NULL);
+	char *state_home = path_in("exportstate");
+	char *env_state;
+	assert_true(asprintf(&env_state, "XDG_STATE_HOME=%s", state_home) > 0);
+	const char *env[] = { env_state, NULL };
+	const char *args[] = { "--no-state", art, NULL };
+	struct term *t = start(30, 100, args, env);
+	/* The cursor on a search match: its sentence is the note's. */
+	term_key(t, "/");
+	term_send(t, "Foreign Ministry");
+	term_key(t, "Enter", "a");
+	term_send(t, "Seoul's *view*");
+	term_key(t, "Enter");
+	quit_ok(t);
+	char *cmd;
+	assert_true(asprintf(&cmd, "XDG_STATE_HOME='%s' '%s' --export notes '%s'", state_home,
+			     brief_path, art) > 0);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, p);
+	buf[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	char *sentence = commentary_upto(12, "In response, Seoul", "near future.");
+	char *want;
+	assert_true(asprintf(&want, "> %s\n>\n> \u2014 line 12\n\nSeoul's \\*view\\*\n\n", sentence) > 0);
+	if (!strstr(buf, want))
+		fail_msg("export:\n%s\nlacks:\n%s", buf, want);
+	assert_true(strncmp(buf, "# Notes: ", 9) == 0);
+	assert_non_null(strstr(buf, "\n---\n\n\u2014 Cai Liang, *Commentary*, Global Times, "));
+	free(want);
+	free(sentence);
+	free(cmd);
+	free(env_state);
+	free(state_home);
+	unlink(art);
+	free(art);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -519,7 +731,7 @@ int main(void)
 	brief_path = getenv("BRIEF");
 	assets = getenv("BRIEF_ASSETS");
 	if (!brief_path || access(brief_path, X_OK) != 0 || !assets) {
-		fprintf(stderr, "copy_test: set BRIEF to the brief binary and BRIEF_ASSETS\n");
+		fprintf(stderr, "quote_test: set BRIEF to the brief binary and BRIEF_ASSETS\n");
 		return 1;
 	}
 	setenv("LANG", "C.UTF-8", 1);
@@ -555,6 +767,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_copy_over_limit, teardown),
 		cmocka_unit_test_teardown(test_copy_card_and_row, teardown),
 		cmocka_unit_test_teardown(test_copy_tmux_screen_term, teardown),
+		cmocka_unit_test_teardown(test_note_lifecycle, teardown),
+		cmocka_unit_test_teardown(test_note_edit_remove, teardown),
+		cmocka_unit_test_teardown(test_note_export, teardown),
 	};
 	const char *filter = getenv("SCREEN_TEST_FILTER");
 	if (filter && *filter)
@@ -563,7 +778,7 @@ int main(void)
 	char *cmd;
 	if (asprintf(&cmd, "rm -rf '%s'", tmpdir) > 0) {
 		if (system(cmd) != 0)
-			fprintf(stderr, "copy_test: could not remove %s\n", tmpdir);
+			fprintf(stderr, "quote_test: could not remove %s\n", tmpdir);
 		free(cmd);
 	}
 	return rc;
