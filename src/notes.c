@@ -2,22 +2,16 @@
  * its safe I/O (notes.h). */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <poll.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
 #include "brief/document.h"
 #include "brief/notes.h"
+#include "brief/state.h"
 
 /* ---- the list ------------------------------------------------------------- */
 
@@ -612,6 +606,31 @@ char *notes_path(void)
 	return b.data;
 }
 
+int notes_load(const char *path, const char *doc, struct notes *out, char **warning)
+{
+	if (warning)
+		*warning = NULL;
+	struct buf b = { 0 };
+	int rc = state_file_read(path, "notes", NOTES_FILE_MAX, &b, warning);
+	if (rc) {
+		buf_free(&b);
+		return rc > 0 ? 0 : -1;     /* none there, or not read */
+	}
+	rc = notes_parse(path, b.data ? b.data : "", b.len, doc, out, warning);
+	buf_free(&b);
+	if (rc)
+		return -1;              /* a newer format: nothing read */
+	return warning && *warning ? 1 : 0;
+}
+
+/* What notes_update changes, for its callback. */
+struct update {
+	const char *doc;
+	const struct note *put;
+	uint64_t remove_id;
+	struct notes mine;          /* the document's notes as written */
+};
+
 static void warn(char **warning, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(char **warning, const char *fmt, ...)
 {
@@ -626,308 +645,50 @@ static void warn(char **warning, const char *fmt, ...)
 	*warning = b.data;
 }
 
-static const char *type_name(mode_t m)
+/* The file as it is now (under the lock), the change on top: what
+ * another brief wrote meanwhile stays. */
+static int update_rewrite(void *ctx, const char *path, const char *real, const char *old,
+			  size_t n, struct buf *out, char **warning)
 {
-	return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) || S_ISBLK(m) ? "a device"
-	       : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a directory" : "a special file";
-}
-
-/* Open without ever blocking (a FIFO waits for a writer, a device may
- * act), and only a regular file: the type is checked on what was opened.
- * -1 with errno; errno 0 and *type for a file that is not regular. */
-static int open_regular(const char *path, int flags, const char **type)
-{
-	int fd;
-	do
-		fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0)
-		return -1;
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		*type = type_name(st.st_mode);
-		errno = 0;
-		return -1;
-	}
-	return fd;
-}
-
-/* The open file's text, at most NOTES_FILE_MAX: 0, 1 too big, -1 errno. */
-static int read_all(int fd, struct buf *b)
-{
-	off_t at = 0;
-	for (;;) {
-		char chunk[16384];
-		ssize_t r = pread(fd, chunk, sizeof chunk, at);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			return 0;
-		if (b->len + (size_t)r > NOTES_FILE_MAX)
-			return 1;
-		buf_add(b, chunk, (size_t)r);
-		at += r;
-	}
-}
-
-int notes_load(const char *path, const char *doc, struct notes *out, char **warning)
-{
-	if (warning)
-		*warning = NULL;
-	if (!path)
-		return 0;
-	const char *type = NULL;
-	int fd = open_regular(path, O_RDONLY, &type);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		if (errno)
-			warn(warning, "%s: %s", path, strerror(errno));
+	struct update *up = ctx;
+	size_t hl = strlen(NOTES_HEADER);
+	if (n && !(n > hl && !memcmp(old, NOTES_HEADER, hl) && old[hl] == '\n')) {
+		const char *nl = memchr(old, '\n', n);
+		if (is_newer_header(old, nl ? (size_t)(nl - old) : n))
+			warn(warning, "%s: written by a newer brief, not overwritten", path);
+		else if (real)
+			warn(warning, "%s: a link to %s, a file that is not brief's notes: not "
+			     "overwritten", path, real);
 		else
-			warn(warning, "%s: %s, not a regular file: no notes read", path, type);
+			warn(warning, "%s: not brief's notes (no \"" NOTES_HEADER "\" line): not "
+			     "overwritten", path);
 		return -1;
 	}
-	struct buf b = { 0 };
-	int rc = read_all(fd, &b);
-	int e = errno;
-	close(fd);
-	if (rc) {
-		if (rc > 0)
-			warn(warning, "%s: over 16 MiB, not brief's notes: not read", path);
-		else
-			warn(warning, "%s: %s", path, strerror(e));
-		buf_free(&b);
+	if (!n && real) {
+		warn(warning, "%s: a link to %s, an empty file, not brief's notes: not overwritten",
+		     path, real);
 		return -1;
 	}
-	rc = notes_parse(path, b.data ? b.data : "", b.len, doc, out, warning);
-	buf_free(&b);
-	if (rc)
-		return -1;              /* a newer format: nothing read */
-	return warning && *warning ? 1 : 0;
-}
-
-/* mkdir -p, new directories private to the user. */
-static int make_dirs(char *dir)
-{
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int r = mkdir(dir, 0700);
-		*p = '/';
-		if (r && errno != EEXIST)
-			return -1;
-	}
-	return mkdir(dir, 0700) && errno != EEXIST ? -1 : 0;
-}
-
-static int pwrite_all(int fd, const char *p, size_t n)
-{
-	off_t at = 0;
-	while (n) {
-		ssize_t w = pwrite(fd, p, n, at);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-		at += w;
-	}
+	notes_parse(path, old ? old : "", n, up->doc, &up->mine, NULL);
+	if (up->put)
+		notes_put(&up->mine, up->put);
+	if (up->remove_id)
+		notes_remove(&up->mine, up->remove_id);
+	notes_format_file(out, old ? old : "", n, up->doc, &up->mine);
 	return 0;
 }
 
-/* An exclusive lock on fd without blocking: retried with growing pauses
- * until wait->max_ms, stopped at once when wait->stop_fd is readable.
- * 0 locked, 1 gave up, 2 told to stop, -1 errno. */
-static int take_lock(int fd, const struct notes_wait *wait)
-{
-	int max_ms = wait ? wait->max_ms : NOTES_WAIT_MS;
-	int stop_fd = wait ? wait->stop_fd : -1;
-	int64_t deadline = now_ms() + (max_ms > 0 ? max_ms : 0);
-	int pause = 1;
-	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-			return 0;
-		if (errno == EINTR)
-			continue;
-		if (errno != EWOULDBLOCK)
-			return -1;
-		int64_t left = deadline - now_ms();
-		if (left <= 0)
-			return 1;
-		struct pollfd p = { .fd = stop_fd, .events = POLLIN };
-		if (poll(&p, stop_fd >= 0 ? 1 : 0, left < pause ? (int)left : pause) > 0)
-			return 2;
-		if (pause < 50)
-			pause *= 2;
-	}
-}
-
-static int starts_with_header(const struct buf *b)
-{
-	size_t hl = strlen(NOTES_HEADER);
-	return b->len > hl && !memcmp(b->data, NOTES_HEADER, hl) && b->data[hl] == '\n';
-}
-
 int notes_update(const char *path, const char *doc, const struct note *put, uint64_t remove_id,
-		 const struct notes_wait *wait, struct notes *now, char **warning)
+		 const struct state_wait *wait, struct notes *now, char **warning)
 {
-	if (warning)
-		*warning = NULL;
-	if (!path) {
-		warn(warning, "nowhere to keep notes: neither XDG_STATE_HOME nor HOME is set");
-		return -1;
-	}
-	const char *slash = strrchr(path, '/');
-	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/")
-		    : xstrndup(path, (size_t)(slash - path));
-	struct buf lock = { 0 }, old = { 0 }, data = { 0 }, tmp = { 0 };
-	struct notes mine = { 0 };
-	char *real = NULL;
-	const char *type = NULL;
-	int lfd = -1, fd = -1, rc = -1;
-	struct stat lst;
-
-	if (make_dirs(dir)) {
-		warn(warning, "%s: %s", dir, strerror(errno));
-		goto out;
-	}
-	/* A lock file beside it, never through a link, only a regular file:
-	 * the notes file itself is replaced by rename. */
-	buf_printf(&lock, "%s/notes.lock", dir);
-	lfd = open_regular(lock.data, O_RDWR | O_CREAT | O_NOFOLLOW, &type);
-	if (lfd < 0) {
-		if (errno == ELOOP)
-			warn(warning, "%s: a symbolic link, not followed: notes not written", lock.data);
-		else if (errno)
-			warn(warning, "%s: %s", lock.data, strerror(errno));
-		else
-			warn(warning, "%s: %s, not a regular file: notes not written", lock.data, type);
-		goto out;
-	}
-	int lk = take_lock(lfd, wait);
-	if (lk) {
-		if (lk < 0)
-			warn(warning, "%s: %s", lock.data, strerror(errno));
-		else if (lk == 1)
-			warn(warning, "%s: another brief holds the lock: notes not written", lock.data);
-		else
-			warn(warning, "%s: stopped waiting for the lock: notes not written", lock.data);
-		goto out;
-	}
-	/* A link (notes kept in a dotfiles repository) is written through, in
-	 * place, but only into a regular file that is brief's notes. */
-	int linked = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
-	if (linked) {
-		real = realpath(path, NULL);
-		struct stat st;
-		if (!real || stat(real, &st) != 0) {
-			warn(warning, "%s: a link to nowhere: notes not written", path);
-			goto out;
-		}
-		if (!S_ISREG(st.st_mode)) {
-			warn(warning, "%s: a link to %s (%s), not brief's notes: not overwritten",
-			     path, real, type_name(st.st_mode));
-			goto out;
-		}
-	} else if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
-		warn(warning, "%s: %s, not a regular file: notes not written", path,
-		     type_name(lst.st_mode));
-		goto out;
-	}
-	fd = open_regular(linked ? real : path, (linked ? O_RDWR : O_RDONLY), &type);
-	if (fd < 0 && errno != ENOENT) {
-		if (errno)
-			warn(warning, "%s: %s", path, strerror(errno));
-		else
-			warn(warning, "%s: %s, not a regular file: notes not written", path, type);
-		goto out;
-	}
-	if (fd >= 0) {
-		int r = read_all(fd, &old);
-		if (r) {
-			warn(warning, r > 0 ? "%s: over 16 MiB, not brief's notes: not overwritten"
-				     : "%s: cannot be read: notes not written", path);
-			goto out;
-		}
-		if (old.len && !starts_with_header(&old)) {
-			int newer = 0;
-			const char *nl = memchr(old.data, '\n', old.len);
-			newer = is_newer_header(old.data, nl ? (size_t)(nl - old.data) : old.len);
-			warn(warning, newer ? "%s: written by a newer brief: not overwritten"
-				     : "%s: not brief's notes (no \"" NOTES_HEADER "\" line): not "
-				       "overwritten", path);
-			goto out;
-		}
-	} else if (linked) {
-		warn(warning, "%s: a link to nowhere: notes not written", path);
-		goto out;
-	}
-	/* The file as it is now, the change on top: what another brief wrote
-	 * meanwhile stays. */
-	notes_parse(path, old.data ? old.data : "", old.len, doc, &mine, NULL);
-	if (put)
-		notes_put(&mine, put);
-	if (remove_id)
-		notes_remove(&mine, remove_id);
-	notes_format_file(&data, old.data ? old.data : "", old.len, doc, &mine);
-
-	if (linked) {
-		/* In place: a rename would replace the link. */
-		if (pwrite_all(fd, data.data, data.len) || ftruncate(fd, (off_t)data.len)) {
-			warn(warning, "%s: %s", real, strerror(errno));
-			goto out;
-		}
-	} else {
-		buf_printf(&tmp, "%s/notes.tmp.%ld", dir, (long)getpid());
-		int flags = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC;
-		int tfd = open(tmp.data, flags, 0600);
-		if (tfd < 0 && errno == EEXIST) {
-			unlink(tmp.data);       /* a dead brief's, with our pid; we hold the lock */
-			tfd = open(tmp.data, flags, 0600);
-		}
-		if (tfd < 0) {
-			warn(warning, "%s: %s", tmp.data, strerror(errno));
-			goto out;
-		}
-		if (fchmod(tfd, 0600) || pwrite_all(tfd, data.data, data.len) || close(tfd)) {
-			warn(warning, "%s: %s", tmp.data, strerror(errno));
-			unlink(tmp.data);
-			goto out;
-		}
-		if (rename(tmp.data, path)) {
-			warn(warning, "%s: %s", path, strerror(errno));
-			unlink(tmp.data);
-			goto out;
-		}
-	}
-	rc = 0;
-	if (now) {
+	struct update up = { doc, put, remove_id, { 0 } };
+	struct state_file f = { "notes", NOTES_FILE_MAX, update_rewrite, &up };
+	int rc = state_file_rewrite(path, &f, wait, warning);
+	if (rc == 0 && now) {
 		notes_free(now);
-		*now = mine;
-		memset(&mine, 0, sizeof mine);
+		*now = up.mine;
+		memset(&up.mine, 0, sizeof up.mine);
 	}
-out:
-	if (fd >= 0)
-		close(fd);
-	if (lfd >= 0)
-		close(lfd);
-	notes_free(&mine);
-	buf_free(&lock);
-	buf_free(&old);
-	buf_free(&data);
-	buf_free(&tmp);
-	free(real);
-	free(dir);
+	notes_free(&up.mine);
 	return rc;
 }

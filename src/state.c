@@ -207,11 +207,10 @@ static void parse_file(const char *s, size_t n, struct parsed *out)
 	}
 }
 
-/* Read the open regular file fd from its start into out; more than
- * STATE_FILE_MAX bytes are not read but flagged.  0, or -1 with errno. */
-static int read_fd(int fd, struct parsed *out)
+/* Read the open regular file fd from its start into b, at most max bytes:
+ * 0, 1 when there are more (b is then emptied), -1 with errno. */
+static int read_text(int fd, size_t max, struct buf *b)
 {
-	struct buf b = { 0 };
 	off_t at = 0;
 	for (;;) {
 		char chunk[16384];
@@ -220,21 +219,33 @@ static int read_fd(int fd, struct parsed *out)
 			continue;
 		if (r < 0) {
 			int e = errno;
-			buf_free(&b);
+			buf_free(b);
 			errno = e;
 			return -1;
 		}
 		if (r == 0)
-			break;
-		if (b.len + (size_t)r > STATE_FILE_MAX) {
-			out->too_big = 1;
-			buf_free(&b);
 			return 0;
+		if (b->len + (size_t)r > max) {
+			buf_free(b);
+			return 1;
 		}
-		buf_add(&b, chunk, (size_t)r);
+		buf_add(b, chunk, (size_t)r);
 		at += r;
 	}
-	parse_file(b.data, b.len, out);
+}
+
+/* Read the open regular file fd from its start into out; more than
+ * STATE_FILE_MAX bytes are not read but flagged.  0, or -1 with errno. */
+static int read_fd(int fd, struct parsed *out)
+{
+	struct buf b = { 0 };
+	int rc = read_text(fd, STATE_FILE_MAX, &b);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		out->too_big = 1;
+	else
+		parse_file(b.data, b.len, out);
 	buf_free(&b);
 	return 0;
 }
@@ -340,6 +351,35 @@ int state_load(const char *path, uint64_t key, struct state_entry *out, char **w
 	return found ? 1 : bad ? -1 : 0;
 }
 
+int state_file_read(const char *path, const char *what, size_t max, struct buf *out,
+		    char **warning)
+{
+	if (warning)
+		*warning = NULL;
+	if (!path)
+		return 1;
+	struct stat st;
+	const char *type = NULL;
+	int fd = open_regular(path, O_RDONLY, &st, &type);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 1;
+		if (errno)
+			set_warning(warning, "%s: %s", path, strerror(errno));
+		else
+			set_warning(warning, "%s: %s, not a regular file: ignored", path, type);
+		return -1;
+	}
+	int rc = read_text(fd, max, out);
+	int err = errno;
+	close(fd);
+	if (rc > 0)
+		set_warning(warning, "%s: over %zu MiB, not brief's %s: ignored", path, max >> 20, what);
+	else if (rc < 0)
+		set_warning(warning, "%s: %s", path, strerror(err));
+	return rc ? -1 : 0;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 /* mkdir -p, new directories private to the user. */
@@ -421,11 +461,12 @@ static void format_file(struct buf *b, const struct parsed *p, const struct stat
 	free(seen);
 }
 
-/* Write data to dir/state.tmp.PID and rename it over path. */
-static int replace_file(const char *path, const char *dir, const struct buf *data, char **warning)
+/* Write data to dir/WHAT.tmp.PID and rename it over path. */
+static int replace_file(const char *path, const char *dir, const char *what,
+			const struct buf *data, char **warning)
 {
 	struct buf tmp = { 0 };
-	buf_printf(&tmp, "%s/state.tmp.%ld", dir, (long)getpid());
+	buf_printf(&tmp, "%s/%s.tmp.%ld", dir, what, (long)getpid());
 	int flags = O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC;
 	int fd = open(tmp.data, flags, 0600);
 	if (fd < 0 && errno == EEXIST) {
@@ -527,32 +568,32 @@ static int take_lock(int fd, const struct state_wait *wait)
 	}
 }
 
-int state_save(const char *path, const struct state_entry *e, const struct state_wait *wait,
-		char **warning)
+int state_file_rewrite(const char *path, const struct state_file *f, const struct state_wait *wait,
+		       char **warning)
 {
 	if (warning)
 		*warning = NULL;
+	const char *what = f->what;
 	if (!path) {
-		set_warning(warning, "nowhere to keep state: neither XDG_STATE_HOME nor HOME is set");
+		set_warning(warning, "nowhere to keep %s: neither XDG_STATE_HOME nor HOME is set", what);
 		return -1;
 	}
-	/* The lock and the temporary file always go in the state file's own
+	/* The lock and the temporary file always go in the file's own
 	 * directory, whatever the file is a link to. */
 	const char *slash = strrchr(path, '/');
 	char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
 	char *real = NULL;
-	struct buf lock = { 0 }, data = { 0 };
-	struct parsed p = { 0 };
+	struct buf lock = { 0 }, data = { 0 }, old = { 0 };
 	int lfd = -1, fd = -1, rc = -1;
 	struct stat st, lst;
 	const char *type = NULL;
 
-	/* A state file kept elsewhere through a symbolic link (a dotfiles
+	/* A file kept elsewhere through a symbolic link (a dotfiles
 	 * repository) is written where the link points and the link kept:
 	 * rename() would have put a plain file in its place.  But only into
-	 * a regular file that already holds brief's header: a link to
-	 * /dev/null (how a history file is turned off), a device, a FIFO or
-	 * an empty file is left alone. */
+	 * a regular file that already holds brief's header (f->rewrite says
+	 * so): a link to /dev/null (how a history file is turned off), a
+	 * device, a FIFO or an empty file is left alone. */
 	int linked = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
 	if (linked) {
 		real = realpath(path, NULL);
@@ -567,8 +608,8 @@ int state_save(const char *path, const struct state_entry *e, const struct state
 			goto out;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			set_warning(warning, "%s: a link to %s (%s), not brief's state: not overwritten",
-				    path, real, type_name(st.st_mode));
+			set_warning(warning, "%s: a link to %s (%s), not brief's %s: not overwritten",
+				    path, real, type_name(st.st_mode), what);
 			goto out;
 		}
 	} else if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
@@ -584,32 +625,32 @@ int state_save(const char *path, const struct state_entry *e, const struct state
 		set_warning(warning, "%s: %s", dir, strerror(errno));
 		goto out;
 	}
-	/* A separate lock file: the state file itself is replaced by rename,
-	 * so a lock on it would guard a file nobody opens again.  Never
-	 * through a link (O_NOFOLLOW), and only a regular file. */
-	buf_printf(&lock, "%s/state.lock", dir);
+	/* A separate lock file: the file itself is replaced by rename, so a
+	 * lock on it would guard a file nobody opens again.  Never through a
+	 * link (O_NOFOLLOW), and only a regular file. */
+	buf_printf(&lock, "%s/%s.lock", dir, what);
 	lfd = open_regular(lock.data, O_RDWR | O_CREAT | O_NOFOLLOW, &st, &type);
 	if (lfd < 0) {
 		if (errno == ELOOP)
-			set_warning(warning, "%s: a symbolic link, not followed: state not written",
-				    lock.data);
+			set_warning(warning, "%s: a symbolic link, not followed: %s not written",
+				    lock.data, what);
 		else if (errno)
 			set_warning(warning, "%s: %s", lock.data, strerror(errno));
 		else
-			set_warning(warning, "%s: %s, not a regular file: state not written",
-				    lock.data, type);
+			set_warning(warning, "%s: %s, not a regular file: %s not written",
+				    lock.data, type, what);
 		goto out;
 	}
 	switch (take_lock(lfd, wait)) {
 	case 0:
 		break;
 	case 1:
-		set_warning(warning, "%s: locked by another process for %d ms, state not written",
-			    lock.data, wait ? wait->max_ms : STATE_WAIT_MS);
+		set_warning(warning, "%s: locked by another process for %d ms, %s not written",
+			    lock.data, wait ? wait->max_ms : STATE_WAIT_MS, what);
 		goto out;
 	case 2:
-		set_warning(warning, "%s: locked by another process; stopped waiting, state not written",
-			    lock.data);
+		set_warning(warning, "%s: locked by another process; stopped waiting, %s not written",
+			    lock.data, what);
 		goto out;
 	default:
 		set_warning(warning, "%s: %s", lock.data, strerror(errno));
@@ -626,8 +667,8 @@ int state_save(const char *path, const struct state_entry *e, const struct state
 			goto out;
 		}
 		if (!S_ISREG(before.st_mode)) {
-			set_warning(warning, "%s: a link to %s (%s), not brief's state: not overwritten",
-				    path, real, type_name(before.st_mode));
+			set_warning(warning, "%s: a link to %s (%s), not brief's %s: not overwritten",
+				    path, real, type_name(before.st_mode), what);
 			goto out;
 		}
 		fd = open_regular(real, O_RDWR | O_NOFOLLOW, &st, &type);
@@ -646,30 +687,24 @@ int state_save(const char *path, const struct state_entry *e, const struct state
 				    linked ? real : path, type);
 		goto out;
 	}
-	if (fd >= 0 && read_fd(fd, &p)) {
-		set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
-		goto out;
+	if (fd >= 0) {
+		int r = read_text(fd, f->max, &old);
+		if (r < 0) {
+			set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
+			goto out;
+		}
+		if (r > 0) {
+			set_warning(warning, "%s: over %zu MiB, not brief's %s: not overwritten", path,
+				    f->max >> 20, what);
+			goto out;
+		}
 	}
-	if (p.newer) {
-		set_warning(warning, "%s: written by a newer brief, not overwritten", path);
+	if (f->rewrite(f->ctx, path, linked ? real : NULL, old.data, old.len, &data, warning))
 		goto out;
-	}
-	if (p.too_big) {
-		set_warning(warning, "%s: over 16 MiB, not brief's state: not overwritten", path);
-		goto out;
-	}
-	/* Linked to a file that is not ours (its first line is not our
-	 * header, or it has none): leave it be. */
-	if (linked && !p.ours) {
-		set_warning(warning, "%s: a link to %s, a file that is not brief's state: not overwritten",
-			    path, real);
-		goto out;
-	}
-	format_file(&data, &p, e);
 	if (linked)
 		rc = rewrite_in_place(fd, real, &data, &st, warning);
 	else
-		rc = replace_file(path, dir, &data, warning);
+		rc = replace_file(path, dir, what, &data, warning);
 	if (fd >= 0 && close(fd) && rc == 0) {
 		set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
 		rc = -1;
@@ -680,10 +715,41 @@ out:
 		close(fd);
 	if (lfd >= 0)
 		close(lfd);     /* releases the lock */
-	free(p.v);
+	buf_free(&old);
 	buf_free(&data);
 	buf_free(&lock);
 	free(dir);
 	free(real);
 	return rc;
+}
+
+/* The state file's new text, e in it (state_file_rewrite's callback). */
+static int save_rewrite(void *ctx, const char *path, const char *real, const char *old, size_t n,
+			struct buf *out, char **warning)
+{
+	const struct state_entry *e = ctx;
+	struct parsed p = { 0 };
+	parse_file(old, n, &p);
+	int rc = -1;
+	if (p.newer) {
+		set_warning(warning, "%s: written by a newer brief, not overwritten", path);
+	} else if (real && !p.ours) {
+		/* Linked to a file that is not ours (its first line is not
+		 * our header, or it has none): leave it be. */
+		set_warning(warning, "%s: a link to %s, a file that is not brief's state: not overwritten",
+			    path, real);
+	} else {
+		format_file(out, &p, e);
+		rc = 0;
+	}
+	free(p.v);
+	return rc;
+}
+
+int state_save(const char *path, const struct state_entry *e, const struct state_wait *wait,
+		char **warning)
+{
+	/* The cast drops const for the callback's context: it only reads. */
+	struct state_file f = { "state", STATE_FILE_MAX, save_rewrite, (void *)(uintptr_t)e };
+	return state_file_rewrite(path, &f, wait, warning);
 }

@@ -206,7 +206,7 @@ void notebook_write(struct ui *u, const struct notebook_target *t, const char *t
 	char *warning = NULL;
 	/* The reader's signal pipe cuts a wait for another brief's lock
 	 * short: a ^C or a hang-up is not held up by it. */
-	struct notes_wait wait = { signals_fd(), NOTES_WAIT_MS };
+	struct state_wait wait = { signals_fd(), STATE_WAIT_MS };
 	struct notes now = { 0 };
 	int rc = notes_update(nb->path, nb->doc, removing ? NULL : &n, removing ? n.id : 0, &wait,
 			      &now, &warning);

@@ -26,16 +26,19 @@
  * never written.
  *
  * The parser and the anchoring are pure; notes_load and notes_update do
- * the file's I/O without ever blocking the reader (regular files only,
- * opened O_NONBLOCK; a non-blocking lock with a bounded wait; the file
- * replaced atomically, or written through a link only into a file that is
- * brief's notes already). */
+ * the file's I/O through the state file's own primitives (state.h:
+ * state_file_read, state_file_rewrite), so with the same care and never
+ * blocking the reader: regular files only, opened O_NONBLOCK; a lock file
+ * beside it (notes.lock, O_NOFOLLOW) taken without blocking, with a
+ * bounded wait; the file replaced atomically, mode 0600, or written
+ * through a link only into a file that is brief's notes already. */
 #ifndef BRIEF_NOTES_H
 #define BRIEF_NOTES_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "brief/state.h"
 #include "brief/util.h"
 
 #define NOTES_HEADER "brief-notes 1"
@@ -121,21 +124,15 @@ char *notes_path(void);
  * NOTES_FILE_MAX or of a newer format. */
 int notes_load(const char *path, const char *doc, struct notes *out, char **warning);
 
-/* How long notes_update may wait for another brief's lock. */
-struct notes_wait {
-	int stop_fd;                /* stop at once when readable (polled); -1: none */
-	int max_ms;                 /* then give up with a warning; 0: one try */
-};
-#define NOTES_WAIT_MS 1000
-
-/* Under the file's lock: read it, put `put` (NULL: none) among doc's
+/* Under the file's lock (wait: how long another brief's may be waited
+ * for, as for state_save; NULL: STATE_WAIT_MS): read it, put `put` (NULL: none) among doc's
  * notes, remove the note remove_id (0: none), write it back, and give the
  * doc's notes as the file now has them in *now (NULL: not wanted; its
  * notes are replaced, unanchored).  Another brief's notes on the same
  * document, written since this one read them, are kept.  Returns 0, or -1
  * with *warning: nothing written. */
 int notes_update(const char *path, const char *doc, const struct note *put, uint64_t remove_id,
-		 const struct notes_wait *wait, struct notes *now, char **warning);
+		 const struct state_wait *wait, struct notes *now, char **warning);
 
 /* The identity notes are filed under: the real path of a named file
  * (path: as named, not "-"); else `bundled` (the bundled text's name) when

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "brief/util.h"
+
 #define STATE_MARKS 26
 
 struct state_entry {
@@ -60,5 +62,35 @@ struct state_wait {
  * path's own directory, the lock never through a link (O_NOFOLLOW). */
 int state_save(const char *path, const struct state_entry *e, const struct state_wait *wait,
 		char **warning);
+
+/* ---- brief's own files, kept with the same care (the notes use these) ---- */
+
+/* Read the regular file at path (opened O_NONBLOCK: a FIFO is never waited
+ * on) into out, at most max bytes.  Returns 0 (out holds the text), 1 when
+ * there is no file (or path is NULL), -1 with *warning (malloc'd) when it
+ * cannot be read, is not a regular file or is larger (then nothing is
+ * read).  what names the kind of file in messages ("notes"). */
+int state_file_read(const char *path, const char *what, size_t max, struct buf *out,
+		    char **warning);
+
+/* How a file of brief's is rewritten by state_file_rewrite: what names it
+ * (messages, and the lock WHAT.lock and temporary file WHAT.tmp.PID beside
+ * it); a file over max bytes is not brief's and is not overwritten; rewrite
+ * makes the new text from the old, old[0, n) (NULL, 0: no file yet), read
+ * under the lock (path: as given; real: the link's target when path is a
+ * link, which is written through only if it is brief's own file, else
+ * NULL): 0 with the text in *out, or -1 with *warning to leave the file as
+ * it is. */
+struct state_file {
+	const char *what;
+	size_t max;
+	int (*rewrite)(void *ctx, const char *path, const char *real, const char *old, size_t n,
+		       struct buf *out, char **warning);
+	void *ctx;
+};
+/* Rewrite path as state_save does (the rules above): 0, or -1 with
+ * *warning, nothing written. */
+int state_file_rewrite(const char *path, const struct state_file *f, const struct state_wait *wait,
+		       char **warning);
 
 #endif

@@ -57,7 +57,7 @@ sources_for() {
 	fuzz_state) s="src/util.c src/state.c" ;;
 	fuzz_html) s="$s src/html_input.c src/html_tree.c src/html_extract.c src/html_meta.c src/html_jsonld.c" ;;
 	fuzz_claims) s="$s src/annot.c src/word.c src/figures.c src/mentions.c src/compare.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c src/claims.c src/quotes.c $T/assets_data.c" ;;
-	fuzz_notes) s="$s src/notes.c" ;;
+	fuzz_notes) s="$s src/notes.c src/state.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
 	esac
 	echo "$s"

@@ -374,17 +374,17 @@ static void test_update_lock_bounded(void **state)
 	assert_int_equal(flock(lfd, LOCK_EX), 0);
 	char *w = NULL;
 	struct note a = mk(1, 3, "S.", "n");
-	struct notes_wait wait = { -1, 200 };
+	struct state_wait wait = { -1, 200 };
 	int64_t t0 = now_ms();
 	assert_int_equal(notes_update(path, "/doc", &a, 0, &wait, NULL, &w), -1);
 	assert_true(now_ms() - t0 < 2000);
-	assert_non_null(strstr(w, "holds the lock"));
+	assert_non_null(strstr(w, "locked by another process for 200 ms, notes not written"));
 	free(w);
 	/* Told to stop: at once. */
 	int p[2];
 	assert_int_equal(pipe(p), 0);
 	assert_int_equal(write(p[1], "x", 1), 1);
-	struct notes_wait stop = { p[0], 60000 };
+	struct state_wait stop = { p[0], 60000 };
 	t0 = now_ms();
 	assert_int_equal(notes_update(path, "/doc", &a, 0, &stop, NULL, &w), -1);
 	assert_true(now_ms() - t0 < 2000);
