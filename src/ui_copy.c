@@ -209,8 +209,15 @@ static void job_over(struct copier *c)
 
 void copier_deliver(struct copier *c, struct ui *u, struct fx *fx)
 {
+	/* Built from doc->text, which was checked when read; a mapped file
+	 * changed in place since could hold anything: sanitised again now,
+	 * as it goes out (nothing changes in text that was safe). */
+	size_t len;
+	char *safe = doc_sanitize_str(fx->copy.data ? fx->copy.data : "", fx->copy.len, &len);
+	buf_reset(&fx->copy);
+	buf_add(&fx->copy, safe, len);
+	free(safe);
 	const char *text = fx->copy.data ? fx->copy.data : "";
-	size_t len = fx->copy.len;
 	const char *what = fx->copy_what[0] ? fx->copy_what : "the text";
 	size_t chars = clip_chars(text, len);
 	reap_lingering(c);

@@ -345,6 +345,32 @@ static void test_copy_hostile_sentence(void **state)
 	free(path);
 }
 
+/* A mapped file changed in place after it was checked: what is copied is
+ * sanitised again as it goes out, never the new bytes raw. */
+static void test_copy_file_changed(void **state)
+{
+	(void)state;
+	static const char text[] = "A plain sentence with PLACEHOLD in it. Another one.\n";
+	char *path = write_temp("changed.txt", text, sizeof text - 1);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start(24, 80, args, NULL);
+	static const char osc[] = "\033]0;pwn\007";
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (long)(strstr(text, "PLACEHOLD") - text), SEEK_SET), 0);
+	assert_int_equal(fwrite(osc, 1, sizeof osc - 1, f), sizeof osc - 1);
+	assert_int_equal(fclose(f), 0);
+	term_key(t, "C");
+	char *got = osc52_payload(t, 0, NULL);
+	assert_non_null(got);
+	screen_assert(t, !strchr(got, '\033') && !strchr(got, '\007'), "raw bytes copied: [%s]", got);
+	screen_assert(t, strstr(got, "]0;pwn") != NULL, "the changed text should be copied, made safe: [%s]", got);
+	free(got);
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
 /* With --no-osc52, BRIEF_COPY gets the same text on its standard input. */
 static void test_copy_command(void **state)
 {
@@ -762,6 +788,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_copy_cursor_and_count, teardown),
 		cmocka_unit_test_teardown(test_copy_paragraph, teardown),
 		cmocka_unit_test_teardown(test_copy_hostile_sentence, teardown),
+		cmocka_unit_test_teardown(test_copy_file_changed, teardown),
 		cmocka_unit_test_teardown(test_copy_command, teardown),
 		cmocka_unit_test_teardown(test_copy_to_clips_file, teardown),
 		cmocka_unit_test_teardown(test_copy_over_limit, teardown),
