@@ -14,10 +14,11 @@
 
 #include "brief/util.h"
 
-/* The most text sent in one OSC 52 sequence.  tmux keeps at most about
- * 100 KB of a sequence and many terminals cut near there too; base64 makes
- * 4 bytes of 3, so 74,000 bytes of text make 98,668 bytes of sequence.
- * More is refused with a message, never sent cut. */
+/* The most text sent in one OSC 52 sequence.  Some terminals keep no more
+ * than 100 KB of one (tmux itself keeps up to 1 MiB: INPUT_BUF_LIMIT);
+ * base64 makes 4 bytes of 3, so 74,000 bytes of text make 98,676 bytes of
+ * sequence with its introducer and BEL.  More is refused with a message,
+ * never sent cut. */
 #define CLIP_OSC52_MAX ((size_t)74000)
 
 /* Append base64 (RFC 4648, with padding) of n bytes. */
