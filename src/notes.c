@@ -196,8 +196,7 @@ static int by_place(const void *a, const void *b)
 		return fy - fx;
 	if (fx && x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	/* Stable for the rest: their order in the file (ids break no tie
-	 * here; the index does, below). */
+	/* The rest keep their order (the sort is stable). */
 	return 0;
 }
 
@@ -210,24 +209,16 @@ void notes_anchor(struct notes *ns, const uint8_t *text, size_t len, int complet
 		else
 			n->place = complete ? NOTE_ORPHANED : NOTE_UNPLACED;
 	}
-	/* qsort is not stable: sort an index. */
-	size_t *idx = xmalloc((ns->n ? ns->n : 1) * sizeof *idx);
-	for (size_t i = 0; i < ns->n; i++)
-		idx[i] = i;
+	/* An insertion sort: stable (qsort is not), and notes are few. */
 	for (size_t i = 1; i < ns->n; i++) {
-		size_t k = idx[i], j = i;
-		while (j > 0 && by_place(&ns->v[idx[j - 1]], &ns->v[k]) > 0) {
-			idx[j] = idx[j - 1];
+		struct note k = ns->v[i];
+		size_t j = i;
+		while (j > 0 && by_place(&ns->v[j - 1], &k) > 0) {
+			ns->v[j] = ns->v[j - 1];
 			j--;
 		}
-		idx[j] = k;
+		ns->v[j] = k;
 	}
-	struct note *v = xmalloc((ns->n ? ns->n : 1) * sizeof *v);
-	for (size_t i = 0; i < ns->n; i++)
-		v[i] = ns->v[idx[i]];
-	memcpy(ns->v, v, ns->n * sizeof *v);
-	free(v);
-	free(idx);
 }
 
 /* ---- the file's text --------------------------------------------------------- */

@@ -219,7 +219,7 @@ static void test_copy_sentence(void **state)
 	check_copied(t, got, "sentence, line 12");
 	/* Scrolling writes no second one. */
 	term_key(t, "j", "j");
-	osc52_payload(t, 0, &n);
+	free(osc52_payload(t, 0, &n));
 	assert_int_equal(n, 1);
 	free(got);
 	free(want);
@@ -306,7 +306,7 @@ static void test_copy_hostile_sentence(void **state)
 	struct term *t = start(24, 80, args, NULL);
 	/* The document's own OSC 52 never reached the terminal. */
 	int n;
-	osc52_payload(t, 0, &n);
+	free(osc52_payload(t, 0, &n));
 	assert_int_equal(n, 0);
 	term_key(t, "C");
 	char *got = osc52_payload(t, 0, &n);
@@ -383,7 +383,7 @@ static void test_copy_command(void **state)
 	struct term *t = start(30, 100, args, env);
 	term_key(t, "C");
 	int n;
-	osc52_payload(t, 0, &n);
+	free(osc52_payload(t, 0, &n));
 	assert_int_equal(n, 0);
 	/* Settled means the command's outcome is on the status line. */
 	screen_assert(t, strstr(status_row(t), "to BRIEF_COPY: sentence, line 12") != NULL,
@@ -425,7 +425,7 @@ static void test_copy_to_clips_file(void **state)
 	struct term *t = start(30, 100, args, env);
 	term_key(t, "C");
 	int n;
-	osc52_payload(t, 0, &n);
+	free(osc52_payload(t, 0, &n));
 	assert_int_equal(n, 0);
 	screen_assert(t, strstr(status_row(t), "brief/clips: sentence, line") != NULL,
 		      "the status line should name the clips file");
@@ -466,7 +466,7 @@ static void test_copy_over_limit(void **state)
 	struct term *t = start(24, 80, args, env);
 	term_key(t, "X");
 	int k;
-	osc52_payload(t, 0, &k);
+	free(osc52_payload(t, 0, &k));
 	assert_int_equal(k, 0);
 	screen_assert(t, term_raw_has(t, "\033]52", 4) == 0, "part of an OSC 52 was written");
 	screen_assert(t, strstr(status_row(t), "over the 74000 OSC 52 takes") != NULL,
