@@ -244,8 +244,11 @@ static int abbreviation_holds(const uint8_t *s, const struct sch *v, size_t nv, 
 		return 0;
 	if (is_initialism(v, ws, k))
 		return 1;
-	/* A single capital: an initial, as in "John F. Kennedy". */
-	return k - ws == 1 && v[ws].cls == SENT_UPPER && (ws == 0 || v[ws - 1].cls == SENT_SP);
+	/* A single capital: an initial, as in "John F. Kennedy", also at a
+	 * paragraph's start ("J. Smith said"), whether the text seen starts
+	 * there (sent_span's paragraph) or a line end comes before it. */
+	return k - ws == 1 && v[ws].cls == SENT_UPPER
+	       && (ws == 0 || v[ws - 1].cls == SENT_SP || is_parasep(v[ws - 1].cls));
 }
 
 void sent_breaks(const uint8_t *s, size_t n, unsigned flags, char *p)

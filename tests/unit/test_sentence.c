@@ -266,6 +266,10 @@ static void test_abbreviations(void **state)
 	       "Roe v. Wade fell. | Smith vs. Jones was heard. | ");
 	expect("They climbed Mt. Fuji. Atty. Gen. Bondi spoke.", SENT_NEWS,
 	       "They climbed Mt. Fuji. | Atty. Gen. Bondi spoke. | ");
+	/* An initial at a paragraph's start, after a line end as at the
+	 * text's start (sent_span sees the paragraph alone). */
+	expect("J. Smith said so.\nP. Jones agreed.", SENT_NEWS,
+	       "J. Smith said so. | P. Jones agreed. | ");
 	expect("At 3 p.m. Monday he left. At 3 p.m. The talks ended.", SENT_NEWS,
 	       "At 3 p.m. Monday he left. | At 3 p.m. | The talks ended. | ");
 }
