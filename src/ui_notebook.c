@@ -120,17 +120,21 @@ int notebook_jump(struct ui *u, int backward, struct fx *fx)
 	struct viewport *vp = &u->vp;
 	const struct notes *ns = notebook_list(u);
 	size_t nf = notebook_found(u);
+	/* From the cursor when it is on screen, as ] and [ go, else from the
+	 * pane's top (down) or bottom (up). */
 	int at_end = 0;
-	size_t ref = vp->has_cursor ? vp->cur_start
-		     : backward ? vp_bottom_off(vp, &at_end) : vp_offset(vp, vp->top);
+	size_t top = vp_offset(vp, vp->top), bottom = vp_bottom_off(vp, &at_end);
+	int from_cursor = vp->has_cursor && vp->cur_start >= top
+			  && (vp->cur_start < bottom || at_end);
+	size_t ref = from_cursor ? vp->cur_start : backward ? bottom : top;
 	const struct note *to = NULL;
 	for (size_t i = 0; i < nf; i++) {
 		const struct note *n = &ns->v[i];
-		if (!backward && (vp->has_cursor ? n->start > ref : n->start >= ref)) {
+		if (!backward && (from_cursor ? n->start > ref : n->start >= ref)) {
 			to = n;
 			break;
 		}
-		if (backward && n->start < ref)
+		if (backward && (n->start < ref || (!from_cursor && at_end)))
 			to = n;
 	}
 	if (!to) {

@@ -606,6 +606,12 @@ static void test_note_lifecycle(void **state)
 	term_send(t, "Check the 3.5 figure");
 	term_key(t, "Enter");
 	screen_assert(t, strstr(status_row(t), "Note on line 12 kept in ") != NULL, "the note should be kept");
+	/* The cursor left on the sentence, off screen after G: '[ goes from
+	 * the pane's bottom, not from there. */
+	term_key(t, "G", "'", "[");
+	screen_assert(t, strstr(status_row(t), "Note 1/1, line 12") != NULL,
+		      "'[ from the end should find the note above");
+	term_key(t, "g");
 	int mrow = -2;
 	screen_assert(t, column_of(t, "\u270e", &mrow) == 0, "no mark in the margin");
 	screen_assert(t, column_of(t, "US Secretary of State", &row) == 2 && row == mrow,
