@@ -157,9 +157,9 @@ cp "$T/good-notes" "$notes"
 run 2 "--format json without --export notes" --format json --dump
 check "says what --format goes with" err_has "goes with --export notes"
 run 2 "--format of no kind" --export notes --format yaml
-check "names the values" err_has "expected json or markdown"
+check "names the values" err_has "json or markdown with --export notes"
 run 2 "--export of no kind" --export csv
-check "names notes among the exports" err_has "expected json or notes"
+check "names notes among the exports" err_has "or notes)"
 run 2 "--cite of no style" --cite mla
 check "names the styles" err_has "expected plain, markdown or apa"
 

@@ -134,9 +134,9 @@ check "--format=html: read as HTML" test "$(cat "$T/out")" = "Markup in a .txt f
 run 0 "snippet.txt without --format" --export text "$T/snippet.txt"
 check "without --format a .txt of markup is text" out_has "<b>read</b>"
 run 2 "--format=pdf" --format=pdf "$page"
-check "--format=pdf: says what it expects" err_has "unknown format 'pdf' (expected text or html)"
+check "--format=pdf: says what it expects" err_has "unknown format 'pdf' (expected text or html, or json or markdown with --export notes)"
 run 2 "--export=xml" --export=xml "$page"
-check "--export=xml: says what it expects" err_has "(expected json or text)"
+check "--export=xml: says what it expects" err_has "(expected json, text or notes)"
 run 2 "--export text --dump" --export text --dump "$page"
 run 0 "--version" --version
 check "--version names libxml2 and zlib" sh -c 'grep -q "^brief .*libxml2 [0-9].*zlib [0-9]" "$1"' _ "$T/out"

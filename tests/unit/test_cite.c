@@ -326,15 +326,14 @@ static void test_job_never_blocks(void **state)
 	assert_int_equal(ev, POLLOUT);
 	assert_true(ms > 0 && ms <= 5000);
 	assert_int_equal(clip_job_step(j, &r), 0);
-	int turns = 0;
+	/* (How many turns the rest takes depends on how fast the command
+	 * reads: with two CPUs it may drain the pipe as fast as it fills.) */
 	while (!clip_job_step(j, &r)) {
 		clip_job_poll(j, &fd, &ev, &ms);
 		struct pollfd p = { fd, ev, 0 };
 		assert_true(poll(&p, fd >= 0 ? 1 : 0, ms) >= 0);
-		turns++;
 	}
 	assert_true(r.ok);
-	assert_true(turns > 1);
 	assert_true(clip_job_done(j));
 	clip_job_free(j);
 	free(big);
