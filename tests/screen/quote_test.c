@@ -508,8 +508,8 @@ static void test_copy_card_and_row(void **state)
 	char *sentence = commentary_upto(23, "It demands that Japan", "3.5 percent of GDP.");
 	char *want;
 	assert_true(asprintf(&want, "Defense spending (%% of GDP), Japan: current \"less than 2 percent "
-			     "of GDP\" (<2.0); demand by US \"3.5 percent of GDP\" (3.5); gap +1.5 pp or "
-			     "more, \u00d71.75 or more\n\"%s\" (Cai, n.d., line 23)\n"
+			     "of GDP\" (<2.0); demand by US \"3.5 percent of GDP\" (3.5); gap more than +1.5 "
+			     "pp, more than \u00d71.75\n\"%s\" (Cai, n.d., line 23)\n"
 			     "Cai, L. (n.d.). Commentary. Global Times.\n", sentence) > 0);
 	assert_string_equal(got, want);
 	screen_assert(t, strstr(status_row(t), ": row of Japan") != NULL, "status: the row");

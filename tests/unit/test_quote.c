@@ -302,8 +302,8 @@ static void test_cmp_row(void **state)
 	quote_cmp_row(&q, 0, 0, &b);
 	assert_string_equal(b.data,
 			    "**Defense spending** (% of GDP), Japan: current \"less than 2 percent of GDP\" "
-			    "(\\<2.0); demand by US \"3.5 percent of GDP\" (3.5); gap +1.5 pp or more, "
-			    "\u00d71.75 or more\n"
+			    "(\\<2.0); demand by US \"3.5 percent of GDP\" (3.5); gap more than +1.5 pp, "
+			    "more than \u00d71.75\n"
 			    "\n"
 			    "> It demands that Japan pay more for stationing US troops and reportedly asks "
 			    "it to raise its defense spending from less than 2 percent of GDP to 3.5 "
