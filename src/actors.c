@@ -143,7 +143,7 @@ static long get_cand(struct actors *a, const uint8_t *s, size_t n)
 	long i = find_cand(a, s, n);
 	if (i >= 0)
 		return i;
-	xgrow((void **)&a->c, &a->capc, a->nc + 1, sizeof *a->c);
+	a->c = xgrowarray(a->c, &a->capc, a->nc + 1, sizeof *a->c);
 	struct acand *c = &a->c[a->nc];
 	memset(c, 0, sizeof *c);
 	c->s = xstrndup((const char *)s, n);
@@ -1425,7 +1425,7 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 	end = credit_tail(a->g, text, start, end);
 	a->line_start = start;
 	tokens_line(&a->tk, text, start, end);
-	xgrow((void **)&a->cue, &a->cue_cap, a->tk.n + 1, 1);
+	a->cue = xgrowarray(a->cue, &a->cue_cap, a->tk.n + 1, 1);
 	memset(a->cue, 0xFF, a->tk.n + 1);
 	struct line L = { a, a->g, text, end, &a->tk, { end, end, TOK_PUNCT, 0, 0 }, a->cue };
 	size_t i = dateline_end(&L);
@@ -1524,7 +1524,7 @@ struct builder {
 
 static long new_bent(struct builder *b, enum entity_kind kind)
 {
-	xgrow((void **)&b->e, &b->cap, b->n + 1, sizeof *b->e);
+	b->e = xgrowarray(b->e, &b->cap, b->n + 1, sizeof *b->e);
 	struct bent *e = &b->e[b->n];
 	memset(e, 0, sizeof *e);
 	e->kind = kind;
@@ -1553,7 +1553,7 @@ static void add_alias(struct builder *b, long ei, long ci, const char *rule, enu
 	struct bent *e = &b->e[ei];
 	struct acand *c = &b->a->c[ci];
 	c->entity = ei;
-	xgrow((void **)&e->al, &e->capal, e->nal + 1, sizeof *e->al);
+	e->al = xgrowarray(e->al, &e->capal, e->nal + 1, sizeof *e->al);
 	e->al[e->nal++] = (struct balias){ ci, rule, conf, c->ev_start, c->ev_end };
 	/* The entity is as sure as its surest spelling. */
 	if (conf < e->conf) {

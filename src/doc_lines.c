@@ -106,8 +106,8 @@ void doc_lines_index(struct doc *d, size_t from, size_t to, size_t orig_from)
 	}
 	/* A slice that follows no LF begins a cut of an overlong line. */
 	if (from > 0 && from < to && d->text[from - 1] != '\n') {
-		xgrow((void **)&lx->cut, &lx->cutcap, lx->ncut + 1, sizeof *lx->cut);
-		xgrow((void **)&lx->cut_orig, &lx->cut_origcap, lx->ncut + 1, sizeof *lx->cut_orig);
+		lx->cut = xgrowarray(lx->cut, &lx->cutcap, lx->ncut + 1, sizeof *lx->cut);
+		lx->cut_orig = xgrowarray(lx->cut_orig, &lx->cut_origcap, lx->ncut + 1, sizeof *lx->cut_orig);
 		lx->cut_orig[lx->ncut] = orig_from;
 		lx->cut[lx->ncut++] = from;
 	}
@@ -115,7 +115,7 @@ void doc_lines_index(struct doc *d, size_t from, size_t to, size_t orig_from)
 	for (size_t s = from; s < to;) {
 		/* Blocks up to this start: the lines before it start before them. */
 		for (; k * DOC_LINE_BLOCK <= s; k++) {
-			xgrow((void **)&lx->first, &lx->cap, k + 1, sizeof *lx->first);
+			lx->first = xgrowarray(lx->first, &lx->cap, k + 1, sizeof *lx->first);
 			lx->first[k] = n;
 		}
 		n++;
@@ -125,7 +125,7 @@ void doc_lines_index(struct doc *d, size_t from, size_t to, size_t orig_from)
 		s = (size_t)(lf - d->text) + 1;
 	}
 	for (; k * DOC_LINE_BLOCK <= to; k++) {
-		xgrow((void **)&lx->first, &lx->cap, k + 1, sizeof *lx->first);
+		lx->first = xgrowarray(lx->first, &lx->cap, k + 1, sizeof *lx->first);
 		lx->first[k] = n;
 	}
 	lx->nfirst = k;

@@ -119,7 +119,7 @@ struct san {
 static inline void san_add(struct san *o, const uint8_t *p, size_t n)
 {
 	if (o->len + n + 1 > o->cap)
-		xgrow((void **)&o->text, &o->cap, o->len + n + 1, 1);
+		o->text = xgrowarray(o->text, &o->cap, o->len + n + 1, 1);
 	memcpy(o->text + o->len, p, n);
 	o->len += n;
 }
@@ -164,7 +164,7 @@ static inline void san_mark(struct san *o, size_t off, size_t orig, size_t orig_
 			return;
 		}
 	}
-	xgrow((void **)&o->repl, &o->rcap, o->nrepl + 1, sizeof *o->repl);
+	o->repl = xgrowarray(o->repl, &o->rcap, o->nrepl + 1, sizeof *o->repl);
 	o->repl[o->nrepl++] = (struct doc_repl){
 		.off = off, .len = o->len - off, .orig = orig, .orig_len = orig_len,
 	};
@@ -254,7 +254,7 @@ static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n
 			}
 		}
 	}
-	xgrow((void **)&o->text, &o->cap, o->len + 1, 1);
+	o->text = xgrowarray(o->text, &o->cap, o->len + 1, 1);
 	o->text[o->len] = '\0';
 }
 
@@ -315,7 +315,7 @@ char *doc_sanitize_name(const char *s)
 void doc_sanitize_start(struct doc *d)
 {
 	struct san *o = xcalloc(1, sizeof *o);
-	xgrow((void **)&o->text, &o->cap, d->ready + 1, 1);
+	o->text = xgrowarray(o->text, &o->cap, d->ready + 1, 1);
 	memcpy(o->text, d->orig, d->ready);
 	o->len = d->ready;
 	d->san = o;

@@ -218,7 +218,7 @@ static int read_all(int fd, uint8_t **out, size_t *out_len)
 			errno = EFBIG;
 			return -1;
 		}
-		xgrow((void **)&p, &cap, len + 65536 + 1, 1);
+		p = xgrowarray(p, &cap, len + 65536 + 1, 1);
 		/* Not past the cap in one read: a device fills all it is given. */
 		size_t room = cap - len - 1;
 		if (room > DOC_READ_MAX + 1 - len)

@@ -56,7 +56,7 @@ static void add_spelling(struct loader *L, char *s, size_t entry, enum gaz_role 
 	if (!n)
 		return;
 	struct gazetteer *g = L->g;
-	xgrow((void **)&g->sp, &L->cap_sp, g->nsp + 1, sizeof *g->sp);
+	g->sp = xgrowarray(g->sp, &L->cap_sp, g->nsp + 1, sizeof *g->sp);
 	g->sp[g->nsp++] = (struct gaz_spelling){ s, (uint32_t)n, (uint32_t)entry, (uint8_t)role,
 						 (uint8_t)amb };
 }
@@ -79,7 +79,7 @@ static size_t new_entry(struct loader *L, const char *file, int line, const char
 	struct gazetteer *g = L->g;
 	size_t n = strlen(name);
 	int amb = n && name[n - 1] == '?';
-	xgrow((void **)&g->entries, &L->cap_e, g->nentries + 1, sizeof *g->entries);
+	g->entries = xgrowarray(g->entries, &L->cap_e, g->nentries + 1, sizeof *g->entries);
 	g->entries[g->nentries] = (struct gaz_entry){ id, name, kind, subkind, aff ? aff : "",
 						     file, line, amb };
 	add_spelling(L, name, g->nentries, GAZ_NAME);
@@ -159,7 +159,7 @@ static void place_line(struct loader *L, const char *file, int line, char *text)
 
 static void add_word(struct gaz_word **v, size_t *nv, size_t *cap, char *s, unsigned cls, int line)
 {
-	xgrow((void **)v, cap, *nv + 1, sizeof **v);
+	*v = xgrowarray(*v, cap, *nv + 1, sizeof **v);
 	(*v)[(*nv)++] = (struct gaz_word){ s, (uint32_t)strlen(s), (uint8_t)cls, line };
 }
 
@@ -204,28 +204,28 @@ static void cue_line(struct loader *L, const char *file, int line, char *text)
 static void common_line(struct loader *L, const char *file, int line, char *text)
 {
 	(void)file, (void)line;
-	xgrow((void **)&L->g->common, &L->cap_common, L->g->ncommon + 1, sizeof *L->g->common);
+	L->g->common = xgrowarray(L->g->common, &L->cap_common, L->g->ncommon + 1, sizeof *L->g->common);
 	L->g->common[L->g->ncommon++] = text;
 }
 
 static void proper_line(struct loader *L, const char *file, int line, char *text)
 {
 	(void)file, (void)line;
-	xgrow((void **)&L->g->proper, &L->cap_proper, L->g->nproper + 1, sizeof *L->g->proper);
+	L->g->proper = xgrowarray(L->g->proper, &L->cap_proper, L->g->nproper + 1, sizeof *L->g->proper);
 	L->g->proper[L->g->nproper++] = text;
 }
 
 static void firstname_line(struct loader *L, const char *file, int line, char *text)
 {
 	(void)file, (void)line;
-	xgrow((void **)&L->g->firstnames, &L->cap_first, L->g->nfirstnames + 1, sizeof *L->g->firstnames);
+	L->g->firstnames = xgrowarray(L->g->firstnames, &L->cap_first, L->g->nfirstnames + 1, sizeof *L->g->firstnames);
 	L->g->firstnames[L->g->nfirstnames++] = text;
 }
 
 static void surname_line(struct loader *L, const char *file, int line, char *text)
 {
 	(void)file, (void)line;
-	xgrow((void **)&L->g->surnames, &L->cap_sur, L->g->nsurnames + 1, sizeof *L->g->surnames);
+	L->g->surnames = xgrowarray(L->g->surnames, &L->cap_sur, L->g->nsurnames + 1, sizeof *L->g->surnames);
 	L->g->surnames[L->g->nsurnames++] = text;
 }
 

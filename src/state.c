@@ -202,7 +202,7 @@ static void parse_file(const char *s, size_t n, struct parsed *out)
 			bad_line(out, lineno);
 			continue;
 		}
-		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		out->v = xgrowarray(out->v, &out->cap, out->n + 1, sizeof *out->v);
 		out->v[out->n++] = e;
 	}
 }

@@ -158,7 +158,7 @@ static int is_function_word(const uint8_t *s, size_t n)
 
 static void push(struct tokens *t, size_t start, size_t end, enum tok_shape shape)
 {
-	xgrow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v);
+	t->v = xgrowarray(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	t->v[t->n++] = (struct token){ start, end, (uint8_t)shape, 0, 0 };
 }
 
@@ -170,7 +170,7 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 	if (end <= start)
 		return;
 	size_t n = end - start;
-	xgrow((void **)&t->brk, &t->brk_cap, n + 1, 1);
+	t->brk = xgrowarray(t->brk, &t->brk_cap, n + 1, 1);
 	word_breaks(text + start, n, t->brk);
 	const uint8_t *s = text + start;
 	size_t i = 0;
@@ -219,7 +219,7 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 		t->v[o0++] = *a;
 	}
 	t->n = o0;
-	xgrow((void **)&t->sbrk, &t->sbrk_cap, n + 1, 1);
+	t->sbrk = xgrowarray(t->sbrk, &t->sbrk_cap, n + 1, 1);
 	sent_breaks(text + start, n, SENT_NEWS, t->sbrk);
 	/* word.h splits "Seoul's" at its apostrophe, as quotes and mentions
 	 * see it; the rules read a possessive as one word with a flag: glue

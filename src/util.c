@@ -75,11 +75,6 @@ void *xgrowarray(void *p, size_t *cap, size_t need, size_t elem)
 	return p;
 }
 
-void xgrow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	*p = xgrowarray(*p, cap, need, elem);
-}
-
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

@@ -27,9 +27,6 @@ void *xreallocarray(void *p, size_t nmemb, size_t size);
  * be stored over the old one with its own type, no cast:
  *     m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);  */
 void *xgrowarray(void *p, size_t *cap, size_t need, size_t elem);
-/* The same through a void ** (the old form, kept while other files still
- * call it; new code uses xgrowarray: the cast breaks strict aliasing). */
-void xgrow(void **p, size_t *cap, size_t need, size_t elem);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -167,7 +167,7 @@ static struct jnode *jvalue(struct jparser *p, int depth);
 
 static void jpush(struct jnode *n, struct jnode *kid, char *key)
 {
-	xgrow((void **)&n->kids, &n->cap, n->n + 1, sizeof *n->kids);
+	n->kids = xgrowarray(n->kids, &n->cap, n->n + 1, sizeof *n->kids);
 	if (n->type == J_OBJ) {
 		size_t kcap = n->n;
 		n->keys = xrealloc(n->keys, (kcap + 1) * sizeof *n->keys);
@@ -850,7 +850,7 @@ static size_t split_lines(char *s, size_t len, char ***out)
 		if (i == len && st == len)
 			break;
 		if (i == len || s[i] == '\n') {
-			xgrow((void **)&v, &cap, n + 1, sizeof *v);
+			v = xgrowarray(v, &cap, n + 1, sizeof *v);
 			v[n++] = s + st;
 			if (i < len)
 				s[i] = '\0';
