@@ -11,24 +11,24 @@ struct role_style {
 };
 
 static const struct role_style styles[ROLE_COUNT] = {
-	[ROLE_TEXT] = { A_NORMAL, -1, -1 },
-	[ROLE_ACTOR] = { A_BOLD, COLOR_CYAN, 39 },
-	[ROLE_FIGURE] = { A_UNDERLINE, COLOR_YELLOW, 214 },
-	[ROLE_SELECTED] = { A_BOLD | A_UNDERLINE, COLOR_GREEN, 82 },
-	[ROLE_CURSOR] = { A_REVERSE | A_BOLD, -1, -1 },
-	[ROLE_MATCH] = { A_REVERSE, COLOR_MAGENTA, 170 },
-	[ROLE_SOURCE] = { A_REVERSE | A_UNDERLINE, COLOR_GREEN, 71 },
-	[ROLE_HEADER] = { A_BOLD, -1, -1 },
-	[ROLE_TITLE] = { A_BOLD | A_UNDERLINE, -1, -1 },
-	[ROLE_ROW] = { A_NORMAL, -1, -1 },
-	[ROLE_ROW_FOCUS] = { A_REVERSE, -1, -1 },
-	[ROLE_STATUS] = { A_REVERSE, -1, -1 },
-	[ROLE_ERROR] = { A_REVERSE | A_BOLD, COLOR_RED, 196 },
+	[ROLE_TEXT] = { A_NORMAL, -1, -1, false },
+	[ROLE_ACTOR] = { A_BOLD, COLOR_CYAN, 39, false },
+	[ROLE_FIGURE] = { A_UNDERLINE, COLOR_YELLOW, 214, false },
+	[ROLE_SELECTED] = { A_BOLD | A_UNDERLINE, COLOR_GREEN, 82, false },
+	[ROLE_CURSOR] = { A_REVERSE | A_BOLD, -1, -1, false },
+	[ROLE_MATCH] = { A_REVERSE, COLOR_MAGENTA, 170, false },
+	[ROLE_SOURCE] = { A_REVERSE | A_UNDERLINE, COLOR_GREEN, 71, false },
+	[ROLE_HEADER] = { A_BOLD, -1, -1, false },
+	[ROLE_TITLE] = { A_BOLD | A_UNDERLINE, -1, -1, false },
+	[ROLE_ROW] = { A_NORMAL, -1, -1, false },
+	[ROLE_ROW_FOCUS] = { A_REVERSE, -1, -1, false },
+	[ROLE_STATUS] = { A_REVERSE, -1, -1, false },
+	[ROLE_ERROR] = { A_REVERSE | A_BOLD, COLOR_RED, 196, false },
 	/* Plain: a coloured rule cost 22 bytes of SGR on every row it crosses,
 	 * a tenth of the commentary's first paint (4130 -> 3743 bytes). */
-	[ROLE_BORDER] = { A_NORMAL, -1, -1 },
-	[ROLE_CURRENT] = { A_NORMAL, COLOR_BLUE, 75 },
-	[ROLE_DEMAND] = { A_BOLD, COLOR_RED, 203 },
+	[ROLE_BORDER] = { A_NORMAL, -1, -1, false },
+	[ROLE_CURRENT] = { A_NORMAL, COLOR_BLUE, 75, false },
+	[ROLE_DEMAND] = { A_BOLD, COLOR_RED, 203, false },
 	/* Not a highlight: headings, notes, the filler past the end.  Grey
 	 * alone, as dimmed grey is faint on most terminals, and the dim cost
 	 * 9 bytes of SGR on each heading each time the panel is repainted
