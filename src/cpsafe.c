@@ -54,6 +54,12 @@ int doc_cp_is_presentation(uint32_t cp)
 	return cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3 || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
 
+int doc_cp_is_invisible(uint32_t cp)
+{
+	return cp == 0xAD || cp == 0x200B || cp == 0x200E || cp == 0x200F || cp == 0x2060
+	       || cp == 0xFEFF || cp == 0x061C;
+}
+
 int doc_cp_is_safe(uint32_t cp)
 {
 	if (cp < 0x20)

@@ -243,7 +243,7 @@ static void sanitize_into(struct san *o, const uint8_t *s, size_t from, size_t n
 				san_repl(o, DOC_PH_INVALID, i, k, 1);
 				i += k;
 			} else if (!doc_cp_is_safe(uc)) {
-				san_repl(o, doc_cp_is_presentation(uc) ? 0 : DOC_PH_OTHER, i,
+				san_repl(o, doc_cp_is_presentation(uc) || doc_cp_is_invisible(uc) ? 0 : DOC_PH_OTHER, i,
 					 (size_t)r, 1);
 				i += (size_t)r;
 			} else {

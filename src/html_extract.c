@@ -1130,17 +1130,6 @@ static void end_block(struct writer *w)
 	w->br_run = 0;
 }
 
-/* Characters that only hint at formatting: soft hyphen, zero-width space,
- * left-to-right and right-to-left marks, word joiner, BOM, Arabic letter
- * mark.  A page is full of them and they draw nothing; the sanitiser
- * would show each as a placeholder.  (Embeddings, overrides and isolates,
- * which reorder text, are left to it.) */
-static int invisible(ucs4_t cp)
-{
-	return cp == 0xAD || cp == 0x200B || cp == 0x200E || cp == 0x200F || cp == 0x2060
-	       || cp == 0xFEFF || cp == 0x061C;
-}
-
 static void put_char(struct writer *w, const uint8_t *s, size_t n)
 {
 	if (w->cell_sep && w->line.len)
@@ -1174,7 +1163,7 @@ static void put_text(struct writer *w, const char *text, size_t len)
 				do
 					buf_addc(&w->line, ' ');
 				while (++col % 8);
-			} else if (cp != '\r' && !invisible(cp)) {
+			} else if (cp != '\r' && !doc_cp_is_invisible(cp)) {
 				buf_add(&w->line, s + i, (size_t)k);
 			}
 			i += (size_t)k;
@@ -1182,7 +1171,7 @@ static void put_text(struct writer *w, const char *text, size_t len)
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0)
 			w->space = 1;
-		else if (!invisible(cp))
+		else if (!doc_cp_is_invisible(cp))
 			put_char(w, s + i, (size_t)k);
 		i += (size_t)k;
 	}

@@ -15,7 +15,8 @@
 /* Placeholders written in place of what must not reach a terminal. */
 #define DOC_PH_INVALID 0xFFFDu  /* invalid UTF-8: one per maximal subpart */
 #define DOC_PH_OTHER   0xFFFDu  /* C1, bidi, zero-width, unassigned, ... */
-/* Emoji presentation marks are dropped (doc_cp_is_presentation); a run of
+/* Emoji presentation marks and invisible format characters are dropped
+ * (doc_cp_is_presentation, doc_cp_is_invisible); a run of
  * five or more of one unsafe byte shows three placeholders and U+2026. */
 /* C0 controls become U+2400 + byte, DEL becomes U+2421 (Control Pictures). */
 
@@ -140,6 +141,15 @@ int doc_cp_is_safe(uint32_t cp);
  * them, with no placeholder: the character before shows in its plain form
  * ("❤", "1", "👍"), as wide as everything counts it. */
 int doc_cp_is_presentation(uint32_t cp);
+/* A character that only hints at formatting and draws nothing: SOFT
+ * HYPHEN, ZERO WIDTH SPACE, LEFT-TO-RIGHT and RIGHT-TO-LEFT MARK, WORD
+ * JOINER, ZERO WIDTH NO-BREAK SPACE (a BOM past the start), ARABIC LETTER
+ * MARK.  Text and pages are full of them ("Bundes<SHY>tag", URLs broken
+ * with ZWSP); a placeholder in their place split the word on screen, in
+ * search and in actor names, so the sanitiser drops them as it drops
+ * presentation marks.  Embeddings, overrides and isolates, which reorder
+ * what follows, stay placeholders.  Not safe (doc_cp_is_safe is 0). */
+int doc_cp_is_invisible(uint32_t cp);
 
 /* Sanitise n bytes into a fresh NUL-terminated buffer (for annotation text and
  * anything else bound for the screen).  *out_len receives its length. */
