@@ -263,6 +263,29 @@ static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
 /* Automatic actors found but not shown: every one when an annotation
  * file exists, the unsure ones when not.  Their mentions are counted by
  * the same rule, alone. */
+/* An entity's object, opened and left open after its fields as the
+ * annotation format gives them: id, name, kind, description, affiliation,
+ * aliases.  Shown and hidden entities alike. */
+static void jentity_head(FILE *o, const struct entity *e)
+{
+	fputs("{\"id\": ", o);
+	jstr(o, e->id);
+	fputs(", \"name\": ", o);
+	jstr(o, e->name);
+	fputs(", \"kind\": ", o);
+	jstr(o, entity_kind_name(e->kind));
+	fputs(", \"description\": ", o);
+	jstr(o, e->description);
+	fputs(", \"affiliation\": ", o);
+	jstr(o, e->affiliation);
+	fputs(", \"aliases\": [", o);
+	for (size_t k = 0; k < e->naliases; k++) {
+		fputs(k ? ", " : "", o);
+		jstr(o, e->aliases[k]);
+	}
+	fputc(']', o);
+}
+
 static int jhidden(FILE *o, const struct model *m)
 {
 	int rc = 0;
@@ -282,22 +305,8 @@ static int jhidden(FILE *o, const struct model *m)
 	fputs("  \"hidden_entities\": [", o);
 	for (size_t i = 0; i < view.nentities && rc == 0; i++) {
 		const struct entity *e = &view.entities[i];
-		fprintf(o, "%s\n    {\"id\": ", i ? "," : "");
-		jstr(o, e->id);
-		fputs(", \"name\": ", o);
-		jstr(o, e->name);
-		fputs(", \"kind\": ", o);
-		jstr(o, entity_kind_name(e->kind));
-		fputs(", \"description\": ", o);
-		jstr(o, e->description);
-		fputs(", \"affiliation\": ", o);
-		jstr(o, e->affiliation);
-		fputs(", \"aliases\": [", o);
-		for (size_t k = 0; k < e->naliases; k++) {
-			fputs(k ? ", " : "", o);
-			jstr(o, e->aliases[k]);
-		}
-		fputc(']', o);
+		fputs(i ? ",\n    " : "\n    ", o);
+		jentity_head(o, e);
 		rc = jprovenance(o, m, e);
 		fprintf(o, ", \"mention_count\": %zu}", mt.count[i]);
 	}
@@ -316,22 +325,8 @@ static int jentities(FILE *o, const struct model *m)
 	fputs("  \"entities\": [", o);
 	for (size_t i = 0; i < a->nentities && rc == 0; i++) {
 		const struct entity *e = &a->entities[i];
-		fprintf(o, "%s\n    {\"id\": ", i ? "," : "");
-		jstr(o, e->id);
-		fputs(", \"name\": ", o);
-		jstr(o, e->name);
-		fputs(", \"kind\": ", o);
-		jstr(o, entity_kind_name(e->kind));
-		fputs(", \"description\": ", o);
-		jstr(o, e->description);
-		fputs(", \"affiliation\": ", o);
-		jstr(o, e->affiliation);
-		fputs(", \"aliases\": [", o);
-		for (size_t k = 0; k < e->naliases; k++) {
-			fputs(k ? ", " : "", o);
-			jstr(o, e->aliases[k]);
-		}
-		fputc(']', o);
+		fputs(i ? ",\n    " : "\n    ", o);
+		jentity_head(o, e);
 		if ((rc = jprovenance(o, m, e)) != 0)
 			break;
 		fputs(", \"mentions\": [", o);

@@ -622,20 +622,6 @@ struct update {
 	struct notes mine;          /* the document's notes as written */
 };
 
-static void warn(char **warning, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warn(char **warning, const char *fmt, ...)
-{
-	if (!warning)
-		return;
-	struct buf b = { 0 };
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	free(*warning);
-	*warning = b.data;
-}
-
 /* The file as it is now (under the lock), the change on top: what
  * another brief wrote meanwhile stays. */
 static int update_rewrite(void *ctx, const char *path, const char *real, const char *old,
@@ -646,17 +632,17 @@ static int update_rewrite(void *ctx, const char *path, const char *real, const c
 	if (n && !(n > hl && !memcmp(old, NOTES_HEADER, hl) && old[hl] == '\n')) {
 		const char *nl = memchr(old, '\n', n);
 		if (is_newer_header(old, nl ? (size_t)(nl - old) : n))
-			warn(warning, "%s: written by a newer brief, not overwritten", path);
+			xsetf(warning, "%s: written by a newer brief, not overwritten", path);
 		else if (real)
-			warn(warning, "%s: a link to %s, a file that is not brief's notes: not "
+			xsetf(warning, "%s: a link to %s, a file that is not brief's notes: not "
 			     "overwritten", path, real);
 		else
-			warn(warning, "%s: not brief's notes (no \"" NOTES_HEADER "\" line): not "
+			xsetf(warning, "%s: not brief's notes (no \"" NOTES_HEADER "\" line): not "
 			     "overwritten", path);
 		return -1;
 	}
 	if (!n && real) {
-		warn(warning, "%s: a link to %s, an empty file, not brief's notes: not overwritten",
+		xsetf(warning, "%s: a link to %s, an empty file, not brief's notes: not overwritten",
 		     path, real);
 		return -1;
 	}

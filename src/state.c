@@ -70,20 +70,6 @@ char *state_path(void)
 	return b.data;
 }
 
-static void set_warning(char **warning, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void set_warning(char **warning, const char *fmt, ...)
-{
-	if (!warning)
-		return;
-	struct buf b = { 0 };
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	free(*warning);
-	*warning = b.data;
-}
-
 /* ---- reading ------------------------------------------------------------ */
 
 /* brief writes at most STATE_MAX lines of at most 16 + 1 + 20 + 26 * 23 + 1
@@ -298,14 +284,14 @@ static int open_regular(const char *path, int flags, struct stat *st, const char
 static int warn_parsed(const struct parsed *p, const char *path, char **warning)
 {
 	if (p->too_big) {
-		set_warning(warning, "%s: over 16 MiB, not brief's state: ignored", path);
+		xsetf(warning, "%s: over 16 MiB, not brief's state: ignored", path);
 	} else if (p->newer) {
-		set_warning(warning, "%s: written by a newer brief, ignored", path);
+		xsetf(warning, "%s: written by a newer brief, ignored", path);
 	} else if (p->nbad > 1) {
-		set_warning(warning, "%s:%zu: corrupt entry ignored (and %zu more)", path,
+		xsetf(warning, "%s:%zu: corrupt entry ignored (and %zu more)", path,
 			    p->first_bad, p->nbad - 1);
 	} else if (p->nbad) {
-		set_warning(warning, "%s:%zu: corrupt entry ignored", path, p->first_bad);
+		xsetf(warning, "%s:%zu: corrupt entry ignored", path, p->first_bad);
 	}
 	return p->too_big || p->newer || p->nbad;
 }
@@ -326,16 +312,16 @@ int state_load(const char *path, uint64_t key, struct state_entry *out, char **w
 		if (errno == ENOENT)
 			return 0;
 		if (errno)
-			set_warning(warning, "%s: %s", path, strerror(errno));
+			xsetf(warning, "%s: %s", path, strerror(errno));
 		else
-			set_warning(warning, "%s: %s, not a regular file: ignored", path, type);
+			xsetf(warning, "%s: %s, not a regular file: ignored", path, type);
 		return -1;
 	}
 	int rc = read_fd(fd, &p);
 	int err = errno;
 	close(fd);
 	if (rc) {
-		set_warning(warning, "%s: %s", path, strerror(err));
+		xsetf(warning, "%s: %s", path, strerror(err));
 		return -1;
 	}
 	int found = 0;
@@ -365,18 +351,18 @@ int state_file_read(const char *path, const char *what, size_t max, struct buf *
 		if (errno == ENOENT)
 			return 1;
 		if (errno)
-			set_warning(warning, "%s: %s", path, strerror(errno));
+			xsetf(warning, "%s: %s", path, strerror(errno));
 		else
-			set_warning(warning, "%s: %s, not a regular file: ignored", path, type);
+			xsetf(warning, "%s: %s, not a regular file: ignored", path, type);
 		return -1;
 	}
 	int rc = read_text(fd, max, out);
 	int err = errno;
 	close(fd);
 	if (rc > 0)
-		set_warning(warning, "%s: over %zu MiB, not brief's %s: ignored", path, max >> 20, what);
+		xsetf(warning, "%s: over %zu MiB, not brief's %s: ignored", path, max >> 20, what);
 	else if (rc < 0)
-		set_warning(warning, "%s: %s", path, strerror(err));
+		xsetf(warning, "%s: %s", path, strerror(err));
 	return rc ? -1 : 0;
 }
 
@@ -475,7 +461,7 @@ static int replace_file(const char *path, const char *dir, const char *what,
 		fd = open(tmp.data, flags, 0600);
 	}
 	if (fd < 0) {
-		set_warning(warning, "%s: %s", tmp.data, strerror(errno));
+		xsetf(warning, "%s: %s", tmp.data, strerror(errno));
 		buf_free(&tmp);
 		return -1;
 	}
@@ -485,20 +471,20 @@ static int replace_file(const char *path, const char *dir, const char *what,
 	 * costs little, and two fsyncs (1.7 ms here, far more on NFS) would
 	 * hold the shell prompt back at every quit. */
 	if (fchmod(fd, 0600) || pwrite_all(fd, data->data, data->len, 0)) {
-		set_warning(warning, "%s: %s", tmp.data, strerror(errno));
+		xsetf(warning, "%s: %s", tmp.data, strerror(errno));
 		close(fd);
 		unlink(tmp.data);
 		buf_free(&tmp);
 		return -1;
 	}
 	if (close(fd)) {
-		set_warning(warning, "%s: %s", tmp.data, strerror(errno));
+		xsetf(warning, "%s: %s", tmp.data, strerror(errno));
 		unlink(tmp.data);
 		buf_free(&tmp);
 		return -1;
 	}
 	if (rename(tmp.data, path)) {
-		set_warning(warning, "%s: %s", path, strerror(errno));
+		xsetf(warning, "%s: %s", path, strerror(errno));
 		unlink(tmp.data);
 		buf_free(&tmp);
 		return -1;
@@ -521,17 +507,17 @@ static int rewrite_in_place(int fd, const char *path, const struct buf *data,
 		struct rlimit rl;
 		if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
 		    && data->len > rl.rlim_cur) {
-			set_warning(warning, "%s: %s", path, strerror(EFBIG));
+			xsetf(warning, "%s: %s", path, strerror(EFBIG));
 			return -1;
 		}
 		if (fallocate(fd, 0, 0, (off_t)data->len) && errno != EOPNOTSUPP
 		    && errno != ENOSYS) {
-			set_warning(warning, "%s: %s", path, strerror(errno));
+			xsetf(warning, "%s: %s", path, strerror(errno));
 			return -1;
 		}
 	}
 	if (pwrite_all(fd, data->data, data->len, 0) || ftruncate(fd, (off_t)data->len)) {
-		set_warning(warning, "%s: %s", path, strerror(errno));
+		xsetf(warning, "%s: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -575,7 +561,7 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 		*warning = NULL;
 	const char *what = f->what;
 	if (!path) {
-		set_warning(warning, "nowhere to keep %s: neither XDG_STATE_HOME nor HOME is set", what);
+		xsetf(warning, "nowhere to keep %s: neither XDG_STATE_HOME nor HOME is set", what);
 		return -1;
 	}
 	/* The lock and the temporary file always go in the file's own
@@ -598,31 +584,31 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 	if (linked) {
 		real = realpath(path, NULL);
 		if (!real) {
-			set_warning(warning, "%s: a link to nowhere (%s), not written", path,
+			xsetf(warning, "%s: a link to nowhere (%s), not written", path,
 				    strerror(errno));
 			goto out;
 		}
 		/* Looked at before it is opened: opening a device can act. */
 		if (stat(real, &st)) {
-			set_warning(warning, "%s: %s", real, strerror(errno));
+			xsetf(warning, "%s: %s", real, strerror(errno));
 			goto out;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			set_warning(warning, "%s: a link to %s (%s), not brief's %s: not overwritten",
+			xsetf(warning, "%s: a link to %s (%s), not brief's %s: not overwritten",
 				    path, real, type_name(st.st_mode), what);
 			goto out;
 		}
 	} else if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
 		if (S_ISDIR(lst.st_mode))
-			set_warning(warning, "%s: %s", path, strerror(EISDIR));
+			xsetf(warning, "%s: %s", path, strerror(EISDIR));
 		else
-			set_warning(warning, "%s: %s, not a regular file: not written", path,
+			xsetf(warning, "%s: %s, not a regular file: not written", path,
 				    type_name(lst.st_mode));
 		goto out;
 	}
 
 	if (make_dirs(dir)) {
-		set_warning(warning, "%s: %s", dir, strerror(errno));
+		xsetf(warning, "%s: %s", dir, strerror(errno));
 		goto out;
 	}
 	/* A separate lock file: the file itself is replaced by rename, so a
@@ -632,12 +618,12 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 	lfd = open_regular(lock.data, O_RDWR | O_CREAT | O_NOFOLLOW, &st, &type);
 	if (lfd < 0) {
 		if (errno == ELOOP)
-			set_warning(warning, "%s: a symbolic link, not followed: %s not written",
+			xsetf(warning, "%s: a symbolic link, not followed: %s not written",
 				    lock.data, what);
 		else if (errno)
-			set_warning(warning, "%s: %s", lock.data, strerror(errno));
+			xsetf(warning, "%s: %s", lock.data, strerror(errno));
 		else
-			set_warning(warning, "%s: %s, not a regular file: %s not written",
+			xsetf(warning, "%s: %s, not a regular file: %s not written",
 				    lock.data, type, what);
 		goto out;
 	}
@@ -645,15 +631,15 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 	case 0:
 		break;
 	case 1:
-		set_warning(warning, "%s: locked by another process for %d ms, %s not written",
+		xsetf(warning, "%s: locked by another process for %d ms, %s not written",
 			    lock.data, wait ? wait->max_ms : STATE_WAIT_MS, what);
 		goto out;
 	case 2:
-		set_warning(warning, "%s: locked by another process; stopped waiting, %s not written",
+		xsetf(warning, "%s: locked by another process; stopped waiting, %s not written",
 			    lock.data, what);
 		goto out;
 	default:
-		set_warning(warning, "%s: %s", lock.data, strerror(errno));
+		xsetf(warning, "%s: %s", lock.data, strerror(errno));
 		goto out;
 	}
 
@@ -663,17 +649,17 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 	if (linked) {
 		struct stat before;
 		if (stat(real, &before)) {
-			set_warning(warning, "%s: %s", real, strerror(errno));
+			xsetf(warning, "%s: %s", real, strerror(errno));
 			goto out;
 		}
 		if (!S_ISREG(before.st_mode)) {
-			set_warning(warning, "%s: a link to %s (%s), not brief's %s: not overwritten",
+			xsetf(warning, "%s: a link to %s (%s), not brief's %s: not overwritten",
 				    path, real, type_name(before.st_mode), what);
 			goto out;
 		}
 		fd = open_regular(real, O_RDWR | O_NOFOLLOW, &st, &type);
 		if (fd >= 0 && (st.st_dev != before.st_dev || st.st_ino != before.st_ino)) {
-			set_warning(warning, "%s: replaced while being saved, not overwritten", real);
+			xsetf(warning, "%s: replaced while being saved, not overwritten", real);
 			goto out;
 		}
 	} else {
@@ -681,20 +667,20 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 	}
 	if (fd < 0 && !(errno == ENOENT && !linked)) {
 		if (errno)
-			set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
+			xsetf(warning, "%s: %s", linked ? real : path, strerror(errno));
 		else
-			set_warning(warning, "%s: %s, not a regular file: not written",
+			xsetf(warning, "%s: %s, not a regular file: not written",
 				    linked ? real : path, type);
 		goto out;
 	}
 	if (fd >= 0) {
 		int r = read_text(fd, f->max, &old);
 		if (r < 0) {
-			set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
+			xsetf(warning, "%s: %s", linked ? real : path, strerror(errno));
 			goto out;
 		}
 		if (r > 0) {
-			set_warning(warning, "%s: over %zu MiB, not brief's %s: not overwritten", path,
+			xsetf(warning, "%s: over %zu MiB, not brief's %s: not overwritten", path,
 				    f->max >> 20, what);
 			goto out;
 		}
@@ -706,7 +692,7 @@ int state_file_rewrite(const char *path, const struct state_file *f, const struc
 	else
 		rc = replace_file(path, dir, what, &data, warning);
 	if (fd >= 0 && close(fd) && rc == 0) {
-		set_warning(warning, "%s: %s", linked ? real : path, strerror(errno));
+		xsetf(warning, "%s: %s", linked ? real : path, strerror(errno));
 		rc = -1;
 	}
 	fd = -1;
@@ -732,11 +718,11 @@ static int save_rewrite(void *ctx, const char *path, const char *real, const cha
 	parse_file(old, n, &p);
 	int rc = -1;
 	if (p.newer) {
-		set_warning(warning, "%s: written by a newer brief, not overwritten", path);
+		xsetf(warning, "%s: written by a newer brief, not overwritten", path);
 	} else if (real && !p.ours) {
 		/* Linked to a file that is not ours (its first line is not
 		 * our header, or it has none): leave it be. */
-		set_warning(warning, "%s: a link to %s, a file that is not brief's state: not overwritten",
+		xsetf(warning, "%s: a link to %s, a file that is not brief's state: not overwritten",
 			    path, real);
 	} else {
 		format_file(out, &p, e);

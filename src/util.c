@@ -158,3 +158,16 @@ uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 	}
 	return h;
 }
+
+void xsetf(char **slot, const char *fmt, ...)
+{
+	if (!slot)
+		return;
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(*slot);
+	*slot = b.data;
+}

@@ -43,6 +43,10 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* *slot, when slot is not NULL, freed and replaced by the formatted
+ * string (the caller frees it): how the loaders hand back their one
+ * warning.  Nothing happens when slot is NULL. */
+void xsetf(char **slot, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
