@@ -188,7 +188,7 @@ def main():
             d = json.loads(out)
             doc, h = d.get("document", {}), d.get("html") or {}
         except ValueError:
-            doc, h = {}, {}
+            d, doc, h = {}, {}, {}
             if st2 == 0:
                 failures.append((row["page"], "--export json is not JSON"))
         if st2 != 0:
@@ -196,8 +196,7 @@ def main():
         art = h.get("article") or {}
         row.update(title=doc.get("title"), byline=doc.get("byline"), site=doc.get("source"),
                    date=doc.get("date"), found=art.get("found"), element=art.get("element"),
-                   rule=art.get("rule"), why=art.get("why"), paragraphs=len(d.get("paragraphs", []))
-                   if isinstance(out, str) and doc else 0)
+                   rule=art.get("rule"), why=art.get("why"), paragraphs=len(d.get("paragraphs", [])))
         rows.append(row)
 
     scored = [r for r in rows if "f1" in r]
