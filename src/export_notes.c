@@ -9,7 +9,7 @@
 
 #include "brief/export_notes.h"
 #include "brief/notes.h"
-#include "brief/quote.h"
+#include "brief/excerpt.h"
 #include "brief/state.h"
 
 char *export_notes_doc_id(const struct model *m, const char *path)
@@ -180,14 +180,14 @@ int export_notes(FILE *out, const struct model *m, const char *path, const char 
 		return 2;
 	}
 	notes_anchor(&ns, m->doc.text, m->doc.ready, doc_complete(&m->doc));
-	struct quote_ctx q;
-	quote_init(&q, m, style, path && strcmp(path, "-") ? path : NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, m, style, path && strcmp(path, "-") ? path : NULL);
 	struct buf b = { 0 };
 	if (f == EXPORT_NOTES_JSON)
 		json(&b, m, id, &ns, &q.src, style);
 	else
 		markdown(&b, m, &ns, &q.src, style);
-	quote_free(&q);
+	excerpt_free(&q);
 	notes_free(&ns);
 	free(id);
 	errno = 0;

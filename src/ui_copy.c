@@ -1,4 +1,4 @@
-/* Copying: the text the copy keys ask for (quote.h, built for the panes)
+/* Copying: the text the copy keys ask for (excerpt.h, built for the panes)
  * and where it goes once a handler has asked (the loop's part): the
  * terminal's clipboard through OSC 52, BRIEF_COPY, or the clips file.
  *
@@ -14,14 +14,14 @@
 #include <string.h>
 
 #include "brief/clip.h"
-#include "brief/quote.h"
+#include "brief/excerpt.h"
 #include "brief/ui_loop.h"
 
 /* ---- the text, for the panes ---------------------------------------------- */
 
-void copy_quote_init(struct ui *u, struct quote_ctx *q)
+void copy_excerpt_init(struct ui *u, struct excerpt_ctx *q)
 {
-	quote_init(q, u->m, u->cite, u->cite_where);
+	excerpt_init(q, u->m, u->cite, u->cite_where);
 }
 
 void fx_copy(struct fx *fx, const char *what_fmt, ...)
@@ -56,13 +56,13 @@ size_t copy_origin(struct ui *u)
 
 void copy_sentences(struct ui *u, size_t off, long count, int paragraphs, struct fx *fx)
 {
-	struct quote_ctx q;
-	copy_quote_init(u, &q);
-	struct quote_span sp;
+	struct excerpt_ctx q;
+	copy_excerpt_init(u, &q);
+	struct excerpt_span sp;
 	buf_reset(&fx->copy);
-	int rc = paragraphs ? quote_paragraphs(&q, off, count, &fx->copy, &sp)
-			    : quote_sentences(&q, off, count, &fx->copy, &sp);
-	quote_free(&q);
+	int rc = paragraphs ? excerpt_paragraphs(&q, off, count, &fx->copy, &sp)
+			    : excerpt_sentences(&q, off, count, &fx->copy, &sp);
+	excerpt_free(&q);
 	if (rc != 0) {
 		fx_message(fx, 1, "Nothing to copy here");
 		return;
@@ -85,11 +85,11 @@ void copy_sentences(struct ui *u, size_t off, long count, int paragraphs, struct
 
 void copy_entity(struct ui *u, size_t entity, struct fx *fx)
 {
-	struct quote_ctx q;
-	copy_quote_init(u, &q);
+	struct excerpt_ctx q;
+	copy_excerpt_init(u, &q);
 	buf_reset(&fx->copy);
-	quote_entity(&q, entity, &fx->copy);
-	quote_free(&q);
+	excerpt_entity(&q, entity, &fx->copy);
+	excerpt_free(&q);
 	fx_copy(fx, "card of %s", u->m->annot.entities[entity].name);
 }
 
@@ -104,11 +104,11 @@ void copy_figure_group(struct ui *u, size_t group, struct fx *fx)
 		idx = xgrowarray(idx, &cap, n + 1, sizeof *idx);
 		idx[n++] = i;
 	}
-	struct quote_ctx q;
-	copy_quote_init(u, &q);
+	struct excerpt_ctx q;
+	copy_excerpt_init(u, &q);
 	buf_reset(&fx->copy);
-	quote_figures(&q, idx, n, &fx->copy);
-	quote_free(&q);
+	excerpt_figures(&q, idx, n, &fx->copy);
+	excerpt_free(&q);
 	free(idx);
 	size_t len;
 	const char *t = groups_text(u, group, &len);
@@ -117,22 +117,22 @@ void copy_figure_group(struct ui *u, size_t group, struct fx *fx)
 
 void copy_cmp_row(struct ui *u, size_t cmp, size_t row, struct fx *fx)
 {
-	struct quote_ctx q;
-	copy_quote_init(u, &q);
+	struct excerpt_ctx q;
+	copy_excerpt_init(u, &q);
 	buf_reset(&fx->copy);
-	quote_cmp_row(&q, cmp, row, &fx->copy);
-	quote_free(&q);
+	excerpt_cmp_row(&q, cmp, row, &fx->copy);
+	excerpt_free(&q);
 	long party = u->m->cmps[cmp].rows[row].party;
 	fx_copy(fx, "row of %s", party >= 0 ? u->m->annot.entities[party].name : "?");
 }
 
 void copy_cmp_measure(struct ui *u, size_t cmp, size_t measure, struct fx *fx)
 {
-	struct quote_ctx q;
-	copy_quote_init(u, &q);
+	struct excerpt_ctx q;
+	copy_excerpt_init(u, &q);
 	buf_reset(&fx->copy);
-	quote_cmp_measure(&q, cmp, measure, &fx->copy);
-	quote_free(&q);
+	excerpt_cmp_measure(&q, cmp, measure, &fx->copy);
+	excerpt_free(&q);
 	const struct measure *src = u->m->cmps[cmp].measures[measure].src;
 	fx_copy(fx, "measure \"%s\"", src && src->label ? src->label : "?");
 }

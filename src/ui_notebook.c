@@ -9,7 +9,7 @@
 
 #include "brief/export_notes.h"
 #include "brief/notes.h"
-#include "brief/quote.h"
+#include "brief/excerpt.h"
 #include "brief/ui_loop.h"
 
 struct notebook {
@@ -162,11 +162,11 @@ void notebook_go(struct ui *u, const struct note *n, struct fx *fx)
 int notebook_target(struct ui *u, struct notebook_target *t)
 {
 	memset(t, 0, sizeof *t);
-	struct quote_ctx q;
-	copy_quote_init(u, &q);
+	struct excerpt_ctx q;
+	copy_excerpt_init(u, &q);
 	size_t s, e;
-	char *text = quote_sentence_text(&q, copy_origin(u), &s, &e);
-	quote_free(&q);
+	char *text = excerpt_sentence_text(&q, copy_origin(u), &s, &e);
+	excerpt_free(&q);
 	if (!text)
 		return -1;
 	t->anchor = notes_anchor_text(text, strlen(text));

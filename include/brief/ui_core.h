@@ -218,10 +218,10 @@ int term_scroll(WINDOW *win, int top, int bot, int n);
 
 /* ---- ui_copy.c: the copy keys' text ---------------------------------------- */
 
-/* A quotation context for the reader's document and --cite (quote.h);
- * quote_free() it. */
-struct quote_ctx;
-void copy_quote_init(struct ui *u, struct quote_ctx *q);
+/* A quotation context for the reader's document and --cite (excerpt.h);
+ * excerpt_free() it. */
+struct excerpt_ctx;
+void copy_excerpt_init(struct ui *u, struct excerpt_ctx *q);
 /* Ask the loop to copy: fx->copy holds the text; what says what it is,
  * for the status line and the clips file. */
 void fx_copy(struct fx *fx, const char *what_fmt, ...) __attribute__((format(printf, 2, 3)));

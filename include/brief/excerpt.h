@@ -9,8 +9,8 @@
  * sanitised strings; the file name given as `where` is sanitised here.
  * So nothing in the result can drive a terminal.  Offsets are bytes of
  * doc->text; nothing past doc->ready is read. */
-#ifndef BRIEF_QUOTE_H
-#define BRIEF_QUOTE_H
+#ifndef BRIEF_EXCERPT_H
+#define BRIEF_EXCERPT_H
 
 #include <stddef.h>
 
@@ -20,9 +20,9 @@
 
 /* The most quotation one copy takes: a count of 99999 sentences over a
  * 100 MB document stops here (and says how many it took). */
-#define QUOTE_MAX ((size_t)1 << 20)
+#define EXCERPT_MAX ((size_t)1 << 20)
 
-struct quote_ctx {
+struct excerpt_ctx {
 	const struct model *m;      /* borrowed */
 	enum cite_style style;
 	unsigned sent_flags;        /* SENT_NEWS, and SENT_SOFT_LF for a hard-wrapped text */
@@ -32,12 +32,12 @@ struct quote_ctx {
 
 /* A context for m in a style.  where: the file name or URL to cite (NULL
  * for the bundled commentary or standard input). */
-void quote_init(struct quote_ctx *q, const struct model *m, enum cite_style style,
+void excerpt_init(struct excerpt_ctx *q, const struct model *m, enum cite_style style,
 		const char *where);
-void quote_free(struct quote_ctx *q);
+void excerpt_free(struct excerpt_ctx *q);
 
 /* What a copy took from the article. */
-struct quote_span {
+struct excerpt_span {
 	size_t start, end;          /* the text quoted, [start, end) of doc->text */
 	long count;                 /* sentences or paragraphs taken */
 };
@@ -48,31 +48,31 @@ struct quote_span {
  * the quotation become spaces (the file's wrapping, not the article's).
  * Returns 0, or -1 (nothing appended) when there is no sentence there: an
  * empty document, or only blank lines from off on. */
-int quote_sentences(struct quote_ctx *q, size_t off, long count, struct buf *out,
-		    struct quote_span *span);
+int excerpt_sentences(struct excerpt_ctx *q, size_t off, long count, struct buf *out,
+		    struct excerpt_span *span);
 /* The same for the paragraph holding off (a line; in a hard-wrapped text
  * the lines between blank ones) and the count - 1 after it. */
-int quote_paragraphs(struct quote_ctx *q, size_t off, long count, struct buf *out,
-		     struct quote_span *span);
+int excerpt_paragraphs(struct excerpt_ctx *q, size_t off, long count, struct buf *out,
+		     struct excerpt_span *span);
 
 /* An actor's card: name, kind, description, affiliation, aliases, and its
  * mentions (how many, on which lines), then the citation. */
-void quote_entity(struct quote_ctx *q, size_t entity, struct buf *out);
+void excerpt_entity(struct excerpt_ctx *q, size_t entity, struct buf *out);
 /* A figure as the panel groups it (fig[0, n) the indices of figures with
  * one text): its wording, the annotation's meaning when there is one, how
  * often it occurs, and each distinct sentence it occurs in with its line,
  * then the citation. */
-void quote_figures(struct quote_ctx *q, const size_t *fig, size_t n, struct buf *out);
+void excerpt_figures(struct excerpt_ctx *q, const size_t *fig, size_t n, struct buf *out);
 /* Row `row` of comparison `cmp`: the party, the current level and the
  * demand as values with their quotes, the gap, and the sentences they come
  * from, then the citation.  Measure `measure` of a comparison likewise. */
-void quote_cmp_row(struct quote_ctx *q, size_t cmp, size_t row, struct buf *out);
-void quote_cmp_measure(struct quote_ctx *q, size_t cmp, size_t measure, struct buf *out);
+void excerpt_cmp_row(struct excerpt_ctx *q, size_t cmp, size_t row, struct buf *out);
+void excerpt_cmp_measure(struct excerpt_ctx *q, size_t cmp, size_t measure, struct buf *out);
 
 /* The quotation's own text (no citation) of the sentence holding off, as
- * quote_sentences would take it, into a fresh string (caller frees);
+ * excerpt_sentences would take it, into a fresh string (caller frees);
  * *start and *end receive its span.  NULL when there is none.  Notes
  * anchor to this. */
-char *quote_sentence_text(const struct quote_ctx *q, size_t off, size_t *start, size_t *end);
+char *excerpt_sentence_text(const struct excerpt_ctx *q, size_t off, size_t *start, size_t *end);
 
 #endif

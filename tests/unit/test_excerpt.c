@@ -1,4 +1,4 @@
-/* Unit tests for what the copy keys copy (quote.c): sentences and
+/* Unit tests for what the copy keys copy (excerpt.c): sentences and
  * paragraphs with their citation, cards, figures, comparison rows, on the
  * bundled commentary and on texts written here. */
 #include "config.h"
@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "brief/quote.h"
+#include "brief/excerpt.h"
 #include "brief/util.h"
 
 static struct model bundled;
@@ -60,12 +60,12 @@ static size_t off_of(const struct model *m, const char *s)
 static void test_sentence_plain(void **state)
 {
 	(void)state;
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_PLAIN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_PLAIN, NULL);
 	struct buf b = { 0 };
-	struct quote_span sp;
+	struct excerpt_span sp;
 	/* The issue's example citation, with the line of the sentence. */
-	assert_int_equal(quote_sentences(&q, off_of(&bundled, "Marco Rubio had"), 1, &b, &sp), 0);
+	assert_int_equal(excerpt_sentences(&q, off_of(&bundled, "Marco Rubio had"), 1, &b, &sp), 0);
 	assert_string_equal(b.data,
 			    "US Secretary of State Marco Rubio had called off his first visit to Japan "
 			    "and South Korea in early July to \"focus on Middle East issues,\" Japanese "
@@ -76,25 +76,25 @@ static void test_sentence_plain(void **state)
 	/* Anywhere in it gives the same sentence: its last byte too. */
 	buf_reset(&b);
 	size_t last = sp.end - 1;
-	struct quote_span sp2;
-	assert_int_equal(quote_sentences(&q, last, 1, &b, &sp2), 0);
+	struct excerpt_span sp2;
+	assert_int_equal(excerpt_sentences(&q, last, 1, &b, &sp2), 0);
 	assert_int_equal(sp2.start, sp.start);
 	assert_int_equal(sp2.end, sp.end);
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 static void test_sentence_count(void **state)
 {
 	(void)state;
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_PLAIN, "article.txt");
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_PLAIN, "article.txt");
 	struct buf b = { 0 };
-	struct quote_span sp;
+	struct excerpt_span sp;
 	/* Three sentences from the first: the third starts the next paragraph,
 	 * so the quotation holds the paragraph break as the article has it. */
 	size_t at = off_of(&bundled, "In response, Seoul");
-	assert_int_equal(quote_sentences(&q, at, 3, &b, &sp), 0);
+	assert_int_equal(excerpt_sentences(&q, at, 3, &b, &sp), 0);
 	assert_int_equal(sp.count, 3);
 	assert_non_null(strstr(b.data, "near future. Was Rubio's cancellation"));
 	assert_non_null(strstr(b.data, "process?\n\nThe Donald Trump administration has consistently "
@@ -104,21 +104,21 @@ static void test_sentence_count(void **state)
 	/* A count past the end stops at the last sentence. */
 	buf_reset(&b);
 	size_t end_at = off_of(&bundled, "While reliance on the US alliance");
-	assert_int_equal(quote_sentences(&q, end_at, 9999, &b, &sp), 0);
+	assert_int_equal(excerpt_sentences(&q, end_at, 9999, &b, &sp), 0);
 	assert_true(sp.count > 1 && sp.count < 9999);
 	assert_true(sp.end <= bundled.doc.ready);
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 static void test_paragraph(void **state)
 {
 	(void)state;
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_MARKDOWN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_MARKDOWN, NULL);
 	struct buf b = { 0 };
-	struct quote_span sp;
-	assert_int_equal(quote_paragraphs(&q, off_of(&bundled, "diplomatic hiccup"), 1, &b, &sp), 0);
+	struct excerpt_span sp;
+	assert_int_equal(excerpt_paragraphs(&q, off_of(&bundled, "diplomatic hiccup"), 1, &b, &sp), 0);
 	size_t ls = off_of(&bundled, "US Secretary of State Marco");
 	assert_int_equal(sp.start, ls);
 	assert_int_equal(bundled.doc.text[sp.end], '\n');
@@ -126,11 +126,11 @@ static void test_paragraph(void **state)
 	assert_non_null(strstr(b.data, "process?\n>\n> \u2014 Cai Liang, *Commentary*, Global Times, line 12\n"));
 	/* On a blank line: the paragraph after it.  Two: the blank between. */
 	buf_reset(&b);
-	assert_int_equal(quote_paragraphs(&q, sp.end + 1, 2, &b, &sp), 0);
+	assert_int_equal(excerpt_paragraphs(&q, sp.end + 1, 2, &b, &sp), 0);
 	assert_int_equal(sp.count, 2);
 	assert_non_null(strstr(b.data, "\n>\n> Since early 2025"));
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 /* What the screen shows is what is copied: an ESC, a bidi override and a
@@ -142,10 +142,10 @@ static void test_controls_as_shown(void **state)
 	char path[4096];
 	open_text(&m, "First sentence here. Evil \x1b[31mred\x1b[0m and \xe2\x80\xae" "edoc\xe2\x80\xac "
 		      "and \xc2\x9b" "2J here. Last one.\n", path, sizeof path);
-	struct quote_ctx q;
-	quote_init(&q, &m, CITE_PLAIN, path);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &m, CITE_PLAIN, path);
 	struct buf b = { 0 };
-	assert_int_equal(quote_sentences(&q, off_of(&m, "Evil"), 1, &b, NULL), 0);
+	assert_int_equal(excerpt_sentences(&q, off_of(&m, "Evil"), 1, &b, NULL), 0);
 	for (size_t i = 0; i < b.len; i++) {
 		unsigned char c = (unsigned char)b.data[i];
 		/* No C0 but the line ends, no DEL, no C1 (U+0080-009F). */
@@ -157,7 +157,7 @@ static void test_controls_as_shown(void **state)
 	assert_memory_equal(b.data, "Evil \xe2\x90\x9b[31mred\xe2\x90\x9b[0m and \xef\xbf\xbd" "edoc",
 			    strlen("Evil \xe2\x90\x9b[31mred\xe2\x90\x9b[0m and \xef\xbf\xbd" "edoc"));
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 	model_free(&m);
 	unlink(path);
 }
@@ -177,26 +177,26 @@ static void test_hard_wrapped(void **state)
 		  "A second paragraph follows after a blank line, wrapped in the\n"
 		  "same way as the first one was, so that no line is very long.\n",
 		  path, sizeof path);
-	struct quote_ctx q;
-	quote_init(&q, &m, CITE_PLAIN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &m, CITE_PLAIN, NULL);
 	struct buf b = { 0 };
-	assert_int_equal(quote_sentences(&q, off_of(&m, "sixty"), 1, &b, NULL), 0);
+	assert_int_equal(excerpt_sentences(&q, off_of(&m, "sixty"), 1, &b, NULL), 0);
 	assert_string_equal(b.data,
 			    "Brief is a reader for long commentary, and this paragraph is wrapped by "
 			    "hand at about sixty columns, as plain text often is when it comes from mail.\n"
 			    "\u2014 lines 1\u20133\n");
 	buf_reset(&b);
-	struct quote_span sp;
-	assert_int_equal(quote_paragraphs(&q, off_of(&m, "archive"), 1, &b, &sp), 0);
+	struct excerpt_span sp;
+	assert_int_equal(excerpt_paragraphs(&q, off_of(&m, "archive"), 1, &b, &sp), 0);
 	assert_int_equal(sp.start, 0);
 	assert_non_null(strstr(b.data, "from mail. Or from an old archive of articles.\n\u2014 lines 1\u20133\n"));
 	size_t s, e;
-	char *t = quote_sentence_text(&q, off_of(&m, "same way"), &s, &e);
+	char *t = excerpt_sentence_text(&q, off_of(&m, "same way"), &s, &e);
 	assert_string_equal(t, "A second paragraph follows after a blank line, wrapped in the same "
 			       "way as the first one was, so that no line is very long.");
 	free(t);
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 	model_free(&m);
 	unlink(path);
 }
@@ -207,23 +207,23 @@ static void test_nothing_there(void **state)
 	struct model m;
 	char path[4096];
 	open_text(&m, "Only text.\n\n\n", path, sizeof path);
-	struct quote_ctx q;
-	quote_init(&q, &m, CITE_PLAIN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &m, CITE_PLAIN, NULL);
 	struct buf b = { 0 };
-	assert_int_equal(quote_sentences(&q, m.doc.len, 1, &b, NULL), -1);
-	assert_int_equal(quote_paragraphs(&q, m.doc.len - 1, 1, &b, NULL), -1);
+	assert_int_equal(excerpt_sentences(&q, m.doc.len, 1, &b, NULL), -1);
+	assert_int_equal(excerpt_paragraphs(&q, m.doc.len - 1, 1, &b, NULL), -1);
 	assert_null(b.data);
 	/* Before the trailing blank lines, the sentence. */
-	assert_int_equal(quote_sentences(&q, 0, 5, &b, NULL), 0);
+	assert_int_equal(excerpt_sentences(&q, 0, 5, &b, NULL), 0);
 	assert_string_equal(b.data, "Only text.\n\u2014 line 1\n");
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 	model_free(&m);
 	unlink(path);
 	open_text(&m, "", path, sizeof path);
-	quote_init(&q, &m, CITE_PLAIN, NULL);
-	assert_int_equal(quote_sentences(&q, 0, 1, &b, NULL), -1);
-	quote_free(&q);
+	excerpt_init(&q, &m, CITE_PLAIN, NULL);
+	assert_int_equal(excerpt_sentences(&q, 0, 1, &b, NULL), -1);
+	excerpt_free(&q);
 	model_free(&m);
 	unlink(path);
 }
@@ -231,16 +231,16 @@ static void test_nothing_there(void **state)
 static void test_apa_sentence(void **state)
 {
 	(void)state;
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_APA, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_APA, NULL);
 	/* "Cai" is a family name written first: the lists know it. */
 	assert_true(q.src.family_first);
 	struct buf b = { 0 };
-	assert_int_equal(quote_sentences(&q, off_of(&bundled, "Was Rubio's"), 1, &b, NULL), 0);
+	assert_int_equal(excerpt_sentences(&q, off_of(&bundled, "Was Rubio's"), 1, &b, NULL), 0);
 	assert_non_null(strstr(b.data, "\"de-Americanization\" process?\" (Cai, n.d., line 12)\n"
 					"Cai, L. (n.d.). Commentary. Global Times.\n"));
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 static void test_entity_card(void **state)
@@ -248,10 +248,10 @@ static void test_entity_card(void **state)
 	(void)state;
 	long rubio = annot_find_entity(&bundled.annot, "rubio");
 	assert_true(rubio >= 0);
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_PLAIN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_PLAIN, NULL);
 	struct buf b = { 0 };
-	quote_entity(&q, (size_t)rubio, &b);
+	excerpt_entity(&q, (size_t)rubio, &b);
 	char want[256];
 	snprintf(want, sizeof want, "Marco Rubio (person): US Secretary of State; affiliation: US; "
 		 "also \"Rubio\"; %zu mentions, line 12\n"
@@ -259,7 +259,7 @@ static void test_entity_card(void **state)
 		 bundled.mentions.count[rubio]);
 	assert_string_equal(b.data, want);
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 static void test_figure(void **state)
@@ -273,10 +273,10 @@ static void test_figure(void **state)
 			fig[n++] = i;
 	}
 	assert_true(n >= 2);
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_PLAIN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_PLAIN, NULL);
 	struct buf b = { 0 };
-	quote_figures(&q, fig, n, &b);
+	excerpt_figures(&q, fig, n, &b);
 	char head[64];
 	snprintf(head, sizeof head, "25%% (percent");
 	assert_memory_equal(b.data, head, strlen(head));
@@ -289,17 +289,17 @@ static void test_figure(void **state)
 	assert_true(quotes >= 2);
 	assert_non_null(strstr(b.data, ")\n\u2014 Cai Liang, \"Commentary\", Global Times\n"));
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 static void test_cmp_row(void **state)
 {
 	(void)state;
 	assert_true(bundled.ncmps >= 1);
-	struct quote_ctx q;
-	quote_init(&q, &bundled, CITE_MARKDOWN, NULL);
+	struct excerpt_ctx q;
+	excerpt_init(&q, &bundled, CITE_MARKDOWN, NULL);
 	struct buf b = { 0 };
-	quote_cmp_row(&q, 0, 0, &b);
+	excerpt_cmp_row(&q, 0, 0, &b);
 	assert_string_equal(b.data,
 			    "**Defense spending** (% of GDP), Japan: current \"less than 2 percent of GDP\" "
 			    "(\\<2.0); demand by US \"3.5 percent of GDP\" (3.5); gap more than +1.5 pp, "
@@ -311,7 +311,7 @@ static void test_cmp_row(void **state)
 			    ">\n"
 			    "> \u2014 Cai Liang, *Commentary*, Global Times\n");
 	buf_free(&b);
-	quote_free(&q);
+	excerpt_free(&q);
 }
 
 int main(void)

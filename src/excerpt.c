@@ -1,4 +1,4 @@
-/* What the copy keys copy, with its citation (quote.h). */
+/* What the copy keys copy, with its citation (excerpt.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 
 #include "brief/chart.h"
 #include "brief/gazetteer.h"
-#include "brief/quote.h"
+#include "brief/excerpt.h"
 #include "brief/sentence.h"
 
 /* How much of the body decides whether the text is hard-wrapped. */
@@ -34,7 +34,7 @@ static int family_first(const char *byline)
 	       && gaz_is_surname_first(gaz_default(), (const uint8_t *)byline, n);
 }
 
-void quote_init(struct quote_ctx *q, const struct model *m, enum cite_style style,
+void excerpt_init(struct excerpt_ctx *q, const struct model *m, enum cite_style style,
 		const char *where)
 {
 	memset(q, 0, sizeof *q);
@@ -58,7 +58,7 @@ void quote_init(struct quote_ctx *q, const struct model *m, enum cite_style styl
 	}
 }
 
-void quote_free(struct quote_ctx *q)
+void excerpt_free(struct excerpt_ctx *q)
 {
 	free(q->where);
 	q->where = NULL;
@@ -66,7 +66,7 @@ void quote_free(struct quote_ctx *q)
 
 /* ---- spans of the article ------------------------------------------------- */
 
-static const struct doc *doc_of(const struct quote_ctx *q)
+static const struct doc *doc_of(const struct excerpt_ctx *q)
 {
 	return &q->m->doc;
 }
@@ -81,7 +81,7 @@ static size_t next_text(const uint8_t *t, size_t len, size_t off)
 
 /* The sentence holding off, or the next one when off is in blank lines:
  * 0, or -1 when there is none. */
-static int sentence_at(const struct quote_ctx *q, size_t off, size_t *s, size_t *e)
+static int sentence_at(const struct excerpt_ctx *q, size_t off, size_t *s, size_t *e)
 {
 	const struct doc *d = doc_of(q);
 	size_t len = d->ready;
@@ -103,7 +103,7 @@ static int sentence_at(const struct quote_ctx *q, size_t off, size_t *s, size_t 
  * apart by one blank line, as the reader shows them (a run of blank lines
  * is one) and as Markdown needs them; in a hard-wrapped text a lone line
  * end (with the spaces around it) is the file's wrapping, a space. */
-static void quotation(const struct quote_ctx *q, size_t s, size_t e, struct buf *out)
+static void quotation(const struct excerpt_ctx *q, size_t s, size_t e, struct buf *out)
 {
 	const uint8_t *t = doc_of(q)->text;
 	int soft = (q->sent_flags & SENT_SOFT_LF) != 0;
@@ -123,7 +123,7 @@ static void quotation(const struct quote_ctx *q, size_t s, size_t e, struct buf 
 	}
 }
 
-static void set_lines(struct quote_ctx *q, size_t s, size_t e)
+static void set_lines(struct excerpt_ctx *q, size_t s, size_t e)
 {
 	const struct doc *d = doc_of(q);
 	q->src.line = doc_line_at(d, s) + 1;
@@ -131,14 +131,14 @@ static void set_lines(struct quote_ctx *q, size_t s, size_t e)
 	q->src.line_end = last > q->src.line ? last : 0;
 }
 
-static void no_lines(struct quote_ctx *q)
+static void no_lines(struct excerpt_ctx *q)
 {
 	q->src.line = 0;
 	q->src.line_end = 0;
 }
 
-static int finish(struct quote_ctx *q, size_t s, size_t e, long n, struct buf *out,
-		  struct quote_span *span)
+static int finish(struct excerpt_ctx *q, size_t s, size_t e, long n, struct buf *out,
+		  struct excerpt_span *span)
 {
 	struct buf text = { 0 };
 	quotation(q, s, e, &text);
@@ -154,15 +154,15 @@ static int finish(struct quote_ctx *q, size_t s, size_t e, long n, struct buf *o
 	return 0;
 }
 
-int quote_sentences(struct quote_ctx *q, size_t off, long count, struct buf *out,
-		    struct quote_span *span)
+int excerpt_sentences(struct excerpt_ctx *q, size_t off, long count, struct buf *out,
+		    struct excerpt_span *span)
 {
 	const struct doc *d = doc_of(q);
 	size_t s, e;
 	if (sentence_at(q, off, &s, &e) != 0)
 		return -1;
 	long n = 1;
-	while (n < count && e - s < QUOTE_MAX) {
+	while (n < count && e - s < EXCERPT_MAX) {
 		size_t nx = next_text(d->text, d->ready, e);
 		if (nx >= d->ready)
 			break;
@@ -178,7 +178,7 @@ int quote_sentences(struct quote_ctx *q, size_t off, long count, struct buf *out
 
 /* The paragraph holding off: its line, or in a hard-wrapped text the run
  * of non-blank lines; white space at its ends left out.  -1 on a blank. */
-static int paragraph_at(const struct quote_ctx *q, size_t off, size_t *s, size_t *e)
+static int paragraph_at(const struct excerpt_ctx *q, size_t off, size_t *s, size_t *e)
 {
 	const struct doc *d = doc_of(q);
 	const uint8_t *t = d->text;
@@ -222,8 +222,8 @@ static int paragraph_at(const struct quote_ctx *q, size_t off, size_t *s, size_t
 	return a < b ? 0 : -1;
 }
 
-int quote_paragraphs(struct quote_ctx *q, size_t off, long count, struct buf *out,
-		     struct quote_span *span)
+int excerpt_paragraphs(struct excerpt_ctx *q, size_t off, long count, struct buf *out,
+		     struct excerpt_span *span)
 {
 	const struct doc *d = doc_of(q);
 	size_t s, e;
@@ -235,7 +235,7 @@ int quote_paragraphs(struct quote_ctx *q, size_t off, long count, struct buf *ou
 			return -1;
 	}
 	long n = 1;
-	while (n < count && e - s < QUOTE_MAX) {
+	while (n < count && e - s < EXCERPT_MAX) {
 		size_t nx = next_text(d->text, d->ready, e);
 		size_t s2, e2;
 		if (nx >= d->ready || paragraph_at(q, nx, &s2, &e2) != 0 || e2 <= e)
@@ -246,7 +246,7 @@ int quote_paragraphs(struct quote_ctx *q, size_t off, long count, struct buf *ou
 	return finish(q, s, e, n, out, span);
 }
 
-char *quote_sentence_text(const struct quote_ctx *q, size_t off, size_t *start, size_t *end)
+char *excerpt_sentence_text(const struct excerpt_ctx *q, size_t off, size_t *start, size_t *end)
 {
 	size_t s, e;
 	if (sentence_at(q, off, &s, &e) != 0)
@@ -261,7 +261,7 @@ char *quote_sentence_text(const struct quote_ctx *q, size_t off, size_t *start, 
 /* ---- cards ------------------------------------------------------------------ */
 
 /* A field of a card, escaped for Markdown. */
-static void field(const struct quote_ctx *q, struct buf *b, const char *s, size_t n)
+static void field(const struct excerpt_ctx *q, struct buf *b, const char *s, size_t n)
 {
 	if (q->style == CITE_MARKDOWN)
 		cite_md_escape(b, s, n);
@@ -269,13 +269,13 @@ static void field(const struct quote_ctx *q, struct buf *b, const char *s, size_
 		buf_add(b, s, n);
 }
 
-static void fields(const struct quote_ctx *q, struct buf *b, const char *s)
+static void fields(const struct excerpt_ctx *q, struct buf *b, const char *s)
 {
 	field(q, b, s, strlen(s));
 }
 
 /* The heading word of a card: bold in Markdown. */
-static void name(const struct quote_ctx *q, struct buf *b, const char *s, size_t n)
+static void name(const struct excerpt_ctx *q, struct buf *b, const char *s, size_t n)
 {
 	if (q->style == CITE_MARKDOWN)
 		buf_adds(b, "**");
@@ -289,14 +289,14 @@ struct items {
 	size_t n;                   /* quotations so far */
 };
 
-static void card_end(struct quote_ctx *q, struct buf *out)
+static void card_end(struct excerpt_ctx *q, struct buf *out)
 {
 	/* Markdown: the card is a paragraph of its own before any quote. */
 	if (q->style == CITE_MARKDOWN)
 		buf_addc(out, '\n');
 }
 
-static void item(struct quote_ctx *q, struct items *it, size_t s, size_t e, struct buf *out)
+static void item(struct excerpt_ctx *q, struct items *it, size_t s, size_t e, struct buf *out)
 {
 	struct buf text = { 0 };
 	quotation(q, s, e, &text);
@@ -309,7 +309,7 @@ static void item(struct quote_ctx *q, struct items *it, size_t s, size_t e, stru
 	it->n++;
 }
 
-static void reference(struct quote_ctx *q, const struct items *it, struct buf *out)
+static void reference(struct excerpt_ctx *q, const struct items *it, struct buf *out)
 {
 	no_lines(q);
 	if (q->style == CITE_MARKDOWN)
@@ -320,7 +320,7 @@ static void reference(struct quote_ctx *q, const struct items *it, struct buf *o
 
 /* The sentence of a span (a figure, a quote), once per sentence: spans
  * come in text order, so a repeat is the one before. */
-static void item_sentence(struct quote_ctx *q, struct items *it, size_t at, size_t *last_s,
+static void item_sentence(struct excerpt_ctx *q, struct items *it, size_t at, size_t *last_s,
 			  struct buf *out)
 {
 	size_t s, e;
@@ -330,7 +330,7 @@ static void item_sentence(struct quote_ctx *q, struct items *it, size_t at, size
 	item(q, it, s, e, out);
 }
 
-void quote_entity(struct quote_ctx *q, size_t i, struct buf *out)
+void excerpt_entity(struct excerpt_ctx *q, size_t i, struct buf *out)
 {
 	const struct model *m = q->m;
 	const struct annot *a = &m->annot;
@@ -380,7 +380,7 @@ void quote_entity(struct quote_ctx *q, size_t i, struct buf *out)
 	reference(q, &it, out);
 }
 
-void quote_figures(struct quote_ctx *q, const size_t *fig, size_t n, struct buf *out)
+void excerpt_figures(struct excerpt_ctx *q, const size_t *fig, size_t n, struct buf *out)
 {
 	const struct model *m = q->m;
 	if (!n || fig[0] >= m->figures.n)
@@ -421,7 +421,7 @@ static const char *party_name(const struct model *m, long party)
 }
 
 /* "current \"less than 2 percent of GDP\" (<2.0)" */
-static void value(struct quote_ctx *q, struct buf *out, const char *what,
+static void value(struct excerpt_ctx *q, struct buf *out, const char *what,
 		  const struct cmp_value *v)
 {
 	buf_printf(out, "%s ", what);
@@ -444,7 +444,7 @@ static void value(struct quote_ctx *q, struct buf *out, const char *what,
 	}
 }
 
-static void cmp_heading(struct quote_ctx *q, const struct cmp_model *c, struct buf *out)
+static void cmp_heading(struct excerpt_ctx *q, const struct cmp_model *c, struct buf *out)
 {
 	const char *title = c->src && c->src->title ? c->src->title : "Comparison";
 	name(q, out, title, strlen(title));
@@ -455,7 +455,7 @@ static void cmp_heading(struct quote_ctx *q, const struct cmp_model *c, struct b
 	}
 }
 
-void quote_cmp_row(struct quote_ctx *q, size_t cmp, size_t row, struct buf *out)
+void excerpt_cmp_row(struct excerpt_ctx *q, size_t cmp, size_t row, struct buf *out)
 {
 	const struct model *m = q->m;
 	if (cmp >= m->ncmps || row >= m->cmps[cmp].nrows)
@@ -500,7 +500,7 @@ void quote_cmp_row(struct quote_ctx *q, size_t cmp, size_t row, struct buf *out)
 	reference(q, &it, out);
 }
 
-void quote_cmp_measure(struct quote_ctx *q, size_t cmp, size_t measure, struct buf *out)
+void excerpt_cmp_measure(struct excerpt_ctx *q, size_t cmp, size_t measure, struct buf *out)
 {
 	const struct model *m = q->m;
 	if (cmp >= m->ncmps || measure >= m->cmps[cmp].nmeasures)
