@@ -32,7 +32,9 @@ static const struct {
 } key_names[] = {
 	{ "Down", KEY_DOWN, 1 }, { "Up", KEY_UP, 1 }, { "Left", KEY_LEFT, 1 },
 	{ "Right", KEY_RIGHT, 1 }, { "PgDn", KEY_NPAGE, 1 }, { "PgUp", KEY_PPAGE, 1 },
-	{ "Home", KEY_HOME, 1 }, { "End", KEY_END, 1 }, { "BTab", KEY_BTAB, 1 },
+	{ "Home", KEY_HOME, 1 }, { "End", KEY_END, 1 }, { "Shift-Tab", KEY_BTAB, 1 },
+	/* curses' own name for it, still understood */
+	{ "BTab", KEY_BTAB, 1 },
 	{ "Backspace", KEY_BACKSPACE, 1 }, { "F1", KEY_F(1), 1 },
 	{ "Enter", '\n', 0 }, { "Tab", '\t', 0 }, { "Space", ' ', 0 }, { "Esc", 27, 0 },
 };

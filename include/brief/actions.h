@@ -4,8 +4,9 @@
 #define BRIEF_ACTIONS_H
 
 /* _(ID, "name", "default keys", "help text").  Keys are separated by spaces:
- * a character, ^X for control, or a name (Down, PgDn, Home, F1, Tab, BTab,
- * Enter, Space, Esc, Backspace). */
+ * a character, ^X for control, or a name (Down, PgDn, Home, F1, Tab,
+ * Shift-Tab, Enter, Space, Esc, Backspace): names as a reader knows the keys,
+ * since the help screen, --keys and the man page print them as written. */
 #define BRIEF_ACTIONS(_) \
 	_(LINE_DOWN, "line-down", "j J Down ^N ^E e", "Down one line (N lines with a count); next row in a list") \
 	_(LINE_UP, "line-up", "k K Up ^P ^Y y", "Up one line (N lines); previous row in a list") \
@@ -31,7 +32,7 @@
 	_(COPY_PARAGRAPH, "copy-paragraph", "X", "Copy the paragraph (N paragraphs) with its citation") \
 	_(NOTE, "note", "a", "Write a note on the sentence (an empty note removes it)") \
 	_(FOCUS_NEXT, "focus-next", "Tab", "Move focus to the next pane") \
-	_(FOCUS_PREV, "focus-prev", "BTab", "Move focus to the previous pane") \
+	_(FOCUS_PREV, "focus-prev", "Shift-Tab", "Move focus to the previous pane") \
 	_(TOGGLE_PANEL, "toggle-panel", "s", "Show or hide the side panel (full-width reading)") \
 	_(TOGGLE_COMPARE, "toggle-compare", "c", "Show or hide the comparison") \
 	_(FILE_INFO, "file-info", "= ^G", "Show the file name, line, byte offset and scan progress") \

@@ -1,0 +1,255 @@
+/* Screen tests of what a first reading found wrong (issue 19) and of the
+ * automatic actors in the reader (issue 16): the real brief under a pty,
+ * its screen read back through libvterm (harness.c).  No sleeps: every
+ * step waits until brief is blocked in its idle poll with nothing left to
+ * read.  Apart from screen_test.c so that its list and this one grow
+ * without touching each other. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "harness.h"
+
+static const char *brief_path;
+static const char *assets;
+static char tmpdir[] = "/tmp/brief-reader-XXXXXX";
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* Helpers a test may not use yet. */
+#define HELPER __attribute__((unused)) static
+
+#define screen_assert(t, cond, ...)                                             \
+	do {                                                                     \
+		if (!(cond)) {                                                   \
+			term_dump(t);                                            \
+			fail_msg(__VA_ARGS__);                                   \
+		}                                                                \
+	} while (0)
+
+static struct term *start_env(int rows, int cols, const char *const args[],
+			      const char *const env[])
+{
+	const char *argv[24];
+	size_t n = 0;
+	argv[n++] = brief_path;
+	for (size_t i = 0; args && args[i] && n < 23; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	return term_start(rows, cols, argv, env);
+}
+
+static const char *const no_state[] = { "--no-state", NULL };
+
+static struct term *start(int rows, int cols, const char *const args[])
+{
+	return start_env(rows, cols, args ? args : no_state, NULL);
+}
+
+HELPER const char *status_row(struct term *t)
+{
+	return term_row(t, term_rows(t) - 1);
+}
+
+HELPER int status_has(struct term *t, const char *s)
+{
+	return strstr(status_row(t), s) != NULL;
+}
+
+HELPER int screen_has(struct term *t, const char *s)
+{
+	return strstr(term_text(t), s) != NULL;
+}
+
+/* Column of the side panel's rule (from a row without a horizontal rule);
+ * -1 if none. */
+HELPER int panel_rule_x(struct term *t)
+{
+	for (int y = 0; y < term_rows(t) - 1; y++) {
+		const char *r = term_row(t, y);
+		const char *p = strstr(r, "│");
+		if (!p)
+			p = strstr(r, "┃");
+		if (p && !strstr(r, "─") && !strstr(r, "━"))
+			return term_row_cols(t)[p - r];
+	}
+	return -1;
+}
+
+/* The part of row y from column x0 on (owned by the caller). */
+HELPER char *row_from(struct term *t, int y, int x0)
+{
+	const char *r = term_row(t, y);
+	const int *cols = term_row_cols(t);
+	size_t i = 0;
+	while (r[i] && cols[i] < x0)
+		i++;
+	return strdup(r + i);
+}
+
+/* The part of row y left of column limit (owned by the caller). */
+HELPER char *row_upto(struct term *t, int y, int limit)
+{
+	const char *r = term_row(t, y);
+	const int *cols = term_row_cols(t);
+	size_t n = 0;
+	while (r[n] && (limit < 0 || cols[n] < limit))
+		n++;
+	while (n > 0 && r[n - 1] == ' ')
+		n--;
+	return strndup(r, n);
+}
+
+/* Row of the comparison's rule, or the status row when there is none. */
+HELPER int compare_rule_y(struct term *t)
+{
+	for (int y = 0; y < term_rows(t) - 1; y++)
+		if (strstr(term_row(t, y), "Comparison"))
+			return y;
+	return term_rows(t) - 1;
+}
+
+/* The row of the panel (right of its rule, above the comparison) holding
+ * s; -1 if none.  *text gets that part of the row when not NULL. */
+HELPER int panel_find(struct term *t, const char *s, char **text)
+{
+	int rule = panel_rule_x(t);
+	if (rule < 0)
+		return -1;
+	for (int y = 0; y < compare_rule_y(t); y++) {
+		char *r = row_from(t, y, rule + 1);
+		if (strstr(r, s)) {
+			if (text)
+				*text = r;
+			else
+				free(r);
+			return y;
+		}
+		free(r);
+	}
+	return -1;
+}
+
+HELPER void quit_ok(struct term *t)
+{
+	term_key(t, "q");
+	int rc = term_finish(t, NULL);
+	assert_int_equal(rc, 0);
+}
+
+HELPER char *write_temp(const char *name, const void *data, size_t n)
+{
+	char *path;
+	if (asprintf(&path, "%s/%s", tmpdir, name) < 0)
+		fail_msg("asprintf");
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+HELPER char *asset(const char *name)
+{
+	char *p;
+	if (asprintf(&p, "%s/%s", assets, name) < 0)
+		fail_msg("asprintf");
+	return p;
+}
+
+/* ---- keys as a reader names them ----------------------------------------- */
+
+/* Help writes Shift-Tab, the name on the keyboard, not curses' BTab; and
+ * the key still moves the focus back. */
+static void test_help_says_shift_tab(void **state)
+{
+	(void)state;
+	struct term *t = start(60, 120, NULL);
+	term_key(t, "h");
+	screen_assert(t, screen_has(t, "Shift-Tab"), "help does not name Shift-Tab");
+	screen_assert(t, !screen_has(t, "BTab"), "help still says BTab");
+	term_key(t, "q");
+	quit_ok(t);
+}
+
+/* ---- the terminal ---------------------------------------------------------- */
+
+/* TERM unset gets the hint TERM=dumb gets: what to do instead. */
+static void test_term_unset_hint(void **state)
+{
+	(void)state;
+	static const char *const env[] = { "TERM", NULL };
+	struct term *t = start_env(24, 80, NULL, env);
+	term_wait_exit(t);
+	term_settle(t);
+	screen_assert(t, screen_has(t, "(unset)"), "no word of TERM being unset");
+	screen_assert(t, screen_has(t, "use --dump, or set TERM"),
+		      "TERM unset gives no hint of what to do");
+	int rc = term_finish(t, NULL);
+	assert_int_equal(rc, 2);
+}
+
+/* ---- main ------------------------------------------------------------------- */
+
+static int teardown(void **state)
+{
+	(void)state;
+	term_cleanup_all();
+	return 0;
+}
+
+int main(void)
+{
+	brief_path = getenv("BRIEF");
+	assets = getenv("BRIEF_ASSETS");
+	if (!brief_path || !assets) {
+		fprintf(stderr, "BRIEF and BRIEF_ASSETS must be set (make check sets them)\n");
+		return 1;
+	}
+	/* Pinned, whatever the caller's terminal: the children inherit these. */
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("TERM", "xterm-256color", 1);
+	unsetenv("NO_COLOR");
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	/* Never touch the real home, whatever the caller set. */
+	char *home;
+	if (asprintf(&home, "%s/home", tmpdir) < 0)
+		return 1;
+	mkdir(home, 0700);
+	setenv("HOME", home, 1);
+	unsetenv("XDG_STATE_HOME");
+	unsetenv("XDG_CONFIG_HOME");
+	free(home);
+	/* SCREEN_TEST_FILTER=test_card_* (a glob) runs just those. */
+	const char *filter = getenv("SCREEN_TEST_FILTER");
+	if (filter && *filter)
+		cmocka_set_test_filter(filter);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_help_says_shift_tab, teardown),
+		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
+	};
+	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
+	char *cmd;
+	if (asprintf(&cmd, "rm -rf '%s'", tmpdir) >= 0) {
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", tmpdir);
+		free(cmd);
+	}
+	return rc;
+}
