@@ -118,7 +118,8 @@ static int no_screen(const struct tty *t, const char *term_name, int e)
 	if (setupterm(term_name, fileno(t->tout), &err) != OK) {
 		if (errno == ENOMEM)
 			return no_memory(0, 0);
-		return refuse_terminal(term_name, "cannot use terminal type ", "");
+		return refuse_terminal(term_name, "cannot use terminal type ",
+				       " (use --dump, or set TERM)");
 	}
 	/* The type is known: LINES and COLS now say the size it was for. */
 	int rows = LINES, cols = COLS;
