@@ -162,15 +162,19 @@ static void clear_all(struct ctx *c)
 
 static void file_info(struct ctx *c)
 {
-	/* As less's =: where the top line is, in lines and bytes as read. */
+	/* As less's =: where the top line is, in lines and bytes as read, and
+	 * the bytes' share next to their count; the status line's percentage
+	 * (how far the screen's bottom is into the article) said as such, as
+	 * the two differ by a screenful. */
 	struct ui *u = c->u;
 	const struct doc *d = &u->m->doc;
 	size_t off = vp_offset(&u->vp, u->vp.top);
-	fx_message(c->fx, 0, "%s line %zu%s%zu, byte %zu of %zu, %d%%%s", d->name,
-		   d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
-		   doc_complete(d) ? " of " : " of at least ",
-		   d->nlines, doc_orig_off(d, off), d->orig_len, status_percent(u, NULL),
-		   model_scan_done(u->m) ? "" : " (scanning)");
+	size_t byte = doc_orig_off(d, off);
+	int share = d->orig_len ? (int)((double)byte * 100 / (double)d->orig_len) : 100;
+	fx_message(c->fx, 0, "%s line %zu%s%zu, byte %zu of %zu (%d%%), screen bottom at %d%%%s",
+		   d->name, d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
+		   doc_complete(d) ? " of " : " of at least ", d->nlines, byte, d->orig_len, share,
+		   status_percent(u, NULL), model_scan_done(u->m) ? "" : " (scanning)");
 }
 
 /* a: the note prompt on the sentence at the cursor (else the top row's),

@@ -35,7 +35,7 @@
 	_(FOCUS_PREV, "focus-prev", "Shift-Tab", "Move focus to the previous pane") \
 	_(TOGGLE_PANEL, "toggle-panel", "s", "Show or hide the side panel (full-width reading)") \
 	_(TOGGLE_COMPARE, "toggle-compare", "c", "Show or hide the comparison") \
-	_(FILE_INFO, "file-info", "= ^G", "Show the file name, line, byte offset and scan progress") \
+	_(FILE_INFO, "file-info", "= ^G", "Show the file name, line, byte offset and its share of the file, where the screen ends, scan progress") \
 	_(REDRAW, "redraw", "^L r ^R", "Redraw the screen") \
 	_(HELP, "help", "h H F1", "Show this help") \
 	_(QUIT, "quit", "q Q", "Quit")

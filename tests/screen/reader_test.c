@@ -199,6 +199,36 @@ static void test_term_unset_hint(void **state)
 	assert_int_equal(rc, 2);
 }
 
+/* ---- = ------------------------------------------------------------------------ */
+
+/* = gives the top line's byte offset with its share of the file, not the
+ * screen's position (18% at the top of the commentary was the bottom of
+ * the screen), and says what the other figure is. */
+static void check_byte_share(struct term *t)
+{
+	term_send(t, "=");
+	const char *p = strstr(status_row(t), "byte ");
+	screen_assert(t, p, "= shows no byte offset");
+	char *end;
+	long byte = strtol(p + 5, &end, 10);
+	long total = -1, pct = -1;
+	screen_assert(t, sscanf(end, " of %ld (%ld%%)", &total, &pct) == 2,
+		      "= gives no share after the byte offset: %s", status_row(t));
+	screen_assert(t, total > 0 && pct == byte * 100 / total,
+		      "byte %ld of %ld is %ld%%, not %ld%%", byte, total, byte * 100 / total, pct);
+	screen_assert(t, status_has(t, "screen bottom at "), "the screen's position is not labelled");
+}
+
+static void test_file_info_byte_share(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	check_byte_share(t);
+	term_send(t, "20j");
+	check_byte_share(t);
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -243,6 +273,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_help_says_shift_tab, teardown),
 		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
+		cmocka_unit_test_teardown(test_file_info_byte_share, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
 	char *cmd;
