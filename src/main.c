@@ -69,7 +69,8 @@ static void usage(FILE *o)
 	      "\n"
 	      "Exit status: 0 ok, 2 usage error, 65 bad annotation file,\n"
 	      "66 unreadable input, 71 out of memory, 74 input or output error.\n"
-	      "Keys: press h inside brief.  Manual: man brief.\n", o);
+	      "Keys: press h inside brief.  Manual: man brief once installed; from\n"
+	      "the build tree, after make: man ./brief.1\n", o);
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

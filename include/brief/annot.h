@@ -1,6 +1,7 @@
 /* Annotation files: who the actors are, what the figures mean, which values
  * compare.  Everything anchors to quoted text of the document, never to
- * offsets, so an edited article still loads.  Format: see assets/brief.1 and
+ * offsets, so an edited article still loads.  Format: see brief(1) (built
+ * as ./brief.1 from assets/brief.1.in) and
  * README ("Annotation format"). */
 #ifndef BRIEF_ANNOT_H
 #define BRIEF_ANNOT_H
