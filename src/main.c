@@ -49,6 +49,9 @@ static void usage(FILE *o)
 	      "      --format=FORMAT     read FILE as text or html (default: HTML when its\n"
 	      "                          name or first bytes say so); with --export notes,\n"
 	      "                          its output: markdown (default) or json\n"
+	      "  -i, --ignore-case       searches ignore case unless the pattern has a\n"
+	      "                          capital (the default; -i in brief toggles it)\n"
+	      "  -I, --IGNORE-CASE       searches always ignore case\n"
 	      "      --draft             print an annotation file drafted from the\n"
 	      "                          actors found automatically, to check and save\n"
 	      "                          as FILE.brief\n"
@@ -260,6 +263,8 @@ int main(int argc, char **argv)
 		{ "no-auto", no_argument, NULL, OPT_NO_AUTO },
 		{ "cite", required_argument, NULL, OPT_CITE },
 		{ "no-osc52", no_argument, NULL, OPT_NO_OSC52 },
+		{ "ignore-case", no_argument, NULL, 'i' },
+		{ "IGNORE-CASE", no_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -279,7 +284,7 @@ int main(int argc, char **argv)
 
 	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":a:dw:e:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":a:dw:e:iIhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			annot_path = optarg;
@@ -324,6 +329,12 @@ int main(int argc, char **argv)
 				return usage_error("unknown format '%s' (expected text or html, or json "
 						   "or markdown with --export notes)", optarg);
 			}
+			break;
+		case 'i':
+			uo.search_case = SEARCH_SMART;
+			break;
+		case 'I':
+			uo.search_case = SEARCH_IGNORE;
 			break;
 		case OPT_ASCII:
 			uo.ascii = 1;

@@ -1,4 +1,6 @@
-/* Case-insensitive search: fold pattern and line alike, match on grapheme cluster boundaries. */
+/* Search: fold pattern and line alike (case and normalisation, or
+ * normalisation alone for a case-sensitive search), match on grapheme
+ * cluster boundaries. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -26,8 +28,9 @@ static inline uint8_t ascii_fold(uint8_t c)
 
 /* Fold the ASCII prefix of src[0, len) into dst; returns its length.  Eight
  * bytes at a time, since whole documents are searched line by line: a byte
- * gets 0x20 added when 'A' <= b <= 'Z' (no carries, all bytes are < 0x80). */
-static size_t fold_ascii_prefix(uint8_t *dst, const uint8_t *src, size_t len)
+ * gets 0x20 added when 'A' <= b <= 'Z' (no carries, all bytes are < 0x80).
+ * exact: case is kept, and ASCII is its own normal form: copied. */
+static size_t fold_ascii_prefix(uint8_t *dst, const uint8_t *src, size_t len, int exact)
 {
 	size_t k = 0;
 	for (; k + 8 <= len; k += 8) {
@@ -35,12 +38,49 @@ static size_t fold_ascii_prefix(uint8_t *dst, const uint8_t *src, size_t len)
 		memcpy(&w, src + k, 8);
 		if (w & ASCII8_HIGH)
 			break;
-		w |= ascii8_capitals(w) >> 2;
+		if (!exact)
+			w |= ascii8_capitals(w) >> 2;
 		memcpy(dst + k, &w, 8);
 	}
 	for (; k < len && src[k] < 0x80; k++)
-		dst[k] = ascii_fold(src[k]);
+		dst[k] = exact ? src[k] : ascii_fold(src[k]);
 	return k;
+}
+
+/* The fold of s[0, n) as search compares it: case folded and normalised,
+ * or (exact) normalised only.  libunistring's calling convention: into
+ * buf when it is large enough (*flen its size), else a new buffer. */
+static uint8_t *fold_text(int exact, const uint8_t *s, size_t n, uint8_t *buf, size_t *flen)
+{
+	if (exact)
+		return u8_normalize(SEARCH_NF, s, n, buf, flen);
+	return u8_casefold(s, n, NULL, SEARCH_NF, buf, flen);
+}
+
+int search_has_capital(const char *pattern, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)pattern;
+	for (size_t k = 0; k < len;) {
+		ucs4_t uc;
+		int r = u8_mbtouc(&uc, p + k, len - k);
+		k += (size_t)(r > 0 ? r : 1);
+		/* Upper and title case alike ("Ǆ", "ǅ"): what lower-casing changes. */
+		if (uc_is_property_changes_when_lowercased(uc))
+			return 1;
+	}
+	return 0;
+}
+
+int search_exact_case(const char *pattern, size_t len, enum search_case c)
+{
+	switch (c) {
+	case SEARCH_SENSITIVE:
+		return 1;
+	case SEARCH_IGNORE:
+		return 0;
+	default:
+		return search_has_capital(pattern, len);
+	}
 }
 
 /* Make room for need folded bytes (fold, map and edge share one capacity). */
@@ -58,13 +98,19 @@ static void reserve(struct search *s, size_t need)
 
 int search_compile(struct search *s, const char *pattern, size_t len)
 {
+	return search_compile_case(s, pattern, len, 0);
+}
+
+int search_compile_case(struct search *s, const char *pattern, size_t len, int exact)
+{
 	free(s->pat);
 	s->pat = NULL;
 	s->patlen = 0;
+	s->exact = exact != 0;
 	if (!len)
 		return -1;
 	size_t flen = 0;
-	uint8_t *r = u8_casefold((const uint8_t *)pattern, len, NULL, SEARCH_NF, NULL, &flen);
+	uint8_t *r = fold_text(s->exact, (const uint8_t *)pattern, len, NULL, &flen);
 	if (!r)
 		return -1;
 	if (!flen) {
@@ -87,10 +133,10 @@ void search_free(struct search *s)
 }
 
 /* True when the cluster folds to itself: no code point changes under case
- * folding or decomposes, and no two marks sit side by side (canonical
- * reordering).  CJK, punctuation, emoji and most lowercase text qualify and
- * skip u8_casefold, which costs three passes per call. */
-static int fold_stable(const uint8_t *c, size_t clen)
+ * folding (unless exact) or decomposes, and no two marks sit side by side
+ * (canonical reordering).  CJK, punctuation, emoji and most lowercase text
+ * qualify and skip u8_casefold, which costs three passes per call. */
+static int fold_stable(const uint8_t *c, size_t clen, int exact)
 {
 	int prev_ccc = 0;
 	for (size_t k = 0; k < clen;) {
@@ -99,7 +145,8 @@ static int fold_stable(const uint8_t *c, size_t clen)
 		if (r <= 0)
 			return 0;
 		k += (size_t)r;
-		if (uc_is_property_changes_when_casefolded(uc) || uc_canonical_decomposition(uc, dec) >= 0)
+		if ((!exact && uc_is_property_changes_when_casefolded(uc))
+		    || uc_canonical_decomposition(uc, dec) >= 0)
 			return 0;
 		int ccc = uc_combining_class(uc);
 		if (ccc && prev_ccc)
@@ -131,7 +178,7 @@ static size_t fold_cluster(struct search *s, struct memo *mo, size_t n, const ui
 	int done = 0;
 	if (clen == 1) {
 		reserve(s, n + 2);
-		s->fold[n] = ascii_fold(c[0]);
+		s->fold[n] = s->exact ? c[0] : ascii_fold(c[0]);
 		flen = 1;
 		done = 1;
 	}
@@ -143,7 +190,7 @@ static size_t fold_cluster(struct search *s, struct memo *mo, size_t n, const ui
 		memcpy(s->fold + n, s->fold + mo->slot[k].at, flen);
 		done = 1;
 	}
-	if (!done && fold_stable(c, clen)) {
+	if (!done && fold_stable(c, clen, s->exact)) {
 		reserve(s, n + clen + 1);
 		memcpy(s->fold + n, c, clen);
 		flen = clen;
@@ -154,7 +201,7 @@ static size_t fold_cluster(struct search *s, struct memo *mo, size_t n, const ui
 		 * slot free for the end sentinel. */
 		reserve(s, n + clen + 2);
 		flen = s->cap - n - 1;
-		uint8_t *r = u8_casefold(c, clen, NULL, SEARCH_NF, s->fold + n, &flen);
+		uint8_t *r = fold_text(s->exact, c, clen, s->fold + n, &flen);
 		if (!r) {
 			/* Only on ENOMEM (the text is valid UTF-8): search it unfolded. */
 			flen = clen;
@@ -245,7 +292,7 @@ static size_t search_range(struct search *s, const uint8_t *text, size_t start, 
 	reserve(s, end - start + 1);
 
 	/* Most lines are plain ASCII: fold bytewise and need no map at all. */
-	size_t n = fold_ascii_prefix(s->fold, text + start, end - start);
+	size_t n = fold_ascii_prefix(s->fold, text + start, end - start, s->exact);
 	if (n == end - start)
 		return scan(s, n, NULL, start, found, ctx);
 
@@ -256,7 +303,7 @@ static size_t search_range(struct search *s, const uint8_t *text, size_t start, 
 		/* ASCII up to the byte before the next non-ASCII one folds
 		 * bytewise; that last byte may be the base of a cluster. */
 		reserve(s, n + (end - i) + 1);
-		size_t r = fold_ascii_prefix(s->fold + n, text + i, end - i);
+		size_t r = fold_ascii_prefix(s->fold + n, text + i, end - i, s->exact);
 		if (r && i + r < end)
 			r--;
 		for (size_t k = 0; k < r; k++)

@@ -231,6 +231,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 	struct ui *u = &r->ui;
 	u->m = m;
 	u->ascii = o->ascii;
+	u->search_case = o->search_case;
 	u->focus = PANE_ARTICLE;
 	r->opt = o;
 	r->lay.show_panel = 1;

@@ -18,7 +18,8 @@
  *   mark     the letter after m or ': every key is its own ('] and '[
  *            go to the next and previous note)
  *   note     a note being typed on the sentence at the cursor, shown
- *            as the cursor: every key is its own */
+ *            as the cursor: every key is its own
+ *   option   the letter after -, as in less (-i, -I): every key is its own */
 #include "config.h"
 
 #include <string.h>
@@ -236,6 +237,9 @@ static int normal_act(struct ctx *c, enum action a, long count)
 		push(in, MODE_MARK);
 		in->prompt_char = a == ACT_MARK ? 'm' : '\'';
 		return 1;
+	case ACT_OPTION:
+		push(in, MODE_OPTION);
+		return 1;
 	case ACT_TOGGLE_PANEL:
 		if (lay->cols < LAYOUT_NARROW) {
 			push(in, MODE_OVERLAY);
@@ -370,7 +374,7 @@ static void start_search(struct ctx *c)
 		return;
 	}
 	history_add(in, p);
-	if (vp_search_set(&u->vp, p, strlen(p), in->prompt_char == '?') != 0) {
+	if (vp_search_set_case(&u->vp, p, strlen(p), in->prompt_char == '?', u->search_case) != 0) {
 		fx_message(c->fx, 1, "Empty pattern");
 		return;
 	}
@@ -514,6 +518,54 @@ static int note_key(struct ctx *c, wint_t ch, int is_fn)
 	return 1;
 }
 
+/* ---- an option's letter (-i, -I) -------------------------------------------------- */
+
+static const char *case_words(enum search_case c)
+{
+	switch (c) {
+	case SEARCH_SENSITIVE:
+		return "Searches match case";
+	case SEARCH_IGNORE:
+		return "Searches ignore case";
+	default:
+		return "Searches ignore case unless the pattern has a capital";
+	}
+}
+
+/* As less's -i and -I: each turns its way on, or back off to matching
+ * case; the search shown is done again the new way. */
+static void option_letter(struct ctx *c, wint_t ch)
+{
+	struct input *in = c->in;
+	struct ui *u = c->u;
+	if (ch == 27 || ch == 7 || ch == 3)
+		return;         /* Esc, ^G, ^C: cancelled */
+	if (ch != 'i' && ch != 'I') {
+		if (ch > ' ' && ch < 0x7f)
+			fx_message(c->fx, 1, "No option -%c: -i and -I set how searches take case",
+				   (int)ch);
+		else
+			fx_message(c->fx, 1, "No such option: -i and -I set how searches take case");
+		return;
+	}
+	enum search_case want = ch == 'i' ? SEARCH_SMART : SEARCH_IGNORE;
+	u->search_case = u->search_case == want ? SEARCH_SENSITIVE : want;
+	if (u->vp.has_search && in->nhistory) {
+		const char *p = in->history[in->nhistory - 1];
+		vp_search_set_case(&u->vp, p, strlen(p), u->vp.search_back, u->search_case);
+	}
+	fx_message(c->fx, 0, "%s", case_words(u->search_case));
+}
+
+static int option_key(struct ctx *c, wint_t ch, int is_fn)
+{
+	pop(c->in);
+	c->fx->flags |= FX_REDRAW;
+	if (!is_fn)
+		option_letter(c, ch);
+	return 1;
+}
+
 /* ---- the table ------------------------------------------------------------------------ */
 
 static const struct mode_def modes[MODE_MAX] = {
@@ -526,6 +578,7 @@ static const struct mode_def modes[MODE_MAX] = {
 	[MODE_PROMPT] = { "prompt", MF_CURSOR | MF_CANCEL, PANE_COUNT, prompt_key, NULL },
 	[MODE_MARK] = { "mark", MF_CURSOR | MF_CANCEL, PANE_COUNT, mark_key, NULL },
 	[MODE_NOTE] = { "note", MF_CURSOR | MF_CANCEL, PANE_COUNT, note_key, NULL },
+	[MODE_OPTION] = { "option", MF_CURSOR | MF_CANCEL, PANE_COUNT, option_key, NULL },
 };
 
 /* ---- keys and clicks ---------------------------------------------------------------- */
@@ -640,6 +693,10 @@ void input_prompt(const struct input *in, struct status_prompt *p)
 	case MODE_MARK:
 		/* A pending mark asks for its letter in words, as less does. */
 		p->label = in->prompt_char == 'm' ? "mark: " : "goto mark: ";
+		p->input = "";
+		break;
+	case MODE_OPTION:
+		p->label = "-";
 		p->input = "";
 		break;
 	case MODE_COUNT:

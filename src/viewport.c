@@ -472,8 +472,14 @@ void vp_next_occurrence(struct viewport *vp, const size_t *occ, const size_t *oc
 
 int vp_search_set(struct viewport *vp, const char *pattern, size_t len, int backward)
 {
+	return vp_search_set_case(vp, pattern, len, backward, SEARCH_IGNORE);
+}
+
+int vp_search_set_case(struct viewport *vp, const char *pattern, size_t len, int backward,
+		       enum search_case c)
+{
 	search_free(&vp->search);
-	if (search_compile(&vp->search, pattern, len) != 0) {
+	if (search_compile_case(&vp->search, pattern, len, search_exact_case(pattern, len, c)) != 0) {
 		vp->has_search = 0;
 		return -1;
 	}

@@ -22,10 +22,11 @@
 	_(PREV_HIGHLIGHT, "prev-highlight", "[", "Cursor to the previous highlighted actor or figure") \
 	_(NEXT_MATCH, "next", "n", "Next search match, or next mention of the selected entity") \
 	_(PREV_MATCH, "prev", "N", "Previous search match, or previous mention of the selected entity") \
-	_(SEARCH_FORWARD, "search", "/", "Search forward (case-insensitive)") \
+	_(SEARCH_FORWARD, "search", "/", "Search forward (case ignored unless the pattern has a capital)") \
 	_(SEARCH_BACKWARD, "search-back", "?", "Search backward") \
 	_(SELECT_CURSOR, "select", "*", "Select the entity under the cursor") \
 	_(CLEAR, "clear", "Esc", "Clear the selection and search highlights") \
+	_(OPTION, "option", "-", "Toggle an option, as in less: -i case ignored unless the pattern has a capital, or matched; -I case always ignored, or matched") \
 	_(MARK, "mark", "m", "Mark the position with the next letter") \
 	_(GOTO_MARK, "goto-mark", "'", "Go to the mark of the next letter ('' the previous position; '] '[ the next, previous note)") \
 	_(COPY_SENTENCE, "copy", "C", "Copy the sentence (N sentences) with its citation; in the panel a card, in the chart a row") \

@@ -1,6 +1,11 @@
-/* Case-insensitive search with Unicode case folding and normalisation:
- * "ISHIBA" finds "Ishiba", "café" finds "Cafe" + U+0301.  Matches start and
- * end on grapheme cluster boundaries of the source text. */
+/* Search with Unicode normalisation and, unless asked for exact case, case
+ * folding: "ISHIBA" finds "Ishiba" when case is ignored, "café" finds
+ * "Cafe" + U+0301 either way.  Matches start and end on grapheme cluster
+ * boundaries of the source text.
+ *
+ * Which it is, as less users know it (less -i, -I): ignore case unless the
+ * pattern has a capital ("smart case", brief's default), always ignore
+ * case, or always match it (search_exact_case). */
 #ifndef BRIEF_SEARCH_H
 #define BRIEF_SEARCH_H
 
@@ -10,6 +15,7 @@
 struct search {
 	uint8_t *pat;               /* folded pattern */
 	size_t patlen;
+	int exact;                  /* 1: case kept (normalised only); 0: folded */
 	/* scratch for folding one source line, private to search.c */
 	uint8_t *fold;
 	size_t *map;                /* fold offset -> source offset, one past the end too */
@@ -23,6 +29,21 @@ struct search {
  * previously compiled (its scratch is kept).  Returns 0, or -1 if it folds to
  * nothing (empty pattern); s then matches nothing but may still be freed. */
 int search_compile(struct search *s, const char *pattern, size_t len);
+/* The same, exact: case is matched as written (only the normalisation is
+ * ignored: "café" still finds "café" decomposed), else ignored. */
+int search_compile_case(struct search *s, const char *pattern, size_t len, int exact);
+
+/* How case counts in a search. */
+enum search_case {
+	SEARCH_SMART,               /* ignored, unless the pattern has a capital (less -i) */
+	SEARCH_IGNORE,              /* always ignored (less -I) */
+	SEARCH_SENSITIVE,           /* always matched (less without -i or -I) */
+};
+/* Whether the pattern has a capital: a letter that lower-casing changes
+ * (upper or title case: "US", "Ǆ"). */
+int search_has_capital(const char *pattern, size_t len);
+/* Whether pattern[0, len) is to be matched with its case under c. */
+int search_exact_case(const char *pattern, size_t len, enum search_case c);
 void search_free(struct search *s);
 
 /* More bytes of source than any match of the compiled pattern spans: a

@@ -3,6 +3,7 @@
 #define BRIEF_UI_H
 
 #include "brief/model.h"
+#include "brief/search.h"
 
 struct ui_options {
 	int ascii;                  /* no line-drawing or block characters */
@@ -15,6 +16,7 @@ struct ui_options {
 	                               or "-": the bundled text or standard input */
 	int cite;                   /* enum cite_style (cite.h): --cite */
 	int no_osc52;               /* --no-osc52 or BRIEF_NO_OSC52: never OSC 52 */
+	enum search_case search_case;   /* -i (the default: smart case) or -I */
 };
 
 /* Run until the user quits; returns the exit status. */

@@ -73,6 +73,7 @@ struct ui {
 	struct selection sel;
 	enum nav nav;
 	struct fig_groups groups;
+	enum search_case search_case;   /* how a new search takes case (-i, -I) */
 	struct buf msg;             /* the status line's message ("": none) */
 	int msg_error;
 	/* Copying and notes (ui_copy.c, ui_notes.c). */

@@ -168,6 +168,10 @@ void vp_next_occurrence(struct viewport *vp, const size_t *occ, const size_t *oc
 /* Compile a search for pattern[0, len) (sanitised UTF-8); -1 if it folds to
  * nothing (has_search is then 0). */
 int vp_search_set(struct viewport *vp, const char *pattern, size_t len, int backward);
+/* The same with case as c says (vp_search_set ignores it): smart case
+ * matches it when the pattern has a capital. */
+int vp_search_set_case(struct viewport *vp, const char *pattern, size_t len, int backward,
+		       enum search_case c);
 
 enum vp_found {
 	VP_NO_SEARCH,               /* no search to repeat */

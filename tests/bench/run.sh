@@ -204,6 +204,8 @@ run() {
 		{ for (i = 2; i <= NF; i++) { split($i, kv, "="); print d "\t" p "\t" s "\t" $1 "\t" kv[1] "\t" kv[2] } }' "$out" >> "$results"
 }
 
+# brief runs its searches with -I, as less does: both ignore case always
+# (brief's default, like less -i, would match case for /ISHIBA).
 for size in $sizes; do
 	# Start-up takes milliseconds and this machine's scheduling moves it by
 	# as much: each run alternates the two programs, and there are many.
@@ -218,16 +220,16 @@ for size in $sizes; do
 	r=1
 	while [ $r -le "$runs" ]; do
 		say "run $r/$runs at $size..."
-		( cd "$work/med" && run med brief "$size" $r "$work/med_brief" "h help" "$BRIEF" doc.txt )
+		( cd "$work/med" && run med brief "$size" $r "$work/med_brief" "h help" "$BRIEF" -I doc.txt )
 		( cd "$work/med" && drive_opts=-x run med brief "$size" $r "$work/med_brief_x" "h help" "$BRIEF" doc.txt )
 		( cd "$work/med" && run med brief "$size" $r "$work/med_brief_mono" "h help" "$BRIEF" --no-color doc.txt )
 		[ -n "$LESS_BIN" ] && ( cd "$work/med" && run med less "$size" $r "$work/med_less" "doc.txt" "$LESS_BIN" -I doc.txt )
 		idle=$work/big_script
 		[ $r -eq 1 ] && [ "$size" = "${sizes%% *}" ] && idle=$work/big_script_idle
-		( cd "$work/big" && run big brief "$size" $r "$idle" "h help" "$BRIEF" big.txt )
-		( cd "$work/bigauto" && run bigauto brief "$size" $r "$work/big_script" "h help" "$BRIEF" big.txt )
-		( cd "$work/real" && run real brief "$size" $r "$idle" "h help" "$BRIEF" real.txt )
-		( cd "$work/line" && run line brief "$size" $r "$work/line_script" "h help" "$BRIEF" line.txt )
+		( cd "$work/big" && run big brief "$size" $r "$idle" "h help" "$BRIEF" -I big.txt )
+		( cd "$work/bigauto" && run bigauto brief "$size" $r "$work/big_script" "h help" "$BRIEF" -I big.txt )
+		( cd "$work/real" && run real brief "$size" $r "$idle" "h help" "$BRIEF" -I real.txt )
+		( cd "$work/line" && run line brief "$size" $r "$work/line_script" "h help" "$BRIEF" -I line.txt )
 		if [ -n "$LESS_BIN" ]; then
 			# less needs seconds to search 100 MB: its search runs once per size.
 			ls=$work/start_only

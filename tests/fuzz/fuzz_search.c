@@ -4,8 +4,10 @@
  * with doc_load_mem; search_line runs on every line.
  * Invariants: matches are non-empty, non-overlapping, increasing, within the
  * line and on grapheme cluster boundaries of the line; each match folds
- * (u8_casefold, NFD) to the folded pattern; a callback returning nonzero
- * stops the search after that match. */
+ * (u8_casefold, NFD) to the folded pattern, or with case kept (the search
+ * compiled exact, as smart case does for a pattern with a capital)
+ * normalises (NFD) to it; a callback returning nonzero stops the search
+ * after that match. */
 #include "config.h"
 
 #include <stdint.h>
@@ -45,8 +47,9 @@ static int found(void *ctx, size_t ms, size_t me)
 	FUZZ_CHECK(on_boundary(h, ms) && on_boundary(h, me),
 		   "match [%zu, %zu) not on grapheme boundaries", ms, me);
 	size_t flen = 0;
-	uint8_t *f = u8_casefold(h->text + ms, me - ms, NULL, UNINORM_NFD, NULL, &flen);
-	FUZZ_CHECK(f != NULL, "u8_casefold failed");
+	uint8_t *f = h->s->exact ? u8_normalize(UNINORM_NFD, h->text + ms, me - ms, NULL, &flen)
+				 : u8_casefold(h->text + ms, me - ms, NULL, UNINORM_NFD, NULL, &flen);
+	FUZZ_CHECK(f != NULL, "folding the match failed");
 	FUZZ_CHECK(flen == h->s->patlen && memcmp(f, h->s->pat, flen) == 0,
 		   "match [%zu, %zu) folds to %zu bytes that are not the pattern (%zu bytes)",
 		   ms, me, flen, h->s->patlen);
@@ -55,6 +58,38 @@ static int found(void *ctx, size_t ms, size_t me)
 	h->prev_end = me;
 	h->n++;
 	return h->stop_after_first;
+}
+
+/* Every line searched with the pattern compiled one way (exact or folded). */
+static void run_mode(const struct doc *d, const char *pat, size_t splen, int exact, int whole_self)
+{
+	struct search s;
+	memset(&s, 0, sizeof s);
+	int rc = search_compile_case(&s, pat, splen, exact);
+	FUZZ_CHECK(rc == 0 || s.patlen == 0, "failed compile left a pattern");
+	FUZZ_CHECK(s.exact == exact, "compiled with the wrong case");
+	for (size_t i = 0; i < d->nlines; i++) {
+		size_t start = doc_line_start(d, i), end = doc_line_end(d, i);
+		char *gb = malloc(end - start + 1);
+		if (!gb)
+			abort();
+		if (end > start)
+			u8_grapheme_breaks(d->text + start, end - start, gb);
+		struct hits h = { .start = start, .end = end, .gb = gb, .text = d->text, .s = &s };
+		size_t n = search_line(&s, d->text, start, end, found, &h);
+		FUZZ_CHECK(n == h.n, "search_line returned %zu for %zu matches", n, h.n);
+		FUZZ_CHECK(rc == 0 || n == 0, "an empty pattern matched");
+		if (whole_self && rc == 0 && end > start && end == d->len && start == 0)
+			FUZZ_CHECK(n >= 1 && h.prev_start == start && h.prev_end == end,
+				   "a one-line text does not find itself (%zu matches)", n);
+		/* Stopping after the first match reports just that one. */
+		struct hits h1 = { .start = start, .end = end, .gb = gb, .text = d->text, .s = &s,
+				   .stop_after_first = 1 };
+		size_t n1 = search_line(&s, d->text, start, end, found, &h1);
+		FUZZ_CHECK(n1 == (n ? 1u : 0u), "stopping search reported %zu of %zu", n1, n);
+		free(gb);
+	}
+	search_free(&s);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -69,33 +104,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t *bytes = fuzz_copy_nul(tdata, tlen);
 	struct doc d;
 	doc_load_mem(&d, "fuzz", bytes, tlen);
-
-	struct search s;
-	memset(&s, 0, sizeof s);
-	int rc = search_compile(&s, pat, splen);
-	FUZZ_CHECK(rc == 0 || s.patlen == 0, "failed compile left a pattern");
-	for (size_t i = 0; i < d.nlines; i++) {
-		size_t start = doc_line_start(&d, i), end = doc_line_end(&d, i);
-		char *gb = malloc(end - start + 1);
-		if (!gb)
-			abort();
-		if (end > start)
-			u8_grapheme_breaks(d.text + start, end - start, gb);
-		struct hits h = { .start = start, .end = end, .gb = gb, .text = d.text, .s = &s };
-		size_t n = search_line(&s, d.text, start, end, found, &h);
-		FUZZ_CHECK(n == h.n, "search_line returned %zu for %zu matches", n, h.n);
-		FUZZ_CHECK(rc == 0 || n == 0, "an empty pattern matched");
-		if (!z && rc == 0 && end > start && end == d.len && start == 0)
-			FUZZ_CHECK(n >= 1 && h.prev_start == start && h.prev_end == end,
-				   "a one-line text does not find itself (%zu matches)", n);
-		/* Stopping after the first match reports just that one. */
-		struct hits h1 = { .start = start, .end = end, .gb = gb, .text = d.text, .s = &s,
-				   .stop_after_first = 1 };
-		size_t n1 = search_line(&s, d.text, start, end, found, &h1);
-		FUZZ_CHECK(n1 == (n ? 1u : 0u), "stopping search reported %zu of %zu", n1, n);
-		free(gb);
-	}
-	search_free(&s);
+	/* Case folded, and case kept: a text finds itself either way. */
+	run_mode(&d, pat, splen, 0, !z);
+	run_mode(&d, pat, splen, 1, !z);
 	doc_free(&d);
 	free(bytes);
 	free(pat);

@@ -140,6 +140,44 @@ HELPER int panel_find(struct term *t, const char *s, char **text)
 	return -1;
 }
 
+/* The text under the ]/[ cursor (reverse and bold, where n lands), read
+ * from the screen above the status row; "" when there is none. */
+HELPER const char *cursor_text(struct term *t)
+{
+	static char out[256];
+	size_t n = 0;
+	out[0] = '\0';
+	for (int y = 0; y < term_rows(t) - 1; y++) {
+		for (int x = 0; x < term_cols(t); x++) {
+			VTermScreenCellAttrs a;
+			VTermScreenCell c;
+			term_cell_attrs(t, y, x, &a);
+			term_cell(t, y, x, &c);
+			if (!(a.reverse && a.bold))
+				continue;
+			for (int k = 0; k < VTERM_MAX_CHARS_PER_CELL && c.chars[k]; k++) {
+				uint32_t cp = c.chars[k];
+				if (n + 5 >= sizeof out)
+					break;
+				if (cp < 0x80) {
+					out[n++] = (char)cp;
+				} else if (cp < 0x800) {
+					out[n++] = (char)(0xC0 | cp >> 6);
+					out[n++] = (char)(0x80 | (cp & 0x3F));
+				} else {
+					out[n++] = (char)(0xE0 | cp >> 12);
+					out[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+					out[n++] = (char)(0x80 | (cp & 0x3F));
+				}
+			}
+			out[n] = '\0';
+		}
+		if (n)
+			return out;
+	}
+	return out;
+}
+
 HELPER void quit_ok(struct term *t)
 {
 	term_key(t, "q");
@@ -229,6 +267,58 @@ static void test_file_info_byte_share(void **state)
 	quit_ok(t);
 }
 
+/* ---- search as less users know it ---------------------------------------- */
+
+/* The first `steps` matches of pattern from the top, as n walks them: each
+ * the text under the cursor; 1 if every one is want exactly. */
+static int matches_are(struct term *t, const char *pattern, const char *want, int steps)
+{
+	char cmd[64];
+	snprintf(cmd, sizeof cmd, "/%s\r", pattern);
+	term_send(t, "g");
+	term_send(t, cmd);
+	for (int i = 0; i < steps; i++) {
+		if (strcmp(cursor_text(t), want) != 0)
+			return 0;
+		term_send(t, "n");
+	}
+	return 1;
+}
+
+/* /US lands on "US", never on "focus" or "trust" (smart case: a capital
+ * makes the search match case); /us still ignores it; -i toggles matching
+ * case as less's -i does, -I ignores it always, and Esc cancels the -. */
+static void test_search_smart_case(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	screen_assert(t, matches_are(t, "US", "US", 12), "/US landed on \"%s\"", cursor_text(t));
+	screen_assert(t, !matches_are(t, "us", "us", 12), "/us matched only lower case");
+	term_send(t, "-");
+	screen_assert(t, strncmp(status_row(t), "-", 1) == 0, "- does not prompt for its option");
+	term_send(t, "i");
+	screen_assert(t, status_has(t, "Searches match case"), "-i did not say case now matters");
+	screen_assert(t, matches_are(t, "us", "us", 12), "after -i, /us landed on \"%s\"",
+		      cursor_text(t));
+	term_send(t, "-i");
+	screen_assert(t, status_has(t, "unless the pattern has a capital"), "-i again: not smart");
+	term_send(t, "-I");
+	screen_assert(t, status_has(t, "Searches ignore case"), "-I did not say case is ignored");
+	/* The search shown is redone the new way: n goes on to "us" now. */
+	screen_assert(t, !matches_are(t, "US", "US", 12), "after -I, /US still matched case");
+	term_send(t, "-");
+	term_key(t, "Esc");
+	screen_assert(t, status_has(t, "h help"), "Esc did not cancel the option prompt");
+	term_send(t, "-x");
+	screen_assert(t, status_has(t, "No option -x"), "-x: no word of an unknown option");
+	quit_ok(t);
+
+	static const char *const big_i[] = { "--no-state", "-I", NULL };
+	t = start(30, 100, big_i);
+	screen_assert(t, !matches_are(t, "US", "US", 12), "brief -I: /US matched case");
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -274,6 +364,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_help_says_shift_tab, teardown),
 		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
 		cmocka_unit_test_teardown(test_file_info_byte_share, teardown),
+		cmocka_unit_test_teardown(test_search_smart_case, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
 	char *cmd;

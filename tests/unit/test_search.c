@@ -484,10 +484,76 @@ static void test_long_line_windows(void **state)
 		expect_flags(prefix);
 }
 
+/* ---- case as less users know it ---------------------------------------- */
+
+/* Matches of pat in text with case kept (exact) or ignored. */
+static size_t count_case(const char *pat, const char *text, int exact, struct hits *h)
+{
+	struct search s = { 0 };
+	assert_int_equal(search_compile_case(&s, pat, strlen(pat), exact), 0);
+	size_t r = search_line(&s, (const uint8_t *)text, 0, strlen(text), collect, h);
+	search_free(&s);
+	return r;
+}
+
+/* /US lands on "US", not on "focus" and "trust": case kept, the rest as
+ * before (whole clusters, normalisation ignored). */
+static void test_exact_case(void **state)
+{
+	(void)state;
+	const char *text = "focus on trust: the US and us, Us";
+	struct hits h = { 0 };
+	assert_int_equal(count_case("US", text, 1, &h), 1);
+	assert_int_equal(h.start[0], strstr(text, "US") - text);
+	struct hits all = { 0 };
+	assert_int_equal(count_case("US", text, 0, &all), 5);
+	/* Non-ASCII: É is not é, but precomposed é still finds e + U+0301. */
+	struct hits e = { 0 };
+	assert_int_equal(count_case("\xc3\x89" "cole", "\xc3\xa9" "cole", 1, &e), 0);
+	struct hits d = { 0 };
+	const char *decomposed = "caf" "e\xcc\x81" " CAF" "E\xcc\x81";
+	assert_int_equal(count_case("caf\xc3\xa9", decomposed, 1, &d), 1);
+	assert_int_equal(d.start[0], 0);
+	assert_int_equal(d.end[0], 6);
+	struct hits upper = { 0 };
+	assert_int_equal(count_case("CAF\xc3\x89", decomposed, 1, &upper), 1);
+	assert_int_equal(upper.start[0], 7);
+	/* Past the ASCII fast path: a long line with one capital match. */
+	struct buf long_line = { 0 };
+	for (int i = 0; i < 2000; i++)
+		buf_adds(&long_line, "us ");
+	buf_adds(&long_line, "\xe2\x80\x94US\xe2\x80\x94 us");
+	struct hits l = { 0 };
+	assert_int_equal(count_case("US", long_line.data, 1, &l), 1);
+	buf_free(&long_line);
+}
+
+/* A capital is what lower-casing changes: upper and title case, in any
+ * script; a pattern without one ignores case under smart case. */
+static void test_smart_case(void **state)
+{
+	(void)state;
+	assert_false(search_has_capital("us", 2));
+	assert_true(search_has_capital("US", 2));
+	assert_true(search_has_capital("rUbio", 5));
+	assert_false(search_has_capital("\xc3\x9f", 2));            /* ß */
+	assert_true(search_has_capital("\xc3\x89", 2));             /* É */
+	assert_true(search_has_capital("\xc7\x85", 2));             /* ǅ, title case */
+	assert_true(search_has_capital("\xd0\x96", 2));             /* Ж */
+	assert_false(search_has_capital("\xe6\x97\xa5\xe6\x9c\xac", 6));   /* 日本 */
+	assert_false(search_has_capital("2.3%", 4));
+	assert_false(search_exact_case("us", 2, SEARCH_SMART));
+	assert_true(search_exact_case("US", 2, SEARCH_SMART));
+	assert_false(search_exact_case("US", 2, SEARCH_IGNORE));
+	assert_true(search_exact_case("us", 2, SEARCH_SENSITIVE));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_case),
+		cmocka_unit_test(test_exact_case),
+		cmocka_unit_test(test_smart_case),
 		cmocka_unit_test(test_window_edge_prepend),
 		cmocka_unit_test(test_window_edge_long_cluster),
 		cmocka_unit_test(test_precomposed_finds_decomposed),
