@@ -65,6 +65,7 @@ static void apply(struct reader *r, struct fx *fx)
 		buf_free(&u->msg);
 		u->msg = fx->msg;
 		u->msg_error = fx->msg_error;
+		u->show_match = (fx->flags & FX_MATCH) != 0;
 		fx->msg = (struct buf){ 0 };
 	}
 	if (fx->flags & (FX_REDRAW | FX_MESSAGE | FX_FOCUS | FX_RELAYOUT | FX_CLEAR))
@@ -201,6 +202,7 @@ static void reader_free(struct reader *r)
 	select_free(&r->ui);
 	copier_free(r->copy);
 	notebook_close(&r->ui);
+	mcount_free(&r->ui.mc);
 	vp_free(&r->ui.vp);
 	buf_free(&r->ui.msg);
 	input_free(r->in);
@@ -296,11 +298,15 @@ int ui_run(struct model *m, const struct ui_options *o)
 		good_pos = u->vp.anchor;
 		looped = 1;
 		int scanning = !model_scan_done(m);
-		/* While scanning, the panel's counts refresh a few times a second,
+		/* A search's matches still being counted (a long document):
+		 * background work too, a slice a turn. */
+		int counting = u->vp.has_search && !u->mc.done;
+		int busy = scanning || counting;
+		/* While busy, the panel's counts refresh a few times a second,
 		 * not after every slice: a frame costs more than a slice. */
 		int64_t now = now_ms();
 		int drew = 0;
-		if (dirty || !scanning || now - last_draw >= 100) {
+		if (dirty || !busy || now - last_draw >= 100) {
 			frame(r);
 			last_draw = now;
 			dirty = 0;
@@ -317,7 +323,7 @@ int ui_run(struct model *m, const struct ui_options *o)
 		 * terminal (sshd, the emulator) have the CPU before the next
 		 * slice: sharing a core with the scan, the 100 MB document's
 		 * first paint was seen after a median 9.3 ms, with it 7.6. */
-		int wait = scanning ? drew : -1;
+		int wait = busy ? drew : -1;
 		/* A BRIEF_COPY command at work: its pipe or its end, and its
 		 * deadline. */
 		int copy_ms;
@@ -360,6 +366,8 @@ int ui_run(struct model *m, const struct ui_options *o)
 				relayout(r);
 			dirty |= settled != 0;
 		}
+		if (counting && u->vp.has_search)
+			mcount_step(&u->mc, &u->vp.search, &m->doc, (size_t)4 << 20);
 	}
 	/* The terminal first, so a warning from saving is seen. */
 	if (exit_sig != SIGHUP && exit_sig != SIGTERM)

@@ -378,6 +378,7 @@ static void start_search(struct ctx *c)
 		fx_message(c->fx, 1, "Empty pattern");
 		return;
 	}
+	mcount_start(&u->mc, u->vp.first);
 	u->nav = NAV_SEARCH;
 	/* 3/x goes to the third match, as in less. */
 	pane_act(u, c->pane, PANE_ARTICLE, ACT_SEARCH_FORWARD, in->search_count, c->fx);
@@ -552,7 +553,8 @@ static void option_letter(struct ctx *c, wint_t ch)
 	u->search_case = u->search_case == want ? SEARCH_SENSITIVE : want;
 	if (u->vp.has_search && in->nhistory) {
 		const char *p = in->history[in->nhistory - 1];
-		vp_search_set_case(&u->vp, p, strlen(p), u->vp.search_back, u->search_case);
+		if (vp_search_set_case(&u->vp, p, strlen(p), u->vp.search_back, u->search_case) == 0)
+			mcount_start(&u->mc, u->vp.first);
 	}
 	fx_message(c->fx, 0, "%s", case_words(u->search_case));
 }

@@ -41,6 +41,19 @@ void fx_no_message(struct fx *fx)
 	fx->flags |= FX_MESSAGE;
 }
 
+void fx_match(struct fx *fx, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	buf_free(&fx->msg);
+	fx->msg = b;
+	fx->msg_error = 0;
+	fx->flags |= FX_MESSAGE | FX_MATCH;
+}
+
 void fx_free(struct fx *fx)
 {
 	buf_free(&fx->msg);
@@ -153,6 +166,19 @@ void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p)
 	int rw = text_width(right);
 	draw_fill(w, 0, 0, width, a);
 	const char *left = u->msg.len ? u->msg.data : u->m->doc.name;
+	struct buf match = { 0 };
+	if (u->show_match && u->vp.has_search) {
+		/* Counted as the reader reads: a lower bound until done ("17+"),
+		 * the place once the count has passed it. */
+		const struct mcount *c = &u->mc;
+		if (c->place)
+			buf_printf(&match, "match %zu of %zu%s", c->place, c->total, c->done ? "" : "+");
+		else
+			buf_printf(&match, "match ? of %zu+", c->total);
+		if (u->msg.len)
+			buf_printf(&match, ", %s", u->msg.data);
+		left = match.data;
+	}
 	attr_t la = u->msg.len && u->msg_error ? u->attr[ROLE_ERROR] : a;
 	if (p->has_count)
 		left = "";
@@ -168,5 +194,6 @@ void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p)
 	} else {
 		draw_str(w, 0, 0, width, right + 1, a);
 	}
+	buf_free(&match);
 	wnoutrefresh(w);
 }

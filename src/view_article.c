@@ -245,6 +245,19 @@ static int interrupted(void *ctx)
 	return ui_take_interrupt();
 }
 
+/* Matches counted in the handler that lands on one: a document of up to
+ * this much is counted whole before the frame ("match 3 of 17" at once);
+ * a longer one goes on in the loop's idle turns ("17+"). */
+#define ARTICLE_COUNT_NOW ((size_t)4 << 20)
+
+/* The cursor is on a match: which one of how many, for the status line. */
+static void say_match(struct ui *u, struct fx *fx, const char *what)
+{
+	mcount_place(&u->mc, &u->vp.search, &u->m->doc, u->vp.cur_start);
+	mcount_step(&u->mc, &u->vp.search, &u->m->doc, ARTICLE_COUNT_NOW);
+	fx_match(fx, "%s", what);
+}
+
 /* The count-th match on (count >= 1); from_here: a new search, which may
  * match at the reference itself. */
 static void search_next(struct ui *u, int backward, int from_here, long count, struct fx *fx)
@@ -260,10 +273,10 @@ static void search_next(struct ui *u, int backward, int from_here, long count, s
 		fx_message(fx, 1, "Search interrupted");
 		break;
 	case VP_WRAPPED:
-		fx_message(fx, 0, "Search wrapped to the %s", backward ? "bottom" : "top");
+		say_match(u, fx, backward ? "wrapped to the bottom" : "wrapped to the top");
 		break;
 	case VP_FOUND:
-		fx_no_message(fx);
+		say_match(u, fx, "");
 		break;
 	}
 }

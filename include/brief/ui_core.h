@@ -20,6 +20,7 @@
 
 #include "brief/actions.h"
 #include "brief/cite.h"
+#include "brief/matchcount.h"
 #include "brief/model.h"
 #include "brief/util.h"
 #include "brief/viewport.h"
@@ -74,6 +75,8 @@ struct ui {
 	enum nav nav;
 	struct fig_groups groups;
 	enum search_case search_case;   /* how a new search takes case (-i, -I) */
+	struct mcount mc;           /* the search's matches counted ("match 3 of 17") */
+	int show_match;             /* the status line says which match the cursor is on */
 	struct buf msg;             /* the status line's message ("": none) */
 	int msg_error;
 	/* Copying and notes (ui_copy.c, ui_notes.c). */
@@ -95,6 +98,7 @@ enum {
 	FX_CLOSE = 1 << 6,          /* the pane covering the screen is done */
 	FX_COPY = 1 << 7,           /* fx.copy goes to the clipboard (ui_copy.c) */
 	FX_NOTES = 1 << 8,          /* the notes changed: the margin may come or go */
+	FX_MATCH = 1 << 9,          /* with the message: which match of how many */
 };
 
 struct fx {
@@ -110,6 +114,9 @@ void fx_message(struct fx *fx, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The status message cleared. */
 void fx_no_message(struct fx *fx);
+/* The status line to say which search match the cursor is on, followed by
+ * the message fmt (may be ""): "match 3 of 17, wrapped to the top". */
+void fx_match(struct fx *fx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void fx_free(struct fx *fx);
 
 /* ---- ui_status.c: the status line -------------------------------------- */

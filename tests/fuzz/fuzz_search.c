@@ -7,7 +7,9 @@
  * (u8_casefold, NFD) to the folded pattern, or with case kept (the search
  * compiled exact, as smart case does for a pattern with a capital)
  * normalises (NFD) to it; a callback returning nonzero stops the search
- * after that match. */
+ * after that match.  The match count (matchcount.c), in slices of a size
+ * the input picks, ends with the lines' total, and places every match at
+ * its rank, before and after the count passes it. */
 #include "config.h"
 
 #include <stdint.h>
@@ -19,6 +21,7 @@
 #include <uninorm.h>
 
 #include "brief/document.h"
+#include "brief/matchcount.h"
 #include "brief/search.h"
 #include "fuzz.h"
 
@@ -60,6 +63,49 @@ static int found(void *ctx, size_t ms, size_t me)
 	return h->stop_after_first;
 }
 
+struct starts {
+	size_t *v;
+	size_t n, cap;
+};
+
+static int keep_start(void *ctx, size_t ms, size_t me)
+{
+	(void)me;
+	struct starts *s = ctx;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		if (!s->v)
+			abort();
+	}
+	s->v[s->n++] = ms;
+	return 0;
+}
+
+/* The count of s's matches from line first, in slices of budget bytes. */
+static void check_count(struct search *s, const struct doc *d, size_t first, size_t budget)
+{
+	struct starts all = { 0 };
+	for (size_t i = first; i < d->nlines; i++)
+		search_line(s, d->text, doc_line_start(d, i), doc_line_end(d, i), keep_start, &all);
+	struct mcount c = { 0 };
+	mcount_start(&c, first);
+	size_t k = all.n / 2;
+	if (all.n)
+		mcount_place(&c, s, d, all.v[k]);
+	while (!mcount_step(&c, s, d, budget))
+		FUZZ_CHECK(c.total <= all.n, "the count passed the total: %zu > %zu", c.total, all.n);
+	FUZZ_CHECK(c.total == all.n, "counted %zu matches of %zu", c.total, all.n);
+	FUZZ_CHECK(!all.n || c.place == k + 1, "match %zu placed %zu as the count went", k + 1,
+		   c.place);
+	for (size_t i = 0; i < all.n; i++) {
+		mcount_place(&c, s, d, all.v[i]);
+		FUZZ_CHECK(c.place == i + 1, "match %zu placed %zu", i + 1, c.place);
+	}
+	mcount_free(&c);
+	free(all.v);
+}
+
 /* Every line searched with the pattern compiled one way (exact or folded). */
 static void run_mode(const struct doc *d, const char *pat, size_t splen, int exact, int whole_self)
 {
@@ -88,6 +134,10 @@ static void run_mode(const struct doc *d, const char *pat, size_t splen, int exa
 		size_t n1 = search_line(&s, d->text, start, end, found, &h1);
 		FUZZ_CHECK(n1 == (n ? 1u : 0u), "stopping search reported %zu of %zu", n1, n);
 		free(gb);
+	}
+	if (rc == 0) {
+		check_count(&s, d, 0, 1 + splen % 64);
+		check_count(&s, d, d->nlines / 2, (size_t)1 << 20);
 	}
 	search_free(&s);
 }

@@ -46,7 +46,7 @@ sources_for() {
 	fuzz_document) s="$s -DDOC_LINE_MAX=61" ;;   # cuts within a fuzz input
 	fuzz_annot) s="$s src/annot.c src/figures.c src/mentions.c src/word.c $T/assets_data.c" ;;
 	fuzz_layout) s="$s src/layout.c" ;;
-	fuzz_search) s="$s src/search.c" ;;
+	fuzz_search) s="$s src/search.c src/matchcount.c" ;;
 	fuzz_mentions) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;
 	fuzz_sentence) s="$s src/sentence.c" ;;
 	fuzz_word) s="$s src/annot.c src/figures.c src/mentions.c src/word.c" ;;

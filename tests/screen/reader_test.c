@@ -319,6 +319,111 @@ static void test_search_smart_case(void **state)
 	quit_ok(t);
 }
 
+/* Non-overlapping occurrences of pat in s. */
+static size_t occurrences(const char *s, const char *pat)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, pat); p; p = strstr(p + strlen(pat), pat))
+		n++;
+	return n;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	struct stat st;
+	assert_int_equal(fstat(fileno(f), &st), 0);
+	char *b = malloc((size_t)st.st_size + 1);
+	assert_non_null(b);
+	assert_int_equal(fread(b, 1, (size_t)st.st_size, f), (size_t)st.st_size);
+	b[st.st_size] = '\0';
+	fclose(f);
+	return b;
+}
+
+/* The status line says which match of how many the cursor is on, as n and
+ * N walk them, and that a search went round. */
+static void test_search_match_count(void **state)
+{
+	(void)state;
+	char *path = asset("commentary.txt");
+	char *text = slurp(path);
+	/* The article's matches: from the body's first line on. */
+	const char *body = strstr(text, "US Secretary of State Marco Rubio");
+	assert_non_null(body);
+	size_t total = occurrences(body, "US");
+	assert_true(total > 5);
+	char want[64];
+	struct term *t = start(30, 100, NULL);
+	term_send(t, "/US\r");
+	snprintf(want, sizeof want, "match 1 of %zu", total);
+	screen_assert(t, status_has(t, want), "after /US the status is not \"%s\"", want);
+	term_send(t, "n");
+	snprintf(want, sizeof want, "match 2 of %zu", total);
+	screen_assert(t, status_has(t, want), "after n the status is not \"%s\"", want);
+	term_send(t, "3n");
+	snprintf(want, sizeof want, "match 5 of %zu", total);
+	screen_assert(t, status_has(t, want), "after 3n the status is not \"%s\"", want);
+	term_send(t, "N");
+	snprintf(want, sizeof want, "match 4 of %zu", total);
+	screen_assert(t, status_has(t, want), "after N the status is not \"%s\"", want);
+	term_send(t, "4N");
+	snprintf(want, sizeof want, "match %zu of %zu, wrapped to the bottom", total, total);
+	screen_assert(t, status_has(t, want), "N before the first: not \"%s\"", want);
+	term_send(t, "n");
+	snprintf(want, sizeof want, "match 1 of %zu, wrapped to the top", total);
+	screen_assert(t, status_has(t, want), "n past the last: not \"%s\"", want);
+	/* Scrolling says nothing of matches any more. */
+	term_send(t, "j");
+	screen_assert(t, !status_has(t, "match "), "the match stays on the status line after j");
+	quit_ok(t);
+	free(text);
+	free(path);
+}
+
+/* A document larger than what is counted before the first frame: the
+ * count goes on as the reader idles, a lower bound ("+") meanwhile, and
+ * ends with the total; keys are answered throughout. */
+static void test_search_match_count_large(void **state)
+{
+	(void)state;
+	struct buf { char *p; size_t n, cap; } b = { 0 };
+	const char *line = "a line with one Ishiba in it, and more words after\n";
+	size_t ll = strlen(line), lines = ((size_t)24 << 20) / ll;
+	b.p = malloc(lines * ll);
+	assert_non_null(b.p);
+	for (size_t i = 0; i < lines; i++)
+		memcpy(b.p + i * ll, line, ll);
+	char *path = write_temp("many.txt", b.p, lines * ll);
+	free(b.p);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start(24, 80, args);
+	term_send(t, "/Ishiba\r");
+	char want[64];
+	snprintf(want, sizeof want, "match 1 of %zu", lines);
+	screen_assert(t, status_has(t, want) && !status_has(t, "+"),
+		      "the count did not end with \"%s\"", want);
+	size_t len;
+	const char *raw = term_raw(t, &len);
+	int partial = 0;
+	for (const char *p = memmem(raw, len, "match 1 of ", 11); p && !partial;
+	     p = memmem(p + 1, len - (size_t)(p + 1 - raw), "match 1 of ", 11)) {
+		size_t n = strtoul(p + 11, NULL, 10);
+		const char *e = p + 11;
+		while (*e >= '0' && *e <= '9')
+			e++;
+		partial = *e == '+' && n < lines;
+	}
+	screen_assert(t, partial, "no frame showed the count as it went (\"match 1 of N+\")");
+	term_send(t, "n");
+	snprintf(want, sizeof want, "match 2 of %zu", lines);
+	screen_assert(t, status_has(t, want), "after n: not \"%s\"", want);
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -365,6 +470,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
 		cmocka_unit_test_teardown(test_file_info_byte_share, teardown),
 		cmocka_unit_test_teardown(test_search_smart_case, teardown),
+		cmocka_unit_test_teardown(test_search_match_count, teardown),
+		cmocka_unit_test_teardown(test_search_match_count_large, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
 	char *cmd;
