@@ -7,6 +7,7 @@
 #include <unistr.h>
 #include <wchar.h>
 
+#include "brief/cut.h"
 #include "brief/document.h"
 #include "brief/layout.h"
 #include "brief/ui_core.h"
@@ -135,6 +136,23 @@ int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, att
 int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a)
 {
 	return draw_text(w, y, x, maxw, (const uint8_t *)s, strlen(s), a);
+}
+
+int draw_cut(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a, int ascii)
+{
+	int cut, col;
+	size_t keep = cut_fit(s, n, maxw, ascii, &cut, &col);
+	draw_text(w, y, x, maxw, s, keep, a);
+	if (cut && maxw - col >= cut_mark_width(ascii)) {
+		draw_str(w, y, x + col, maxw - col, cut_mark(ascii), a);
+		col += cut_mark_width(ascii);
+	}
+	return col;
+}
+
+int draw_cut_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a, int ascii)
+{
+	return draw_cut(w, y, x, maxw, (const uint8_t *)s, strlen(s), a, ascii);
 }
 
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a)

@@ -172,7 +172,7 @@ static void file_info(struct ctx *c)
 	size_t off = vp_offset(&u->vp, u->vp.top);
 	size_t byte = doc_orig_off(d, off);
 	int share = d->orig_len ? (int)((double)byte * 100 / (double)d->orig_len) : 100;
-	fx_message(c->fx, 0, "%s line %zu%s%zu, byte %zu of %zu (%d%%), screen bottom at %d%%%s",
+	fx_message(c->fx, 0, "%s line %zu%s%zu, byte %zu of %zu (%d%%), screen ends at %d%%%s",
 		   d->name, d->nlines ? doc_line_at(d, off) + 1 : 0,   /* empty: "line 0 of 0" */
 		   doc_complete(d) ? " of " : " of at least ", d->nlines, byte, d->orig_len, share,
 		   status_percent(u, NULL), model_scan_done(u->m) ? "" : " (scanning)");

@@ -165,6 +165,7 @@ void select_refresh(struct ui *u)
 /* n walks the selection from the pane's top, not from a cursor. */
 static void selected(struct ui *u)
 {
+	u->sel_gen++;
 	fill_occurrences(u);
 	u->vp.has_cursor = 0;
 	u->nav = NAV_SELECTION;

@@ -154,15 +154,23 @@ void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p)
 		wnoutrefresh(w);
 		return;
 	}
-	char right[48];
+	/* The focus, named the same way whichever pane has it: the pane
+	 * that j, k, pages, g and G move. */
+	static const char *const focus_name[PANE_COUNT] = {
+		[PANE_ARTICLE] = "article", [PANE_PANEL] = "panel",
+		[PANE_COMPARE] = "comparison", [PANE_HELP] = "help",
+	};
+	const char *f = (unsigned)u->focus < PANE_COUNT ? focus_name[u->focus] : "";
+	char right[80];
 	int scanned = model_scan_done(u->m), end = 0;
 	int pct = status_percent(u, scanned ? &end : NULL);
 	if (!scanned)
-		snprintf(right, sizeof right, " %d%% scan %d%%  h help ", pct, model_scan_percent(u->m));
+		snprintf(right, sizeof right, " [%s] %d%% scan %d%%  h help ", f, pct,
+			 model_scan_percent(u->m));
 	else if (end)
-		snprintf(right, sizeof right, " END  h help ");
+		snprintf(right, sizeof right, " [%s] END  h help ", f);
 	else
-		snprintf(right, sizeof right, " %d%%  h help ", pct);
+		snprintf(right, sizeof right, " [%s] %d%%  h help ", f, pct);
 	int rw = text_width(right);
 	draw_fill(w, 0, 0, width, a);
 	const char *left = u->msg.len ? u->msg.data : u->m->doc.name;
@@ -184,7 +192,7 @@ void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p)
 		left = "";
 	int room = width - rw - 1;
 	if (room > 0) {
-		draw_str(w, 0, 1, room - 1 > 0 ? room - 1 : 0, left, la);
+		draw_cut_str(w, 0, 1, room - 1 > 0 ? room - 1 : 0, left, la, u->ascii);
 		if (p->has_count) {
 			char cbuf[32];
 			snprintf(cbuf, sizeof cbuf, ":%ld", p->count);

@@ -160,7 +160,7 @@ static void draw_title(struct ui *u, WINDOW *w, int x)
 		buf_printf(&b, "%s%s%s", b.len ? (u->ascii ? " | " : " · ") : "",
 			   order[i] == META_CREDIT ? "Illustration: " : "", t);
 	}
-	draw_str(w, 0, x, u->vp.width, b.data ? b.data : "", u->attr[ROLE_HEADER]);
+	draw_cut_str(w, 0, x, u->vp.width, b.data ? b.data : "", u->attr[ROLE_HEADER], u->ascii);
 	buf_free(&b);
 }
 

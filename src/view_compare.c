@@ -6,13 +6,27 @@
 #include <string.h>
 
 #include "brief/chart.h"
+#include "brief/cut.h"
+#include "brief/layout.h"
 #include "brief/ui_pane.h"
+
+/* Which line is selected, in words that survive a new width: the charts
+ * are laid out again at each, and flat indexes move (a narrow pane lists
+ * the rows, a wide one draws their bars). */
+struct line_id {
+	size_t chart;
+	enum chart_item item;
+	size_t row;
+	size_t nth;                 /* of the lines of its chart with that item and row */
+};
 
 struct compare {
 	struct chart *charts;       /* one per comparison, at width */
 	size_t ncharts;
 	int width;
 	struct list list;           /* the charts' lines, flat, a blank between two */
+	struct line_id want;        /* the line the reader selected */
+	int have_want;
 };
 
 static void free_charts(struct compare *c)
@@ -64,6 +78,80 @@ static int line_ok(void *ctx, size_t k)
 	return line_selectable(flat_line(ctx, k, &c));
 }
 
+/* The chart and line of flat index k; 0 for a separator or past the end. */
+static int locate(const struct compare *c, size_t k, size_t *chart, size_t *line)
+{
+	for (size_t i = 0; i < c->ncharts; i++) {
+		if (i > 0) {
+			if (k == 0)
+				return 0;
+			k--;
+		}
+		if (k < c->charts[i].n) {
+			*chart = i;
+			*line = k;
+			return 1;
+		}
+		k -= c->charts[i].n;
+	}
+	return 0;
+}
+
+static size_t flat_index(const struct compare *c, size_t chart, size_t line)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < chart; i++)
+		k += c->charts[i].n + (i > 0);
+	return k + (chart > 0) + line;
+}
+
+/* The selected line, as a line_id. */
+static void remember(struct compare *c)
+{
+	size_t ci, li;
+	if (!locate(c, c->list.sel, &ci, &li))
+		return;
+	const struct chart *ch = &c->charts[ci];
+	const struct chart_line *l = &ch->v[li];
+	size_t nth = 0;
+	for (size_t k = 0; k < li; k++)
+		nth += ch->v[k].item == l->item && ch->v[k].row == l->row && !ch->v[k].cont;
+	c->want = (struct line_id){ ci, l->item, l->row, nth };
+	c->have_want = 1;
+}
+
+static int is_value(enum chart_item it)
+{
+	return it == CHART_CURRENT || it == CHART_DEMAND || it == CHART_GAP;
+}
+
+/* The line of want in the charts as laid out now: the same line, else the
+ * same item of the row, else a value line of the row (a narrow pane has
+ * one line a row); 0 if none. */
+static int find_want(const struct compare *c, size_t *k)
+{
+	const struct line_id *w = &c->want;
+	if (w->chart >= c->ncharts)
+		return 0;
+	const struct chart *ch = &c->charts[w->chart];
+	for (int pass = 0; pass < 3; pass++) {
+		size_t nth = 0;
+		for (size_t li = 0; li < ch->n; li++) {
+			const struct chart_line *l = &ch->v[li];
+			if (l->cont || l->row != w->row || l->qend <= l->qstart)
+				continue;
+			int same = pass == 2 ? is_value(l->item) && is_value(w->item) : l->item == w->item;
+			if (!same)
+				continue;
+			if (pass == 0 && nth++ != w->nth)
+				continue;
+			*k = flat_index(c, w->chart, li);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void *compare_create(struct ui *u)
 {
 	(void)u;
@@ -95,12 +183,17 @@ static int compare_rows_wanted(struct ui *u, void *self, int cols)
 			chart_build(&c->charts[i], &u->m->cmps[i], &u->m->annot, width, u->ascii);
 		c->width = width;
 		c->list.n = (size_t)total_lines(c);
-		/* The lines moved: keep the selection on a selectable one. */
+		/* The lines moved: the reader's line again, else a selectable one. */
+		size_t k;
+		if (c->have_want && find_want(c, &k))
+			c->list.sel = k;
 		if (c->list.sel >= c->list.n)
 			c->list.sel = 0;
 		const struct chart *ch;
 		while (c->list.sel + 1 < c->list.n && !line_selectable(flat_line(c, c->list.sel, &ch)))
 			c->list.sel++;
+		if (!c->have_want)
+			remember(c);        /* the first line selected is kept as well */
 	}
 	return total_lines(c) + 1;      /* and the rule above them */
 }
@@ -130,7 +223,11 @@ static void draw_line(struct ui *u, const struct compare *c, WINDOW *w, int y, i
 	draw_str(w, y, 0, 2, sel ? ">" : " ", sel ? base : u->attr[ROLE_ROW]);
 	int x = 2;
 	size_t len = strlen(text);
-	if (l->bar_end > l->bar && l->bar_end <= len) {
+	if (layout_width((const uint8_t *)text, 0, len) > width - x) {
+		/* Wider than the pane (a word longer than it, or a pane too
+		 * narrow to wrap in): cut visibly, in one role. */
+		draw_cut(w, y, x, width - x, (const uint8_t *)text, len, base, u->ascii);
+	} else if (l->bar_end > l->bar && l->bar_end <= len) {
 		/* The bar in its own role: current and demand differ by glyph too. */
 		attr_t bar = l->item == CHART_CURRENT ? u->attr[ROLE_CURRENT] : u->attr[ROLE_DEMAND];
 		x += draw_text(w, y, x, width - x, (const uint8_t *)text, l->bar, base);
@@ -153,9 +250,7 @@ static void compare_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 	/* A rule with a label separates the pane from the article. */
 	for (int x = 0; x < width; x++)
 		draw_str(w, 0, x, 1, u->ascii ? "-" : "─", u->attr[ROLE_BORDER]);
-	draw_str(w, 0, 2, width - 2, u->focus == PANE_COMPARE ? " Comparison (focus) "
-							      : " Comparison ",
-		 u->attr[ROLE_BORDER]);
+	draw_str(w, 0, 2, width - 2, " Comparison ", u->attr[ROLE_BORDER]);
 	if (!c->ncharts) {
 		draw_str(w, 1, 2, width - 2, "No comparison in the annotations.", u->attr[ROLE_DIM]);
 		wnoutrefresh(w);
@@ -164,8 +259,11 @@ static void compare_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 	int body = h - 1;
 	c->list.rows = body;
 	list_show(&c->list);
-	for (int y = 0; y < body && c->list.top + (size_t)y < c->list.n; y++)
-		draw_line(u, c, w, y + 1, width, c->list.top + (size_t)y);
+	struct list_view v;
+	list_view(&c->list, &v);
+	for (int r = 0; r < v.content && v.first + (size_t)r < c->list.n; r++)
+		draw_line(u, c, w, 1 + v.up + r, width, v.first + (size_t)r);
+	list_draw_marks(u, &c->list, w, 1, 0, width);
 	wnoutrefresh(w);
 }
 
@@ -178,9 +276,12 @@ static void go_to_source(struct ui *u, struct compare *c, struct fx *fx)
 		return;
 	vp_set_source(&u->vp, l->qstart, l->qend);
 	const struct doc *d = &u->m->doc;
-	int n = (int)(l->qend - l->qstart);
-	fx_message(fx, 0, "\"%.*s\" (line %zu)", n, (const char *)d->text + l->qstart,
-		   doc_line_at(d, l->qstart) + 1);
+	/* A long quote is cut inside its quotation marks, so that they and
+	 * the line number still show; the article shows it whole. */
+	struct buf q = { 0 };
+	cut_append(&q, (const char *)d->text + l->qstart, l->qend - l->qstart, 48, u->ascii);
+	fx_message(fx, 0, "\"%s\" (line %zu)", q.data ? q.data : "", doc_line_at(d, l->qstart) + 1);
+	buf_free(&q);
 }
 
 /* The selected row with its values, gap and sentences (a measure with
@@ -213,6 +314,7 @@ static enum action compare_handle(struct ui *u, void *self, enum action a, long 
 		list_move(&c->list, 1);
 		list_move(&c->list, -1);
 		c->list.top = 0;            /* the chart's title too */
+		remember(c);
 		return ACT_NONE;
 	case ACT_ENTER:
 		go_to_source(u, c, fx);
@@ -221,7 +323,10 @@ static enum action compare_handle(struct ui *u, void *self, enum action a, long 
 		copy_line(u, c, fx);
 		return ACT_NONE;
 	default:
-		return list_handle(&c->list, a, *count) ? ACT_NONE : a;
+		if (!list_handle(&c->list, a, *count))
+			return a;
+		remember(c);
+		return ACT_NONE;
 	}
 }
 
@@ -232,12 +337,16 @@ static enum action compare_mouse(struct ui *u, void *self, int y, int x, int whe
 	struct compare *c = self;
 	fx->flags |= FX_REDRAW;
 	if (wheel) {
-		/* A row a notch: chart rows are few and tall in meaning. */
-		list_move(&c->list, wheel > 0 ? 1 : -1);
+		/* As in the panel: the window scrolls, the selection stays while
+		 * it shows. */
+		list_scroll(&c->list, wheel);
+		remember(c);
 		return ACT_NONE;
 	}
-	if (list_click(&c->list, y - 1))
+	if (list_click(&c->list, y - 1)) {
+		remember(c);
 		go_to_source(u, c, fx);
+	}
 	return ACT_NONE;
 }
 

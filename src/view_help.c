@@ -50,7 +50,7 @@ static void help_row(struct help_ctx *c, const char *keys, const char *text, att
 	if (wide && *keys) {
 		int y = first - c->help->top + 1;
 		if (y >= 1 && y < c->h)
-			draw_str(c->w, y, 2, 23, keys, a | c->u->attr[ROLE_HEADER]);
+			draw_cut_str(c->w, y, 2, 23, keys, a | c->u->attr[ROLE_HEADER], c->u->ascii);
 	}
 	if (c->row == y0)
 		c->row++;       /* an empty entry still takes its row */

@@ -20,6 +20,7 @@ struct panel {
 	struct panel_row *row;
 	size_t cap;
 	struct list list;           /* list.n rows of row[] */
+	unsigned sel_seen;          /* the selection (ui.sel_gen) last brought into view */
 };
 
 static const char *const kind_heading[KIND_COUNT] = {
@@ -137,10 +138,10 @@ static void draw_row(struct ui *u, struct panel *p, WINDOW *w, int y, int x, int
 	size_t namelen = 0;
 	switch (r->kind) {
 	case PROW_HEADING:
-		draw_str(w, y, x, width, r->text, u->attr[ROLE_TITLE]);
+		draw_cut_str(w, y, x, width, r->text, u->attr[ROLE_TITLE], u->ascii);
 		return;
 	case PROW_NOTE:
-		draw_str(w, y, x + 1, width - 1, r->text, u->attr[ROLE_DIM]);
+		draw_cut_str(w, y, x + 1, width - 1, r->text, u->attr[ROLE_DIM], u->ascii);
 		return;
 	case PROW_ENTITY:
 		name = a->entities[r->index].name;
@@ -175,9 +176,29 @@ static void draw_row(struct ui *u, struct panel *p, WINDOW *w, int y, int x, int
 	int cw = text_width(count);
 	int room = width - 2 - cw - 1;
 	if (room > 0)
-		draw_text(w, y, x + 2, room, (const uint8_t *)name, namelen, at);
+		draw_cut(w, y, x + 2, room, (const uint8_t *)name, namelen, at, u->ascii);
 	if (width - cw > 2)
 		draw_str(w, y, x + width - cw, cw, count, at);
+}
+
+/* An entity or figure selected elsewhere (a click in the article, *):
+ * its row becomes the panel's selection, and so comes into view.  Once per
+ * selection, so that moving in the panel afterwards is not undone. */
+static void follow_selection(struct ui *u, struct panel *p)
+{
+	if (!u->sel.active || u->sel_gen == p->sel_seen)
+		return;
+	for (size_t i = 0; i < p->list.n; i++) {
+		const struct panel_row *r = &p->row[i];
+		int hit = u->sel.is_figure ? r->kind == PROW_FIGURE && r->index == u->sel.fig_group
+					   : r->kind == PROW_ENTITY && (long)r->index == u->sel.entity;
+		if (hit) {
+			p->list.sel = i;
+			p->sel_seen = u->sel_gen;
+			return;
+		}
+	}
+	/* Not listed yet (the scan goes on): looked for again next frame. */
 }
 
 static void panel_draw(struct ui *u, void *self, WINDOW *w, int fresh)
@@ -201,9 +222,13 @@ static void panel_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 		return;
 	}
 	p->list.rows = h;
+	follow_selection(u, p);
 	list_show(&p->list);
-	for (int y = 0; y < h && p->list.top + (size_t)y < p->list.n; y++)
-		draw_row(u, p, w, y, x, width, p->list.top + (size_t)y);
+	struct list_view v;
+	list_view(&p->list, &v);
+	for (int r = 0; r < v.content && v.first + (size_t)r < p->list.n; r++)
+		draw_row(u, p, w, v.up + r, x, width, v.first + (size_t)r);
+	list_draw_marks(u, &p->list, w, 0, x, width);
 	wnoutrefresh(w);
 }
 
@@ -265,7 +290,7 @@ static enum action panel_mouse(struct ui *u, void *self, int y, int x, int wheel
 	struct panel *p = self;
 	fx->flags |= FX_REDRAW;
 	if (wheel) {
-		list_move(&p->list, wheel);
+		list_scroll(&p->list, wheel);
 		return ACT_NONE;
 	}
 	if (!list_click(&p->list, y))

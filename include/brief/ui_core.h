@@ -72,6 +72,7 @@ struct ui {
 	enum pane focus;            /* what j, k, Enter act on */
 	struct viewport vp;         /* the article's position, cursor, search */
 	struct selection sel;
+	unsigned sel_gen;           /* counts selections made, so panes see a new one */
 	enum nav nav;
 	struct fig_groups groups;
 	enum search_case search_case;   /* how a new search takes case (-i, -I) */
@@ -167,7 +168,7 @@ void select_free(struct ui *u);
 struct list {
 	size_t n;                   /* rows */
 	size_t sel, top;            /* the selected row, the first row shown */
-	int rows;                   /* rows shown */
+	int rows;                   /* window rows (markers included) */
 	int min_step;               /* the least a page or half moves (0 or 1) */
 	int lead;                   /* keep unselectable rows just above the
 	                               selection in view (headings) */
@@ -175,16 +176,38 @@ struct list {
 	void *ctx;
 };
 
+/* What the window shows: a marker row at the top when rows are hidden
+ * above ("↑ 3 more"), one at the bottom when rows are hidden below (only
+ * in a window of 3 rows or more), the list's rows between. */
+struct list_view {
+	int up, down;               /* marker rows: the window's first, its last */
+	int content;                /* window rows for the list's rows */
+	size_t first;               /* the list row on window row `up` (= top) */
+	size_t rows_above, rows_below;  /* list rows hidden */
+	size_t above, below;        /* selectable ones among them */
+};
+void list_view(const struct list *l, struct list_view *v);
+
 /* Move the selection delta selectable rows, staying put at either end. */
 void list_move(struct list *l, long delta);
-/* j, k, pages and halves (a count is rows; a page is rows - 1, a half
- * rows / 2, each at least min_step), g (up as far as it goes, shown from
- * the top) and G (down as far); 1 if a is one of those. */
+/* j, k, pages and halves (a count is rows; a page is the rows shown less
+ * one, a half half of them, each at least min_step), g (up as far as it
+ * goes, shown from the top) and G (down as far); 1 if a is one of those. */
 int list_handle(struct list *l, enum action a, long count);
 /* The selection in view: top moved as little as it takes. */
 void list_show(struct list *l);
-/* Row `row` of those shown, if selectable: selected, 1. */
+/* The wheel: the window moves n rows (down if n > 0), never past the
+ * list's ends; the selection stays while it shows, else comes to the
+ * nearest selectable row that does. */
+void list_scroll(struct list *l, long n);
+/* The list row on window row `row`; SIZE_MAX for a marker or none. */
+size_t list_item_at(const struct list *l, int row);
+/* A click on window row `row`: a selectable row is selected (1); a marker
+ * scrolls the window by a page that way (0). */
 int list_click(struct list *l, int row);
+/* The markers of l, in the list's window w whose row 0 is y0, columns
+ * [x, x + width). */
+void list_draw_marks(struct ui *u, const struct list *l, WINDOW *w, int y0, int x, int width);
 
 /* ---- ui_draw.c: UTF-8 text into curses cells ----------------------------- */
 
@@ -192,6 +215,10 @@ int list_click(struct list *l, int row);
  * the columns drawn. */
 int draw_text(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a);
 int draw_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a);
+/* The same, but text that does not fit is cut visibly (cut.h: "…", "..."
+ * with ascii, at a word's end when one is near); the columns drawn. */
+int draw_cut(WINDOW *w, int y, int x, int maxw, const uint8_t *s, size_t n, attr_t a, int ascii);
+int draw_cut_str(WINDOW *w, int y, int x, int maxw, const char *s, attr_t a, int ascii);
 void draw_fill(WINDOW *w, int y, int x, int n, attr_t a);
 /* Outside a UTF-8 locale every non-ASCII character is drawn as '?'s. */
 void draw_set_ascii(int on);

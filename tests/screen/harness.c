@@ -566,7 +566,8 @@ static const struct {
 	/* Keypad-transmit mode (smkx) is on: cursor keys are SS3. */
 	{ "Up", "\033OA" }, { "Down", "\033OB" }, { "Right", "\033OC" }, { "Left", "\033OD" },
 	{ "Home", "\033OH" }, { "End", "\033OF" }, { "PgUp", "\033[5~" }, { "PgDn", "\033[6~" },
-	{ "Tab", "\t" }, { "BTab", "\033[Z" }, { "Enter", "\r" }, { "Esc", "\033" },
+	{ "Tab", "\t" }, { "BTab", "\033[Z" }, { "Shift-Tab", "\033[Z" }, { "Enter", "\r" },
+	{ "Esc", "\033" },
 	{ "Space", " " }, { "Backspace", "\177" }, { "F1", "\033OP" },
 };
 

@@ -55,7 +55,7 @@ void term_send(struct term *t, const char *bytes);
 /* Write without settling (for sequences that are settled later). */
 void term_write(struct term *t, const char *bytes, size_t len);
 /* Named keys: "Up" "Down" "Left" "Right" "PgUp" "PgDn" "Home" "End" "Tab"
- * "BTab" "Enter" "Esc" "Space" "Backspace" "F1" "^X"; anything else is sent
+ * "BTab" (or "Shift-Tab") "Enter" "Esc" "Space" "Backspace" "F1" "^X"; anything else is sent
  * as it is.  One key per argument, NULL-terminated; settles after each. */
 void term_keys(struct term *t, ...);
 #define term_key(t, ...) term_keys((t), __VA_ARGS__, (const char *)NULL)

@@ -113,9 +113,12 @@ HELPER char *row_upto(struct term *t, int y, int limit)
 /* Row of the comparison's rule, or the status row when there is none. */
 HELPER int compare_rule_y(struct term *t)
 {
-	for (int y = 0; y < term_rows(t) - 1; y++)
-		if (strstr(term_row(t, y), "Comparison"))
+	for (int y = 0; y < term_rows(t) - 1; y++) {
+		const char *r = term_row(t, y);
+		/* A rule at the left edge, its label cut or not. */
+		if (!strncmp(r, "\u2500\u2500 C", 8) || !strncmp(r, "-- C", 4))
 			return y;
+	}
 	return term_rows(t) - 1;
 }
 
@@ -176,6 +179,52 @@ HELPER const char *cursor_text(struct term *t)
 			return out;
 	}
 	return out;
+}
+
+/* SGR mouse: a button (64 wheel up, 65 down) pressed at (y, x). */
+HELPER void send_mouse(struct term *t, int button, int y, int x)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "\033[<%d;%d;%dM", button, x + 1, y + 1);
+	term_send(t, buf);
+}
+
+HELPER void send_click(struct term *t, int y, int x)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "\033[<0;%d;%dM\033[<0;%d;%dm", x + 1, y + 1, x + 1, y + 1);
+	term_send(t, buf);
+}
+
+/* The panel's rows (right of the rule, above the comparison), each
+ * trimmed, in one string joined by '\n' (owned by the caller). */
+HELPER char *panel_text(struct term *t)
+{
+	int rule = panel_rule_x(t);
+	size_t cap = 1, n = 0;
+	char *out = calloc(1, 1);
+	for (int y = 0; rule >= 0 && y < compare_rule_y(t); y++) {
+		char *r = row_from(t, y, rule + 1);
+		size_t l = strlen(r);
+		while (l && r[l - 1] == ' ')
+			l--;
+		out = realloc(out, cap += l + 1);
+		memcpy(out + n, r, l);
+		n += l;
+		out[n++] = '\n';
+		out[n] = '\0';
+		free(r);
+	}
+	return out;
+}
+
+/* The row of the comparison marked selected ("> "), -1 if none. */
+HELPER int compare_selected_y(struct term *t)
+{
+	for (int y = compare_rule_y(t) + 1; y < term_rows(t) - 1; y++)
+		if (strncmp(term_row(t, y), "> ", 2) == 0)
+			return y;
+	return -1;
 }
 
 HELPER void quit_ok(struct term *t)
@@ -254,13 +303,13 @@ static void check_byte_share(struct term *t)
 		      "= gives no share after the byte offset: %s", status_row(t));
 	screen_assert(t, total > 0 && pct == byte * 100 / total,
 		      "byte %ld of %ld is %ld%%, not %ld%%", byte, total, byte * 100 / total, pct);
-	screen_assert(t, status_has(t, "screen bottom at "), "the screen's position is not labelled");
+	screen_assert(t, status_has(t, "screen ends at "), "the screen's position is not labelled");
 }
 
 static void test_file_info_byte_share(void **state)
 {
 	(void)state;
-	struct term *t = start(30, 100, NULL);
+	struct term *t = start(30, 120, NULL);
 	check_byte_share(t);
 	term_send(t, "20j");
 	check_byte_share(t);
@@ -424,6 +473,230 @@ static void test_search_match_count_large(void **state)
 	free(path);
 }
 
+/* ---- cut text ---------------------------------------------------------------- */
+
+/* An article with a long actor name, a long description and a measure
+ * label longer than a narrow comparison. */
+static const char cut_text[] =
+	"The Extraordinarily Long Named Ministry of Agricultural Affairs said on Monday that "
+	"Northland must raise its budget to 5 percent of GDP from 2 percent of GDP.\n";
+static const char cut_annotations[] =
+	"brief 1\n"
+	"title \"The Extraordinarily Long Named Ministry of Agricultural Affairs\"\n"
+	"actor min organization \"The Extraordinarily Long Named Ministry of Agricultural Affairs\"\n"
+	"  description \"The ministry whose name is longer than any panel is wide, and which sets "
+	"the budget rules every year\"\n"
+	"actor north country \"Northland\"\n"
+	"comparison b \"Budget\"\n"
+	"  unit \"% of GDP\"\n"
+	"  row north current \"2 percent of GDP\" demand \"5 percent of GDP\"\n"
+	"  measure north \"Counterproductivesupercalifragilisticbudgetarydisciplinemeasure\" "
+	"\"raise its budget\"\n";
+
+/* Where text is cut it ends in "…" (a word left whole where one ends
+ * near), in the panel, the header, the status line and the chart; "..."
+ * with --ascii. */
+static void test_cut_text_marked(void **state)
+{
+	(void)state;
+	char *txt = write_temp("cut.txt", cut_text, sizeof cut_text - 1);
+	char *ann = write_temp("cut.brief", cut_annotations, sizeof cut_annotations - 1);
+	const char *args[] = { "--no-state", txt, NULL };
+	struct term *t = start(24, 80, args);
+	char *row = NULL;
+	screen_assert(t, panel_find(t, "The Extraordinarily", &row) >= 0, "no ministry row");
+	screen_assert(t, strstr(row, "\u2026") != NULL, "the cut name has no mark: \"%s\"", row);
+	/* Cut after a whole word of the name. */
+	const char *name = "The Extraordinarily Long Named Ministry of Agricultural Affairs";
+	const char *shown = strstr(row, "The Extraordinarily");
+	size_t keep = (size_t)(strstr(shown, "\u2026") - shown);
+	screen_assert(t, keep > 0 && strncmp(shown, name, keep) == 0
+			 && (name[keep] == ' ' || name[keep] == '\0'),
+		      "the name is cut inside a word: \"%s\"", row);
+	free(row);
+	/* The status line, describing the actor at the cursor. */
+	term_send(t, "]");
+	screen_assert(t, status_has(t, "\u2026"), "the cut description has no mark");
+	screen_assert(t, !status_has(t, "ever") || status_has(t, "every\u2026"),
+		      "the description is cut inside a word");
+	quit_ok(t);
+
+	/* The header at 40 columns; the measure label in a narrow chart. */
+	t = start(30, 40, args);
+	screen_assert(t, strstr(term_row(t, 0), "\u2026") != NULL, "the cut header has no mark: \"%s\"",
+		      term_row(t, 0));
+	/* The chart wraps a label longer than its width: none of it is lost. */
+	int cy = compare_rule_y(t);
+	char joined[512] = "";
+	for (int y = cy + 1; y < term_rows(t) - 1; y++) {
+		const char *r = term_row(t, y);
+		while (*r == ' ')
+			r++;
+		strncat(joined, r, sizeof joined - strlen(joined) - 1);
+	}
+	screen_assert(t, strstr(joined, "Counterproductivesupercalifragilisticbudgetarydisciplinemeasure"),
+		      "the chart's long label lost a part: %s", joined);
+	quit_ok(t);
+	/* Too narrow to wrap in: its lines are cut, with the mark. */
+	t = start(30, 9, args);
+	cy = compare_rule_y(t);
+	int found = 0;
+	for (int y = cy + 1; y < term_rows(t) - 1; y++)
+		found |= strstr(term_row(t, y), "\u2026") != NULL;
+	screen_assert(t, cy < term_rows(t) - 1 && found, "a chart too narrow to wrap is cut unmarked");
+	quit_ok(t);
+
+	const char *ascii[] = { "--no-state", "--ascii", txt, NULL };
+	t = start(24, 80, ascii);
+	/* The panel's rule is '|' now: its row holds the rule and the name. */
+	int ok = 0;
+	for (int y = 1; y < term_rows(t) - 1 && !ok; y++) {
+		const char *r = term_row(t, y);
+		const char *bar = strstr(r, "|");
+		ok = bar && strstr(bar, "The Extraordinari") && strstr(bar, "...");
+	}
+	screen_assert(t, ok, "--ascii: the cut name has no \"...\"");
+	quit_ok(t);
+	unlink(txt);
+	unlink(ann);
+	free(txt);
+	free(ann);
+}
+
+/* ---- what is off screen --------------------------------------------------- */
+
+/* The panel and the comparison say how many of their rows are hidden
+ * below ("↓ N more") and above ("↑ N more"), the same way. */
+static void test_lists_say_what_is_hidden(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	char *row = NULL;
+	int y = panel_find(t, "\u2193 ", &row);
+	screen_assert(t, y >= 0, "the panel does not say rows are hidden below");
+	int more = atoi(strstr(row, "\u2193 ") + strlen("\u2193 "));
+	screen_assert(t, more > 5 && strstr(row, "more"), "odd panel marker: \"%s\"", row);
+	free(row);
+	/* At its end, what is above. */
+	term_key(t, "Tab");
+	term_send(t, "G");
+	screen_assert(t, panel_find(t, "\u2191 ", &row) >= 0, "the panel does not say rows are above");
+	screen_assert(t, atoi(strstr(row, "\u2191 ") + strlen("\u2191 ")) > 5, "odd: \"%s\"", row);
+	free(row);
+	screen_assert(t, panel_find(t, "\u2193 ", NULL) < 0, "rows below said at the end");
+	quit_ok(t);
+
+	/* The comparison at 80x24: the measures below. */
+	t = start(24, 80, NULL);
+	int cy = compare_rule_y(t), found = 0;
+	for (int r = cy + 1; r < term_rows(t) - 1; r++)
+		found |= strstr(term_row(t, r), "\u2193 ") && strstr(term_row(t, r), "more");
+	screen_assert(t, found, "the comparison does not say rows are hidden below");
+	term_key(t, "Tab", "Tab");
+	term_send(t, "G");
+	found = 0;
+	for (int r = cy + 1; r < term_rows(t) - 1; r++)
+		found |= strstr(term_row(t, r), "\u2191 ") && strstr(term_row(t, r), "more");
+	screen_assert(t, found, "the comparison does not say rows are hidden above");
+	quit_ok(t);
+}
+
+/* Selecting an entity in the article (*, a click) brings its panel row
+ * into view, selected. */
+static void test_selection_shown_in_panel(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	screen_assert(t, panel_find(t, "Middle East", NULL) < 0, "Middle East shows at first");
+	for (int i = 0; i < 40 && strcmp(cursor_text(t), "Middle East") != 0; i++)
+		term_send(t, "]");
+	screen_assert(t, strcmp(cursor_text(t), "Middle East") == 0, "] never reached Middle East");
+	term_send(t, "*");
+	char *row = NULL;
+	screen_assert(t, panel_find(t, "Middle East", &row) >= 0, "* did not bring Middle East into view");
+	screen_assert(t, strncmp(row, "> ", 2) == 0, "the Middle East row is not selected: %s", row);
+	free(row);
+	quit_ok(t);
+}
+
+/* ---- focus and state --------------------------------------------------------- */
+
+/* The focus is named the same way whichever pane has it. */
+static void test_focus_marker(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	screen_assert(t, status_has(t, "[article]"), "the article's focus is not shown");
+	term_key(t, "Tab");
+	screen_assert(t, status_has(t, "[panel]"), "the panel's focus is not shown");
+	term_key(t, "Tab");
+	screen_assert(t, status_has(t, "[comparison]"), "the comparison's focus is not shown");
+	screen_assert(t, !screen_has(t, "(focus)"), "a second kind of focus marker");
+	term_key(t, "Shift-Tab");
+	screen_assert(t, status_has(t, "[panel]"), "Shift-Tab: the panel's focus is not shown");
+	/* A click moves the focus, and says so. */
+	int cy = compare_rule_y(t);
+	send_click(t, cy + 2, 4);
+	screen_assert(t, status_has(t, "[comparison]"), "a click in the chart: focus not shown");
+	quit_ok(t);
+}
+
+/* The comparison's selection stays on its row across any resize. */
+static void test_compare_selection_survives_resize(void **state)
+{
+	(void)state;
+	static const int sizes[][2] = { { 30, 40 }, { 30, 100 }, { 14, 50 }, { 30, 100 },
+					{ 24, 80 }, { 30, 100 } };
+	for (int moved = 0; moved < 2; moved++) {
+		struct term *t = start(30, 100, NULL);
+		term_key(t, "Tab", "Tab");
+		if (moved)
+			term_send(t, "j");      /* Japan's demand */
+		int y = compare_selected_y(t);
+		screen_assert(t, y >= 0, "no selected chart row");
+		char *want = strdup(term_row(t, y));
+		for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+			term_resize(t, sizes[i][0], sizes[i][1]);
+		y = compare_selected_y(t);
+		screen_assert(t, y >= 0 && strcmp(term_row(t, y), want) == 0,
+			      "the selection moved from \"%s\" to \"%s\"", want, y >= 0 ? term_row(t, y) : "");
+		free(want);
+		quit_ok(t);
+	}
+}
+
+/* The wheel scrolls the panel's and the comparison's rows alike, the
+ * selection staying where it is while it shows. */
+static void test_wheel_same_in_lists(void **state)
+{
+	(void)state;
+	struct term *t = start(24, 80, NULL);
+	int rule = panel_rule_x(t);
+	char *before = panel_text(t);
+	send_mouse(t, 65, 5, rule + 4);
+	char *after = panel_text(t);
+	screen_assert(t, strcmp(before, after) != 0, "the wheel did not scroll the panel");
+	screen_assert(t, strstr(after, "> ") == NULL || strstr(before, "> ") != NULL,
+		      "the panel's selection appeared");
+	free(before);
+	free(after);
+	int cy = compare_rule_y(t);
+	char *top = strdup(term_row(t, cy + 1));
+	int sel = compare_selected_y(t);
+	char *selected = strdup(term_row(t, sel));
+	send_mouse(t, 65, cy + 2, 10);
+	screen_assert(t, strcmp(term_row(t, cy + 1), top) != 0, "the wheel did not scroll the chart");
+	int sel2 = compare_selected_y(t);
+	screen_assert(t, sel2 >= 0, "no selected chart row after the wheel");
+	/* Scrolled three rows: a selection that still shows stays on its
+	 * row, one that went off comes to the nearest that shows. */
+	screen_assert(t, strcmp(term_row(t, sel2), selected) == 0 || sel2 <= cy + 2,
+		      "the wheel moved the chart's selection instead of its rows");
+	free(top);
+	free(selected);
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -472,6 +745,12 @@ int main(void)
 		cmocka_unit_test_teardown(test_search_smart_case, teardown),
 		cmocka_unit_test_teardown(test_search_match_count, teardown),
 		cmocka_unit_test_teardown(test_search_match_count_large, teardown),
+		cmocka_unit_test_teardown(test_cut_text_marked, teardown),
+		cmocka_unit_test_teardown(test_lists_say_what_is_hidden, teardown),
+		cmocka_unit_test_teardown(test_selection_shown_in_panel, teardown),
+		cmocka_unit_test_teardown(test_focus_marker, teardown),
+		cmocka_unit_test_teardown(test_compare_selection_survives_resize, teardown),
+		cmocka_unit_test_teardown(test_wheel_same_in_lists, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
 	char *cmd;
