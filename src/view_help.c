@@ -3,6 +3,7 @@
  * (ui_input.c) shows it over the whole screen and hands it the keys. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,7 +118,17 @@ static void help_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 	getmaxyx(w, h, width);
 	werase(w);
 	draw_fill(w, 0, 0, width, u->attr[ROLE_STATUS]);
-	draw_str(w, 0, 0, width, TITLE, u->attr[ROLE_STATUS]);
+	/* Where the window is, as less says it: "lines 1-28 of 52". */
+	int rows = help_layout(u, help, NULL, 0, width);
+	int last = help->top + h - 1 < rows ? help->top + h - 1 : rows;
+	char where[64];
+	snprintf(where, sizeof where, " lines %d-%d of %d ", help->top + 1, last, rows);
+	int ww = text_width(where);
+	if (ww > width)
+		ww = 0;
+	draw_cut_str(w, 0, 0, width - ww - (ww ? 1 : 0), TITLE, u->attr[ROLE_STATUS], u->ascii);
+	if (ww)
+		draw_str(w, 0, width - ww, ww, where, u->attr[ROLE_STATUS]);
 	help_layout(u, help, w, h, width);
 	wnoutrefresh(w);
 }

@@ -697,6 +697,26 @@ static void test_wheel_same_in_lists(void **state)
 	quit_ok(t);
 }
 
+/* Help says where its window is, as less does: "lines 1-29 of N", and
+ * at its end the last line is N. */
+static void test_help_position(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	term_key(t, "h");
+	const char *p = strstr(term_row(t, 0), "lines 1-29 of ");
+	screen_assert(t, p != NULL, "help does not say which lines it shows");
+	int total = atoi(p + strlen("lines 1-29 of "));
+	screen_assert(t, total > 29, "help's %d lines fit: the test needs more", total);
+	term_key(t, "G");
+	char want[64];
+	snprintf(want, sizeof want, "lines %d-%d of %d", total - 28, total, total);
+	screen_assert(t, strstr(term_row(t, 0), want) != NULL, "at its end help does not say \"%s\"",
+		      want);
+	term_key(t, "q");
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -740,6 +760,7 @@ int main(void)
 		cmocka_set_test_filter(filter);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_help_says_shift_tab, teardown),
+		cmocka_unit_test_teardown(test_help_position, teardown),
 		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
 		cmocka_unit_test_teardown(test_file_info_byte_share, teardown),
 		cmocka_unit_test_teardown(test_search_smart_case, teardown),
