@@ -59,7 +59,10 @@ static void usage(FILE *o)
 	      "      --no-auto           do not look for actors automatically\n"
 	      "      --ascii             no box-drawing or block characters\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
-	      "      --no-state          do not remember the reading position\n"
+	      "      --no-state          do not remember the reading position (and\n"
+	      "                          whether the panel and the comparison show)\n"
+	      "      --no-panel          start without the side panel (s shows it)\n"
+	      "      --no-compare        start without the comparison (c shows it)\n"
 	      "      --no-margins        do not scroll with the terminal's left and\n"
 	      "                          right margins, even where it offers them\n"
 	      "      --cite=STYLE        how copied text cites its source: plain\n"
@@ -244,7 +247,8 @@ int main(int argc, char **argv)
 	 * killing brief half way through a dump or a state file. */
 	signal(SIGXFSZ, SIG_IGN);
 	enum { OPT_ASCII = 256, OPT_NO_COLOR, OPT_NO_STATE, OPT_NO_MARGINS, OPT_KEYS,
-	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO, OPT_FORMAT, OPT_CITE, OPT_NO_OSC52 };
+	       OPT_DRAFT, OPT_EXPLAIN, OPT_NO_AUTO, OPT_FORMAT, OPT_CITE, OPT_NO_OSC52,
+	       OPT_NO_PANEL, OPT_NO_COMPARE };
 	/* --export's values: 1 json, 2 text, EXPORT_NOTES notes. */
 	enum { EXPORT_NOTES = 3 };
 	static const struct option longopts[] = {
@@ -263,6 +267,8 @@ int main(int argc, char **argv)
 		{ "no-auto", no_argument, NULL, OPT_NO_AUTO },
 		{ "cite", required_argument, NULL, OPT_CITE },
 		{ "no-osc52", no_argument, NULL, OPT_NO_OSC52 },
+		{ "no-panel", no_argument, NULL, OPT_NO_PANEL },
+		{ "no-compare", no_argument, NULL, OPT_NO_COMPARE },
 		{ "ignore-case", no_argument, NULL, 'i' },
 		{ "IGNORE-CASE", no_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
@@ -368,6 +374,12 @@ int main(int argc, char **argv)
 		}
 		case OPT_NO_OSC52:
 			uo.no_osc52 = 1;
+			break;
+		case OPT_NO_PANEL:
+			uo.no_panel = 1;
+			break;
+		case OPT_NO_COMPARE:
+			uo.no_compare = 1;
 			break;
 		case OPT_KEYS:
 			if (optarg && strcmp(optarg, "man") != 0 && strcmp(optarg, "text") != 0)

@@ -29,7 +29,15 @@
  * Entries are oldest first: an update moves its entry to the end, a later
  * line wins over an earlier one with the same key, and beyond STATE_MAX
  * entries the oldest are dropped.  "brief-state N" with N > 1 is a newer
- * format: it is read as empty and never overwritten. */
+ * format: it is read as empty and never overwritten.
+ *
+ * Fields added since, within format 1, come after the marks as NAME=VALUE
+ * with a NAME of two letters or more, each once: "panel=0|1" and
+ * "compare=0|1" (whether the side panel and the comparison were shown).
+ * A reader ignores such a field it does not know (a rewrite of the line
+ * drops it), so later versions add fields this way; a change that an
+ * older reader would misread bumps N instead.  (brief before these fields
+ * took any such line for corrupt and dropped it.) */
 #define STATE_HEADER "brief-state 1"
 #define STATE_MAX 1000
 
@@ -114,6 +122,32 @@ static int hex_digit(char c)
 	return -1;
 }
 
+/* A field added within format 1, " NAME=VALUE" at *pp (NAME two letters
+ * or more): the ones known are read, others skipped.  0, or -1 if off. */
+static int parse_field(const char **pp, const char *end, struct state_entry *e)
+{
+	const char *p = *pp + 1, *name = p;
+	while (p < end && *p >= 'a' && *p <= 'z')
+		p++;
+	size_t nl = (size_t)(p - name);
+	if (p == end || *p++ != '=')
+		return -1;
+	const char *val = p;
+	while (p < end && *p != ' ')
+		p++;
+	if (p == val)
+		return -1;
+	enum state_show *show = nl == 5 && !memcmp(name, "panel", 5) ? &e->panel
+			      : nl == 7 && !memcmp(name, "compare", 7) ? &e->compare : NULL;
+	if (show) {
+		if (*show != STATE_SHOW_UNSET || p - val != 1 || (*val != '0' && *val != '1'))
+			return -1;
+		*show = *val == '1' ? STATE_SHOW_ON : STATE_SHOW_OFF;
+	}
+	*pp = p;
+	return 0;
+}
+
 /* One entry line without its LF; 0, or -1 when anything is off. */
 static int parse_entry(const char *s, size_t len, struct state_entry *e)
 {
@@ -129,7 +163,14 @@ static int parse_entry(const char *s, size_t len, struct state_entry *e)
 		return -1;
 	for (int k = 0; k < STATE_MARKS; k++)
 		e->marks[k] = SIZE_MAX;
+	e->panel = e->compare = STATE_SHOW_UNSET;
 	while (p < end) {
+		if (end - p >= 4 && p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z' && p[2] >= 'a'
+		    && p[2] <= 'z') {
+			if (parse_field(&p, end, e))
+				return -1;
+			continue;
+		}
 		if (end - p < 4 || p[0] != ' ' || p[1] < 'a' || p[1] > 'z' || p[2] != '=')
 			return -1;
 		size_t *m = &e->marks[p[1] - 'a'];
@@ -332,6 +373,19 @@ int state_load(const char *path, uint64_t key, struct state_entry *out, char **w
 			break;
 		}
 	}
+	if (!found) {
+		memset(out, 0, sizeof *out);
+		out->key = key;
+		for (int m = 0; m < STATE_MARKS; m++)
+			out->marks[m] = SIZE_MAX;
+	}
+	/* What the newest entry that says it says, for what this one does not. */
+	for (size_t k = p.n; k-- > 0 && (!out->panel || !out->compare);) {
+		if (!out->panel)
+			out->panel = p.v[k].panel;
+		if (!out->compare)
+			out->compare = p.v[k].compare;
+	}
 	int bad = warn_parsed(&p, path, warning);
 	free(p.v);
 	return found ? 1 : bad ? -1 : 0;
@@ -409,6 +463,10 @@ static void format_entry(struct buf *b, const struct state_entry *e)
 	for (int k = 0; k < STATE_MARKS; k++)
 		if (e->marks[k] != SIZE_MAX)
 			buf_printf(b, " %c=%zu", 'a' + k, e->marks[k]);
+	if (e->panel)
+		buf_printf(b, " panel=%d", e->panel == STATE_SHOW_ON);
+	if (e->compare)
+		buf_printf(b, " compare=%d", e->compare == STATE_SHOW_ON);
 	buf_addc(b, '\n');
 }
 

@@ -279,9 +279,15 @@ int ui_run(struct model *m, const struct ui_options *o)
 	/* Notes before the layout: the article's margin depends on them. */
 	notebook_open(u, o->path);
 	notes_changed(r);
-	relayout(r);
+	/* The position and the panes shown, as the reader left them; then
+	 * the options, which win; then the layout. */
 	if (!o->no_state)
-		statefile_load(u, r->state_key);
+		statefile_load(u, r->state_key, &r->lay.show_panel, &r->lay.show_compare);
+	if (o->no_panel)
+		r->lay.show_panel = 0;
+	if (o->no_compare)
+		r->lay.show_compare = 0;
+	relayout(r);
 	/* What the model wants said first (a page with no article). */
 	if (m->notice)
 		status_message(u, 0, "%s", m->notice);
@@ -376,9 +382,11 @@ int ui_run(struct model *m, const struct ui_options *o)
 	/* Lost pages before the loop (the key hashed, the position sought)
 	 * leave the state file as it was: nothing read since is to keep. */
 	if (!o->no_state && !mapguard_tripped())
-		statefile_save(&u->vp, r->state_key, u->vp.anchor);
+		statefile_save(&u->vp, r->state_key, u->vp.anchor, r->lay.show_panel,
+			       r->lay.show_compare);
 	else if (!o->no_state && looped)
-		statefile_save(&u->vp, r->state_key, good_pos);
+		statefile_save(&u->vp, r->state_key, good_pos, r->lay.show_panel,
+			       r->lay.show_compare);
 	layout_free(&r->lay);
 	tty_close(&r->tty);
 	reader_free(r);

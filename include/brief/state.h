@@ -20,10 +20,15 @@
 
 #define STATE_MARKS 26
 
+/* Whether a pane was shown (additive): unset, the zero value, for an entry
+ * that does not say (written before, or by a caller that does not know). */
+enum state_show { STATE_SHOW_UNSET, STATE_SHOW_ON, STATE_SHOW_OFF };
+
 struct state_entry {
 	uint64_t key;               /* state_key() of the document */
 	size_t pos;                 /* byte offset of the first visible line */
 	size_t marks[STATE_MARKS];  /* a..z; SIZE_MAX when unset */
+	enum state_show panel, compare;     /* the side panel (s), the comparison (c) */
 };
 
 /* A key for a document: its length and a hash of its first and last 64 KiB,
@@ -37,7 +42,10 @@ char *state_path(void);
 /* Read the entry for key.  Returns 1 found, 0 not found (or no file),
  * -1 unreadable, not a regular file, over 16 MiB, or corrupt lines: *warning
  * says what (malloc'd; the caller frees it), and valid entries are still
- * used.  path NULL: 0, nothing read. */
+ * used.  path NULL: 0, nothing read.  Found or not, out->panel and
+ * out->compare are the entry's, else those of the newest entry that says
+ * (a reader who hides the panel hides it for the next document too), else
+ * STATE_SHOW_UNSET; not found, out is otherwise an empty entry. */
 int state_load(const char *path, uint64_t key, struct state_entry *out, char **warning);
 
 /* How long state_save may wait for another process's lock. */

@@ -9,6 +9,7 @@ struct ui_options {
 	int ascii;                  /* no line-drawing or block characters */
 	int no_color;               /* NO_COLOR or --no-color */
 	int no_state;               /* do not read or write the reading position */
+	int no_panel, no_compare;   /* start without the side panel, the comparison */
 	int no_margins;             /* never scroll with the terminal's left/right margins */
 	const char *term;           /* TERM to use, NULL: from the environment */
 	/* Copying and notes (issue 21), additive. */

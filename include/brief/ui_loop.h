@@ -146,11 +146,15 @@ void signals_close(void);
 
 /* The key of the document (hashed from its bytes as read). */
 uint64_t statefile_key(const struct model *m);
-/* Restore the position and marks saved for key; a warning goes to the
- * status line. */
-void statefile_load(struct ui *u, uint64_t key);
-/* Save pos (an offset) and the marks for key; a warning goes to stderr
- * (the terminal is given back first). */
-void statefile_save(const struct viewport *vp, uint64_t key, size_t pos);
+/* Restore the position (before the layout: the article's first resize
+ * places it) and marks saved for key, and whether the side panel
+ * (s) and the comparison (c) were shown: *show_panel and *show_compare are
+ * set when the state says (this document's entry, else the newest), left
+ * alone otherwise.  A warning goes to the status line. */
+void statefile_load(struct ui *u, uint64_t key, int *show_panel, int *show_compare);
+/* Save pos (an offset), the marks and the panes shown for key; a warning
+ * goes to stderr (the terminal is given back first). */
+void statefile_save(const struct viewport *vp, uint64_t key, size_t pos, int show_panel,
+		    int show_compare);
 
 #endif

@@ -717,6 +717,46 @@ static void test_help_position(void **state)
 	quit_ok(t);
 }
 
+/* s and c are remembered with the reading position, for the document and
+ * as the choice for the next one; --no-panel and --no-compare win. */
+static void test_panes_remembered(void **state)
+{
+	(void)state;
+	char *env0;
+	if (asprintf(&env0, "XDG_STATE_HOME=%s/panes-state", tmpdir) < 0)
+		fail_msg("asprintf");
+	const char *const env[] = { env0, NULL };
+	static const char *const none[] = { NULL };
+	struct term *t = start_env(30, 100, none, env);
+	screen_assert(t, panel_rule_x(t) >= 0 && compare_rule_y(t) < 29, "not both panes at first");
+	term_send(t, "s");
+	term_send(t, "c");
+	screen_assert(t, panel_rule_x(t) < 0 && compare_rule_y(t) == 29, "s and c did not hide them");
+	quit_ok(t);
+	t = start_env(30, 100, none, env);
+	screen_assert(t, panel_rule_x(t) < 0, "the hidden panel came back");
+	screen_assert(t, compare_rule_y(t) == 29, "the hidden comparison came back");
+	term_send(t, "c");
+	screen_assert(t, compare_rule_y(t) < 29, "c did not show the comparison");
+	quit_ok(t);
+	/* Another document: the last choice. */
+	char *second = asset("../tests/fixtures/second.txt");
+	const char *args[] = { second, NULL };
+	t = start_env(30, 100, args, env);
+	screen_assert(t, panel_rule_x(t) < 0, "a new document: the panel was hidden last");
+	screen_assert(t, compare_rule_y(t) < 29, "a new document: the comparison was shown last");
+	term_send(t, "s");
+	quit_ok(t);
+	/* The options win over the state. */
+	static const char *const no_both[] = { "--no-panel", "--no-compare", NULL };
+	t = start_env(30, 100, no_both, env);
+	screen_assert(t, panel_rule_x(t) < 0 && compare_rule_y(t) == 29,
+		      "--no-panel --no-compare: a pane shows");
+	quit_ok(t);
+	free(second);
+	free(env0);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -771,6 +811,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_selection_shown_in_panel, teardown),
 		cmocka_unit_test_teardown(test_focus_marker, teardown),
 		cmocka_unit_test_teardown(test_compare_selection_survives_resize, teardown),
+		cmocka_unit_test_teardown(test_panes_remembered, teardown),
 		cmocka_unit_test_teardown(test_wheel_same_in_lists, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);

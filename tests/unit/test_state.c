@@ -1153,10 +1153,69 @@ static void test_state_key(void **state)
 	free(b);
 }
 
+/* Whether the panel and the comparison were shown (fields added in
+ * format 1): kept per document, written after the marks, read back; a
+ * document not seen yet takes the newest entry's; an entry without them
+ * says nothing; an unknown added field is skipped, a bad value is
+ * corrupt. */
+static void test_shown_panes(void **state)
+{
+	(void)state;
+	char *home = fresh_home();
+	char *path = state_path();
+	struct state_entry e = entry(0x10, 5);
+	e.marks[1] = 9;
+	e.panel = STATE_SHOW_OFF;
+	e.compare = STATE_SHOW_ON;
+	save_ok(path, &e);
+	struct state_entry plain = entry(0x20, 6);   /* says nothing of them */
+	save_ok(path, &plain);
+	size_t len;
+	char *text = read_file(path, &len);
+	assert_string_equal(text, "brief-state 1\n0000000000000010 5 b=9 panel=0 compare=1\n"
+				  "0000000000000020 6\n");
+	free(text);
+	struct state_entry got = entry(1, 1);
+	char *w = NULL;
+	assert_int_equal(state_load(path, 0x10, &got, &w), 1);
+	assert_null(w);
+	assert_int_equal(got.panel, STATE_SHOW_OFF);
+	assert_int_equal(got.compare, STATE_SHOW_ON);
+	assert_true(got.marks[1] == 9);
+	/* Found, but silent on them: the newest entry that says. */
+	got = entry(1, 1);
+	assert_int_equal(state_load(path, 0x20, &got, &w), 1);
+	assert_int_equal(got.pos, 6);
+	assert_int_equal(got.panel, STATE_SHOW_OFF);
+	/* Not found: an empty entry with the newest choice. */
+	got = entry(1, 1);
+	assert_int_equal(state_load(path, 0x30, &got, &w), 0);
+	assert_true(got.key == 0x30 && got.pos == 0 && got.marks[0] == SIZE_MAX);
+	assert_int_equal(got.panel, STATE_SHOW_OFF);
+	assert_int_equal(got.compare, STATE_SHOW_ON);
+	/* A field of a later version is skipped; a bad value is corrupt. */
+	const char *later = "brief-state 1\n0000000000000040 7 c=3 zoom=2 panel=1\n"
+			    "0000000000000050 8 panel=2\n0000000000000060 9 panel=1 panel=0\n";
+	write_file(path, later, strlen(later));
+	got = entry(1, 1);
+	assert_int_equal(state_load(path, 0x40, &got, &w), 1);
+	assert_non_null(w);     /* the two corrupt lines */
+	assert_true(strstr(w, ":3:") != NULL);
+	free(w);
+	w = NULL;
+	assert_int_equal(got.pos, 7);
+	assert_true(got.marks[2] == 3);
+	assert_int_equal(got.panel, STATE_SHOW_ON);
+	assert_int_equal(got.compare, STATE_SHOW_UNSET);
+	free(path);
+	remove_home(home);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_shown_panes),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_other_entries_survive),
 		cmocka_unit_test(test_duplicate_keys),
