@@ -99,7 +99,7 @@ void copy_figure_group(struct ui *u, size_t group, struct fx *fx)
 	size_t *idx = NULL, n = 0, cap = 0;
 	/* Its figures: from its first on, those that group with it. */
 	for (size_t i = u->groups.v[group].first; i < f->n; i++) {
-		if (groups_of(u, &f->v[i]) != (long)group)
+		if (fgroups_of(&u->groups, i) != (long)group)
 			continue;
 		idx = xgrowarray(idx, &cap, n + 1, sizeof *idx);
 		idx[n++] = i;
@@ -110,8 +110,8 @@ void copy_figure_group(struct ui *u, size_t group, struct fx *fx)
 	excerpt_figures(&q, idx, n, &fx->copy);
 	excerpt_free(&q);
 	free(idx);
-	size_t len;
-	const char *t = groups_text(u, group, &len);
+	const char *t = fgroups_wording(&u->groups, group);
+	size_t len = strlen(t);
 	fx_copy(fx, "figure \"%.*s\"", len > 40 ? 40 : (int)len, t);
 }
 

@@ -91,14 +91,10 @@ void status_describe_cursor(struct ui *u, struct fx *fx)
 	const struct figure *f = figures_in(&m->figures, vp->cur_start, vp->cur_end);
 	if (f && f->start == vp->cur_start) {
 		const char *meaning = model_figure_meaning(m, f);
+		/* The value as a reader writes it ("early July", "more than $1.6
+		 * trillion"), not the machine form --export json keeps. */
 		struct buf v = { 0 };
-		if (f->kind == FIG_DATE) {
-			char iso[32];
-			fig_date_iso(f, iso, sizeof iso);
-			buf_adds(&v, iso);
-		} else {
-			buf_printf(&v, "%s%g %s", fig_cmp_symbol(f->cmp), f->value, f->unit);
-		}
+		fig_wording(&v, f, u->ascii);
 		/* "k/n" only for a figure of the selected group. */
 		size_t k = 0, n = 0;
 		if (u->sel.active && u->sel.is_figure) {
@@ -109,9 +105,9 @@ void status_describe_cursor(struct ui *u, struct fx *fx)
 		struct buf idx = { 0 };
 		if (n)
 			buf_printf(&idx, " %zu/%zu", k, n);
-		fx_message(fx, 0, "%.*s%s%s%s %s%s%s", (int)(f->end - f->start),
+		fx_message(fx, 0, "%.*s%s%s%s%s%s", (int)(f->end - f->start),
 			       (const char *)m->doc.text + f->start, idx.data ? idx.data : "",
-			       sep(u), fig_kind_name(f->kind), v.data, meaning ? sep(u) : "",
+			       sep(u), v.data ? v.data : "", meaning ? sep(u) : "",
 			       meaning ? meaning : "");
 		buf_free(&v);
 		buf_free(&idx);

@@ -21,6 +21,7 @@ struct panel {
 	size_t cap;
 	struct list list;           /* list.n rows of row[] */
 	unsigned sel_seen;          /* the selection (ui.sel_gen) last brought into view */
+	struct buf label;           /* scratch: a figure row's label */
 };
 
 static const char *const kind_heading[KIND_COUNT] = {
@@ -117,6 +118,7 @@ static void panel_destroy(struct ui *u, void *self)
 	struct panel *p = self;
 	clear_rows(p);
 	free(p->row);
+	buf_free(&p->label);
 	free(p);
 }
 
@@ -151,7 +153,12 @@ static void draw_row(struct ui *u, struct panel *p, WINDOW *w, int y, int x, int
 			at |= u->attr[ROLE_SELECTED];
 		break;
 	case PROW_FIGURE:
-		name = groups_text(u, r->index, &namelen);
+		/* As a reader writes it, with its meaning when the value alone
+		 * does not tell it from another row. */
+		buf_reset(&p->label);
+		fgroups_label(&u->groups, r->index, u->ascii, &p->label);
+		name = p->label.data ? p->label.data : "";
+		namelen = p->label.len;
 		snprintf(count, sizeof count, "%zu", u->groups.v[r->index].count);
 		if (u->sel.active && u->sel.is_figure && u->sel.fig_group == r->index)
 			at |= u->attr[ROLE_SELECTED];

@@ -20,6 +20,7 @@
 
 #include "brief/actions.h"
 #include "brief/cite.h"
+#include "brief/figgroup.h"
 #include "brief/matchcount.h"
 #include "brief/model.h"
 #include "brief/util.h"
@@ -38,7 +39,8 @@ enum role {
 /* What n / N walk through: a search, or the selected entity's mentions. */
 enum nav { NAV_NONE, NAV_SEARCH, NAV_SELECTION };
 
-/* A selection from the panel: an entity, or all figures with one text. */
+/* A selection from the panel: an entity, or a group of figures (figgroup.h:
+ * one value and one meaning). */
 struct selection {
 	int active;
 	int is_figure;
@@ -47,21 +49,6 @@ struct selection {
 	size_t *occ;                /* start offsets of every occurrence, sorted */
 	size_t *occ_end;
 	size_t nocc;
-};
-
-/* Figures with the same text, as the panel lists them ("25 percent  2"). */
-struct fig_group {
-	size_t first;               /* index of its first figure */
-	size_t count;
-	uint32_t hash;
-};
-
-struct fig_groups {
-	struct fig_group *v;
-	size_t n, cap;
-	uint32_t *hash;             /* open addressing: group index + 1, 0 free */
-	size_t hash_cap;
-	size_t done;                /* figures grouped so far */
 };
 
 /* What more than one pane needs; each pane keeps the rest to itself. */
@@ -74,7 +61,7 @@ struct ui {
 	struct selection sel;
 	unsigned sel_gen;           /* counts selections made, so panes see a new one */
 	enum nav nav;
-	struct fig_groups groups;
+	struct fgroups groups;      /* the figures by value and meaning (figgroup.h) */
 	enum search_case search_case;   /* how a new search takes case (-i, -I) */
 	struct mcount mc;           /* the search's matches counted ("match 3 of 17") */
 	int show_match;             /* the status line says which match the cursor is on */
@@ -142,12 +129,8 @@ void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p);
 
 /* ---- ui_select.c: the selection and figure groups ------------------------ */
 
-/* Group the figures the scan found since the last call. */
+/* Group the figures the scan found since the last call (figgroup.h). */
 void groups_update(struct ui *u);
-/* The group a figure belongs to, or -1 if it is not grouped yet. */
-long groups_of(struct ui *u, const struct figure *f);
-/* The text a group's figures read as (len bytes, not NUL-terminated). */
-const char *groups_text(struct ui *u, size_t g, size_t *len);
 
 /* Select an entity or a figure group: its occurrences, n/N walk them, the
  * cursor goes (so that the first n starts from the pane's top).  The jump

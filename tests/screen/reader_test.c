@@ -144,7 +144,8 @@ HELPER int panel_find(struct term *t, const char *s, char **text)
 }
 
 /* The text under the ]/[ cursor (reverse and bold, where n lands), read
- * from the screen above the status row; "" when there is none. */
+ * from the screen above the status row, rows joined by a space; "" when
+ * there is none. */
 HELPER const char *cursor_text(struct term *t)
 {
 	static char out[256];
@@ -175,9 +176,14 @@ HELPER const char *cursor_text(struct term *t)
 			}
 			out[n] = '\0';
 		}
-		if (n)
-			return out;
+		/* A highlight wrapped onto the next row goes on there. */
+		if (n && n + 1 < sizeof out && out[n - 1] != ' ') {
+			out[n++] = ' ';
+			out[n] = '\0';
+		}
 	}
+	while (n && out[n - 1] == ' ')
+		out[--n] = '\0';
 	return out;
 }
 
@@ -757,6 +763,40 @@ static void test_panes_remembered(void **state)
 	free(env0);
 }
 
+/* ---- wording ------------------------------------------------------------------ */
+
+/* Values as a reader writes them in the panel and on the status line, not
+ * the machine form ("date early --07", "percent 25 %", "1.5e+09 EUR"); the
+ * two different 25 percents are two rows, each with its meaning. */
+static void test_values_worded(void **state)
+{
+	(void)state;
+	struct term *t = start(60, 140, NULL);
+	char *panel = panel_text(t);
+	static const char *const want[] = { "early July", "July 9", "less than 2% of GDP",
+					    "3.5% of GDP", "90 days", "7 rounds" };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		screen_assert(t, strstr(panel, want[i]) != NULL, "the panel has no \"%s\"", want[i]);
+	static const char *const machine[] = { "--07", "e+", " % ", "percent 25" };
+	for (size_t i = 0; i < sizeof machine / sizeof machine[0]; i++)
+		screen_assert(t, strstr(panel, machine[i]) == NULL, "the panel shows \"%s\"", machine[i]);
+	/* Grouped by meaning: two 25% rows, told apart. */
+	size_t rows = 0;
+	for (const char *p = strstr(panel, "25% \u00b7 "); p; p = strstr(p + 1, "25% \u00b7 "))
+		rows++;
+	screen_assert(t, rows == 2, "%zu rows of 25%% with a meaning, not 2:\n%s", rows, panel);
+	screen_assert(t, strstr(panel, "25% \u00b7 US tariff") && strstr(panel, "25% \u00b7 US tax"),
+		      "the 25%% rows do not say which is which");
+	free(panel);
+	/* The status line at the cursor. */
+	for (int i = 0; i < 60 && strcmp(cursor_text(t), "early July") != 0; i++)
+		term_send(t, "]");
+	screen_assert(t, status_has(t, "early July \u00b7 early July"),
+		      "the status line does not word the date");
+	screen_assert(t, !status_has(t, "--07"), "the status line shows the machine form");
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -812,6 +852,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_focus_marker, teardown),
 		cmocka_unit_test_teardown(test_compare_selection_survives_resize, teardown),
 		cmocka_unit_test_teardown(test_panes_remembered, teardown),
+		cmocka_unit_test_teardown(test_values_worded, teardown),
 		cmocka_unit_test_teardown(test_wheel_same_in_lists, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
