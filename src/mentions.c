@@ -1,4 +1,5 @@
-/* Finds actors' names and aliases in the text, on word boundaries (word.h). */
+/* Finds actors' names and aliases in the text, on word boundaries (word.h),
+ * and a person's government as its country (mentions.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -63,6 +64,88 @@ static void add_spelling(struct mentions *m, size_t *cap, const char *s, uint32_
 	m->sp[m->nsp++] = (struct spelling){ s, len, entity };
 }
 
+struct id_index {
+	const char *id;
+	size_t i;
+};
+
+static int id_cmp(const void *pa, const void *pb)
+{
+	const struct id_index *a = pa, *b = pb;
+	return strcmp(a->id, b->id);
+}
+
+/* Each person's affiliated country, from ids sorted once (an annotation's
+ * own id table is not there for every set of entities the model makes). */
+static void find_governments(struct mentions *m, const struct annot *a)
+{
+	size_t n = a->nentities;
+	m->gov = xcalloc(n ? n : 1, sizeof *m->gov);
+	struct id_index *ids = xmalloc((n ? n : 1) * sizeof *ids);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (a->entities[i].id)
+			ids[k++] = (struct id_index){ a->entities[i].id, i };
+	qsort(ids, k, sizeof *ids, id_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct entity *e = &a->entities[i];
+		if (e->kind != KIND_PERSON || !e->affiliation)
+			continue;
+		struct id_index key = { e->affiliation, 0 };
+		const struct id_index *hit = bsearch(&key, ids, k, sizeof *ids, id_cmp);
+		if (hit && a->entities[hit->i].kind == KIND_COUNTRY)
+			m->gov[i] = (uint32_t)hit->i + 1;
+	}
+	free(ids);
+}
+
+size_t mentions_gov_word(const uint8_t *text, size_t off, size_t to)
+{
+	static const char *const words[] = { "administration", "government", "cabinet" };
+	size_t p = off;
+	while (p < to && (text[p] == ' ' || text[p] == '\t'))
+		p++;
+	if (p == off || p >= to)
+		return 0;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t n = strlen(words[k]);
+		if (to - p < n)
+			continue;
+		/* "administration" or "Administration", nothing else. */
+		uint8_t c0 = text[p];
+		if (c0 != (uint8_t)words[k][0] && c0 != (uint8_t)(words[k][0] - 'a' + 'A'))
+			continue;
+		if (memcmp(text + p + 1, words[k] + 1, n - 1) != 0)
+			continue;
+		if (word_boundary(text, off, to, p + n))
+			return p + n;
+	}
+	return 0;
+}
+
+/* Spelling s of an entity, at text[off, end)? */
+static int spelled(const char *s, const uint8_t *text, size_t off, size_t end)
+{
+	size_t n = strlen(s);
+	return n && end - off >= n && memcmp(text + off, s, n) == 0;
+}
+
+int mentions_names_gov(const struct annot *a, const uint8_t *text, const struct mention *mn,
+		       size_t p)
+{
+	if (p >= a->nentities)
+		return 0;
+	const struct entity *e = &a->entities[p];
+	for (size_t k = 0; k <= e->naliases; k++) {
+		const char *s = k ? e->aliases[k - 1] : e->name;
+		if (!spelled(s, text, mn->start, mn->end))
+			continue;
+		if (mentions_gov_word(text, mn->start + strlen(s), mn->end) == mn->end)
+			return 1;
+	}
+	return 0;
+}
+
 void mentions_init(struct mentions *m, const struct annot *a)
 {
 	memset(m, 0, sizeof *m);
@@ -70,6 +153,7 @@ void mentions_init(struct mentions *m, const struct annot *a)
 	size_t cap = 0;
 	m->nentities = a->nentities;
 	m->count = xcalloc(a->nentities ? a->nentities : 1, sizeof *m->count);
+	find_governments(m, a);
 	for (size_t i = 0; i < a->nentities; i++) {
 		const struct entity *e = &a->entities[i];
 		add_spelling(m, &cap, e->name, (uint32_t)i);
@@ -116,6 +200,7 @@ void mentions_free(struct mentions *m)
 	free(m->v);
 	free(m->count);
 	free(m->sp);
+	free(m->gov);
 	memset(m, 0, sizeof *m);
 }
 
@@ -167,11 +252,18 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 					m->full_at = off;
 					return;
 				}
+				/* A person's government: the whole phrase, its country's. */
+				uint32_t who = sp->entity;
+				size_t stop = off + sp->len;
+				size_t gov = m->gov[who] ? mentions_gov_word(text, stop, to) : 0;
+				if (gov) {
+					who = m->gov[who] - 1;
+					stop = gov;
+				}
 				m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);
-				m->v[m->n++] = (struct mention){ off, off + sp->len, sp->entity,
-								 (uint32_t)m->count[sp->entity] };
-				m->count[sp->entity]++;
-				hit = sp->len;
+				m->v[m->n++] = (struct mention){ off, stop, who, (uint32_t)m->count[who] };
+				m->count[who]++;
+				hit = stop - off;
 				break;
 			}
 		}

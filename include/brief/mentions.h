@@ -1,6 +1,13 @@
 /* Mentions: every occurrence of every actor's name or alias in the text, on
  * word boundaries (word.h: the same as a quote's and a figure's), longest
- * match first, never overlapping. */
+ * match first, never overlapping.
+ *
+ * A person's government ("gov" rule): a person's name or alias followed,
+ * after spaces or tabs on the same line, by "administration",
+ * "government" or "cabinet" (or the word capitalised) is a mention of that
+ * government, not of the person: when the person is affiliated with a
+ * country, the whole phrase ("Donald Trump administration") is a mention
+ * of the country; otherwise the name stays the person's mention. */
 #ifndef BRIEF_MENTIONS_H
 #define BRIEF_MENTIONS_H
 
@@ -39,6 +46,8 @@ struct mentions {
 	size_t max;
 	int full;
 	size_t full_at;
+	uint32_t *gov;              /* per entity: the country a person is affiliated
+	                               with, + 1; 0 for none (private) */
 };
 
 /* 2,097,152 mentions: 48 MiB.  A real text of 100 MB names its actors
@@ -53,5 +62,14 @@ void mentions_free(struct mentions *m);
 void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t from, size_t to);
 /* Index of the first mention starting at or after off (n if none). */
 size_t mentions_at(const struct mentions *m, size_t off);
+
+/* The end of a government word ("administration", "government",
+ * "cabinet", or capitalised) after spaces or tabs from text[off], ending
+ * on a word boundary before `to`; 0 when there is none. */
+size_t mentions_gov_word(const uint8_t *text, size_t off, size_t to);
+/* Whether mn, a mention of a country, names person p's government by the
+ * rule above: one of p's spellings, then the word, exactly mn's span. */
+int mentions_names_gov(const struct annot *a, const uint8_t *text, const struct mention *mn,
+		       size_t p);
 
 #endif

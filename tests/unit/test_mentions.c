@@ -456,13 +456,75 @@ static void test_bounded(void **state)
 	assert_true(m.cap <= MENTIONS_MAX);
 	mentions_free(&m);
 	free(big);
+}
 
+/* A person's government (mentions.h): the name and "administration",
+ * "government" or "cabinet" after it are one mention of the country the
+ * person is affiliated with; not across a line end, not "administrations",
+ * not after a possessive; a person of no country, or of an organisation,
+ * keeps the name. */
+static void test_government(void **state)
+{
+	(void)state;
+	static const struct fixture_entity spec[] = {
+		{ "trump", "Donald Trump", KIND_PERSON, { "Trump", NULL } },
+		{ "us", "US", KIND_COUNTRY, { NULL } },
+		{ "carter", "Jimmy Carter", KIND_PERSON, { "Carter", NULL } },
+		{ "abe", "Shinzo Abe", KIND_PERSON, { "Abe", NULL } },
+		{ "ldp", "LDP", KIND_ORGANIZATION, { NULL } },
+	};
+	struct fixture f;
+	fixture_build(&f, spec, sizeof spec / sizeof spec[0]);
+	f.e[0].affiliation = (char *)(uintptr_t)"us";
+	f.e[3].affiliation = (char *)(uintptr_t)"ldp";
+	const char *text = "The Donald Trump administration met. Trump spoke; the Trump Government, "
+			   "the Trump cabinet and Trump's administration, the Trump\tadministration. "
+			   "The Carter administration left. The Abe government stayed. Trump "
+			   "administrations? Trump\nadministration";
+	struct mentions m;
+	scan_all(&m, &f, text);
+	static const char *const us[] = { "Donald Trump administration", "Trump Government",
+					  "Trump cabinet", "Trump\tadministration" };
+	static const char *const trump[] = { "Trump", "Trump", "Trump", "Trump" };
+	size_t nus = 0, ntrump = 0;
+	for (size_t i = 0; i < m.n; i++) {
+		const struct mention *mn = &m.v[i];
+		size_t len = mn->end - mn->start;
+		if (mn->entity == 1) {
+			assert_true(nus < 4);
+			assert_int_equal(len, strlen(us[nus]));
+			assert_memory_equal(text + mn->start, us[nus], len);
+			assert_int_equal(mn->nth, nus);
+			assert_true(mentions_names_gov(&f.a, (const uint8_t *)text, mn, 0));
+			assert_false(mentions_names_gov(&f.a, (const uint8_t *)text, mn, 2));
+			nus++;
+		} else if (mn->entity == 0) {
+			assert_true(ntrump < 4);
+			assert_int_equal(len, strlen(trump[ntrump]));
+			assert_memory_equal(text + mn->start, trump[ntrump], len);
+			ntrump++;
+		}
+	}
+	assert_int_equal(nus, 4);
+	assert_int_equal(ntrump, 4);
+	assert_int_equal(m.count[1], 4);
+	assert_int_equal(m.count[0], 4);
+	assert_int_equal(m.count[2], 1);       /* Carter: no country, his name */
+	assert_int_equal(m.count[3], 1);       /* Abe: a party's, his name */
+	mentions_free(&m);
+	/* The word alone, for the card and the exports. */
+	const uint8_t *w = (const uint8_t *)"X  Administration, y";
+	assert_int_equal(mentions_gov_word(w, 1, strlen((const char *)w)), 17);
+	assert_int_equal(mentions_gov_word((const uint8_t *)"X cabinets", 1, 10), 0);
+	assert_int_equal(mentions_gov_word((const uint8_t *)"Xcabinet", 1, 8), 0);
+	assert_int_equal(mentions_gov_word((const uint8_t *)"X CABINET", 1, 9), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_word_boundaries_ascii),
+		cmocka_unit_test(test_government),
 		cmocka_unit_test(test_possessives),
 		cmocka_unit_test(test_longest_match),
 		cmocka_unit_test(test_many_names_one_prefix),
