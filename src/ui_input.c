@@ -19,7 +19,9 @@
  *            go to the next and previous note)
  *   note     a note being typed on the sentence at the cursor, shown
  *            as the cursor: every key is its own
- *   option   the letter after -, as in less (-i, -I): every key is its own */
+ *   option   the letter after -, as in less (-i, -I): every key is its own
+ *   card     an actor's or a figure's card over the screen, as help is:
+ *            it takes every action; q, i, Enter and Esc close it */
 #include "config.h"
 
 #include <string.h>
@@ -71,6 +73,7 @@ struct mode_def {
 };
 
 static const struct mode_def modes[MODE_MAX];
+static void open_card(struct ctx *c);
 
 static enum mode top(const struct input *in)
 {
@@ -284,6 +287,7 @@ static int normal_act(struct ctx *c, enum action a, long count)
 		break;
 	}
 	pane_act(u, c->pane, u->focus, a, count, c->fx);
+	open_card(c);
 	return 1;
 }
 
@@ -305,16 +309,38 @@ void input_overlay_gone(struct input *in)
 	drop(in, MODE_OVERLAY);
 }
 
-/* ---- help ---------------------------------------------------------------------- */
+/* ---- help and the card ------------------------------------------------------------- */
+
+/* A pane over the screen takes every action until it says it is done. */
+static int covering_act(struct ctx *c, enum mode m, enum pane p, enum action a, long count)
+{
+	pane_act(c->u, c->pane, p, a, count, c->fx);
+	if (c->fx->flags & FX_CLOSE) {
+		c->fx->flags &= ~(unsigned)FX_CLOSE;
+		drop(c->in, m);
+	}
+	return 1;
+}
 
 static int help_act(struct ctx *c, enum action a, long count)
 {
-	pane_act(c->u, c->pane, PANE_HELP, a, count, c->fx);
-	if (c->fx->flags & FX_CLOSE) {
-		c->fx->flags &= ~(unsigned)FX_CLOSE;
-		drop(c->in, MODE_HELP);
-	}
-	return 1;
+	return covering_act(c, MODE_HELP, PANE_HELP, a, count);
+}
+
+static int card_act(struct ctx *c, enum action a, long count)
+{
+	return covering_act(c, MODE_CARD, PANE_CARD, a, count);
+}
+
+/* A pane asked for the card of ui.card (FX_CARD): shown over the screen. */
+static void open_card(struct ctx *c)
+{
+	if (!(c->fx->flags & FX_CARD))
+		return;
+	c->fx->flags &= ~(unsigned)FX_CARD;
+	push(c->in, MODE_CARD);
+	if (ui_panes[PANE_CARD]->show)
+		ui_panes[PANE_CARD]->show(c->u, c->pane[PANE_CARD]);
 }
 
 /* ---- count ---------------------------------------------------------------------- */
@@ -581,6 +607,7 @@ static const struct mode_def modes[MODE_MAX] = {
 	[MODE_MARK] = { "mark", MF_CURSOR | MF_CANCEL, PANE_COUNT, mark_key, NULL },
 	[MODE_NOTE] = { "note", MF_CURSOR | MF_CANCEL, PANE_COUNT, note_key, NULL },
 	[MODE_OPTION] = { "option", MF_CURSOR | MF_CANCEL, PANE_COUNT, option_key, NULL },
+	[MODE_CARD] = { "card", MF_CANCEL, PANE_CARD, NULL, card_act },
 };
 
 /* ---- keys and clicks ---------------------------------------------------------------- */

@@ -239,3 +239,39 @@ void list_draw_marks(struct ui *u, const struct list *l, WINDOW *w, int y0, int 
 	if (v.down)
 		mark_row(u, w, y0 + v.up + v.content, x, width, 1, v.below);
 }
+
+int pager_handle(int *top, int total, int height, enum action a, long count)
+{
+	int max = total - height > 0 ? total - height : 0;
+	/* Past the end is clamped below, so an int holds any count that matters. */
+	int n = count > total ? total : (int)count;
+	int page = height > 1 ? height - 1 : 1;
+	switch (a) {
+	case ACT_LINE_DOWN:
+	case ACT_ENTER:
+		*top += n ? n : 1;
+		break;
+	case ACT_LINE_UP:
+		*top -= n ? n : 1;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		*top += n ? n : page;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		*top -= n ? n : page;
+		break;
+	case ACT_TOP:
+	case ACT_BOTTOM:
+		*top = n ? n - 1 : a == ACT_TOP ? 0 : max;
+		break;
+	default:
+		return 0;
+	}
+	if (*top > max)
+		*top = max;
+	if (*top < 0)
+		*top = 0;
+	return 1;
+}

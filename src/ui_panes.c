@@ -9,6 +9,7 @@ const struct pane_ops *const ui_panes[PANE_COUNT] = {
 	[PANE_PANEL] = &panel_pane,
 	[PANE_COMPARE] = &compare_pane,
 	[PANE_HELP] = &help_pane,
+	[PANE_CARD] = &card_pane,
 };
 
 /* What a pane returned, to the article: its fallback for whatever the

@@ -130,3 +130,25 @@ void select_free(struct ui *u)
 	select_clear(u);
 	fgroups_free(&u->groups);
 }
+
+int target_at_cursor(struct ui *u, struct target *t)
+{
+	const struct viewport *vp = &u->vp;
+	memset(t, 0, sizeof *t);
+	if (!vp->has_cursor)
+		return 0;
+	const struct mentions *mn = &u->m->mentions;
+	size_t i = mentions_at(mn, vp->cur_start);
+	if (i < mn->n && mn->v[i].start == vp->cur_start) {
+		*t = (struct target){ TARGET_ENTITY, mn->v[i].entity, 1, vp->cur_start };
+		return 1;
+	}
+	const struct figures *fs = &u->m->figures;
+	size_t k = figures_at(fs, vp->cur_start);
+	if (k < fs->n && fs->v[k].start == vp->cur_start && fgroups_of(&u->groups, k) >= 0) {
+		*t = (struct target){ TARGET_FIGURE, (size_t)fgroups_of(&u->groups, k), 1,
+				      vp->cur_start };
+		return 1;
+	}
+	return 0;
+}

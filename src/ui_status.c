@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "brief/cut.h"
 #include "brief/ui_core.h"
 
 /* Quotes from the document are sanitised already, and so are strings from
@@ -200,4 +201,86 @@ void status_draw(struct ui *u, WINDOW *w, const struct status_prompt *p)
 	}
 	buf_free(&match);
 	wnoutrefresh(w);
+}
+
+/* The evidence of w, cut to fit a status line's part. */
+static void evidence(const struct ui *u, const struct entity_why *w, struct buf *b)
+{
+	const struct doc *d = &u->m->doc;
+	if (w->ev_end <= w->ev_start || w->ev_end > d->len)
+		return;
+	buf_adds(b, ": \"");
+	cut_append(b, (const char *)d->text + w->ev_start, w->ev_end - w->ev_start, 40, u->ascii);
+	buf_adds(b, "\"");
+}
+
+void status_why(struct ui *u, const struct target *t, struct fx *fx)
+{
+	const struct model *m = u->m;
+	struct buf b = { 0 };
+	const struct entity *e = NULL;
+	const struct entity_why *w = NULL;
+	const char *spelled = NULL;
+	size_t slen = 0;
+	if (t->kind == TARGET_ENTITY && t->index < m->annot.nentities) {
+		e = &m->annot.entities[t->index];
+		w = e->why;
+		if (t->at_cursor) {
+			/* The spelling at the cursor has its own provenance. */
+			size_t i = mentions_at(&m->mentions, t->off);
+			if (i < m->mentions.n && m->mentions.v[i].start == t->off) {
+				const struct mention *mn = &m->mentions.v[i];
+				spelled = (const char *)m->doc.text + mn->start;
+				slen = mn->end - mn->start;
+				if (e->why)
+					w = model_mention_why(m, mn);
+				for (size_t p = 0; p < m->annot.nentities; p++)
+					if (mentions_names_gov(&m->annot, m->doc.text, mn, p)) {
+						fx_message(fx, 0, "%.*s: %s's government, counted for %s",
+							   (int)slen, spelled, m->annot.entities[p].name,
+							   e->name);
+						return;
+					}
+			}
+		}
+	} else if (t->kind == TARGET_HIDDEN && t->index < m->nauto) {
+		e = &m->auto_ents[t->index];
+		w = e->why;
+	}
+	if (e) {
+		if (spelled && (slen != strlen(e->name) || memcmp(spelled, e->name, slen)))
+			buf_printf(&b, "%.*s (%s)", (int)slen, spelled, e->name);
+		else
+			buf_adds(&b, e->name);
+		if (!w) {
+			buf_adds(&b, ": from the annotation file");
+			if (m->annot.name && e->line)
+				buf_printf(&b, ", %s:%d", m->annot.name, e->line);
+		} else {
+			buf_printf(&b, ": found by %s, %s", w->rule, entity_conf_name(w->conf));
+			evidence(u, w, &b);
+			if (w->source)
+				buf_printf(&b, " (%s)", w->source);
+			if (t->kind == TARGET_HIDDEN)
+				buf_adds(&b, "; not shown: A shows the unsure ones");
+		}
+	} else if (t->kind == TARGET_FIGURE && t->index < u->groups.n) {
+		const struct figures *fs = &m->figures;
+		size_t i = u->groups.v[t->index].first;
+		if (t->at_cursor) {
+			size_t k = figures_at(fs, t->off);
+			if (k < fs->n && fs->v[k].start == t->off)
+				i = k;
+		}
+		const struct figure *f = &fs->v[i];
+		buf_printf(&b, "%.*s: found by the rule %s", (int)(f->end - f->start),
+			   (const char *)m->doc.text + f->start, f->rule);
+		buf_adds(&b, model_figure_meaning(m, f) ? "; its meaning from the annotation file"
+							 : "; no annotation gives its meaning");
+	} else {
+		fx_message(fx, 1, "No actor or figure here: move the cursor with ] or [, or pick a panel row");
+		return;
+	}
+	fx_message(fx, 0, "%s", b.data);
+	buf_free(&b);
 }

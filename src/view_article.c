@@ -341,6 +341,22 @@ static enum action article_handle(struct ui *u, void *self, enum action a, long 
 	case ACT_COPY_PARAGRAPH:
 		copy_sentences(u, copy_origin(u), count ? count : 1, a == ACT_COPY_PARAGRAPH, fx);
 		return ACT_NONE;
+	case ACT_INFO:
+	case ACT_WHY: {
+		/* What the cursor is on, else the selection. */
+		struct target t;
+		if (!target_at_cursor(u, &t) && u->sel.active)
+			t = (struct target){ u->sel.is_figure ? TARGET_FIGURE : TARGET_ENTITY,
+					     u->sel.is_figure ? u->sel.fig_group : (size_t)u->sel.entity,
+					     0, 0 };
+		if (a == ACT_WHY || t.kind == TARGET_NONE) {
+			status_why(u, &t, fx);
+			break;
+		}
+		u->card = t;
+		fx->flags |= FX_CARD;
+		break;
+	}
 	case ACT_SEARCH_FORWARD:
 	case ACT_SEARCH_BACKWARD:
 		/* Only from the search prompt, a pattern just compiled

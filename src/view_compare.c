@@ -322,6 +322,30 @@ static enum action compare_handle(struct ui *u, void *self, enum action a, long 
 	case ACT_COPY_SENTENCE:
 		copy_line(u, c, fx);
 		return ACT_NONE;
+	case ACT_INFO:
+	case ACT_WHY: {
+		/* The row's party: its card, or what found it. */
+		size_t ci, li;
+		long party = -1;
+		if (locate(c, c->list.sel, &ci, &li) && ci < u->m->ncmps) {
+			const struct cmp_model *cm = &u->m->cmps[ci];
+			const struct chart_line *l = &c->charts[ci].v[li];
+			if (l->item == CHART_MEASURE && l->row < cm->nmeasures && cm->measures[l->row].nparties)
+				party = cm->measures[l->row].parties[0];
+			else if (l->item != CHART_MEASURE && l->item != CHART_TITLE && l->row < cm->nrows)
+				party = cm->rows[l->row].party;
+		}
+		if (party < 0)
+			return a;           /* the article's: the cursor, the selection */
+		struct target t = { TARGET_ENTITY, (size_t)party, 0, 0 };
+		if (a == ACT_WHY) {
+			status_why(u, &t, fx);
+			return ACT_NONE;
+		}
+		u->card = t;
+		fx->flags |= FX_CARD;
+		return ACT_NONE;
+	}
 	default:
 		if (!list_handle(&c->list, a, *count))
 			return a;

@@ -139,44 +139,13 @@ static enum action help_handle(struct ui *u, void *self, enum action a, long *co
 			       struct fx *fx)
 {
 	struct help *help = self;
-	long count = *countp;
-	int h = help->rows - 1;
-	int rows = help_layout(u, help, NULL, 0, help->cols), max = rows - h;
-	/* Past the end is clamped below, so an int holds any count that matters. */
-	int n = count > rows ? rows : (int)count;
+	int rows = help_layout(u, help, NULL, 0, help->cols);
 	fx->flags |= FX_REDRAW;
-	switch (a) {
-	case ACT_LINE_DOWN:
-	case ACT_ENTER:
-		help->top += n ? n : 1;
-		break;
-	case ACT_LINE_UP:
-		help->top -= n ? n : 1;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		help->top += n ? n : h > 1 ? h - 1 : 1;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		help->top -= n ? n : h > 1 ? h - 1 : 1;
-		break;
-	case ACT_TOP:
-	case ACT_BOTTOM:
-		help->top = n ? n - 1 : a == ACT_TOP ? 0 : max;
-		break;
-	case ACT_QUIT:
-	case ACT_HELP:
-	case ACT_CLEAR:
+	if (a == ACT_QUIT || a == ACT_HELP || a == ACT_CLEAR) {
 		fx->flags |= FX_CLOSE;
 		return ACT_NONE;
-	default:
-		break;
 	}
-	if (help->top > max)
-		help->top = max;
-	if (help->top < 0)
-		help->top = 0;
+	pager_handle(&help->top, rows, help->rows - 1, a, *countp);
 	return ACT_NONE;
 }
 

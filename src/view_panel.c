@@ -260,6 +260,29 @@ static enum action activate(struct ui *u, struct panel *p, long *count, struct f
 	return ACT_NEXT_MATCH;
 }
 
+/* The selected row as a card's or a why's target. */
+static struct target row_target(const struct panel *p)
+{
+	struct target t = { 0 };
+	if (p->list.sel >= p->list.n)
+		return t;
+	const struct panel_row *r = &p->row[p->list.sel];
+	t.kind = r->kind == PROW_ENTITY ? TARGET_ENTITY : r->kind == PROW_FIGURE ? TARGET_FIGURE
+	       : TARGET_NONE;
+	t.index = r->index;
+	return t;
+}
+
+/* Whether the selected row is what is selected already (Enter again). */
+static int row_is_selection(const struct ui *u, const struct panel *p)
+{
+	struct target t = row_target(p);
+	if (!u->sel.active)
+		return 0;
+	return u->sel.is_figure ? t.kind == TARGET_FIGURE && t.index == u->sel.fig_group
+				: t.kind == TARGET_ENTITY && (long)t.index == u->sel.entity;
+}
+
 static enum action panel_handle(struct ui *u, void *self, enum action a, long *count,
 				struct fx *fx)
 {
@@ -267,9 +290,25 @@ static enum action panel_handle(struct ui *u, void *self, enum action a, long *c
 	fx->flags |= FX_REDRAW;
 	if (list_handle(&p->list, a, *count))
 		return ACT_NONE;
-	if (a == ACT_ENTER)
-		return activate(u, p, count, fx);
-	if (a == ACT_COPY_SENTENCE && p->list.sel < p->list.n) {
+	struct target t = row_target(p);
+	switch (a) {
+	case ACT_WHY:
+		status_why(u, &t, fx);
+		return ACT_NONE;
+	case ACT_ENTER:
+		/* Enter selects a row; on the row selected it opens the card. */
+		if (!row_is_selection(u, p))
+			return activate(u, p, count, fx);
+		/* fall through */
+	case ACT_INFO:
+		if (t.kind == TARGET_NONE)
+			return ACT_NONE;
+		u->card = t;
+		fx->flags |= FX_CARD;
+		return ACT_NONE;
+	case ACT_COPY_SENTENCE: {
+		if (p->list.sel >= p->list.n)
+			return a;
 		/* The selected row's card, or its figure with its sentences. */
 		const struct panel_row *r = &p->row[p->list.sel];
 		if (r->kind == PROW_ENTITY) {
@@ -287,7 +326,9 @@ static enum action panel_handle(struct ui *u, void *self, enum action a, long *c
 		}
 		return ACT_NONE;
 	}
-	return a;
+	default:
+		return a;
+	}
 }
 
 static enum action panel_mouse(struct ui *u, void *self, int y, int x, int wheel, long *count,

@@ -27,7 +27,7 @@
 #include "brief/viewport.h"
 
 /* The panes, in the order of ui_panes.c's table and of Tab. */
-enum pane { PANE_ARTICLE, PANE_PANEL, PANE_COMPARE, PANE_HELP, PANE_COUNT };
+enum pane { PANE_ARTICLE, PANE_PANEL, PANE_COMPARE, PANE_HELP, PANE_CARD, PANE_COUNT };
 
 /* Semantic roles; each has an attribute that survives monochrome. */
 enum role {
@@ -51,6 +51,15 @@ struct selection {
 	size_t nocc;
 };
 
+/* What a card or a "why" is about: a panel row, or what the cursor is on. */
+struct target {
+	enum { TARGET_NONE, TARGET_ENTITY, TARGET_HIDDEN, TARGET_FIGURE } kind;
+	size_t index;               /* an entity, an automatic actor not shown (an
+	                               index of model.auto_ents), a figure group */
+	int at_cursor;              /* the cursor is on one occurrence: */
+	size_t off;                 /* its start */
+};
+
 /* What more than one pane needs; each pane keeps the rest to itself. */
 struct ui {
 	struct model *m;
@@ -65,6 +74,7 @@ struct ui {
 	enum search_case search_case;   /* how a new search takes case (-i, -I) */
 	struct mcount mc;           /* the search's matches counted ("match 3 of 17") */
 	int show_match;             /* the status line says which match the cursor is on */
+	struct target card;         /* what the card pane shows (FX_CARD) */
 	struct buf msg;             /* the status line's message ("": none) */
 	int msg_error;
 	/* Copying and notes (ui_copy.c, ui_notes.c). */
@@ -87,6 +97,7 @@ enum {
 	FX_COPY = 1 << 7,           /* fx.copy goes to the clipboard (ui_copy.c) */
 	FX_NOTES = 1 << 8,          /* the notes changed: the margin may come or go */
 	FX_MATCH = 1 << 9,          /* with the message: which match of how many */
+	FX_CARD = 1 << 10,          /* show the card of ui.card over the screen */
 };
 
 struct fx {
@@ -114,6 +125,12 @@ void status_message(struct ui *u, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* What the cursor is on ("Rubio 2/3 · Marco Rubio · ..."), as a message. */
 void status_describe_cursor(struct ui *u, struct fx *fx);
+/* What found t, in one line: the rule, the confidence and the evidence of an
+ * automatic actor (the spelling's own, at a mention), "from the annotation
+ * file" for an annotated one, a figure's rule. */
+void status_why(struct ui *u, const struct target *t, struct fx *fx);
+/* The actor or figure the cursor is on: 0 when it is on none. */
+int target_at_cursor(struct ui *u, struct target *t);
 /* Percent of the article above the bottom of the pane, as less shows it;
  * with end, also whether the pane shows the article's last line. */
 int status_percent(struct ui *u, int *end);
@@ -188,6 +205,10 @@ size_t list_item_at(const struct list *l, int row);
 /* A click on window row `row`: a selectable row is selected (1); a marker
  * scrolls the window by a page that way (0). */
 int list_click(struct list *l, int row);
+/* A pane of text rows scrolled as less scrolls (help, a card): j, k, pages
+ * and halves (a count is rows), g and G (a count is the row); *top kept
+ * within [0, total - height].  1 if a was one of those. */
+int pager_handle(int *top, int total, int height, enum action a, long count);
 /* The markers of l, in the list's window w whose row 0 is y0, columns
  * [x, x + width). */
 void list_draw_marks(struct ui *u, const struct list *l, WINDOW *w, int y0, int x, int width);

@@ -53,10 +53,10 @@ void pane_mouse(struct ui *u, void *const pane[], enum pane p, int y, int x, int
 /* The modes, each with its keys and a fallback (see ui_input.c's table):
  * normal, the panel over the article, help, a count being typed, the
  * search prompt, a mark's letter awaited, a note being written, an option's
- * letter awaited (-i).  The mode is the top of a short
+ * letter awaited (-i), a card shown.  The mode is the top of a short
  * stack whose lower entries are what it falls back and returns to. */
 enum mode { MODE_NORMAL, MODE_OVERLAY, MODE_HELP, MODE_COUNT, MODE_PROMPT, MODE_MARK,
-	    MODE_NOTE, MODE_OPTION, MODE_MAX };
+	    MODE_NOTE, MODE_OPTION, MODE_CARD, MODE_MAX };
 
 struct input;
 /* NULL (a message printed) if the default key table is bad. */

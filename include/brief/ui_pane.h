@@ -44,6 +44,6 @@ struct pane_ops {
 extern const struct pane_ops *const ui_panes[PANE_COUNT];
 
 /* view_*.c */
-extern const struct pane_ops article_pane, panel_pane, compare_pane, help_pane;
+extern const struct pane_ops article_pane, panel_pane, compare_pane, help_pane, card_pane;
 
 #endif

@@ -797,6 +797,136 @@ static void test_values_worded(void **state)
 	quit_ok(t);
 }
 
+/* ---- the card ---------------------------------------------------------------- */
+
+/* The card's text, its rows joined by spaces (folded), for finding
+ * phrases that wrap. */
+static char *screen_folded(struct term *t)
+{
+	char *s = strdup(term_text(t));
+	char *w = s;
+	int space = 0;
+	for (char *r = s; *r; r++) {
+		if (*r == ' ' || *r == '\n') {
+			space = 1;
+			continue;
+		}
+		if (space && w > s)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+static void expect_card(struct term *t, const char *const *want, size_t n, const char *what)
+{
+	char *f = screen_folded(t);
+	for (size_t i = 0; i < n; i++)
+		screen_assert(t, strstr(f, want[i]) != NULL, "%s: the card lacks \"%s\"", what, want[i]);
+	free(f);
+}
+
+/* i on a panel row shows the actor whole, over the screen: what the panel
+ * and the status line cut, the mentions, the first one's sentence and the
+ * governments named through him; q closes it.  Enter on the selected row
+ * opens it too. */
+static void test_card_of_actor(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	term_key(t, "Tab", "j");
+	screen_assert(t, panel_find(t, "> Donald Trump", NULL) >= 0, "Donald Trump is not selected");
+	term_send(t, "i");
+	static const char *const want[] = {
+		"Donald Trump (q, i or Esc to close)", "name Donald Trump", "kind person",
+		"description US President; his administration sets the tariffs and demands",
+		"affiliation US", "aliases Trump", "mentions 1",
+		"also named in Trump administration \u00d72 (counted for US",
+		"first mention line 15: While the current administration continues the "
+		"\"transactional alliance\" approach adopted during Trump's first term",
+		"found by the annotation file",
+	};
+	expect_card(t, want, sizeof want / sizeof want[0], "Donald Trump");
+	term_send(t, "q");
+	screen_assert(t, status_has(t, "[panel]"), "q did not close the card");
+	/* Enter selects; Enter on the row selected shows the card. */
+	term_key(t, "Enter");
+	screen_assert(t, status_has(t, "Trump 1/1"), "Enter did not select Donald Trump");
+	term_key(t, "Tab", "Shift-Tab", "Enter");
+	screen_assert(t, strstr(term_row(t, 0), "Donald Trump (q, i or Esc"), "Enter again: no card");
+	term_key(t, "Esc");
+	/* The country's card says which of its mentions are a person's
+	 * government. */
+	term_send(t, "g");
+	for (int i = 0; i < 4; i++)
+		term_send(t, "j");
+	screen_assert(t, panel_find(t, "> US", NULL) >= 0, "US is not selected");
+	term_send(t, "i");
+	static const char *const us[] = { "mentions 26", "of which Trump administration \u00d72" };
+	expect_card(t, us, 2, "US");
+	term_send(t, "q");
+	quit_ok(t);
+}
+
+/* i on the ]/[ cursor: a figure's card, its meaning whole (the panel cuts
+ * it); the status line's cut description is whole there too. */
+static void test_card_of_cursor(void **state)
+{
+	(void)state;
+	struct term *t = start(24, 80, NULL);
+	for (int i = 0; i < 80 && strcmp(cursor_text(t), "less than 2 percent of GDP") != 0; i++)
+		term_send(t, "]");
+	screen_assert(t, strcmp(cursor_text(t), "less than 2 percent of GDP") == 0, "] never got there");
+	term_send(t, "i");
+	static const char *const want[] = {
+		"value less than 2% of GDP", "kind percent",
+		"as written \"less than 2 percent of GDP\"", "meaning Japan's current defense spending",
+		"occurrences 1", "raise its defense spending from less than 2 percent of GDP to 3.5",
+		"found by",
+	};
+	expect_card(t, want, sizeof want / sizeof want[0], "less than 2 percent of GDP");
+	/* A long card scrolls, and says where it is. */
+	screen_assert(t, strstr(term_row(t, 0), "lines 1-"), "the card does not say which lines show");
+	term_key(t, "Esc");
+	/* Nothing at the cursor, nothing selected: said so. */
+	term_key(t, "Esc", "g");
+	term_send(t, "i");
+	screen_assert(t, status_has(t, "No actor or figure here"), "i on nothing says nothing");
+	quit_ok(t);
+}
+
+/* x says in one line what found the panel row's or the cursor's actor or
+ * figure: the annotation file's line for an annotated actor, the rule for
+ * a figure, the government a person's name stands for. */
+static void test_why_line(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	term_key(t, "Tab");
+	screen_assert(t, panel_find(t, "> Marco Rubio", NULL) >= 0, "Marco Rubio is not selected");
+	term_send(t, "x");
+	screen_assert(t, status_has(t, "Marco Rubio: from the annotation file, "),
+		      "x on an annotated actor: not said");
+	screen_assert(t, status_has(t, "commentary.brief):"), "x does not give the annotation's line");
+	term_key(t, "Tab", "Tab");
+	for (int i = 0; i < 80 && strcmp(cursor_text(t), "less than 2 percent of GDP") != 0; i++)
+		term_send(t, "]");
+	term_send(t, "x");
+	screen_assert(t, status_has(t, "less than 2 percent of GDP: found by the rule "),
+		      "x on a figure does not name its rule");
+	screen_assert(t, status_has(t, "; its meaning from"),
+		      "x on a figure does not say where its meaning is from");
+	for (int i = 0; i < 200 && strcmp(cursor_text(t), "Trump administration") != 0; i++)
+		term_send(t, "]");
+	screen_assert(t, strcmp(cursor_text(t), "Trump administration") == 0, "] never got there");
+	term_send(t, "x");
+	screen_assert(t, status_has(t, "Trump administration: Donald Trump's government, counted for US"),
+		      "x on a government mention does not say so");
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -853,6 +983,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_compare_selection_survives_resize, teardown),
 		cmocka_unit_test_teardown(test_panes_remembered, teardown),
 		cmocka_unit_test_teardown(test_values_worded, teardown),
+		cmocka_unit_test_teardown(test_card_of_actor, teardown),
+		cmocka_unit_test_teardown(test_card_of_cursor, teardown),
+		cmocka_unit_test_teardown(test_why_line, teardown),
 		cmocka_unit_test_teardown(test_wheel_same_in_lists, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
