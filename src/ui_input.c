@@ -199,6 +199,52 @@ static void start_note(struct ctx *c)
 	c->fx->flags |= FX_REDRAW;
 }
 
+/* A: the automatic actors in turn.  With an annotation file: none, then
+ * the sure and likely ones shown as annotated ones, then the unsure ones
+ * too; without: those two.  Annotated actors never change. */
+static void toggle_auto(struct ctx *c)
+{
+	struct ui *u = c->u;
+	struct model *m = u->m;
+	int annotated = m->nannotated || m->annot_path;
+	if (m->no_auto) {
+		fx_message(c->fx, 1, "Automatic actors are off (--no-auto)");
+		return;
+	}
+	if (!model_scan_done(m) || (!annotated && !m->auto_done)) {
+		fx_message(c->fx, 1, "Automatic actors can be shown once the scan is done");
+		return;
+	}
+	enum model_auto_show next;
+	switch (m->auto_show) {
+	case MODEL_AUTO_HIDDEN:
+		next = MODEL_AUTO_SHOWN;
+		break;
+	case MODEL_AUTO_SHOWN:
+		next = MODEL_AUTO_ALL;
+		break;
+	default:
+		next = annotated ? MODEL_AUTO_HIDDEN : MODEL_AUTO_SHOWN;
+		break;
+	}
+	model_show_auto(m, next);
+	/* Entities after the annotated ones came or went: nothing selected
+	 * points at them any more; the panes list them again. */
+	select_clear(u);
+	for (int p = 0; p < PANE_COUNT; p++)
+		if (ui_panes[p]->update)
+			ui_panes[p]->update(u, c->pane[p], 1);
+	size_t shown = m->annot.nentities - m->nannotated;
+	if (next == MODEL_AUTO_HIDDEN)
+		fx_message(c->fx, 0, "Actors: the annotated ones only");
+	else if (next == MODEL_AUTO_SHOWN)
+		fx_message(c->fx, 0, "Actors: %s%zu found automatically (sure and likely)",
+			   annotated ? "+ " : "", shown);
+	else
+		fx_message(c->fx, 0, "Actors: %s%zu found automatically, the unsure ones too",
+			   annotated ? "+ " : "", shown);
+}
+
 static int normal_act(struct ctx *c, enum action a, long count)
 {
 	struct input *in = c->in;
@@ -242,6 +288,9 @@ static int normal_act(struct ctx *c, enum action a, long count)
 		return 1;
 	case ACT_OPTION:
 		push(in, MODE_OPTION);
+		return 1;
+	case ACT_AUTO:
+		toggle_auto(c);
 		return 1;
 	case ACT_TOGGLE_PANEL:
 		if (lay->cols < LAYOUT_NARROW) {

@@ -11,8 +11,10 @@
 #include "brief/ui_pane.h"
 
 struct panel_row {
-	enum { PROW_HEADING, PROW_ENTITY, PROW_FIGURE, PROW_NOTE, PROW_READER_NOTE } kind;
-	size_t index;               /* entity index, figure group, or reader's note */
+	enum { PROW_HEADING, PROW_ENTITY, PROW_FIGURE, PROW_NOTE, PROW_READER_NOTE, PROW_HIDDEN } kind;
+	size_t index;               /* entity index, figure group, reader's note, or
+	                               (hidden) an automatic actor not shown:
+	                               model.auto_ents */
 	char *text;                 /* headings and notes */
 };
 
@@ -31,7 +33,8 @@ static const char *const kind_heading[KIND_COUNT] = {
 
 static int selectable(const struct panel_row *r)
 {
-	return r->kind == PROW_ENTITY || r->kind == PROW_FIGURE || r->kind == PROW_READER_NOTE;
+	return r->kind == PROW_ENTITY || r->kind == PROW_FIGURE || r->kind == PROW_READER_NOTE
+	       || r->kind == PROW_HIDDEN;
 }
 
 static int row_ok(void *ctx, size_t i)
@@ -56,12 +59,19 @@ static void clear_rows(struct panel *p)
 	p->list.n = 0;
 }
 
+/* The unsure ones: the last group of actors, not by kind. */
+static int unsure(const struct model *m, size_t i)
+{
+	return model_entity_conf(m, i) == CONF_UNSURE;
+}
+
 /* The rows again from the model: cheap, done as the scan progresses. */
 static void panel_update(struct ui *u, void *self, int done)
 {
 	(void)done;
 	struct panel *p = self;
-	const struct annot *a = &u->m->annot;
+	const struct model *m = u->m;
+	const struct annot *a = &m->annot;
 	size_t keep = p->list.sel < p->list.n ? p->list.sel : 0;
 	clear_rows(p);
 	/* The reader's own notes first (ui_notebook.c): found ones in text
@@ -71,17 +81,40 @@ static void panel_update(struct ui *u, void *self, int done)
 		add_row(p, PROW_HEADING, 0, "NOTES");
 	for (size_t i = 0; i < ns->n; i++)
 		add_row(p, PROW_READER_NOTE, i, NULL);
-	if (a->nentities)
-		add_row(p, PROW_HEADING, 0, "ACTORS");
+	/* Actors found by brief itself say so, as machine-made highlights. */
+	size_t hidden = 0;
+	for (size_t i = 0; m->auto_done && m->auto_show != MODEL_AUTO_HIDDEN && i < m->nauto; i++)
+		hidden += !model_auto_is_shown(m, &m->auto_ents[i])
+			  && m->auto_ents[i].why && m->auto_ents[i].why[0].conf == CONF_UNSURE;
+	if (a->nentities || hidden)
+		add_row(p, PROW_HEADING, 0, !m->nannotated ? "ACTORS (auto)"
+					    : a->nentities > m->nannotated ? "ACTORS (+ auto)" : "ACTORS");
 	for (int k = 0; k < KIND_COUNT; k++) {
 		int shown = 0;
 		for (size_t i = 0; i < a->nentities; i++) {
-			if ((int)a->entities[i].kind != k)
+			if ((int)a->entities[i].kind != k || unsure(m, i))
 				continue;
 			if (!shown++)
 				add_row(p, PROW_NOTE, 0, kind_heading[k]);
 			add_row(p, PROW_ENTITY, i, NULL);
 		}
+	}
+	/* Unsure ones last: highlighted once A shows them, dim rows till then. */
+	int shown = 0;
+	for (size_t i = 0; i < a->nentities; i++) {
+		if (!unsure(m, i))
+			continue;
+		if (!shown++)
+			add_row(p, PROW_NOTE, 0, "Unsure");
+		add_row(p, PROW_ENTITY, i, NULL);
+	}
+	for (size_t i = 0; hidden && i < m->nauto; i++) {
+		const struct entity *e = &m->auto_ents[i];
+		if (model_auto_is_shown(m, e) || !e->why || e->why[0].conf != CONF_UNSURE)
+			continue;
+		if (!shown++)
+			add_row(p, PROW_NOTE, 0, "Unsure (A shows)");
+		add_row(p, PROW_HIDDEN, i, NULL);
 	}
 	add_row(p, PROW_HEADING, 0, "FIGURES");
 	for (size_t g = 0; g < u->groups.n; g++)
@@ -151,6 +184,13 @@ static void draw_row(struct ui *u, struct panel *p, WINDOW *w, int y, int x, int
 		snprintf(count, sizeof count, "%zu", u->m->mentions.count[r->index]);
 		if (u->sel.active && !u->sel.is_figure && u->sel.entity == (long)r->index)
 			at |= u->attr[ROLE_SELECTED];
+		break;
+	case PROW_HIDDEN:
+		/* Not highlighted nor counted until asked (A): dim, no count. */
+		name = u->m->auto_ents[r->index].name;
+		namelen = strlen(name);
+		count[0] = '\0';
+		at = sel && u->focus == PANE_PANEL ? u->attr[ROLE_ROW_FOCUS] : u->attr[ROLE_DIM];
 		break;
 	case PROW_FIGURE:
 		/* As a reader writes it, with its meaning when the value alone
@@ -268,7 +308,7 @@ static struct target row_target(const struct panel *p)
 		return t;
 	const struct panel_row *r = &p->row[p->list.sel];
 	t.kind = r->kind == PROW_ENTITY ? TARGET_ENTITY : r->kind == PROW_FIGURE ? TARGET_FIGURE
-	       : TARGET_NONE;
+	       : r->kind == PROW_HIDDEN ? TARGET_HIDDEN : TARGET_NONE;
 	t.index = r->index;
 	return t;
 }
@@ -296,8 +336,9 @@ static enum action panel_handle(struct ui *u, void *self, enum action a, long *c
 		status_why(u, &t, fx);
 		return ACT_NONE;
 	case ACT_ENTER:
-		/* Enter selects a row; on the row selected it opens the card. */
-		if (!row_is_selection(u, p))
+		/* Enter selects a row; on the row selected, or one that cannot
+		 * be (an unsure actor not shown), it opens the card. */
+		if (t.kind != TARGET_HIDDEN && !row_is_selection(u, p))
 			return activate(u, p, count, fx);
 		/* fall through */
 	case ACT_INFO:

@@ -27,6 +27,7 @@
 	_(SELECT_CURSOR, "select", "*", "Select the entity under the cursor") \
 	_(INFO, "info", "i", "The card of the panel row's or the cursor's actor or figure, whole: name, kind, description, affiliation, aliases, meaning, mentions, the first one's sentence, what found it (Enter on the panel's selected row too)") \
 	_(WHY, "why", "x", "Say in one line what found the panel row's or the cursor's actor or figure") \
+	_(AUTO, "auto", "A", "Automatic actors in turn: none (with annotations), found automatically (sure and likely), the unsure ones too") \
 	_(CLEAR, "clear", "Esc", "Clear the selection and search highlights") \
 	_(OPTION, "option", "-", "Toggle an option, as in less: -i case ignored unless the pattern has a capital, or matched; -I case always ignored, or matched") \
 	_(MARK, "mark", "m", "Mark the position with the next letter") \

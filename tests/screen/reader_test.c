@@ -927,6 +927,98 @@ static void test_why_line(void **state)
 	quit_ok(t);
 }
 
+/* ---- automatic actors in the reader (issue 16) ------------------------------ */
+
+static const char auto_text[] =
+	"The meeting in Quexford went ahead on Monday, officials said.\n"
+	"Minister Alan Brackley told reporters that the plan would cost 3 percent of the budget.\n"
+	"Later, Brackley said the Zorvani delegation had left.\n";
+
+/* Without annotations: the panel's title says the actors were found
+ * automatically; sure and likely ones are listed and highlighted as
+ * annotated ones; the unsure one is in a last group, dim, and not
+ * highlighted until A shows it; x says what found each; the card says it
+ * whole. */
+static void test_auto_actors_in_panel(void **state)
+{
+	(void)state;
+	char *path = write_temp("auto.txt", auto_text, sizeof auto_text - 1);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start(24, 100, args);
+	screen_assert(t, panel_find(t, "ACTORS (auto)", NULL) >= 0, "the title does not say auto");
+	screen_assert(t, panel_find(t, "Alan Brackley", NULL) >= 0, "no Alan Brackley row");
+	screen_assert(t, panel_find(t, "Quexford", NULL) >= 0, "the likely Quexford is not listed");
+	int hy = panel_find(t, "Unsure (A shows)", NULL);
+	int zy = panel_find(t, "Zorvani", NULL);
+	screen_assert(t, hy >= 0 && zy > hy, "the unsure Zorvani is not in a last group");
+	int by = panel_find(t, "FIGURES", NULL);
+	screen_assert(t, by > zy, "the unsure group is not the last of the actors");
+	/* Zorvani is not highlighted in the article (no bold there). */
+	int y, x;
+	screen_assert(t, term_find(t, "Zorvani delegation", &y, &x), "no Zorvani in the article");
+	VTermScreenCellAttrs at;
+	term_cell_attrs(t, y, x, &at);
+	screen_assert(t, !at.bold, "the unsure Zorvani is highlighted before it is asked for");
+	/* x on the rows. */
+	term_key(t, "Tab");
+	for (int i = 0; i < 10 && panel_find(t, "> Alan Brackley", NULL) < 0; i++)
+		term_send(t, "j");
+	term_send(t, "x");
+	screen_assert(t, status_has(t, "Alan Brackley: found by title-cue, sure"),
+		      "x does not say what found Alan Brackley");
+	for (int i = 0; i < 10 && panel_find(t, "> Zorvani", NULL) < 0; i++)
+		term_send(t, "j");
+	term_send(t, "x");
+	screen_assert(t, status_has(t, "Zorvani: found by") && status_has(t, "unsure"),
+		      "x does not say what found Zorvani");
+	term_send(t, "i");
+	static const char *const want[] = { "name Zorvani", "found automatically (unsure)",
+					    "not counted" };
+	expect_card(t, want, 3, "Zorvani");
+	term_key(t, "Esc");
+	/* A: the unsure ones too, highlighted. */
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "the unsure ones too"), "A does not say what it shows");
+	screen_assert(t, panel_find(t, "Unsure", NULL) >= 0 && panel_find(t, "(A shows)", NULL) < 0,
+		      "the unsure group is still waiting for A");
+	screen_assert(t, term_find(t, "Zorvani delegation", &y, &x), "no Zorvani in the article");
+	term_cell_attrs(t, y, x, &at);
+	screen_assert(t, at.bold, "after A the unsure Zorvani is not highlighted");
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "sure and likely"), "A again: back to sure and likely");
+	quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
+/* With an annotation file: the annotated actors, then A adds the automatic
+ * ones (the title says so), then the unsure ones, then none again; x on
+ * an annotated actor says where it was annotated. */
+static void test_auto_toggle_with_annotations(void **state)
+{
+	(void)state;
+	struct term *t = start(30, 100, NULL);
+	screen_assert(t, panel_find(t, "ACTORS", NULL) >= 0 && panel_find(t, "(auto)", NULL) < 0
+			 && panel_find(t, "(+ auto)", NULL) < 0, "the annotated title is not plain");
+	term_key(t, "Tab");
+	term_send(t, "x");
+	screen_assert(t, status_has(t, "Marco Rubio: from the annotation file"),
+		      "x on an annotated actor: not said");
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "Actors: + "), "A: no word of the automatic actors");
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "the unsure ones too"), "A A: not the unsure ones");
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "the annotated ones only"), "A A A: not back to annotated");
+	screen_assert(t, panel_find(t, "(+ auto)", NULL) < 0, "the title still says + auto");
+	static const char *const no_auto[] = { "--no-state", "--no-auto", NULL };
+	quit_ok(t);
+	t = start(30, 100, no_auto);
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "--no-auto"), "A with --no-auto says nothing");
+	quit_ok(t);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 static int teardown(void **state)
@@ -986,6 +1078,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_card_of_actor, teardown),
 		cmocka_unit_test_teardown(test_card_of_cursor, teardown),
 		cmocka_unit_test_teardown(test_why_line, teardown),
+		cmocka_unit_test_teardown(test_auto_actors_in_panel, teardown),
+		cmocka_unit_test_teardown(test_auto_toggle_with_annotations, teardown),
 		cmocka_unit_test_teardown(test_wheel_same_in_lists, teardown),
 	};
 	int rc = cmocka_run_group_tests_name("reader", tests, NULL, NULL);
