@@ -527,8 +527,9 @@ static void test_cut_text_marked(void **state)
 		      "the description is cut inside a word");
 	quit_ok(t);
 
-	/* The header at 40 columns; the measure label in a narrow chart. */
-	t = start(30, 40, args);
+	/* The header at 40 columns; the measure label in a narrow chart
+	 * (tall enough for the chart's rows and its "pp" note above it). */
+	t = start(50, 40, args);
 	screen_assert(t, strstr(term_row(t, 0), "\u2026") != NULL, "the cut header has no mark: \"%s\"",
 		      term_row(t, 0));
 	/* The chart wraps a label longer than its width: none of it is lost. */
