@@ -28,6 +28,14 @@ const char *entity_kind_name(enum entity_kind k)
 	return (unsigned)k < KIND_COUNT ? kind_names[k] : "?";
 }
 
+const char *entity_kind_heading(enum entity_kind k)
+{
+	static const char *const headings[KIND_COUNT] = {
+		"People", "Countries", "Organizations", "Media", "Places"
+	};
+	return (unsigned)k < KIND_COUNT ? headings[k] : "?";
+}
+
 const char *meta_key_name(enum meta_key k)
 {
 	return (unsigned)k < META_COUNT ? meta_names[k] : "?";

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "brief/chart.h"
+#include "brief/cut.h"
 #include "brief/export.h"
 #include "brief/layout.h"
 #include "brief/util.h"
@@ -31,31 +32,106 @@ static size_t fit(const char *s, size_t n, int cols, int *col)
 }
 
 /* Print s cut to width columns, then a newline; the columns it was cut to.
- * s is sanitised once more as it is written: rows are built from the
- * document's text, the annotations and numbers, and nothing may drive the
- * terminal whatever went into them. */
-static int put_clipped(FILE *o, const char *s, int width)
+ * A cut ends in the mark (cut.h), at a word's end when one is near, as the
+ * reader cuts.  s is sanitised once more as it is written: rows are built
+ * from the document's text, the annotations and numbers, and nothing may
+ * drive the terminal whatever went into them. */
+static int put_cut(FILE *o, const char *s, int width, int ascii)
 {
-	int col;
+	int col, cut;
 	size_t n;
 	char *safe = doc_sanitize_str(s, strlen(s), &n);
-	size_t off = fit(safe, n, width, &col);
-	while (off > 0 && safe[off - 1] == ' ')
-		off--;
+	size_t off = cut_fit((const uint8_t *)safe, n, width, ascii, &cut, &col);
+	while (!cut && off > 0 && safe[off - 1] == ' ')
+		off--, col--;
 	fwrite(safe, 1, off, o);
+	if (cut && col + cut_mark_width(ascii) <= width) {
+		fputs(cut_mark(ascii), o);
+		col += cut_mark_width(ascii);
+	}
 	fputc('\n', o);
 	free(safe);
 	return col;
 }
 
-/* Append s[0, n) padded with spaces to cols columns, and with clip cut to
- * them: printf's %-26s counts bytes, and a name with é or 東 came out
- * columns short. */
-static void add_column(struct buf *b, const char *s, size_t n, int cols, int clip)
+/* s wrapped to width, its lines after the first indented by indent. */
+static void put_wrapped(FILE *o, const char *s, int width, int indent)
 {
-	int col;
-	size_t off = fit(s, n, clip ? cols : INT_MAX, &col);
-	buf_add(b, s, off);
+	struct lines ll = { 0 };
+	size_t n = strlen(s);
+	size_t lead = 0;
+	while (lead < n && s[lead] == ' ')
+		lead++;
+	layout_line(&ll, (const uint8_t *)s, lead, n, width - indent > 10 ? width - indent : 10);
+	for (size_t k = 0; k < ll.n; k++) {
+		for (int i = 0; i < (k ? indent : (int)lead); i++)
+			fputc(' ', o);
+		fwrite(s + ll.v[k].start, 1, ll.v[k].end - ll.v[k].start, o);
+		fputc('\n', o);
+	}
+	lines_free(&ll);
+}
+
+/* A row of columns, then text wrapped beside them, never cut: a meaning or
+ * a description is read whole.  text starts at the column the columns end
+ * at, and its further lines are indented to it; where fewer than 24
+ * columns would be left, it starts on the next line, indented 6.  Columns
+ * wider than the width are wrapped too (their further lines indented 4).
+ * Both are sanitised as put_cut does. */
+static void put_row(FILE *o, const char *cols, const char *text, int width)
+{
+	size_t n;
+	char *t = doc_sanitize_str(text, strlen(text), &n);
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (!n) {
+		size_t cn;
+		char *c = doc_sanitize_str(cols, strlen(cols), &cn);
+		while (cn > 0 && c[cn - 1] == ' ')
+			c[--cn] = '\0';
+		put_wrapped(o, c, width, 4);
+		free(c);
+		free(t);
+		return;
+	}
+	int indent, col;
+	size_t cn;
+	char *c = doc_sanitize_str(cols, strlen(cols), &cn);
+	size_t keep = fit(c, cn, width, &col);
+	if (width - col >= 24 && keep == cn) {
+		fwrite(c, 1, keep, o);
+		indent = col;
+	} else {
+		while (cn > 0 && c[cn - 1] == ' ')
+			c[--cn] = '\0';
+		put_wrapped(o, c, width, 4);
+		indent = 6;
+	}
+	free(c);
+	struct lines ll = { 0 };
+	layout_line(&ll, (const uint8_t *)t, 0, n, width - indent);
+	for (size_t k = 0; k < ll.n; k++) {
+		if (k || indent == 6)
+			fprintf(o, "%*s", indent, "");
+		fwrite(t + ll.v[k].start, 1, ll.v[k].end - ll.v[k].start, o);
+		fputc('\n', o);
+	}
+	lines_free(&ll);
+	free(t);
+}
+
+/* Append s[0, n) padded with spaces to cols columns, and with clip cut to
+ * them, the cut marked (cut.h): printf's %-26s counts bytes, and a name
+ * with é or 東 came out columns short. */
+static void add_column(struct buf *b, const char *s, size_t n, int cols, int clip, int ascii)
+{
+	int col = 0;
+	if (clip) {
+		col = cut_append(b, s, n, cols, ascii);
+	} else {
+		size_t off = fit(s, n, INT_MAX, &col);
+		buf_add(b, s, off);
+	}
 	for (; col < cols; col++)
 		buf_addc(b, ' ');
 }
@@ -70,7 +146,7 @@ static void rule(FILE *o, int w, int ascii)
 /* Print a title, cut to width, underlined to its width. */
 static void heading(FILE *o, const char *title, int width, int ascii)
 {
-	rule(o, put_clipped(o, title, width), ascii);
+	rule(o, put_cut(o, title, width, ascii), ascii);
 }
 
 static void header(FILE *o, const struct model *m, int width, int ascii)
@@ -179,8 +255,9 @@ static int article(FILE *o, const struct model *m, int width, int explain)
 static void why_line(FILE *o, const struct model *m, const char *what,
 		     const struct entity_why *w, int width)
 {
-	struct buf b = { 0 };
-	buf_printf(&b, "      %s: %s, %s", what, w->rule, entity_conf_name(w->conf));
+	struct buf c = { 0 }, b = { 0 };
+	buf_printf(&c, "      %s: ", what);
+	buf_printf(&b, "%s, %s", w->rule, entity_conf_name(w->conf));
 	if (w->ev_end > w->ev_start && w->ev_end <= m->doc.len) {
 		buf_adds(&b, " \"");
 		buf_add(&b, m->doc.text + w->ev_start, w->ev_end - w->ev_start);
@@ -188,7 +265,8 @@ static void why_line(FILE *o, const struct model *m, const char *what,
 	}
 	if (w->source)
 		buf_printf(&b, " (%s)", w->source);
-	put_clipped(o, b.data, width);
+	put_row(o, c.data, b.data, width);
+	buf_free(&c);
 	buf_free(&b);
 }
 
@@ -209,16 +287,15 @@ static void actors(FILE *o, const struct model *m, int width, int ascii, int exp
 			if ((int)e->kind != k)
 				continue;
 			if (!shown++)
-				fprintf(o, "%s\n", entity_kind_name(e->kind));
+				fprintf(o, "%s\n", entity_kind_heading(e->kind));
 			struct buf b = { 0 };
 			/* Found automatically: "~" likely, "?" unsure; sure and
 			 * annotated ones as before. */
 			enum entity_conf conf = model_entity_conf(m, i);
 			buf_adds(&b, conf == CONF_LIKELY ? " ~" : conf == CONF_UNSURE ? " ?" : "  ");
-			add_column(&b, e->name, strlen(e->name), 26, 0);
-			buf_printf(&b, " %3zu  %s", m->mentions.count[i],
-				   e->description ? e->description : "");
-			put_clipped(o, b.data, width);
+			add_column(&b, e->name, strlen(e->name), 26, 0, ascii);
+			buf_printf(&b, " %3zu  ", m->mentions.count[i]);
+			put_row(o, b.data, e->description ? e->description : "", width);
 			buf_free(&b);
 			if (explain && e->why) {
 				why_line(o, m, "found", &e->why[0], width);
@@ -242,14 +319,10 @@ static int figures(FILE *o, const struct model *m, int width, int ascii)
 	heading(o, "FIGURES", width, ascii);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct figure *fg = &f->v[i];
+		/* The value as a reader writes it ("early July", "25%"); the
+		 * machine form is --export json's. */
 		struct buf v = { 0 };
-		if (fg->kind == FIG_DATE) {
-			char iso[32];
-			fig_date_iso(fg, iso, sizeof iso);
-			buf_printf(&v, "%s", iso);
-		} else {
-			buf_printf(&v, "%s%g %s", fig_cmp_symbol(fg->cmp), fg->value, fg->unit);
-		}
+		fig_wording(&v, fg, ascii);
 		const char *meaning = model_figure_meaning(m, fg);
 		char *t;
 		size_t tn;
@@ -259,35 +332,16 @@ static int figures(FILE *o, const struct model *m, int width, int ascii)
 		}
 		struct buf b = { 0 };
 		buf_adds(&b, "  ");
-		add_column(&b, t, tn, 28, 1);
+		add_column(&b, t, tn, 28, 1, ascii);
 		free(t);
 		buf_printf(&b, " %-9s ", fig_kind_name(fg->kind));
-		add_column(&b, v.data, v.len, 14, 0);
-		buf_printf(&b, " line %-4zu%s", doc_line_at(&m->doc, fg->start) + 1,
-			   meaning ? meaning : "");
-		put_clipped(o, b.data, width);
+		add_column(&b, v.data, v.len, 20, 0, ascii);
+		buf_printf(&b, " line %-4zu", doc_line_at(&m->doc, fg->start) + 1);
+		put_row(o, b.data, meaning ? meaning : "", width);
 		buf_free(&b);
 		buf_free(&v);
 	}
 	return 0;
-}
-
-/* s wrapped to width, its lines after the first indented by indent. */
-static void put_wrapped(FILE *o, const char *s, int width, int indent)
-{
-	struct lines ll = { 0 };
-	size_t n = strlen(s);
-	size_t lead = 0;
-	while (lead < n && s[lead] == ' ')
-		lead++;
-	layout_line(&ll, (const uint8_t *)s, lead, n, width - indent > 10 ? width - indent : 10);
-	for (size_t k = 0; k < ll.n; k++) {
-		for (int i = 0; i < (k ? indent : (int)lead); i++)
-			fputc(' ', o);
-		fwrite(s + ll.v[k].start, 1, ll.v[k].end - ll.v[k].start, o);
-		fputc('\n', o);
-	}
-	lines_free(&ll);
 }
 
 /* Append the document's text[from, to) to b as it is now (doc_copy_text):
@@ -342,18 +396,18 @@ static int comparisons(FILE *o, const struct model *m, int width, int ascii, int
 		chart_build(&c, &m->cmps[i], &m->annot, width, ascii);
 		fputc('\n', o);
 		for (size_t k = 0; k < c.n; k++) {
-			int w = put_clipped(o, c.text.data + c.v[k].text, width);
+			int w = put_cut(o, c.text.data + c.v[k].text, width, ascii);
 			if (c.v[k].item != CHART_TITLE)
 				continue;
 			/* A title wrapped on several rows: one rule, under the last.
 			 * A comparison found by rule says so, as actors do. */
 			while (k + 1 < c.n && c.v[k + 1].item == CHART_TITLE) {
-				int lw = put_clipped(o, c.text.data + c.v[++k].text, width);
+				int lw = put_cut(o, c.text.data + c.v[++k].text, width, ascii);
 				w = lw > w ? lw : w;
 			}
 			rule(o, w, ascii);
 			if (k == 0 && model_cmp_is_auto(m, i))
-				put_clipped(o, "(found automatically)", width);
+				put_cut(o, "(found automatically)", width, ascii);
 		}
 		chart_free(&c);
 		if (explain && explain_rows(o, m, &m->cmps[i], width) != 0)

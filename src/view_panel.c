@@ -26,11 +26,6 @@ struct panel {
 	struct buf label;           /* scratch: a figure row's label */
 };
 
-static const char *const kind_heading[KIND_COUNT] = {
-	[KIND_PERSON] = "People", [KIND_COUNTRY] = "Countries",
-	[KIND_ORGANIZATION] = "Organizations", [KIND_MEDIA] = "Media", [KIND_PLACE] = "Places",
-};
-
 static int selectable(const struct panel_row *r)
 {
 	return r->kind == PROW_ENTITY || r->kind == PROW_FIGURE || r->kind == PROW_READER_NOTE
@@ -95,7 +90,7 @@ static void panel_update(struct ui *u, void *self, int done)
 			if ((int)a->entities[i].kind != k || unsure(m, i))
 				continue;
 			if (!shown++)
-				add_row(p, PROW_NOTE, 0, kind_heading[k]);
+				add_row(p, PROW_NOTE, 0, entity_kind_heading((enum entity_kind)k));
 			add_row(p, PROW_ENTITY, i, NULL);
 		}
 	}

@@ -164,6 +164,10 @@ void annot_drop_entities(struct annot *a, size_t keep);
 /* Index of the entity with this id, or -1. */
 long annot_find_entity(const struct annot *a, const char *id);
 const char *entity_kind_name(enum entity_kind k);  /* "person", ... */
+/* A group of one kind, as the reader's panel and --dump head it ("People",
+ * "Countries"): one vocabulary for both, beside the annotation format's
+ * singular keyword above. */
+const char *entity_kind_heading(enum entity_kind k);
 const char *meta_key_name(enum meta_key k);        /* "title", "section", ... */
 
 #endif

@@ -1002,6 +1002,70 @@ static void test_dump_fits_width(void **state)
 	}
 }
 
+/* s with every run of spaces and line ends made one space, and none after
+ * a hyphen a line ended on (a wrap after "country-") (owned). */
+static char *folded(const char *s)
+{
+	struct buf b = { 0 };
+	int space = 0, lf = 0;
+	buf_add(&b, "", 0);
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n') {
+			space = 1;
+			lf |= *s == '\n';
+			continue;
+		}
+		if (space && b.len && !(lf && b.data[b.len - 1] == '-'))
+			buf_addc(&b, ' ');
+		space = lf = 0;
+		buf_addc(&b, *s);
+	}
+	return b.data;
+}
+
+/* Issue 19: --dump wraps long meanings and descriptions instead of cutting
+ * them (at 80 columns "When Rubio was" was all of one), writes values as a
+ * reader does, and heads its groups of actors as the reader's panel does. */
+static void test_dump_whole_and_worded(void **state)
+{
+	const struct model *m = *state;
+	static const int widths[] = { 40, 60, 80, 120 };
+	for (size_t k = 0; k < 4; k++) {
+		struct outbuf o = { 0 };
+		dump_of(m, widths[k], 0, &o);
+		char *f = folded(o.data);
+		for (size_t i = 0; i < m->figures.n; i++) {
+			const char *meaning = model_figure_meaning(m, &m->figures.v[i]);
+			if (meaning && !strstr(f, meaning))
+				fail_msg("width %d: the meaning \"%s\" is not whole", widths[k], meaning);
+		}
+		for (size_t i = 0; i < m->annot.nentities; i++) {
+			const char *d = m->annot.entities[i].description;
+			if (d && !strstr(f, d))
+				fail_msg("width %d: the description \"%s\" is not whole", widths[k], d);
+		}
+		/* "early July", "90 days", "25%", not "early --07", "90 day", "25 %". */
+		assert_non_null(strstr(f, "early July"));
+		assert_non_null(strstr(f, "90 days"));
+		assert_null(strstr(f, "--07"));
+		assert_null(strstr(f, "25 %"));
+		free(f);
+		char **lines;
+		size_t n = split_lines(o.data, o.len, &lines);
+		int people = 0, countries = 0;
+		for (size_t i = 0; i < n; i++) {
+			people += strcmp(lines[i], "People") == 0;
+			countries += strcmp(lines[i], "Countries") == 0;
+			assert_string_not_equal(lines[i], "person");
+			assert_string_not_equal(lines[i], "country");
+		}
+		assert_int_equal(people, 1);
+		assert_int_equal(countries, 1);
+		free(lines);
+		free(o.data);
+	}
+}
+
 static void test_dump_ascii(void **state)
 {
 	const struct model *m = *state;
@@ -1272,6 +1336,8 @@ int main(void)
 						teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_fits_width, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_ascii, setup_bundled, teardown_model),
+		cmocka_unit_test_setup_teardown(test_dump_whole_and_worded, setup_bundled,
+						teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_deterministic, setup_bundled,
 						teardown_model),
 		cmocka_unit_test(test_changed_in_place_while_written),
