@@ -78,6 +78,19 @@ static int help_layout(struct ui *u, const struct help *help, WINDOW *w, int h, 
 	help_row(&c, "search match", "reverse", u->attr[ROLE_MATCH]);
 	help_row(&c, "cursor", "reverse and bold", u->attr[ROLE_CURSOR]);
 	help_row(&c, "comparison source", "reverse and underlined", u->attr[ROLE_SOURCE]);
+	/* The chart's marks, as chart.c draws them (ASCII with --ascii). */
+	int a = u->ascii;
+	help_row(&c, "", "", A_NORMAL);
+	help_row(&c, "Charts", "A comparison's bars, on one axis a chart:", A_NORMAL);
+	help_row(&c, a ? "====" : "\u2593\u2593\u2593\u2593", "the current level", A_NORMAL);
+	help_row(&c, a ? "####" : "\u2588\u2588\u2588\u2588", "the demand, solid to an exact value", A_NORMAL);
+	help_row(&c, a ? "----" : "\u2591\u2591\u2591\u2591",
+		 "a bound: shaded, with no solid end (\"less than 2\", \"<2.0\")", A_NORMAL);
+	help_row(&c, a ? "###>" : "\u2588\u2588\u2588\u25b8",
+		 "the open end of a lower bound (\"at least 4\")", A_NORMAL);
+	help_row(&c, "reportedly", "after the demand's bar: the text's hedge, as written", A_NORMAL);
+	help_row(&c, "by ?", "the text names no one who asks; by US?: the one who asked before", A_NORMAL);
+	help_row(&c, "pp", "percentage points, the difference of two percentages", A_NORMAL);
 	lines_free(&c.ll);
 	return c.row;
 }

@@ -928,6 +928,28 @@ static void test_why_line(void **state)
 	quit_ok(t);
 }
 
+/* Help's legend explains the chart's bars (the bound's shade among them),
+ * its hedges and "by ?", in both glyph sets. */
+static void test_help_explains_bars(void **state)
+{
+	(void)state;
+	static const char *const uni[] = { "Charts", "\u2593\u2593\u2593\u2593 the current level",
+					   "\u2588\u2588\u2588\u2588 the demand",
+					   "\u2591\u2591\u2591\u2591 a bound: shaded",
+					   "\u25b8 the open end of a lower bound", "reportedly after the demand's bar",
+					   "by ? the text names no one", "pp percentage points" };
+	static const char *const asc[] = { "==== the current level", "#### the demand",
+					   "---- a bound: shaded", "###> the open end" };
+	for (int ascii = 0; ascii < 2; ascii++) {
+		const char *args[] = { "--no-state", ascii ? "--ascii" : NULL, NULL };
+		struct term *t = start(30, 100, args);
+		term_key(t, "h", "G");
+		expect_card(t, ascii ? asc : uni, ascii ? 4 : 8, ascii ? "help, --ascii" : "help");
+		term_key(t, "q");
+		quit_ok(t);
+	}
+}
+
 /* ---- automatic actors in the reader (issue 16) ------------------------------ */
 
 static const char auto_text[] =
@@ -1064,6 +1086,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_help_says_shift_tab, teardown),
 		cmocka_unit_test_teardown(test_help_position, teardown),
+		cmocka_unit_test_teardown(test_help_explains_bars, teardown),
 		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
 		cmocka_unit_test_teardown(test_file_info_byte_share, teardown),
 		cmocka_unit_test_teardown(test_search_smart_case, teardown),
