@@ -950,6 +950,27 @@ static void test_help_explains_bars(void **state)
 	}
 }
 
+/* The comparison pane draws what the chart model gives: a row's hedges
+ * after its demand's bar, "by US?" for an inherited demander and its
+ * note, "pp" explained. */
+static void test_chart_hedges_shown(void **state)
+{
+	(void)state;
+	struct term *t = start(40, 100, NULL);
+	int cy = compare_rule_y(t);
+	screen_assert(t, cy > 0, "no comparison pane");
+	char *f = screen_folded(t);
+	const char *after = strstr(f, "Defense spending");
+	screen_assert(t, after != NULL, "no defense chart");
+	screen_assert(t, strstr(after, "3.5 ") && strstr(after, " reportedly"),
+		      "Japan's demand is not marked reportedly");
+	screen_assert(t, strstr(after, "has been asked, by US?"), "South Korea's hedge and demander");
+	screen_assert(t, strstr(after, "US?: the text does not say who asks here"),
+		      "the inherited demander is not explained");
+	free(f);
+	quit_ok(t);
+}
+
 /* ---- automatic actors in the reader (issue 16) ------------------------------ */
 
 static const char auto_text[] =
@@ -1087,6 +1108,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_help_says_shift_tab, teardown),
 		cmocka_unit_test_teardown(test_help_position, teardown),
 		cmocka_unit_test_teardown(test_help_explains_bars, teardown),
+		cmocka_unit_test_teardown(test_chart_hedges_shown, teardown),
 		cmocka_unit_test_teardown(test_term_unset_hint, teardown),
 		cmocka_unit_test_teardown(test_file_info_byte_share, teardown),
 		cmocka_unit_test_teardown(test_search_smart_case, teardown),
