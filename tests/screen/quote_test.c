@@ -422,7 +422,9 @@ static void test_copy_to_clips_file(void **state)
 	assert_true(asprintf(&env_state, "XDG_STATE_HOME=%s", state_home) > 0);
 	const char *env[] = { env_state, "TERM=screen", "TMUX", "STY", "BRIEF_COPY", NULL };
 	const char *args[] = { "--no-state", NULL };
-	struct term *t = start(30, 100, args, env);
+	/* Wide enough for the message with the temporary directory's path
+	 * beside the focus marker: a longer one is cut, with a mark. */
+	struct term *t = start(30, 130, args, env);
 	term_key(t, "C");
 	int n;
 	free(osc52_payload(t, 0, &n));
