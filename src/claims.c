@@ -2289,7 +2289,8 @@ void claims_find(struct claims *c, const struct claims_input *in)
 		size_t t = 0;
 		while (t < f.tk.n) {
 			size_t u = t;
-			while (u < f.tk.n && f.tk.v[u].sent == f.tk.v[t].sent)
+			while (u < f.tk.n && f.tk.v[u].sent == f.tk.v[t].sent
+			       && u - t < CLAIMS_SENT_TOKENS)
 				u++;
 			build_items(&f, t, u);
 			if (f.nit) {

@@ -42,6 +42,12 @@
 /* Text past this many bytes of the body is not read for claims, as for
  * actors (actors.h): no article is longer. */
 #define CLAIMS_MAX_BYTES ((size_t)4 << 20)
+/* A sentence is read in pieces of at most this many tokens.  Every rule
+ * looks back or ahead within its sentence (the governing cue, the party,
+ * the pattern), so one "sentence" of 600,000 figures and no full stop
+ * cost time quadratic in its length (over 3 minutes); the longest real
+ * sentence of the comparison development set is about 190 tokens. */
+#define CLAIMS_SENT_TOKENS 512
 
 enum claim_role {
 	CLAIM_CURRENT,      /* where the party stands: "currently spends 2.3%" */

@@ -20,6 +20,7 @@
 
 #include "brief/assets.h"
 #include "brief/claims.h"
+#include "brief/tokens.h"
 #include "brief/compare.h"
 #include "brief/mentions.h"
 #include "brief/model.h"
@@ -902,11 +903,51 @@ static void test_annotated_hidden_until_shown(void **state)
 	model_free(&m);
 }
 
+/* A "sentence" with no full stop in thousands of tokens (a table flattened
+ * to one line, a hostile file) is read in pieces of CLAIMS_SENT_TOKENS, so
+ * its cost grows with its length, not with its square; a demand in a piece
+ * of its own is still found.  The filler is sized so that a piece starts
+ * at "and". */
+static void test_long_sentence_in_pieces(void **state)
+{
+	(void)state;
+	static const char tail[] = "and Washington has asked Tokyo to raise defense spending from "
+				   "1.6 percent of GDP to 3.5 percent.\n";
+	struct buf b = { 0 };
+	int found = 0;
+	for (size_t n = 1000; n < 1000 + CLAIMS_SENT_TOKENS && !found; n++) {
+		buf_reset(&b);
+		for (size_t i = 0; i < n; i++)
+			buf_adds(&b, "1% ");
+		size_t at = b.len;
+		buf_adds(&b, tail);
+		struct tokens tk;
+		tokens_init(&tk);
+		tokens_line(&tk, (const uint8_t *)b.data, 0, b.len - 1);
+		for (size_t t = 0; t < tk.n; t++)
+			if (tk.v[t].start == at) {
+				found = t % CLAIMS_SENT_TOKENS == 0;
+				break;
+			}
+		tokens_free(&tk);
+	}
+	assert_true(found);
+	struct fx x;
+	fx_open(&x, b.data, COMMENTARY_ACTORS);
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, "japan", "3.5 percent", &c);
+	assert_string_equal(row_by(c, r), "us");
+	assert_true(CLAIMS_SENT_TOKENS >= 190 * 2);    /* twice the longest real sentence */
+	fx_close(&x);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences_25_26),
 		cmocka_unit_test(test_sentence_27),
+		cmocka_unit_test(test_long_sentence_in_pieces),
 		cmocka_unit_test(test_sentence_28),
 		cmocka_unit_test(test_sentence_29),
 		cmocka_unit_test(test_sentence_30),
