@@ -2089,16 +2089,27 @@ static int same_topic(const struct finder *f, const struct claim *d, const struc
 	       && word_in_span(f, p, q - p, c->sent.start, c->sent.end);
 }
 
+/* How many sentences apart a demand and its level may stand. */
+#define ACROSS_REACH 7
+
 static void across(struct finder *f)
 {
 	struct claim *v = f->out->v;
+	/* Claims are in text order and their sentence numbers never go down,
+	 * so the claims within reach of d are a window that only moves
+	 * forward: linear in the claims, where trying every pair cost a
+	 * text of 100,000 demands minutes. */
+	size_t lo = f->base;
 	for (size_t d = f->base; d < f->out->n; d++) {
 		if ((v[d].role != CLAIM_DEMAND && v[d].role != CLAIM_TARGET) || v[d].pair != CLAIM_NONE
 		    || f->info[d].joint)
 			continue;
-		size_t best = CLAIM_NONE, best_dist = 7;
+		size_t best = CLAIM_NONE, best_dist = ACROSS_REACH;
 		int best_rank = 9;
-		for (size_t c = f->base; c < f->out->n; c++) {
+		while (f->info[lo].sent + ACROSS_REACH < f->info[d].sent)
+			lo++;
+		for (size_t c = lo; c < f->out->n && f->info[c].sent <= f->info[d].sent + ACROSS_REACH;
+		     c++) {
 			if (c == d)
 				continue;
 			/* A current level; else where a change or a plan for now
@@ -2306,6 +2317,19 @@ void claims_find(struct claims *c, const struct claims_input *in)
 	 * ("France's announcement ... He expected the budget deficit to grow
 	 * ... rather than be below 3 percent as requested by EU finance
 	 * ministers": France), likely. */
+	/* Each demander's first demand, so that "one who demands before" is
+	 * one look, not a walk over every claim before. */
+	long maxby = -1;
+	for (size_t k = f.base; k < c->n; k++)
+		if (c->v[k].role == CLAIM_DEMAND && c->v[k].by > maxby)
+			maxby = c->v[k].by;
+	size_t *first_demand = xmalloc(((size_t)(maxby + 1) + 1) * sizeof *first_demand);
+	for (long e = 0; e <= maxby; e++)
+		first_demand[e] = SIZE_MAX;
+	for (size_t k = f.base; k < c->n; k++)
+		if (c->v[k].role == CLAIM_DEMAND && c->v[k].by >= 0
+		    && first_demand[c->v[k].by] == SIZE_MAX)
+			first_demand[c->v[k].by] = k;
 	for (size_t d = f.base; d < c->n; d++) {
 		struct claim *dc = &c->v[d];
 		if ((dc->role != CLAIM_DEMAND && dc->role != CLAIM_TARGET) || dc->party >= 0
@@ -2314,9 +2338,7 @@ void claims_find(struct claims *c, const struct claims_input *in)
 		long ctx = f.info[d].ctx;
 		/* one who demands before is no party asked ("Congress demanded
 		 * ... The Socialists want to cut VAT") */
-		int demands = 0;
-		for (size_t k = f.base; k < d && !demands; k++)
-			demands = c->v[k].by == ctx && c->v[k].role == CLAIM_DEMAND;
+		int demands = ctx >= 0 && ctx <= maxby && first_demand[ctx] < d;
 		if (ctx >= 0 && !demands && is_state(&f, ctx) && other_side(&f, ctx, dc->by)) {
 			dc->party = ctx;
 			dc->party_rule = "context";
@@ -2325,6 +2347,7 @@ void claims_find(struct claims *c, const struct claims_input *in)
 				c->v[dc->pair].party = ctx;
 		}
 	}
+	free(first_demand);
 	/* Only pairs and lone demands are worth keeping as claims; all of them
 	 * are kept, in text order, with their rules. */
 	free(f.info);
