@@ -460,14 +460,45 @@ static void rebuild_quotes(struct model *m, int with_auto)
 		if (e >= 0 && q->q.end > q->q.start)
 			m->quotes[m->nquotes++] = (struct model_quote){ e, q->q.start, q->q.end, NULL };
 	}
-	for (size_t i = 0; with_auto && i < m->nauto_quotes; i++) {
-		const struct quotation *q = &m->auto_quotes[i];
-		long e = annot_find_entity(&m->annot, q->speaker);
-		int dup = 0;
-		for (size_t k = 0; k < m->nquotes && !dup; k++)
-			dup = m->quotes[k].start < q->q.end && q->q.start < m->quotes[k].end;
-		if (e >= 0 && !dup)
-			m->quotes[m->nquotes++] = (struct model_quote){ e, q->q.start, q->q.end, q->rule };
+	size_t na = m->nquotes;
+	if (with_auto && m->nauto_quotes) {
+		/* An automatic quotation overlapping one already shown is not
+		 * shown.  In order of start, the annotated ones that begin before
+		 * q ends are a prefix, and they overlap q when the furthest end
+		 * among them is past q's start; the automatic ones kept so far
+		 * overlap q when their furthest end is.  n log n, where testing
+		 * every pair took seconds on a text of 100,000 quotations. */
+		qsort(m->quotes, na, sizeof *m->quotes, quote_cmp);
+		size_t *reach = xmalloc((na + 1) * sizeof *reach);
+		for (size_t i = 0; i < na; i++)
+			reach[i] = i && reach[i - 1] > m->quotes[i].end ? reach[i - 1] : m->quotes[i].end;
+		struct model_quote *cand = xmalloc(m->nauto_quotes * sizeof *cand);
+		size_t nc = 0;
+		for (size_t i = 0; i < m->nauto_quotes; i++) {
+			const struct quotation *q = &m->auto_quotes[i];
+			long e = annot_find_entity(&m->annot, q->speaker);
+			if (e >= 0)
+				cand[nc++] = (struct model_quote){ e, q->q.start, q->q.end, q->rule };
+		}
+		qsort(cand, nc, sizeof *cand, quote_cmp);
+		size_t auto_reach = 0;
+		for (size_t i = 0; i < nc; i++) {
+			size_t lo = 0, hi = na;     /* annotated ones starting before cand[i] ends */
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (m->quotes[mid].start < cand[i].end)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if ((lo && reach[lo - 1] > cand[i].start) || auto_reach > cand[i].start)
+				continue;
+			m->quotes[m->nquotes++] = cand[i];
+			if (cand[i].end > auto_reach)
+				auto_reach = cand[i].end;
+		}
+		free(cand);
+		free(reach);
 	}
 	qsort(m->quotes, m->nquotes, sizeof *m->quotes, quote_cmp);
 }
