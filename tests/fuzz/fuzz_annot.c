@@ -151,6 +151,11 @@ static void check_resolved(const struct annot *a)
 		int same = strlen(e->name) == n && memcmp(e->name, doc.text + mt->start, n) == 0;
 		for (size_t j = 0; !same && j < e->naliases; j++)
 			same = strlen(e->aliases[j]) == n && memcmp(e->aliases[j], doc.text + mt->start, n) == 0;
+		/* or a government's: a person of e's country, then "administration"
+		 * ("Trump administration" is the US; mentions.h) */
+		for (size_t p = 0; !same && p < a->nentities; p++)
+			same = a->entities[p].affiliation && strcmp(a->entities[p].affiliation, e->id) == 0
+			       && mentions_names_gov(a, doc.text, mt, p);
 		FUZZ_CHECK(same, "mention %zu is no spelling of '%s'", i, e->id);
 	}
 	mentions_free(&m);
