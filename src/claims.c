@@ -2270,6 +2270,10 @@ void claims_find(struct claims *c, const struct claims_input *in)
 	size_t fi = figures_at(in->figs, in->from);
 	size_t off = in->from;
 	while (off < to) {
+		if (c->n - f.base >= CLAIMS_MAX) {
+			c->truncated = 1;
+			break;
+		}
 		const uint8_t *nl = memchr(in->text + off, '\n', to - off);
 		size_t le = nl ? (size_t)(nl - in->text) : to;
 		/* Only lines with a value figure are read: the rest costs
@@ -2298,7 +2302,7 @@ void claims_find(struct claims *c, const struct claims_input *in)
 		while (f.ment_i < in->nments && in->ments[f.ment_i].end <= off)
 			f.ment_i++;
 		size_t t = 0;
-		while (t < f.tk.n) {
+		while (t < f.tk.n && c->n - f.base < CLAIMS_MAX) {
 			size_t u = t;
 			while (u < f.tk.n && f.tk.v[u].sent == f.tk.v[t].sent
 			       && u - t < CLAIMS_SENT_TOKENS)
@@ -2312,6 +2316,8 @@ void claims_find(struct claims *c, const struct claims_input *in)
 		}
 		off = le + 1;
 	}
+	if (c->n - f.base >= CLAIMS_MAX)
+		c->truncated = 1;
 	across(&f);
 	/* A row whose party no rule named: the subject of the sentence before
 	 * ("France's announcement ... He expected the budget deficit to grow
@@ -2517,7 +2523,12 @@ void claims_comparisons(const struct claims *c, const struct claims_input *in,
 			struct comparison *x = &(*vp)[made[k].cmp];
 			/* a row naming no property joins the demander's first
 			 * comparison in its unit ("was asked for 3 billion euros") */
-			if (o->by == dc->by && unit_family(f0) == unit_family(df)
+			/* and no row of the same party yet: one party, one row
+			 * (the annotation format's rule, so a draft loads back) */
+			int taken = 0;
+			for (size_t r = 0; party && r < x->nrows && !taken; r++)
+				taken = x->rows[r].party && strcmp(x->rows[r].party, party) == 0;
+			if (!taken && o->by == dc->by && unit_family(f0) == unit_family(df)
 			    && (f0->kind != FIG_MONEY || strcmp(f0->unit, df->unit) == 0)
 			    && (!prop || share_word(x->rows[0].why ? x->rows[0].why->property : NULL, prop))) {
 				cm = x;

@@ -1,6 +1,7 @@
 /* Resolves comparison rows to numbers and works out the gaps between them. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,32 @@
 #include "brief/document.h"
 #include "brief/util.h"
 
-/* The figure inside a quote: scan the whole lines around it so lookbehind for
+/* How far around a quote its lines are scanned. */
+#define CMP_WINDOW 256
+
+/* An edge of the scan around a quote at q (its start with dir -1, its end
+ * with dir 1), no further than lim (the line's edge): lim itself when it
+ * is within CMP_WINDOW bytes; else CMP_WINDOW bytes out, moved on to a
+ * space within another CMP_WINDOW bytes so no number is cut, or at least
+ * to a character's start. */
+static size_t cmp_window_edge(const uint8_t *t, size_t lim, size_t q, int dir)
+{
+	if (dir < 0 ? q - lim <= CMP_WINDOW : lim - q <= CMP_WINDOW)
+		return lim;
+	size_t at = dir < 0 ? q - CMP_WINDOW : q + CMP_WINDOW;
+	for (size_t n = 0; n < CMP_WINDOW && at != lim; n++) {
+		if (dir < 0 ? t[at - 1] == ' ' : t[at] == ' ')
+			return at;
+		at = dir < 0 ? at - 1 : at + 1;
+	}
+	if (at == lim)
+		return lim;
+	while ((t[at] & 0xC0) == 0x80 && at != lim)
+		at = dir < 0 ? at - 1 : at + 1;
+	return at;
+}
+
+/* The figure inside a quote: scan the lines around it so lookbehind for
  * comparators sees what the detector expects, then keep the first figure
  * wholly inside the quote. */
 static void resolve_value(struct cmp_value *v, struct figures *figs,
@@ -24,6 +50,11 @@ static void resolve_value(struct cmp_value *v, struct figures *figs,
 	/* Not d->len: a lazily opened document is unchecked bytes past ready,
 	 * and its last indexed line ends there. */
 	size_t to = l1 + 1 < d->nlines ? doc_line_start(d, l1 + 1) : d->ready;
+	/* Lookbehind needs a few words, not the whole line: a text of one
+	 * line holding thousands of rows scanned all of it for each value,
+	 * time and figures kept growing with rows times line. */
+	from = cmp_window_edge(d->text, from, q->start, -1);
+	to = cmp_window_edge(d->text, to, q->end, 1);
 	size_t first = figs->n;
 	figures_scan(figs, d->text, d->len, from, to);
 	for (size_t i = first; i < figs->n; i++) {

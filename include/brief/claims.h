@@ -48,6 +48,10 @@
  * cost time quadratic in its length (over 3 minutes); the longest real
  * sentence of the comparison development set is about 190 tokens. */
 #define CLAIMS_SENT_TOKENS 512
+/* No line is read past this many claims (truncated is then set): an
+ * article holds tens; grouping rows into comparisons compares each with
+ * those before it, which stays under a second at this bound. */
+#define CLAIMS_MAX 4096
 
 enum claim_role {
 	CLAIM_CURRENT,      /* where the party stands: "currently spends 2.3%" */
@@ -94,7 +98,7 @@ struct claim {
 struct claims {
 	struct claim *v;            /* owned; in order of the figures' starts */
 	size_t n, cap;
-	int truncated;              /* stopped at CLAIMS_MAX_BYTES */
+	int truncated;              /* stopped at CLAIMS_MAX_BYTES or CLAIMS_MAX claims */
 };
 
 struct quotes_item;

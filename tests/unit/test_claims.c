@@ -942,12 +942,45 @@ static void test_long_sentence_in_pieces(void **state)
 	buf_free(&b);
 }
 
+/* At most CLAIMS_MAX claims are read, and the JSON's truncated says so:
+ * a line of 6,000 demands grouped by the rule that compares each row with
+ * those before it would take seconds.  A value's comparator is read from
+ * the words before it even when its line is long (the scan around a
+ * quote is a window, not the whole line). */
+static void test_bounded_claims(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	for (int i = 0; i < 6000; i++)
+		buf_printf(&b, "The US asked Japan to raise defense spending from 1 percent of GDP "
+			   "to %d.%d percent. ", 2 + i / 10, i % 10);
+	buf_adds(&b, "\n");
+	struct fx x;
+	fx_open(&x, b.data, COMMENTARY_ACTORS);
+	assert_true(x.c.truncated);
+	assert_true(x.c.n >= CLAIMS_MAX && x.c.n < CLAIMS_MAX + 64);
+	fx_close(&x);
+
+	buf_reset(&b);
+	for (int i = 0; i < 400; i++)
+		buf_adds(&b, "Nothing here but words and more words. ");
+	buf_adds(&b, "Washington has asked Tokyo to raise defense spending from less than 2 "
+		     "percent of GDP to 3.5 percent.\n");
+	fx_open(&x, b.data, COMMENTARY_ACTORS);
+	assert_false(x.c.truncated);
+	const struct cmp_row *r = fx_row(&x, "japan", "3.5 percent", NULL);
+	assert_string_equal(r->current.text, "less than 2 percent of GDP");
+	fx_close(&x);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences_25_26),
 		cmocka_unit_test(test_sentence_27),
 		cmocka_unit_test(test_long_sentence_in_pieces),
+		cmocka_unit_test(test_bounded_claims),
 		cmocka_unit_test(test_sentence_28),
 		cmocka_unit_test(test_sentence_29),
 		cmocka_unit_test(test_sentence_30),
