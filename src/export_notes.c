@@ -102,12 +102,17 @@ static void markdown(struct buf *b, const struct model *m, const struct notes *n
 
 /* ---- JSON ------------------------------------------------------------------- */
 
-static void jstr(struct buf *b, const char *s)
+/* A JSON string of s, sanitised as it is written (as export_json.c's):
+ * the document's id is its real path, as raw as the file system has it,
+ * and a C1 control or a bidi override in it would reach whatever reads
+ * the JSON raw. */
+static void jstr(struct buf *b, const char *raw)
 {
-	if (!s) {
+	if (!raw) {
 		buf_adds(b, "null");
 		return;
 	}
+	char *s = doc_sanitize_str(raw, strlen(raw), NULL);
 	buf_addc(b, '"');
 	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
 		if (*c == '"' || *c == '\\')
@@ -122,6 +127,7 @@ static void jstr(struct buf *b, const char *s)
 			buf_addc(b, (char)*c);
 	}
 	buf_addc(b, '"');
+	free(s);
 }
 
 static void json(struct buf *b, const struct model *m, const char *id, const struct notes *ns,

@@ -169,5 +169,13 @@ if [ -w /dev/full ]; then
 	check "a full disk: exit 74" test $? -eq 74
 fi
 
+# A directory name holding a C1 CSI and a right-to-left override: the JSON's
+# "id" (the real path) is written sanitised, as "name" is.
+evil="$T/$(printf 'evil\342\200\256dir\302\23331m')"
+mkdir -p "$evil" && cp "$article" "$evil/a.txt"
+run 0 "--export notes --format json of a file in a hostile directory" --export notes --format json "$evil/a.txt"
+check "no C1 control or bidi override in the JSON" sh -c '! LC_ALL=C grep -q "$(printf "\302\233\\|\342\200\256")" "$1"' sh "$T/out"
+check "the id is there, sanitised" out_has '"id": "'
+
 echo "1..$n"
 exit "$failed"
