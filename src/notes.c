@@ -80,17 +80,6 @@ static int is_space(uint8_t c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* At most max bytes of s, cut on a character's start. */
-static size_t cut_utf8(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	size_t e = max;
-	while (e > 0 && ((unsigned char)s[e] & 0xC0) == 0x80)
-		e--;
-	return e;
-}
-
 /* Sanitised, white space runs folded into one space (or kept as they
  * are but line ends, for a note), ends trimmed, at most max bytes. */
 static char *cleaned(const char *s, size_t n, size_t max)
@@ -111,7 +100,7 @@ static char *cleaned(const char *s, size_t n, size_t max)
 	free(safe);
 	if (!b.data)
 		return xstrdup("");
-	b.data[cut_utf8(b.data, b.len, max)] = '\0';
+	b.data[utf8_cut(b.data, b.len, max)] = '\0';
 	return b.data;
 }
 

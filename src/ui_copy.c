@@ -112,7 +112,7 @@ void copy_figure_group(struct ui *u, size_t group, struct fx *fx)
 	free(idx);
 	const char *t = fgroups_wording(&u->groups, group);
 	size_t len = strlen(t);
-	fx_copy(fx, "figure \"%.*s\"", len > 40 ? 40 : (int)len, t);
+	fx_copy(fx, "figure \"%.*s\"", (int)utf8_cut(t, len, 40), t);
 }
 
 void copy_cmp_row(struct ui *u, size_t cmp, size_t row, struct fx *fx)

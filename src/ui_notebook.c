@@ -112,7 +112,8 @@ void notebook_describe(struct ui *u, const struct note *n, struct fx *fx)
 			   doc_line_at(&u->m->doc, n->start) + 1, n->text);
 	else
 		fx_message(fx, 1, "Orphaned note (its sentence is no longer in the article, "
-			   "\"%.60s%s\"): %s", n->anchor, strlen(n->anchor) > 60 ? "..." : "", n->text);
+			   "\"%.*s%s\"): %s", (int)utf8_cut(n->anchor, strlen(n->anchor), 60),
+			   n->anchor, strlen(n->anchor) > 60 ? "..." : "", n->text);
 }
 
 int notebook_jump(struct ui *u, int backward, struct fx *fx)

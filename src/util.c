@@ -171,3 +171,13 @@ void xsetf(char **slot, const char *fmt, ...)
 	free(*slot);
 	*slot = b.data;
 }
+
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	size_t e = max;
+	while (e > 0 && ((unsigned char)s[e] & 0xC0) == 0x80)
+		e--;
+	return e;
+}

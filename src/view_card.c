@@ -66,10 +66,13 @@ static void first_sentence(struct ui *u, struct card *c, const char *label, size
 {
 	const struct doc *d = &u->m->doc;
 	unsigned flags = SENT_NEWS;
-	if (sent_hard_wrapped(d->text, d->len, (size_t)64 << 10))
+	/* Never past ready: beyond it the bytes are not checked yet. */
+	if (off >= d->ready)
+		return;
+	if (sent_hard_wrapped(d->text, d->ready, (size_t)64 << 10))
 		flags |= SENT_SOFT_LF;
 	size_t s, e;
-	sent_span(d->text, d->len, off, flags, &s, &e);
+	sent_span(d->text, d->ready, off, flags, &s, &e);
 	struct buf b = { 0 };
 	buf_printf(&b, "line %zu: ", doc_line_at(d, off) + 1);
 	/* A hard-wrapped sentence's line ends read as spaces. */
@@ -361,6 +364,13 @@ static void card_draw(struct ui *u, void *self, WINDOW *w, int fresh)
 	werase(w);
 	draw_fill(w, 0, 0, width, u->attr[ROLE_STATUS]);
 	int rows = card_layout(u, c, NULL, 0, width);
+	/* A resize can leave top past the end (scrolled down on a short
+	 * window, then made tall): the last page, not a blank card. */
+	int maxtop = rows - (h - 1) > 0 ? rows - (h - 1) : 0;
+	if (c->top > maxtop)
+		c->top = maxtop;
+	if (c->top < 0)
+		c->top = 0;
 	int last = c->top + h - 1 < rows ? c->top + h - 1 : rows;
 	char where[64];
 	snprintf(where, sizeof where, " lines %d-%d of %d ", c->top + 1, last, rows);

@@ -27,6 +27,10 @@ void *xreallocarray(void *p, size_t nmemb, size_t size);
  * be stored over the old one with its own type, no cast:
  *     m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);  */
 void *xgrowarray(void *p, size_t *cap, size_t need, size_t elem);
+/* How many of s's n bytes to keep for at most max: n when it fits, else
+ * max moved back to a character's start (s is UTF-8), so that a cut
+ * never leaves half a character. */
+size_t utf8_cut(const char *s, size_t n, size_t max);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

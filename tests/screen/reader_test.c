@@ -871,6 +871,30 @@ static void test_card_of_actor(void **state)
 	quit_ok(t);
 }
 
+/* A card scrolled to its end on a short window, then made tall again,
+ * shows its last page, not rows past its end (found by review: "lines
+ * 38-12 of 12" over an empty card). */
+static void test_card_after_resize(void **state)
+{
+	(void)state;
+	struct term *t = start(24, 80, NULL);
+	term_key(t, "]", "i");
+	screen_assert(t, strstr(term_row(t, 0), "(q, i or Esc to close)"), "no card");
+	term_resize(t, 4, 40);
+	term_key(t, "G");
+	term_resize(t, 24, 80);
+	int first = 0, last = 0, total = 0;
+	const char *at = strstr(term_row(t, 0), "lines ");
+	screen_assert(t, at && sscanf(at, "lines %d-%d of %d", &first, &last, &total) == 3,
+		      "no position on the card's title row");
+	screen_assert(t, first >= 1 && first <= last && last == total,
+		      "the card shows lines %d-%d of %d", first, last, total);
+	screen_assert(t, strstr(term_row(t, 1), "name") != NULL || first > 1,
+		      "the card's first row is empty");
+	term_send(t, "q");
+	quit_ok(t);
+}
+
 /* i on the ]/[ cursor: a figure's card, its meaning whole (the panel cuts
  * it); the status line's cut description is whole there too. */
 static void test_card_of_cursor(void **state)
@@ -1122,6 +1146,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_panes_remembered, teardown),
 		cmocka_unit_test_teardown(test_values_worded, teardown),
 		cmocka_unit_test_teardown(test_card_of_actor, teardown),
+		cmocka_unit_test_teardown(test_card_after_resize, teardown),
 		cmocka_unit_test_teardown(test_card_of_cursor, teardown),
 		cmocka_unit_test_teardown(test_why_line, teardown),
 		cmocka_unit_test_teardown(test_auto_actors_in_panel, teardown),

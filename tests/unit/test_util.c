@@ -111,9 +111,28 @@ static void test_overflow_exits(void **state)
 	assert_int_equal(exit_status(overflow_doubling), BRIEF_EXIT_NOMEM);
 }
 
+/* A byte limit never keeps half a character ("%.60s" did: an orphaned
+ * note's anchor of "é"s showed a broken byte in the status line). */
+static void test_utf8_cut(void **state)
+{
+	(void)state;
+	static const char e40[] = "a\xc3\xa9\xc3\xa9\xc3\xa9";     /* a é é é: 7 bytes */
+	assert_int_equal(utf8_cut(e40, 7, 10), 7);
+	assert_int_equal(utf8_cut(e40, 7, 7), 7);
+	assert_int_equal(utf8_cut(e40, 7, 6), 5);        /* not inside the third é */
+	assert_int_equal(utf8_cut(e40, 7, 4), 3);
+	assert_int_equal(utf8_cut(e40, 7, 2), 1);
+	assert_int_equal(utf8_cut(e40, 7, 0), 0);
+	static const char cjk[] = "\xe4\xb8\xad\xe6\x96\x87";       /* 中文 */
+	assert_int_equal(utf8_cut(cjk, 6, 5), 3);
+	assert_int_equal(utf8_cut(cjk, 6, 3), 3);
+	assert_int_equal(utf8_cut(cjk, 6, 2), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_cut),
 		cmocka_unit_test(test_growarray_doubles),
 		cmocka_unit_test(test_reallocarray),
 		cmocka_unit_test(test_overflow_exits),
