@@ -189,6 +189,53 @@ static int by_place(const void *a, const void *b)
 	return 0;
 }
 
+struct keyed {
+	struct note n;
+	size_t i;                   /* where it stood */
+};
+
+static int by_place_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int r = by_place(&x->n, &y->n);
+	return r ? r : x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int by_id_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	if (x->n.id != y->n.id)
+		return x->n.id < y->n.id ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Of notes with one id, the first is kept, the others freed; the rest
+ * keep their order.  n log n, where a lookup for each note read took a
+ * minute on a notes file at its 16 MiB bound. */
+static void drop_duplicates(struct notes *ns)
+{
+	if (ns->n < 2)
+		return;
+	struct keyed *k = xreallocarray(NULL, ns->n, sizeof *k);
+	for (size_t i = 0; i < ns->n; i++)
+		k[i] = (struct keyed){ ns->v[i], i };
+	qsort(k, ns->n, sizeof *k, by_id_keyed);
+	unsigned char *drop = xcalloc(ns->n, 1);
+	for (size_t i = 1; i < ns->n; i++)
+		if (k[i].n.id == k[i - 1].n.id)
+			drop[k[i].i] = 1;
+	free(k);
+	size_t w = 0;
+	for (size_t i = 0; i < ns->n; i++) {
+		if (drop[i])
+			note_clear(&ns->v[i]);
+		else
+			ns->v[w++] = ns->v[i];
+	}
+	ns->n = w;
+	free(drop);
+}
+
 void notes_anchor(struct notes *ns, const uint8_t *text, size_t len, int complete)
 {
 	for (size_t i = 0; i < ns->n; i++) {
@@ -198,16 +245,17 @@ void notes_anchor(struct notes *ns, const uint8_t *text, size_t len, int complet
 		else
 			n->place = complete ? NOTE_ORPHANED : NOTE_UNPLACED;
 	}
-	/* An insertion sort: stable (qsort is not), and notes are few. */
-	for (size_t i = 1; i < ns->n; i++) {
-		struct note k = ns->v[i];
-		size_t j = i;
-		while (j > 0 && by_place(&ns->v[j - 1], &k) > 0) {
-			ns->v[j] = ns->v[j - 1];
-			j--;
-		}
-		ns->v[j] = k;
-	}
+	/* Stable: qsort is not, so ties fall back on the order they had (an
+	 * insertion sort took seconds on a notes file written backwards). */
+	if (ns->n < 2)
+		return;
+	struct keyed *k = xreallocarray(NULL, ns->n, sizeof *k);
+	for (size_t i = 0; i < ns->n; i++)
+		k[i] = (struct keyed){ ns->v[i], i };
+	qsort(k, ns->n, sizeof *k, by_place_keyed);
+	for (size_t i = 0; i < ns->n; i++)
+		ns->v[i] = k[i].n;
+	free(k);
 }
 
 /* ---- the file's text --------------------------------------------------------- */
@@ -481,7 +529,7 @@ int notes_parse(const char *name, const char *s, size_t n, const char *doc, stru
 		} else if (l.len >= 5 && !memcmp(l.s, "note ", 5)) {
 			struct note nt;
 			if (parse_note(&c, &nt) == 0) {
-				if (ours && out && !notes_find(out, nt.id)) {
+				if (ours && out) {     /* duplicates dropped below */
 					out->v = xgrowarray(out->v, &out->cap, out->n + 1, sizeof *out->v);
 					out->v[out->n++] = nt;
 				} else {
@@ -496,6 +544,8 @@ int notes_parse(const char *name, const char *s, size_t n, const char *doc, stru
 			buf_printf(&first, "%s:%zu:%zu: expected %s", name, l.no, column(l.s, c.p),
 				   c.what);
 	}
+	if (out)
+		drop_duplicates(out);
 	if (nbad > 1)
 		buf_printf(&first, " (and %zu more line%s not understood, kept as they are)",
 			   nbad - 1, nbad > 2 ? "s" : "");

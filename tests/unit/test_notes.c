@@ -106,6 +106,28 @@ static void test_parse(void **state)
 	notes_free(&ns);
 }
 
+/* One note an id: of a repeated id the first is kept, and the others keep
+ * their order (the check is a sort now, not a search for each). */
+static void test_parse_duplicate_ids(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"brief-notes 1\n"
+		"doc \"/a.txt\"\n"
+		"note 0000000000000009 90 \"Nine.\" \"first nine\"\n"
+		"note 0000000000000002 20 \"Two.\" \"two\"\n"
+		"note 0000000000000009 91 \"Nine again.\" \"second nine\"\n"
+		"note 0000000000000001 10 \"One.\" \"one\"\n"
+		"note 0000000000000002 21 \"Two again.\" \"second two\"\n";
+	struct notes ns = { 0 };
+	assert_int_equal(notes_parse("n", text, strlen(text), "/a.txt", &ns, NULL), 0);
+	assert_int_equal(ns.n, 3);
+	assert_string_equal(ns.v[0].text, "first nine");
+	assert_string_equal(ns.v[1].text, "two");
+	assert_string_equal(ns.v[2].text, "one");
+	notes_free(&ns);
+}
+
 static void test_parse_errors(void **state)
 {
 	(void)state;
@@ -432,6 +454,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_duplicate_ids),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_format_keeps_the_rest),
 		cmocka_unit_test(test_clean),
