@@ -167,6 +167,15 @@ static void qstr(struct buf *b, const struct quote *q)
 	str(b, q->text ? q->text : "", q->text ? q->len : 0);
 }
 
+/* Whether q's text is the document's bytes where it stands, so that the
+ * line written loads back: a quote found automatically over a TAB holds a
+ * space there (claims_quote), which no longer anchors (found by fuzzing). */
+static int quote_is_text(const struct model *m, const struct quote *q)
+{
+	return q->text && q->end >= q->start && q->end - q->start == q->len
+	       && q->end <= m->doc.len && memcmp(m->doc.text + q->start, q->text, q->len) == 0;
+}
+
 /* A comparison in the annotation format.  A row is written only when its
  * party and demander are actors written in (else the file would not
  * parse, or load back to another chart); the comparison, when one row is
@@ -181,7 +190,7 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 		const struct cmp_row *row = &c->rows[r];
 		row_ok[r] = !off && by_ok && row->party && written_id(m, all, nall, row->party)
 			    && (!row->demander || written_id(m, all, nall, row->demander))
-			    && row->current.text && row->demand.text;
+			    && quote_is_text(m, &row->current) && quote_is_text(m, &row->demand);
 		any |= row_ok[r];
 	}
 	for (size_t k = 0; !any && k < c->nmeasures; k++)
@@ -331,7 +340,8 @@ int draft_write(FILE *out, const struct model *m)
 			      && q->q.start < m->annot.quotations[k].q.end;
 		if (dup)
 			continue;
-		int ok = written_id(m, all, nall, q->speaker) && q->q.text && !strchr(q->q.text, '\t');
+		int ok = written_id(m, all, nall, q->speaker) && quote_is_text(m, &q->q)
+			 && !strchr(q->q.text, '\t');
 		buf_printf(&b, "%squotation %s ", ok ? "" : "# ", q->speaker);
 		qstr(&b, &q->q);
 		buf_adds(&b, q->rule ? "  # " : "\n");
