@@ -2372,8 +2372,10 @@ static int anchors_here(const struct claims_input *in, size_t s, size_t e)
 {
 	size_t from = in->from;
 	size_t n = e - s;
-	while (from + n <= in->len) {
-		const uint8_t *hit = memmem(in->text + from, in->len - from, in->text + s, n);
+	/* Only up to s itself: an occurrence after it cannot be the first
+	 * (searching to the end cost each quote the whole document). */
+	while (from <= s) {
+		const uint8_t *hit = memmem(in->text + from, s + n - from, in->text + s, n);
 		if (!hit)
 			return 0;
 		size_t at = (size_t)(hit - in->text);
