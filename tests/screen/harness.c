@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -802,4 +803,27 @@ pid_t term_pid(const struct term *t)
 int term_exited(const struct term *t)
 {
 	return t->reaped;
+}
+
+int term_test_env(char *tmpdir)
+{
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("TERM", "xterm-256color", 1);
+	static const char *const unset[] = { "NO_COLOR", "LINES", "COLUMNS", "BRIEF_COPY",
+					     "BRIEF_NO_OSC52", "TMUX", "STY", "XDG_STATE_HOME",
+					     "XDG_CONFIG_HOME" };
+	for (size_t i = 0; i < sizeof unset / sizeof unset[0]; i++)
+		unsetenv(unset[i]);
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		return -1;
+	}
+	char *home;
+	if (asprintf(&home, "%s/home", tmpdir) < 0)
+		return -1;
+	mkdir(home, 0700);
+	setenv("HOME", home, 1);
+	free(home);
+	return 0;
 }

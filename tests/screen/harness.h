@@ -100,6 +100,14 @@ int term_exited(const struct term *t);
  * status, or 128 + signal if it died of a signal. */
 int term_finish(struct term *t, int *status);
 
+/* The environment every screen test runs brief in, whatever the caller's:
+ * LANG and LC_ALL C.UTF-8, TERM xterm-256color, no NO_COLOR, LINES,
+ * COLUMNS, BRIEF_COPY, BRIEF_NO_OSC52, TMUX or STY; tmpdir (a mkdtemp
+ * template, filled in) created, HOME a fresh folder in it, no XDG state
+ * or config folder, so the real home is never touched.  The children
+ * inherit it.  0, or -1 with a message on stderr. */
+int term_test_env(char *tmpdir);
+
 /* Kill and reap every term still alive (for test teardown after a failed
  * assertion). */
 void term_cleanup_all(void);

@@ -305,24 +305,8 @@ int main(void)
 		fprintf(stderr, "html_test: set BRIEF to the brief binary\n");
 		return 1;
 	}
-	setenv("LANG", "C.UTF-8", 1);
-	setenv("LC_ALL", "C.UTF-8", 1);
-	setenv("TERM", "xterm-256color", 1);
-	unsetenv("NO_COLOR");
-	unsetenv("LINES");
-	unsetenv("COLUMNS");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (term_test_env(tmpdir) != 0)
 		return 1;
-	}
-	char *home;
-	if (asprintf(&home, "%s/home", tmpdir) < 0)
-		return 1;
-	mkdir(home, 0700);
-	setenv("HOME", home, 1);
-	unsetenv("XDG_STATE_HOME");
-	unsetenv("XDG_CONFIG_HOME");
-	free(home);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_page_named, teardown),
 		cmocka_unit_test_teardown(test_page_from_pipe, teardown),

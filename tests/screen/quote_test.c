@@ -768,28 +768,8 @@ int main(void)
 		fprintf(stderr, "quote_test: set BRIEF to the brief binary and BRIEF_ASSETS\n");
 		return 1;
 	}
-	setenv("LANG", "C.UTF-8", 1);
-	setenv("LC_ALL", "C.UTF-8", 1);
-	setenv("TERM", "xterm-256color", 1);
-	unsetenv("NO_COLOR");
-	unsetenv("LINES");
-	unsetenv("COLUMNS");
-	unsetenv("BRIEF_COPY");
-	unsetenv("BRIEF_NO_OSC52");
-	unsetenv("TMUX");
-	unsetenv("STY");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (term_test_env(tmpdir) != 0)
 		return 1;
-	}
-	char *home;
-	if (asprintf(&home, "%s/home", tmpdir) < 0)
-		return 1;
-	mkdir(home, 0700);
-	setenv("HOME", home, 1);
-	unsetenv("XDG_STATE_HOME");
-	unsetenv("XDG_CONFIG_HOME");
-	free(home);
 
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_copy_sentence, teardown),

@@ -1104,26 +1104,8 @@ int main(void)
 		fprintf(stderr, "BRIEF and BRIEF_ASSETS must be set (make check sets them)\n");
 		return 1;
 	}
-	/* Pinned, whatever the caller's terminal: the children inherit these. */
-	setenv("LANG", "C.UTF-8", 1);
-	setenv("LC_ALL", "C.UTF-8", 1);
-	setenv("TERM", "xterm-256color", 1);
-	unsetenv("NO_COLOR");
-	unsetenv("LINES");
-	unsetenv("COLUMNS");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (term_test_env(tmpdir) != 0)
 		return 1;
-	}
-	/* Never touch the real home, whatever the caller set. */
-	char *home;
-	if (asprintf(&home, "%s/home", tmpdir) < 0)
-		return 1;
-	mkdir(home, 0700);
-	setenv("HOME", home, 1);
-	unsetenv("XDG_STATE_HOME");
-	unsetenv("XDG_CONFIG_HOME");
-	free(home);
 	/* SCREEN_TEST_FILTER=test_card_* (a glob) runs just those. */
 	const char *filter = getenv("SCREEN_TEST_FILTER");
 	if (filter && *filter)
