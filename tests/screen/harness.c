@@ -805,6 +805,8 @@ int term_exited(const struct term *t)
 	return t->reaped;
 }
 
+static const char *test_dir;   /* term_test_env's folder */
+
 int term_test_env(char *tmpdir)
 {
 	setenv("LANG", "C.UTF-8", 1);
@@ -825,5 +827,24 @@ int term_test_env(char *tmpdir)
 	mkdir(home, 0700);
 	setenv("HOME", home, 1);
 	free(home);
+	test_dir = tmpdir;
 	return 0;
+}
+
+void term_quit_ok(struct term *t)
+{
+	term_key(t, "q");
+	assert_int_equal(term_finish(t, NULL), 0);
+}
+
+char *term_write_temp(const char *name, const void *data, size_t n)
+{
+	char *path;
+	if (asprintf(&path, "%s/%s", test_dir ? test_dir : "/tmp", name) < 0)
+		fail_msg("asprintf");
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return path;
 }

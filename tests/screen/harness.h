@@ -107,6 +107,10 @@ int term_finish(struct term *t, int *status);
  * or config folder, so the real home is never touched.  The children
  * inherit it.  0, or -1 with a message on stderr. */
 int term_test_env(char *tmpdir);
+/* q, then the program must end with status 0. */
+void term_quit_ok(struct term *t);
+/* name written in term_test_env's folder holding data; the path, to free. */
+char *term_write_temp(const char *name, const void *data, size_t n);
 
 /* Kill and reap every term still alive (for test teardown after a failed
  * assertion). */

@@ -46,15 +46,6 @@ static char *temp_path(const char *name)
 	return p;
 }
 
-static char *write_temp(const char *name, const char *data)
-{
-	char *path = temp_path(name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, strlen(data), f), strlen(data));
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
 
 static struct term *start_brief(int rows, int cols, const char *file)
 {
@@ -62,11 +53,6 @@ static struct term *start_brief(int rows, int cols, const char *file)
 	return term_start(rows, cols, argv, NULL);
 }
 
-static void quit_ok(struct term *t)
-{
-	term_key(t, "q");
-	assert_int_equal(term_finish(t, NULL), 0);
-}
 
 /* Row y left of the side panel's rule, trailing spaces cut (a copy). */
 static char *row_left(struct term *t, int y)
@@ -145,10 +131,10 @@ static void test_page_named(void **state)
 	struct term *t = start_brief(30, 100, path);
 	check_page_screen(t, 0);
 	screen_assert(t, strstr(term_row(t, 29), "page.html") != NULL, "status row: %s", term_row(t, 29));
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_brief(40, 200, path);
 	check_page_screen(t, 1);
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 }
 
@@ -165,7 +151,7 @@ static void test_page_from_pipe(void **state)
 	struct term *t = term_start(30, 100, argv, NULL);
 	check_page_screen(t, 0);
 	screen_assert(t, strstr(term_row(t, 29), "(stdin)") != NULL, "status row: %s", term_row(t, 29));
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(fifo);
 	free(fifo);
 	free(path);
@@ -181,7 +167,7 @@ static void test_page_gzip(void **state)
 	free(cmd);
 	struct term *t = start_brief(30, 100, gz);
 	check_page_screen(t, 0);
-	quit_ok(t);
+	term_quit_ok(t);
 	free(gz);
 	free(path);
 }
@@ -207,7 +193,7 @@ static void test_page_heading(void **state)
 	screen_assert(t, p != NULL, "no paragraph under the heading");
 	assert_int_equal(term_cell_attrs(t, y + 2, term_row_cols(t)[p - term_row(t, y + 2)], &a), 1);
 	screen_assert(t, !a.underline, "paragraph underlined");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 }
 
@@ -235,15 +221,21 @@ static void test_page_search(void **state)
 	term_send(t, "/harbourwatcher\r");
 	screen_assert(t, strstr(term_row(t, 23), "Pattern not found") != NULL,
 		      "a comment's author found: %s", term_row(t, 23));
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
+}
+
+/* A page's text, NUL-terminated, written as name in the test folder. */
+static char *write_page(const char *name, const char *html)
+{
+	return term_write_temp(name, html, strlen(html));
 }
 
 /* No article: the status line says so and the whole text shows. */
 static void test_page_without_article(void **state)
 {
 	(void)state;
-	char *path = write_temp("nav.html",
+	char *path = write_page("nav.html",
 				"<!doctype html><html><head><title>Sections</title></head><body>"
 				"<nav><ul><li><a href=\"/a\">World news</a></li><li><a href=\"/b\">Sport</a>"
 				"</li></ul></nav><p>Choose a section.</p></body></html>");
@@ -257,7 +249,7 @@ static void test_page_without_article(void **state)
 	/* The notice goes with the first key, as any message. */
 	term_key(t, "j");
 	screen_assert(t, strstr(term_row(t, 23), "No article found") == NULL, "notice stays");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 }
 
@@ -266,7 +258,7 @@ static void test_page_without_article(void **state)
 static void test_page_hostile(void **state)
 {
 	(void)state;
-	char *path = write_temp("evil.html",
+	char *path = write_page("evil.html",
 				"<!doctype html><html><head><title>Evil \x1b]0;pwned\x07 title</title>"
 				"<meta property=\"og:title\" content=\"Evil &#27;]0;owned&#7; headline\"></head>"
 				"<body><article><p>Evil paragraph \x1b[2J\x1b[31m red &#x9b;1m and &#x202e;"
@@ -287,7 +279,7 @@ static void test_page_hostile(void **state)
 	char *body = article_text(t, 1, 6);
 	screen_assert(t, strstr(body, "Evil paragraph") && strstr(body, "red"), "text: %s", body);
 	free(body);
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 }
 

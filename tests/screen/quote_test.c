@@ -47,11 +47,6 @@ static const char *status_row(struct term *t)
 	return term_row(t, term_rows(t) - 1);
 }
 
-static void quit_ok(struct term *t)
-{
-	term_key(t, "q");
-	assert_int_equal(term_finish(t, NULL), 0);
-}
 
 static char *path_in(const char *name)
 {
@@ -61,15 +56,6 @@ static char *path_in(const char *name)
 	return p;
 }
 
-static char *write_temp(const char *name, const void *data, size_t n)
-{
-	char *path = path_in(name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -224,7 +210,7 @@ static void test_copy_sentence(void **state)
 	free(got);
 	free(want);
 	free(sentence);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The ]/[ cursor decides the sentence; a count copies that many. */
@@ -259,7 +245,7 @@ static void test_copy_cursor_and_count(void **state)
 	free(s2);
 	free(s3);
 	free(s4);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* X copies the paragraph at the cursor, and 2X two of them. */
@@ -290,7 +276,7 @@ static void test_copy_paragraph(void **state)
 	free(want);
 	free(p);
 	free(p2);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* A sentence holding ESC, bidi overrides and C1 controls is copied as the
@@ -301,7 +287,7 @@ static void test_copy_hostile_sentence(void **state)
 	static const char text[] =
 		"Evil \033[31mRED\033[0m, \xe2\x80\xae" "desrever\xe2\x80\xac and \xc2\x9b" "2J C1 "
 		"\033]52;c;SGVsbG8=\007 here.\nNext line.\n";
-	char *path = write_temp("hostile.txt", text, sizeof text - 1);
+	char *path = term_write_temp("hostile.txt", text, sizeof text - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start(24, 80, args, NULL);
 	/* The document's own OSC 52 never reached the terminal. */
@@ -340,7 +326,7 @@ static void test_copy_hostile_sentence(void **state)
 	screen_assert(t, strcmp(shown, copied) == 0, "screen [%s] != copy [%s]", shown, copied);
 	free(first);
 	free(got);
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -351,7 +337,7 @@ static void test_copy_file_changed(void **state)
 {
 	(void)state;
 	static const char text[] = "A plain sentence with PLACEHOLD in it. Another one.\n";
-	char *path = write_temp("changed.txt", text, sizeof text - 1);
+	char *path = term_write_temp("changed.txt", text, sizeof text - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start(24, 80, args, NULL);
 	static const char osc[] = "\033]0;pwn\007";
@@ -366,7 +352,7 @@ static void test_copy_file_changed(void **state)
 	screen_assert(t, !strchr(got, '\033') && !strchr(got, '\007'), "raw bytes copied: [%s]", got);
 	screen_assert(t, strstr(got, "]0;pwn") != NULL, "the changed text should be copied, made safe: [%s]", got);
 	free(got);
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -398,12 +384,12 @@ static void test_copy_command(void **state)
 	snprintf(said, sizeof said, "Copied %zu characters to BRIEF_COPY", chars_of(want));
 	screen_assert(t, strstr(status_row(t), said) != NULL, "status should say [%s]", said);
 	/* A command that fails says so. */
-	quit_ok(t);
+	term_quit_ok(t);
 	const char *env_fail[] = { "BRIEF_COPY=cat >/dev/null; exit 3", NULL };
 	t = start(30, 100, args, env_fail);
 	term_key(t, "C");
 	screen_assert(t, strstr(status_row(t), "exit status 3") != NULL, "a failing BRIEF_COPY should say so");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(got);
 	free(want);
 	free(sentence);
@@ -432,7 +418,7 @@ static void test_copy_to_clips_file(void **state)
 	screen_assert(t, strstr(status_row(t), "brief/clips: sentence, line") != NULL,
 		      "the status line should name the clips file");
 	term_key(t, "X");
-	quit_ok(t);
+	term_quit_ok(t);
 	char *clips = path_in("clipstate/brief/clips");
 	struct stat st;
 	assert_int_equal(stat(clips, &st), 0);
@@ -459,7 +445,7 @@ static void test_copy_over_limit(void **state)
 		text[i] = i % 7 == 6 ? ' ' : 'a';
 	text[n] = '\n';
 	text[n + 1] = '\0';
-	char *path = write_temp("long.txt", text, n + 1);
+	char *path = term_write_temp("long.txt", text, n + 1);
 	char *state_home = path_in("longstate");
 	char *env_state;
 	assert_true(asprintf(&env_state, "XDG_STATE_HOME=%s", state_home) > 0);
@@ -480,7 +466,7 @@ static void test_copy_over_limit(void **state)
 	assert_non_null(memmem(got, len, text, n));
 	free(got);
 	free(clips);
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 	free(text);
@@ -518,7 +504,7 @@ static void test_copy_card_and_row(void **state)
 	free(want);
 	free(sentence);
 	free(got);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* tmux's default TERM is screen's: with TMUX set OSC 52 is used. */
@@ -532,7 +518,7 @@ static void test_copy_tmux_screen_term(void **state)
 	int n;
 	free(osc52_payload(t, 0, &n));
 	assert_int_equal(n, 1);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- notes ---------------------------------------------------------------- */
@@ -569,7 +555,7 @@ static char *commentary_file(const char *name, int line, const char *old, const 
 		}
 		p += l;
 	}
-	char *path = write_temp(name, out.d, out.n);
+	char *path = term_write_temp(name, out.d, out.n);
 	free(out.d);
 	free(text);
 	return path;
@@ -622,7 +608,7 @@ static void test_note_lifecycle(void **state)
 	int nrow = 0;
 	screen_assert(t, column_of(t, "Check the 3.5 figure", &nrow) > 0, "the note is not listed");
 	screen_assert(t, strstr(term_row(t, nrow), "12") != NULL, "the note's line is not listed");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	/* Reopened: still there. */
 	t = start(30, 100, args, env);
@@ -632,7 +618,7 @@ static void test_note_lifecycle(void **state)
 	screen_assert(t, strstr(status_row(t), "Note 1/1, line 12: Check the 3.5 figure") != NULL,
 		      "'[ should go to the note");
 	screen_assert(t, column_of(t, "US Secretary of State", NULL) == 2, "'[ should bring the sentence back");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	/* The article edited: a paragraph added before, the sentence kept. */
 	free(commentary_file("noted.txt", 11, "", "An opening paragraph added later, before the others.\n\n"));
@@ -642,7 +628,7 @@ static void test_note_lifecycle(void **state)
 		      "the note should be found again, two lines down");
 	screen_assert(t, column_of(t, "\u270e", &mrow) == 0 && column_of(t, "US Secretary of State", &row) == 2
 			 && row == mrow, "the mark should follow the sentence");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	/* The sentence edited away: the note is orphaned, listed, not lost. */
 	free(commentary_file("noted.txt", 12, "US Secretary of State Marco Rubio had called off",
@@ -657,7 +643,7 @@ static void test_note_lifecycle(void **state)
 	screen_assert(t, strstr(status_row(t), "1 orphaned") != NULL, "'] should say the note is orphaned");
 	term_key(t, "Tab", "g", "Enter");
 	screen_assert(t, strstr(status_row(t), "Orphaned note") != NULL, "Enter on the orphan should say it");
-	quit_ok(t);
+	term_quit_ok(t);
 	char *notes = path_in("notestate/brief/notes");
 	char *kept = slurp(notes, NULL);
 	screen_assert(t, kept && strstr(kept, "\"Check the 3.5 figure\"\n"), "the orphan left the file");
@@ -702,7 +688,7 @@ static void test_note_edit_remove(void **state)
 	term_send(t, "never");
 	term_key(t, "Esc");
 	screen_assert(t, column_of(t, "never", NULL) < 0, "Esc should not keep the note");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(env_state);
 	free(state_home);
 	unlink(art);
@@ -727,7 +713,7 @@ static void test_note_export(void **state)
 	term_key(t, "Enter", "a");
 	term_send(t, "Seoul's *view*");
 	term_key(t, "Enter");
-	quit_ok(t);
+	term_quit_ok(t);
 	char *cmd;
 	assert_true(asprintf(&cmd, "XDG_STATE_HOME='%s' '%s' --export notes '%s'", state_home,
 			     brief_path, art) > 0);

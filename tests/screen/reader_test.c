@@ -233,24 +233,7 @@ HELPER int compare_selected_y(struct term *t)
 	return -1;
 }
 
-HELPER void quit_ok(struct term *t)
-{
-	term_key(t, "q");
-	int rc = term_finish(t, NULL);
-	assert_int_equal(rc, 0);
-}
 
-HELPER char *write_temp(const char *name, const void *data, size_t n)
-{
-	char *path;
-	if (asprintf(&path, "%s/%s", tmpdir, name) < 0)
-		fail_msg("asprintf");
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
 
 HELPER char *asset(const char *name)
 {
@@ -272,7 +255,7 @@ static void test_help_says_shift_tab(void **state)
 	screen_assert(t, screen_has(t, "Shift-Tab"), "help does not name Shift-Tab");
 	screen_assert(t, !screen_has(t, "BTab"), "help still says BTab");
 	term_key(t, "q");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- the terminal ---------------------------------------------------------- */
@@ -319,7 +302,7 @@ static void test_file_info_byte_share(void **state)
 	check_byte_share(t);
 	term_send(t, "20j");
 	check_byte_share(t);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- search as less users know it ---------------------------------------- */
@@ -366,12 +349,12 @@ static void test_search_smart_case(void **state)
 	screen_assert(t, status_has(t, "h help"), "Esc did not cancel the option prompt");
 	term_send(t, "-x");
 	screen_assert(t, status_has(t, "No option -x"), "-x: no word of an unknown option");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	static const char *const big_i[] = { "--no-state", "-I", NULL };
 	t = start(30, 100, big_i);
 	screen_assert(t, !matches_are(t, "US", "US", 12), "brief -I: /US matched case");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Non-overlapping occurrences of pat in s. */
@@ -432,7 +415,7 @@ static void test_search_match_count(void **state)
 	/* Scrolling says nothing of matches any more. */
 	term_send(t, "j");
 	screen_assert(t, !status_has(t, "match "), "the match stays on the status line after j");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(text);
 	free(path);
 }
@@ -450,7 +433,7 @@ static void test_search_match_count_large(void **state)
 	assert_non_null(b.p);
 	for (size_t i = 0; i < lines; i++)
 		memcpy(b.p + i * ll, line, ll);
-	char *path = write_temp("many.txt", b.p, lines * ll);
+	char *path = term_write_temp("many.txt", b.p, lines * ll);
 	free(b.p);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start(24, 80, args);
@@ -474,7 +457,7 @@ static void test_search_match_count_large(void **state)
 	term_send(t, "n");
 	snprintf(want, sizeof want, "match 2 of %zu", lines);
 	screen_assert(t, status_has(t, want), "after n: not \"%s\"", want);
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -505,8 +488,8 @@ static const char cut_annotations[] =
 static void test_cut_text_marked(void **state)
 {
 	(void)state;
-	char *txt = write_temp("cut.txt", cut_text, sizeof cut_text - 1);
-	char *ann = write_temp("cut.brief", cut_annotations, sizeof cut_annotations - 1);
+	char *txt = term_write_temp("cut.txt", cut_text, sizeof cut_text - 1);
+	char *ann = term_write_temp("cut.brief", cut_annotations, sizeof cut_annotations - 1);
 	const char *args[] = { "--no-state", txt, NULL };
 	struct term *t = start(24, 80, args);
 	char *row = NULL;
@@ -525,7 +508,7 @@ static void test_cut_text_marked(void **state)
 	screen_assert(t, status_has(t, "\u2026"), "the cut description has no mark");
 	screen_assert(t, !status_has(t, "ever") || status_has(t, "every\u2026"),
 		      "the description is cut inside a word");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	/* The header at 40 columns; the measure label in a narrow chart
 	 * (tall enough for the chart's rows and its "pp" note above it). */
@@ -543,7 +526,7 @@ static void test_cut_text_marked(void **state)
 	}
 	screen_assert(t, strstr(joined, "Counterproductivesupercalifragilisticbudgetarydisciplinemeasure"),
 		      "the chart's long label lost a part: %s", joined);
-	quit_ok(t);
+	term_quit_ok(t);
 	/* Too narrow to wrap in: its lines are cut, with the mark. */
 	t = start(30, 9, args);
 	cy = compare_rule_y(t);
@@ -551,7 +534,7 @@ static void test_cut_text_marked(void **state)
 	for (int y = cy + 1; y < term_rows(t) - 1; y++)
 		found |= strstr(term_row(t, y), "\u2026") != NULL;
 	screen_assert(t, cy < term_rows(t) - 1 && found, "a chart too narrow to wrap is cut unmarked");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	const char *ascii[] = { "--no-state", "--ascii", txt, NULL };
 	t = start(24, 80, ascii);
@@ -563,7 +546,7 @@ static void test_cut_text_marked(void **state)
 		ok = bar && strstr(bar, "The Extraordinari") && strstr(bar, "...");
 	}
 	screen_assert(t, ok, "--ascii: the cut name has no \"...\"");
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(txt);
 	unlink(ann);
 	free(txt);
@@ -591,7 +574,7 @@ static void test_lists_say_what_is_hidden(void **state)
 	screen_assert(t, atoi(strstr(row, "\u2191 ") + strlen("\u2191 ")) > 5, "odd: \"%s\"", row);
 	free(row);
 	screen_assert(t, panel_find(t, "\u2193 ", NULL) < 0, "rows below said at the end");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	/* The comparison at 80x24: the measures below. */
 	t = start(24, 80, NULL);
@@ -605,7 +588,7 @@ static void test_lists_say_what_is_hidden(void **state)
 	for (int r = cy + 1; r < term_rows(t) - 1; r++)
 		found |= strstr(term_row(t, r), "\u2191 ") && strstr(term_row(t, r), "more");
 	screen_assert(t, found, "the comparison does not say rows are hidden above");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Selecting an entity in the article (*, a click) brings its panel row
@@ -623,7 +606,7 @@ static void test_selection_shown_in_panel(void **state)
 	screen_assert(t, panel_find(t, "Middle East", &row) >= 0, "* did not bring Middle East into view");
 	screen_assert(t, strncmp(row, "> ", 2) == 0, "the Middle East row is not selected: %s", row);
 	free(row);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- focus and state --------------------------------------------------------- */
@@ -645,7 +628,7 @@ static void test_focus_marker(void **state)
 	int cy = compare_rule_y(t);
 	send_click(t, cy + 2, 4);
 	screen_assert(t, status_has(t, "[comparison]"), "a click in the chart: focus not shown");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The comparison's selection stays on its row across any resize. */
@@ -668,7 +651,7 @@ static void test_compare_selection_survives_resize(void **state)
 		screen_assert(t, y >= 0 && strcmp(term_row(t, y), want) == 0,
 			      "the selection moved from \"%s\" to \"%s\"", want, y >= 0 ? term_row(t, y) : "");
 		free(want);
-		quit_ok(t);
+		term_quit_ok(t);
 	}
 }
 
@@ -701,7 +684,7 @@ static void test_wheel_same_in_lists(void **state)
 		      "the wheel moved the chart's selection instead of its rows");
 	free(top);
 	free(selected);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Help says where its window is, as less does: "lines 1-29 of N", and
@@ -721,7 +704,7 @@ static void test_help_position(void **state)
 	screen_assert(t, strstr(term_row(t, 0), want) != NULL, "at its end help does not say \"%s\"",
 		      want);
 	term_key(t, "q");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* s and c are remembered with the reading position, for the document and
@@ -739,13 +722,13 @@ static void test_panes_remembered(void **state)
 	term_send(t, "s");
 	term_send(t, "c");
 	screen_assert(t, panel_rule_x(t) < 0 && compare_rule_y(t) == 29, "s and c did not hide them");
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_env(30, 100, none, env);
 	screen_assert(t, panel_rule_x(t) < 0, "the hidden panel came back");
 	screen_assert(t, compare_rule_y(t) == 29, "the hidden comparison came back");
 	term_send(t, "c");
 	screen_assert(t, compare_rule_y(t) < 29, "c did not show the comparison");
-	quit_ok(t);
+	term_quit_ok(t);
 	/* Another document: the last choice. */
 	char *second = asset("../tests/fixtures/second.txt");
 	const char *args[] = { second, NULL };
@@ -753,13 +736,13 @@ static void test_panes_remembered(void **state)
 	screen_assert(t, panel_rule_x(t) < 0, "a new document: the panel was hidden last");
 	screen_assert(t, compare_rule_y(t) < 29, "a new document: the comparison was shown last");
 	term_send(t, "s");
-	quit_ok(t);
+	term_quit_ok(t);
 	/* The options win over the state. */
 	static const char *const no_both[] = { "--no-panel", "--no-compare", NULL };
 	t = start_env(30, 100, no_both, env);
 	screen_assert(t, panel_rule_x(t) < 0 && compare_rule_y(t) == 29,
 		      "--no-panel --no-compare: a pane shows");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(second);
 	free(env0);
 }
@@ -795,7 +778,7 @@ static void test_values_worded(void **state)
 	screen_assert(t, status_has(t, "early July \u00b7 early July"),
 		      "the status line does not word the date");
 	screen_assert(t, !status_has(t, "--07"), "the status line shows the machine form");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- the card ---------------------------------------------------------------- */
@@ -868,7 +851,7 @@ static void test_card_of_actor(void **state)
 	static const char *const us[] = { "mentions 26", "of which Trump administration \u00d72" };
 	expect_card(t, us, 2, "US");
 	term_send(t, "q");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* A card scrolled to its end on a short window, then made tall again,
@@ -892,7 +875,7 @@ static void test_card_after_resize(void **state)
 	screen_assert(t, strstr(term_row(t, 1), "name") != NULL || first > 1,
 		      "the card's first row is empty");
 	term_send(t, "q");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* i on the ]/[ cursor: a figure's card, its meaning whole (the panel cuts
@@ -919,7 +902,7 @@ static void test_card_of_cursor(void **state)
 	term_key(t, "Esc", "g");
 	term_send(t, "i");
 	screen_assert(t, status_has(t, "No actor or figure here"), "i on nothing says nothing");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* x says in one line what found the panel row's or the cursor's actor or
@@ -949,7 +932,7 @@ static void test_why_line(void **state)
 	term_send(t, "x");
 	screen_assert(t, status_has(t, "Trump administration: Donald Trump's government, counted for US"),
 		      "x on a government mention does not say so");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Help's legend explains the chart's bars (the bound's shade among them),
@@ -970,7 +953,7 @@ static void test_help_explains_bars(void **state)
 		term_key(t, "h", "G");
 		expect_card(t, ascii ? asc : uni, ascii ? 4 : 8, ascii ? "help, --ascii" : "help");
 		term_key(t, "q");
-		quit_ok(t);
+		term_quit_ok(t);
 	}
 }
 
@@ -992,7 +975,7 @@ static void test_chart_hedges_shown(void **state)
 	screen_assert(t, strstr(after, "US?: the text does not say who asks here"),
 		      "the inherited demander is not explained");
 	free(f);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- automatic actors in the reader (issue 16) ------------------------------ */
@@ -1010,7 +993,7 @@ static const char auto_text[] =
 static void test_auto_actors_in_panel(void **state)
 {
 	(void)state;
-	char *path = write_temp("auto.txt", auto_text, sizeof auto_text - 1);
+	char *path = term_write_temp("auto.txt", auto_text, sizeof auto_text - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start(24, 100, args);
 	screen_assert(t, panel_find(t, "ACTORS (auto)", NULL) >= 0, "the title does not say auto");
@@ -1054,7 +1037,7 @@ static void test_auto_actors_in_panel(void **state)
 	screen_assert(t, at.bold, "after A the unsure Zorvani is not highlighted");
 	term_send(t, "A");
 	screen_assert(t, status_has(t, "sure and likely"), "A again: back to sure and likely");
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -1080,11 +1063,11 @@ static void test_auto_toggle_with_annotations(void **state)
 	screen_assert(t, status_has(t, "the annotated ones only"), "A A A: not back to annotated");
 	screen_assert(t, panel_find(t, "(+ auto)", NULL) < 0, "the title still says + auto");
 	static const char *const no_auto[] = { "--no-state", "--no-auto", NULL };
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start(30, 100, no_auto);
 	term_send(t, "A");
 	screen_assert(t, status_has(t, "--no-auto"), "A with --no-auto says nothing");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- main ------------------------------------------------------------------- */

@@ -221,24 +221,7 @@ static int cell_blank(struct term *t, int y, int x)
 	return c.chars[0] == 0 || c.chars[0] == ' ';
 }
 
-static void quit_ok(struct term *t)
-{
-	term_key(t, "q");
-	int rc = term_finish(t, NULL);
-	assert_int_equal(rc, 0);
-}
 
-static char *write_temp(const char *name, const void *data, size_t n)
-{
-	char *path;
-	if (asprintf(&path, "%s/%s", tmpdir, name) < 0)
-		fail_msg("asprintf");
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-	return path;
-}
 
 /* ---- first paint ---------------------------------------------------------- */
 
@@ -282,7 +265,7 @@ static void check_first_paint(int rows, int cols)
 	VTermScreenCell c;
 	term_cell(t, cy, cols - 1, &c);
 	screen_assert(t, c.chars[0] == 0x2500, "%dx%d: the comparison rule stops short", cols, rows);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_first_paint_80x24(void **state)
@@ -337,7 +320,7 @@ static void test_next_highlight_and_mentions(void **state)
 	screen_assert(t, status_has(t, "Rubio 2/3") && !status_has(t, "wrapped"), "N: expected Rubio 2/3");
 	/* The mention named on the status line is on screen, as the cursor. */
 	screen_assert(t, find_in_article(t, "Rubio", &y, &x), "the mention is not on screen");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The wrap notice must survive a long entity description at 80 columns. */
@@ -352,7 +335,7 @@ static void test_wrap_notice_visible_at_80(void **state)
 	term_key(t, "n");
 	screen_assert(t, status_has(t, "Trump 1/1 "), "n should come back to the first mention");
 	screen_assert(t, status_has(t, "wrapped"), "the wrap notice is cut off the status line");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The cursor's identity, whatever the scrolling: the text of its row (left of
@@ -403,7 +386,7 @@ static void test_counted_highlight_steps(void **state)
 		term_key(t, "]");
 		one[i] = status_left(t);
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 
 	t = start_brief(30, 100, no_state);
 	static const struct {
@@ -417,7 +400,7 @@ static void test_counted_highlight_steps(void **state)
 			      steps[i].keys, one[steps[i].to], st);
 		free(st);
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 	for (int i = 1; i <= 5; i++)
 		free(one[i]);
 
@@ -433,7 +416,7 @@ static void test_counted_highlight_steps(void **state)
 		last = status_left(t);
 	}
 	screen_assert(t, last != NULL, "no highlight on the last page");
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_brief(30, 100, no_state);
 	term_key(t, "G");
 	term_send(t, "999]");
@@ -442,7 +425,7 @@ static void test_counted_highlight_steps(void **state)
 		      "999] at the end should stop on the last highlight \"%s\", not \"%s\"", last, st);
 	free(st);
 	free(last);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* n and N step through an entity's mentions by the count, wrapping as one
@@ -464,7 +447,7 @@ static void test_counted_mention_steps(void **state)
 	term_send(t, "3N");
 	screen_assert(t, status_has(t, "Rubio 2/3") && status_has(t, "wrapped"),
 		      "3N from 2/3 should wrap round to Rubio 2/3");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* n and N repeat a search by the count: 3n lands where n n n does. */
@@ -490,7 +473,7 @@ static void test_counted_search_steps(void **state)
 		}
 	}
 	screen_assert(t, m > 4, "too few matches of Japan to count with: %d", m);
-	quit_ok(t);
+	term_quit_ok(t);
 
 	static const struct {
 		const char *keys;
@@ -513,7 +496,7 @@ static void test_counted_search_steps(void **state)
 		screen_assert(t, !status_has(t, "wrapped") == !steps[i].wraps,
 			      "%s: the wrap notice should %sshow", steps[i].keys, steps[i].wraps ? "" : "not ");
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 	for (int i = 0; i < m; i++)
 		free(ids[i]);
 }
@@ -527,7 +510,7 @@ static void test_counted_search_prompt(void **state)
 	term_key(t, "n", "n");
 	char *third = cursor_id(t);
 	screen_assert(t, third != NULL, "/Japan n n: no cursor on a match");
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_brief(30, 100, no_state);
 	term_send(t, "3/Japan\r");
 	char *id = cursor_id(t);
@@ -542,7 +525,7 @@ static void test_counted_search_prompt(void **state)
 		      third, id ? id : "no cursor");
 	free(id);
 	free(third);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The program's state letter and CPU ticks (user + system) from /proc. */
@@ -594,7 +577,7 @@ static char *write_lines(const char *name, const char *line, const char *extra, 
 		memcpy(text + n, x ? extra : line, x ? el : ll);
 		n += x ? el : ll;
 	}
-	char *path = write_temp(name, text, n);
+	char *path = term_write_temp(name, text, n);
 	free(text);
 	return path;
 }
@@ -679,7 +662,7 @@ static void test_counted_pages_in_lists(void **state)
 		screen_assert(t, strcmp(term_text(t), want) == 0, "%s: 2b should move as 2k",
 			      focus[f]);
 		free(want);
-		quit_ok(t);
+		term_quit_ok(t);
 	}
 }
 
@@ -707,7 +690,7 @@ static void test_search_lands_on_match(void **state)
 	screen_assert(t, !status_has(t, "not found"), "/ishiba reported not found");
 	term_send(t, "/zzzz\r");
 	screen_assert(t, status_has(t, "Pattern not found"), "/zzzz: no \"Pattern not found\"");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_search_prompt_shows_and_hides_cursor(void **state)
@@ -727,7 +710,7 @@ static void test_search_prompt_shows_and_hides_cursor(void **state)
 	term_key(t, "Esc");
 	screen_assert(t, !term_cursor_visible(t), "Esc should leave the prompt and hide the cursor");
 	screen_assert(t, status_has(t, "h help"), "the status line is not back after Esc");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Up and Down in the prompt walk through the patterns searched, as in less. */
@@ -759,7 +742,7 @@ static void test_search_history(void **state)
 	screen_assert(t, find_in_article(t, "Rubio", &y, &x), "no Rubio in the article at the top");
 	term_cell_attrs(t, y, x, &a);
 	screen_assert(t, a.reverse, "the recalled search did not run: Rubio not highlighted");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- resize -------------------------------------------------------------------- */
@@ -804,7 +787,7 @@ static void test_resize_keeps_reading_position(void **state)
 			      sizes[i][1], sizes[i][0]);
 	}
 	free(words);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The byte offset of the top line, as = reports it (-1 if not shown). */
@@ -861,7 +844,7 @@ static void test_resize_round_trip_keeps_top(void **state)
 	term_send(t, "g'a");
 	got = top_byte(t);
 	screen_assert(t, got == moved, "a mark set at 40x10 goes to byte %ld, not %ld", got, moved);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The saved position is where the reader was, not the start of whatever
@@ -876,13 +859,13 @@ static void test_state_after_resize(void **state)
 	long want = top_byte(t);
 	screen_assert(t, want > 0, "= shows no byte offset");
 	term_resize(t, 10, 40);
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_brief_env(30, 100, NULL, env);
 	long got = top_byte(t);
 	screen_assert(t, got == want, "closed at 40x10, reopened at 100x30 on byte %ld, not %ld",
 		      got, want);
 	free(dir);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* On a short terminal the comparison takes at most about half of the rows
@@ -913,7 +896,7 @@ static void test_comparison_split_small_heights(void **state)
 		screen_assert(t, cy == usual[i][2], "%dx%d: the comparison rule is on row %d, not %d",
 			      usual[i][1], usual[i][0], cy, usual[i][2]);
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- help ---------------------------------------------------------------------- */
@@ -1005,7 +988,7 @@ static void check_help(int rows, int cols)
 	term_key(t, "q");
 	screen_assert(t, !strstr(term_row(t, 0), "brief: keys") && status_has(t, "h help"),
 		      "q does not close the help");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Wide enough for every line: a missing action fails here. */
@@ -1036,7 +1019,7 @@ static void test_help_counts(void **state)
 	}
 	screen_assert(t, strcmp(one[9], one[10]) != 0, "the help is too short to scroll 10 lines");
 	term_key(t, "q");
-	quit_ok(t);
+	term_quit_ok(t);
 
 	static const struct {
 		const char *keys;
@@ -1054,7 +1037,7 @@ static void test_help_counts(void **state)
 	}
 	term_key(t, "q");
 	screen_assert(t, status_has(t, "h help"), "q does not close the help");
-	quit_ok(t);
+	term_quit_ok(t);
 	for (int i = 0; i <= 10; i++)
 		free(one[i]);
 }
@@ -1100,7 +1083,7 @@ static void test_mark_prompts(void **state)
 	screen_assert(t, words && back && strcmp(words, back) == 0, "'a did not go back to the mark");
 	free(words);
 	free(back);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_quit_restores_terminal(void **state)
@@ -1271,7 +1254,7 @@ static void test_cjk_emoji_combining(void **state)
 	n += (size_t)snprintf(text + n, sizeof text - n, " end\n\n");
 	for (int i = 0; i < 30; i++)
 		n += (size_t)snprintf(text + n, sizeof text - n, "Filler line %d.\n", i);
-	char *path = write_temp("wide.txt", text, n);
+	char *path = term_write_temp("wide.txt", text, n);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(12, 40, args);
 	/* At a narrow width the panel may start over the article; Esc hides an
@@ -1321,7 +1304,7 @@ static void test_cjk_emoji_combining(void **state)
 		screen_assert(t, strstr(want, scr) != NULL, "at the end the screen is not a run of the file");
 		free(scr);
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 	free(want);
@@ -1334,7 +1317,7 @@ static void test_zwnj_kept(void **state)
 {
 	(void)state;
 	static const char text[] = "qx\u200Cy ok and \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 end\n";
-	char *path = write_temp("zwnj.txt", text, sizeof text - 1);
+	char *path = term_write_temp("zwnj.txt", text, sizeof text - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
 	screen_assert(t, term_raw_has(t, "qx\u200Cy", strlen("qx\u200Cy")),
@@ -1351,7 +1334,7 @@ static void test_zwnj_kept(void **state)
 	int y3, x3;
 	screen_assert(t, term_find(t, " end", &y3, &x3) && y3 == y2 && x3 == x2 + 7,
 		      "the Persian word is not 7 columns");
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -1365,7 +1348,7 @@ static void test_lone_zero_width_takes_no_column(void **state)
 				   "abc TWO\n"
 				   "\t\xe2\x80\x8c" "abc THREE\n"
 				   "\tabc FOUR\n";
-	char *path = write_temp("lone.txt", text, sizeof text - 1);
+	char *path = term_write_temp("lone.txt", text, sizeof text - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
 	int y1, x1, y2, x2;
@@ -1375,7 +1358,7 @@ static void test_lone_zero_width_takes_no_column(void **state)
 	screen_assert(t, term_find(t, "THREE", &y1, &x1) && term_find(t, "FOUR", &y2, &x2),
 		      "THREE and FOUR not on screen");
 	screen_assert(t, x1 == x2, "a ZWNJ after a tab took a column: THREE at %d, FOUR at %d", x1, x2);
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -1421,7 +1404,7 @@ static void test_hostile_file(void **state)
 		"C1 as UTF-8 \xc2\x9b" "31mC1RED and raw \x9b" "32mRAWC1 and \x90 DCS.\n"
 		"Bidi \xe2\x80\xae" "desrever\xe2\x80\xac text and \xe2\x81\xa6isolate\xe2\x81\xa9.\n"
 		"Bell \007 backspace \b delete \177 done.\n";
-	char *path = write_temp("hostile.txt", hostile, sizeof hostile - 1);
+	char *path = term_write_temp("hostile.txt", hostile, sizeof hostile - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
 	term_key(t, "j", "k");
@@ -1447,7 +1430,7 @@ static void test_hostile_file(void **state)
 	screen_assert(t, term_find(t, "desrever", &y, &x), "the bidi-wrapped text is lost");
 	screen_assert(t, strstr(term_row(t, 0), "Hostile") != NULL || term_find(t, "Hostile", &y, &x),
 		      "the screen was cleared or moved by the document");
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -1458,7 +1441,7 @@ static void test_file_changed_under_us(void **state)
 {
 	(void)state;
 	static const char text[] = "A plain file.\n\nThe word PLACEHOLD stands here.\nThe end.\n";
-	char *path = write_temp("changed.txt", text, sizeof text - 1);
+	char *path = term_write_temp("changed.txt", text, sizeof text - 1);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
 	int y, x;
@@ -1474,7 +1457,7 @@ static void test_file_changed_under_us(void **state)
 	screen_assert(t, !term_raw_has(t, "\033]0;pwn", 7), "the changed bytes reached the terminal raw");
 	screen_assert(t, term_find(t, "\xef\xbf\xbd]0;pwn\xef\xbf\xbd", &y, &x),
 		      "the changed bytes should show with placeholders");
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -1487,7 +1470,7 @@ static void test_file_shrunk_in_last_page(void **state)
 	char text[5000];
 	for (size_t i = 0; i < sizeof text; i++)
 		text[i] = i % 50 == 49 ? '\n' : (char)('a' + i % 26);
-	char *path = write_temp("shrunk.txt", text, sizeof text);
+	char *path = term_write_temp("shrunk.txt", text, sizeof text);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
 	int y, x;
@@ -1505,13 +1488,13 @@ static void test_file_shrunk_in_last_page(void **state)
 static void test_empty_file(void **state)
 {
 	(void)state;
-	char *path = write_temp("empty.txt", "", 0);
+	char *path = term_write_temp("empty.txt", "", 0);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
 	term_send(t, "=");
 	screen_assert(t, strstr(status_row(t), "line 0 of 0") != NULL, "= on an empty file: %s",
 		      status_row(t));
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(path);
 	free(path);
 }
@@ -1527,7 +1510,7 @@ static void test_file_truncated_under_us(void **state)
 	for (int i = 0; i < 400; i++)
 		fprintf(m, "Line %d of a file that will be cut short under the reader.\n", i);
 	assert_int_equal(fclose(m), 0);
-	char *path = write_temp("truncated.txt", b.p, b.n);
+	char *path = term_write_temp("truncated.txt", b.p, b.n);
 	free(b.p);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
@@ -1556,11 +1539,11 @@ static void test_panel_headings_back_in_view(void **state)
 	term_send(t, "100k");
 	screen_assert(t, term_find(t, "ACTORS", &y, &x), "back at the first row, ACTORS should show");
 	screen_assert(t, term_find(t, "People", &y, &x), "back at the first row, People should show");
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_brief(12, 40, no_state);
 	term_key(t, "s");
 	screen_assert(t, term_find(t, "ACTORS", &y, &x), "the folded panel should open with its heading");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- narrow and tiny ------------------------------------------------------------ */
@@ -1582,7 +1565,7 @@ static void test_narrow_panel_toggles(void **state)
 	screen_assert(t, term_find(t, "ACTORS", &y, &x), "s should bring the panel again");
 	term_key(t, "s");
 	screen_assert(t, !term_find(t, "ACTORS", &y, &x), "s again should hide the panel");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Shrinking a wide reader below the panel's width keeps the article. */
@@ -1599,7 +1582,7 @@ static void test_narrow_after_resize(void **state)
 	term_resize(t, 24, 80);
 	screen_assert(t, term_find(t, "ACTORS", &y, &x), "the panel did not come back at 80x24");
 	screen_assert(t, panel_rule_x(t) > 0, "the panel is not beside the article at 80x24");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_tiny_terminals(void **state)
@@ -1609,13 +1592,13 @@ static void test_tiny_terminals(void **state)
 	screen_assert(t, strlen(status_row(t)) > 0, "20x5: no status line");
 	screen_assert(t, status_has(t, "help"), "20x5: the status line lacks help");
 	term_key(t, "j", "]", "Tab", "Enter", "h", "q", "s", "c");
-	quit_ok(t);
+	term_quit_ok(t);
 	static const int sizes[][2] = { { 1, 1 }, { 2, 2 }, { 1, 80 }, { 3, 1 } };
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		t = start_brief(sizes[i][0], sizes[i][1], no_state);
 		term_key(t, "j", "]", "Tab", "Enter", "/", "x", "Enter", "h", "Space", "q");
 		screen_assert(t, !term_exited(t), "%dx%d: brief exited early", sizes[i][1], sizes[i][0]);
-		quit_ok(t);
+		term_quit_ok(t);
 	}
 	/* Shrinking a running reader to nothing and back. */
 	t = start_brief(24, 80, no_state);
@@ -1624,7 +1607,7 @@ static void test_tiny_terminals(void **state)
 	term_key(t, "j", "s");
 	term_resize(t, 24, 80);
 	screen_assert(t, status_has(t, "h help"), "no status line after growing again");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- monochrome ----------------------------------------------------------------- */
@@ -1675,7 +1658,7 @@ static void check_mono(const char *const env[], const char *what)
 	screen_assert(t, find_in_panel(t, "> Marco Rubio", &y, &x), "%s: no panel marker", what);
 	/* No colour sequences at all. */
 	screen_assert(t, !raw_has_colour(t), "%s: colour escape sequences were sent", what);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_monochrome_attributes(void **state)
@@ -1709,7 +1692,7 @@ static void test_no_color_video_keeps_attributes(void **state)
 	term_cell_attrs(t, y, x, &a);
 	screen_assert(t, a.bold, "TERM=linux: actor mention not bold");
 	screen_assert(t, raw_has_colour(t), "TERM=linux: actors lost their colour");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The chart's title is underlined, the margin before it is not: an
@@ -1727,7 +1710,7 @@ static void test_chart_title_margin_plain(void **state)
 		term_cell_attrs(t, y, i, &a);
 		screen_assert(t, !a.underline, "column %d before the chart title is underlined", i);
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_no_color_option(void **state)
@@ -1736,7 +1719,7 @@ static void test_no_color_option(void **state)
 	static const char *const args[] = { "--no-state", "--no-color", NULL };
 	struct term *t = start_brief(24, 80, args);
 	screen_assert(t, !raw_has_colour(t), "--no-color still sends colours");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- comparison ----------------------------------------------------------------- */
@@ -1787,7 +1770,7 @@ static void test_comparison_goes_to_source(void **state)
 	*w = '\0';
 	screen_assert(t, strcmp(marked, "less than 2 percent of GDP") == 0,
 		      "reverse+underline cells read \"%s\"", marked);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- mouse, redraw, suspend ------------------------------------------------ */
@@ -1859,7 +1842,7 @@ static void test_mouse_click_and_wheel(void **state)
 	screen_assert(t, find_in_article(t, "Marco Rubio", &y, &x), "no Marco Rubio in the article");
 	send_sgr_click(t, y, x + 2);
 	screen_assert(t, status_has(t, "Marco Rubio 1/3"), "a click on a mention should select its entity");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* The status line says END exactly when the last line is on screen, blank
@@ -1872,7 +1855,7 @@ static void test_status_end(void **state)
 	for (int i = 1; i <= 40; i++)
 		n += (size_t)snprintf(text + n, sizeof text - n, "Line %d of the text.\n", i);
 	n += (size_t)snprintf(text + n, sizeof text - n, "\n\n\n\n");
-	char *path = write_temp("end.txt", text, n);
+	char *path = term_write_temp("end.txt", text, n);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(12, 60, args);
 	screen_assert(t, !status_has(t, "END"), "END at the top of a long file");
@@ -1883,15 +1866,15 @@ static void test_status_end(void **state)
 	screen_assert(t, !status_has(t, "END") && status_has(t, "%"), "END with the last line off screen");
 	term_key(t, "j");
 	screen_assert(t, status_has(t, "END"), "no END back at the bottom");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 	/* A file shorter than the pane is all on screen at once; this one
 	 * ends on its text, not on blank lines. */
-	path = write_temp("short.txt", "One short line.\nAnd its last.\n", 30);
+	path = term_write_temp("short.txt", "One short line.\nAnd its last.\n", 30);
 	const char *args2[] = { "--no-state", path, NULL };
 	t = start_brief(12, 60, args2);
 	screen_assert(t, status_has(t, "END"), "no END for a file that fits");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 }
 
@@ -1912,7 +1895,7 @@ static void test_blank_runs_squeezed(void **state)
 	memset(text + n, '\n', 1000);
 	n += 1000;
 	n += (size_t)snprintf(text + n, cap - n, "Charlie\n");
-	char *path = write_temp("blank-runs.txt", text, n);
+	char *path = term_write_temp("blank-runs.txt", text, n);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(12, 60, args);
 	int ya, yb, x;
@@ -1928,7 +1911,7 @@ static void test_blank_runs_squeezed(void **state)
 	screen_assert(t, status_has(t, "END") && find_in_article(t, "Charlie", &yb, &x)
 		      && find_in_article(t, "Bravo 10", &ya, &x) && yb == ya + 2,
 		      "the end does not show Bravo 10, one blank row and Charlie");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 	free(text);
 }
@@ -1953,7 +1936,7 @@ static void test_redraw_and_suspend(void **state)
 	screen_assert(t, memmem(raw + len0, len - len0, "\033[?1049l", 8) != NULL,
 		      "^Z did not leave the alternate screen first");
 	free(before);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* ---- state --------------------------------------------------------------------- */
@@ -1967,13 +1950,13 @@ static void test_state_restores_position(void **state)
 	term_send(t, "20j");
 	char *words = first_words(t, 5);
 	assert_non_null(words);
-	quit_ok(t);
+	term_quit_ok(t);
 	t = start_brief_env(30, 100, NULL, env);
 	char *again = first_words(t, 5);
 	screen_assert(t, again && strcmp(words, again) == 0,
 		      "the position was not restored: \"%s\" vs \"%s\"", words, again ? again : "");
 	free(again);
-	quit_ok(t);
+	term_quit_ok(t);
 	/* --no-state neither reads it. */
 	t = start_brief_env(30, 100, no_state, env);
 	again = first_words(t, 5);
@@ -1982,7 +1965,7 @@ static void test_state_restores_position(void **state)
 	free(again);
 	free(words);
 	free(dir);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 
@@ -1997,7 +1980,7 @@ static void test_resize_storm(void **state)
 	screen_assert(t, compare_rule_y(t) > 0 && panel_rule_x(t) > 0,
 		      "the panes are not laid out for 80x24 after 200 resizes");
 	term_key(t, "j");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* A resize while typing a search keeps what was typed. */
@@ -2012,7 +1995,7 @@ static void test_winch_during_prompt(void **state)
 	char *art = article_text(t);
 	screen_assert(t, strstr(art, "Ishiba") != NULL, "the search after the resize found nothing");
 	free(art);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* A dropped connection (SIGHUP) saves the position: the state file is whole,
@@ -2050,7 +2033,7 @@ static void test_state_after_hangup(void **state)
 	free(words);
 	free(dir);
 	free(path);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* A terminal that goes away without a SIGHUP (brief not in its session:
@@ -2080,7 +2063,7 @@ static void test_hangup_without_sighup(void **state)
 	free(again);
 	free(words);
 	free(dir);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* VmSize of a process, in KiB; -1 if unknown. */
@@ -2113,7 +2096,7 @@ static void test_out_of_memory_message_seen(void **state)
 	for (int i = 1; i <= ntok; i++)
 		n += (size_t)snprintf(text + n, cap - n, "w%06d ", i);
 	n += (size_t)snprintf(text + n, cap - n, "\n");
-	char *path = write_temp("oom-line.txt", text, n);
+	char *path = term_write_temp("oom-line.txt", text, n);
 	free(text);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(24, 80, args);
@@ -2123,7 +2106,7 @@ static void test_out_of_memory_message_seen(void **state)
 		/* A sanitizer reserves terabytes up front and answers a lack of
 		 * memory with its own report: nothing to see of brief's here. */
 		fprintf(stderr, "# test_out_of_memory_message_seen: not under a sanitizer\n");
-		quit_ok(t);
+		term_quit_ok(t);
 		unlink(path);
 		free(path);
 		return;
@@ -2221,7 +2204,7 @@ static void test_ascii_locale(void **state)
 	screen_assert(t, status_has(t, "Marco Rubio 1/3 | US Secretary of State"),
 		      "the status line does not separate with ' | ' in the C locale");
 	free(c);
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 
@@ -2245,8 +2228,8 @@ static void test_hostile_annotations_and_name(void **state)
 	if (asprintf(&base, "%s", name) < 0 || asprintf(&txt, "%s.txt", base) < 0
 	    || asprintf(&brief, "%s.brief", base) < 0)
 		fail_msg("asprintf");
-	char *tpath = write_temp(txt, article, sizeof article - 1);
-	char *bpath = write_temp(brief, annotations, sizeof annotations - 1);
+	char *tpath = term_write_temp(txt, article, sizeof article - 1);
+	char *bpath = term_write_temp(brief, annotations, sizeof annotations - 1);
 	const char *args[] = { "--no-state", tpath, NULL };
 	struct term *t = start_brief(24, 100, args);
 	term_key(t, "]");               /* the status line describes Bob */
@@ -2260,7 +2243,7 @@ static void test_hostile_annotations_and_name(void **state)
 			      "hostile sequence %zu from the annotations or file name reached the terminal", i);
 	int y, x;
 	screen_assert(t, term_find(t, "Bob", &y, &x), "the annotated actor is not shown");
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(tpath);
 	unlink(bpath);
 	free(tpath);
@@ -2276,15 +2259,15 @@ static void test_tab_after_highlight(void **state)
 	(void)state;
 	static const char article[] = "Tabs\n\nAlice\tmet\tBob.\n";
 	static const char annotations[] = "body \"Alice\"\nactor alice person \"Alice\"\n";
-	char *tpath = write_temp("tabs.txt", article, sizeof article - 1);
-	char *bpath = write_temp("tabs.brief", annotations, sizeof annotations - 1);
+	char *tpath = term_write_temp("tabs.txt", article, sizeof article - 1);
+	char *bpath = term_write_temp("tabs.brief", annotations, sizeof annotations - 1);
 	const char *args[] = { "--no-state", tpath, NULL };
 	struct term *t = start_brief(24, 100, args);
 	int y, x, y2, x2;
 	screen_assert(t, term_find(t, "met", &y, &x) && term_find(t, "Bob.", &y2, &x2),
 		      "the tabbed line is not shown");
 	screen_assert(t, x == 8 && x2 == 16, "tab stops drifted: \"met\" at %d, \"Bob.\" at %d", x, x2);
-	quit_ok(t);
+	term_quit_ok(t);
 	unlink(tpath);
 	unlink(bpath);
 	free(tpath);
@@ -2344,7 +2327,7 @@ static void test_ignored_signal_stays_ignored(void **state)
 	term_key(t, "j");
 	screen_assert(t, !term_exited(t), "an ignored SIGUSR1 ended brief");
 	screen_assert(t, status_has(t, "h help"), "brief does not answer after an ignored SIGUSR1");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(cmd);
 }
 
@@ -2394,7 +2377,7 @@ static void test_bad_inputs_in_the_reader(void **state)
 	static const char *const injected[] = { "\033]8;", "\033P", "\033]0;title", "\xe2\x80\x8d",
 						"\xe2\x80\x8b", "\xef\xbb\xbf" };
 	for (size_t b = 0; b < sizeof bads / sizeof bads[0]; b++) {
-		char *path = write_temp(bads[b].name, bads[b].data, bads[b].n);
+		char *path = term_write_temp(bads[b].name, bads[b].data, bads[b].n);
 		const char *args[] = { "--no-state", path, NULL };
 		struct term *t = start_brief(24, 80, args);
 		term_key(t, "G", "g", "]", "j");
@@ -2407,7 +2390,7 @@ static void test_bad_inputs_in_the_reader(void **state)
 			screen_assert(t, !memmem(raw, len, injected[i], strlen(injected[i])),
 				      "%s: injected sequence %zu reached the terminal", bads[b].name, i);
 		screen_assert(t, status_has(t, "h help"), "%s: no status line", bads[b].name);
-		quit_ok(t);
+		term_quit_ok(t);
 		unlink(path);
 		free(path);
 	}
@@ -2753,7 +2736,7 @@ static void check_sparse_panel_scroll(int silent, size_t panel_max, size_t full_
 		n += (size_t)snprintf(text + n, cap - n,
 				      "Paragraph %c%c says words go here and there without any figure at all.\n",
 				      'a' + i % 26, 'a' + i / 26 % 26);
-	char *path = write_temp("sparse.txt", text, n);
+	char *path = term_write_temp("sparse.txt", text, n);
 	const char *args[] = { "--no-state", path, NULL };
 	term_set_silent(silent);
 	struct term *t = start_brief(30, 100, args);
@@ -2769,7 +2752,7 @@ static void check_sparse_panel_scroll(int silent, size_t panel_max, size_t full_
 		size_t cost = step_matches_repaint(t, keys[i]);
 		screen_assert(t, cost < full_max, "%s at full width cost %zu bytes", keys[i], cost);
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 	free(text);
 }
@@ -2815,7 +2798,7 @@ static void test_long_single_line(void **state)
 	for (int i = 1; i <= ntok; i++)
 		n += (size_t)snprintf(text + n, cap - n, "w%06d ", i);
 	n += (size_t)snprintf(text + n, cap - n, "\nSecond line.\n");
-	char *path = write_temp("long-line.txt", text, n);
+	char *path = term_write_temp("long-line.txt", text, n);
 	const char *args[] = { "--no-state", path, NULL };
 	struct term *t = start_brief(30, 100, args);
 	int y, x;
@@ -2852,7 +2835,7 @@ static void test_long_single_line(void **state)
 	VTermScreenCell cell;
 	term_cell(t, y, x + 2, &cell);
 	screen_assert(t, cell.attrs.reverse, "a match on screen is not highlighted");
-	quit_ok(t);
+	term_quit_ok(t);
 	free(path);
 	free(text);
 }
@@ -2868,7 +2851,7 @@ static void test_no_margins_option(void **state)
 	 * a blank comes in above the comparison, with no scroll region. */
 	walk_scroll_steps(t, "\033[2H\033[M", 1000, 1);
 	screen_assert(t, !raw_since_has(t, 0, "\033[?69h"), "--no-margins still used them");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_scroll_beside_panel_silent_terminal(void **state)
@@ -2891,7 +2874,7 @@ static void test_scroll_beside_panel_silent_terminal(void **state)
 	from = raw_len(t);
 	step_matches_repaint(t, "k");
 	screen_assert(t, raw_since_has(t, from, "\033[?69h"), "margins not used after a \"yes\"");
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 /* Quitting before a slow link brings the terminal's answer must not leave
@@ -2941,7 +2924,7 @@ static void random_walk(int silent)
 			step_matches_repaint(t, keys[r % (sizeof keys / sizeof keys[0])]);
 		}
 	}
-	quit_ok(t);
+	term_quit_ok(t);
 }
 
 static void test_random_walk_with_margins(void **state)
