@@ -828,8 +828,8 @@ static void test_card_of_actor(void **state)
 		"description US President; his administration sets the tariffs and demands",
 		"affiliation US", "aliases Trump", "mentions 1",
 		"also named in Trump administration \u00d72 (counted for US",
-		"first mention line 15: While the current administration continues the "
-		"\"transactional alliance\" approach adopted during Trump's first term",
+		("first mention line 15: While the current administration continues the "
+		 "\"transactional alliance\" approach adopted during Trump's first term"),
 		"found by the annotation file",
 	};
 	expect_card(t, want, sizeof want / sizeof want[0], "Donald Trump");
