@@ -4,7 +4,8 @@ the development set in tests/bench/devset (the file format and the judgment
 rules are in tests/bench/devset/README.md).
 
     score.py [-v] [--only NAME[,NAME...]] [--set SET] [--confidence LIST]
-                              the table (SET: tune, held, fixtures, news)
+                              the table (SET: tune, held, fixtures, news,
+                              tune2, held2)
     score.py --self-test      the scorer against the annotated texts (no pages)
     score.py --check          read and anchor every gold file, run nothing
     score.py --text NAME      print a text as brief is given it
@@ -24,14 +25,23 @@ tree.  The web pages are read from $BRIEF_WEBPAGES, else ../shared/webpages
 beside the source tree, else /work/shared/webpages; without them the page
 texts are skipped (and said to be).  Python 3 standard library only.
 
-The texts fall in four sets, scored apart as well as together (--set):
+The texts fall in six sets, scored apart as well as together (--set):
 the 24 web pages split in a fixed way by the SHA-256 of their names into a
 tuning half (`tune`: the 12 smallest) and a held-out half (`held`), the
-commentary and the fixtures (`fixtures`), and real news texts kept outside
-the repository (`news`: the gold files, with their texts beside them, in
-$BRIEF_ACTORS_EXTRA, else ../actors-dev beside the source tree, else
-/work/actors-dev; their URLs are in devset/actors-sources.txt).  Rules are
-tuned on `tune` only; `held` and `news` are looked at to report.
+commentary and the fixtures (`fixtures`), and three sets of real news texts
+kept outside the repository, each a folder of gold files with their texts
+beside them:
+
+    news   $BRIEF_ACTORS_EXTRA, else ../actors-dev beside the source tree,
+           else /work/actors-dev (URLs: devset/actors-sources.txt)
+    tune2  $BRIEF_ACTORS_TUNE, else ../actors-tune, else /work/actors-tune
+           (URLs: devset/actors-sources-tune.txt)
+    held2  $BRIEF_ACTORS_HELD, else ../actors-held, else /work/actors-held
+           (URLs: devset/actors-sources-held.txt)
+
+Rules are tuned on `tune` and `tune2` only; `held`, `news` and `held2` are
+scored to report, never read for misses.  A folder that is not here is said
+and skipped; a gold file whose name an earlier set has is left out.
 
 $BRIEF_CLAIMS_DEV names a further folder of texts and gold files, the
 comparison development set (tests/bench/devset/claims-sources.txt lists
@@ -47,6 +57,7 @@ passed; 1 the self-test failed; 2 usage error or brief could not be run;
 """
 import hashlib
 import html.parser
+import io
 import json
 import os
 import re
@@ -691,24 +702,65 @@ def resolve(g, text):
     return t
 
 
-def extra_dir():
-    """The folder of the news texts kept outside the repository, or None."""
-    for d in (os.environ.get('BRIEF_ACTORS_EXTRA'),
-              os.path.join(TOP, '..', 'actors-dev'),
-              '/work/actors-dev'):
-        if d and os.path.isdir(d):
-            return os.path.normpath(d)
+# The news sets kept outside the repository: (set, the environment variable
+# naming its folder, the folder's name beside the source tree, its sources
+# list in devset/).  Each folder holds NAME.gold with NAME.txt beside it.
+# Where a set's folder is looked for after its variable: beside the source
+# tree, then in /work (the self-test moves both).
+OUTSIDE_ROOTS = [os.path.join(TOP, '..'), '/work']
+OUTSIDE = (('news', 'BRIEF_ACTORS_EXTRA', 'actors-dev', 'actors-sources.txt'),
+           ('tune2', 'BRIEF_ACTORS_TUNE', 'actors-tune', 'actors-sources-tune.txt'),
+           ('held2', 'BRIEF_ACTORS_HELD', 'actors-held', 'actors-sources-held.txt'))
+
+
+def outside_dir(kind):
+    """The folder of the outside news set KIND (OUTSIDE), or None when it is
+    not here."""
+    for k, env, local, _ in OUTSIDE:
+        if k != kind:
+            continue
+        for d in [os.environ.get(env)] + [os.path.join(r, local) for r in OUTSIDE_ROOTS]:
+            if d and os.path.isdir(d):
+                return os.path.normpath(os.path.abspath(d))
     return None
 
 
+def outside_dirs():
+    """(set, folder) of the outside sets that are here, each folder once: a
+    folder named for two sets (BRIEF_ACTORS_EXTRA set to the tuning folder)
+    belongs to the first."""
+    out, seen = [], []
+    for k, _, _, _ in OUTSIDE:
+        d = outside_dir(k)
+        if d and not any(os.path.samefile(d, e) for e in seen):
+            seen.append(d)
+            out.append((k, d))
+    return out
+
+
+def extra_dir():
+    """The folder of the news texts kept outside the repository, or None."""
+    return outside_dir('news')
+
+
 def gold_files(extra=True):
-    """The devset's gold files, then the news set's when it is here."""
+    """The devset's gold files, then those of the outside news sets that are
+    here (news, tune2, held2).  A name is one text: a gold file whose name an
+    earlier one has is left out, with a warning."""
     out = sorted(os.path.join(DEVSET, f) for f in os.listdir(DEVSET) if f.endswith('.gold'))
-    d = extra_dir() if extra else None
-    if d:
-        names = {os.path.basename(p) for p in out}
-        out += sorted(os.path.join(d, f) for f in os.listdir(d)
-                      if f.endswith('.gold') and f not in names)
+    if not extra:
+        return out
+    names = {os.path.basename(p): DEVSET for p in out}
+    for _, d in outside_dirs():
+        for f in sorted(os.listdir(d)):
+            if not f.endswith('.gold'):
+                continue
+            if f in names:
+                sys.stderr.write('score.py: warning: %s: %s has a gold file of that name: '
+                                 'left out\n' % (os.path.join(d, f), names[f]))
+                continue
+            names[f] = d
+            out.append(os.path.join(d, f))
     return out
 
 
@@ -730,9 +782,10 @@ def claims_gold_files():
     return out
 
 
-SETS = ('tune', 'held', 'fixtures', 'news')
+SETS = ('tune', 'held', 'fixtures', 'news', 'tune2', 'held2')
 SET_TITLES = {'tune': 'tuning half', 'held': 'held-out half',
-              'fixtures': 'commentary, fixtures', 'news': 'news, held out'}
+              'fixtures': 'commentary, fixtures', 'news': 'news, held out',
+              'tune2': 'news, tuning', 'held2': 'news 2, held out'}
 
 
 def page_split(names):
@@ -744,8 +797,13 @@ def page_split(names):
 
 
 def set_of(g, split):
-    """The set a gold file belongs to (SETS)."""
-    if os.path.dirname(os.path.abspath(g.path)) != DEVSET:
+    """The set a gold file belongs to (SETS): outside the tree, the set of
+    the folder it is in ('news' when it is in none of theirs)."""
+    d = os.path.dirname(os.path.abspath(g.path))
+    if d != DEVSET:
+        for k, od in outside_dirs():
+            if os.path.samefile(d, od):
+                return k
         return 'news'
     if g.source[0] == 'page':
         return split.get(g.name, 'held')
@@ -1274,6 +1332,56 @@ def self_test(out):
         check(':2:12: a local text is a file beside' in got, 'a local text outside its folder '
               'is refused', got)
 
+    # The outside news sets: each folder is its own set, totalled apart under
+    # its own label; a name two folders share is one text; a folder that is
+    # not here is none.
+    global OUTSIDE_ROOTS
+    keep = {e: os.environ.get(e) for _, e, _, _ in OUTSIDE}
+    keep_roots = OUTSIDE_ROOTS
+    with tempfile.TemporaryDirectory(prefix='brief-score.') as d:
+        try:
+            OUTSIDE_ROOTS = [os.path.join(d, 'none')]
+            for k, env, local, _ in OUTSIDE:
+                os.makedirs(os.path.join(d, local))
+                os.environ[env] = os.path.join(d, local)
+                for n in (k, 'same'):
+                    with open(os.path.join(d, local, n + '.txt'), 'w', encoding='utf-8') as f:
+                        f.write('Kenya and Ghana met.\n')
+                    with open(os.path.join(d, local, n + '.gold'), 'w', encoding='utf-8') as f:
+                        f.write('gold 1\ntext local %s.txt\nactor gh country "Ghana"\n'
+                                'comparisons none "test"\n' % n)
+            stderr, sys.stderr = sys.stderr, open(os.devnull, 'w')
+            try:
+                got = [(os.path.basename(p), set_of(read_gold(p), split)) for p in gold_files()
+                       if not p.startswith(DEVSET + os.sep)]
+            finally:
+                sys.stderr.close()
+                sys.stderr = stderr
+            check(got == [('news.gold', 'news'), ('same.gold', 'news'), ('tune2.gold', 'tune2'),
+                          ('held2.gold', 'held2')],
+                  'the news, tuning and held-out news folders are three sets; a shared name '
+                  'is the first one\'s', repr(got))
+            scores = [Score(k) for k, _, _, _ in OUTSIDE]
+            for sc in scores:
+                sc.actors_gold = 1
+            buf = io.StringIO()
+            print_table(scores, buf, False, {k: k for k, _, _, _ in OUTSIDE})
+            table = buf.getvalue()
+            check(all(('\n%-26s' % lab) in table for lab in
+                      ('news, held out (1)', 'news, tuning (1)', 'news 2, held out (1)')),
+                  'each news set has its own total', table)
+            os.environ['BRIEF_ACTORS_HELD'] = os.path.join(d, 'gone')
+            os.rename(os.path.join(d, 'actors-held'), os.path.join(d, 'gone-too'))
+            check(outside_dir('held2') is None and [k for k, _ in outside_dirs()] == ['news', 'tune2'],
+                  'a news folder that is not here is no set', repr(outside_dirs()))
+        finally:
+            OUTSIDE_ROOTS = keep_roots
+            for e, v in keep.items():
+                if v is None:
+                    os.environ.pop(e, None)
+                else:
+                    os.environ[e] = v
+
     texts = {}
     for p in gold_files(extra=False):
         name = os.path.splitext(os.path.basename(p))[0]
@@ -1389,9 +1497,9 @@ def self_test(out):
 
 def find_gold(name):
     path = os.path.join(DEVSET, name + '.gold')
-    extra = extra_dir()
-    if not os.path.isfile(path) and extra and os.path.isfile(os.path.join(extra, name + '.gold')):
-        path = os.path.join(extra, name + '.gold')
+    for _, d in outside_dirs():
+        if not os.path.isfile(path) and os.path.isfile(os.path.join(d, name + '.gold')):
+            path = os.path.join(d, name + '.gold')
     for p, _ in ([] if os.path.isfile(path) else claims_gold_files()):
         if os.path.splitext(os.path.basename(p))[0] == name:
             return p
@@ -1459,13 +1567,16 @@ def bench(args, out):
                   % (len(skipped), ' '.join(skipped)))
     elif pages:
         out.write('page texts from %s\n' % pages)
-    extra = extra_dir()
-    if not want_sets or 'news' in want_sets:
-        if extra:
-            out.write('news texts from %s (%d)\n' % (extra, sum(1 for k in sets.values() if k == 'news')))
+    here = dict(outside_dirs())
+    for k, env, _, sources in OUTSIDE:
+        if want_sets and k not in want_sets:
+            continue
+        if k in here:
+            out.write('%s texts from %s (%d)\n' % (SET_TITLES[k], here[k],
+                                                  sum(1 for x in sets.values() if x == k)))
         else:
-            out.write('no news texts: set BRIEF_ACTORS_EXTRA to the folder of their gold and text '
-                      'files (their sources: tests/bench/devset/actors-sources.txt)\n')
+            out.write('no %s texts: set %s to the folder of their gold and text files '
+                      '(their sources: tests/bench/devset/%s)\n' % (SET_TITLES[k], env, sources))
     out.write('\n')
     if scores:
         print_table(scores, out, args.verbose, sets)
