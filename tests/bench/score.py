@@ -1572,11 +1572,11 @@ def bench(args, out):
         if want_sets and k not in want_sets:
             continue
         if k in here:
-            out.write('%s texts from %s (%d)\n' % (SET_TITLES[k], here[k],
-                                                  sum(1 for x in sets.values() if x == k)))
+            out.write('%s (%s): %d texts from %s\n' % (
+                SET_TITLES[k], k, sum(1 for x in sets.values() if x == k), here[k]))
         else:
-            out.write('no %s texts: set %s to the folder of their gold and text files '
-                      '(their sources: tests/bench/devset/%s)\n' % (SET_TITLES[k], env, sources))
+            out.write('%s (%s): not here, skipped: set %s to the folder of their gold and text '
+                      'files (their sources: tests/bench/devset/%s)\n' % (SET_TITLES[k], k, env, sources))
     out.write('\n')
     if scores:
         print_table(scores, out, args.verbose, sets)
