@@ -40,6 +40,8 @@
 #define R_SEAT_ALIAS "alias:seat-metonym"
 #define R_SAME       "alias:same-name"
 #define R_NAME_PART  "alias:shorter-name"
+#define R_TITLE_OF   "title-of-field"
+#define R_PIECE      "alias:piece-of-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -800,6 +802,35 @@ static int place_noun_of(const struct line *L, size_t i)
 	       && word_in(L, i - 2, noun, sizeof noun / sizeof noun[0]);
 }
 
+/* Whether the run at i is a title's field: "Minister of [Fisheries and
+ * Agriculture]", "Professor of [Ophthalmology]", "Head of [Secretariat]".
+ * Walks back over capitalised words and "and", "&", "the" to an "of" or
+ * "for" that a title ends right before; *title is the title's first
+ * token.  The field's words are the title's, no name; a listed name among
+ * them was noted before (analyse_run), so "President of France" keeps
+ * France. */
+static int title_field(const struct line *L, size_t i, size_t *title)
+{
+	size_t k = i;
+	for (int steps = 0; k > 1 && steps < 8; steps++) {
+		k--;
+		if ((word_is(L, k, "of") || word_is(L, k, "for")) && adjacent(L, k - 1)) {
+			for (size_t p = k > 4 ? k - 4 : 0; p < k; p++) {
+				const struct gaz_word *w;
+				if (is_capword(tok(L, p)) && title_at(L, p, &w) == k) {
+					*title = p;
+					return 1;
+				}
+			}
+			return 0;
+		}
+		if (!(word_is(L, k, "and") || word_is(L, k, "the") || punct_is(L, k, "&")
+		      || (is_capword(tok(L, k)) && adjacent(L, k))))
+			return 0;
+	}
+	return 0;
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -816,6 +847,33 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	/* What a hyphen left of "Pakistan-based" is no name; "al-Qaeda" is. */
 	if (!is_capword(t0) && !(is_particle(L, i) && glued(L, i) && punct_is(L, i + 1, "-")))
 		return;
+	/* A title's field, and the person it may name after it: "Minister
+	 * of Health Zweli Mkhize" (a first name starts the person). */
+	size_t title;
+	if (title_field(L, i, &title)) {
+		size_t p = i + 1;
+		while (p + 1 < j && !first_name_cue(L, p))
+			p++;
+		/* No first name known: the last two words, when neither is a
+		 * common word, after a field of one word or more. */
+		if ((p + 1 >= j || !first_name_cue(L, p)) && j - i >= 3 && tok(L, j - 2)->shape == TOK_CAP
+		    && tok(L, j - 1)->shape == TOK_CAP && !is_common(L, j - 2) && !is_common(L, j - 1))
+			p = j - 2;
+		if (p + 1 >= j || (p != j - 2 && !first_name_cue(L, p)))
+			return;
+		struct finding f;
+		fill(&f, L, p, j);
+		f.kind = KIND_PERSON;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_TITLE_OF;
+		f.capexp = 0;
+		f.ev_start = tok(L, title)->start;
+		f.desc = (const char *)L->text + tok(L, title)->start;
+		f.desc_len = tok(L, p - 1)->end - tok(L, title)->start;
+		note(L->a, L->text, &f);
+		return;
+	}
 	/* "Republicans", "a Catholic priest": members of a group (rule A4). */
 	if (j == i + 1 && cue_of(L, i) == CUE_MEMBER)
 		return;
@@ -1041,6 +1099,27 @@ static int org_head_any(const struct line *L, size_t i, size_t j)
 	return org_head(L, i, j, &of_head) >= 0;
 }
 
+/* "Alibaba Group", "Nissan Motor Co.": a listed company (its spelling
+ * sp ends at token e) with its legal or group word is the same company;
+ * the end of that longer name, or e. */
+static size_t corp_end(const struct line *L, size_t e, const struct gaz_spelling *sp)
+{
+	static const char *const corp[] = { "Group", "Inc", "Corp", "Corporation", "Co", "Company",
+					    "Holdings", "Ltd", "Limited", "plc", "PLC", "LLC", "AG",
+					    "SA", "NV", "SE", "Motor", "Motors" };
+	enum entity_kind kind = L->g->entries[sp->entry].kind;
+	if (e >= L->t->n || !adjacent(L, e - 1) || (tok(L, e - 1)->flags & TOKF_POSS)
+	    || (kind != KIND_ORGANIZATION && kind != KIND_MEDIA) || sp->role == GAZ_DEMONYM)
+		return e;
+	size_t k = e;
+	while (k < L->t->n && k < e + 2 && word_in(L, k, corp, sizeof corp / sizeof corp[0])
+	       && (k == e || adjacent(L, k - 1)))
+		k++;
+	if (k > e && punct_is(L, k, ".") && glued(L, k - 1) && !(tok(L, k)->flags & TOKF_SENT_END))
+		k++;
+	return k;
+}
+
 /* Split a capitalised run [i, j) into gazetteer names and what is left. */
 static size_t analyse_run(const struct line *L, size_t i, size_t j)
 {
@@ -1069,9 +1148,33 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	}
 	if (i >= j)
 		return reach;
-	/* A whole organisation or media name (not a list entry). */
+	/* "Head of Secretariat", "Minister of Interior": a title and its
+	 * field, no body; a listed name in the field still counts. */
+	const struct gaz_word *tw;
+	size_t te = title_at(L, i, &tw);
+	if (te > i && te + 1 < j && (word_is(L, te, "of") || word_is(L, te, "for"))) {
+		for (size_t k = te + 1; k < j;) {
+			const struct gaz_spelling *sp;
+			size_t e = gaz_at(L, k, &sp);
+			if (e > k) {
+				note_gaz(L, k, e, sp);
+				k = e;
+			} else {
+				k++;
+			}
+		}
+		return reach;
+	}
+	/* A whole organisation or media name (not a list entry, nor one
+	 * with its group word: "Alibaba Group"). */
 	const struct gaz_spelling *whole;
-	if (gaz_at(L, i, &whole) != j && rule_org(L, i, j))
+	size_t ge = gaz_at(L, i, &whole);
+	if (ge > i && corp_end(L, ge, whole) >= j) {
+		size_t e2 = corp_end(L, ge, whole);
+		note_gaz(L, i, e2, whole);
+		return e2 > reach ? e2 : reach;
+	}
+	if (ge != j && rule_org(L, i, j))
 		return reach;
 	size_t k = i, rest = i;
 	while (k < j) {
@@ -1092,6 +1195,14 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 		}
 		const struct gaz_spelling *sp;
 		size_t e = gaz_at(L, k, &sp);
+		size_t e2 = e > k ? corp_end(L, e, sp) : e;
+		if (e2 > e) {
+			if (rest < k)
+				residual(L, rest, k, run_start);
+			note_gaz(L, k, e2, sp);
+			k = rest = e2;
+			continue;
+		}
 		if (e > k) {
 			/* "America First", "Japan Airlines": a list name with an
 			 * unknown capitalised word after it is another name. */
@@ -1627,7 +1738,17 @@ static int shorter_name_of(const char *shortn, const char *longn)
 		ll[nl] = (size_t)(p - lw[nl]);
 		nl++;
 	}
-	if (ns < 2 || ns >= nl || sl[0] != ll[0] || memcmp(sw[0], lw[0], sl[0]) != 0)
+	if (ns < 2 || ns >= nl)
+		return 0;
+	/* "López Obrador" of "Andrés Manuel López Obrador": the last two
+	 * words or more, a compound surname written alone. */
+	int suffix = 1;
+	for (size_t k = 0; k < ns; k++)
+		if (sl[k] != ll[nl - ns + k] || memcmp(sw[k], lw[nl - ns + k], sl[k]) != 0)
+			suffix = 0;
+	if (suffix)
+		return 1;
+	if (sl[0] != ll[0] || memcmp(sw[0], lw[0], sl[0]) != 0)
 		return 0;
 	size_t q = 0;
 	for (size_t k = 0; k < nl && q < ns; k++)
@@ -1950,17 +2071,39 @@ void actors_finish(struct actors *a)
 			continue;
 		if (!c->n_free && !c->has_kind)
 			continue;
-		/* A word of a known name ("Jae-myung", "Marco") is no actor. */
+		/* A word of a known name ("Jae-myung", "Marco") is no actor of
+		 * its own.  The first word of one body's name, no common word
+		 * nor first name, is that body written short ("Oculus" after
+		 * "Oculus VR"); a place's is not (a town names its harbour), nor
+		 * a person's first name (the surname pass gives the short form). */
 		int part = 0;
-		for (size_t k = 0; k < b.n && !part; k++) {
+		long piece_of = -1;
+		for (size_t k = 0; k < b.n; k++) {
 			const char *nm = b.e[k].name;
+			if (!b.e[k].nal)
+				continue;
 			const char *hit = strstr(nm, c->s);
-			if (hit && (hit == nm || hit[-1] == ' ' || hit[-1] == '-')
-			    && (hit[c->len] == '\0' || hit[c->len] == ' ' || hit[c->len] == '-'))
-				part = 1;
+			if (!(hit && (hit == nm || hit[-1] == ' ' || hit[-1] == '-')
+			      && (hit[c->len] == '\0' || hit[c->len] == ' ' || hit[c->len] == '-')))
+				continue;
+			part = 1;
+			/* Not a place: "Whangārei" is not "Whangārei Harbour". */
+			int body = b.e[k].kind == KIND_ORGANIZATION || b.e[k].kind == KIND_MEDIA;
+			if (hit == nm && hit[c->len] == ' ' && body && b.e[k].gaz < 0)
+				piece_of = piece_of == -1 ? (long)k : -2;
+			else
+				piece_of = -2;
 		}
-		if (part)
+		if (part) {
+			/* "Mario" of "Mario Run" is as likely a person. */
+			if (piece_of >= 0 && !gaz_is_common(g, (const uint8_t *)c->s, c->len)
+			    && !gaz_is_firstname(g, (const uint8_t *)c->s, c->len)
+			    && !member_plural(g, c->s, c->len)) {
+				enum entity_conf pc = b.e[piece_of].conf == CONF_UNSURE ? CONF_UNSURE : CONF_LIKELY;
+				add_alias(&b, piece_of, (long)i, R_PIECE, pc);
+			}
 			continue;
+		}
 		enum entity_conf conf = c->has_kind ? (enum entity_conf)c->conf : CONF_UNSURE;
 		/* Written with a capital in the middle of sentences in two
 		 * paragraphs or more, and no common word: a name (one sense per

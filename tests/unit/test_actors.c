@@ -985,6 +985,60 @@ static void test_r2_company_suffix_and_member(void **state)
 	model_free(&m);
 }
 
+/* A title's field is the title's, no name; a person named after it is a
+ * person with the title as description. */
+static void test_r3_title_field(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The Minister of Fisheries and Agriculture said the talks would go on.\n"
+		      "The Professor of Ophthalmology at the university agreed with her.\n"
+		      "The Head of Secretariat declined to comment on Monday.\n"
+		      "The Minister of Health Zweli Mkhize said the clinics would reopen.\n"
+		      "The President of France spoke on the telephone to both of them.\n");
+	expect_not(&m, "Fisheries");
+	expect_not(&m, "Agriculture");
+	expect_not(&m, "Ophthalmology");
+	expect_not(&m, "Head of Secretariat");
+	expect_not(&m, "Secretariat");
+	assert_null(any(&m, "Fisheries"));
+	assert_null(any(&m, "Head of Secretariat"));
+	const struct entity *e = need(&m, "Zweli Mkhize");
+	assert_int_equal(e->kind, KIND_PERSON);
+	assert_string_equal(str_or(e->description), "Minister of Health");
+	assert_string_equal(why_rule(e), "title-of-field");
+	expect(&m, "France", KIND_COUNTRY);
+	model_free(&m);
+}
+
+/* Pieces of a found name are that actor: a compound surname alone, a
+ * company's first word, a listed company with its group word.  Not a
+ * place's first word (a town names its harbour). */
+static void test_r3_pieces_of_names(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Mexican President Andrés Manuel López Obrador joined the criticism on "
+		      "Tuesday.\nLater López Obrador said he would not break ties.\n"
+		      "The company said Oculus VR would grow, and Facebook bought Oculus in 2014.\n"
+		      "Yahoo holds stakes in Alibaba Group, and the Alibaba shares are worth more.\n"
+		      "Boats sailed from Whangārei Harbour on Monday, and in Whangārei the "
+		      "people waited.\nIn the evening Whangārei was quiet again.\n");
+	const struct entity *amlo = need(&m, "Andrés Manuel López Obrador");
+	assert_true(has_alias(amlo, "López Obrador"));
+	assert_null(any(&m, "López Obrador"));
+	assert_int_equal(count_of(&m, "Andrés Manuel López Obrador"), 2);
+	const struct entity *oc = need(&m, "Oculus VR");
+	assert_true(has_alias(oc, "Oculus"));
+	assert_int_equal(count_of(&m, "Oculus VR"), 2);
+	const struct entity *al = need(&m, "Alibaba");
+	assert_true(has_alias(al, "Alibaba Group"));
+	assert_int_equal(count_of(&m, "Alibaba"), 2);
+	const struct entity *h = any(&m, "Whangārei Harbour");
+	assert_true(h == NULL || !has_alias(h, "Whangārei"));
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1069,6 +1123,8 @@ int main(void)
 		cmocka_unit_test(test_r2_initials),
 		cmocka_unit_test(test_r2_particle_first),
 		cmocka_unit_test(test_r2_company_suffix_and_member),
+		cmocka_unit_test(test_r3_title_field),
+		cmocka_unit_test(test_r3_pieces_of_names),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
