@@ -1271,6 +1271,27 @@ static int dotted_initials(const struct line *L, size_t i)
 	return 1;
 }
 
+/* Whether [i, j) ends in the head word of a body that is a part of a
+ * state, named after it ("Foreign Ministry", "Supreme Court", "Army"),
+ * rather than a party, a movement, a company or a club of its own. */
+static int unit_head(const struct line *L, size_t i, size_t j)
+{
+	static const char *const unit[] = {
+		"Ministry", "Department", "Agency", "Council", "Commission", "Committee", "Institute",
+		"Authority", "Office", "Bureau", "Court", "Parliament", "Assembly", "Congress", "Senate",
+		"Forces", "Army", "Navy", "Police", "Service", "Board", "Center", "Centre",
+		"Administration", "Cabinet", "Government", "Secretariat", "Tribunal", "Guard", "Command",
+		"Reserve", "Embassy", "Consulate", "Mission", "Directorate", "Inspectorate"
+	};
+	size_t of_head;
+	if (org_head(L, i, j, &of_head) < 0)
+		return 0;
+	for (size_t k = j; k-- > i;)
+		if (is_capword(tok(L, k)) && gaz_orgword(L->g, L->text + tok(L, k)->start, base_len(L, k)))
+			return word_in(L, k, unit, sizeof unit / sizeof unit[0]);
+	return 0;
+}
+
 /* The end of the capitalised run starting at token i. */
 static size_t run_end(const struct line *L, size_t i)
 {
@@ -1336,13 +1357,15 @@ static size_t run_end(const struct line *L, size_t i)
 				e++;
 			/* Only a listed possessor owns an organisation's name
 			 * ("Seoul's Foreign Ministry"); "Stanford University's
-			 * Center" is two names. */
+			 * Center" is two names.  And only a body that is a part
+			 * of its owner: "Egypt's Islamist Muslim Brotherhood" is
+			 * Egypt and a movement. */
 			const struct gaz_word *w;
 			const struct gaz_spelling *psp;
 			int listed = 0;
 			for (size_t q = i; q < j && !listed; q++)
 				listed = gaz_at(L, q, &psp) == j;
-			if (e > j && ((listed && org_head_any(L, j, e)) || title_at(L, j, &w) > j))
+			if (e > j && ((listed && unit_head(L, j, e)) || title_at(L, j, &w) > j))
 				continue;
 			break;
 		}

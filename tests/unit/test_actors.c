@@ -1039,6 +1039,20 @@ static void test_r3_pieces_of_names(void **state)
 	model_free(&m);
 }
 
+/* A listed possessor owns a body that is a part of it, not a movement or
+ * a party of its own. */
+static void test_r3_possessor_owns_units_only(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Egypt\xE2\x80\x99s Islamist Muslim Brotherhood was banned, officials said.\n"
+		      "Seoul's Foreign Ministry said on Monday that talks would go on.\n");
+	expect(&m, "Egypt", KIND_COUNTRY);
+	expect_not(&m, "Egypt\xE2\x80\x99s Islamist Muslim Brotherhood");
+	need(&m, "Seoul's Foreign Ministry");
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1125,6 +1139,7 @@ int main(void)
 		cmocka_unit_test(test_r2_company_suffix_and_member),
 		cmocka_unit_test(test_r3_title_field),
 		cmocka_unit_test(test_r3_pieces_of_names),
+		cmocka_unit_test(test_r3_possessor_owns_units_only),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
