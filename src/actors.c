@@ -41,6 +41,7 @@
 #define R_SAME       "alias:same-name"
 #define R_NAME_PART  "alias:shorter-name"
 #define R_TITLE_OF   "title-of-field"
+#define R_PLACE_BESIDE "place:beside-place"
 #define R_PIECE      "alias:piece-of-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
@@ -831,6 +832,32 @@ static int title_field(const struct line *L, size_t i, size_t *title)
 	return 0;
 }
 
+/* A place by what stands beside it: "Burlington, Wash.", "Agboju,
+ * Lagos", "Ikeja, Nigeria" (a listed place or country after a comma, and
+ * no more names after it), or "the Agboju area" (a lower-case place
+ * noun after it). */
+static int place_beside(const struct line *L, size_t i, size_t j)
+{
+	static const char *const noun[] = { "area", "district", "county", "province", "region",
+					    "neighbourhood", "neighborhood", "suburb", "township",
+					    "municipality", "village", "town", "city" };
+	(void)i;
+	if (j < L->t->n && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS)
+	    && word_in(L, j, noun, sizeof noun / sizeof noun[0]) && tok(L, j)->shape == TOK_LOWER)
+		return 1;
+	const struct gaz_spelling *sp;
+	size_t e;
+	if (!punct_is(L, j, ",") || (e = gaz_at(L, j + 1, &sp)) == j + 1 || sp->role == GAZ_DEMONYM)
+		return 0;
+	enum entity_kind k = L->g->entries[sp->entry].kind;
+	if (k != KIND_PLACE && k != KIND_COUNTRY)
+		return 0;
+	/* "Smith, Texas Republican", "Azzouz, Tunisia country director": a
+	 * word after the place makes it a modifier of a description. */
+	return e >= L->t->n || !is_word(tok(L, e))
+	       || (tok(L, e - 1)->shape == TOK_PUNCT && L->text[tok(L, e - 1)->start] == '.');
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -1001,6 +1028,12 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
 		f.rule = R_FIRSTNAME;
+	} else if (place_beside(L, i, j)) {
+		f.kind = KIND_PLACE;
+		f.has_kind = 1;
+		f.conf = CONF_LIKELY;
+		f.rule = R_PLACE_BESIDE;
+		f.ev_end = tok(L, j + 1 < L->t->n ? j + 1 : j)->end;
 	} else if (name_shape(L, i, j)) {
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;

@@ -1053,6 +1053,27 @@ static void test_r3_possessor_owns_units_only(void **state)
 	model_free(&m);
 }
 
+/* A place by what stands beside it: a listed place after a comma (an AP
+ * state abbreviation among them), a place noun after it; not a person
+ * whose description names a country. */
+static void test_r3_place_beside_place(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "A gunman opened fire in a crowded mall in small-town Burlington, Wash., on "
+		      "Friday.\nThe suspects were arrested in the Agboju area of the state on "
+		      "Saturday.\nThey were taken to Ikeja, Lagos, for questioning.\n"
+		      "\xE2\x80\x9CThis attack is meant to frighten tourists,\xE2\x80\x9D said Lotfi Azzouz, "
+		      "Tunisia "
+		      "country director for the group.\n");
+	expect(&m, "Burlington", KIND_PLACE);
+	expect(&m, "Agboju", KIND_PLACE);
+	expect(&m, "Ikeja", KIND_PLACE);
+	expect(&m, "Wash.", KIND_PLACE);
+	expect(&m, "Lotfi Azzouz", KIND_PERSON);
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1140,6 +1161,7 @@ int main(void)
 		cmocka_unit_test(test_r3_title_field),
 		cmocka_unit_test(test_r3_pieces_of_names),
 		cmocka_unit_test(test_r3_possessor_owns_units_only),
+		cmocka_unit_test(test_r3_place_beside_place),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
