@@ -42,6 +42,7 @@
 #define R_NAME_PART  "alias:shorter-name"
 #define R_TITLE_OF   "title-of-field"
 #define R_PLACE_BESIDE "place:beside-place"
+#define R_SCRIPT     "alias:own-script"
 #define R_PIECE      "alias:piece-of-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
@@ -745,6 +746,11 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 		/* "al-Bashir", "bin Laden": particles and hyphens between. */
 		if ((is_particle(L, k) || punct_is(L, k, "-")) && k > i && k + 1 < j)
 			continue;
+		/* "Wang Jin-pyng", "Lee Jae-myung": a given name's second
+		 * syllable after a hyphen. */
+		if (k > i + 1 && t->shape == TOK_LOWER && punct_is(L, k - 1, "-") && glued(L, k - 2)
+		    && glued(L, k - 1))
+			continue;
 		/* "a Virginia Democrat": a member word ends no personal name. */
 		if (cue_of(L, k) == CUE_MEMBER)
 			return 0;
@@ -1076,6 +1082,28 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
 	long ci = note(L->a, L->text, &f);
+	/* "Lo Ming-tsai (羅明才)": the name in its own script, glued
+	 * characters none of them Latin, is the same person's. */
+	if (ci >= 0 && punct_is(L, j, "(") && tok(L, j + 1) && L->text[tok(L, j + 1)->start] >= 0xE0) {
+		size_t q = j + 1;
+		while (q < L->t->n && q < j + 12 && tok(L, q)->shape != TOK_PUNCT
+		       && L->text[tok(L, q)->start] >= 0xE0 && (q == j + 1 || glued(L, q - 1)))
+			q++;
+		if (q > j + 1 && punct_is(L, q, ")") && glued(L, q - 1)) {
+			struct finding g;
+			fill(&g, L, j + 1, q);
+			g.kind = (enum entity_kind)L->a->c[ci].kind;
+			g.has_kind = 1;
+			g.rule = R_SCRIPT;
+			g.conf = CONF_LIKELY;
+			g.capexp = 0;
+			g.ev_start = f.start;
+			g.ev_end = tok(L, q)->end;
+			long ai = note(L->a, L->text, &g);
+			if (ai >= 0 && ai != ci)
+				L->a->c[ai].acronym_of = ci;
+		}
+	}
 	/* "Financial Times (FT)": an explicit acronym. */
 	if (ci >= 0 && punct_is(L, j, "(") && tok(L, j + 1) && tok(L, j + 1)->shape == TOK_UPPER
 	    && punct_is(L, j + 2, ")")) {
@@ -1281,8 +1309,10 @@ static int rule_title_possible(const struct line *L, size_t k)
 static int head_ahead(const struct line *L, size_t k)
 {
 	for (size_t q = k; q < L->t->n && q < k + 4 && is_capword(tok(L, q)); q++) {
+		/* The head ends the name ("and Tourism Council") or takes an
+		 * "of"; "and Union Agriculture Minister" is a title's. */
 		if (gaz_orgword(L->g, L->text + tok(L, q)->start, base_len(L, q)))
-			return 1;
+			return !adjacent(L, q) || !is_capword(tok(L, q + 1)) || word_is(L, q + 1, "of");
 		if (!adjacent(L, q))
 			break;
 	}
@@ -1355,7 +1385,9 @@ static size_t run_end(const struct line *L, size_t i)
 			j += 2;         /* "Jae-myung", "US-South" */
 			continue;
 		} else if (j > i && is_connector(L, j) && adjacent(L, j - 1) && adjacent(L, j)
-			   && is_capword(tok(L, j + 1)) && (org_head_any(L, i, j) || head_ahead(L, j + 1))) {
+			   && is_capword(tok(L, j + 1)) && cue_of(L, j + 1) != CUE_DAY
+			   && cue_of(L, j + 1) != CUE_MONTH
+			   && (org_head_any(L, i, j) || head_ahead(L, j + 1))) {
 			j++;            /* "Bank of Japan", "Department of Health and ..." */
 			continue;       /* "World Travel and Tourism Council" */
 		} else if (j > i && word_is(L, j, "for") && word_is(L, j + 1, "a") && adjacent(L, j - 1)
@@ -2113,7 +2145,7 @@ void actors_finish(struct actors *a)
 			    && upper_initials_match(c->s, c->len, b.e[k].name))
 				target = (long)k;
 		if (target >= 0)
-			add_alias(&b, target, (long)i, R_ACRONYM, CONF_LIKELY);
+			add_alias(&b, target, (long)i, c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM, CONF_LIKELY);
 	}
 	/* 6. What is left: one word found by a cue, or a capitalised run. */
 	for (size_t i = 0; i < a->nc; i++) {

@@ -1074,6 +1074,30 @@ static void test_r3_place_beside_place(void **state)
 	model_free(&m);
 }
 
+/* A connector does not carry a name into a day or a title; a given name's
+ * second syllable is part of the name, the name in its own script an
+ * alias. */
+static void test_r3_connectors_and_romanised_names(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The Supreme Court on Tuesday reinstated the death sentence.\n"
+		      "Farmers met Narendra Singh Tomar and Union Food Minister Piyush Goyal on Friday.\n"
+		      "Most legislators were not interested, including Huang Chao-shun "
+		      "(\xE9\xBB\x83\xE6\x98\xAD\xE9\xA0\x86) and Lo Ming-tsai "
+		      "(\xE7\xBE\x85\xE6\x98\x8E\xE6\x89\x8D).\n");
+	need(&m, "Supreme Court");
+	expect_not(&m, "Supreme Court on Tuesday");
+	expect(&m, "Narendra Singh Tomar", KIND_PERSON);
+	expect(&m, "Piyush Goyal", KIND_PERSON);
+	expect_not(&m, "Narendra Singh Tomar and Union");
+	const struct entity *lo = need(&m, "Lo Ming-tsai");
+	assert_int_equal(lo->kind, KIND_PERSON);
+	assert_true(has_alias(lo, "\xE7\xBE\x85\xE6\x98\x8E\xE6\x89\x8D"));
+	expect(&m, "Huang Chao-shun", KIND_PERSON);
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1162,6 +1186,7 @@ int main(void)
 		cmocka_unit_test(test_r3_pieces_of_names),
 		cmocka_unit_test(test_r3_possessor_owns_units_only),
 		cmocka_unit_test(test_r3_place_beside_place),
+		cmocka_unit_test(test_r3_connectors_and_romanised_names),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
