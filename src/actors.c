@@ -567,16 +567,25 @@ static size_t rule_title(const struct line *L, size_t i)
 	const char *aff = NULL;
 	/* The affiliation cue and any modifier before the title. */
 	size_t j = i;
-	const char *c = country_of(L, i, &aff_end);
+	const struct gaz_word *w;
+	/* "Treasury Secretary" is a title of its own, no "Treasury" cue. */
+	const char *c = title_at(L, i, &w) > i ? NULL : country_of(L, i, &aff_end);
 	if (c && adjacent(L, aff_end - 1)) {
 		aff = c;
 		j = aff_end;
+		/* "U.S. Trade Representative": a word or two of the office
+		 * between the country and the title. */
+		for (size_t q = j; q < j + 2 && q + 1 < L->t->n && is_capword(tok(L, q)) && adjacent(L, q)
+		     && is_common(L, q); q++)
+			if (title_at(L, q + 1, &w) > q + 1) {
+				j = q + 1;
+				break;
+			}
 	} else if (is_capword(tok(L, i)) && (tok(L, i)->flags & TOKF_POSS) && adjacent(L, i)) {
 		j = i + 1;              /* "Northland's Finance Minister" */
 	}
 	while (j < L->t->n && (cue_of(L, j) == CUE_MODIFIER) && adjacent(L, j))
 		j++;
-	const struct gaz_word *w;
 	size_t te = title_at(L, j, &w);
 	if (te == j || !adjacent(L, te - 1))
 		return i;
@@ -864,6 +873,43 @@ static int place_beside(const struct line *L, size_t i, size_t j)
 	       || (tok(L, e - 1)->shape == TOK_PUNCT && L->text[tok(L, e - 1)->start] == '.');
 }
 
+/* What a name at [.., j), candidate ci, says of itself in parentheses
+ * right after it: "Financial Times (FT)", an explicit acronym; "Lo
+ * Ming-tsai (羅明才)", the name in its own script (glued characters none
+ * of them Latin).  Either is an alias of the same actor (acronym_of). */
+static void explicit_alias(const struct line *L, long ci, size_t j, size_t start)
+{
+	if (ci < 0 || !punct_is(L, j, "(") || !tok(L, j + 1))
+		return;
+	size_t q = j + 1;
+	int script = 0;
+	if (tok(L, j + 1)->shape == TOK_UPPER && punct_is(L, j + 2, ")")) {
+		q = j + 2;
+	} else if (L->text[tok(L, j + 1)->start] >= 0xE0) {
+		while (q < L->t->n && q < j + 12 && tok(L, q)->shape != TOK_PUNCT
+		       && L->text[tok(L, q)->start] >= 0xE0 && (q == j + 1 || glued(L, q - 1)))
+			q++;
+		if (!punct_is(L, q, ")") || !glued(L, q - 1))
+			return;
+		script = 1;
+	} else {
+		return;
+	}
+	struct finding g;
+	fill(&g, L, j + 1, q);
+	g.kind = (enum entity_kind)L->a->c[ci].kind;
+	g.has_kind = script;
+	g.rule = script ? R_SCRIPT : R_ACRONYM;
+	g.conf = CONF_LIKELY;
+	if (script)
+		g.capexp = 0;
+	g.ev_start = start;
+	g.ev_end = tok(L, q)->end;
+	long ai = note(L->a, L->text, &g);
+	if (ai >= 0 && ai != ci)
+		L->a->c[ai].acronym_of = ci;
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -916,9 +962,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	if (c0 == CUE_NONE && (t0->flags & TOKF_POSS))      /* "Tuesday's" */
 		c0 = gaz_cue(L->g, L->text + t0->start, base_len(L, i));
 	/* "May said": the verb makes a name of a month (figures.c reads May
-	 * as a month only after a preposition). */
-	if (c0 == CUE_STOP || ((c0 == CUE_MONTH || c0 == CUE_DAY)
-			       && !(j == i + 1 && cue_of(L, j) == CUE_SPEECH)))
+	 * as a month only after a preposition); a day is never one ("on
+	 * Monday asked"). */
+	if (c0 == CUE_STOP || c0 == CUE_DAY
+	    || (c0 == CUE_MONTH && !(j == i + 1 && cue_of(L, j) == CUE_SPEECH)))
 		return;
 	/* A title or a head word alone ("the President said", "the Ministry")
 	 * is no name. */
@@ -1082,42 +1129,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
 	long ci = note(L->a, L->text, &f);
-	/* "Lo Ming-tsai (羅明才)": the name in its own script, glued
-	 * characters none of them Latin, is the same person's. */
-	if (ci >= 0 && punct_is(L, j, "(") && tok(L, j + 1) && L->text[tok(L, j + 1)->start] >= 0xE0) {
-		size_t q = j + 1;
-		while (q < L->t->n && q < j + 12 && tok(L, q)->shape != TOK_PUNCT
-		       && L->text[tok(L, q)->start] >= 0xE0 && (q == j + 1 || glued(L, q - 1)))
-			q++;
-		if (q > j + 1 && punct_is(L, q, ")") && glued(L, q - 1)) {
-			struct finding g;
-			fill(&g, L, j + 1, q);
-			g.kind = (enum entity_kind)L->a->c[ci].kind;
-			g.has_kind = 1;
-			g.rule = R_SCRIPT;
-			g.conf = CONF_LIKELY;
-			g.capexp = 0;
-			g.ev_start = f.start;
-			g.ev_end = tok(L, q)->end;
-			long ai = note(L->a, L->text, &g);
-			if (ai >= 0 && ai != ci)
-				L->a->c[ai].acronym_of = ci;
-		}
-	}
-	/* "Financial Times (FT)": an explicit acronym. */
-	if (ci >= 0 && punct_is(L, j, "(") && tok(L, j + 1) && tok(L, j + 1)->shape == TOK_UPPER
-	    && punct_is(L, j + 2, ")")) {
-		struct finding g;
-		fill(&g, L, j + 1, j + 2);
-		g.kind = (enum entity_kind)L->a->c[ci].kind;
-		g.rule = R_ACRONYM;
-		g.conf = CONF_LIKELY;
-		g.ev_start = f.start;
-		g.ev_end = tok(L, j + 2)->end;
-		long ai = note(L->a, L->text, &g);
-		if (ai >= 0 && ai != ci)
-			L->a->c[ai].acronym_of = ci;
-	}
+	explicit_alias(L, ci, j, f.start);
 }
 
 /* An organisation: "Foreign Ministry", "Seoul's Foreign Ministry",
@@ -1150,7 +1162,8 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 		size_t ce;
 		f.aff = country_of(L, k, &ce);
 	}
-	note(L->a, L->text, &f);
+	long ci = note(L->a, L->text, &f);
+	explicit_alias(L, ci, j, f.start);
 	return 1;
 }
 
@@ -1295,8 +1308,15 @@ static int rule_title_possible(const struct line *L, size_t k)
 {
 	size_t e;
 	const struct gaz_word *w;
-	if (country_of(L, k, &e) && e < L->t->n && title_at(L, e, &w) > e)
-		return 1;
+	if (country_of(L, k, &e)) {
+		if (e < L->t->n && title_at(L, e, &w) > e)
+			return 1;
+		/* "U.S. Trade Representative" */
+		for (size_t q = e; q < e + 2 && q + 1 < L->t->n && is_capword(tok(L, q)) && adjacent(L, q)
+		     && is_common(L, q); q++)
+			if (title_at(L, q + 1, &w) > q + 1)
+				return 1;
+	}
 	if ((tok(L, k)->flags & TOKF_POSS) && title_at(L, k + 1, &w) > k + 1)
 		return 1;
 	if (cue_of(L, k) == CUE_MODIFIER && title_at(L, k + 1, &w) > k + 1)
@@ -2152,6 +2172,13 @@ void actors_finish(struct actors *a)
 		struct acand *c = &a->c[i];
 		if (c->entity >= 0 || c->gaz >= 0)
 			continue;
+		/* "Social Democrats (SPD)": the name was found here, above
+		 * (candidates stand in the order they were first seen). */
+		if (c->acronym_of >= 0 && a->c[c->acronym_of].entity >= 0) {
+			add_alias(&b, a->c[c->acronym_of].entity, (long)i,
+				  c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM, CONF_LIKELY);
+			continue;
+		}
 		int one = !memchr(c->s, ' ', c->len);
 		/* Mikheev's test: seen only where a capital is expected anyway,
 		 * and a common word in lower case. */

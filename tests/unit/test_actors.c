@@ -1098,6 +1098,40 @@ static void test_r3_connectors_and_romanised_names(void **state)
 	model_free(&m);
 }
 
+/* An acronym in parentheses joins the name before it, whichever rule
+ * found that name; a title of its own keeps its words; words of an office
+ * between a country and its title are the description's; a day never
+ * speaks. */
+static void test_r3_acronyms_and_offices(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Germany's Greens agreed to join the center-left Social Democrats (SPD) and "
+		      "the Free Democrats (FDP) in a coalition.\nThe Social Democrats and the Free "
+		      "Democrats voted for it, the SPD said.\n"
+		      "The Chinese Nationalist Party (KMT) caucus met, and the KMT chose its man.\n"
+		      "U.S. Trade Representative Robert Lighthizer and Treasury Secretary Steven "
+		      "Mnuchin met them in Beijing on Wednesday, officials said.\n"
+		      "Officials said that President Rodrigo Duterte on Monday asked Filipinos to "
+		      "look for a leader, and the arrest was made by Sgt Mark Jones.\n");
+	const struct entity *spd = need(&m, "Social Democrats");
+	assert_true(has_alias(spd, "SPD"));
+	assert_null(any(&m, "SPD"));
+	const struct entity *kmt = need(&m, "Chinese Nationalist Party");
+	assert_true(has_alias(kmt, "KMT"));
+	const struct entity *rl = need(&m, "Robert Lighthizer");
+	assert_string_equal(str_or(rl->description), "U.S. Trade Representative");
+	need(&m, "U.S.");
+	expect_not(&m, "Treasury");
+	assert_null(any(&m, "Treasury"));
+	expect(&m, "Steven Mnuchin", KIND_PERSON);
+	expect(&m, "Rodrigo Duterte", KIND_PERSON);
+	assert_null(any(&m, "Monday"));
+	expect(&m, "Mark Jones", KIND_PERSON);
+	expect_not(&m, "Sgt");
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1187,6 +1221,7 @@ int main(void)
 		cmocka_unit_test(test_r3_possessor_owns_units_only),
 		cmocka_unit_test(test_r3_place_beside_place),
 		cmocka_unit_test(test_r3_connectors_and_romanised_names),
+		cmocka_unit_test(test_r3_acronyms_and_offices),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
