@@ -589,6 +589,15 @@ static size_t rule_title(const struct line *L, size_t i)
 	size_t te = title_at(L, j, &w);
 	if (te == j || !adjacent(L, te - 1))
 		return i;
+	/* "Spokesman Sgt. Mark Francis": titles in a row, the name after
+	 * the last. */
+	for (int hops = 0; hops < 3; hops++) {
+		const struct gaz_word *w2;
+		size_t t2 = title_at(L, te, &w2);
+		if (t2 == te || !adjacent(L, te - 1))
+			break;
+		te = t2;
+	}
 	size_t ne = name_run(L, te);
 	if (ne == te)
 		return i;
@@ -1202,7 +1211,11 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	/* Words capitalised only because a sentence starts ("The", "Since",
 	 * "Meanwhile") go, unless a person cue keeps the whole run ("Will
 	 * Hurd, a former Texas congressman"). */
-	while (i < j && (tok(L, i)->flags & TOKF_CAPEXP) && is_common(L, i)) {
+	static const char *const det[] = { "The", "A", "An", "This", "That", "These", "Those" };
+	while (i < j && ((tok(L, i)->flags & TOKF_CAPEXP)
+			 /* "(CN) - The Supreme Court": a determiner after a
+			  * dateline's dash is no name's either. */
+			 || word_in(L, i, det, sizeof det / sizeof det[0])) && is_common(L, i)) {
 		const struct gaz_spelling *sp;
 		const struct gaz_word *w;
 		if (gaz_at(L, i, &sp) > i || title_at(L, i, &w) > i)

@@ -1130,6 +1130,15 @@ static void test_r3_acronyms_and_offices(void **state)
 	expect(&m, "Mark Jones", KIND_PERSON);
 	expect_not(&m, "Sgt");
 	model_free(&m);
+	/* Titles in a row; a determiner after a dateline's dash. */
+	open_body(&m, "The patrol confirmed it on Saturday in a short statement to reporters.\n"
+		      "Spokesman Sgt. Mark Francis said: we have him now, and the others too.\n"
+		      "(CN) - The Supreme Court on Tuesday reinstated the death sentence of a man.\n");
+	expect(&m, "Mark Francis", KIND_PERSON);
+	assert_null(any(&m, "Sgt"));
+	need(&m, "Supreme Court");
+	assert_null(any(&m, "The Supreme Court"));
+	model_free(&m);
 }
 
 /* Mikheev's evidence is read in running text only; a script without case
