@@ -751,6 +751,15 @@ static int group_noun(const struct line *L, size_t i)
 	       && gaz_is_common(L->g, (const uint8_t *)low, n - 1);
 }
 
+/* A capital letter alone or initials with full stops ("G", "H.W"). */
+static int initial(const struct line *L, size_t k)
+{
+	const struct token *t = tok(L, k);
+	if (t && t->end - t->start == 1 && L->text[t->start] >= 'A' && L->text[t->start] <= 'Z')
+		return 1;
+	return dotted_initials(L, k);
+}
+
 /* Two or three capitalised words none of which is a common word, in the
  * middle of a sentence: the shape of a personal name ("Hori Parata",
  * "Saviour Kasukuwere"). */
@@ -764,6 +773,13 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 		/* "al-Bashir", "bin Laden": particles and hyphens between. */
 		if ((is_particle(L, k) || punct_is(L, k, "-")) && k > i && k + 1 < j)
 			continue;
+		/* "Frank G. Spisak Jr.": an initial and its full stop, and a
+		 * generation after the surname. */
+		if (k > i && (initial(L, k) || (punct_is(L, k, ".") && initial(L, k - 1))))
+			continue;
+		if (k == j - 1 && k >= i + 2 && (word_is(L, k, "Jr") || word_is(L, k, "Sr")
+						 || word_is(L, k, "II") || word_is(L, k, "III")))
+			continue;
 		/* "Wang Jin-pyng", "Lee Jae-myung": a given name's second
 		 * syllable after a hyphen. */
 		if (k > i + 1 && t->shape == TOK_LOWER && punct_is(L, k - 1, "-") && glued(L, k - 2)
@@ -773,8 +789,9 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 		if (cue_of(L, k) == CUE_MEMBER)
 			return 0;
 		/* "Wade Bassi", "Will Hurd": a first name may be a common word. */
-		if (t->shape != TOK_CAP || (is_common(L, k) && !(k == i && gaz_is_proper(L->g,
-			L->text + t->start, t->end - t->start))))
+		if (t->shape != TOK_CAP || (is_common(L, k) && !(k == i && (gaz_is_proper(L->g,
+			L->text + t->start, t->end - t->start) || gaz_is_firstname(L->g,
+			L->text + t->start, t->end - t->start)))))
 			return 0;
 		caps++;
 	}
@@ -922,6 +939,7 @@ static void explicit_alias(const struct line *L, long ci, size_t j, size_t start
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
+
 	/* "US-South Korea": what is left between two names may be a hyphen. */
 	while (i < j && tok(L, i)->shape == TOK_PUNCT)
 		i++;
@@ -1137,6 +1155,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING);
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
+	/* "Spisak Jr.": the abbreviation's full stop is the name's. */
+	if (j - i >= 2 && (word_is(L, j - 1, "Jr") || word_is(L, j - 1, "Sr")) && punct_is(L, j, ".")
+	    && glued(L, j - 1))
+		f.end = tok(L, j)->end;
 	long ci = note(L->a, L->text, &f);
 	explicit_alias(L, ci, j, f.start);
 }

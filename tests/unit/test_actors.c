@@ -1141,6 +1141,23 @@ static void test_r3_acronyms_and_offices(void **state)
 	model_free(&m);
 }
 
+/* Initials and a generation inside a personal name; a family name that
+ * the list reads first gives the short form. */
+static void test_r3_initials_and_family_names(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The justices rejected the claim of Frank G. Spisak Jr. on Tuesday.\n"
+		      "Spisak's lawyer had described the killings, and Spisak said nothing.\n"
+		      "The caucus nominated Lai Shyh-bao as its candidate, and Lai accepted it.\n");
+	const struct entity *sp = need(&m, "Frank G. Spisak Jr.");
+	assert_int_equal(sp->kind, KIND_PERSON);
+	assert_true(has_alias(sp, "Spisak"));
+	const struct entity *lai = need(&m, "Lai Shyh-bao");
+	assert_true(has_alias(lai, "Lai"));
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1231,6 +1248,7 @@ int main(void)
 		cmocka_unit_test(test_r3_place_beside_place),
 		cmocka_unit_test(test_r3_connectors_and_romanised_names),
 		cmocka_unit_test(test_r3_acronyms_and_offices),
+		cmocka_unit_test(test_r3_initials_and_family_names),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
