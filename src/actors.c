@@ -2151,7 +2151,9 @@ void actors_finish(struct actors *a)
 	/* 4. Surnames: "Rubio" for "Marco Rubio" when no other person shares it. */
 	for (size_t i = 0; i < b.n; i++) {
 		struct bent *e = &b.e[i];
-		if (e->kind != KIND_PERSON || e->name_cand < 0)
+		/* Not one folded into a longer name above (3c): its surname
+		 * would stand alone as an actor. */
+		if (e->kind != KIND_PERSON || e->name_cand < 0 || !e->nal)
 			continue;
 		const char *k;
 		size_t kn;
@@ -2164,6 +2166,24 @@ void actors_finish(struct actors *a)
 			kn -= (size_t)(dash + 1 - k);
 			k = dash + 1;
 			ci = find_cand(a, (const uint8_t *)k, kn);
+		}
+		/* "López" for "Adán Augusto López Hernández": a Spanish name's
+		 * first surname, the word before the last, when the last is
+		 * not written alone and the word is no first name. */
+		if ((ci < 0 || a->c[ci].entity >= 0 || a->c[ci].gaz >= 0) && !a->c[e->name_cand].family_first
+		    && k > e->name + 1 && k[-1] == ' ') {
+			const char *end = k - 1, *w = end;
+			while (w > e->name && w[-1] != ' ')
+				w--;
+			size_t wn = (size_t)(end - w);
+			long pc = w > e->name && wn >= 2 && w[0] >= 'A' && w[0] <= 'Z'
+				  && !gaz_is_firstname(g, (const uint8_t *)w, wn)
+				  ? find_cand(a, (const uint8_t *)w, wn) : -1;
+			if (pc >= 0) {
+				ci = pc;
+				k = w;
+				kn = wn;
+			}
 		}
 		if (ci < 0 || a->c[ci].entity >= 0 || a->c[ci].gaz >= 0)
 			continue;

@@ -1156,6 +1156,17 @@ static void test_r3_initials_and_family_names(void **state)
 	const struct entity *lai = need(&m, "Lai Shyh-bao");
 	assert_true(has_alias(lai, "Lai"));
 	model_free(&m);
+	/* A Spanish name's first surname alone, once, and only once. */
+	open_body(&m, "Senator Adán Augusto López Hernández stepped down on Tuesday.\n"
+		      "He will hand over the post to Ignacio Mier Velazco, the senators said.\n"
+		      "López thanked his colleagues, and Mier praised him.\n");
+	const struct entity *lo = need(&m, "Adán Augusto López Hernández");
+	assert_true(has_alias(lo, "López"));
+	const struct entity *mi = need(&m, "Ignacio Mier Velazco");
+	assert_true(has_alias(mi, "Mier"));
+	assert_null(any(&m, "Mier"));
+	assert_null(any(&m, "López"));
+	model_free(&m);
 }
 
 /* Mikheev's evidence is read in running text only; a script without case
