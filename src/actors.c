@@ -2265,8 +2265,10 @@ void actors_finish(struct actors *a)
 				piece_of = -2;
 		}
 		if (part) {
-			/* "Mario" of "Mario Run" is as likely a person. */
-			if (piece_of >= 0 && !gaz_is_common(g, (const uint8_t *)c->s, c->len)
+			/* "Mario" of "Mario Run" is as likely a person; a common
+			 * word ("Acacia" of "Acacia Communications") only where
+			 * its capital is no sentence's. */
+			if (piece_of >= 0 && (c->n_free || !gaz_is_common(g, (const uint8_t *)c->s, c->len))
 			    && !gaz_is_firstname(g, (const uint8_t *)c->s, c->len)
 			    && !member_plural(g, c->s, c->len)) {
 				enum entity_conf pc = b.e[piece_of].conf == CONF_UNSURE ? CONF_UNSURE : CONF_LIKELY;

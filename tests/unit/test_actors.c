@@ -1021,9 +1021,7 @@ static void test_r3_pieces_of_names(void **state)
 	open_body(&m, "Mexican President Andrés Manuel López Obrador joined the criticism on "
 		      "Tuesday.\nLater López Obrador said he would not break ties.\n"
 		      "The company said Oculus VR would grow, and Facebook bought Oculus in 2014.\n"
-		      "Yahoo holds stakes in Alibaba Group, and the Alibaba shares are worth more.\n"
-		      "Boats sailed from Whangārei Harbour on Monday, and in Whangārei the "
-		      "people waited.\nIn the evening Whangārei was quiet again.\n");
+		      "Yahoo holds stakes in Alibaba Group, and the Alibaba shares are worth more.\n");
 	const struct entity *amlo = need(&m, "Andrés Manuel López Obrador");
 	assert_true(has_alias(amlo, "López Obrador"));
 	assert_null(any(&m, "López Obrador"));
@@ -1034,6 +1032,14 @@ static void test_r3_pieces_of_names(void **state)
 	const struct entity *al = need(&m, "Alibaba");
 	assert_true(has_alias(al, "Alibaba Group"));
 	assert_int_equal(count_of(&m, "Alibaba"), 2);
+	model_free(&m);
+	open_body(&m, "Cisco said it agreed to acquire the optical networking company Acacia "
+		      "Communications for $4.5 billion.\nAcacia shares rose more than 30% on "
+		      "Thursday, and the Acacia team will join Cisco.\n"
+		      "Boats sailed from Whangārei Harbour on Monday, and in Whangārei the "
+		      "people waited.\nIn the evening Whangārei was quiet again.\n");
+	const struct entity *ac = need(&m, "Acacia Communications");
+	assert_true(has_alias(ac, "Acacia"));
 	const struct entity *h = any(&m, "Whangārei Harbour");
 	assert_true(h == NULL || !has_alias(h, "Whangārei"));
 	model_free(&m);
