@@ -1175,6 +1175,22 @@ static void test_r3_initials_and_family_names(void **state)
 	model_free(&m);
 }
 
+/* Holidays, the internet and the like are written with capitals and name
+ * no actor. */
+static void test_r3_capitalised_things(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The company said sales over the Internet rose before Christmas.\n"
+		      "After Brexit the firm moved, and Ramadan sales in Q3 fell.\n");
+	assert_null(any(&m, "Internet"));
+	assert_null(any(&m, "Christmas"));
+	assert_null(any(&m, "Brexit"));
+	assert_null(any(&m, "Ramadan"));
+	assert_null(any(&m, "Q3"));
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1266,6 +1282,7 @@ int main(void)
 		cmocka_unit_test(test_r3_connectors_and_romanised_names),
 		cmocka_unit_test(test_r3_acronyms_and_offices),
 		cmocka_unit_test(test_r3_initials_and_family_names),
+		cmocka_unit_test(test_r3_capitalised_things),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
