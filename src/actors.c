@@ -2077,7 +2077,9 @@ void actors_finish(struct actors *a)
 		long e = bent_for_gaz(&b, c->gaz);
 		add_alias(&b, e, (long)i, R_GAZ, c->gaz_amb ? CONF_LIKELY : CONF_SURE);
 	}
-	/* 2. Seats: the country when they act, a place when they are where. */
+	/* 2. Seats: the country when they act, a place when they are where;
+	 * a building (listed also with "the": the White House, the Kremlin)
+	 * always stands for its government (devset rule A3). */
 	for (size_t i = 0; i < a->nc; i++) {
 		struct acand *c = &a->c[i];
 		if (c->gaz < 0 || c->role != GAZ_SEAT)
@@ -2086,7 +2088,16 @@ void actors_finish(struct actors *a)
 		for (size_t k = 0; k < b.n; k++)
 			if (b.e[k].gaz == c->gaz)
 				have = (long)k;
-		if (c->n_act) {
+		int building = 0;
+		if (c->len + 4 < 64 && strncmp(c->s, "the ", 4) != 0) {
+			char the[64];
+			size_t tl;
+			memcpy(the, "the ", 4);
+			memcpy(the + 4, c->s, c->len);
+			const struct gaz_spelling *ts = gaz_match(g, (const uint8_t *)the, c->len + 4, &tl);
+			building = ts && tl == c->len + 4 && ts->entry == (uint32_t)c->gaz && ts->role == GAZ_SEAT;
+		}
+		if (c->n_act || building) {
 			long e = bent_for_gaz(&b, c->gaz);
 			add_alias(&b, e, (long)i, R_SEAT_ALIAS, CONF_LIKELY);
 		} else if (c->gaz_amb) {
