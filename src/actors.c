@@ -480,6 +480,13 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 		f->ev_end = tok(L, j)->end > f->ev_end && j < L->t->n ? tok(L, j)->end : f->ev_end;
 		return;
 	}
+	/* "a London-based group": where a body is. */
+	if (j + 1 < L->t->n && punct_is(L, j, "-") && glued(L, j - 1) && glued(L, j)
+	    && (word_is(L, j + 1, "based") || word_is(L, j + 1, "headquartered"))) {
+		f->place = 1;
+		f->ev_end = tok(L, j + 1)->end;
+		return;
+	}
 	/* "at the White House": a determiner between. */
 	size_t b = i;
 	if (b && (word_is(L, b - 1, "the") || word_is(L, b - 1, "The")))
@@ -1286,6 +1293,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	if (ge != j && rule_org(L, i, j))
 		return reach;
 	size_t k = i, rest = i;
+	const struct gaz_spelling *listed_first;
 	while (k < j) {
 		const struct gaz_word *w;
 		if (title_at(L, k, &w) > k || (k + 1 < j && rule_title_possible(L, k))) {
@@ -1323,6 +1331,25 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 					k = e;
 					continue;
 				}
+			}
+			/* "Anne Spiegel": a first name right before a listed
+			 * one-word body or medium, the run ending there, is a
+			 * person whose surname a list holds. */
+			enum entity_kind gk = L->g->entries[sp->entry].kind;
+			if (k == rest + 1 && e == j && e == k + 1 && first_name_cue(L, rest) && adjacent(L, rest)
+			    && !(tok(L, rest)->flags & TOKF_POSS) && gaz_at(L, rest, &listed_first) == rest
+			    && (gk == KIND_ORGANIZATION || gk == KIND_MEDIA) && sp->role != GAZ_DEMONYM) {
+				struct finding f;
+				fill(&f, L, rest, e);
+				f.kind = KIND_PERSON;
+				f.has_kind = 1;
+				f.conf = CONF_LIKELY;
+				f.rule = R_FIRSTNAME;
+				if (run_start < rest)
+					f.capexp = 0;
+				note(L->a, L->text, &f);
+				k = rest = e;
+				continue;
 			}
 			if (rest < k)
 				residual(L, rest, k, run_start);

@@ -1195,6 +1195,22 @@ static void test_r3_capitalised_things(void **state)
 	model_free(&m);
 }
 
+/* "X-based" says where a body is; a first name before a listed medium's
+ * name makes a person of both. */
+static void test_r3_based_and_listed_surname(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The report came from Amnesty International, a London-based rights group, "
+		      "on Monday.\nThe party moved Anne Spiegel to the family ministry, and Anne "
+		      "Spiegel agreed.\n");
+	expect(&m, "London", KIND_PLACE);
+	expect(&m, "Anne Spiegel", KIND_PERSON);
+	assert_null(any(&m, "Anne"));
+	assert_null(any(&m, "Spiegel"));
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1287,6 +1303,7 @@ int main(void)
 		cmocka_unit_test(test_r3_acronyms_and_offices),
 		cmocka_unit_test(test_r3_initials_and_family_names),
 		cmocka_unit_test(test_r3_capitalised_things),
+		cmocka_unit_test(test_r3_based_and_listed_surname),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
