@@ -2302,6 +2302,26 @@ void actors_finish(struct actors *a)
 			else
 				piece_of = -2;
 		}
+		/* "the Marcoses", "the Kennedys": a family by a found person's
+		 * surname in the plural, no actor. */
+		int family = 0;
+		for (size_t k = 0; k < b.n && !part && !family && !memchr(c->s, ' ', c->len) && c->len > 3
+		     && c->s[c->len - 1] == 's'; k++) {
+			const char *nm = b.e[k].name;
+			if (b.e[k].kind != KIND_PERSON || !b.e[k].nal)
+				continue;
+			size_t nl = strlen(nm);
+			for (size_t cut = 1; cut <= 2 && !family; cut++) {
+				size_t bl = c->len - cut;
+				if (cut == 2 && c->s[c->len - 2] != 'e')
+					break;
+				if (nl >= bl && memcmp(nm + nl - bl, c->s, bl) == 0
+				    && (nl == bl || nm[nl - bl - 1] == ' '))
+					family = 1;
+			}
+		}
+		if (family)
+			continue;
 		if (part) {
 			/* "Mario" of "Mario Run" is as likely a person; a common
 			 * word ("Acacia" of "Acacia Communications") only where

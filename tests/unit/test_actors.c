@@ -1209,6 +1209,12 @@ static void test_r3_based_and_listed_surname(void **state)
 	assert_null(any(&m, "Anne"));
 	assert_null(any(&m, "Spiegel"));
 	model_free(&m);
+	/* A family by a found surname in the plural is no actor. */
+	open_body(&m, "President Rodrigo Duterte praised the late strongman Ferdinand Marcos on "
+		      "Monday.\nHe is an ally of the Marcoses and of their son.\n");
+	expect(&m, "Ferdinand Marcos", KIND_PERSON);
+	assert_null(any(&m, "Marcoses"));
+	model_free(&m);
 }
 
 /* Mikheev's evidence is read in running text only; a script without case
