@@ -1075,8 +1075,11 @@ static void test_r3_place_beside_place(void **state)
 		      "Saturday.\nThey were taken to Ikeja, Lagos, for questioning.\n"
 		      "\xE2\x80\x9CThis attack is meant to frighten tourists,\xE2\x80\x9D said Lotfi Azzouz, "
 		      "Tunisia "
-		      "country director for the group.\n");
+		      "country director for the group.\n"
+		      "The jets flew from Sangley Point in Cavite City on Friday.\n");
 	expect(&m, "Burlington", KIND_PLACE);
+	expect(&m, "Sangley Point", KIND_PLACE);
+	expect(&m, "Cavite City", KIND_PLACE);
 	expect(&m, "Agboju", KIND_PLACE);
 	expect(&m, "Ikeja", KIND_PLACE);
 	expect(&m, "Wash.", KIND_PLACE);
