@@ -1080,12 +1080,19 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.rule = R_ADMIN;
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
-	} else if (i && prev == CUE_MEDIA) {
+	} else if ((i && prev == CUE_MEDIA)
+		   || (next == CUE_MEDIA && tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1)
+		       && !word_is(L, j, "agency") && !word_is(L, j, "network"))) {
+		/* "website Snopes", "Vulture magazine" (not "X agency", "X
+		 * network": a body's own words as often). */
 		f.kind = KIND_MEDIA;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;
 		f.rule = R_MEDIA_CUE;
-		f.ev_start = tok(L, i - 1)->start;
+		if (i && prev == CUE_MEDIA)
+			f.ev_start = tok(L, i - 1)->start;
+		else
+			f.ev_end = tok(L, j)->end;
 	} else if (j - i >= 2 && ((i && prev == CUE_ROLE && tok(L, i - 1)->shape == TOK_LOWER)
 				  || (i >= 2 && punct_is(L, i - 1, ",") && cue_of(L, i - 2) == CUE_ROLE
 				      && tok(L, i - 2)->shape == TOK_LOWER))) {
@@ -1503,8 +1510,8 @@ static size_t run_end(const struct line *L, size_t i)
 			while (e < L->t->n && is_capword(tok(L, e)) && adjacent(L, e - 1) && e < j + 4)
 				e++;
 			/* Only a listed possessor owns an organisation's name
-			 * ("Seoul's Foreign Ministry"); "Stanford University's
-			 * Center" is two names.  And only a body that is a part
+			 * ("Seoul's Foreign Ministry"), or a body ("Stanford
+			 * University's Center"), and only a body that is a part
 			 * of its owner: "Egypt's Islamist Muslim Brotherhood" is
 			 * Egypt and a movement. */
 			const struct gaz_word *w;
@@ -1512,6 +1519,11 @@ static size_t run_end(const struct line *L, size_t i)
 			int listed = 0;
 			for (size_t q = i; q < j && !listed; q++)
 				listed = gaz_at(L, q, &psp) == j;
+			/* "Stanford University's Center on Poverty and
+			 * Inequality": a body owns its own unit, too. */
+			size_t of_head;
+			if (!listed && org_head(L, i, j, &of_head) >= 0)
+				listed = 1;
 			if (e > j && ((listed && unit_head(L, j, e)) || title_at(L, j, &w) > j))
 				continue;
 			break;

@@ -1220,6 +1220,22 @@ static void test_r3_based_and_listed_surname(void **state)
 	model_free(&m);
 }
 
+/* A body owns its unit as a listed name does; a medium by the noun after
+ * its name as well as before. */
+static void test_r3_unit_of_a_body_and_media_after(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The study by Stanford University's Center on Poverty and Inequality "
+		      "found more.\nShe shared an article by Vulture magazine and the website "
+		      "Snopes on Monday.\n");
+	need(&m, "Stanford University's Center on Poverty and Inequality");
+	assert_null(any(&m, "Center on Poverty and Inequality"));
+	expect(&m, "Vulture", KIND_MEDIA);
+	expect(&m, "Snopes", KIND_MEDIA);
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 static void test_r2_capitals_in_prose_only(void **state)
@@ -1313,6 +1329,7 @@ int main(void)
 		cmocka_unit_test(test_r3_initials_and_family_names),
 		cmocka_unit_test(test_r3_capitalised_things),
 		cmocka_unit_test(test_r3_based_and_listed_surname),
+		cmocka_unit_test(test_r3_unit_of_a_body_and_media_after),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
