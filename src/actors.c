@@ -2139,9 +2139,11 @@ void actors_finish(struct actors *a)
 		if (c->n_act || building) {
 			long e = bent_for_gaz(&b, c->gaz);
 			add_alias(&b, e, (long)i, R_SEAT_ALIAS, CONF_LIKELY);
-		} else if (c->gaz_amb) {
+		} else if (c->gaz_amb && !c->n_place) {
 			continue;       /* "Washington" never acting: the state, a person */
 		} else if (c->n_place || have < 0) {
+			/* "In Washington, the press secretary said": a place,
+			 * whichever Washington it is. */
 			long e = new_bent(&b, KIND_PLACE);
 			b.e[e].aff = g->entries[c->gaz].id;
 			b.e[e].name = c->s;

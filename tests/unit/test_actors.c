@@ -254,6 +254,12 @@ static void test_s07_regnal_number(void **state)
 	assert_string_equal(b->why[0].rule, "mid-sentence-capital");
 	assert_int_equal(b->why[0].conf, CONF_LIKELY);
 	model_free(&m);
+	/* "In Washington,": an ambiguous seat (the state, a person) is a
+	 * place where a preposition says it is where. */
+	open_text(&m, "In Washington, the White House press secretary condemned the attack.\n"
+		      "The talks were held in Washington on Monday.\n");
+	expect(&m, "Washington", KIND_PLACE);
+	model_free(&m);
 }
 
 static void test_s08_place_after_in(void **state)
