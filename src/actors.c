@@ -2404,6 +2404,22 @@ void actors_finish(struct actors *a)
 		add_alias(&b, e, (long)i, rule, conf);
 	}
 
+	/* 7. A person the text gives no country whom leaders.tsv knows
+	 * ("President Barack Obama", "the Obama administration"): the
+	 * country whose office it is.  Only persons found above. */
+	for (size_t i = 0; i < b.n; i++) {
+		struct bent *e = &b.e[i];
+		if (e->kind != KIND_PERSON || e->aff || !e->nal)
+			continue;
+		for (size_t k = 0; k < e->nal && !e->aff; k++) {
+			const struct acand *c = &a->c[e->al[k].cand];
+			const struct gaz_leader *ld = memchr(c->s, ' ', c->len) ? gaz_leader(g, c->s, c->len)
+										 : NULL;
+			if (ld)
+				e->aff = ld->country;
+		}
+	}
+
 	/* Out: struct entity, with ids, names, aliases and why. */
 	a->ents = xcalloc(b.n ? b.n : 1, sizeof *a->ents);
 	a->nents = 0;

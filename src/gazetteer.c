@@ -42,7 +42,7 @@ static size_t split(char *line, char **f, size_t max)
 
 struct loader {
 	struct gazetteer *g;
-	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur, cap_first;
+	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur, cap_first, cap_lead;
 };
 
 static void add_spelling(struct loader *L, char *s, size_t entry, enum gaz_role role)
@@ -229,6 +229,22 @@ static void surname_line(struct loader *L, const char *file, int line, char *tex
 	L->g->surnames[L->g->nsurnames++] = text;
 }
 
+static void leader_line(struct loader *L, const char *file, int line, char *text)
+{
+	(void)file;
+	char *f[2] = { 0 };
+	if (split(text, f, 2) < 2 || !*f[0] || !*f[1])
+		return;
+	L->g->leaders = xgrowarray(L->g->leaders, &L->cap_lead, L->g->nleaders + 1, sizeof *L->g->leaders);
+	L->g->leaders[L->g->nleaders++] = (struct gaz_leader){ f[0], f[1], line };
+}
+
+static int leader_cmp(const void *pa, const void *pb)
+{
+	const struct gaz_leader *a = pa, *b = pb;
+	return strcmp(a->name, b->name);
+}
+
 /* Spellings are grouped by their first two bytes (a one-byte spelling's
  * second is its NUL), so a lookup compares a handful, not every name that
  * starts with the same capital: that walk was a third of the finder's time. */
@@ -275,6 +291,7 @@ static int str_cmp(const void *pa, const void *pb)
 static const char *const files[] = {
 	"countries.tsv", "orgs.tsv", "media.tsv", "places.tsv", "titles.tsv", "orgwords.tsv",
 	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt", "firstnames.txt",
+	"leaders.tsv",
 };
 
 void gaz_load(struct gazetteer *g)
@@ -299,6 +316,7 @@ void gaz_load(struct gazetteer *g)
 	each_line(&L, &store, "propernames.txt", proper_line);
 	each_line(&L, &store, "surnames-ea.txt", surname_line);
 	each_line(&L, &store, "firstnames.txt", firstname_line);
+	each_line(&L, &store, "leaders.tsv", leader_line);
 	if (g->nsp)
 		qsort(g->sp, g->nsp, sizeof *g->sp, sp_cmp);
 	size_t k = 0;
@@ -321,6 +339,8 @@ void gaz_load(struct gazetteer *g)
 	 * start-up.  The short hand-written one is sorted here. */
 	if (g->nsurnames)
 		qsort(g->surnames, g->nsurnames, sizeof *g->surnames, str_cmp);
+	if (g->nleaders)
+		qsort(g->leaders, g->nleaders, sizeof *g->leaders, leader_cmp);
 }
 
 void gaz_free(struct gazetteer *g)
@@ -335,6 +355,7 @@ void gaz_free(struct gazetteer *g)
 	free(g->proper);
 	free(g->surnames);
 	free(g->firstnames);
+	free(g->leaders);
 	free(g->store);
 	memset(g, 0, sizeof *g);
 }
@@ -531,6 +552,25 @@ int gaz_is_firstname(const struct gazetteer *g, const uint8_t *s, size_t n)
 int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n)
 {
 	return str_find(g->surnames, g->nsurnames, (const char *)s, n);
+}
+
+const struct gaz_leader *gaz_leader(const struct gazetteer *g, const char *s, size_t n)
+{
+	size_t lo = 0, hi = g->nleaders;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *m = g->leaders[mid].name;
+		int c = strncmp(m, s, n);
+		if (c == 0 && m[n] != '\0')
+			c = 1;
+		if (c == 0)
+			return &g->leaders[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
 long gaz_find_id(const struct gazetteer *g, const char *id)

@@ -53,6 +53,15 @@ struct gaz_word {                   /* a title, an org word or a cue */
 	int line;
 };
 
+/* A head of state or government, past or present, and the country whose
+ * office it is (leaders.tsv): what a reader of the news knows of "the Obama
+ * administration" when the text does not say it. */
+struct gaz_leader {
+	const char *name;           /* "Barack Obama" */
+	const char *country;        /* an id of countries.tsv: "us" */
+	int line;
+};
+
 struct gazetteer {
 	struct gaz_entry *entries;
 	size_t nentries;
@@ -65,6 +74,8 @@ struct gazetteer {
 	size_t ncommon, nproper, nsurnames;
 	const char **firstnames;    /* sorted: the 1990 US Census's first names */
 	size_t nfirstnames;
+	struct gaz_leader *leaders; /* sorted by name */
+	size_t nleaders;
 	char *store;                /* owned copy of the lists the pointers point into */
 };
 
@@ -95,6 +106,8 @@ int gaz_is_surname_first(const struct gazetteer *g, const uint8_t *s, size_t n);
 int gaz_is_firstname(const struct gazetteer *g, const uint8_t *s, size_t n);
 /* The entry with this id, or -1. */
 long gaz_find_id(const struct gazetteer *g, const char *id);
+/* The leaders.tsv entry whose name is exactly s[0, n), or NULL. */
+const struct gaz_leader *gaz_leader(const struct gazetteer *g, const char *s, size_t n);
 /* "government", "military", ... for a title's class. */
 const char *gaz_title_class(unsigned cls);
 

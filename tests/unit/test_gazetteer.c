@@ -85,6 +85,29 @@ static void test_ids_unique_and_affiliations_known(void **state)
 	}
 }
 
+/* Every leader's country is a country of the lists; names are found
+ * whole, never by a prefix. */
+static void test_leaders(void **state)
+{
+	(void)state;
+	assert_true(g.nleaders > 100);
+	for (size_t i = 0; i < g.nleaders; i++) {
+		long e = gaz_find_id(&g, g.leaders[i].country);
+		if (e < 0 || g.entries[e].kind != KIND_COUNTRY)
+			fail_msg("leaders.tsv:%d: \"%s\" is no country", g.leaders[i].line,
+				 g.leaders[i].country);
+		if (i && strcmp(g.leaders[i - 1].name, g.leaders[i].name) >= 0)
+			fail_msg("leaders.tsv:%d: \"%s\" twice or unsorted", g.leaders[i].line,
+				 g.leaders[i].name);
+	}
+	const struct gaz_leader *o = gaz_leader(&g, "Barack Obama", 12);
+	assert_non_null(o);
+	assert_string_equal(o->country, "us");
+	assert_null(gaz_leader(&g, "Barack Obam", 11));
+	assert_null(gaz_leader(&g, "Barack Obama Jr", 15));
+	assert_null(gaz_leader(&g, "Obama", 5));
+}
+
 static void test_longest_match_and_boundaries(void **state)
 {
 	(void)state;
@@ -162,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_firstnames),
 		cmocka_unit_test(test_common_with_marks),
 		cmocka_unit_test(test_ids_unique_and_affiliations_known),
+		cmocka_unit_test(test_leaders),
 		cmocka_unit_test(test_longest_match_and_boundaries),
 		cmocka_unit_test(test_words),
 	};
