@@ -1722,6 +1722,10 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 	memset(a->cue, 0xFF, a->tk.n + 1);
 	struct line L = { a, a->g, text, end, &a->tk, { end, end, TOK_PUNCT, 0, 0 }, a->cue };
 	size_t i = dateline_end(&L);
+	/* "CAIRO — Gunmen opened fire": the word after a dateline starts
+	 * the sentence, its capital expected. */
+	if (i > 0 && i < a->tk.n)
+		a->tk.v[i].flags |= TOKF_CAPEXP;
 	while (i < a->tk.n) {
 		const struct token *t = tok(&L, i);
 		/* "al-Qaeda", "al-Shabab": a name may open with a particle. */

@@ -1135,6 +1135,12 @@ static void test_r3_acronyms_and_offices(void **state)
 	need(&m, "Supreme Court");
 	assert_null(any(&m, "The Supreme Court"));
 	model_free(&m);
+	/* The word after a dateline starts a sentence. */
+	open_body(&m, "CAIRO \xE2\x80\x94 Gunmen opened fire on visitors at the museum on "
+		      "Wednesday, killing at least 19 people.\nWASHINGTON \xE2\x80\x94 Trump said on "
+		      "Monday that he would go, and Trump went.\n");
+	assert_null(any(&m, "Gunmen"));
+	expect(&m, "Trump", KIND_PERSON);
 }
 
 /* Initials and a generation inside a personal name; a family name that
