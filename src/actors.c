@@ -912,7 +912,9 @@ static int place_beside(const struct line *L, size_t i, size_t j)
  * of them Latin).  Either is an alias of the same actor (acronym_of). */
 static void explicit_alias(const struct line *L, long ci, size_t j, size_t start)
 {
-	if (ci < 0 || !punct_is(L, j, "(") || !tok(L, j + 1))
+	/* Token j + 1 must be the line's: past it, tok() gives a token at
+	 * the line's end, and text[end] is no byte of text[from, to). */
+	if (ci < 0 || !punct_is(L, j, "(") || j + 1 >= L->t->n)
 		return;
 	size_t q = j + 1;
 	int script = 0;

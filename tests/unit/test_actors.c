@@ -1245,6 +1245,32 @@ static void test_r3_leaders_country(void **state)
 
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
+/* Review of the third round: what an adversarial reading found. */
+
+/* A name with an opening parenthesis at the end of the text: the explicit
+ * alias rule looks at the token after "(", and there is none.  The text
+ * is scanned from a buffer of exactly its length, no NUL after it
+ * (actors_scan reads text[from, to)); an ASan build reports the byte past
+ * it as a heap-buffer-overflow when the rule reads it. */
+static void test_review3_paren_at_text_end(void **state)
+{
+	(void)state;
+	static const char s[] = "The boat was seen by Hori Parata (";
+	size_t n = sizeof s - 1;
+	uint8_t *text = xmalloc(n);
+	memcpy(text, s, n);
+	struct actors a;
+	actors_init(&a, gaz_default());
+	actors_scan(&a, text, n, 0, n);
+	actors_finish(&a);
+	int found = 0;
+	for (size_t i = 0; i < a.nents; i++)
+		found |= strcmp(a.ents[i].name, "Hori Parata") == 0;
+	assert_true(found);
+	actors_free(&a);
+	free(text);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1338,6 +1364,7 @@ int main(void)
 		cmocka_unit_test(test_r3_based_and_listed_surname),
 		cmocka_unit_test(test_r3_unit_of_a_body_and_media_after),
 		cmocka_unit_test(test_r3_leaders_country),
+		cmocka_unit_test(test_review3_paren_at_text_end),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
