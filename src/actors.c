@@ -2325,8 +2325,11 @@ void actors_finish(struct actors *a)
 		/* "the Marcoses", "the Kennedys": a family by a found person's
 		 * surname in the plural, no actor. */
 		int family = 0;
-		for (size_t k = 0; k < b.n && !part && !family && !memchr(c->s, ' ', c->len) && c->len > 3
-		     && c->s[c->len - 1] == 's'; k++) {
+		/* Not a word a person cue found: "Williams, the first
+		 * minister" is no family of Prince William's. */
+		int person = c->has_kind && c->kind == KIND_PERSON;
+		for (size_t k = 0; k < b.n && !part && !family && !person && !memchr(c->s, ' ', c->len)
+		     && c->len > 3 && c->s[c->len - 1] == 's'; k++) {
 			const char *nm = b.e[k].name;
 			if (b.e[k].kind != KIND_PERSON || !b.e[k].nal)
 				continue;

@@ -1271,6 +1271,19 @@ static void test_review3_paren_at_text_end(void **state)
 	free(text);
 }
 
+/* A surname in the plural is a family only when nothing says it is one
+ * person: "Williams, the first minister" is not Prince William's kin. */
+static void test_review3_plural_surname_with_a_person_cue(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Prince William visited the harbour on Monday.\nWilliams, the first minister, "
+		      "said the visit was welcome.\nThe Kennedys were not invited by Williams.\n");
+	expect(&m, "William", KIND_PERSON);
+	expect(&m, "Williams", KIND_PERSON);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1365,6 +1378,7 @@ int main(void)
 		cmocka_unit_test(test_r3_unit_of_a_body_and_media_after),
 		cmocka_unit_test(test_r3_leaders_country),
 		cmocka_unit_test(test_review3_paren_at_text_end),
+		cmocka_unit_test(test_review3_plural_surname_with_a_person_cue),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
