@@ -1252,8 +1252,10 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	static const char *const det[] = { "The", "A", "An", "This", "That", "These", "Those" };
 	while (i < j && ((tok(L, i)->flags & TOKF_CAPEXP)
 			 /* "(CN) - The Supreme Court": a determiner after a
-			  * dateline's dash is no name's either. */
-			 || word_in(L, i, det, sizeof det / sizeof det[0])) && is_common(L, i)) {
+			  * dateline's dash is no name's either; after a word
+			  * it is ("moved to A Coruña", "in The Hague"). */
+			 || ((i == 0 || tok(L, i - 1)->shape == TOK_PUNCT)
+			     && word_in(L, i, det, sizeof det / sizeof det[0]))) && is_common(L, i)) {
 		const struct gaz_spelling *sp;
 		const struct gaz_word *w;
 		if (gaz_at(L, i, &sp) > i || title_at(L, i, &w) > i)

@@ -1284,6 +1284,20 @@ static void test_review3_plural_surname_with_a_person_cue(void **state)
 	model_free(&m);
 }
 
+/* A capitalised determiner after a word belongs to the name: only after
+ * a dateline's dash or at a line's start is it the sentence's. */
+static void test_review3_determiner_inside_a_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The talks moved to A Coruña on Friday.\n"
+		      "(CN) - The Supreme Court on Tuesday reinstated the death sentence of a man.\n");
+	expect_not(&m, "Coruña");
+	need_any(&m, "A Coruña");      /* unsure: no list holds the town */
+	need(&m, "Supreme Court");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1379,6 +1393,7 @@ int main(void)
 		cmocka_unit_test(test_r3_leaders_country),
 		cmocka_unit_test(test_review3_paren_at_text_end),
 		cmocka_unit_test(test_review3_plural_surname_with_a_person_cue),
+		cmocka_unit_test(test_review3_determiner_inside_a_name),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
