@@ -971,10 +971,24 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 			p++;
 		/* No first name known: the last two words, when neither is a
 		 * common word, after a field of one word or more. */
-		if ((p + 1 >= j || !first_name_cue(L, p)) && j - i >= 3 && tok(L, j - 2)->shape == TOK_CAP
-		    && tok(L, j - 1)->shape == TOK_CAP && !is_common(L, j - 2) && !is_common(L, j - 1))
+		int named = p + 1 < j && first_name_cue(L, p);
+		if (!named && j - i >= 3 && tok(L, j - 2)->shape == TOK_CAP
+		    && tok(L, j - 1)->shape == TOK_CAP && !is_common(L, j - 2) && !is_common(L, j - 1)) {
 			p = j - 2;
-		if (p + 1 >= j || (p != j - 2 && !first_name_cue(L, p)))
+			named = 1;
+		}
+		/* "Family Welfare J.P. Nadda": initials and their full stops
+		 * before a surname that is no common word. */
+		if (!named && tok(L, j - 1)->shape == TOK_CAP && !is_common(L, j - 1)) {
+			size_t q = j - 1;
+			while (q > i + 1 && (initial(L, q - 1) || (punct_is(L, q - 1, ".") && initial(L, q - 2))))
+				q--;
+			if (q < j - 1 && initial(L, q)) {
+				p = q;
+				named = 1;
+			}
+		}
+		if (!named)
 			return;
 		struct finding f;
 		fill(&f, L, p, j);

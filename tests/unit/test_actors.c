@@ -1298,6 +1298,21 @@ static void test_review3_determiner_inside_a_name(void **state)
 	model_free(&m);
 }
 
+/* After a title's field, a person whose given name is written as
+ * initials: daf932e found "Family Welfare J.P. Nadda" (too long), the
+ * title-of-field rule nobody. */
+static void test_review3_title_field_then_initials(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The Minister of Health and Family Welfare J.P. Nadda said the plan would start.\n");
+	const struct entity *e = need(&m, "J.P. Nadda");
+	assert_int_equal(e->kind, KIND_PERSON);
+	assert_string_equal(str_or(e->description), "Minister of Health and Family Welfare");
+	expect_not(&m, "Family Welfare J.P. Nadda");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1394,6 +1409,7 @@ int main(void)
 		cmocka_unit_test(test_review3_paren_at_text_end),
 		cmocka_unit_test(test_review3_plural_surname_with_a_person_cue),
 		cmocka_unit_test(test_review3_determiner_inside_a_name),
+		cmocka_unit_test(test_review3_title_field_then_initials),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
