@@ -988,10 +988,28 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 				named = 1;
 			}
 		}
+		/* "President of France Emmanuel Macron": analyse_run left the
+		 * listed name in the run (an unknown capital follows it), so
+		 * it is noted here, and a country is the person's. */
+		const char *aff = NULL;
+		size_t fe = named ? p : j;
+		for (size_t k = i; k < fe;) {
+			const struct gaz_spelling *sp;
+			size_t e = gaz_at(L, k, &sp);
+			if (e <= k || e > fe) {
+				k++;
+				continue;
+			}
+			note_gaz(L, k, e, sp);
+			if (!aff && L->g->entries[sp->entry].kind == KIND_COUNTRY && sp->role != GAZ_DEMONYM)
+				aff = L->g->entries[sp->entry].id;
+			k = e;
+		}
 		if (!named)
 			return;
 		struct finding f;
 		fill(&f, L, p, j);
+		f.aff = aff;
 		f.kind = KIND_PERSON;
 		f.has_kind = 1;
 		f.conf = CONF_LIKELY;

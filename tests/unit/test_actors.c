@@ -1313,6 +1313,22 @@ static void test_review3_title_field_then_initials(void **state)
 	model_free(&m);
 }
 
+/* A listed name in a title's field that an unknown capital follows is
+ * still found, and a country there is the person's. */
+static void test_review3_title_field_keeps_its_country(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The President of Kenya Wafula Chebukati said the vote was fair.\n");
+	size_t ci = 0;
+	assert_non_null(shown(&m, "Kenya", &ci));
+	assert_int_equal(m.annot.entities[ci].kind, KIND_COUNTRY);
+	const struct entity *e = need(&m, "Wafula Chebukati");
+	assert_string_equal(str_or(e->description), "President of Kenya");
+	assert_string_equal(str_or(e->affiliation), m.annot.entities[ci].id);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1410,6 +1426,7 @@ int main(void)
 		cmocka_unit_test(test_review3_plural_surname_with_a_person_cue),
 		cmocka_unit_test(test_review3_determiner_inside_a_name),
 		cmocka_unit_test(test_review3_title_field_then_initials),
+		cmocka_unit_test(test_review3_title_field_keeps_its_country),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
