@@ -1444,6 +1444,27 @@ static int head_ahead(const struct line *L, size_t k)
 	return 0;
 }
 
+/* Whether "and" at j stands between two places named by their head
+ * words ("Mexico City and Kansas City", "Leicester City and Stoke City"):
+ * it joins two names there, not one body's words ("Department of Health
+ * and Human Services"). */
+static int place_pair(const struct line *L, size_t i, size_t j)
+{
+	if (!word_is(L, j, "and") && !word_is(L, j, "&") && !punct_is(L, j, "&"))
+		return 0;
+	size_t of_head;
+	if (org_head(L, i, j, &of_head) == KIND_PLACE)
+		return 1;
+	for (size_t q = j + 1; q < L->t->n && q < j + 5 && is_capword(tok(L, q)); q++) {
+		const struct gaz_word *w = gaz_orgword(L->g, L->text + tok(L, q)->start, base_len(L, q));
+		if (w)
+			return w->cls == KIND_PLACE;
+		if (!adjacent(L, q))
+			break;
+	}
+	return 0;
+}
+
 /* A run of initials written as one token: "H.W" of "George H.W. Bush". */
 static int dotted_initials(const struct line *L, size_t i)
 {
@@ -1512,7 +1533,7 @@ static size_t run_end(const struct line *L, size_t i)
 		} else if (j > i && is_connector(L, j) && adjacent(L, j - 1) && adjacent(L, j)
 			   && is_capword(tok(L, j + 1)) && cue_of(L, j + 1) != CUE_DAY
 			   && cue_of(L, j + 1) != CUE_MONTH
-			   && (org_head_any(L, i, j) || head_ahead(L, j + 1))) {
+			   && (org_head_any(L, i, j) || head_ahead(L, j + 1)) && !place_pair(L, i, j)) {
 			j++;            /* "Bank of Japan", "Department of Health and ..." */
 			continue;       /* "World Travel and Tourism Council" */
 		} else if (j > i && word_is(L, j, "for") && word_is(L, j + 1, "a") && adjacent(L, j - 1)

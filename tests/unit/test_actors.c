@@ -1329,6 +1329,20 @@ static void test_review3_title_field_keeps_its_country(void **state)
 	model_free(&m);
 }
 
+/* "and" between two places named by a head word joins no name. */
+static void test_review3_and_between_places(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Flights between Mexico City and Kansas City resumed on Monday.\n"
+		      "The Department of Health and Human Services said so.\n");
+	expect_not(&m, "Mexico City and Kansas City");
+	need_any(&m, "Mexico City");
+	expect(&m, "Kansas City", KIND_PLACE);
+	need(&m, "Department of Health and Human Services");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1427,6 +1441,7 @@ int main(void)
 		cmocka_unit_test(test_review3_determiner_inside_a_name),
 		cmocka_unit_test(test_review3_title_field_then_initials),
 		cmocka_unit_test(test_review3_title_field_keeps_its_country),
+		cmocka_unit_test(test_review3_and_between_places),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
