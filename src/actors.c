@@ -1222,6 +1222,15 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 	/* One capitalised head word alone ("Ministry") is no name. */
 	if (j - i == 1 && !of_head)
 		return 0;
+	/* A place's head word ends people's names too ("Bruce Arena"): a
+	 * person's apposition after the name, or a first name and a speech
+	 * verb ("Buckingham Palace said" stays a place), leave it to the
+	 * person rules. */
+	size_t ds, de;
+	const char *paff;
+	if (kind == KIND_PLACE && !of_head
+	    && (apposition(L, j, &ds, &de, &paff) || (cue_of(L, j) == CUE_SPEECH && first_name_cue(L, i))))
+		return 0;
 	struct finding f;
 	fill(&f, L, i, j);
 	/* "Remain Co.", "Acme Inc.": the abbreviation's full stop is part of

@@ -1343,6 +1343,20 @@ static void test_review3_and_between_places(void **state)
 	model_free(&m);
 }
 
+/* A place's head word that ends a person's name: the person cues win. */
+static void test_review3_person_named_like_a_place(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Bruce Arena said the team was ready for the match.\n"
+		      "Nathan Point, a spokesman for the council, said the road would reopen.\n"
+		      "Buckingham Palace said the visit would go ahead.\n");
+	expect(&m, "Bruce Arena", KIND_PERSON);
+	expect(&m, "Nathan Point", KIND_PERSON);
+	assert_int_equal(need_any(&m, "Buckingham Palace")->kind, KIND_PLACE);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1442,6 +1456,7 @@ int main(void)
 		cmocka_unit_test(test_review3_title_field_then_initials),
 		cmocka_unit_test(test_review3_title_field_keeps_its_country),
 		cmocka_unit_test(test_review3_and_between_places),
+		cmocka_unit_test(test_review3_person_named_like_a_place),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
