@@ -889,7 +889,6 @@ static int place_beside(const struct line *L, size_t i, size_t j)
 	static const char *const noun[] = { "area", "district", "county", "province", "region",
 					    "neighbourhood", "neighborhood", "suburb", "township",
 					    "municipality", "village", "town", "city" };
-	(void)i;
 	if (j < L->t->n && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS)
 	    && word_in(L, j, noun, sizeof noun / sizeof noun[0]) && tok(L, j)->shape == TOK_LOWER)
 		return 1;
@@ -899,6 +898,15 @@ static int place_beside(const struct line *L, size_t i, size_t j)
 		return 0;
 	enum entity_kind k = L->g->entries[sp->entry].kind;
 	if (k != KIND_PLACE && k != KIND_COUNTRY)
+		return 0;
+	/* "Novak Djokovic, Serbia, beat ...", "while Mo Farah, Britain,
+	 * took gold": a person's shape beside a country is a person's
+	 * nationality, unless a preposition of place stands before it ("in
+	 * Kota Kinabalu, Malaysia"). */
+	static const char *const prep[] = { "in", "at", "from", "near", "to", "outside", "into",
+					     "of", "around", "across", "inside", "towards", "toward" };
+	if (k == KIND_COUNTRY && j - i >= 2 && name_shape(L, i, j)
+	    && !(i > 0 && word_in(L, i - 1, prep, sizeof prep / sizeof prep[0])))
 		return 0;
 	/* "Smith, Texas Republican", "Azzouz, Tunisia country director": a
 	 * word after the place makes it a modifier of a description. */

@@ -1357,6 +1357,19 @@ static void test_review3_person_named_like_a_place(void **state)
 	model_free(&m);
 }
 
+/* A person's name beside a country is a nationality; a town's after a
+ * preposition of place is a town's. */
+static void test_review3_person_beside_a_country(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Rafael Nadal, Spain, beat Novak Djokovic, Serbia, in the final on Sunday.\n"
+		      "The ferry docked in Kota Kinabalu, Malaysia, on Monday.\n");
+	expect(&m, "Novak Djokovic", KIND_PERSON);
+	expect(&m, "Kota Kinabalu", KIND_PLACE);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1457,6 +1470,7 @@ int main(void)
 		cmocka_unit_test(test_review3_title_field_keeps_its_country),
 		cmocka_unit_test(test_review3_and_between_places),
 		cmocka_unit_test(test_review3_person_named_like_a_place),
+		cmocka_unit_test(test_review3_person_beside_a_country),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
