@@ -1141,6 +1141,7 @@ static void test_r3_acronyms_and_offices(void **state)
 		      "Monday that he would go, and Trump went.\n");
 	assert_null(any(&m, "Gunmen"));
 	expect(&m, "Trump", KIND_PERSON);
+	model_free(&m);
 }
 
 /* Initials and a generation inside a personal name; a family name that
