@@ -871,7 +871,9 @@ static int title_field(const struct line *L, size_t i, size_t *title)
 					return 1;
 				}
 			}
-			return 0;
+			/* "Minister of State for Foreign Affairs": a field
+			 * of two parts; the title is before the first. */
+			continue;
 		}
 		if (!(word_is(L, k, "and") || word_is(L, k, "the") || punct_is(L, k, "&")
 		      || (is_capword(tok(L, k)) && adjacent(L, k))))

@@ -1371,6 +1371,19 @@ static void test_review3_person_beside_a_country(void **state)
 	model_free(&m);
 }
 
+/* A title's field in two parts, "of" and "for". */
+static void test_review3_title_field_in_two_parts(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The Minister of State for Foreign Affairs Ahmed Al Sayegh met the envoy.\n");
+	const struct entity *e = need(&m, "Ahmed Al Sayegh");
+	assert_int_equal(e->kind, KIND_PERSON);
+	assert_string_equal(str_or(e->description), "Minister of State for Foreign Affairs");
+	expect_not(&m, "Foreign Affairs Ahmed Al Sayegh");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1472,6 +1485,7 @@ int main(void)
 		cmocka_unit_test(test_review3_and_between_places),
 		cmocka_unit_test(test_review3_person_named_like_a_place),
 		cmocka_unit_test(test_review3_person_beside_a_country),
+		cmocka_unit_test(test_review3_title_field_in_two_parts),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
