@@ -608,6 +608,10 @@ static size_t rule_title(const struct line *L, size_t i)
 	size_t ne = name_run(L, te);
 	if (ne == te)
 		return i;
+	/* "Martin Luther King Jr.": a generation alone after a title word
+	 * is no name; the title word is a surname. */
+	if (ne == te + 1 && (word_is(L, te, "Jr") || word_is(L, te, "Sr")))
+		return i;
 	/* "Prime Minister Shigeru Ishiba": the description is copied as written. */
 	struct finding f;
 	fill(&f, L, te, ne);
@@ -775,6 +779,9 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 	if (j - i < 2 || j - i > 7 || (tok(L, i)->flags & TOKF_QUOTED))
 		return 0;
 	size_t caps = 0;
+	/* "Martin Luther King Jr.": only a person has a generation, so a
+	 * common word before it is a surname. */
+	int gen = j - i >= 3 && (word_is(L, j - 1, "Jr") || word_is(L, j - 1, "Sr"));
 	for (size_t k = i; k < j; k++) {
 		const struct token *t = tok(L, k);
 		/* "al-Bashir", "bin Laden": particles and hyphens between. */
@@ -796,7 +803,7 @@ static int name_shape(const struct line *L, size_t i, size_t j)
 		if (cue_of(L, k) == CUE_MEMBER)
 			return 0;
 		/* "Wade Bassi", "Will Hurd": a first name may be a common word. */
-		if (t->shape != TOK_CAP || (is_common(L, k) && !(k == i && (gaz_is_proper(L->g,
+		if (t->shape != TOK_CAP || (is_common(L, k) && !gen && !(k == i && (gaz_is_proper(L->g,
 			L->text + t->start, t->end - t->start) || gaz_is_firstname(L->g,
 			L->text + t->start, t->end - t->start)))))
 			return 0;

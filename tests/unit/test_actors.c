@@ -1384,6 +1384,17 @@ static void test_review3_title_field_in_two_parts(void **state)
 	model_free(&m);
 }
 
+/* A title word as a surname before a generation. */
+static void test_review3_title_word_before_a_generation(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The crowd heard Martin Luther King Jr. speak on Monday.\n");
+	expect_not(&m, "Jr");
+	expect(&m, "Martin Luther King Jr.", KIND_PERSON);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1486,6 +1497,7 @@ int main(void)
 		cmocka_unit_test(test_review3_person_named_like_a_place),
 		cmocka_unit_test(test_review3_person_beside_a_country),
 		cmocka_unit_test(test_review3_title_field_in_two_parts),
+		cmocka_unit_test(test_review3_title_word_before_a_generation),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
