@@ -191,6 +191,10 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 		row_ok[r] = !off && by_ok && row->party && written_id(m, all, nall, row->party)
 			    && (!row->demander || written_id(m, all, nall, row->demander))
 			    && quote_is_text(m, &row->current) && quote_is_text(m, &row->demand);
+		/* A hedge is a quote too ("reportedly" over a TAB or bytes the
+		 * document shows otherwise would not anchor: fuzz_draft). */
+		for (size_t h = 0; row_ok[r] && h < row->nhedges; h++)
+			row_ok[r] = quote_is_text(m, &row->hedges[h]);
 		any |= row_ok[r];
 	}
 	for (size_t k = 0; !any && k < c->nmeasures; k++)
