@@ -194,6 +194,10 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 {
 	if (f->end <= f->start || f->end - f->start > SURFACE_MAX)
 		return -1;
+	if (a->nc >= ACTORS_MAX_NAMES && find_cand(a, text + f->start, f->end - f->start) < 0) {
+		a->truncated = 1;       /* actors_scan stops at the line's end */
+		return -1;
+	}
 	long i = get_cand(a, text + f->start, f->end - f->start);
 	struct acand *c = &a->c[i];
 	c->n++;

@@ -31,6 +31,14 @@
  * actors.truncated says so, and the panel and the export say it too. */
 #define ACTORS_MAX_BYTES ((size_t)4 << 20)
 
+/* Nor past this many different names: the document pass compares names
+ * with names (a shorter name with a longer, a word with the names holding
+ * it), so its time grows with their square; 30,000 names on 930 KB of
+ * "Xxxx Yyyy said." took 24 s.  News articles hold a few hundred, the
+ * bench's 4 MiB of licence files about 2,000.  Stopping here is said as
+ * stopping at ACTORS_MAX_BYTES is (truncated: only sure actors shown). */
+#define ACTORS_MAX_NAMES 6000
+
 struct actors {
 	const struct gazetteer *g;
 	struct tokens tk;
@@ -42,7 +50,7 @@ struct actors {
 	size_t slot_cap;
 	size_t read;                /* bytes read so far */
 	size_t line_start;          /* the line being read, private */
-	int truncated;              /* stopped at ACTORS_MAX_BYTES */
+	int truncated;              /* stopped at ACTORS_MAX_BYTES or ACTORS_MAX_NAMES */
 	/* the result of actors_finish: entities with ids unique among
 	 * themselves, why[] filled (annot.h), owned */
 	struct entity *ents;

@@ -1244,6 +1244,34 @@ static void test_r3_leaders_country(void **state)
 	model_free(&m);
 }
 
+/* The document pass compares names with names: past ACTORS_MAX_NAMES
+ * different names the finder stops, says so, and shows the sure actors
+ * only, as past ACTORS_MAX_BYTES. */
+static void test_r3_names_bound(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	buf_adds(&b, "The report was written for the committee on Monday.\n");
+	/* Distinct two-word names, each a name by its speech verb. */
+	for (unsigned i = 0; i < ACTORS_MAX_NAMES + 500; i++)
+		buf_printf(&b, "Ka%c%c%cro Ve%c%clu said on Monday.\n", 'a' + i % 26, 'a' + i / 26 % 26,
+			   'a' + i / 676 % 26, 'a' + i % 7, 'a' + i / 7 % 26);
+	struct model m;
+	open_body(&m, b.data);
+	assert_true(m.auto_truncated);
+	/* Nothing likely is shown once the finder stopped early. */
+	for (size_t i = 0; i < m.annot.nentities; i++)
+		assert_int_equal(conf_of(&m.annot.entities[i]), CONF_SURE);
+	model_free(&m);
+	free(b.data);
+	/* A text under the bound is read whole. */
+	open_body(&m, "The report was written for the committee on Monday.\n"
+		      "Karo Velu said on Monday that it was done.\n");
+	assert_false(m.auto_truncated);
+	expect(&m, "Karo Velu", KIND_PERSON);
+	model_free(&m);
+}
+
 /* Mikheev's evidence is read in running text only; a script without case
  * gives none. */
 /* Review of the third round: what an adversarial reading found. */
@@ -1488,6 +1516,7 @@ int main(void)
 		cmocka_unit_test(test_r3_based_and_listed_surname),
 		cmocka_unit_test(test_r3_unit_of_a_body_and_media_after),
 		cmocka_unit_test(test_r3_leaders_country),
+		cmocka_unit_test(test_r3_names_bound),
 		cmocka_unit_test(test_review3_paren_at_text_end),
 		cmocka_unit_test(test_review3_plural_surname_with_a_person_cue),
 		cmocka_unit_test(test_review3_determiner_inside_a_name),
