@@ -1466,8 +1466,14 @@ static int head_ahead(const struct line *L, size_t k)
 	for (size_t q = k; q < L->t->n && q < k + 4 && is_capword(tok(L, q)); q++) {
 		/* The head ends the name ("and Tourism Council") or takes an
 		 * "of"; "and Union Agriculture Minister" is a title's. */
-		if (gaz_orgword(L->g, L->text + tok(L, q)->start, base_len(L, q)))
+		if (gaz_orgword(L->g, L->text + tok(L, q)->start, base_len(L, q))) {
+			/* "and Union railway minister Piyush Goyal": a role
+			 * noun a word or two on makes the head word a title's. */
+			for (size_t r = q + 1; r < q + 3 && r < L->t->n && tok(L, r)->shape == TOK_LOWER; r++)
+				if (cue_of(L, r) == CUE_ROLE)
+					return 0;
 			return !adjacent(L, q) || !is_capword(tok(L, q + 1)) || word_is(L, q + 1, "of");
+		}
 		if (!adjacent(L, q))
 			break;
 	}

@@ -1092,6 +1092,11 @@ static void test_r3_connectors_and_romanised_names(void **state)
 	assert_true(has_alias(lo, "\xE7\xBE\x85\xE6\x98\x8E\xE6\x89\x8D"));
 	expect(&m, "Huang Chao-shun", KIND_PERSON);
 	model_free(&m);
+	open_body(&m, "Prakash, along Union agriculture minister Narendra Singh Tomar and Union "
+		      "railway minister Piyush Goyal, has been a part of the talks.\n");
+	expect(&m, "Narendra Singh Tomar", KIND_PERSON);
+	assert_null(any(&m, "Narendra Singh Tomar and Union"));
+	model_free(&m);
 }
 
 /* An acronym in parentheses joins the name before it, whichever rule
@@ -1185,6 +1190,10 @@ static void test_r3_capitalised_things(void **state)
 	assert_null(any(&m, "Brexit"));
 	assert_null(any(&m, "Ramadan"));
 	assert_null(any(&m, "Q3"));
+	model_free(&m);
+	open_body(&m, "The plan cuts Medicaid and Medicare spending, officials said.\n");
+	assert_null(any(&m, "Medicaid"));
+	assert_null(any(&m, "Medicare"));
 	model_free(&m);
 }
 
