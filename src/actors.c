@@ -1366,7 +1366,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	if (ge != j && rule_org(L, i, j))
 		return reach;
 	size_t k = i, rest = i;
-	const struct gaz_spelling *listed_first;
+	const struct gaz_spelling *first_sp;       /* gaz_at's answer for a first name: unused */
 	while (k < j) {
 		const struct gaz_word *w;
 		if (title_at(L, k, &w) > k || (k + 1 < j && rule_title_possible(L, k))) {
@@ -1410,7 +1410,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 			 * person whose surname a list holds. */
 			enum entity_kind gk = L->g->entries[sp->entry].kind;
 			if (k == rest + 1 && e == j && e == k + 1 && first_name_cue(L, rest) && adjacent(L, rest)
-			    && !(tok(L, rest)->flags & TOKF_POSS) && gaz_at(L, rest, &listed_first) == rest
+			    && !(tok(L, rest)->flags & TOKF_POSS) && gaz_at(L, rest, &first_sp) == rest
 			    && (gk == KIND_ORGANIZATION || gk == KIND_MEDIA) && sp->role != GAZ_DEMONYM) {
 				struct finding f;
 				fill(&f, L, rest, e);
