@@ -473,6 +473,15 @@ static void fill(struct finding *f, const struct line *L, size_t i, size_t j)
 	f->capexp = (tok(L, i)->flags & TOKF_CAPEXP) != 0;
 }
 
+/* What a rule says a finding is: its kind, how sure, and the rule. */
+static void judge(struct finding *f, enum entity_kind kind, enum entity_conf conf, const char *rule)
+{
+	f->kind = kind;
+	f->has_kind = 1;
+	f->conf = conf;
+	f->rule = rule;
+}
+
 /* Is the seat at tokens [i, j) acting (a subject, a possessor, the object
  * of a speech verb) or a place (after in, at, to, from, visit...)? */
 static void seat_position(const struct line *L, size_t i, size_t j, struct finding *f)
@@ -538,10 +547,7 @@ static void note_gaz_cue(const struct line *L, size_t i, size_t j, const struct 
 	struct finding f;
 	fill(&f, L, i, j);
 	const struct gaz_entry *e = &L->g->entries[sp->entry];
-	f.kind = sp->role == GAZ_SEAT ? KIND_COUNTRY : e->kind;
-	f.has_kind = 1;
-	f.conf = sp->ambiguous || e->ambiguous ? CONF_LIKELY : CONF_SURE;
-	f.rule = sp->role == GAZ_SEAT ? R_SEAT : R_GAZ;
+	judge(&f, sp->role == GAZ_SEAT ? KIND_COUNTRY : e->kind, sp->ambiguous || e->ambiguous ? CONF_LIKELY : CONF_SURE, sp->role == GAZ_SEAT ? R_SEAT : R_GAZ);
 	f.gaz = (long)sp->entry;
 	f.role = sp->role;
 	f.gaz_amb = sp->ambiguous || e->ambiguous;
@@ -619,10 +625,7 @@ static size_t rule_title(const struct line *L, size_t i)
 	/* "Prime Minister Shigeru Ishiba": the description is copied as written. */
 	struct finding f;
 	fill(&f, L, te, ne);
-	f.kind = KIND_PERSON;
-	f.has_kind = 1;
-	f.conf = CONF_SURE;
-	f.rule = R_TITLE;
+	judge(&f, KIND_PERSON, CONF_SURE, R_TITLE);
 	f.ev_start = tok(L, start)->start;
 	f.ev_end = f.end;
 	size_t dstart = tok(L, start)->start, dend = tok(L, te - 1)->end;
@@ -649,10 +652,7 @@ static size_t rule_title(const struct line *L, size_t i)
 		struct finding p;
 		fill(&p, L, start, start + 1);
 		if (strcmp(cls, "government") == 0 || strcmp(cls, "head-of-state") == 0) {
-			p.kind = KIND_COUNTRY;
-			p.has_kind = 1;
-			p.conf = CONF_LIKELY;
-			p.rule = "possessor-of-government-title";
+			judge(&p, KIND_COUNTRY, CONF_LIKELY, "possessor-of-government-title");
 			p.ev_end = tok(L, te - 1)->end;
 			long pc = note(L->a, L->text, &p);
 			if (pc >= 0)
@@ -1031,10 +1031,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		struct finding f;
 		fill(&f, L, p, j);
 		f.aff = aff;
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_TITLE_OF;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_TITLE_OF);
 		f.capexp = 0;
 		f.ev_start = tok(L, title)->start;
 		f.desc = (const char *)L->text + tok(L, title)->start;
@@ -1086,53 +1083,35 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
 		/* "the Alliance said": a person takes no article; a body that
 		 * speaks does. */
-		f.kind = KIND_ORGANIZATION;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_THE_X;
+		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_THE_X);
 		f.ev_start = tok(L, i - 1)->start;
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
 	} else if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)
 	    && !(j == i + 1 && group_noun(L, i))) {
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_SPEECH;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_SPEECH);
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;       /* "Park said": the verb makes the name */
 	} else if (apposition(L, j, &ds, &de, &aff)) {
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_APPOS;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_APPOS);
 		f.desc = (const char *)L->text + ds;
 		f.desc_len = de - ds;
 		f.aff = aff;
 		f.ev_end = de;
 		f.capexp = 0;
 	} else if (i >= 2 && word_is(L, i - 2, "according") && word_is(L, i - 1, "to")) {
-		f.kind = j - i >= 2 ? KIND_PERSON : KIND_ORGANIZATION;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_SPEECH;
+		judge(&f, j - i >= 2 ? KIND_PERSON : KIND_ORGANIZATION, CONF_LIKELY, R_SPEECH);
 		f.ev_start = tok(L, i - 2)->start;
 	} else if (i && (word_is(L, i - 1, "said") || word_is(L, i - 1, "says"))
 		   && i >= 2 && punct_is(L, i - 2, ",") && j - i >= 2) {
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_SPEECH;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_SPEECH);
 		f.ev_start = tok(L, i - 1)->start;
 	} else if ((word_is(L, j, "administration") || word_is(L, j, "campaign")
 		    || ((word_is(L, j, "government") || word_is(L, j, "cabinet")) && j - i >= 2))
 		   && !(tok(L, j - 1)->flags & TOKF_POSS)) {
 		/* "the Trump administration"; but "the Labor government" is a
 		 * party's: one word before "government" is no person. */
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_ADMIN;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_ADMIN);
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
 	} else if ((i && prev == CUE_MEDIA)
@@ -1140,10 +1119,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		       && !word_is(L, j, "agency") && !word_is(L, j, "network"))) {
 		/* "website Snopes", "Vulture magazine" (not "X agency", "X
 		 * network": a body's own words as often). */
-		f.kind = KIND_MEDIA;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_MEDIA_CUE;
+		judge(&f, KIND_MEDIA, CONF_LIKELY, R_MEDIA_CUE);
 		if (i && prev == CUE_MEDIA)
 			f.ev_start = tok(L, i - 1)->start;
 		else
@@ -1151,57 +1127,33 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	} else if (j - i >= 2 && ((i && prev == CUE_ROLE && tok(L, i - 1)->shape == TOK_LOWER)
 				  || (i >= 2 && punct_is(L, i - 1, ",") && cue_of(L, i - 2) == CUE_ROLE
 				      && tok(L, i - 2)->shape == TOK_LOWER))) {
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_ROLE;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_ROLE);
 		f.ev_start = tok(L, punct_is(L, i - 1, ",") ? i - 2 : i - 1)->start;
 	} else if (kin_before(L, i) && tok(L, j - 1)->shape == TOK_CAP) {
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_KIN;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_KIN);
 		f.ev_start = tok(L, i - 2)->start;
 	} else if (place_noun_of(L, i)) {
-		f.kind = KIND_PLACE;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_PLACE_OF;
+		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_OF);
 		f.ev_start = tok(L, i - 2)->start;
 	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
 		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)
 		   && cue_of(L, j - 1) != CUE_MEMBER && gaz_at(L, i, &gsp) == i) {
 		/* Not "a Virginia Democrat": a listed place before a member
 		 * word is no first name. */
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_FIRSTNAME;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_FIRSTNAME);
 	} else if (place_beside(L, i, j)) {
-		f.kind = KIND_PLACE;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_PLACE_BESIDE;
+		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_BESIDE);
 		f.ev_end = tok(L, j + 1 < L->t->n ? j + 1 : j)->end;
 	} else if (name_shape(L, i, j)) {
-		f.kind = KIND_PERSON;
-		f.has_kind = 1;
-		f.conf = CONF_LIKELY;
-		f.rule = R_NAMESHAPE;
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_NAMESHAPE);
 	} else if (i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The")) && j == i + 1) {
-		f.kind = KIND_ORGANIZATION;
-		f.has_kind = 1;
-		f.conf = CONF_UNSURE;
-		f.rule = R_THE_X;
+		judge(&f, KIND_ORGANIZATION, CONF_UNSURE, R_THE_X);
 		f.ev_start = tok(L, i - 1)->start;
 	} else if (i && prev == CUE_PLACE && tok(L, i - 1)->shape == TOK_LOWER
 		   && !word_is(L, i - 1, "to") && !word_is(L, i - 1, "from") && !word_is(L, i - 1, "at")) {
 		/* "in Djerba", "near Sirte"; not "to Obama", "from Facebook",
 		 * "at Harvard", where a person or a body is as likely. */
-		f.kind = KIND_PLACE;
-		f.has_kind = 1;
-		f.conf = CONF_UNSURE;
-		f.rule = R_PLACE_PREP;
+		judge(&f, KIND_PLACE, CONF_UNSURE, R_PLACE_PREP);
 		f.ev_start = tok(L, i - 1)->start;
 	}
 	if (!f.has_kind) {
@@ -1260,10 +1212,7 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 	    && (word_is(L, j - 1, "Co") || word_is(L, j - 1, "Inc") || word_is(L, j - 1, "Corp")
 		|| word_is(L, j - 1, "Ltd") || word_is(L, j - 1, "Bros")))
 		f.end = tok(L, j)->end;
-	f.kind = (enum entity_kind)kind;
-	f.has_kind = 1;
-	f.conf = kind == KIND_PLACE ? CONF_LIKELY : CONF_SURE;
-	f.rule = kind == KIND_PLACE ? R_PLACE_HEAD : of_head ? R_ORG_OF : R_ORG;
+	judge(&f, (enum entity_kind)kind, kind == KIND_PLACE ? CONF_LIKELY : CONF_SURE, kind == KIND_PLACE ? R_PLACE_HEAD : of_head ? R_ORG_OF : R_ORG);
 	f.capexp = 0;
 	/* A country named inside is the affiliation: "Bank of Japan",
 	 * "Seoul's Foreign Ministry". */
@@ -1414,10 +1363,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 			    && (gk == KIND_ORGANIZATION || gk == KIND_MEDIA) && sp->role != GAZ_DEMONYM) {
 				struct finding f;
 				fill(&f, L, rest, e);
-				f.kind = KIND_PERSON;
-				f.has_kind = 1;
-				f.conf = CONF_LIKELY;
-				f.rule = R_FIRSTNAME;
+				judge(&f, KIND_PERSON, CONF_LIKELY, R_FIRSTNAME);
 				if (run_start < rest)
 					f.capexp = 0;
 				note(L->a, L->text, &f);
@@ -2196,6 +2142,13 @@ static int cand_cmp_count(const struct acand *x, const struct acand *y)
 	return x->n > y->n ? -1 : x->n < y->n;
 }
 
+/* The rule an alias found by explicit_alias() keeps: its own script, or
+ * an acronym (explicit or by initials). */
+static const char *explicit_rule(const struct acand *c)
+{
+	return c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM;
+}
+
 void actors_finish(struct actors *a)
 {
 	struct builder b = { a, NULL, 0, 0 };
@@ -2369,7 +2322,7 @@ void actors_finish(struct actors *a)
 			    && upper_initials_match(c->s, c->len, b.e[k].name))
 				target = (long)k;
 		if (target >= 0)
-			add_alias(&b, target, (long)i, c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM, CONF_LIKELY);
+			add_alias(&b, target, (long)i, explicit_rule(c), CONF_LIKELY);
 	}
 	/* 6. What is left: one word found by a cue, or a capitalised run. */
 	for (size_t i = 0; i < a->nc; i++) {
@@ -2379,8 +2332,7 @@ void actors_finish(struct actors *a)
 		/* "Social Democrats (SPD)": the name was found here, above
 		 * (candidates stand in the order they were first seen). */
 		if (c->acronym_of >= 0 && a->c[c->acronym_of].entity >= 0) {
-			add_alias(&b, a->c[c->acronym_of].entity, (long)i,
-				  c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM, CONF_LIKELY);
+			add_alias(&b, a->c[c->acronym_of].entity, (long)i, explicit_rule(c), CONF_LIKELY);
 			continue;
 		}
 		int one = !memchr(c->s, ' ', c->len);
