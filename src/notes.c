@@ -209,6 +209,17 @@ static int by_id_keyed(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* The notes, each with where it stood, sorted by cmp (which falls back on
+ * that place, so the sort is stable); the caller frees it. */
+static struct keyed *keyed_sorted(const struct notes *ns, int (*cmp)(const void *, const void *))
+{
+	struct keyed *k = xreallocarray(NULL, ns->n, sizeof *k);
+	for (size_t i = 0; i < ns->n; i++)
+		k[i] = (struct keyed){ ns->v[i], i };
+	qsort(k, ns->n, sizeof *k, cmp);
+	return k;
+}
+
 /* Of notes with one id, the first is kept, the others freed; the rest
  * keep their order.  n log n, where a lookup for each note read took a
  * minute on a notes file at its 16 MiB bound. */
@@ -216,10 +227,7 @@ static void drop_duplicates(struct notes *ns)
 {
 	if (ns->n < 2)
 		return;
-	struct keyed *k = xreallocarray(NULL, ns->n, sizeof *k);
-	for (size_t i = 0; i < ns->n; i++)
-		k[i] = (struct keyed){ ns->v[i], i };
-	qsort(k, ns->n, sizeof *k, by_id_keyed);
+	struct keyed *k = keyed_sorted(ns, by_id_keyed);
 	unsigned char *drop = xcalloc(ns->n, 1);
 	for (size_t i = 1; i < ns->n; i++)
 		if (k[i].n.id == k[i - 1].n.id)
@@ -249,10 +257,7 @@ void notes_anchor(struct notes *ns, const uint8_t *text, size_t len, int complet
 	 * insertion sort took seconds on a notes file written backwards). */
 	if (ns->n < 2)
 		return;
-	struct keyed *k = xreallocarray(NULL, ns->n, sizeof *k);
-	for (size_t i = 0; i < ns->n; i++)
-		k[i] = (struct keyed){ ns->v[i], i };
-	qsort(k, ns->n, sizeof *k, by_place_keyed);
+	struct keyed *k = keyed_sorted(ns, by_place_keyed);
 	for (size_t i = 0; i < ns->n; i++)
 		ns->v[i] = k[i].n;
 	free(k);
