@@ -2249,6 +2249,20 @@ static uint8_t *measure_terms(const struct claims_input *in)
 	return term;
 }
 
+size_t claims_read_end(const struct claims_input *in, int *truncated)
+{
+	size_t to = in->to <= in->len ? in->to : in->len;
+	if (to > in->from && to - in->from > CLAIMS_MAX_BYTES) {
+		to = in->from + CLAIMS_MAX_BYTES;
+		/* back to a line start, so no line is read in part */
+		while (to > in->from && in->text[to - 1] != '\n')
+			to--;
+		if (truncated)
+			*truncated = 1;
+	}
+	return to;
+}
+
 void claims_find(struct claims *c, const struct claims_input *in)
 {
 	struct finder f;
@@ -2259,14 +2273,7 @@ void claims_find(struct claims *c, const struct claims_input *in)
 	f.last_subject = f.last_person = f.last_party = f.last_by = -1;
 	f.term = measure_terms(in);
 	tokens_init(&f.tk);
-	size_t to = in->to <= in->len ? in->to : in->len;
-	if (to > in->from && to - in->from > CLAIMS_MAX_BYTES) {
-		to = in->from + CLAIMS_MAX_BYTES;
-		/* back to a line start, so no line is read in part */
-		while (to > in->from && in->text[to - 1] != '\n')
-			to--;
-		c->truncated = 1;
-	}
+	size_t to = claims_read_end(in, &c->truncated);
 	size_t fi = figures_at(in->figs, in->from);
 	size_t off = in->from;
 	while (off < to) {

@@ -19,12 +19,12 @@ void quotes_free(struct quotes *q)
 	memset(q, 0, sizeof *q);
 }
 
-/* Verbs that say someone said something, sorted by bytes (checked by
- * test_claims.c through quotes_speech_sorted). */
 /* How many tokens before and after a quotation its attribution is
  * looked for in (a real sentence has fewer than 200). */
 #define QUOTES_REACH 128
 
+/* Verbs that say someone said something, sorted by bytes (checked by
+ * test_claims.c through quotes_speech_sorted). */
 static const char *const speech[] = {
 	"acknowledged", "added", "adds", "admitted", "announced", "argued", "asked", "asserted",
 	"called", "claimed", "commented", "complained", "conveyed", "declared", "described",
@@ -290,15 +290,9 @@ void quotes_find(struct quotes *q, const struct claims_input *in)
 	memset(&s, 0, sizeof s);
 	s.in = in;
 	tokens_init(&s.tk);
-	size_t to = in->to <= in->len ? in->to : in->len;
-	if (to > in->from && to - in->from > CLAIMS_MAX_BYTES) {
-		/* back to a line start, as claims.c: no line is read in part,
-		 * and a single line of 20 MB is not tokenized 4 MiB deep (that
-		 * took 100 MB and 180 ms before the first paint) */
-		to = in->from + CLAIMS_MAX_BYTES;
-		while (to > in->from && in->text[to - 1] != '\n')
-			to--;
-	}
+	/* A single line of 20 MB is not tokenized 4 MiB deep (that took
+	 * 100 MB and 180 ms before the first paint). */
+	size_t to = claims_read_end(in, NULL);
 	const uint8_t *t = in->text;
 	size_t off = in->from;
 	while (off < to) {

@@ -121,6 +121,12 @@ struct claims_input {
 	size_t nquotes;
 };
 
+/* Where reading in->text stops: in->to, or CLAIMS_MAX_BYTES after
+ * in->from moved back to a line start (no line is read in part), and then
+ * *truncated is set (when not NULL).  Claims and quotations both stop
+ * there. */
+size_t claims_read_end(const struct claims_input *in, int *truncated);
+
 void claims_init(struct claims *c);
 void claims_free(struct claims *c);
 /* Find the claims of in->text[from, to) and append them to c. */
