@@ -97,7 +97,7 @@ static void test_leaders(void **state)
 			fail_msg("leaders.tsv:%d: \"%s\" is no country", g.leaders[i].line,
 				 g.leaders[i].country);
 		if (i && strcmp(g.leaders[i - 1].name, g.leaders[i].name) >= 0)
-			fail_msg("leaders.tsv:%d: \"%s\" twice or unsorted", g.leaders[i].line,
+			fail_msg("leaders.tsv:%d: \"%s\" listed twice", g.leaders[i].line,
 				 g.leaders[i].name);
 	}
 	const struct gaz_leader *o = gaz_leader(&g, "Barack Obama", 12);
