@@ -5,7 +5,7 @@ rules are in tests/bench/devset/README.md).
 
     score.py [-v] [--only NAME[,NAME...]] [--set SET] [--confidence LIST]
                               the table (SET: tune, held, fixtures, news,
-                              tune2, held2)
+                              tune2, held2, tune3, held3)
     score.py --self-test      the scorer against the annotated texts (no pages)
     score.py --check          read and anchor every gold file, run nothing
     score.py --text NAME      print a text as brief is given it
@@ -25,10 +25,11 @@ tree.  The web pages are read from $BRIEF_WEBPAGES, else ../shared/webpages
 beside the source tree, else /work/shared/webpages; without them the page
 texts are skipped (and said to be).  Python 3 standard library only.
 
-The texts fall in six sets, scored apart as well as together (--set):
+The texts fall in eight sets, scored apart as well as together (--set):
 the 24 web pages split in a fixed way by the SHA-256 of their names into a
 tuning half (`tune`: the 12 smallest) and a held-out half (`held`), the
-commentary and the fixtures (`fixtures`), and three sets of real news texts
+commentary and the fixtures (`fixtures`), three sets of real news texts and
+two of real commentary (opinion columns, op-eds, editorials, news analysis)
 kept outside the repository, each a folder of gold files with their texts
 beside them:
 
@@ -38,10 +39,16 @@ beside them:
            (URLs: devset/actors-sources-tune.txt)
     held2  $BRIEF_ACTORS_HELD, else ../actors-held, else /work/actors-held
            (URLs: devset/actors-sources-held.txt)
+    tune3  commentary: $BRIEF_ACTORS_TUNE3, else ../actors-tune3, else
+           /work/actors-tune3 (URLs: devset/actors-sources-tune3.txt)
+    held3  commentary: $BRIEF_ACTORS_HELD3, else ../actors-held3, else
+           /work/actors-held3 (URLs: devset/actors-sources-held3.txt)
 
-Rules are tuned on `tune` and `tune2` only; `held`, `news` and `held2` are
-scored to report, never read for misses.  A folder that is not here is said
-and skipped; a gold file whose name an earlier set has is left out.
+Rules are tuned on `tune`, `tune2` and `tune3` only; `held`, `news`,
+`held2` and `held3` are scored to report, never read for misses, and the
+table pools them in one more total ("unseen, pooled").  A folder that is
+not here is said and skipped; a gold file whose name an earlier set has is
+left out.
 
 $BRIEF_CLAIMS_DEV names a further folder of texts and gold files, the
 comparison development set (tests/bench/devset/claims-sources.txt lists
@@ -55,6 +62,7 @@ Exit status: 0 the table was printed (whatever the scores) or the self-test
 passed; 1 the self-test failed; 2 usage error or brief could not be run;
 65 a gold file is wrong (FILE:LINE:COLUMN: message); 66 a text cannot be read.
 """
+import argparse
 import hashlib
 import html.parser
 import io
@@ -710,7 +718,9 @@ def resolve(g, text):
 OUTSIDE_ROOTS = [os.path.join(TOP, '..'), '/work']
 OUTSIDE = (('news', 'BRIEF_ACTORS_EXTRA', 'actors-dev', 'actors-sources.txt'),
            ('tune2', 'BRIEF_ACTORS_TUNE', 'actors-tune', 'actors-sources-tune.txt'),
-           ('held2', 'BRIEF_ACTORS_HELD', 'actors-held', 'actors-sources-held.txt'))
+           ('held2', 'BRIEF_ACTORS_HELD', 'actors-held', 'actors-sources-held.txt'),
+           ('tune3', 'BRIEF_ACTORS_TUNE3', 'actors-tune3', 'actors-sources-tune3.txt'),
+           ('held3', 'BRIEF_ACTORS_HELD3', 'actors-held3', 'actors-sources-held3.txt'))
 
 
 def outside_dir(kind):
@@ -782,10 +792,15 @@ def claims_gold_files():
     return out
 
 
-SETS = ('tune', 'held', 'fixtures', 'news', 'tune2', 'held2')
+SETS = ('tune', 'held', 'fixtures', 'news', 'tune2', 'held2', 'tune3', 'held3')
 SET_TITLES = {'tune': 'tuning half', 'held': 'held-out half',
               'fixtures': 'commentary, fixtures', 'news': 'news, held out',
-              'tune2': 'news, tuning', 'held2': 'news 2, held out'}
+              'tune2': 'news, tuning', 'held2': 'news 2, held out',
+              'tune3': 'commentary, tuning', 'held3': 'commentary, held out'}
+# The sets no rule was tuned on, pooled into one more total: what the
+# finder does on text it has not seen.
+UNSEEN = ('held', 'news', 'held2', 'held3')
+UNSEEN_TITLE = 'unseen, pooled'
 
 
 def page_split(names):
@@ -1211,6 +1226,12 @@ def print_table(scores, out, verbose=False, sets=None):
             for s in members:
                 sub.add(s)
             subs.append(('%s (%d)' % (SET_TITLES[k], len(members)), sub))
+    unseen = [s for s in scores if sets and sets.get(s.name) in UNSEEN]
+    if unseen:
+        sub = Score('unseen')
+        for s in unseen:
+            sub.add(s)
+        subs.append(('%s (%d)' % (UNSEEN_TITLE, len(unseen)), sub))
     out.write(HEAD1 + '\n' + HEAD2 + '\n')
     for s in scores:
         total.add(s)
@@ -1358,9 +1379,9 @@ def self_test(out):
                 sys.stderr.close()
                 sys.stderr = stderr
             check(got == [('news.gold', 'news'), ('same.gold', 'news'), ('tune2.gold', 'tune2'),
-                          ('held2.gold', 'held2')],
-                  'the news, tuning and held-out news folders are three sets; a shared name '
-                  'is the first one\'s', repr(got))
+                          ('held2.gold', 'held2'), ('tune3.gold', 'tune3'), ('held3.gold', 'held3')],
+                  'the news, tuning and held-out news and commentary folders are five sets; '
+                  'a shared name is the first one\'s', repr(got))
             scores = [Score(k) for k, _, _, _ in OUTSIDE]
             for sc in scores:
                 sc.actors_gold = 1
@@ -1368,12 +1389,35 @@ def self_test(out):
             print_table(scores, buf, False, {k: k for k, _, _, _ in OUTSIDE})
             table = buf.getvalue()
             check(all(('\n%-26s' % lab) in table for lab in
-                      ('news, held out (1)', 'news, tuning (1)', 'news 2, held out (1)')),
-                  'each news set has its own total', table)
+                      ('news, held out (1)', 'news, tuning (1)', 'news 2, held out (1)',
+                       'commentary, tuning (1)', 'commentary, held out (1)')),
+                  'each news and commentary set has its own total', table)
+            # The pooled total of the unseen sets: news, held2 and held3
+            # here (no held page), never a tuning set.
+            pool = Score('unseen')
+            pool.actors_gold = 3
+            check(('\n' + count_row('unseen, pooled (3)', pool) + '\n') in table,
+                  'the unseen sets are pooled (news, held2, held3), the tuning sets are not', table)
             os.environ['BRIEF_ACTORS_HELD'] = os.path.join(d, 'gone')
             os.rename(os.path.join(d, 'actors-held'), os.path.join(d, 'gone-too'))
-            check(outside_dir('held2') is None and [k for k, _ in outside_dirs()] == ['news', 'tune2'],
-                  'a news folder that is not here is no set', repr(outside_dirs()))
+            os.environ['BRIEF_ACTORS_HELD3'] = os.path.join(d, 'gone3')
+            os.rename(os.path.join(d, 'actors-held3'), os.path.join(d, 'gone3-too'))
+            check(outside_dir('held2') is None and outside_dir('held3') is None
+                  and [k for k, _ in outside_dirs()] == ['news', 'tune2', 'tune3'],
+                  'a news or commentary folder that is not here is no set', repr(outside_dirs()))
+            buf = io.StringIO()
+            stderr, sys.stderr = sys.stderr, open(os.devnull, 'w')
+            try:
+                bench(argparse.Namespace(confidence=None, only=None, set='tune2,held3',
+                                         verbose=False), buf, export=lambda t: {'entities': []})
+            finally:
+                sys.stderr.close()
+                sys.stderr = stderr
+            said = buf.getvalue()
+            check('commentary, held out (held3): not here, skipped: set BRIEF_ACTORS_HELD3' in said
+                  and 'commentary, tuning' not in said and 'news, tuning (tune2): 1 texts' in said
+                  and '\ntune2 ' in said and '\nnews ' not in said,
+                  'a missing set is said and skipped; --set picks the sets', said)
         finally:
             OUTSIDE_ROOTS = keep_roots
             for e, v in keep.items():
@@ -1524,8 +1568,17 @@ def load(path, warn=True):
     return resolve(g, text)
 
 
-def bench(args, out):
-    brief = brief_path()
+def bench(args, out, export=None):
+    """The table for the sets and texts args selects.  export(t) stands in
+    for brief's export of text t when given (the self-test's), and brief is
+    then not run."""
+    if export is None:
+        brief = brief_path()
+
+        def export(t):
+            return export_of(brief, t)
+    else:
+        brief = '(a stand-in)'
     conf = None
     if args.confidence:
         conf = set(x.strip() for x in args.confidence.split(',') if x.strip())
@@ -1558,7 +1611,7 @@ def bench(args, out):
             skipped.append(os.path.splitext(os.path.basename(p))[0])
             continue
         sets[t.name] = k
-        scores.append(score_text(t, export_of(brief, t), conf))
+        scores.append(score_text(t, export(t), conf))
     out.write('brief %s, without annotation files%s\n' % (
         brief, (', confidence in {%s}' % ','.join(sorted(conf))) if conf else ''))
     pages = webpages_dir()
@@ -1589,7 +1642,7 @@ def bench(args, out):
     for p, grp in claims:
         t = load(p)
         t.gold.group = grp
-        sc = score_text(t, export_of(brief, t), conf)
+        sc = score_text(t, export(t), conf)
         sc.group = grp
         cscores.append(sc)
     out.write('\ncomparison development set: %d texts from %s\n' % (len(cscores), dev))
@@ -1634,7 +1687,6 @@ def print_claims_table(scores, out, verbose=False):
 
 
 def main(argv):
-    import argparse
     ap = argparse.ArgumentParser(prog='score.py', description=__doc__.split('\n')[0])
     ap.add_argument('-v', '--verbose', action='store_true',
                     help='after the table, list every miss and every false find')
