@@ -1,6 +1,7 @@
 /* Loads the curated lists compiled in from assets/gazetteer/. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -19,8 +20,12 @@ static const char *const title_classes[] = {
 
 static const char *const cue_names[] = {
 	"", "speech", "act", "place", "role", "media", "modifier", "stop", "month", "day", "state",
-	"member", "thing",
+	"member", "thing", "place-of", "place-after",
 };
+_Static_assert(sizeof cue_names / sizeof cue_names[0] == CUE_COUNT, "a name for every cue");
+_Static_assert(CUE_COUNT <= 16, "a cue's classes are the bits of gaz_word.set");
+/* The classes gaz_cue answers: the contexts, not the word sets. */
+#define CUE_CONTEXTS ((uint16_t)((1u << CUE_PLACE_OF) - 2))
 
 const char *gaz_title_class(unsigned cls)
 {
@@ -42,6 +47,7 @@ static size_t split(char *line, char **f, size_t max)
 
 struct loader {
 	struct gazetteer *g;
+	const char *over_file, *over_text;  /* gaz_load_with's list, or NULL */
 	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur, cap_first, cap_lead;
 };
 
@@ -86,18 +92,42 @@ static size_t new_entry(struct loader *L, const char *file, int line, const char
 	return g->nentries++;
 }
 
+/* The first problem is kept whole; the count says whether there were more. */
+static void problem(struct loader *L, const char *file, int line, const char *what, const char *arg)
+{
+	struct gazetteer *g = L->g;
+	if (!g->nproblems++)
+		snprintf(g->problem, sizeof g->problem, "%s:%d: %s \"%s\"", file, line, what, arg);
+}
+
+/* A list's text and length: gaz_load_with's replacement, or the compiled
+ * asset; NULL when there is neither. */
+static const char *list_text(const struct loader *L, const char *file, size_t *len)
+{
+	if (L->over_file && strcmp(L->over_file, file) == 0) {
+		*len = strlen(L->over_text);
+		return L->over_text;
+	}
+	const struct asset *a = asset_find(file);
+	if (!a)
+		return NULL;
+	*len = a->len;
+	return (const char *)a->data;
+}
+
 typedef void (*line_fn)(struct loader *L, const char *file, int line, char *text);
 
 /* Each list's lines, comments and blank lines skipped, into the store. */
 static void each_line(struct loader *L, char **store, const char *file, line_fn fn)
 {
-	const struct asset *a = asset_find(file);
-	if (!a)
+	size_t len;
+	const char *data = list_text(L, file, &len);
+	if (!data)
 		return;
 	char *p = *store;
-	memcpy(p, a->data, a->len);
-	p[a->len] = '\0';
-	*store = p + a->len + 1;
+	memcpy(p, data, len);
+	p[len] = '\0';
+	*store = p + len + 1;
 	int line = 0;
 	while (*p) {
 		char *nl = strchr(p, '\n');
@@ -157,48 +187,88 @@ static void place_line(struct loader *L, const char *file, int line, char *text)
 	add_list(L, n > 3 ? f[3] : NULL, e, GAZ_ALIAS);
 }
 
-static void add_word(struct gaz_word **v, size_t *nv, size_t *cap, char *s, unsigned cls, int line)
+static void add_word(struct gaz_word **v, size_t *nv, size_t *cap, char *s, unsigned cls,
+		     unsigned set, int line)
 {
 	*v = xgrowarray(*v, cap, *nv + 1, sizeof **v);
-	(*v)[(*nv)++] = (struct gaz_word){ s, (uint32_t)strlen(s), (uint8_t)cls, line };
+	(*v)[(*nv)++] = (struct gaz_word){ s, (uint32_t)strlen(s), (uint8_t)cls, (uint16_t)set, line };
+}
+
+/* The index of name in names[0, n), or -1. */
+static int class_index(const char *const *names, unsigned n, const char *name)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
 }
 
 static void title_line(struct loader *L, const char *file, int line, char *text)
 {
-	(void)file;
 	char *f[2] = { 0 };
 	if (split(text, f, 2) < 2)
 		return;
-	unsigned cls = NTITLE_CLASSES - 1;
-	for (unsigned i = 0; i < NTITLE_CLASSES; i++)
-		if (strcmp(f[1], title_classes[i]) == 0)
-			cls = i;
-	add_word(&L->g->titles, &L->g->ntitles, &L->cap_t, f[0], cls, line);
+	int cls = class_index(title_classes, NTITLE_CLASSES, f[1]);
+	if (cls < 0) {
+		problem(L, file, line, "unknown class", f[1]);
+		return;
+	}
+	add_word(&L->g->titles, &L->g->ntitles, &L->cap_t, f[0], (unsigned)cls, 0, line);
 }
 
+/* "word<TAB>kind[<TAB>class,...]": kind is what a name ending in the word
+ * is, or "-" for a word that ends no name (listed for its classes only). */
 static void orgword_line(struct loader *L, const char *file, int line, char *text)
 {
-	(void)file;
-	char *f[2] = { 0 };
-	if (split(text, f, 2) < 2)
+	static const char *const kinds[] = { "organization", "media", "place", "-" };
+	static const enum entity_kind kind_of[] = { KIND_ORGANIZATION, KIND_MEDIA, KIND_PLACE,
+						    KIND_ORGANIZATION };
+	static const char *const classes[] = { "legal", "unit" };
+	char *f[3] = { 0 };
+	size_t n = split(text, f, 3);
+	if (n < 2)
 		return;
-	unsigned k = strcmp(f[1], "media") == 0 ? KIND_MEDIA
-		     : strcmp(f[1], "place") == 0 ? KIND_PLACE : KIND_ORGANIZATION;
-	add_word(&L->g->orgwords, &L->g->norgwords, &L->cap_o, f[0], k, line);
+	int k = class_index(kinds, 4, f[1]);
+	if (k < 0) {
+		problem(L, file, line, "unknown kind", f[1]);
+		return;
+	}
+	unsigned set = k < 3 ? GAZ_ORG_HEAD : 0;
+	for (char *c = n > 2 ? f[2] : NULL; c && *c; ) {
+		char *comma = strchr(c, ',');
+		if (comma)
+			*comma = '\0';
+		int i = class_index(classes, 2, c);
+		if (i < 0) {
+			problem(L, file, line, "unknown class", c);
+			return;
+		}
+		set |= i == 0 ? GAZ_ORG_LEGAL : GAZ_ORG_UNIT;
+		c = comma ? comma + 1 : NULL;
+	}
+	if (!set) {
+		problem(L, file, line, "no kind and no class for", f[0]);
+		return;
+	}
+	add_word(&L->g->orgwords, &L->g->norgwords, &L->cap_o, f[0], set & GAZ_ORG_HEAD ? kind_of[k] : 0,
+		 set, line);
 }
 
 static void cue_line(struct loader *L, const char *file, int line, char *text)
 {
-	(void)file;
 	char *f[2] = { 0 };
 	if (split(text, f, 2) < 2)
 		return;
-	unsigned cls = CUE_NONE;
-	for (unsigned i = 1; i < sizeof cue_names / sizeof cue_names[0]; i++)
-		if (strcmp(f[1], cue_names[i]) == 0)
-			cls = i;
-	/* A word may carry two classes ("asked": speech and act); the first wins. */
-	add_word(&L->g->cues, &L->g->ncues, &L->cap_c, f[0], cls, line);
+	int cls = class_index(cue_names + 1, CUE_COUNT - 1, f[1]);
+	if (cls < 0) {
+		problem(L, file, line, "unknown class", f[1]);
+		return;
+	}
+	cls++;
+	/* A word may carry two classes ("asked": speech and act); the first
+	 * context wins for gaz_cue, and every class is in the set. */
+	add_word(&L->g->cues, &L->g->ncues, &L->cap_c, f[0],
+		 (1u << cls) & CUE_CONTEXTS ? (unsigned)cls : CUE_NONE, 1u << cls, line);
 }
 
 static void common_line(struct loader *L, const char *file, int line, char *text)
@@ -283,6 +353,30 @@ static int word_cmp(const void *pa, const void *pb)
 	return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* A word on several lines (next to each other once sorted, first line
+ * first) becomes one entry: its classes joined, cls from its first line
+ * with a bit of primary (the first context of a cue, the first kind of a
+ * head word), so a lookup finds one entry and the first line still wins. */
+static size_t merge_words(struct gaz_word *v, size_t n, uint16_t primary)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		struct gaz_word w = v[i];
+		int have = (w.set & primary) != 0;
+		size_t k = i + 1;
+		for (; k < n && v[k].len == w.len && memcmp(v[k].s, w.s, w.len) == 0; k++) {
+			if (!have && (v[k].set & primary)) {
+				w.cls = v[k].cls;
+				have = 1;
+			}
+			w.set |= v[k].set;
+		}
+		v[o++] = w;
+		i = k;
+	}
+	return o;
+}
+
 static int str_cmp(const void *pa, const void *pb)
 {
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
@@ -296,15 +390,20 @@ static const char *const files[] = {
 
 void gaz_load(struct gazetteer *g)
 {
+	gaz_load_with(g, NULL, NULL);
+}
+
+void gaz_load_with(struct gazetteer *g, const char *file, const char *text)
+{
 	memset(g, 0, sizeof *g);
+	struct loader L = { .g = g, .over_file = file && text ? file : NULL, .over_text = text };
 	size_t total = 0;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		const struct asset *a = asset_find(files[i]);
-		total += a ? a->len + 1 : 0;
+		size_t len;
+		total += list_text(&L, files[i], &len) ? len + 1 : 0;
 	}
 	g->store = xmalloc(total + 1);
 	char *store = g->store;
-	struct loader L = { .g = g };
 	each_line(&L, &store, "countries.tsv", country_line);
 	each_line(&L, &store, "orgs.tsv", org_line);
 	each_line(&L, &store, "media.tsv", media_line);
@@ -331,8 +430,10 @@ void gaz_load(struct gazetteer *g)
 		qsort(g->titles, g->ntitles, sizeof *g->titles, word_cmp);
 	if (g->norgwords)
 		qsort(g->orgwords, g->norgwords, sizeof *g->orgwords, word_cmp);
+	g->norgwords = merge_words(g->orgwords, g->norgwords, GAZ_ORG_HEAD);
 	if (g->ncues)
 		qsort(g->cues, g->ncues, sizeof *g->cues, word_cmp);
+	g->ncues = merge_words(g->cues, g->ncues, CUE_CONTEXTS);
 	/* common.txt, propernames.txt and firstnames.txt are generated sorted (seed.py, byte
 	 * order) and test_gazetteer checks that they are: sorting 15,000
 	 * strings again was most of the lists' 11 million instructions of
@@ -358,6 +459,11 @@ void gaz_free(struct gazetteer *g)
 	free(g->leaders);
 	free(g->store);
 	memset(g, 0, sizeof *g);
+}
+
+const char *gaz_problem(const struct gazetteer *g)
+{
+	return g->nproblems ? g->problem : NULL;
 }
 
 static struct gazetteer shared;
@@ -469,13 +575,26 @@ const struct gaz_word *gaz_title(const struct gazetteer *g, const uint8_t *s, si
 
 const struct gaz_word *gaz_orgword(const struct gazetteer *g, const uint8_t *s, size_t n)
 {
-	return word_find(g->orgwords, g->norgwords, s, n);
+	const struct gaz_word *w = word_find(g->orgwords, g->norgwords, s, n);
+	return w && (w->set & GAZ_ORG_HEAD) ? w : NULL;
+}
+
+int gaz_orgword_is(const struct gazetteer *g, const uint8_t *s, size_t n, unsigned bits)
+{
+	const struct gaz_word *w = word_find(g->orgwords, g->norgwords, s, n);
+	return w && (w->set & bits);
 }
 
 enum gaz_cue gaz_cue(const struct gazetteer *g, const uint8_t *s, size_t n)
 {
 	const struct gaz_word *w = word_find(g->cues, g->ncues, s, n);
 	return w ? (enum gaz_cue)w->cls : CUE_NONE;
+}
+
+int gaz_cue_is(const struct gazetteer *g, const uint8_t *s, size_t n, enum gaz_cue c)
+{
+	const struct gaz_word *w = word_find(g->cues, g->ncues, s, n);
+	return w && c > CUE_NONE && c < CUE_COUNT && (w->set >> c & 1);
 }
 
 static int str_find(const char **v, size_t nv, const char *s, size_t n)

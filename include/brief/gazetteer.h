@@ -3,7 +3,13 @@
  * bodies, media, places, titles, organisation head words, cue words, family
  * names written first, common words, known proper names and first names.  Loaded once
  * (about 0.3 ms); lookups are by exact bytes (names are case-sensitive: "US"
- * is the country, "us" is not).  Every entry keeps its "file:line". */
+ * is the country, "us" is not).  Every entry keeps its "file:line".
+ *
+ * The open-class word lists the actor rules read (legal words after a
+ * company's name, the head words of a state's own bodies, place nouns) are
+ * classes of orgwords.tsv and cues.tsv, so a maintainer edits them without
+ * touching C; a class the loader does not know is a problem reported with
+ * its "file:line" (gaz_problem), never silently another class. */
 #ifndef BRIEF_GAZETTEER_H
 #define BRIEF_GAZETTEER_H
 
@@ -42,15 +48,36 @@ struct gaz_spelling {
 
 enum gaz_cue {
 	CUE_NONE, CUE_SPEECH, CUE_ACT, CUE_PLACE, CUE_ROLE, CUE_MEDIA, CUE_MODIFIER,
-	CUE_STOP, CUE_MONTH, CUE_DAY, CUE_STATE, CUE_MEMBER, CUE_THING
+	CUE_STOP, CUE_MONTH, CUE_DAY, CUE_STATE, CUE_MEMBER, CUE_THING,
+	/* Word sets rather than contexts: a word's membership is asked with
+	 * gaz_cue_is, and gaz_cue never answers them, so listing "capital"
+	 * as a place noun leaves its context class (state) as it was. */
+	CUE_PLACE_OF,               /* "the city of Sirte": a noun before "of" and a place */
+	CUE_PLACE_AFTER,            /* "the Agboju area": a lower-case noun after a place */
+	CUE_COUNT
+};
+
+/* The classes of an orgwords.tsv word, as bits of gaz_word.set: a word may
+ * be a head word, a legal word, a unit's head word, or several. */
+enum gaz_org_class {
+	GAZ_ORG_HEAD = 1,           /* ends an organisation's, a medium's or a place's
+	                               name ("Foreign Ministry"); its kind is cls */
+	GAZ_ORG_LEGAL = 2,          /* a legal or group word after a company's own name
+	                               ("Alibaba Group", "Nissan Motor Co.") */
+	GAZ_ORG_UNIT = 4            /* the head word of a body that is part of a state
+	                               ("Foreign Ministry", "Army"), not one of its own */
 };
 
 struct gaz_word {                   /* a title, an org word or a cue */
 	const char *s;
 	uint32_t len;
 	uint8_t cls;                /* titles: index into gaz_title_class; orgwords:
-	                               entity kind; cues: enum gaz_cue */
-	int line;
+	                               entity kind (head words only); cues: enum
+	                               gaz_cue of the word's first context line, or
+	                               CUE_NONE when it is only in word sets */
+	uint16_t set;               /* orgwords: enum gaz_org_class bits; cues: bit
+	                               1 << c for every class c the word has; titles: 0 */
+	int line;                   /* the word's first line in its list */
 };
 
 /* A head of state or government, past or present, and the country whose
@@ -68,7 +95,9 @@ struct gazetteer {
 	struct gaz_spelling *sp;    /* sorted: first byte, then longest first */
 	size_t nsp;
 	uint32_t *first2;           /* sp index range by first two bytes, 65537 entries */
-	struct gaz_word *titles, *orgwords, *cues;  /* sorted by bytes */
+	struct gaz_word *titles;    /* sorted by bytes */
+	struct gaz_word *orgwords, *cues;  /* sorted by bytes, one per word: the
+	                               lines of a word listed twice are merged */
 	size_t ntitles, norgwords, ncues;
 	const char **common, **proper, **surnames;  /* sorted; NUL-terminated lines */
 	size_t ncommon, nproper, nsurnames;
@@ -77,12 +106,23 @@ struct gazetteer {
 	struct gaz_leader *leaders; /* sorted by name */
 	size_t nleaders;
 	char *store;                /* owned copy of the lists the pointers point into */
+	char problem[160];          /* the first problem of the lists, "cues.tsv:12:
+	                               unknown class \"spech\"", or "" */
+	unsigned nproblems;
 };
 
 /* The lists compiled in.  Never fails (the lists are part of the binary and
  * checked by the unit tests); gaz_free releases it. */
 void gaz_load(struct gazetteer *g);
 void gaz_free(struct gazetteer *g);
+/* As gaz_load, with text (NUL-terminated, copied) read in place of the
+ * compiled list named file ("cues.tsv"): how the tests and a maintainer
+ * check an edited list.  file NULL is gaz_load. */
+void gaz_load_with(struct gazetteer *g, const char *file, const char *text);
+/* The first problem the loader met ("orgwords.tsv:40: unknown class
+ * \"legl\""), or NULL when the lists are sound.  The compiled lists have
+ * none (test_gazetteer); a line with a problem is skipped. */
+const char *gaz_problem(const struct gazetteer *g);
 /* The process's shared copy, loaded on first use (not thread-safe). */
 const struct gazetteer *gaz_default(void);
 
@@ -93,9 +133,17 @@ const struct gaz_spelling *gaz_match(const struct gazetteer *g, const uint8_t *s
 				     size_t *len);
 /* The longest title at s (as gaz_match), or NULL. */
 const struct gaz_word *gaz_title(const struct gazetteer *g, const uint8_t *s, size_t n, size_t *len);
-/* Exact-word lookups. */
+/* Exact-word lookups (binary search).  gaz_orgword answers head words only
+ * (NULL for a word listed only as legal or unit). */
 const struct gaz_word *gaz_orgword(const struct gazetteer *g, const uint8_t *s, size_t n);
+/* Whether s[0, n) is an orgwords.tsv word with any of the classes in bits
+ * (enum gaz_org_class). */
+int gaz_orgword_is(const struct gazetteer *g, const uint8_t *s, size_t n, unsigned bits);
+/* The context class of s[0, n): its first line's in cues.tsv other than a
+ * word set; CUE_NONE when it has none. */
 enum gaz_cue gaz_cue(const struct gazetteer *g, const uint8_t *s, size_t n);
+/* Whether s[0, n) has class c in cues.tsv, a context or a word set. */
+int gaz_cue_is(const struct gazetteer *g, const uint8_t *s, size_t n, enum gaz_cue c);
 /* Whether the lower case of s (ASCII folding, after dropping combining marks:
  * "Café" is "cafe") is a common English word. */
 int gaz_is_common(const struct gazetteer *g, const uint8_t *s, size_t n);
