@@ -830,12 +830,35 @@ static int first_name_cue(const struct line *L, size_t i)
 	return gaz_is_proper(L->g, L->text + t->start, n) && !gaz_is_common(L->g, L->text + t->start, n);
 }
 
+/* Closed-class function words (prepositions, determiners, pronouns,
+ * kinship) are short lists in the code that reads them: they are grammar,
+ * not vocabulary a maintainer grows.  Open-class word lists are the
+ * gazetteer's (cue_is, orgword_is). */
 static int word_in(const struct line *L, size_t i, const char *const *v, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (word_is(L, i, v[k]))
 			return 1;
 	return 0;
+}
+
+/* Whether token i, whole as written, is a word of cues.tsv's set c. */
+static int cue_is(const struct line *L, size_t i, enum gaz_cue c)
+{
+	if (i >= L->t->n)
+		return 0;
+	const struct token *k = tok(L, i);
+	return gaz_cue_is(L->g, L->text + k->start, k->end - k->start, c);
+}
+
+/* Whether token i, whole as written, is an orgwords.tsv word of a class in
+ * bits (enum gaz_org_class). */
+static int orgword_is(const struct line *L, size_t i, unsigned bits)
+{
+	if (i >= L->t->n)
+		return 0;
+	const struct token *k = tok(L, i);
+	return gaz_orgword_is(L->g, L->text + k->start, k->end - k->start, bits);
 }
 
 /* "his daughter Kaiarahi", "Mugabe's wife Grace": a relative named. */
@@ -854,12 +877,8 @@ static int kin_before(const struct line *L, size_t i)
 /* "the Libyan city of Sirte", "the town of Bend": a place by its noun. */
 static int place_noun_of(const struct line *L, size_t i)
 {
-	static const char *const noun[] = { "city", "town", "village", "port", "island", "province",
-					    "region", "district", "county", "state", "suburb", "capital",
-					    "neighbourhood", "neighborhood", "municipality", "hamlet",
-					    "borough", "prefecture", "emirate", "governorate" };
 	return i >= 2 && word_is(L, i - 1, "of") && adjacent(L, i - 1) && adjacent(L, i - 2)
-	       && word_in(L, i - 2, noun, sizeof noun / sizeof noun[0]);
+	       && cue_is(L, i - 2, CUE_PLACE_OF);
 }
 
 /* Whether the run at i is a title's field: "Minister of [Fisheries and
@@ -899,11 +918,8 @@ static int title_field(const struct line *L, size_t i, size_t *title)
  * noun after it). */
 static int place_beside(const struct line *L, size_t i, size_t j)
 {
-	static const char *const noun[] = { "area", "district", "county", "province", "region",
-					    "neighbourhood", "neighborhood", "suburb", "township",
-					    "municipality", "village", "town", "city" };
 	if (j < L->t->n && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS)
-	    && word_in(L, j, noun, sizeof noun / sizeof noun[0]) && tok(L, j)->shape == TOK_LOWER)
+	    && cue_is(L, j, CUE_PLACE_AFTER) && tok(L, j)->shape == TOK_LOWER)
 		return 1;
 	const struct gaz_spelling *sp;
 	size_t e;
@@ -1236,15 +1252,12 @@ static int org_head_any(const struct line *L, size_t i, size_t j)
  * the end of that longer name, or e. */
 static size_t corp_end(const struct line *L, size_t e, const struct gaz_spelling *sp)
 {
-	static const char *const corp[] = { "Group", "Inc", "Corp", "Corporation", "Co", "Company",
-					    "Holdings", "Ltd", "Limited", "plc", "PLC", "LLC", "AG",
-					    "SA", "NV", "SE", "Motor", "Motors" };
 	enum entity_kind kind = L->g->entries[sp->entry].kind;
 	if (e >= L->t->n || !adjacent(L, e - 1) || (tok(L, e - 1)->flags & TOKF_POSS)
 	    || (kind != KIND_ORGANIZATION && kind != KIND_MEDIA) || sp->role == GAZ_DEMONYM)
 		return e;
 	size_t k = e;
-	while (k < L->t->n && k < e + 2 && word_in(L, k, corp, sizeof corp / sizeof corp[0])
+	while (k < L->t->n && k < e + 2 && orgword_is(L, k, GAZ_ORG_LEGAL)
 	       && (k == e || adjacent(L, k - 1)))
 		k++;
 	if (k > e && punct_is(L, k, ".") && glued(L, k - 1) && !(tok(L, k)->flags & TOKF_SENT_END))
@@ -1467,19 +1480,12 @@ static int dotted_initials(const struct line *L, size_t i)
  * rather than a party, a movement, a company or a club of its own. */
 static int unit_head(const struct line *L, size_t i, size_t j)
 {
-	static const char *const unit[] = {
-		"Ministry", "Department", "Agency", "Council", "Commission", "Committee", "Institute",
-		"Authority", "Office", "Bureau", "Court", "Parliament", "Assembly", "Congress", "Senate",
-		"Forces", "Army", "Navy", "Police", "Service", "Board", "Center", "Centre",
-		"Administration", "Cabinet", "Government", "Secretariat", "Tribunal", "Guard", "Command",
-		"Reserve", "Embassy", "Consulate", "Mission", "Directorate", "Inspectorate"
-	};
 	size_t of_head;
 	if (org_head(L, i, j, &of_head) < 0)
 		return 0;
 	for (size_t k = j; k-- > i;)
 		if (is_capword(tok(L, k)) && gaz_orgword(L->g, L->text + tok(L, k)->start, base_len(L, k)))
-			return word_in(L, k, unit, sizeof unit / sizeof unit[0]);
+			return orgword_is(L, k, GAZ_ORG_UNIT);
 	return 0;
 }
 
