@@ -1906,6 +1906,18 @@ static void add_alias(struct builder *b, long ei, long ci, const char *rule, enu
 	}
 }
 
+/* Whether w[0, n) is a generation or a regnal number written after a
+ * name ("Jr.", "III").  A closed set, so code, and one list: the surname
+ * key and the alias test read it alike. */
+static int gen_suffix(const char *w, size_t n)
+{
+	static const char *const gen[] = { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V", "VI" };
+	for (size_t i = 0; i < sizeof gen / sizeof gen[0]; i++)
+		if (strlen(gen[i]) == n && memcmp(gen[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* The last word of a name that is not a regnal number: its surname. */
 static int name_key(const char *name, int family_first, const char **k, size_t *kn)
 {
@@ -1918,16 +1930,12 @@ static int name_key(const char *name, int family_first, const char **k, size_t *
 		return 1;
 	}
 	const char *end = name + strlen(name);
-	static const char *const regnal[] = { "II", "III", "IV", "V", "VI", "Jr.", "Jr", "Sr.", "Sr" };
 	for (;;) {
 		const char *w = end;
 		while (w > name && w[-1] != ' ')
 			w--;
 		size_t n = (size_t)(end - w);
-		int skip = 0;
-		for (size_t i = 0; i < sizeof regnal / sizeof regnal[0]; i++)
-			if (strlen(regnal[i]) == n && memcmp(regnal[i], w, n) == 0)
-				skip = 1;
+		int skip = gen_suffix(w, n);
 		if (!skip || w == name) {
 			*k = w;
 			*kn = n;
@@ -1993,10 +2001,8 @@ static int shorter_name_of(const char *shortn, const char *longn)
 			prefix = 0;
 	int same_last = sl[ns - 1] == ll[nl - 1] && memcmp(sw[ns - 1], lw[nl - 1], sl[ns - 1]) == 0;
 	/* "Donald Trump" is not "Donald Trump Jr.": a father and a son. */
-	static const char *const gen[] = { "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV" };
-	for (size_t k = 0; prefix && k < sizeof gen / sizeof gen[0]; k++)
-		if (ll[nl - 1] == strlen(gen[k]) && memcmp(lw[nl - 1], gen[k], ll[nl - 1]) == 0)
-			return 0;
+	if (prefix && gen_suffix(lw[nl - 1], ll[nl - 1]))
+		return 0;
 	return prefix || same_last;
 }
 
