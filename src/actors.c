@@ -1178,10 +1178,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.has_kind = 0;
 	}
 	/* "Keynesian economics", "Roman ruins": a proper adjective before a
-	 * noun, no name (the document pass reads it with the word's ending). */
+	 * noun, no name (the document pass reads it with the word's ending).
+	 * The glue is function words; the speech verbs ("said") are cues.tsv's. */
 	static const char *const glue[] = { "a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
 					    "or", "but", "by", "with", "from", "as", "is", "was", "are",
-					    "were", "has", "had", "have", "will", "would", "said", "says" };
+					    "were", "has", "had", "have", "will", "would" };
 	f.adj = tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS)
 		&& !word_in(L, j, glue, sizeof glue / sizeof glue[0]) && cue_of(L, j) != CUE_SPEECH
 		&& cue_of(L, j) != CUE_ACT;
@@ -1272,7 +1273,9 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	size_t run_start = i;
 	/* Words capitalised only because a sentence starts ("The", "Since",
 	 * "Meanwhile") go, unless a person cue keeps the whole run ("Will
-	 * Hurd, a former Texas congressman"). */
+	 * Hurd, a former Texas congressman").  The determiners are code:
+	 * cues.tsv's stop class is every capitalised word never a name,
+	 * far more than what may open a sentence before one. */
 	static const char *const det[] = { "The", "A", "An", "This", "That", "These", "Those" };
 	while (i < j && ((tok(L, i)->flags & TOKF_CAPEXP)
 			 /* "(CN) - The Supreme Court": a determiner after a
