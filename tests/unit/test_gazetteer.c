@@ -163,6 +163,148 @@ static void test_words(void **state)
 	assert_false(gaz_is_surname_first(&g, (const uint8_t *)"Smith", 5));
 }
 
+/* The word lists the actor rules read (src/actors.c: corp_end, unit_head,
+ * place_noun_of, place_beside), each word with its class: a list that
+ * loses one fails here, not as a quiet change in what is found. */
+static const char *const legal_words[] = { "Group", "Inc", "Corp", "Corporation", "Co", "Company",
+					    "Holdings", "Ltd", "Limited", "plc", "PLC", "LLC", "AG",
+					    "SA", "NV", "SE", "Motor", "Motors" };
+static const char *const unit_words[] = {
+	"Ministry", "Department", "Agency", "Council", "Commission", "Committee", "Institute",
+	"Authority", "Office", "Bureau", "Court", "Parliament", "Assembly", "Congress", "Senate",
+	"Forces", "Army", "Navy", "Police", "Service", "Board", "Center", "Centre",
+	"Administration", "Cabinet", "Government", "Secretariat", "Tribunal", "Guard", "Command",
+	"Reserve" };
+static const char *const place_of_words[] = {
+	"city", "town", "village", "port", "island", "province", "region", "district", "county",
+	"state", "suburb", "capital", "neighbourhood", "neighborhood", "municipality", "hamlet",
+	"borough", "prefecture", "emirate", "governorate" };
+static const char *const place_after_words[] = {
+	"area", "district", "county", "province", "region", "neighbourhood", "neighborhood",
+	"suburb", "township", "municipality", "village", "town", "city" };
+
+#define N(v) (sizeof v / sizeof v[0])
+
+static size_t count_orgwords(unsigned bits)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g.norgwords; i++)
+		n += (g.orgwords[i].set & bits) != 0;
+	return n;
+}
+
+static size_t count_cues(enum gaz_cue c)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g.ncues; i++)
+		n += g.cues[i].set >> c & 1;
+	return n;
+}
+
+static int has_org(const char *w, unsigned bits)
+{
+	return gaz_orgword_is(&g, (const uint8_t *)w, strlen(w), bits);
+}
+
+static int has_cue(const char *w, enum gaz_cue c)
+{
+	return gaz_cue_is(&g, (const uint8_t *)w, strlen(w), c);
+}
+
+static void test_word_classes(void **state)
+{
+	(void)state;
+	if (gaz_problem(&g))
+		fail_msg("%s", gaz_problem(&g));
+	for (size_t i = 0; i < N(legal_words); i++)
+		if (!has_org(legal_words[i], GAZ_ORG_LEGAL))
+			fail_msg("orgwords.tsv: \"%s\" is no legal word", legal_words[i]);
+	/* unit_head reads the class of a head word only. */
+	for (size_t i = 0; i < N(unit_words); i++)
+		if (!has_org(unit_words[i], GAZ_ORG_UNIT)
+		    || !gaz_orgword(&g, (const uint8_t *)unit_words[i], strlen(unit_words[i])))
+			fail_msg("orgwords.tsv: \"%s\" is no unit head word", unit_words[i]);
+	for (size_t i = 0; i < N(place_of_words); i++)
+		if (!has_cue(place_of_words[i], CUE_PLACE_OF))
+			fail_msg("cues.tsv: \"%s\" is no place-of noun", place_of_words[i]);
+	for (size_t i = 0; i < N(place_after_words); i++)
+		if (!has_cue(place_after_words[i], CUE_PLACE_AFTER))
+			fail_msg("cues.tsv: \"%s\" is no place-after noun", place_after_words[i]);
+	/* No more than the rules were tuned with: an added word is a change
+	 * of behaviour, to be measured (make bench-actors) and counted here. */
+	assert_int_equal(count_orgwords(GAZ_ORG_LEGAL), N(legal_words));
+	assert_int_equal(count_orgwords(GAZ_ORG_UNIT), N(unit_words));
+	assert_int_equal(count_cues(CUE_PLACE_OF), N(place_of_words));
+	assert_int_equal(count_cues(CUE_PLACE_AFTER), N(place_after_words));
+	/* Exact words, as written. */
+	assert_false(has_org("Corp.", GAZ_ORG_LEGAL));
+	assert_false(has_org("group", GAZ_ORG_LEGAL));
+	assert_false(has_cue("City", CUE_PLACE_OF));
+	assert_false(has_cue("area", CUE_PLACE_OF));
+	assert_false(has_cue("capital", CUE_PLACE_AFTER));
+}
+
+/* A word set leaves a word's context alone: "capital" is a state cue and a
+ * place-of noun; "area" is in a set only, no context; "AG" ends no name. */
+static void test_word_sets_keep_contexts(void **state)
+{
+	(void)state;
+	assert_int_equal(gaz_cue(&g, (const uint8_t *)"capital", 7), CUE_STATE);
+	assert_true(has_cue("capital", CUE_STATE));
+	assert_int_equal(gaz_cue(&g, (const uint8_t *)"area", 4), CUE_NONE);
+	assert_int_equal(gaz_cue(&g, (const uint8_t *)"said", 4), CUE_SPEECH);
+	assert_null(gaz_orgword(&g, (const uint8_t *)"AG", 2));
+	assert_true(has_org("AG", GAZ_ORG_LEGAL));
+	const struct gaz_word *w = gaz_orgword(&g, (const uint8_t *)"Corp", 4);
+	assert_non_null(w);
+	assert_int_equal(w->cls, KIND_ORGANIZATION);
+	assert_true(w->set & GAZ_ORG_LEGAL);
+	/* A word listed twice is one entry: the binary search finds it. */
+	for (size_t i = 1; i < g.norgwords; i++)
+		if (g.orgwords[i - 1].len == g.orgwords[i].len
+		    && memcmp(g.orgwords[i - 1].s, g.orgwords[i].s, g.orgwords[i].len) == 0)
+			fail_msg("orgwords.tsv:%d: \"%s\" twice", g.orgwords[i].line, g.orgwords[i].s);
+}
+
+/* An unknown class, kind or title class is a problem with its file:line,
+ * and the line is skipped rather than read as another class. */
+static void test_unknown_class_is_an_error(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *file, *text, *problem;
+	} bad[] = {
+		{ "cues.tsv", "# a comment\nsaid\tspeech\nwarned\tspech\n",
+		  "cues.tsv:3: unknown class \"spech\"" },
+		{ "cues.tsv", "area\tplace-before\n", "cues.tsv:1: unknown class \"place-before\"" },
+		{ "orgwords.tsv", "Ministry\torganization\tunit\nInc\torganization\tlegal,legl\n",
+		  "orgwords.tsv:2: unknown class \"legl\"" },
+		{ "orgwords.tsv", "\nBank\tcompany\n", "orgwords.tsv:2: unknown kind \"company\"" },
+		{ "orgwords.tsv", "AG\t-\n", "orgwords.tsv:1: no kind and no class for \"AG\"" },
+		{ "titles.tsv", "President\thead-of-stat\n", "titles.tsv:1: unknown class \"head-of-stat\"" },
+	};
+	for (size_t i = 0; i < N(bad); i++) {
+		struct gazetteer h;
+		gaz_load_with(&h, bad[i].file, bad[i].text);
+		assert_non_null(gaz_problem(&h));
+		assert_string_equal(gaz_problem(&h), bad[i].problem);
+		gaz_free(&h);
+	}
+	/* The line with a problem is skipped; the others are read. */
+	struct gazetteer h;
+	gaz_load_with(&h, "cues.tsv", "said\tspeech\nwarned\tspech\n");
+	assert_int_equal(gaz_cue(&h, (const uint8_t *)"said", 4), CUE_SPEECH);
+	assert_int_equal(gaz_cue(&h, (const uint8_t *)"warned", 6), CUE_NONE);
+	assert_int_equal(h.nproblems, 1);
+	gaz_free(&h);
+	gaz_load_with(&h, "orgwords.tsv", "Inc\torganization\tlegal\nSA\t-\tlegal\n");
+	assert_null(gaz_problem(&h));
+	assert_true(gaz_orgword_is(&h, (const uint8_t *)"SA", 2, GAZ_ORG_LEGAL));
+	assert_false(gaz_orgword_is(&h, (const uint8_t *)"SA", 2, GAZ_ORG_UNIT));
+	assert_null(gaz_orgword(&h, (const uint8_t *)"Ministry", 8));
+	gaz_free(&h);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -188,6 +330,9 @@ int main(void)
 		cmocka_unit_test(test_leaders),
 		cmocka_unit_test(test_longest_match_and_boundaries),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_word_classes),
+		cmocka_unit_test(test_word_sets_keep_contexts),
+		cmocka_unit_test(test_unknown_class_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
