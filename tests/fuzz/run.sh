@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 CC=${CC:-clang}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word fuzz_tokens fuzz_actors fuzz_draft fuzz_viewport fuzz_state fuzz_html fuzz_claims fuzz_notes"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"fuzz_document fuzz_annot fuzz_layout fuzz_search fuzz_mentions fuzz_sentence fuzz_word fuzz_tokens fuzz_actors fuzz_draft fuzz_viewport fuzz_state fuzz_html fuzz_claims fuzz_notes fuzz_gazetteer"}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 
 FUZZ_BUILT=${FUZZ_BUILT:-}
@@ -58,6 +58,7 @@ sources_for() {
 	fuzz_html) s="$s src/html_input.c src/html_tree.c src/html_extract.c src/html_meta.c src/html_jsonld.c" ;;
 	fuzz_claims) s="$s src/annot.c src/word.c src/figures.c src/mentions.c src/compare.c src/sentence.c src/tokens.c src/gazetteer.c src/actors.c src/claims.c src/quotes.c $T/assets_data.c" ;;
 	fuzz_notes) s="$s src/notes.c src/state.c" ;;
+	fuzz_gazetteer) s="src/util.c src/gazetteer.c $T/assets_data.c" ;;
 	*) echo "run.sh: unknown target $1" >&2; return 1 ;;
 	esac
 	echo "$s"

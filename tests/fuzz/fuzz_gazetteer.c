@@ -1,0 +1,63 @@
+/* libFuzzer target: the gazetteer's loader (gazetteer.c) reading any text
+ * in place of one compiled list (gaz_load_with), the first byte choosing
+ * which.  Invariants: a load never fails; the word tables are sorted with
+ * one entry a word, and every word is found by the lookups; a problem, if
+ * any, names the list and a line. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/gazetteer.h"
+#include "fuzz.h"
+
+static const char *const lists[] = {
+	"countries.tsv", "orgs.tsv", "media.tsv", "places.tsv", "titles.tsv", "orgwords.tsv",
+	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt", "firstnames.txt",
+	"leaders.tsv",
+};
+
+static int word_before(const struct gaz_word *a, const struct gaz_word *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int d = memcmp(a->s, b->s, n);
+	return d < 0 || (d == 0 && a->len < b->len);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (!size)
+		return 0;
+	const char *file = lists[data[0] % (sizeof lists / sizeof lists[0])];
+	char *text = (char *)fuzz_copy_nul(data + 1, size - 1);
+	/* The text is read up to its first NUL, as a list is. */
+	struct gazetteer g;
+	gaz_load_with(&g, file, text);
+	for (size_t i = 0; i < g.norgwords; i++) {
+		const struct gaz_word *w = &g.orgwords[i];
+		FUZZ_CHECK(!i || word_before(&g.orgwords[i - 1], w), "orgwords %zu out of order", i);
+		FUZZ_CHECK(w->set != 0, "orgword %zu has no class", i);
+		FUZZ_CHECK(gaz_orgword_is(&g, (const uint8_t *)w->s, w->len, w->set), "orgword %zu not found", i);
+		FUZZ_CHECK(!(w->set & GAZ_ORG_HEAD) == !gaz_orgword(&g, (const uint8_t *)w->s, w->len),
+			   "orgword %zu: head and lookup disagree", i);
+	}
+	for (size_t i = 0; i < g.ncues; i++) {
+		const struct gaz_word *w = &g.cues[i];
+		FUZZ_CHECK(!i || word_before(&g.cues[i - 1], w), "cues %zu out of order", i);
+		FUZZ_CHECK(w->cls < CUE_PLACE_OF, "cue %zu context %u", i, (unsigned)w->cls);
+		FUZZ_CHECK(gaz_cue(&g, (const uint8_t *)w->s, w->len) == (enum gaz_cue)w->cls,
+			   "cue %zu not found", i);
+		for (int c = CUE_NONE + 1; c < CUE_COUNT; c++)
+			FUZZ_CHECK(!gaz_cue_is(&g, (const uint8_t *)w->s, w->len, (enum gaz_cue)c)
+				   == !(w->set >> c & 1), "cue %zu set %d", i, c);
+	}
+	const char *p = gaz_problem(&g);
+	FUZZ_CHECK(!p == !g.nproblems, "problem and count disagree");
+	if (p)
+		FUZZ_CHECK(strncmp(p, file, strlen(file)) == 0 && p[strlen(file)] == ':',
+			   "problem '%s' names no %s line", p, file);
+	gaz_free(&g);
+	free(text);
+	return 0;
+}
