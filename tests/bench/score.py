@@ -950,7 +950,7 @@ def export_of(brief, t, annotations=None):
 # ones of the second.  The rows and quotations the draft writes live must
 # load back too.
 
-DRAFT_ROW = re.compile(r'^\s*row (\S+) (?:current|derived) "((?:[^"\\]|\\.)*)" '
+DRAFT_ROW = re.compile(r'^\s*row (\S+) (current|derived) "((?:[^"\\]|\\.)*)" '
                        r'(?:demand|target) "((?:[^"\\]|\\.)*)"')
 
 
@@ -961,12 +961,14 @@ def unquote(s):
 
 def draft_rows(draft):
     """(party id, current quote, demand quote) of each row the draft writes
-    live (not commented out)."""
+    live (not commented out); a derived row's current quote (its
+    multiplier, which the export gives or not) is None."""
     out = []
     for line in draft.split('\n'):
         m = DRAFT_ROW.match(line)
         if m:
-            out.append((m.group(1), unquote(m.group(2)), unquote(m.group(3))))
+            out.append((m.group(1), unquote(m.group(3)) if m.group(2) == 'current' else None,
+                        unquote(m.group(4))))
     return out
 
 
@@ -1051,7 +1053,9 @@ def rows_differ(a, b, draft):
     live = draft_rows(draft)
     want = []
     for r in rows_of(a):
-        key = (ids.get(r.get('party')), ((r.get('current') or {}).get('quote') or {}).get('text'),
+        cur = r.get('current') or {}
+        key = (ids.get(r.get('party')),
+               None if not cur or cur.get('derived') else (cur.get('quote') or {}).get('text'),
                ((r.get('demand') or {}).get('quote') or {}).get('text'))
         if key in live:
             live.remove(key)
@@ -1061,12 +1065,13 @@ def rows_differ(a, b, draft):
         x = row_view(r)
         if k >= len(got):
             return 'row %s %s -> %s is not loaded back' % (
-                x['party'], r['current'].get('text'), r['demand'].get('text'))
+                x['party'], (r.get('current') or {}).get('text'), (r.get('demand') or {}).get('text'))
         y = row_view(got[k])
         for f in x:
             if x[f] != y[f]:
                 return 'row %s %s -> %s: %s %r, was %r' % (
-                    x['party'], r['current'].get('text'), r['demand'].get('text'), f, y[f], x[f])
+                    x['party'], (r.get('current') or {}).get('text'),
+                    (r.get('demand') or {}).get('text'), f, y[f], x[f])
     if len(got) > len(want):
         return '%d rows, the draft writes %d live' % (len(got), len(want))
     return None
@@ -1494,6 +1499,11 @@ PAGE_HTML = ('<html><head><title>t</title><style>p{}</style></head><body><div><h
 PAGE_TEXT = 'A & B\nOne two three\nfour\nx\ny\ncafé — end\nc1\nc2\n'
 
 
+DERIVED_TEXT = ('South Korea pays about $1 billion a year for the US troops stationed on its '
+                'soil, officials in Seoul said on Monday after the talks ended.\n'
+                'Washington demanded that Seoul quintuple its contribution to $5 billion, '
+                'the officials said.\n')
+
 # A stand-in for brief (the self-test's): runs $BRIEF_REAL, then spoils
 # what the run that reads a draft gives, or the draft, as $BRIEF_STANDIN says.
 STANDIN = r'''import json, os, subprocess, sys
@@ -1785,6 +1795,17 @@ def self_test(out):
             t = texts[name]
             diff = draft_roundtrip(brief, t, export_of(brief, t))
             check(diff is None, 'the draft of %s loads back to the same actors' % name, diff or '')
+    # A derived row (its current level the demand over a multiplier) is
+    # written live and loads back too.
+    t = argparse.Namespace(name='derived', data=DERIVED_TEXT.encode('utf-8'))
+    with tempfile.TemporaryDirectory(prefix='brief-draft.') as d:
+        path = os.path.join(d, 'derived.txt')
+        with open(path, 'wb') as f:
+            f.write(t.data)
+        live = draft_rows(run_cmd([brief, '--draft', path]).stdout.decode('utf-8', 'replace'))
+    diff = draft_roundtrip(brief, t, export_of(brief, t))
+    check(diff is None and [x[1:] for x in live] == [(None, '$5 billion')],
+          'a draft with a derived row loads back to the same row', '%s; %r' % (diff, live))
     if 'commentary' in texts:
         t = texts['commentary']
         with tempfile.TemporaryDirectory(prefix='brief-standin.') as d:
