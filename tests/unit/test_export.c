@@ -16,6 +16,7 @@
 #include <cmocka.h>
 #include <unistr.h>
 
+#include "brief/actors.h"
 #include "brief/export.h"
 #include "brief/mentions.h"
 #include "brief/layout.h"
@@ -837,6 +838,41 @@ static void test_json_no_annotations(void **state)
 	assert_int_equal(jarr(root, "quotes")->n, 0);
 	assert_true(jarr(root, "figures")->n >= 1);
 	assert_null(jgets(jget(root, "document"), "annotations"));
+	assert_string_equal(jgets(jget(root, "auto"), "shown"), "sure+likely");
+	jfree(root);
+	free(o.data);
+	model_free(&m);
+}
+
+/* Past the finder's bounds only the sure actors are shown; "shown" says
+ * so ("sure"), not what is shown of a text read whole ("sure+likely"). */
+static void test_json_auto_truncated(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/brief-test-export-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/names.txt", dir);
+	struct buf b = { 0 };
+	buf_adds(&b, "The report was written for the committee on Monday.\n");
+	for (unsigned i = 0; i < ACTORS_MAX_NAMES + 100; i++)
+		buf_printf(&b, "Ka%c%c%cro Ve%c%clu said on Monday.\n", 'a' + i % 26, 'a' + i / 26 % 26,
+			   'a' + i / 676 % 26, 'a' + i % 7, 'a' + i / 7 % 26);
+	write_bytes(path, b.data, b.len);
+	free(b.data);
+	struct model m;
+	struct model_error err;
+	int rc = model_open(&m, path, NULL, &err);
+	unlink(path);
+	rmdir(dir);
+	assert_int_equal(rc, 0);
+	model_scan_all(&m);
+	struct outbuf o = { 0 };
+	json_of(&m, &o);
+	struct jnode *root = jparse(o.data, o.len);
+	const struct jnode *au = jget(root, "auto");
+	assert_true(jget(au, "truncated")->boolean);
+	assert_string_equal(jgets(au, "shown"), "sure");
 	jfree(root);
 	free(o.data);
 	model_free(&m);
@@ -1329,6 +1365,7 @@ int main(void)
 						teardown_model),
 		cmocka_unit_test(test_json_escapes_and_hostile),
 		cmocka_unit_test(test_json_no_annotations),
+		cmocka_unit_test(test_json_auto_truncated),
 		cmocka_unit_test_setup_teardown(test_write_errors, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_header_and_marks, setup_bundled,
 						teardown_model),
