@@ -9,59 +9,97 @@
 #include "brief/util.h"
 #include "brief/word.h"
 
-static int spelling_cmp(const void *pa, const void *pb)
+/* The trie while it is built: each node's first child and next sibling,
+ * siblings in byte order. */
+struct bnode {
+	uint32_t child, sibling, entity;
+	uint8_t byte;
+};
+
+struct builder {
+	struct bnode *v;
+	size_t n, cap;
+};
+
+static uint32_t new_node(struct builder *t, uint8_t byte)
 {
-	const struct spelling *a = pa, *b = pb;
-	unsigned char ca = (unsigned char)a->s[0], cb = (unsigned char)b->s[0];
-	if (ca != cb)
-		return ca < cb ? -1 : 1;
-	/* Longest first, so the first hit at a position is the longest match. */
-	if (a->len != b->len)
-		return a->len > b->len ? -1 : 1;
-	/* Then in byte order: each run of one length is searched, not walked
-	 * (thousands of names with one capital made every capital thousands
-	 * of compares). */
-	int d = memcmp(a->s, b->s, a->len);
-	if (d)
-		return d;
-	return a->entity < b->entity ? -1 : a->entity > b->entity;
+	t->v = xgrowarray(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	t->v[t->n] = (struct bnode){ 0, 0, 0, byte };
+	return (uint32_t)t->n++;
 }
 
-/* End of the run of spellings as long as sp[k], in [k, hi). */
-static size_t run_end(const struct mentions *m, size_t k, size_t hi)
-{
-	size_t len = m->sp[k].len, lo = k + 1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->sp[mid].len == len)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The first spelling in [lo, hi) (one length) equal to text[off, +len), or hi. */
-static size_t find_in_run(const struct mentions *m, size_t lo, size_t hi, const uint8_t *p)
-{
-	size_t end = hi, len = m->sp[lo].len;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (memcmp(m->sp[mid].s, p, len) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < end && memcmp(m->sp[lo].s, p, len) == 0 ? lo : end;
-}
-
-static void add_spelling(struct mentions *m, size_t *cap, const char *s, uint32_t entity)
+/* Spellings are added in entity order and a node keeps its first entity,
+ * so of equal spellings the first entity's is found (as annot_resolve()
+ * and the panel count them). */
+static void add_spelling(struct builder *t, const char *s, uint32_t entity)
 {
 	size_t len = strlen(s);
-	if (!len)
+	/* Node indexes are 32 bits: a 4 GiB list of names is not read whole
+	 * (an annotation file or the automatic finder holds a few MiB). */
+	if (!len || len >= UINT32_MAX - t->n)
 		return;
-	m->sp = xgrowarray(m->sp, cap, m->nsp + 1, sizeof *m->sp);
-	m->sp[m->nsp++] = (struct spelling){ s, len, entity };
+	uint32_t cur = 0;
+	for (size_t i = 0; i < len; i++) {
+		uint8_t c = (uint8_t)s[i];
+		uint32_t prev = 0, x = t->v[cur].child;
+		while (x && t->v[x].byte < c) {
+			prev = x;
+			x = t->v[x].sibling;
+		}
+		if (x && t->v[x].byte == c) {
+			cur = x;
+			continue;
+		}
+		uint32_t y = new_node(t, c);
+		t->v[y].sibling = x;
+		if (prev)
+			t->v[prev].sibling = y;
+		else
+			t->v[cur].child = y;
+		cur = y;
+	}
+	if (!t->v[cur].entity)
+		t->v[cur].entity = entity + 1;
+}
+
+/* Each node's children as one sorted run of edges, the root's as a table. */
+static void freeze(struct mentions *m, const struct builder *t)
+{
+	m->nnodes = t->n;
+	m->node = xcalloc(t->n, sizeof *m->node);
+	m->edge_byte = xmalloc(t->n);
+	m->edge_to = xmalloc(t->n * sizeof *m->edge_to);
+	uint32_t k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		m->node[i].edge = k;
+		m->node[i].entity = t->v[i].entity;
+		for (uint32_t x = t->v[i].child; x; x = t->v[x].sibling) {
+			m->edge_byte[k] = t->v[x].byte;
+			m->edge_to[k++] = x;
+		}
+		m->node[i].nedge = k - m->node[i].edge;
+	}
+	for (uint32_t e = 0; e < m->node[0].nedge; e++)
+		m->root[m->edge_byte[e]] = m->edge_to[e];
+}
+
+/* The child of node n by byte c, or 0.  Most nodes have one or two
+ * children; a node under a capital has a few dozen, searched. */
+static inline uint32_t child_of(const struct mentions *m, uint32_t n, uint8_t c)
+{
+	uint32_t lo = m->node[n].edge, end = lo + m->node[n].nedge, hi = end;
+	/* The first edge not below c is in [lo, hi]: narrowed, then walked. */
+	while (hi - lo > 8) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (m->edge_byte[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < end; lo++)
+		if (m->edge_byte[lo] >= c)
+			return m->edge_byte[lo] == c ? m->edge_to[lo] : 0;
+	return 0;
 }
 
 struct id_index {
@@ -150,29 +188,22 @@ void mentions_init(struct mentions *m, const struct annot *a)
 {
 	memset(m, 0, sizeof *m);
 	m->max = MENTIONS_MAX;
-	size_t cap = 0;
 	m->nentities = a->nentities;
 	m->count = xcalloc(a->nentities ? a->nentities : 1, sizeof *m->count);
 	find_governments(m, a);
+	struct builder t = { 0 };
+	new_node(&t, 0);
 	for (size_t i = 0; i < a->nentities; i++) {
 		const struct entity *e = &a->entities[i];
-		add_spelling(m, &cap, e->name, (uint32_t)i);
+		add_spelling(&t, e->name, (uint32_t)i);
 		for (size_t j = 0; j < e->naliases; j++)
-			add_spelling(m, &cap, e->aliases[j], (uint32_t)i);
+			add_spelling(&t, e->aliases[j], (uint32_t)i);
 	}
-	if (m->nsp)
-		qsort(m->sp, m->nsp, sizeof *m->sp, spelling_cmp);
-	/* first[c]..first[c+1] are the spellings starting with byte c. */
-	size_t k = 0;
-	for (unsigned c = 0; c < 256; c++) {
-		m->first[c] = k;
-		while (k < m->nsp && (unsigned char)m->sp[k].s[0] == c)
-			k++;
-	}
-	m->first[256] = m->nsp;
+	freeze(m, &t);
+	free(t.v);
 	m->caps = 1;
 	for (unsigned c = 0; c < 256; c++) {
-		m->starts[c] = m->first[c] != m->first[c + 1];
+		m->starts[c] = m->root[c] != 0;
 		if (m->starts[c] && c < 0x80 && (c < 'A' || c > 'Z'))
 			m->caps = 0;
 	}
@@ -199,7 +230,9 @@ void mentions_free(struct mentions *m)
 {
 	free(m->v);
 	free(m->count);
-	free(m->sp);
+	free(m->node);
+	free(m->edge_byte);
+	free(m->edge_to);
 	free(m->gov);
 	memset(m, 0, sizeof *m);
 }
@@ -208,7 +241,7 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 {
 	if (to > len)
 		to = len;
-	if (!m->nsp || m->full)
+	if (m->nnodes < 2 || m->full)
 		return;
 	size_t off = from;
 	while (off < to) {
@@ -223,49 +256,49 @@ void mentions_scan(struct mentions *m, const uint8_t *text, size_t len, size_t f
 		}
 		if (off >= to)
 			break;
-		unsigned char c = text[off];
-		size_t lo = m->first[c], hi = m->first[c + 1];
-		size_t hit = 0;
-		/* Compare first: most capitals start no name, and the boundary
-		 * test is the dearer part. */
+		/* Along the trie from off: every spelling that starts here is a
+		 * node on the way, shortest first; the longest that ends on a
+		 * word boundary is the mention.  Each byte of the text is looked
+		 * at once per start, where comparing each spelling (or each
+		 * length's) cost a memcmp apiece at every capital. */
+		uint32_t n = m->root[text[off]];
+		size_t k = 1, best = 0;
+		uint32_t who = 0;
 		int before = -1;
-		/* A few spellings are walked; more are searched a run of one
-		 * length at a time, longest first: at most one of a run's
-		 * spellings is the text there (the first of equal ones). */
-		int walk = hi - lo <= 16;
-		for (size_t k = lo, end; k < hi; k = end) {
-			end = walk ? k + 1 : run_end(m, k, hi);
-			if (m->sp[k].len > to - off)
-				continue;
-			size_t j = walk ? (memcmp(text + off, m->sp[k].s, m->sp[k].len) == 0 ? k : end)
-				   : find_in_run(m, k, end, text + off);
-			if (j == end)
-				continue;
-			const struct spelling *sp = &m->sp[j];
-			if (before < 0)
-				before = word_boundary(text, from, to, off);
-			if (!before)
-				break;
-			if (word_boundary(text, from, to, off + sp->len)) {
-				if (m->n >= m->max) {
-					m->full = 1;
-					m->full_at = off;
-					return;
+		for (;;) {
+			if (m->node[n].entity) {
+				/* Compared first: the boundary test is the dearer part. */
+				if (before < 0)
+					before = word_boundary(text, from, to, off);
+				if (!before)
+					break;
+				if (word_boundary(text, from, to, off + k)) {
+					best = k;
+					who = m->node[n].entity - 1;
 				}
-				/* A person's government: the whole phrase, its country's. */
-				uint32_t who = sp->entity;
-				size_t stop = off + sp->len;
-				size_t gov = m->gov[who] ? mentions_gov_word(text, stop, to) : 0;
-				if (gov) {
-					who = m->gov[who] - 1;
-					stop = gov;
-				}
-				m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);
-				m->v[m->n++] = (struct mention){ off, stop, who, (uint32_t)m->count[who] };
-				m->count[who]++;
-				hit = stop - off;
-				break;
 			}
+			if (k >= to - off || !(n = child_of(m, n, text[off + k])))
+				break;
+			k++;
+		}
+		size_t hit = 0;
+		if (best) {
+			if (m->n >= m->max) {
+				m->full = 1;
+				m->full_at = off;
+				return;
+			}
+			/* A person's government: the whole phrase, its country's. */
+			size_t stop = off + best;
+			size_t gov = m->gov[who] ? mentions_gov_word(text, stop, to) : 0;
+			if (gov) {
+				who = m->gov[who] - 1;
+				stop = gov;
+			}
+			m->v = xgrowarray(m->v, &m->cap, m->n + 1, sizeof *m->v);
+			m->v[m->n++] = (struct mention){ off, stop, who, (uint32_t)m->count[who] };
+			m->count[who]++;
+			hit = stop - off;
 		}
 		/* Leftmost-longest: skip past a hit so matches never overlap. */
 		off += hit ? hit : 1;

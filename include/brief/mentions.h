@@ -22,11 +22,11 @@ struct mention {
 	uint32_t nth;               /* its entity's mentions before it (fits the padding) */
 };
 
-/* One spelling to look for, sorted by first byte then longest first. */
-struct spelling {
-	const char *s;
-	size_t len;
-	uint32_t entity;
+/* A node of the spellings' trie (private to mentions.c): its children are
+ * edges [edge, edge + nedge) of the edge arrays, sorted by byte. */
+struct mentions_node {
+	uint32_t edge, nedge;
+	uint32_t entity;            /* a spelling ends here: its entity + 1; else 0 */
 };
 
 struct mentions {
@@ -34,9 +34,14 @@ struct mentions {
 	size_t n, cap;
 	size_t *count;              /* mentions per entity */
 	size_t nentities;
-	struct spelling *sp;        /* private to mentions.c */
-	size_t nsp;
-	size_t first[257];          /* sp index range by first byte */
+	/* Every name and alias as a trie of bytes, walked along the text from
+	 * each byte that can start one (private to mentions.c).  root[c] is
+	 * the node after byte c, 0 for none (node 0 is the empty prefix). */
+	struct mentions_node *node;
+	size_t nnodes;
+	uint8_t *edge_byte;         /* nnodes - 1 edges, each node's sorted */
+	uint32_t *edge_to;
+	uint32_t root[256];
 	uint8_t starts[256];        /* 1 for a byte some spelling starts with */
 	int caps;                   /* every spelling starts with A-Z or a non-ASCII byte */
 	/* At most max mentions are kept (MENTIONS_MAX unless changed after

@@ -14,6 +14,7 @@
 #include "brief/annot.h"
 #include "brief/mentions.h"
 #include "brief/util.h"
+#include "brief/word.h"
 
 /* A hand-made annotation: entities only, each with up to four aliases. */
 struct fixture_entity {
@@ -197,6 +198,126 @@ static void test_many_names_one_prefix(void **state)
 	mentions_free(&m);
 	free(names);
 	free(a.entities);
+}
+
+/* Fifty-two spellings that differ only in their second byte: one node of
+ * the trie with that many children, searched, not walked.  Each one is
+ * found, whichever of them the search lands on first. */
+static void test_wide_node(void **state)
+{
+	(void)state;
+	enum { N = 52 };
+	struct annot a;
+	memset(&a, 0, sizeof a);
+	a.nentities = N + 1;
+	a.entities = calloc(a.nentities, sizeof *a.entities);
+	char (*names)[4] = calloc(N, sizeof *names);
+	assert_non_null(a.entities);
+	assert_non_null(names);
+	struct buf text = { 0 };
+	for (size_t i = 0; i < N; i++) {
+		names[i][0] = 'K';
+		names[i][1] = (char)(i < 26 ? 'A' + i : 'a' + (i - 26));
+		a.entities[i].name = names[i];
+	}
+	a.entities[N].name = (char *)(uintptr_t)"Kq and more";
+	/* Backwards, so that the text's order is not the list's. */
+	for (size_t i = N; i-- > 0;)
+		buf_printf(&text, "%s, ", names[i]);
+	buf_adds(&text, "Kq and more.");
+	struct mentions m;
+	mentions_init(&m, &a);
+	mentions_scan(&m, (const uint8_t *)text.data, text.len, 0, text.len);
+	assert_int_equal(m.n, N + 1);
+	for (size_t i = 0; i < N; i++) {
+		assert_int_equal(m.v[i].entity, N - 1 - i);
+		assert_int_equal(m.v[i].end - m.v[i].start, 2);
+	}
+	assert_int_equal(m.v[N].entity, N);
+	mentions_free(&m);
+	buf_free(&text);
+	free(names);
+	free(a.entities);
+}
+
+/* What mentions_scan() promises, the slow way: at each byte, of the
+ * spellings that are the text there on whole words, the longest (the
+ * first entity's among equal ones); after a hit, on past it. */
+static size_t reference_scan(const struct annot *a, const char *text, size_t len,
+			     struct mention *out)
+{
+	size_t n = 0;
+	for (size_t off = 0; off < len;) {
+		size_t best = 0;
+		uint32_t who = 0;
+		for (size_t i = 0; i < a->nentities; i++) {
+			const struct entity *e = &a->entities[i];
+			for (size_t k = 0; k <= e->naliases; k++) {
+				const char *s = k ? e->aliases[k - 1] : e->name;
+				size_t sl = strlen(s);
+				if (!sl || sl > len - off || sl <= best || memcmp(text + off, s, sl) != 0)
+					continue;
+				if (word_boundary((const uint8_t *)text, 0, len, off)
+				    && word_boundary((const uint8_t *)text, 0, len, off + sl)) {
+					best = sl;
+					who = (uint32_t)i;
+				}
+			}
+		}
+		if (best)
+			out[n++] = (struct mention){ off, off + best, who, 0 };
+		off += best ? best : 1;
+	}
+	return n;
+}
+
+/* Random names over a few letters (so that they share prefixes, end
+ * inside each other and repeat) against random text of the same letters:
+ * the same mentions as the reference, in 300 rounds. */
+static void test_against_reference(void **state)
+{
+	(void)state;
+	static const char letters[] = "AABBab .";
+	uint32_t seed = 12345;
+	for (int round = 0; round < 300; round++) {
+		enum { NE = 12, NAME = 8, TEXT = 400 };
+		char names[NE][NAME + 1], text[TEXT + 1];
+		struct entity ents[NE];
+		struct annot a;
+		memset(&a, 0, sizeof a);
+		memset(ents, 0, sizeof ents);
+		for (size_t i = 0; i < NE; i++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t n = 1 + (seed >> 16) % NAME;
+			for (size_t k = 0; k < n; k++) {
+				seed = seed * 1103515245u + 12345u;
+				names[i][k] = letters[(seed >> 16) % (sizeof letters - 1)];
+			}
+			names[i][0] = (char)('A' + (seed >> 20) % 2);     /* capitalised */
+			names[i][n] = '\0';
+			ents[i].name = names[i];
+		}
+		for (size_t k = 0; k < TEXT; k++) {
+			seed = seed * 1103515245u + 12345u;
+			text[k] = letters[(seed >> 16) % (sizeof letters - 1)];
+		}
+		text[TEXT] = '\0';
+		a.entities = ents;
+		a.nentities = NE;
+		struct mention want[TEXT];
+		size_t nwant = reference_scan(&a, text, TEXT, want);
+		struct mentions m;
+		mentions_init(&m, &a);
+		mentions_scan(&m, (const uint8_t *)text, TEXT, 0, TEXT);
+		if (m.n != nwant)
+			fail_msg("round %d: %zu mentions, the reference %zu", round, m.n, nwant);
+		for (size_t i = 0; i < m.n; i++) {
+			assert_int_equal(m.v[i].start, want[i].start);
+			assert_int_equal(m.v[i].end, want[i].end);
+			assert_int_equal(m.v[i].entity, want[i].entity);
+		}
+		mentions_free(&m);
+	}
 }
 
 static void test_longest_match(void **state)
@@ -528,6 +649,8 @@ int main(void)
 		cmocka_unit_test(test_possessives),
 		cmocka_unit_test(test_longest_match),
 		cmocka_unit_test(test_many_names_one_prefix),
+		cmocka_unit_test(test_wide_node),
+		cmocka_unit_test(test_against_reference),
 		cmocka_unit_test(test_non_ascii_boundaries),
 		cmocka_unit_test(test_counts_per_entity),
 		cmocka_unit_test(test_ties_go_to_first_entity),
