@@ -283,16 +283,21 @@ static struct token *new_token(struct parser *p)
 }
 
 /* Every string is shown somewhere (panel, status line, --dump): what a
- * document could not show becomes a placeholder, as in the document (so a
- * quote still matches its sanitised text), and \n or \t a space, since every
- * field is one line. */
+ * document could not show becomes a placeholder, as in the document, so
+ * that a quote still matches its sanitised text.  A quote keeps a TAB or
+ * a line feed (written \t, \n or a raw TAB), since a document keeps both
+ * and a quote is its bytes; any other string is one line of the screen
+ * and reads them as spaces (one_line(), once its kind is known). */
 static char *printable_string(const char *s, size_t n)
 {
-	char *out = doc_sanitize_str(s, n, NULL);
-	for (char *c = out; *c; c++)
+	return doc_sanitize_str(s, n, NULL);
+}
+
+static void one_line(char *s)
+{
+	for (char *c = s; *c; c++)
 		if (*c == '\n' || *c == '\t')
 			*c = ' ';
-	return out;
 }
 
 /* Bytes a string may not hold as they are: TAB aside, write \n or \t. */
@@ -554,6 +559,7 @@ static int check_args(struct parser *p, const struct keyword *k)
 					    "empty quote \"\" (quote some text of the document)");
 			break;
 		case A_STRING:
+			one_line(p->toks[i + 1].s);
 			if (!*t->s)
 				return fail(p, p->line, t->col, "empty string \"\"");
 			break;

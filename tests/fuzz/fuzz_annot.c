@@ -83,6 +83,11 @@ static void check_parsed(const struct annot *a)
 		FUZZ_CHECK(!e->affiliation || ref_ok(a, e->affiliation), "undefined affiliation '%s'", e->affiliation);
 		for (size_t j = 0; j < e->naliases; j++)
 			FUZZ_CHECK(e->aliases[j] != NULL, "alias %zu of '%s' is NULL", j, e->id);
+		/* A name is one line of the screen: \t and \n read as spaces
+		 * there (a quote keeps them, as the document's bytes). */
+		FUZZ_CHECK(!strpbrk(e->name, "\t\n"), "a TAB or LF in the name of '%s'", e->id);
+		for (size_t j = 0; j < e->naliases; j++)
+			FUZZ_CHECK(!strpbrk(e->aliases[j], "\t\n"), "a TAB or LF in an alias of '%s'", e->id);
 	}
 	for (size_t i = 0; i < a->ncomparisons; i++) {
 		const struct comparison *c = &a->comparisons[i];

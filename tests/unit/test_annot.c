@@ -333,13 +333,18 @@ static void test_comments(void **state)
 static void test_escapes(void **state)
 {
 	(void)state;
-	const char *text = "title \"q\\\"b\\\\s\\nn\\tt\"\nbyline \"raw\ttab, é\"\n";
+	const char *text = "title \"q\\\"b\\\\s\\nn\\tt\"\nbyline \"raw\ttab, é\"\n"
+			   "actor x person \"x\\ty\\nz\"\n  description \"raw\ttab\"\n";
 	struct annot a;
 	parse_ok(&a, text, strlen(text));
-	/* Every field is one line: \n and \t (and a raw TAB) read as spaces. */
-	assert_string_equal(a.meta[META_TITLE].text, "q\"b\\s n t");
+	/* A quote is the document's bytes: \n and \t (and a raw TAB) are
+	 * its LF and TAB, as the document keeps them. */
+	assert_string_equal(a.meta[META_TITLE].text, "q\"b\\s\nn\tt");
 	assert_int_equal(a.meta[META_TITLE].len, 9);
-	assert_string_equal(a.meta[META_BYLINE].text, "raw tab, é");
+	assert_string_equal(a.meta[META_BYLINE].text, "raw\ttab, é");
+	/* Any other string is one line of the screen: they read as spaces. */
+	assert_string_equal(a.entities[0].name, "x y z");
+	assert_string_equal(a.entities[0].description, "raw tab");
 	annot_free(&a);
 	/* What a document could not show becomes a placeholder in any string. */
 	const char *evil = "actor x person \"B\xe2\x80\xaeob\xc2\x9b\"\n";
@@ -790,10 +795,11 @@ static void test_err_quote_not_found(void **state)
 			     "abc", 3, 30, "t.brief:3:30: quote not found in doc.txt: \"q\"");
 	expect_resolve_error("actor a person \"A\"\ncomparison c \"C\"\n  measure a \"L\" \"zz\"\n",
 			     "abc", 3, 17, "t.brief:3:17: quote not found in doc.txt: \"zz\"");
-	/* Long quotes are cut; escaped TAB and LF read as spaces. */
+	/* Long quotes are cut; a quote's TAB and LF are its own (the
+	 * document's), echoed as '?' like any control. */
 	expect_resolve_error("figure \"a\\tb\\nc 123456789 123456789 123456789 123456789 "
 			     "123456789 123456789 tail\" \"m\"\n", "abc", 1, 8,
-			     "t.brief:1:8: quote not found in doc.txt: \"a b c 123456789 "
+			     "t.brief:1:8: quote not found in doc.txt: \"a?b?c 123456789 "
 			     "123456789 123456789 123456789 123456789 1234...\"");
 }
 
