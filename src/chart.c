@@ -246,8 +246,14 @@ static void row_note(struct buf *b, const struct annot *a, const struct cmp_row_
 		     long title_by)
 {
 	const struct cmp_row *src = r->src;
-	for (size_t h = 0; src && h < src->nhedges; h++)
-		buf_printf(b, "%s%s", h ? ", " : "", src->hedges[h].text);
+	/* A hedge is a quote, the document's bytes: a TAB (or LF) in it is a
+	 * space in this one line, as in any one-line string of the format;
+	 * at a tab stop it would move with the note's column. */
+	for (size_t h = 0; src && h < src->nhedges; h++) {
+		buf_adds(b, h ? ", " : "");
+		for (const char *c = src->hedges[h].text; c && *c; c++)
+			buf_addc(b, *c == '\t' || *c == '\n' ? ' ' : *c);
+	}
 	/* "by US?": the text names no one for this row; the demander named
 	 * before is taken (the footnote says so). */
 	const char *sep = b->len ? ", " : "";

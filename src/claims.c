@@ -2427,15 +2427,13 @@ static struct quote quote_of(const struct claims_input *in, size_t s, size_t e)
 			break;
 		qe = x;
 	}
-	/* A quote may not hold a TAB (the format reads it as a space) nor
-	 * start or end on a space. */
+	/* The document's bytes, a TAB or a U+FFFD placeholder included: what
+	 * the annotation format anchors (its \t writes a TAB), and what the
+	 * draft must write for the quote to load back. */
 	q.text = xstrndup((const char *)t + qs, qe - qs);
 	q.len = qe - qs;
 	q.start = qs;
 	q.end = qe;
-	for (size_t i = 0; i < q.len; i++)
-		if (q.text[i] == '\t')
-			q.text[i] = ' ';
 	return q;
 }
 

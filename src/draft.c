@@ -11,9 +11,11 @@
 #include "brief/util.h"
 #include "brief/word.h"
 
-/* A string of the annotation format: "..." with \" \\ and \t escaped.  The
- * document's text is sanitised (no control but TAB; valid UTF-8), so
- * nothing else needs care. */
+/* A string of the annotation format: "..." with \" \\ \t and \n escaped.
+ * The document's text is sanitised (valid UTF-8, no control but TAB and
+ * LF, a CR made LF), so nothing else needs care.  A quote reads \t and \n
+ * back as the document's TAB and LF, so it anchors where its bytes stand;
+ * any other string reads them as spaces. */
 static void str(struct buf *b, const char *s, size_t n)
 {
 	buf_addc(b, '"');
@@ -21,11 +23,11 @@ static void str(struct buf *b, const char *s, size_t n)
 		char c = s[i];
 		if (c == '"' || c == '\\')
 			buf_addc(b, '\\');
-		if (c == '\t') {
-			buf_adds(b, "\\t");
+		if (c == '\t' || c == '\n') {
+			buf_adds(b, c == '\t' ? "\\t" : "\\n");
 			continue;
 		}
-		if (c == '\n' || c == '\r') {
+		if (c == '\r') {           /* none in a sanitised text */
 			buf_addc(b, ' ');
 			continue;
 		}
@@ -162,18 +164,15 @@ static void row_why(struct buf *b, const struct model *m, const struct row_why *
 	buf_addc(b, '\n');
 }
 
+/* A quote as it loads back.  Its text is the document's bytes where it
+ * stands, a TAB or a placeholder included: claims_quote() and quotes.c
+ * copy them, and annot_resolve() found an annotated one by them.  So
+ * written with str()'s escapes it anchors again (fuzz_draft checks every
+ * draft; the rows and quotations once refused over a TAB are its
+ * regression inputs). */
 static void qstr(struct buf *b, const struct quote *q)
 {
 	str(b, q->text ? q->text : "", q->text ? q->len : 0);
-}
-
-/* Whether q's text is the document's bytes where it stands, so that the
- * line written loads back: a quote found automatically over a TAB holds a
- * space there (claims_quote), which no longer anchors (found by fuzzing). */
-static int quote_is_text(const struct model *m, const struct quote *q)
-{
-	return q->text && q->end >= q->start && q->end - q->start == q->len
-	       && q->end <= m->doc.len && memcmp(m->doc.text + q->start, q->text, q->len) == 0;
 }
 
 /* A comparison in the annotation format.  A row is written only when its
@@ -190,11 +189,7 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 		const struct cmp_row *row = &c->rows[r];
 		row_ok[r] = !off && by_ok && row->party && written_id(m, all, nall, row->party)
 			    && (!row->demander || written_id(m, all, nall, row->demander))
-			    && quote_is_text(m, &row->current) && quote_is_text(m, &row->demand);
-		/* A hedge is a quote too ("reportedly" over a TAB or bytes the
-		 * document shows otherwise would not anchor: fuzz_draft). */
-		for (size_t h = 0; row_ok[r] && h < row->nhedges; h++)
-			row_ok[r] = quote_is_text(m, &row->hedges[h]);
+			    && row->current.text && row->demand.text;
 		any |= row_ok[r];
 	}
 	for (size_t k = 0; !any && k < c->nmeasures; k++)
@@ -273,16 +268,11 @@ int draft_write(FILE *out, const struct model *m)
 	}
 	if (m->body > 0 && m->body < m->doc.len) {
 		/* The body's first words, as many as make the quote's first
-		 * occurrence the body's own.  A TAB ends them: the format reads
-		 * one in a string as a space, so a quote holding one never
-		 * anchors. */
+		 * occurrence the body's own (a TAB among them is written \t). */
 		const uint8_t *t = m->doc.text;
 		size_t qs = m->body, line_end = doc_line_end(&m->doc, m->body_line);
 		while (qs < line_end && (t[qs] == ' ' || t[qs] == '\t'))
 			qs++;
-		const uint8_t *tab = qs < line_end ? memchr(t + qs, '\t', line_end - qs) : NULL;
-		if (tab)
-			line_end = (size_t)(tab - t);
 		size_t end = qs;
 		int words = 0;
 		while (end < line_end) {
@@ -344,8 +334,7 @@ int draft_write(FILE *out, const struct model *m)
 			      && q->q.start < m->annot.quotations[k].q.end;
 		if (dup)
 			continue;
-		int ok = written_id(m, all, nall, q->speaker) && quote_is_text(m, &q->q)
-			 && !strchr(q->q.text, '\t');
+		int ok = written_id(m, all, nall, q->speaker);
 		buf_printf(&b, "%squotation %s ", ok ? "" : "# ", q->speaker);
 		qstr(&b, &q->q);
 		buf_adds(&b, q->rule ? "  # " : "\n");

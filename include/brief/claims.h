@@ -146,7 +146,10 @@ void claims_comparisons(const struct claims *c, const struct claims_input *in,
 /* A quote of in->text[s, e) as the annotation format anchors it at s:
  * the span itself when its first occurrence on whole words after in->from
  * is s, else widened by whole words (left first) until it is.  Owned
- * text, resolved span. */
+ * text, resolved span; the text is exactly in->text[start, end), a TAB
+ * included (the format writes it \t), so that a draft of it loads back
+ * where it stands.  Whoever shows the text shows a TAB as the reader
+ * does (draw_text()), never as a raw control. */
 struct quote claims_quote(const struct claims_input *in, size_t s, size_t e);
 
 const char *claim_role_name(enum claim_role r);   /* "current", "demand", ... */

@@ -209,6 +209,74 @@ static void test_hostile_strings(void **state)
 	unlink(path);
 }
 
+/* s with the first occurrence of from replaced by to (which must be there). */
+static char *replace(char *s, const char *from, const char *to)
+{
+	char *at = strstr(s, from);
+	if (!at)
+		fail_msg("\"%s\" not in the text", from);
+	struct buf b = { 0 };
+	buf_add(&b, s, (size_t)(at - s));
+	buf_adds(&b, to);
+	buf_adds(&b, at + strlen(from));
+	free(s);
+	return b.data;
+}
+
+/* A comparison whose quotes stand over TABs, and a quotation holding one:
+ * each quote is the document's bytes, written with \t, and the draft loads
+ * back with the same rows, hedges and quotations (they were written
+ * commented out, the format reading a TAB as a space). */
+static void test_tab_in_quotes(void **state)
+{
+	(void)state;
+	const char *assets = getenv("BRIEF_ASSETS");
+	assert_non_null(assets);
+	char src[4200], path[4200];
+	snprintf(src, sizeof src, "%s/commentary.txt", assets);
+	size_t n;
+	char *text = slurp(src, &n);
+	/* "3.5 percent of GDP" and "reportedly" said before: the row's quotes
+	 * are widened to the word before them, across the TAB. */
+	text = replace(text, "troops and reportedly asks", "troops and\treportedly asks");
+	text = replace(text, "of GDP to 3.5 percent of GDP.", "of GDP to\t3.5 percent of GDP.");
+	text = replace(text, "Since early 2025, the US",
+		       "Some reportedly spoke of 3.5 percent of GDP. Since early 2025, the US");
+	text = replace(text, "\"national crisis.\"", "\"national\tcrisis.\"");
+	snprintf(path, sizeof path, "%s/tabs.txt", dir);
+	write_file(path, text, strlen(text));
+	free(text);
+	round_trip(path);
+
+	struct model m;
+	struct model_error err;
+	assert_int_equal(model_open(&m, path, NULL, &err), 0);
+	model_scan_all(&m);
+	char *out = NULL;
+	size_t outn = 0;
+	FILE *f = open_memstream(&out, &outn);
+	assert_int_equal(draft_write(f, &m), 0);
+	fclose(f);
+	assert_non_null(strstr(out, "\n  row japan current \"less than 2 percent of GDP\" "
+				    "demand \"to\\t3.5 percent of GDP\""));
+	assert_non_null(strstr(out, "\n    hedge \"and\\treportedly\"\n"));
+	assert_non_null(strstr(out, "\nquotation shigeru-ishiba \"national\\tcrisis.\""));
+	free(out);
+	/* The row's quote holds the TAB where the text does. */
+	int found = 0;
+	for (size_t i = 0; i < m.nauto_cmps; i++)
+		for (size_t r = 0; r < m.auto_cmps[i].nrows; r++) {
+			const struct quote *q = &m.auto_cmps[i].rows[r].demand;
+			if (q->text && strcmp(q->text, "to\t3.5 percent of GDP") == 0) {
+				assert_memory_equal(m.doc.text + q->start, q->text, q->len);
+				found = 1;
+			}
+		}
+	assert_true(found);
+	model_free(&m);
+	unlink(path);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -229,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_commentary_round_trip),
 		cmocka_unit_test(test_fixtures_round_trip),
 		cmocka_unit_test(test_hostile_strings),
+		cmocka_unit_test(test_tab_in_quotes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
