@@ -175,10 +175,21 @@ static void qstr(struct buf *b, const struct quote *q)
 	str(b, q->text ? q->text : "", q->text ? q->len : 0);
 }
 
+/* A measure is written in when each of its parties is. */
+static int measure_ok(const struct model *m, const struct measure *ms, const struct entity *all,
+		      size_t nall)
+{
+	int ok = 1;
+	for (size_t p = 0; ok && p < ms->nparties; p++)
+		ok = written_id(m, all, nall, ms->parties[p]);
+	return ok;
+}
+
 /* A comparison in the annotation format.  A row is written only when its
  * party and demander are actors written in (else the file would not
- * parse, or load back to another chart); the comparison, when one row is
- * (a comparison needs one).  off: write it all commented out. */
+ * parse, or load back to another chart), a measure when its parties are;
+ * the comparison, when one row or measure is (a comparison needs one,
+ * annot.c).  off: write it all commented out. */
 static void comparison(struct buf *b, const struct model *m, const struct comparison *c,
 		       const struct entity *all, size_t nall, int off)
 {
@@ -192,8 +203,10 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 			    && row->current.text && row->demand.text;
 		any |= row_ok[r];
 	}
-	for (size_t k = 0; !any && k < c->nmeasures; k++)
-		any = 0;
+	/* Measures alone keep a comparison too (an annotation file's with no
+	 * rows, or one whose rows name unsure parties). */
+	for (size_t k = 0; !off && !any && k < c->nmeasures; k++)
+		any = measure_ok(m, &c->measures[k], all, nall);
 	const char *pre = any ? "" : "# ";
 	buf_printf(b, "\n%scomparison %s ", pre, c->id);
 	cstr(b, c->title);
@@ -230,9 +243,7 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 	}
 	for (size_t k = 0; k < c->nmeasures; k++) {
 		const struct measure *ms = &c->measures[k];
-		int ok = !off && any;
-		for (size_t p = 0; p < ms->nparties; p++)
-			ok &= written_id(m, all, nall, ms->parties[p]);
+		int ok = !off && measure_ok(m, ms, all, nall);
 		buf_printf(b, "%s  measure ", ok ? "" : "# ");
 		for (size_t p = 0; p < ms->nparties; p++)
 			buf_printf(b, "%s%s", p ? "," : "", ms->parties[p]);

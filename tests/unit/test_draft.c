@@ -277,6 +277,64 @@ static void test_tab_in_quotes(void **state)
 	unlink(path);
 }
 
+/* A comparison of measures only (the format allows one) is written live,
+ * its measures too, and comes back: it was written commented out, as if
+ * only rows could keep a comparison. */
+static void test_measures_alone(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"Japan cut its sales tax by 2 percent, Korea its fuel tax by 3 percent.\n";
+	static const char annot[] =
+		"actor japan country \"Japan\"\n"
+		"actor korea country \"Korea\"\n"
+		"comparison cuts \"Tax cuts\"\n"
+		"  measure japan \"sales tax cut\" \"2 percent\"\n"
+		"  measure korea \"fuel tax cut\" \"3 percent\"\n";
+	char path[4200], apath[4200];
+	snprintf(path, sizeof path, "%s/measures.txt", dir);
+	snprintf(apath, sizeof apath, "%s/measures.brief", dir);
+	write_file(path, text, sizeof text - 1);
+	write_file(apath, annot, sizeof annot - 1);
+	struct model m;
+	struct model_error err;
+	assert_int_equal(model_open(&m, path, NULL, &err), 0);
+	model_scan_all(&m);
+	assert_int_equal(m.annot.ncomparisons, 1);
+	char *out = NULL;
+	size_t outn = 0;
+	FILE *f = open_memstream(&out, &outn);
+	assert_int_equal(draft_write(f, &m), 0);
+	fclose(f);
+	assert_non_null(strstr(out, "\ncomparison cuts \"Tax cuts\"\n"));
+	assert_non_null(strstr(out, "\n  measure japan \"sales tax cut\" \"2 percent\"\n"));
+	assert_non_null(strstr(out, "\n  measure korea \"fuel tax cut\" \"3 percent\"\n"));
+	free(out);
+	model_free(&m);
+	round_trip(path);
+	/* Loaded back from its own draft: the same comparison, both measures. */
+	char draft[4200];
+	snprintf(draft, sizeof draft, "%s/draft.brief", dir);
+	assert_int_equal(model_open(&m, path, NULL, &err), 0);
+	model_scan_all(&m);
+	f = fopen(draft, "wb");
+	assert_non_null(f);
+	assert_int_equal(draft_write(f, &m), 0);
+	assert_int_equal(fclose(f), 0);
+	struct model r;
+	if (model_open(&r, path, draft, &err) != 0)
+		fail_msg("the draft does not load: %s", err.msg);
+	assert_int_equal(r.annot.ncomparisons, 1);
+	assert_int_equal(r.annot.comparisons[0].nmeasures, 2);
+	assert_int_equal(r.annot.comparisons[0].measures[1].q.start,
+			 m.annot.comparisons[0].measures[1].q.start);
+	model_free(&r);
+	model_free(&m);
+	unlink(draft);
+	unlink(apath);
+	unlink(path);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -298,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_fixtures_round_trip),
 		cmocka_unit_test(test_hostile_strings),
 		cmocka_unit_test(test_tab_in_quotes),
+		cmocka_unit_test(test_measures_alone),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
