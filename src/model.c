@@ -871,6 +871,11 @@ int model_auto_is_shown(const struct model *m, const struct entity *e)
 	return shown(m, m->auto_show, e);
 }
 
+int model_auto_is_default(const struct model *m, const struct entity *e)
+{
+	return shown(m, MODEL_AUTO_SHOWN, e);
+}
+
 const struct entity_why *model_mention_why(const struct model *m, const struct mention *mn)
 {
 	if (mn->entity >= m->annot.nentities)

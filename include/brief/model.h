@@ -138,6 +138,10 @@ enum entity_conf model_entity_conf(const struct model *m, size_t i);
 const struct entity_why *model_mention_why(const struct model *m, const struct mention *mn);
 /* Whether an automatic actor (one of auto_ents) is among annot.entities now. */
 int model_auto_is_shown(const struct model *m, const struct entity *e);
+/* Whether an automatic actor is one the reader shows by default: sure and
+ * likely, the sure only past the finder's bounds (auto_truncated).  What a
+ * draft writes in, so that it loads back to what was shown. */
+int model_auto_is_default(const struct model *m, const struct entity *e);
 /* Whether comparison i of cmps was found automatically (then its rows'
  * why says each one's rule, confidence and sentence). */
 int model_cmp_is_auto(const struct model *m, size_t i);

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "brief/actors.h"
 #include "brief/chart.h"
 #include "brief/draft.h"
 #include "brief/mentions.h"
@@ -154,6 +155,25 @@ static void test_commentary_round_trip(void **state)
 	snprintf(path, sizeof path, "%s/article.txt", dir);
 	write_file(path, text, n);
 	free(text);
+	round_trip(path);
+	unlink(path);
+}
+
+/* Past the finder's bounds (here ACTORS_MAX_NAMES different names) the
+ * reader shows the sure actors only; the draft writes in no more, so it
+ * loads back to what was shown ("Mary Zorblat", likely, commented out). */
+static void test_truncated_round_trip(void **state)
+{
+	(void)state;
+	struct buf b = { 0 };
+	buf_adds(&b, "Mary Zorblat said the plan was good.\n");
+	for (unsigned i = 0; i < ACTORS_MAX_NAMES + 100; i++)
+		buf_printf(&b, "Ka%c%c%cro Ve%c%clu said on Monday.\n", 'a' + i % 26, 'a' + i / 26 % 26,
+			   'a' + i / 676 % 26, 'a' + i % 7, 'a' + i / 7 % 26);
+	char path[4200];
+	snprintf(path, sizeof path, "%s/names.txt", dir);
+	write_file(path, b.data, b.len);
+	free(b.data);
 	round_trip(path);
 	unlink(path);
 }
@@ -354,6 +374,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commentary_round_trip),
 		cmocka_unit_test(test_fixtures_round_trip),
+		cmocka_unit_test(test_truncated_round_trip),
 		cmocka_unit_test(test_hostile_strings),
 		cmocka_unit_test(test_tab_in_quotes),
 		cmocka_unit_test(test_measures_alone),
