@@ -1195,8 +1195,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 							   t0->end - t0->start);
 	/* "Spisak Jr.": the abbreviation's full stop is the name's. */
 	if (j - i >= 2 && (word_is(L, j - 1, "Jr") || word_is(L, j - 1, "Sr")) && punct_is(L, j, ".")
-	    && glued(L, j - 1))
+	    && glued(L, j - 1)) {
+		if (f.ev_end == f.end)
+			f.ev_end = tok(L, j)->end;
 		f.end = tok(L, j)->end;
+	}
 	long ci = note(L->a, L->text, &f);
 	explicit_alias(L, ci, j, f.start);
 }
@@ -1290,8 +1293,17 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 		size_t ds, de;
 		const char *aff;
 		int person_cue = cue_of(L, j) == CUE_SPEECH || apposition(L, j, &ds, &de, &aff);
-		if (person_cue && j - i == 2 && gaz_is_proper(L->g, L->text + tok(L, i)->start,
-							      tok(L, i)->end - tok(L, i)->start))
+		/* "Mark Carney, the Bank of England governor": a first name
+		 * (SCOWL's or the Census's) before a person cue. */
+		if (person_cue && j - i == 2
+		    && (gaz_is_proper(L->g, L->text + tok(L, i)->start, tok(L, i)->end - tok(L, i)->start)
+			|| gaz_is_firstname(L->g, L->text + tok(L, i)->start,
+					    tok(L, i)->end - tok(L, i)->start)))
+			break;
+		/* "Frank G. Spisak Jr. was executed": a word before an
+		 * initial is a given name, whatever else it means. */
+		if (i + 3 < j && tok(L, i)->shape == TOK_CAP && initial(L, i + 1) && glued(L, i + 1)
+		    && punct_is(L, i + 2, ".") && !word_in(L, i, det, sizeof det / sizeof det[0]))
 			break;
 		/* "Park said", "May said": a lone word the verb makes a name of,
 		 * not a pronoun ("He said") nor a group ("Officials said"). */
@@ -2364,6 +2376,7 @@ void actors_finish(struct actors *a)
 		 * a person's first name (the surname pass gives the short form). */
 		int part = 0;
 		long piece_of = -1;
+		int title_found = c->has_kind && c->kind == KIND_PERSON && c->rule && strcmp(c->rule, R_TITLE) == 0;
 		for (size_t k = 0; k < b.n; k++) {
 			const char *nm = b.e[k].name;
 			if (!b.e[k].nal)
@@ -2371,6 +2384,15 @@ void actors_finish(struct actors *a)
 			const char *hit = strstr(nm, c->s);
 			if (!(hit && (hit == nm || hit[-1] == ' ' || hit[-1] == '-')
 			      && (hit[c->len] == '\0' || hit[c->len] == ' ' || hit[c->len] == '-')))
+				continue;
+			/* "Prince William" beside "William Jefferson Clinton": a
+			 * title names a person by a surname, or a royal or a
+			 * pope by a given name, never one by another's given
+			 * name, so a word a title found that is not the
+			 * surname of another person's name ("Kim" of "Kim Jong
+			 * Un" is) is a person of its own. */
+			if (title_found && b.e[k].kind == KIND_PERSON && hit[c->len] != '\0'
+			    && !(b.e[k].name_cand >= 0 && a->c[b.e[k].name_cand].family_first))
 				continue;
 			part = 1;
 			/* Not a place: "Whangārei" is not "Whangārei Harbour". */

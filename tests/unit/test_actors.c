@@ -1432,6 +1432,77 @@ static void test_review3_title_word_before_a_generation(void **state)
 	model_free(&m);
 }
 
+/* ---- fourth round: older defects a review found ---- */
+
+/* A title names a royal by a given name: "Prince William" is not the
+ * given name of "William Jefferson Clinton", so both are shown; a title
+ * before a family-first name's surname still folds into it. */
+static void test_r4_title_before_anothers_given_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The crowd cheered as Prince William visited Kenya on Monday.\n"
+		      "William Jefferson Clinton was there too, and Clinton spoke first.\n");
+	const struct entity *w = need(&m, "William");
+	assert_int_equal(w->kind, KIND_PERSON);
+	assert_string_equal(why_rule(w), "title-cue");
+	const struct entity *c = need(&m, "William Jefferson Clinton");
+	assert_true(has_alias(c, "Clinton"));
+	assert_false(has_alias(c, "William"));
+	model_free(&m);
+	open_body(&m, "North Korean leader Kim Jong Un met the envoy on Monday.\n"
+		      "Mr. Kim said nothing after the talks.\n");
+	const struct entity *k = need(&m, "Kim Jong Un");
+	assert_true(has_alias(k, "Kim"));
+	assert_null(any(&m, "Kim"));
+	model_free(&m);
+}
+
+/* A sentence's first word before an initial is a given name, common
+ * word or not. */
+static void test_r4_sentence_initial_name_with_initial(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Frank G. Spisak Jr. was executed in Ohio on Thursday.\n"
+		      "Spisak had killed three people in 1982.\n");
+	const struct entity *e = need(&m, "Frank G. Spisak Jr.");
+	assert_int_equal(e->kind, KIND_PERSON);
+	assert_true(has_alias(e, "Spisak"));
+	expect_not(&m, "G. Spisak Jr");
+	expect_not(&m, "G. Spisak Jr.");
+	model_free(&m);
+}
+
+/* An occupation makes an apposition a person's, with a surname that is
+ * a common word ("Brown"). */
+static void test_r4_occupation_in_apposition(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Gordon Brown, a plumber from Ohio, said the water was cold.\n");
+	const struct entity *e = need(&m, "Gordon Brown");
+	assert_int_equal(e->kind, KIND_PERSON);
+	assert_string_equal(str_or(e->description), "plumber from Ohio");
+	model_free(&m);
+}
+
+/* A first name and a surname that is a common word ("Mark"), at a
+ * sentence's start, before an apposition: the whole name, its
+ * description copied. */
+static void test_r4_first_name_at_sentence_start(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Mark Carney, the Bank of England governor, said rates would rise.\n");
+	const struct entity *e = need(&m, "Mark Carney");
+	assert_int_equal(e->kind, KIND_PERSON);
+	assert_string_equal(str_or(e->description), "Bank of England governor");
+	expect_not(&m, "Carney");
+	expect(&m, "Bank of England", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1536,6 +1607,10 @@ int main(void)
 		cmocka_unit_test(test_review3_person_beside_a_country),
 		cmocka_unit_test(test_review3_title_field_in_two_parts),
 		cmocka_unit_test(test_review3_title_word_before_a_generation),
+		cmocka_unit_test(test_r4_title_before_anothers_given_name),
+		cmocka_unit_test(test_r4_sentence_initial_name_with_initial),
+		cmocka_unit_test(test_r4_occupation_in_apposition),
+		cmocka_unit_test(test_r4_first_name_at_sentence_start),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
