@@ -2164,6 +2164,37 @@ static int thing_like(const struct gazetteer *g, const struct acand *c)
 	return w > c->s && gaz_cue(g, (const uint8_t *)w, (size_t)(c->s + c->len - w)) == CUE_THING;
 }
 
+/* Whether a description names an office a leader holds: a word of it,
+ * capitalised, is a title of a head of state, a government or a royal
+ * (titles.tsv: "former prime minister" has Minister), or "leader". */
+static int desc_office(const struct gazetteer *g, const char *d)
+{
+	for (const char *p = d; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		char word[32];
+		if (!n || n >= sizeof word)
+			continue;
+		memcpy(word, w, n);
+		word[0] = (char)(word[0] >= 'a' && word[0] <= 'z' ? word[0] - 0x20 : word[0]);
+		if (n == 6 && memcmp(word, "Leader", 6) == 0)
+			return 1;
+		size_t len;
+		const struct gaz_word *t = gaz_title(g, (const uint8_t *)word, n, &len);
+		if (!t || len != n)
+			continue;
+		const char *cls = gaz_title_class(t->cls);
+		if (strcmp(cls, "head-of-state") == 0 || strcmp(cls, "government") == 0
+		    || strcmp(cls, "royal") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int cand_cmp_count(const struct acand *x, const struct acand *y)
 {
 	return x->n > y->n ? -1 : x->n < y->n;
@@ -2495,10 +2526,12 @@ void actors_finish(struct actors *a)
 
 	/* 7. A person the text gives no country whom leaders.tsv knows
 	 * ("President Barack Obama", "the Obama administration"): the
-	 * country whose office it is.  Only persons found above. */
+	 * country whose office it is.  Only persons found above, and not
+	 * one the text says is something else ("Imran Khan, the Bollywood
+	 * actor": a namesake). */
 	for (size_t i = 0; i < b.n; i++) {
 		struct bent *e = &b.e[i];
-		if (e->kind != KIND_PERSON || e->aff || !e->nal)
+		if (e->kind != KIND_PERSON || e->aff || !e->nal || (e->desc && !desc_office(g, e->desc)))
 			continue;
 		for (size_t k = 0; k < e->nal && !e->aff; k++) {
 			const struct acand *c = &a->c[e->al[k].cand];

@@ -1503,6 +1503,24 @@ static void test_r4_first_name_at_sentence_start(void **state)
 	model_free(&m);
 }
 
+/* leaders.tsv gives a country to a leader the text names without one,
+ * not to a namesake whose apposition gives another role. */
+static void test_r4_leaders_list_and_a_namesake(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Pakistan said on Monday it would talk.\n"
+		      "Imran Khan, the Bollywood actor, said he would not watch.\n");
+	const struct entity *e = need(&m, "Imran Khan");
+	assert_null(e->affiliation);
+	model_free(&m);
+	open_body(&m, "Pakistan said on Monday it would talk.\n"
+		      "Imran Khan, the former prime minister, said he would not watch.\n");
+	e = need(&m, "Imran Khan");
+	assert_string_equal(str_or(e->affiliation), "pakistan");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1611,6 +1629,7 @@ int main(void)
 		cmocka_unit_test(test_r4_sentence_initial_name_with_initial),
 		cmocka_unit_test(test_r4_occupation_in_apposition),
 		cmocka_unit_test(test_r4_first_name_at_sentence_start),
+		cmocka_unit_test(test_r4_leaders_list_and_a_namesake),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
