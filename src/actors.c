@@ -982,6 +982,31 @@ static void explicit_alias(const struct line *L, long ci, size_t j, size_t start
 		L->a->c[ai].acronym_of = ci;
 }
 
+/* A taxon's name (devset rule A1: no actor): a family's, an order's or
+ * a superfamily's by the suffix the codes of zoological and botanical
+ * nomenclature prescribe ("Dromaeosauridae", "Felinae", "Rosaceae",
+ * "Passeriformes"), or a genus before a species epithet with a Latin
+ * genitive ending ("Saurornitholestes langstoni", "Homo naledi").  s is
+ * n bytes; epithet, when not NULL, is the lower-case word after it. */
+static int taxon(const char *s, size_t n, const char *epithet, size_t en)
+{
+	static const char *const rank[] = { "idae", "inae", "oidea", "aceae", "iformes" };
+	for (size_t k = 0; k < sizeof rank / sizeof rank[0]; k++) {
+		size_t rl = strlen(rank[k]);
+		if (n > rl + 2 && memcmp(s + n - rl, rank[k], rl) == 0 && !memchr(s, ' ', n))
+			return 1;
+	}
+	if (!epithet || en < 5 || memchr(s, ' ', n))
+		return 0;
+	static const char *const gen[] = { "ae", "ensis", "orum", "arum", "i" };
+	for (size_t k = 0; k < sizeof gen / sizeof gen[0]; k++) {
+		size_t gl = strlen(gen[k]);
+		if (en > gl + 3 && memcmp(epithet + en - gl, gen[k], gl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -1188,7 +1213,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		&& cue_of(L, j) != CUE_ACT;
 	/* "the online game Minecraft", "the Android version", "versions of
 	 * Minecraft": a product or a work, no actor (devset rule A1). */
-	f.thing = (adjacent(L, j - 1) && cue_of(L, j) == CUE_THING && tok(L, j)->shape == TOK_LOWER)
+	f.thing = (adjacent(L, j - 1) && tok(L, j)->shape == TOK_LOWER
+		   && (cue_of(L, j) == CUE_THING
+		       || (j == i + 1 && taxon((const char *)L->text + t0->start, t0->end - t0->start,
+					       (const char *)L->text + tok(L, j)->start,
+					       tok(L, j)->end - tok(L, j)->start))))
 		  || (i && adjacent(L, i - 1) && cue_of(L, i - 1) == CUE_THING && tok(L, i - 1)->shape == TOK_LOWER)
 		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING);
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
@@ -2156,7 +2185,7 @@ static int member_plural(const struct gazetteer *g, const char *s, size_t n)
  * Spring", "Data Retention Bill"). */
 static int thing_like(const struct gazetteer *g, const struct acand *c)
 {
-	if (c->n_thing * 2 >= c->n && c->n_thing)
+	if ((c->n_thing * 2 >= c->n && c->n_thing) || taxon(c->s, c->len, NULL, 0))
 		return 1;
 	const char *w = c->s + c->len;
 	while (w > c->s && w[-1] != ' ')
@@ -2205,6 +2234,15 @@ static int cand_cmp_count(const struct acand *x, const struct acand *y)
 static const char *explicit_rule(const struct acand *c)
 {
 	return c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM;
+}
+
+/* How sure an explicit alias makes its name: "the Minimum Support Price
+ * (MSP)" is a measure with its acronym, as sure of being an actor as its
+ * name is (a thing's, no cue: unsure); any other name, likely. */
+static enum entity_conf acronym_conf(const struct actors *a, const struct acand *c)
+{
+	const struct acand *of = c->acronym_of >= 0 ? &a->c[c->acronym_of] : NULL;
+	return of && !of->has_kind && thing_like(a->g, of) ? CONF_UNSURE : CONF_LIKELY;
 }
 
 void actors_finish(struct actors *a)
@@ -2380,7 +2418,7 @@ void actors_finish(struct actors *a)
 			    && upper_initials_match(c->s, c->len, b.e[k].name))
 				target = (long)k;
 		if (target >= 0)
-			add_alias(&b, target, (long)i, explicit_rule(c), CONF_LIKELY);
+			add_alias(&b, target, (long)i, explicit_rule(c), acronym_conf(a, c));
 	}
 	/* 6. What is left: one word found by a cue, or a capitalised run. */
 	for (size_t i = 0; i < a->nc; i++) {
@@ -2390,7 +2428,7 @@ void actors_finish(struct actors *a)
 		/* "Social Democrats (SPD)": the name was found here, above
 		 * (candidates stand in the order they were first seen). */
 		if (c->acronym_of >= 0 && a->c[c->acronym_of].entity >= 0) {
-			add_alias(&b, a->c[c->acronym_of].entity, (long)i, explicit_rule(c), CONF_LIKELY);
+			add_alias(&b, a->c[c->acronym_of].entity, (long)i, explicit_rule(c), acronym_conf(a, c));
 			continue;
 		}
 		int one = !memchr(c->s, ' ', c->len);

@@ -1521,6 +1521,44 @@ static void test_r4_leaders_list_and_a_namesake(void **state)
 	model_free(&m);
 }
 
+/* Taxa and geological periods are capitalised and name no actor (rule
+ * A1): a family by its suffix, a genus by its species epithet. */
+static void test_r4_taxa_and_periods(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The fossil was thought to be Saurornitholestes langstoni, a species within the "
+		      "Dromaeosauridae family.\nIt lived in the late Cretaceous, long before the "
+		      "Pleistocene, and Saurornitholestes hunted at night.\n");
+	expect_not(&m, "Saurornitholestes");
+	expect_not(&m, "Dromaeosauridae");
+	expect_not(&m, "Cretaceous");
+	expect_not(&m, "Pleistocene");
+	model_free(&m);
+	/* A surname before a lower-case word is no genus. */
+	open_body(&m, "The curator met Jasinski at the museum, and Jasinski said it was new.\n");
+	need(&m, "Jasinski");
+	model_free(&m);
+}
+
+/* A measure named in capitals with its acronym is no actor: the acronym
+ * makes it no surer than its name. */
+static void test_r4_measure_with_its_acronym(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Farmers want the Minimum Support Price (MSP) raised, and the MSP rose.\n"
+		      "The Minimum Support Price is set each year by the ministry.\n");
+	expect_not(&m, "Minimum Support Price");
+	expect_not(&m, "MSP");
+	model_free(&m);
+	open_body(&m, "The report came from the Committee for a Responsible Federal Budget (CRFB) "
+		      "on Monday, and the CRFB said more.\n");
+	const struct entity *e = need(&m, "Committee for a Responsible Federal Budget");
+	assert_true(has_alias(e, "CRFB"));
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1630,6 +1668,8 @@ int main(void)
 		cmocka_unit_test(test_r4_occupation_in_apposition),
 		cmocka_unit_test(test_r4_first_name_at_sentence_start),
 		cmocka_unit_test(test_r4_leaders_list_and_a_namesake),
+		cmocka_unit_test(test_r4_taxa_and_periods),
+		cmocka_unit_test(test_r4_measure_with_its_acronym),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
