@@ -44,6 +44,8 @@
 #define R_PLACE_BESIDE "place:beside-place"
 #define R_SCRIPT     "alias:own-script"
 #define R_PIECE      "alias:piece-of-name"
+#define R_PLURAL     "alias:plural-spelling"
+#define R_VOWEL      "alias:one-vowel-spelling"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -1898,6 +1900,7 @@ struct bent {
 	const char *name;           /* borrowed: a candidate's surface or a list name */
 	const char *desc;           /* borrowed, or NULL */
 	const char *aff;            /* a gazetteer country id, or NULL */
+	long into;                  /* folded as a second spelling into this entity, or -1 */
 	struct balias *al;
 	size_t nal, capal;
 };
@@ -1916,6 +1919,7 @@ static long new_bent(struct builder *b, enum entity_kind kind)
 	e->kind = kind;
 	e->gaz = -1;
 	e->name_cand = -1;
+	e->into = -1;
 	e->conf = CONF_UNSURE;
 	return (long)b->n++;
 }
@@ -2236,6 +2240,97 @@ static const char *explicit_rule(const struct acand *c)
 	return c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM;
 }
 
+/* How often an entity's spellings occur. */
+static uint32_t bent_count(const struct builder *b, const struct bent *e)
+{
+	uint32_t n = 0;
+	for (size_t k = 0; k < e->nal; k++)
+		n += b->a->c[e->al[k].cand].n;
+	return n;
+}
+
+/* Fold entity from into entity into, each spelling under rule. */
+static void fold_into(struct builder *b, long into, long from, const char *rule)
+{
+	struct bent *y = &b->e[from];
+	for (size_t q = 0; q < y->nal; q++)
+		add_alias(b, into, y->al[q].cand, rule, y->al[q].conf);
+	if (!b->e[into].desc)
+		b->e[into].desc = y->desc;
+	if (!b->e[into].aff)
+		b->e[into].aff = y->aff;
+	y->nal = 0;
+	y->into = into;
+}
+
+/* The entity the spelling s (n bytes) names, when another than ei of the
+ * same kind, or -1. */
+static long spelled_entity(const struct builder *b, long ei, const char *s, size_t n)
+{
+	long ci = find_cand(b->a, (const uint8_t *)s, n);
+	if (ci < 0)
+		return -1;
+	long x = b->a->c[ci].entity;
+	return x >= 0 && x != ei && b->e[x].nal && b->e[x].kind == b->e[ei].kind && b->e[x].gaz < 0 ? x : -1;
+}
+
+/* Step 3d of actors_finish for entity ei: see there. */
+static void second_spelling(struct builder *b, long ei)
+{
+	struct bent *e = &b->e[ei];
+	if (!e->nal || e->gaz >= 0 || e->name_cand < 0)
+		return;
+	const struct acand *nc = &b->a->c[e->name_cand];
+	char v[SURFACE_MAX + 1];
+	if (nc->len > SURFACE_MAX)
+		return;
+	if (e->kind == KIND_ORGANIZATION || e->kind == KIND_MEDIA) {
+		for (size_t k = 0; k < nc->len; k++) {
+			int word_end = k + 1 == nc->len || nc->s[k + 1] == ' ';
+			size_t ws = k;
+			while (ws > 0 && nc->s[ws - 1] != ' ')
+				ws--;
+			if (!word_end || nc->s[k] != 's' || k - ws < 3 || !memchr(nc->s, ' ', nc->len))
+				continue;
+			memcpy(v, nc->s, k);
+			memcpy(v + k, nc->s + k + 1, nc->len - k - 1);
+			long x = spelled_entity(b, ei, v, nc->len - 1);
+			if (x >= 0) {
+				/* The commoner spelling names it. */
+				if (bent_count(b, &b->e[x]) >= bent_count(b, e))
+					fold_into(b, x, ei, R_PLURAL);
+				else
+					fold_into(b, ei, x, R_PLURAL);
+				return;
+			}
+		}
+		return;
+	}
+	if (e->kind != KIND_PERSON || nc->family_first || bent_count(b, e) != 1)
+		return;
+	const char *sp = memchr(nc->s, ' ', nc->len);
+	size_t fl = sp ? (size_t)(sp - nc->s) : 0;
+	if (fl < 6)
+		return;
+	static const char vowels[] = "aeiou";
+	memcpy(v, nc->s, nc->len);
+	for (size_t k = 1; k < fl; k++) {
+		if (!strchr(vowels, nc->s[k]))
+			continue;
+		for (const char *o = vowels; *o; o++) {
+			if (*o == nc->s[k])
+				continue;
+			v[k] = *o;
+			long x = spelled_entity(b, ei, v, nc->len);
+			if (x >= 0 && bent_count(b, &b->e[x]) >= 2) {
+				fold_into(b, x, ei, R_VOWEL);
+				return;
+			}
+		}
+		v[k] = nc->s[k];
+	}
+}
+
 /* How sure an explicit alias makes its name: "the Minimum Support Price
  * (MSP)" is a measure with its acronym, as sure of being an actor as its
  * name is (a thing's, no cue: unsure); any other name, likely. */
@@ -2346,6 +2441,14 @@ void actors_finish(struct actors *a)
 				add_alias(&b, (long)i, y->al[q].cand, R_NAME_PART, y->al[q].conf);
 			y->nal = 0;
 		}
+	/* 3d. Second spellings of one actor, each looked up by its surface
+	 * (no pair of names compared): a body's name with one word in the
+	 * plural ("Greens Party" beside "Green Party"), and a person's given
+	 * name written once with one vowel changed where the same full name
+	 * is written twice or more with the other ("Annalene Baerbock",
+	 * "Annalena Baerbock": a slip, not a sister). */
+	for (size_t i = 0; i < b.n; i++)
+		second_spelling(&b, (long)i);
 	/* 4. Surnames: "Rubio" for "Marco Rubio" when no other person shares it. */
 	for (size_t i = 0; i < b.n; i++) {
 		struct bent *e = &b.e[i];
@@ -2448,7 +2551,10 @@ void actors_finish(struct actors *a)
 		int title_found = c->has_kind && c->kind == KIND_PERSON && c->rule && strcmp(c->rule, R_TITLE) == 0;
 		for (size_t k = 0; k < b.n; k++) {
 			const char *nm = b.e[k].name;
-			if (!b.e[k].nal)
+			/* "Greens" of "Greens Party", a second spelling
+			 * folded into "Green Party" (3d): a piece of that. */
+			long to = b.e[k].nal ? (long)k : b.e[k].into;
+			if (to < 0)
 				continue;
 			const char *hit = strstr(nm, c->s);
 			if (!(hit && (hit == nm || hit[-1] == ' ' || hit[-1] == '-')
@@ -2467,7 +2573,7 @@ void actors_finish(struct actors *a)
 			/* Not a place: "Whangārei" is not "Whangārei Harbour". */
 			int body = b.e[k].kind == KIND_ORGANIZATION || b.e[k].kind == KIND_MEDIA;
 			if (hit == nm && hit[c->len] == ' ' && body && b.e[k].gaz < 0)
-				piece_of = piece_of == -1 ? (long)k : -2;
+				piece_of = piece_of == -1 || piece_of == to ? to : -2;
 			else
 				piece_of = -2;
 		}

@@ -1559,6 +1559,32 @@ static void test_r4_measure_with_its_acronym(void **state)
 	model_free(&m);
 }
 
+/* Second spellings of one actor: a body's name with a word in the
+ * plural, a given name written once with one vowel changed; not two
+ * people each written twice. */
+static void test_r4_second_spellings(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The approval of Green Party members was the last hurdle on Monday.\n"
+		      "Robert Habeck and Annalene Baerbock, co-leaders of the Greens Party, spoke.\n"
+		      "Party co-leader Annalena Baerbock said the result would help.\n"
+		      "The other co-leader, Annalena Baerbock, is to be foreign minister.\n");
+	const struct entity *g = need(&m, "Green Party");
+	assert_true(has_alias(g, "Greens Party"));
+	assert_null(shown(&m, "Greens Party", NULL));
+	const struct entity *b = need(&m, "Annalena Baerbock");
+	assert_true(has_alias(b, "Annalene Baerbock"));
+	assert_string_equal(b->why[0].rule, "speech-verb");
+	assert_null(shown(&m, "Annalene Baerbock", NULL));
+	model_free(&m);
+	open_body(&m, "The twins Antonio Ferrari and Antonia Ferrari spoke, Antonio Ferrari said.\n"
+		      "Later Antonia Ferrari and Antonio Ferrari left, the staff said.\n");
+	need(&m, "Antonio Ferrari");
+	need(&m, "Antonia Ferrari");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1670,6 +1696,7 @@ int main(void)
 		cmocka_unit_test(test_r4_leaders_list_and_a_namesake),
 		cmocka_unit_test(test_r4_taxa_and_periods),
 		cmocka_unit_test(test_r4_measure_with_its_acronym),
+		cmocka_unit_test(test_r4_second_spellings),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
