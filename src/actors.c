@@ -2619,7 +2619,11 @@ void actors_finish(struct actors *a)
 		 * though what it names is a guess. */
 		const char *rule = c->rule;
 		enum entity_kind kind = (enum entity_kind)c->kind;
-		int thing = thing_like(g, c);
+		/* "the Centre", "the Council": a body's head word alone is
+		 * its description (devset rule A7), no name, though no
+		 * common word ("Centre" is British); only a cue ("the
+		 * Alliance said") makes one a name. */
+		int thing = thing_like(g, c) || (one && gaz_orgword(g, (const uint8_t *)c->s, c->len));
 		int upper = starts_upper(c->s, c->len);
 		/* Several capitalised words, common ones among them, in the
 		 * middle of sentences of two paragraphs or more: a proper name of a body

@@ -1585,6 +1585,21 @@ static void test_r4_second_spellings(void **state)
 	model_free(&m);
 }
 
+/* A body's head word alone is its description, capitalised or not, in
+ * British spelling too ("the Centre" for India's government); a speech
+ * verb still makes "the Alliance" a body. */
+static void test_r4_head_word_alone_is_a_description(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He is one of three representatives of the Centre at the talks.\n"
+		      "Five rounds of talks between the Centre and farmer groups failed.\n"
+		      "The Alliance said on Monday that it would join them.\n");
+	expect_not(&m, "Centre");
+	expect(&m, "Alliance", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1697,6 +1712,7 @@ int main(void)
 		cmocka_unit_test(test_r4_taxa_and_periods),
 		cmocka_unit_test(test_r4_measure_with_its_acronym),
 		cmocka_unit_test(test_r4_second_spellings),
+		cmocka_unit_test(test_r4_head_word_alone_is_a_description),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
