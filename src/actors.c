@@ -1099,8 +1099,15 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	/* A title or a head word alone ("the President said", "the Ministry")
 	 * is no name. */
 	const struct gaz_word *tw;
-	if (title_at(L, i, &tw) == j)
+	size_t te = title_at(L, i, &tw);
+	/* "Mr. President": an honorific's full stop ends the run. */
+	if (te == j || (te == j + 1 && punct_is(L, j, ".")))
 		return;
+	/* "the Federal Minister", "a Senior Minister": common words before
+	 * a title, and no name after it, describe a person (rule A7). */
+	for (size_t k = i + 1; k < j && is_common(L, k - 1); k++)
+		if (title_at(L, k, &tw) == j)
+			return;
 	if (j == i + 1 && gaz_orgword(L->g, L->text + t0->start, base_len(L, i))
 	    && !(i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The"))))
 		return;
@@ -1255,6 +1262,16 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 	if (kind == KIND_PLACE && !of_head
 	    && (apposition(L, j, &ds, &de, &paff) || (cue_of(L, j) == CUE_SPEECH && first_name_cue(L, i))))
 		return 0;
+	/* "the Federal Government", "the State Government": a government
+	 * named only by common words is described, not named (rule A7);
+	 * "the Lagos State Government" names one. */
+	if (!of_head && word_is(L, j - 1, "Government")) {
+		size_t k = i;
+		while (k < j && is_common(L, k))
+			k++;
+		if (k == j)
+			return 1;
+	}
 	struct finding f;
 	fill(&f, L, i, j);
 	/* "Remain Co.", "Acme Inc.": the abbreviation's full stop is part of
@@ -2190,6 +2207,9 @@ static int member_plural(const struct gazetteer *g, const char *s, size_t n)
 static int thing_like(const struct gazetteer *g, const struct acand *c)
 {
 	if ((c->n_thing * 2 >= c->n && c->n_thing) || taxon(c->s, c->len, NULL, 0))
+		return 1;
+	/* "Hinduism", "Marxism", "Thatcherism": one word naming a doctrine. */
+	if (c->len > 5 && !memchr(c->s, ' ', c->len) && memcmp(c->s + c->len - 3, "ism", 3) == 0)
 		return 1;
 	const char *w = c->s + c->len;
 	while (w > c->s && w[-1] != ' ')

@@ -1600,6 +1600,42 @@ static void test_r4_head_word_alone_is_a_description(void **state)
 	model_free(&m);
 }
 
+/* Descriptions written in capitals: an honorific before a title, common
+ * words before a title with no name, a government named only by common
+ * words; a government a name names stays a body. */
+static void test_r4_capitalised_descriptions(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Once Mr. President identifies these as obstacles, the work can start.\n"
+		      "The Federal Minister wrote to the council, and the Federal Minister said more.\n"
+		      "Aligning positions with the Federal Government is fraught, officials said.\n"
+		      "The Lagos State Government said on Monday it would act.\n");
+	expect_not(&m, "Mr");
+	expect_not(&m, "Federal Minister");
+	expect_not(&m, "Federal Government");
+	need(&m, "Lagos State Government");
+	model_free(&m);
+}
+
+/* Words a list can tell from names: doctrines by "-ism", religions,
+ * possessive pronouns opening a product's name, nicknames of peoples. */
+static void test_r4_doctrines_religions_and_nicknames(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He wrote about Islam and Hinduism, and about Thatcherism in Britain.\n"
+		      "The card called My Number failed, and the My Number campaign stalled.\n"
+		      "The Aussies won the match in Sydney on Monday.\n");
+	expect_not(&m, "Islam");
+	expect_not(&m, "Hinduism");
+	expect_not(&m, "Thatcherism");
+	expect_not(&m, "My Number");
+	expect_not(&m, "Number");
+	expect_not(&m, "Aussies");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1713,6 +1749,8 @@ int main(void)
 		cmocka_unit_test(test_r4_measure_with_its_acronym),
 		cmocka_unit_test(test_r4_second_spellings),
 		cmocka_unit_test(test_r4_head_word_alone_is_a_description),
+		cmocka_unit_test(test_r4_capitalised_descriptions),
+		cmocka_unit_test(test_r4_doctrines_religions_and_nicknames),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
