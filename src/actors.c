@@ -2211,10 +2211,20 @@ static int thing_like(const struct gazetteer *g, const struct acand *c)
 	/* "Hinduism", "Marxism", "Thatcherism": one word naming a doctrine. */
 	if (c->len > 5 && !memchr(c->s, ' ', c->len) && memcmp(c->s + c->len - 3, "ism", 3) == 0)
 		return 1;
-	const char *w = c->s + c->len;
+	const char *w = c->s + c->len, *e = w;
 	while (w > c->s && w[-1] != ' ')
 		w--;
-	return w > c->s && gaz_cue(g, (const uint8_t *)w, (size_t)(c->s + c->len - w)) == CUE_THING;
+	/* "Plan C", "Phase 2": a letter or a number after the head word
+	 * labels one of a series. */
+	int label = e - w == 1 || strspn(w, "0123456789") == (size_t)(e - w);
+	label = label && w > c->s + 1;
+	if (label) {
+		e = w - 1;
+		w = e;
+		while (w > c->s && w[-1] != ' ')
+			w--;
+	}
+	return (w > c->s || label) && gaz_cue(g, (const uint8_t *)w, (size_t)(e - w)) == CUE_THING;
 }
 
 /* Whether a description names an office a leader holds: a word of it,

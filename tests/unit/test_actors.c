@@ -1636,6 +1636,18 @@ static void test_r4_doctrines_religions_and_nicknames(void **state)
 	model_free(&m);
 }
 
+/* A letter or a number after a thing's head word labels one of a
+ * series: "Plan C" is a plan, "Phase 2" a phase, no actor. */
+static void test_r4_labelled_plans(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He praised the fulfilment of Plan C on Monday.\n"
+		      "Without the votes, Plan C would not have passed, the senators said.\n");
+	expect_not(&m, "Plan C");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1751,6 +1763,7 @@ int main(void)
 		cmocka_unit_test(test_r4_head_word_alone_is_a_description),
 		cmocka_unit_test(test_r4_capitalised_descriptions),
 		cmocka_unit_test(test_r4_doctrines_religions_and_nicknames),
+		cmocka_unit_test(test_r4_labelled_plans),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
