@@ -46,6 +46,7 @@
 #define R_PIECE      "alias:piece-of-name"
 #define R_PLURAL     "alias:plural-spelling"
 #define R_VOWEL      "alias:one-vowel-spelling"
+#define R_LEADER     "leader-surname"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -2270,6 +2271,20 @@ static const char *explicit_rule(const struct acand *c)
 	return c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM;
 }
 
+/* Whether one word (n bytes) is the surname of a leader leaders.tsv
+ * lists ("Attlee" of "Clement Attlee"): a person's, whom a reader knows
+ * by it.  The list is some 150 names, read for lone words only. */
+static int leader_surname(const struct gazetteer *g, const char *s, size_t n)
+{
+	for (size_t k = 0; k < g->nleaders; k++) {
+		const char *nm = g->leaders[k].name;
+		size_t nl = strlen(nm);
+		if (nl > n && nm[nl - n - 1] == ' ' && memcmp(nm + nl - n, s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* How often an entity's spellings occur. */
 static uint32_t bent_count(const struct builder *b, const struct bent *e)
 {
@@ -2693,6 +2708,13 @@ void actors_finish(struct actors *a)
 			if (!c->has_kind)
 				kind = gaz_is_proper(g, (const uint8_t *)c->s, c->len) ? KIND_PERSON
 										    : KIND_ORGANIZATION;
+		}
+		/* "Attlee", "Macmillan", "Truss" alone, no cue: a leader's
+		 * surname is a person's, whatever else SCOWL says it is. */
+		if (conf == CONF_LIKELY && one && !c->has_kind && kind != KIND_PERSON
+		    && leader_surname(g, c->s, c->len)) {
+			kind = KIND_PERSON;
+			rule = R_LEADER;
 		}
 		long e = new_bent(&b, kind);
 		b.e[e].name = c->s;

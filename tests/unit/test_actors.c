@@ -249,9 +249,10 @@ static void test_s07_regnal_number(void **state)
 	expect_not(&m, "II");
 	/* Biden: no cue in the sentence, but a capital where none is
 	 * expected on no common word: a name, likely (Mikheev's evidence),
-	 * its kind a guess. */
+	 * and a listed leader's surname, so a person's. */
 	const struct entity *b = need(&m, "Biden");
-	assert_string_equal(b->why[0].rule, "mid-sentence-capital");
+	assert_string_equal(b->why[0].rule, "leader-surname");
+	assert_int_equal(b->kind, KIND_PERSON);
 	assert_int_equal(b->why[0].conf, CONF_LIKELY);
 	model_free(&m);
 	/* "In Washington,": an ambiguous seat (the state, a person) is a
@@ -1648,6 +1649,23 @@ static void test_r4_labelled_plans(void **state)
 	model_free(&m);
 }
 
+/* A lone word found with no cue that is a listed leader's surname is a
+ * person's; another lone word stays a body's. */
+static void test_r4_leader_surname_is_a_person(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The reforms of Attlee outlasted the decade that followed them.\n"
+		      "Later governments kept what Attlee built, and Truss did not undo it.\n"
+		      "Even Truss, in her short weeks, praised the Zorblax reforms.\n"
+		      "The Zorblax group disagreed.\n");
+	expect(&m, "Attlee", KIND_PERSON);
+	expect_rule(&m, "Attlee", "leader-surname");
+	expect(&m, "Truss", KIND_PERSON);
+	expect(&m, "Zorblax", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1764,6 +1782,7 @@ int main(void)
 		cmocka_unit_test(test_r4_capitalised_descriptions),
 		cmocka_unit_test(test_r4_doctrines_religions_and_nicknames),
 		cmocka_unit_test(test_r4_labelled_plans),
+		cmocka_unit_test(test_r4_leader_surname_is_a_person),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
