@@ -1687,6 +1687,10 @@ static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
 		return "chrome:credit";
 	/* "CNNMoney (New York) First published February 1, 2016", "Updated
 	 * 2:15 PM ET": a publication stamp. */
+	/* "June 25, 2023. Special to Asia Policy Point.": whom a piece was
+	 * written for, a byline's. */
+	if (words <= 15 && has(t, s, e, "Special to "))
+		return "chrome:byline";
 	if (words <= 15 && (has(t, s, e, "First published") || has(t, s, e, "Last updated")
 			    || has(t, s, e, "Last Updated") || starts_with(t, s, e, "Published ")
 			    || starts_with(t, s, e, "Updated ") || starts_with(t, s, e, "Posted ")))
@@ -1796,6 +1800,18 @@ static size_t dateline_end(const struct line *L)
  * before it (end when there is none). */
 static size_t credit_tail(const struct gazetteer *g, const uint8_t *t, size_t s, size_t e)
 {
+	/* "... governmentImage: Abdulhamid Hosbas/AA/picture alliance": a
+	 * caption's credit after its label, glued on as pages lose the
+	 * break, the photographer and agency parted by a slash. */
+	static const char *const label[] = { "Image: ", "Photo: ", "Picture: ", "Photograph: " };
+	size_t from = e - s > 100 ? e - 100 : s;
+	for (size_t k = 0; k < sizeof label / sizeof label[0]; k++) {
+		size_t n = strlen(label[k]);
+		const uint8_t *l = e - from > n ? memmem(t + from, e - from, label[k], n) : NULL;
+		if (l && l > t + s && memchr(l + n, '/', (size_t)(t + e - l - n))
+		    && !memchr(l + n, '.', (size_t)(t + e - l - n)))
+			return (size_t)(l - t);
+	}
 	if (e - s < 4 || t[e - 1] != ')')
 		return e;
 	size_t o = e - 1;
@@ -1804,8 +1820,9 @@ static size_t credit_tail(const struct gazetteer *g, const uint8_t *t, size_t s,
 	if (o <= s || t[o - 1] != '(')
 		return e;
 	size_t in = o, out = e - 1;
+	/* "(File | PTI)": a file photo's agency after a bar. */
 	int credit = has(t, in, out, "/") || has(t, in, out, "Getty") || has(t, in, out, "Photo")
-		     || has(t, in, out, "Images") || has(t, in, out, "via AP");
+		     || has(t, in, out, "Images") || has(t, in, out, "via AP") || has(t, in, out, " | ");
 	size_t len;
 	const struct gaz_spelling *sp = out > in ? gaz_match(g, t + in, out - in, &len) : NULL;
 	if (sp && len == out - in && g->entries[sp->entry].kind == KIND_MEDIA)

@@ -1666,6 +1666,25 @@ static void test_r4_leader_surname_is_a_person(void **state)
 	model_free(&m);
 }
 
+/* Chrome a caption or a stamp carries: a credit glued after its
+ * caption, a file photo's agency after a bar, whom a piece was written
+ * for; a parenthesis inside a sentence still cites. */
+static void test_r4_credits_and_stamps(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The coalition is promising a progressive programImage: Abdulhamid Hosbas/AA/picture alliance\n"
+		      "The leaders met at the party chief's residence.(File | PTI)\n"
+		      "June 25, 2023. Special to Asia Policy Point.\n"
+		      "The minister said the plan would pass, Olaf Scholz said.\n");
+	expect_not(&m, "Abdulhamid Hosbas");
+	expect_not(&m, "AA");
+	expect_not(&m, "PTI");
+	expect_not(&m, "Asia Policy Point");
+	need(&m, "Olaf Scholz");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1783,6 +1802,7 @@ int main(void)
 		cmocka_unit_test(test_r4_doctrines_religions_and_nicknames),
 		cmocka_unit_test(test_r4_labelled_plans),
 		cmocka_unit_test(test_r4_leader_surname_is_a_person),
+		cmocka_unit_test(test_r4_credits_and_stamps),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
