@@ -47,6 +47,7 @@
 #define R_PLURAL     "alias:plural-spelling"
 #define R_VOWEL      "alias:one-vowel-spelling"
 #define R_LEADER     "leader-surname"
+#define R_LEADER_NAME "leader-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -1186,6 +1187,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	} else if (place_noun_of(L, i)) {
 		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_OF);
 		f.ev_start = tok(L, i - 2)->start;
+	} else if (j - i >= 2 && gaz_leader(L->g, (const char *)L->text + f.start, f.end - f.start)) {
+		/* "Gordon Brown's and Theresa May's tendencies": a leader's
+		 * full name (leaders.tsv) is a person's, though every word
+		 * of it is a common one; a namesake is a person too. */
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_LEADER_NAME);
 	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
 		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)
 		   && cue_of(L, j - 1) != CUE_MEMBER && gaz_at(L, i, &gsp) == i) {

@@ -1685,6 +1685,20 @@ static void test_r4_credits_and_stamps(void **state)
 	model_free(&m);
 }
 
+/* A listed leader's full name is a person's with no other cue, though
+ * its words are common ones. */
+static void test_r4_leader_full_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Perhaps Gordon Brown's and Theresa May's tendencies to micromanage would "
+		      "have been checked.\n");
+	expect_rule(&m, "Gordon Brown", "leader-name");
+	expect(&m, "Gordon Brown", KIND_PERSON);
+	expect(&m, "Theresa May", KIND_PERSON);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1803,6 +1817,7 @@ int main(void)
 		cmocka_unit_test(test_r4_labelled_plans),
 		cmocka_unit_test(test_r4_leader_surname_is_a_person),
 		cmocka_unit_test(test_r4_credits_and_stamps),
+		cmocka_unit_test(test_r4_leader_full_name),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
