@@ -1699,6 +1699,19 @@ static void test_r4_leader_full_name(void **state)
 	model_free(&m);
 }
 
+/* A museum, a gallery or a library is a body by its head word, its "of"
+ * and all ("State Museum of Pennsylvania"). */
+static void test_r4_cultural_bodies(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He is curator of geology at the State Museum of Pennsylvania, and he "
+		      "told reporters so.\n");
+	expect(&m, "State Museum of Pennsylvania", KIND_ORGANIZATION);
+	expect_not(&m, "State Museum");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1818,6 +1831,7 @@ int main(void)
 		cmocka_unit_test(test_r4_leader_surname_is_a_person),
 		cmocka_unit_test(test_r4_credits_and_stamps),
 		cmocka_unit_test(test_r4_leader_full_name),
+		cmocka_unit_test(test_r4_cultural_bodies),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
