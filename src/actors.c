@@ -2095,6 +2095,19 @@ static int shorter_name_of(const char *shortn, const char *longn)
 	return prefix || same_last;
 }
 
+static int upper_initials_match(const char *acr, size_t n, const char *name);
+
+/* "Andrés Manuel López Obrador, or AMLO", "John F. Kennedy" and "JFK":
+ * a person's initials written as one word, when the name has three words
+ * or more (two initials are too often another body's acronym). */
+static int person_initials_match(const char *acr, size_t n, const char *name)
+{
+	size_t words = 1;
+	for (const char *p = name; *p; p++)
+		words += *p == ' ';
+	return words >= 3 && words == n && upper_initials_match(acr, n, name);
+}
+
 static int upper_initials_match(const char *acr, size_t n, const char *name)
 {
 	size_t k = 0;
@@ -2585,8 +2598,10 @@ void actors_finish(struct actors *a)
 		if (c->acronym_of >= 0)
 			target = a->c[c->acronym_of].entity;
 		for (size_t k = 0; target < 0 && k < b.n; k++)
-			if ((b.e[k].kind == KIND_ORGANIZATION || b.e[k].kind == KIND_MEDIA)
-			    && upper_initials_match(c->s, c->len, b.e[k].name))
+			if (((b.e[k].kind == KIND_ORGANIZATION || b.e[k].kind == KIND_MEDIA)
+			     && upper_initials_match(c->s, c->len, b.e[k].name))
+			    || (b.e[k].kind == KIND_PERSON && b.e[k].nal
+				&& person_initials_match(c->s, c->len, b.e[k].name)))
 				target = (long)k;
 		if (target >= 0)
 			add_alias(&b, target, (long)i, explicit_rule(c), acronym_conf(a, c));

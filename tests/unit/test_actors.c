@@ -1712,6 +1712,20 @@ static void test_r4_cultural_bodies(void **state)
 	model_free(&m);
 }
 
+/* A person's initials written as one word are that person's alias,
+ * when the name has three words or more. */
+static void test_r4_person_initials(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The rise of the current president, Andrés Manuel López Obrador, or AMLO, "
+		      "was quick.\nSurveys say AMLO remains popular, and AMLO said so.\n");
+	const struct entity *e = need(&m, "Andrés Manuel López Obrador");
+	assert_true(has_alias(e, "AMLO"));
+	assert_null(shown(&m, "AMLO", NULL));
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1832,6 +1846,7 @@ int main(void)
 		cmocka_unit_test(test_r4_credits_and_stamps),
 		cmocka_unit_test(test_r4_leader_full_name),
 		cmocka_unit_test(test_r4_cultural_bodies),
+		cmocka_unit_test(test_r4_person_initials),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
