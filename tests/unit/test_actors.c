@@ -1726,6 +1726,20 @@ static void test_r4_person_initials(void **state)
 	model_free(&m);
 }
 
+/* A combining form before a hyphen is no name ("Sino-EU"); a listed
+ * name that holds one still is ("Indo-Pacific"). */
+static void test_r4_combining_forms(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "They reaffirmed their resolve to deepen Sino-EU cooperation in the "
+		      "Indo-Pacific region.\n");
+	expect_not(&m, "Sino");
+	need(&m, "EU");
+	need(&m, "Indo-Pacific");
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1847,6 +1861,7 @@ int main(void)
 		cmocka_unit_test(test_r4_leader_full_name),
 		cmocka_unit_test(test_r4_cultural_bodies),
 		cmocka_unit_test(test_r4_person_initials),
+		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
