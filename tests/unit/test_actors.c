@@ -1699,7 +1699,7 @@ static void test_r4_leader_full_name(void **state)
 	model_free(&m);
 }
 
-/* A museum, a gallery or a library is a body by its head word, its "of"
+/* A museum is a body by its head word, its "of"
  * and all ("State Museum of Pennsylvania"). */
 static void test_r4_cultural_bodies(void **state)
 {
