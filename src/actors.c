@@ -1811,7 +1811,9 @@ static size_t credit_tail(const struct gazetteer *g, const uint8_t *t, size_t s,
 	 * break, the photographer and agency parted by a slash. */
 	static const char *const label[] = { "Image: ", "Photo: ", "Picture: ", "Photograph: " };
 	size_t from = e - s > 100 ? e - 100 : s;
-	for (size_t k = 0; k < sizeof label / sizeof label[0]; k++) {
+	/* Most lines hold no colon near their end: one memchr, not four memmems. */
+	int colon = e > from && memchr(t + from, ':', e - from) != NULL;
+	for (size_t k = 0; colon && k < sizeof label / sizeof label[0]; k++) {
 		size_t n = strlen(label[k]);
 		const uint8_t *l = e - from > n ? memmem(t + from, e - from, label[k], n) : NULL;
 		if (l && l > t + s && memchr(l + n, '/', (size_t)(t + e - l - n))
