@@ -48,6 +48,7 @@
 #define R_VOWEL      "alias:one-vowel-spelling"
 #define R_LEADER     "leader-surname"
 #define R_LEADER_NAME "leader-name"
+#define R_OR_NAME    "alias:or-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -76,6 +77,7 @@ struct acand {
 	uint32_t n_thing;           /* ... beside a product's, a work's or a law's noun */
 	size_t last_line;           /* the last such line's start + 1 */
 	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
+	uint8_t or_name;            /* ... "Movement for National Regeneration, or Morena" */
 	long entity;                /* set by actors_finish */
 };
 
@@ -953,9 +955,39 @@ static int place_beside(const struct line *L, size_t i, size_t j)
  * of them Latin).  Either is an alias of the same actor (acronym_of). */
 static void explicit_alias(const struct line *L, long ci, size_t j, size_t start)
 {
+	if (ci < 0)
+		return;
+	/* "the Movement for National Regeneration, or Morena.", "Andrés
+	 * Manuel López Obrador, or AMLO.": the other name after ", or",
+	 * one to three capitalised words and the clause's end.  Not an
+	 * item of a list ("France, Spain, or Italy"), nor after a one-word
+	 * name ("Lagos, or Abuja,"). */
+	if (punct_is(L, j, ",") && word_is(L, j + 1, "or") && j + 2 < L->t->n && is_capword(tok(L, j + 2))
+	    && memchr(L->a->c[ci].s, ' ', L->a->c[ci].len)
+	    && !(tok_at(L, 0, start) > 0 && punct_is(L, tok_at(L, 0, start) - 1, ","))) {
+		size_t q = j + 2;
+		while (q < L->t->n && q < j + 5 && is_capword(tok(L, q)) && (q == j + 2 || adjacent(L, q - 1)))
+			q++;
+		if (q >= L->t->n || punct_is(L, q, ",") || punct_is(L, q, ".") || punct_is(L, q, ";")
+		    || punct_is(L, q, ")")) {
+			struct finding g;
+			fill(&g, L, j + 2, q);
+			g.kind = (enum entity_kind)L->a->c[ci].kind;
+			g.rule = R_OR_NAME;
+			g.conf = CONF_LIKELY;
+			g.ev_start = start;
+			g.ev_end = tok(L, q - 1)->end;
+			long ai = note(L->a, L->text, &g);
+			if (ai >= 0 && ai != ci && L->a->c[ai].gaz < 0) {
+				L->a->c[ai].acronym_of = ci;
+				L->a->c[ai].or_name = 1;
+			}
+		}
+		return;
+	}
 	/* Token j + 1 must be the line's: past it, tok() gives a token at
 	 * the line's end, and text[end] is no byte of text[from, to). */
-	if (ci < 0 || !punct_is(L, j, "(") || j + 1 >= L->t->n)
+	if (!punct_is(L, j, "(") || j + 1 >= L->t->n)
 		return;
 	size_t q = j + 1;
 	int script = 0;
@@ -2306,6 +2338,8 @@ static int cand_cmp_count(const struct acand *x, const struct acand *y)
  * an acronym (explicit or by initials). */
 static const char *explicit_rule(const struct acand *c)
 {
+	if (c->or_name)
+		return R_OR_NAME;
 	return c->rule && strcmp(c->rule, R_SCRIPT) == 0 ? R_SCRIPT : R_ACRONYM;
 }
 

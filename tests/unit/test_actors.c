@@ -1740,6 +1740,25 @@ static void test_r4_combining_forms(void **state)
 	model_free(&m);
 }
 
+/* ", or X" after a name gives its other name; an item of a list of
+ * alternatives does not. */
+static void test_r4_or_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Sheinbaum is affiliated with the incumbent Movement for National Regeneration, "
+		      "or Morena. Most polls favour her.\nMorena won the vote in the city, and Morena "
+		      "leads.\n");
+	const struct entity *e = need(&m, "Movement for National Regeneration");
+	assert_true(has_alias(e, "Morena"));
+	assert_null(shown(&m, "Morena", NULL));
+	model_free(&m);
+	open_body(&m, "The ferry may stop at Kelso Harbour, Dunmore Point, or Ashvale, the owners "
+		      "said.\n");
+	assert_false(has_alias(need_any(&m, "Dunmore Point"), "Ashvale"));
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1862,6 +1881,7 @@ int main(void)
 		cmocka_unit_test(test_r4_cultural_bodies),
 		cmocka_unit_test(test_r4_person_initials),
 		cmocka_unit_test(test_r4_combining_forms),
+		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
