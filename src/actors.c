@@ -1427,7 +1427,13 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 		note_gaz(L, i, e2, whole);
 		return e2 > reach ? e2 : reach;
 	}
-	if (ge != j && rule_org(L, i, j))
+	/* "the Mexican Senate": a demonym before a listed body's own name
+	 * is no part of it (devset rule A4, "the American government"); the
+	 * body is the listed name, split out below. */
+	const struct gaz_spelling *rest_sp;
+	int demonym_before_listed = ge > i && whole && whole->role == GAZ_DEMONYM && ge < j
+				    && gaz_at(L, ge, &rest_sp) == j;
+	if (ge != j && !demonym_before_listed && rule_org(L, i, j))
 		return reach;
 	size_t k = i, rest = i;
 	const struct gaz_spelling *first_sp;       /* gaz_at's answer for a first name: unused */

@@ -1759,6 +1759,20 @@ static void test_r4_or_name(void **state)
 	model_free(&m);
 }
 
+/* A demonym before a listed body's name is no part of it: "the Mexican
+ * Senate" is the Senate (rule A4). */
+static void test_r4_demonym_before_a_listed_body(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He stepped down as coordinator of the party in the Mexican Senate on "
+		      "Monday.\nThe Senate will vote on Tuesday, the senators said.\n");
+	expect_not(&m, "Mexican Senate");
+	need(&m, "Senate");
+	assert_int_equal(count_of(&m, "Senate"), 2);
+	model_free(&m);
+}
+
 static void test_r2_capitals_in_prose_only(void **state)
 {
 	(void)state;
@@ -1882,6 +1896,7 @@ int main(void)
 		cmocka_unit_test(test_r4_person_initials),
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
+		cmocka_unit_test(test_r4_demonym_before_a_listed_body),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
