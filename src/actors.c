@@ -2142,10 +2142,14 @@ static int upper_initials_match(const char *acr, size_t n, const char *name);
  * or more (two initials are too often another body's acronym). */
 static int person_initials_match(const char *acr, size_t n, const char *name)
 {
+	/* The initials first: they fail at the first letter for nearly
+	 * every pair this is asked of (each candidate against each person). */
+	if (n < 3 || !upper_initials_match(acr, n, name))
+		return 0;
 	size_t words = 1;
 	for (const char *p = name; *p; p++)
 		words += *p == ' ';
-	return words >= 3 && words == n && upper_initials_match(acr, n, name);
+	return words == n;
 }
 
 static int upper_initials_match(const char *acr, size_t n, const char *name)
