@@ -175,6 +175,20 @@ static long get_cand(struct actors *a, const uint8_t *s, size_t n)
 	}
 	return (long)(a->nc - 1);
 }
+/* A description as the annotation format reads one back: a line's TAB
+ * is a space there (annot.c, one_line), so it is one here too, and a
+ * draft loads back with the same description (make bench-actors' draft
+ * check found "Secretary of\tState").  The text is sanitised: TAB is its
+ * only control within a line. */
+static char *desc_dup(const char *s, size_t n)
+{
+	char *d = xstrndup(s, n);
+	for (char *p = d; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
+	return d;
+}
+
 
 /* What one rule says about one occurrence. */
 struct finding {
@@ -242,7 +256,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 		c->ev_end = f->ev_end;
 		if (f->desc && f->desc_len) {
 			free(c->desc);
-			c->desc = xstrndup(f->desc, f->desc_len);
+			c->desc = desc_dup(f->desc, f->desc_len);
 		}
 		if (f->aff)
 			c->aff = f->aff;
@@ -251,7 +265,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 		c->ev_end = f->ev_end;
 	}
 	if (!c->desc && f->desc && f->desc_len)
-		c->desc = xstrndup(f->desc, f->desc_len);
+		c->desc = desc_dup(f->desc, f->desc_len);
 	if (!c->aff && f->aff)
 		c->aff = f->aff;
 	return i;

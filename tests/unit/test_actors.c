@@ -311,6 +311,18 @@ static void test_s11_defense_secretary(void **state)
 	model_free(&m);
 }
 
+/* A description over a TAB is what the annotation format reads back (a
+ * TAB in a line is a space there), so a draft loads back with it. */
+static void test_description_over_tab(void **state)
+{
+	(void)state;
+	struct model m;
+	open_text(&m, "US Secretary of\tState Marco Rubio said on Monday that the talks would go on.\n");
+	expect(&m, "Marco Rubio", KIND_PERSON);
+	assert_string_equal(str_or(need(&m, "Marco Rubio")->description), "Secretary of State");
+	model_free(&m);
+}
+
 static void test_s12_lower_case_apposition(void **state)
 {
 	(void)state;
@@ -1816,6 +1828,7 @@ int main(void)
 		cmocka_unit_test(test_s10_bank_of_japan),
 		cmocka_unit_test(test_s11_defense_secretary),
 		cmocka_unit_test(test_s12_lower_case_apposition),
+		cmocka_unit_test(test_description_over_tab),
 		cmocka_unit_test(test_s13_foreign_minister),
 		cmocka_unit_test(test_s14_may_said),
 		cmocka_unit_test(test_s15_park_said),
