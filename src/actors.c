@@ -973,17 +973,20 @@ static void explicit_alias(const struct line *L, long ci, size_t j, size_t start
 		return;
 	/* "the Movement for National Regeneration, or Morena.", "Andrés
 	 * Manuel López Obrador, or AMLO.": the other name after ", or",
-	 * one to three capitalised words and the clause's end.  Not an
-	 * item of a list ("France, Spain, or Italy"), nor after a one-word
-	 * name ("Lagos, or Abuja,"). */
+	 * one capitalised word and the clause's end.  Not an item of a
+	 * list ("France, Spain, or Italy"), nor after a one-word name
+	 * ("Lagos, or Abuja,"), nor a name of two words or more: "go to
+	 * Maria Lopez, or Tom Hughes." is a choice between two people, and
+	 * the other name a text gives in passing is a short one. */
 	if (punct_is(L, j, ",") && word_is(L, j + 1, "or") && j + 2 < L->t->n && is_capword(tok(L, j + 2))
 	    && memchr(L->a->c[ci].s, ' ', L->a->c[ci].len)
 	    && !(tok_at(L, 0, start) > 0 && punct_is(L, tok_at(L, 0, start) - 1, ","))) {
 		size_t q = j + 2;
 		while (q < L->t->n && q < j + 5 && is_capword(tok(L, q)) && (q == j + 2 || adjacent(L, q - 1)))
 			q++;
-		if (q >= L->t->n || punct_is(L, q, ",") || punct_is(L, q, ".") || punct_is(L, q, ";")
-		    || punct_is(L, q, ")")) {
+		if (q == j + 3
+		    && (q >= L->t->n || punct_is(L, q, ",") || punct_is(L, q, ".") || punct_is(L, q, ";")
+			|| punct_is(L, q, ")"))) {
 			struct finding g;
 			fill(&g, L, j + 2, q);
 			g.kind = (enum entity_kind)L->a->c[ci].kind;

@@ -1771,6 +1771,23 @@ static void test_r4_or_name(void **state)
 	model_free(&m);
 }
 
+/* Review of rules4 (7c8780a): ", or" before a full name of two words is
+ * a choice between two actors, not one actor's other name. */
+static void test_review4_or_name_of_two_people(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The party will pick its candidate next week. The nomination will go to "
+		      "Maria Lopez, or Tom Hughes. Hughes has more money; Lopez has more "
+		      "endorsements.\n");
+	const struct entity *lopez = need(&m, "Maria Lopez");
+	assert_false(has_alias(lopez, "Tom Hughes"));
+	const struct entity *hughes = need(&m, "Tom Hughes");
+	assert_int_equal(hughes->kind, KIND_PERSON);
+	assert_true(has_alias(hughes, "Hughes"));
+	model_free(&m);
+}
+
 /* A demonym before a listed body's name is no part of it: "the Mexican
  * Senate" is the Senate (rule A4). */
 static void test_r4_demonym_before_a_listed_body(void **state)
@@ -1909,6 +1926,7 @@ int main(void)
 		cmocka_unit_test(test_r4_person_initials),
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
+		cmocka_unit_test(test_review4_or_name_of_two_people),
 		cmocka_unit_test(test_r4_demonym_before_a_listed_body),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
