@@ -1060,6 +1060,16 @@ static int taxon(const char *s, size_t n, const char *epithet, size_t en)
 	return 0;
 }
 
+/* Whether the listed body body_sp names is the country demonym_sp names
+ * ("American" and the US Senate) or no country's ("European" and the
+ * Red Cross). */
+static int own_body(const struct gazetteer *g, const struct gaz_spelling *demonym_sp,
+		    const struct gaz_spelling *body_sp)
+{
+	const char *aff = g->entries[body_sp->entry].affiliation;
+	return !aff || !*aff || strcmp(aff, g->entries[demonym_sp->entry].id) == 0;
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -1446,10 +1456,13 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 	}
 	/* "the Mexican Senate": a demonym before a listed body's own name
 	 * is no part of it (devset rule A4, "the American government"); the
-	 * body is the listed name, split out below. */
+	 * body is the listed name, split out below.  Only where the list's
+	 * body is that country's or no one's: "the Peruvian Congress" is
+	 * not the US Congress the list holds as "Congress". */
 	const struct gaz_spelling *rest_sp;
 	int demonym_before_listed = ge > i && whole && whole->role == GAZ_DEMONYM && ge < j
-				    && gaz_at(L, ge, &rest_sp) == j;
+				    && gaz_at(L, ge, &rest_sp) == j
+				    && own_body(L->g, whole, rest_sp);
 	if (ge != j && !demonym_before_listed && rule_org(L, i, j))
 		return reach;
 	size_t k = i, rest = i;

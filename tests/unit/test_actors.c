@@ -1794,11 +1794,30 @@ static void test_r4_demonym_before_a_listed_body(void **state)
 {
 	(void)state;
 	struct model m;
-	open_body(&m, "He stepped down as coordinator of the party in the Mexican Senate on "
+	open_body(&m, "He stepped down as coordinator of the party in the American Senate on "
 		      "Monday.\nThe Senate will vote on Tuesday, the senators said.\n");
-	expect_not(&m, "Mexican Senate");
+	expect_not(&m, "American Senate");
 	need(&m, "Senate");
 	assert_int_equal(count_of(&m, "Senate"), 2);
+	model_free(&m);
+}
+
+/* Review of rules4 (44b1c70): a demonym before the name of a body the
+ * list holds for another country names that country's own body: "the
+ * Peruvian Congress" is not the US Congress, and the French and the
+ * Italian Senate are two. */
+static void test_review4_demonym_before_another_countrys_body(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The Peruvian Congress voted on Thursday to remove the president.\n"
+		      "The bill passed the French Senate on Monday, but the Italian Senate "
+		      "rejected a similar text.\n");
+	expect(&m, "Peruvian Congress", KIND_ORGANIZATION);
+	expect(&m, "French Senate", KIND_ORGANIZATION);
+	expect(&m, "Italian Senate", KIND_ORGANIZATION);
+	expect_not(&m, "Congress");
+	expect_not(&m, "Senate");
 	model_free(&m);
 }
 
@@ -1928,6 +1947,7 @@ int main(void)
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
 		cmocka_unit_test(test_r4_demonym_before_a_listed_body),
+		cmocka_unit_test(test_review4_demonym_before_another_countrys_body),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
