@@ -1329,9 +1329,11 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 	    && (apposition(L, j, &ds, &de, &paff) || (cue_of(L, j) == CUE_SPEECH && first_name_cue(L, i))))
 		return 0;
 	/* "the Federal Government", "the State Government": a government
-	 * named only by common words is described, not named (rule A7);
-	 * "the Lagos State Government" names one. */
-	if (!of_head && word_is(L, j - 1, "Government")) {
+	 * named by one common word is described, not named (rule A7);
+	 * "the Lagos State Government" names one, and so do two common
+	 * words or more ("the National Unity Government" of Myanmar, "the
+	 * Transitional Federal Government" of Somalia). */
+	if (!of_head && j - i <= 2 && word_is(L, j - 1, "Government")) {
 		size_t k = i;
 		while (k < j && is_common(L, k))
 			k++;

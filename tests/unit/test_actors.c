@@ -1771,6 +1771,20 @@ static void test_r4_or_name(void **state)
 	model_free(&m);
 }
 
+/* Review of rules4 (2581f34): a government named by two common words or
+ * more is a name, not a description. */
+static void test_review4_government_named_by_common_words(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Myanmar's exiled National Unity Government called for new sanctions on "
+		      "Monday.\nThe junta dismissed the National Unity Government as terrorists, and "
+		      "the Federal Government of Nigeria said nothing.\n");
+	expect(&m, "National Unity Government", KIND_ORGANIZATION);
+	assert_int_equal(count_of(&m, "National Unity Government"), 2);
+	model_free(&m);
+}
+
 /* Review of rules4 (7c8780a): ", or" before a full name of two words is
  * a choice between two actors, not one actor's other name. */
 static void test_review4_or_name_of_two_people(void **state)
@@ -1946,6 +1960,7 @@ int main(void)
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
+		cmocka_unit_test(test_review4_government_named_by_common_words),
 		cmocka_unit_test(test_r4_demonym_before_a_listed_body),
 		cmocka_unit_test(test_review4_demonym_before_another_countrys_body),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
