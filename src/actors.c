@@ -2467,6 +2467,11 @@ static void second_spelling(struct builder *b, long ei)
 	}
 	if (e->kind != KIND_PERSON || nc->family_first || bent_count(b, e) != 1)
 		return;
+	/* "his sister, Antonia Ruiz" beside "Antonio Ruiz": a name the text
+	 * introduces with a noun of who it is (a relative, a role) is a
+	 * person of its own; a slip is written with no such noun. */
+	if (nc->rule && (strcmp(nc->rule, R_KIN) == 0 || strcmp(nc->rule, R_ROLE) == 0))
+		return;
 	const char *sp = memchr(nc->s, ' ', nc->len);
 	size_t fl = sp ? (size_t)(sp - nc->s) : 0;
 	if (fl < 6)
