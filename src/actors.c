@@ -733,6 +733,7 @@ static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, co
 		return 0;
 	size_t first = k + 1;
 	int role = 0;
+	size_t role_at = 0;         /* the last role noun's token; first > 0 */
 	*aff = NULL;
 	for (k = first; k < L->t->n && k < first + 10; k++) {
 		const struct token *t = tok(L, k);
@@ -755,8 +756,16 @@ static int apposition(const struct line *L, size_t j, size_t *ds, size_t *de, co
 				uint8_t ch = L->text[t->start + q];
 				low[q] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
 			}
-			if (gaz_cue(L->g, (const uint8_t *)low, n) == CUE_ROLE)
+			enum gaz_cue cue = gaz_cue(L->g, (const uint8_t *)low, n);
+			/* "In Srinagar, a shopkeeper said few tourists came":
+			 * a role noun and its verb make a clause whose
+			 * subject it is, no apposition to the word before. */
+			if (cue == CUE_SPEECH && role_at == k - 1)
+				return 0;
+			if (cue == CUE_ROLE) {
 				role = 1;
+				role_at = k;
+			}
 		}
 	}
 	if (!role || k == first)
@@ -784,6 +793,24 @@ static int group_noun(const struct line *L, size_t i)
 		return 1;
 	return n > 3 && low[n - 1] == 's' && gaz_is_common(L->g, (const uint8_t *)low, n)
 	       && gaz_is_common(L->g, (const uint8_t *)low, n - 1);
+}
+
+/* Whether token i, in lower case, is a preposition of place ("In",
+ * "near"): a name after it is where something is, and a comma after
+ * the name ends a fronted phrase ("In Srinagar, a shopkeeper said"), not
+ * a name before its apposition. */
+static int place_prep(const struct line *L, size_t i)
+{
+	const struct token *t = tok(L, i);
+	size_t n = t ? t->end - t->start : 0;
+	char low[16];
+	if (!t || !is_word(t) || n >= sizeof low)
+		return 0;
+	for (size_t q = 0; q < n; q++) {
+		uint8_t ch = L->text[t->start + q];
+		low[q] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+	}
+	return gaz_cue(L->g, (const uint8_t *)low, n) == CUE_PLACE;
 }
 
 /* A capital letter alone or initials with full stops ("G", "H.W"). */
@@ -1203,7 +1230,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_SPEECH);
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;       /* "Park said": the verb makes the name */
-	} else if (apposition(L, j, &ds, &de, &aff)) {
+	} else if (!(i && place_prep(L, i - 1)) && apposition(L, j, &ds, &de, &aff)) {
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_APPOS);
 		f.desc = (const char *)L->text + ds;
 		f.desc_len = de - ds;
@@ -1411,7 +1438,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 		int person_cue = cue_of(L, j) == CUE_SPEECH || apposition(L, j, &ds, &de, &aff);
 		/* "Mark Carney, the Bank of England governor": a first name
 		 * (SCOWL's or the Census's) before a person cue. */
-		if (person_cue && j - i == 2
+		if (person_cue && j - i == 2 && !place_prep(L, i)
 		    && (gaz_is_proper(L->g, L->text + tok(L, i)->start, tok(L, i)->end - tok(L, i)->start)
 			|| gaz_is_firstname(L->g, L->text + tok(L, i)->start,
 					    tok(L, i)->end - tok(L, i)->start)))

@@ -1803,6 +1803,25 @@ static void test_review4_relative_is_no_second_spelling(void **state)
 	model_free(&m);
 }
 
+/* Review of rules4 (f007376): "In X, a resident said" opens a sentence
+ * with a place; the role noun and its verb are a clause, no apposition,
+ * and "In" (a Census first name) no given name. */
+static void test_review4_fronted_place_is_no_apposition(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "In Srinagar, a shopkeeper said few tourists came this year.\n"
+		      "At Ramstein, a volunteer handed out water.\n"
+		      "Gordon Brown, a plumber from Ohio, said he would vote.\n");
+	expect_not(&m, "In Srinagar");
+	const struct entity *e = any(&m, "Srinagar");
+	assert_true(e == NULL || e->kind != KIND_PERSON);
+	e = any(&m, "Ramstein");
+	assert_true(e == NULL || e->kind != KIND_PERSON);
+	expect(&m, "Gordon Brown", KIND_PERSON);
+	model_free(&m);
+}
+
 /* Review of rules4 (7c8780a): ", or" before a full name of two words is
  * a choice between two actors, not one actor's other name. */
 static void test_review4_or_name_of_two_people(void **state)
@@ -1978,6 +1997,7 @@ int main(void)
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
+		cmocka_unit_test(test_review4_fronted_place_is_no_apposition),
 		cmocka_unit_test(test_review4_relative_is_no_second_spelling),
 		cmocka_unit_test(test_review4_government_named_by_common_words),
 		cmocka_unit_test(test_r4_demonym_before_a_listed_body),
