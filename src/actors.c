@@ -1192,8 +1192,12 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	if (te == j || (te == j + 1 && punct_is(L, j, ".")))
 		return;
 	/* "the Federal Minister", "a Senior Minister": common words before
-	 * a title, and no name after it, describe a person (rule A7). */
-	for (size_t k = i + 1; k < j && is_common(L, k - 1); k++)
+	 * a title, and no name after it, describe a person (rule A7).  A
+	 * description takes an article; a name does not ("Don King said":
+	 * King is a royal title, and "don" a common word). */
+	static const char *const art[] = { "the", "The", "a", "A", "an", "An" };
+	for (size_t k = i + 1; k < j && i && word_in(L, i - 1, art, sizeof art / sizeof art[0])
+			       && is_common(L, k - 1); k++)
 		if (title_at(L, k, &tw) == j)
 			return;
 	if (j == i + 1 && gaz_orgword(L->g, L->text + t0->start, base_len(L, i))

@@ -1822,6 +1822,19 @@ static void test_review4_fronted_place_is_no_apposition(void **state)
 	model_free(&m);
 }
 
+/* Review of rules4 (2581f34): common words before a title describe a
+ * person only after an article; "Don King" is a name. */
+static void test_review4_name_ending_in_a_title_word(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The boxing promoter Don King said the fight was off.\n"
+		      "The Federal Minister said more.\n");
+	expect(&m, "Don King", KIND_PERSON);
+	expect_not(&m, "Federal Minister");
+	model_free(&m);
+}
+
 /* Review of rules4 (7c8780a): ", or" before a full name of two words is
  * a choice between two actors, not one actor's other name. */
 static void test_review4_or_name_of_two_people(void **state)
@@ -1997,6 +2010,7 @@ int main(void)
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
+		cmocka_unit_test(test_review4_name_ending_in_a_title_word),
 		cmocka_unit_test(test_review4_fronted_place_is_no_apposition),
 		cmocka_unit_test(test_review4_relative_is_no_second_spelling),
 		cmocka_unit_test(test_review4_government_named_by_common_words),
