@@ -1835,6 +1835,20 @@ static void test_review4_name_ending_in_a_title_word(void **state)
 	model_free(&m);
 }
 
+/* Review of rules4 (0d25afe): a combining form that is also a name
+ * ("Italo", "Russo") is a stop word nowhere, since stop words act
+ * before a hyphen and elsewhere alike. */
+static void test_review4_combining_form_that_is_a_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Italo Calvino wrote the novel in 1972.\nDirector Anthony Russo said the film "
+		      "would open in May.\nRusso said more on Friday.\n");
+	expect(&m, "Italo Calvino", KIND_PERSON);
+	assert_int_equal(count_of(&m, "Anthony Russo"), 2);
+	model_free(&m);
+}
+
 /* Review of rules4 (7c8780a): ", or" before a full name of two words is
  * a choice between two actors, not one actor's other name. */
 static void test_review4_or_name_of_two_people(void **state)
@@ -2010,6 +2024,7 @@ int main(void)
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
+		cmocka_unit_test(test_review4_combining_form_that_is_a_name),
 		cmocka_unit_test(test_review4_name_ending_in_a_title_word),
 		cmocka_unit_test(test_review4_fronted_place_is_no_apposition),
 		cmocka_unit_test(test_review4_relative_is_no_second_spelling),
