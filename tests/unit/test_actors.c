@@ -1849,6 +1849,18 @@ static void test_review4_combining_form_that_is_a_name(void **state)
 	model_free(&m);
 }
 
+/* Review of rules4 (eb40a8b): a period's name as cues.tsv's stop word
+ * ends "the Permian Basin" as an actor; a basin is a place. */
+static void test_review4_permian_basin(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Output from the Permian Basin rose 3 percent in March.\nDrillers in the "
+		      "Permian Basin added rigs.\n");
+	expect(&m, "Permian Basin", KIND_PLACE);
+	model_free(&m);
+}
+
 /* Review of rules4 (7c8780a): ", or" before a full name of two words is
  * a choice between two actors, not one actor's other name. */
 static void test_review4_or_name_of_two_people(void **state)
@@ -2024,6 +2036,7 @@ int main(void)
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
+		cmocka_unit_test(test_review4_permian_basin),
 		cmocka_unit_test(test_review4_combining_form_that_is_a_name),
 		cmocka_unit_test(test_review4_name_ending_in_a_title_word),
 		cmocka_unit_test(test_review4_fronted_place_is_no_apposition),
