@@ -1011,7 +1011,9 @@ static void explicit_alias(const struct line *L, long ci, size_t j, size_t start
 		size_t q = j + 2;
 		while (q < L->t->n && q < j + 5 && is_capword(tok(L, q)) && (q == j + 2 || adjacent(L, q - 1)))
 			q++;
-		if (q == j + 3
+		/* A common word is more often the other choice than another
+		 * name: "the Scottish National Party, or Reform." */
+		if (q == j + 3 && !is_common(L, j + 2)
 		    && (q >= L->t->n || punct_is(L, q, ",") || punct_is(L, q, ".") || punct_is(L, q, ";")
 			|| punct_is(L, q, ")"))) {
 			struct finding g;
@@ -1078,7 +1080,11 @@ static int taxon(const char *s, size_t n, const char *epithet, size_t en)
 	}
 	if (!epithet || en < 5 || memchr(s, ' ', n))
 		return 0;
-	static const char *const gen[] = { "ae", "ensis", "orum", "arum", "i" };
+	/* Not "-i" or "-ae" alone: English keeps Latin and Italian plurals
+	 * ("Wharton alumni", "Serengeti safari", "Banksy graffiti"), which
+	 * SCOWL's common words do not all hold; "-ii" and "-ae" after a
+	 * consonant cluster stay rare in English ("Homo naledi" is lost). */
+	static const char *const gen[] = { "ensis", "orum", "arum", "ii" };
 	for (size_t k = 0; k < sizeof gen / sizeof gen[0]; k++) {
 		size_t gl = strlen(gen[k]);
 		if (en > gl + 3 && memcmp(epithet + en - gl, gen[k], gl) == 0)

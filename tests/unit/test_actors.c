@@ -1540,7 +1540,7 @@ static void test_r4_taxa_and_periods(void **state)
 {
 	(void)state;
 	struct model m;
-	open_body(&m, "The fossil was thought to be Saurornitholestes langstoni, a species within the "
+	open_body(&m, "The fossil was thought to be Saurornitholestes sullivanensis, a species within the "
 		      "Dromaeosauridae family.\nIt lived in the late Cretaceous, long before the "
 		      "Pleistocene, and Saurornitholestes hunted at night.\n");
 	expect_not(&m, "Saurornitholestes");
@@ -1551,6 +1551,12 @@ static void test_r4_taxa_and_periods(void **state)
 	/* A surname before a lower-case word is no genus. */
 	open_body(&m, "The curator met Jasinski at the museum, and Jasinski said it was new.\n");
 	need(&m, "Jasinski");
+	model_free(&m);
+	/* Nor a name before an English word that keeps a Latin or Italian
+	 * plural: "-i" alone is no epithet (the review's "Wharton alumni"). */
+	open_body(&m, "Most of the partners are Wharton alumni. In 2019 the bank hired four more "
+		      "graduates from Wharton.\n");
+	need(&m, "Wharton");
 	model_free(&m);
 }
 
@@ -1878,6 +1884,22 @@ static void test_review4_or_name_of_two_people(void **state)
 	model_free(&m);
 }
 
+/* Nor is a common word after ", or" the other name: "Reform" is the other
+ * choice, not the SNP's second name (the review's defect 3). */
+static void test_or_name_not_a_common_word(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Voters could back the Scottish National Party, or Reform. Reform gained most.\n");
+	const struct entity *snp = need(&m, "Scottish National Party");
+	assert_false(has_alias(snp, "Reform"));
+	model_free(&m);
+	/* The other name a text gives in passing still is one. */
+	open_body(&m, "The Movement for National Regeneration, or Morena, won again.\n");
+	assert_true(has_alias(need(&m, "Movement for National Regeneration"), "Morena"));
+	model_free(&m);
+}
+
 /* A demonym before a listed body's name is no part of it: "the Mexican
  * Senate" is the Senate (rule A4). */
 static void test_r4_demonym_before_a_listed_body(void **state)
@@ -2036,6 +2058,7 @@ int main(void)
 		cmocka_unit_test(test_r4_combining_forms),
 		cmocka_unit_test(test_r4_or_name),
 		cmocka_unit_test(test_review4_or_name_of_two_people),
+		cmocka_unit_test(test_or_name_not_a_common_word),
 		cmocka_unit_test(test_review4_permian_basin),
 		cmocka_unit_test(test_review4_combining_form_that_is_a_name),
 		cmocka_unit_test(test_review4_name_ending_in_a_title_word),
