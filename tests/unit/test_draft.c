@@ -87,23 +87,49 @@ static void check_same_charts(const struct model *m, const struct model *r, cons
 	}
 }
 
+/* The model of path with its own annotations, scanned to the end. */
+static void open_scanned(struct model *m, const char *path)
+{
+	struct model_error err;
+	if (model_open(m, path, NULL, &err) != 0)
+		fail_msg("%s does not open: %s", path, err.msg);
+	model_scan_all(m);
+}
+
+/* m's draft as text (the caller frees it). */
+static char *draft_of(const struct model *m)
+{
+	char *out = NULL;
+	size_t outn = 0;
+	FILE *f = open_memstream(&out, &outn);
+	assert_non_null(f);
+	assert_int_equal(draft_write(f, m), 0);
+	assert_int_equal(fclose(f), 0);
+	return out;
+}
+
+/* m's draft written to file. */
+static void draft_to(const struct model *m, const char *file)
+{
+	FILE *f = fopen(file, "wb");
+	assert_non_null(f);
+	assert_int_equal(draft_write(f, m), 0);
+	assert_int_equal(fclose(f), 0);
+}
+
 /* Draft the text at path (with its own annotations when it has some), then
  * load the text again with the draft as its annotation file: every actor
  * written in must come back with the same kind and mention count. */
 static void round_trip(const char *path)
 {
 	struct model m;
-	struct model_error err;
-	assert_int_equal(model_open(&m, path, NULL, &err), 0);
-	model_scan_all(&m);
+	open_scanned(&m, path);
 	char draft[4200];
 	snprintf(draft, sizeof draft, "%s/draft.brief", dir);
-	FILE *f = fopen(draft, "wb");
-	assert_non_null(f);
-	assert_int_equal(draft_write(f, &m), 0);
-	assert_int_equal(fclose(f), 0);
+	draft_to(&m, draft);
 
 	struct model r;
+	struct model_error err;
 	int rc = model_open(&r, path, draft, &err);
 	if (rc != 0)
 		fail_msg("the draft of %s does not load: %s", path, err.msg);
@@ -212,14 +238,8 @@ static void test_hostile_strings(void **state)
 	write_file(path, text, sizeof text - 1);
 	round_trip(path);
 	struct model m;
-	struct model_error err;
-	assert_int_equal(model_open(&m, path, NULL, &err), 0);
-	model_scan_all(&m);
-	char *out = NULL;
-	size_t outn = 0;
-	FILE *f = open_memstream(&out, &outn);
-	assert_int_equal(draft_write(f, &m), 0);
-	fclose(f);
+	open_scanned(&m, path);
+	char *out = draft_of(&m);
 	/* Every line is a statement, a comment or blank: no raw tab, no
 	 * unescaped quote inside a string.  A description's TAB is a space,
 	 * as the format reads one back (a quote's is written \t:
@@ -272,14 +292,8 @@ static void test_tab_in_quotes(void **state)
 	round_trip(path);
 
 	struct model m;
-	struct model_error err;
-	assert_int_equal(model_open(&m, path, NULL, &err), 0);
-	model_scan_all(&m);
-	char *out = NULL;
-	size_t outn = 0;
-	FILE *f = open_memstream(&out, &outn);
-	assert_int_equal(draft_write(f, &m), 0);
-	fclose(f);
+	open_scanned(&m, path);
+	char *out = draft_of(&m);
 	assert_non_null(strstr(out, "\n  row japan current \"less than 2 percent of GDP\" "
 				    "demand \"to\\t3.5 percent of GDP\""));
 	assert_non_null(strstr(out, "\n    hedge \"and\\treportedly\"\n"));
@@ -320,15 +334,9 @@ static void test_measures_alone(void **state)
 	write_file(path, text, sizeof text - 1);
 	write_file(apath, annot, sizeof annot - 1);
 	struct model m;
-	struct model_error err;
-	assert_int_equal(model_open(&m, path, NULL, &err), 0);
-	model_scan_all(&m);
+	open_scanned(&m, path);
 	assert_int_equal(m.annot.ncomparisons, 1);
-	char *out = NULL;
-	size_t outn = 0;
-	FILE *f = open_memstream(&out, &outn);
-	assert_int_equal(draft_write(f, &m), 0);
-	fclose(f);
+	char *out = draft_of(&m);
 	assert_non_null(strstr(out, "\ncomparison cuts \"Tax cuts\"\n"));
 	assert_non_null(strstr(out, "\n  measure japan \"sales tax cut\" \"2 percent\"\n"));
 	assert_non_null(strstr(out, "\n  measure korea \"fuel tax cut\" \"3 percent\"\n"));
@@ -338,13 +346,10 @@ static void test_measures_alone(void **state)
 	/* Loaded back from its own draft: the same comparison, both measures. */
 	char draft[4200];
 	snprintf(draft, sizeof draft, "%s/draft.brief", dir);
-	assert_int_equal(model_open(&m, path, NULL, &err), 0);
-	model_scan_all(&m);
-	f = fopen(draft, "wb");
-	assert_non_null(f);
-	assert_int_equal(draft_write(f, &m), 0);
-	assert_int_equal(fclose(f), 0);
+	open_scanned(&m, path);
+	draft_to(&m, draft);
 	struct model r;
+	struct model_error err;
 	if (model_open(&r, path, draft, &err) != 0)
 		fail_msg("the draft does not load: %s", err.msg);
 	assert_int_equal(r.annot.ncomparisons, 1);
