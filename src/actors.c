@@ -2145,6 +2145,23 @@ static int name_key(const char *name, int family_first, const char **k, size_t *
 	}
 }
 
+/* The next word of the NUL-terminated, space-separated s at *p: its
+ * start, *n its bytes, *p moved past it; NULL after the last. */
+static const char *next_word(const char **p, size_t *n)
+{
+	const char *s = *p;
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return NULL;
+	const char *w = s;
+	while (*s && *s != ' ')
+		s++;
+	*n = (size_t)(s - w);
+	*p = s;
+	return w;
+}
+
 /* Whether short names the person long names: two words or more, each a
  * word of long in order, the first word the same, and either all of the
  * first words or the same last word ("Te Kaurinui Parata" of "Te Kaurinui
@@ -2153,28 +2170,10 @@ static int shorter_name_of(const char *shortn, const char *longn)
 {
 	const char *sw[8], *lw[8];
 	size_t sl[8], ll[8], ns = 0, nl = 0;
-	for (const char *p = shortn; *p && ns < 8; ) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		sw[ns] = p;
-		while (*p && *p != ' ')
-			p++;
-		sl[ns] = (size_t)(p - sw[ns]);
+	for (const char *p = shortn; ns < 8 && (sw[ns] = next_word(&p, &sl[ns])); )
 		ns++;
-	}
-	for (const char *p = longn; *p && nl < 8; ) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		lw[nl] = p;
-		while (*p && *p != ' ')
-			p++;
-		ll[nl] = (size_t)(p - lw[nl]);
+	for (const char *p = longn; nl < 8 && (lw[nl] = next_word(&p, &ll[nl])); )
 		nl++;
-	}
 	if (ns < 2 || ns >= nl)
 		return 0;
 	/* "López Obrador" of "Andrés Manuel López Obrador": the last two
@@ -2223,16 +2222,9 @@ static int person_initials_match(const char *acr, size_t n, const char *name)
 
 static int upper_initials_match(const char *acr, size_t n, const char *name)
 {
-	size_t k = 0;
-	for (const char *p = name; *p; ) {
-		while (*p == ' ')
-			p++;
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		size_t wn = (size_t)(p - w);
-		if (!wn)
-			break;
+	size_t k = 0, wn;
+	const char *w;
+	for (const char *p = name; (w = next_word(&p, &wn)); ) {
 		if ((wn == 2 && memcmp(w, "of", 2) == 0) || (wn == 3 && memcmp(w, "the", 3) == 0)
 		    || (wn == 3 && memcmp(w, "and", 3) == 0) || (wn == 3 && memcmp(w, "for", 3) == 0))
 			continue;
@@ -2382,15 +2374,11 @@ static int thing_like(const struct gazetteer *g, const struct acand *c)
  * (titles.tsv: "former prime minister" has Minister), or "leader". */
 static int desc_office(const struct gazetteer *g, const char *d)
 {
-	for (const char *p = d; *p;) {
-		while (*p == ' ')
-			p++;
-		const char *w = p;
-		while (*p && *p != ' ')
-			p++;
-		size_t n = (size_t)(p - w);
+	size_t n;
+	const char *w;
+	for (const char *p = d; (w = next_word(&p, &n)); ) {
 		char word[32];
-		if (!n || n >= sizeof word)
+		if (n >= sizeof word)
 			continue;
 		memcpy(word, w, n);
 		word[0] = (char)(word[0] >= 'a' && word[0] <= 'z' ? word[0] - 0x20 : word[0]);
