@@ -813,26 +813,34 @@ static void test_json_claims_and_quotes(void **state)
 	model_free(&a);
 }
 
-static void test_json_no_annotations(void **state)
+/* The JSON export of text read from a file with no annotation file
+ * beside it: m opened and scanned, o the bytes (both the caller's to
+ * free, with the tree returned). */
+static struct jnode *json_of_text(struct model *m, struct outbuf *o, const char *text, size_t n)
 {
-	(void)state;
-	/* A plain file without annotations: empty arrays, still valid. */
 	char dir[] = "/tmp/brief-test-export-XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	char path[128];
 	snprintf(path, sizeof path, "%s/plain.txt", dir);
-	const char *text = "Nothing but 3 percent and July 9.\n";
-	write_bytes(path, text, strlen(text));
-	struct model m;
+	write_bytes(path, text, n);
 	struct model_error err;
-	int rc = model_open(&m, path, NULL, &err);
+	int rc = model_open(m, path, NULL, &err);
 	unlink(path);
 	rmdir(dir);
 	assert_int_equal(rc, 0);
-	model_scan_all(&m);
+	model_scan_all(m);
+	json_of(m, o);
+	return jparse(o->data, o->len);
+}
+
+static void test_json_no_annotations(void **state)
+{
+	(void)state;
+	/* A plain file without annotations: empty arrays, still valid. */
+	const char *text = "Nothing but 3 percent and July 9.\n";
+	struct model m;
 	struct outbuf o = { 0 };
-	json_of(&m, &o);
-	struct jnode *root = jparse(o.data, o.len);
+	struct jnode *root = json_of_text(&m, &o, text, strlen(text));
 	assert_int_equal(jarr(root, "entities")->n, 0);
 	assert_int_equal(jarr(root, "comparisons")->n, 0);
 	assert_int_equal(jarr(root, "quotes")->n, 0);
@@ -849,27 +857,15 @@ static void test_json_no_annotations(void **state)
 static void test_json_auto_truncated(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/brief-test-export-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/names.txt", dir);
 	struct buf b = { 0 };
 	buf_adds(&b, "The report was written for the committee on Monday.\n");
 	for (unsigned i = 0; i < ACTORS_MAX_NAMES + 100; i++)
 		buf_printf(&b, "Ka%c%c%cro Ve%c%clu said on Monday.\n", 'a' + i % 26, 'a' + i / 26 % 26,
 			   'a' + i / 676 % 26, 'a' + i % 7, 'a' + i / 7 % 26);
-	write_bytes(path, b.data, b.len);
-	free(b.data);
 	struct model m;
-	struct model_error err;
-	int rc = model_open(&m, path, NULL, &err);
-	unlink(path);
-	rmdir(dir);
-	assert_int_equal(rc, 0);
-	model_scan_all(&m);
 	struct outbuf o = { 0 };
-	json_of(&m, &o);
-	struct jnode *root = jparse(o.data, o.len);
+	struct jnode *root = json_of_text(&m, &o, b.data, b.len);
+	free(b.data);
 	const struct jnode *au = jget(root, "auto");
 	assert_true(jget(au, "truncated")->boolean);
 	assert_string_equal(jgets(au, "shown"), "sure");
