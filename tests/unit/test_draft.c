@@ -87,6 +87,16 @@ static void check_same_charts(const struct model *m, const struct model *r, cons
 	}
 }
 
+/* The bundled commentary's text (the caller frees it), n its bytes. */
+static char *commentary(size_t *n)
+{
+	const char *assets = getenv("BRIEF_ASSETS");
+	assert_non_null(assets);
+	char src[4200];
+	snprintf(src, sizeof src, "%s/commentary.txt", assets);
+	return slurp(src, n);
+}
+
 /* The model of path with its own annotations, scanned to the end. */
 static void open_scanned(struct model *m, const char *path)
 {
@@ -171,12 +181,9 @@ static void round_trip(const char *path)
 static void test_commentary_round_trip(void **state)
 {
 	(void)state;
-	const char *assets = getenv("BRIEF_ASSETS");
-	assert_non_null(assets);
-	char src[4200], path[4200];
-	snprintf(src, sizeof src, "%s/commentary.txt", assets);
+	char path[4200];
 	size_t n;
-	char *text = slurp(src, &n);
+	char *text = commentary(&n);
 	/* A copy with no annotation file beside it. */
 	snprintf(path, sizeof path, "%s/article.txt", dir);
 	write_file(path, text, n);
@@ -273,12 +280,9 @@ static char *replace(char *s, const char *from, const char *to)
 static void test_tab_in_quotes(void **state)
 {
 	(void)state;
-	const char *assets = getenv("BRIEF_ASSETS");
-	assert_non_null(assets);
-	char src[4200], path[4200];
-	snprintf(src, sizeof src, "%s/commentary.txt", assets);
+	char path[4200];
 	size_t n;
-	char *text = slurp(src, &n);
+	char *text = commentary(&n);
 	/* "3.5 percent of GDP" and "reportedly" said before: the row's quotes
 	 * are widened to the word before them, across the TAB. */
 	text = replace(text, "troops and reportedly asks", "troops and\treportedly asks");
