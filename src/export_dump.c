@@ -346,13 +346,25 @@ static int figures(FILE *o, const struct model *m, int width, int ascii)
 
 /* Append the document's text[from, to) to b as it is now (doc_copy_text):
  * 0, or -1 when the file shrank under it. */
+/* The text of [from, to) as one line of a listing: a quotation or a
+ * sentence may hold the document's TAB or LF (an annotation's quote keeps
+ * them), which would break the listing's lines; a run of them is one
+ * space here, as the reader's notes draw them. */
 static int add_text(struct buf *b, const struct model *m, size_t from, size_t to)
 {
 	char *t;
 	size_t n;
 	if (doc_copy_text(&m->doc, from, to, &t, &n, NULL) != 0)
 		return -1;
-	buf_add(b, t, n);
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] != '\t' && t[i] != '\n') {
+			buf_addc(b, t[i]);
+			continue;
+		}
+		while (i + 1 < n && (t[i + 1] == '\t' || t[i + 1] == '\n'))
+			i++;
+		buf_addc(b, ' ');
+	}
 	free(t);
 	return 0;
 }

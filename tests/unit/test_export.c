@@ -874,6 +874,40 @@ static void test_json_auto_truncated(void **state)
 	model_free(&m);
 }
 
+/* An annotation's quotation keeps the document's TAB and LF; the dump
+ * lists it on one line, each run of them a space. */
+static void test_dump_quotation_over_tab_and_lf(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/brief-test-export-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128], apath[128];
+	snprintf(path, sizeof path, "%s/t.txt", dir);
+	snprintf(apath, sizeof apath, "%s/t.brief", dir);
+	const char *text = "Ann Berg said the plan was\tgood and\nfair for all.\n";
+	const char *ann = "brief 1\nactor ann person \"Ann Berg\"\n"
+			  "quotation ann \"the plan was\\tgood and\\nfair\"\n";
+	write_bytes(path, text, strlen(text));
+	write_bytes(apath, ann, strlen(ann));
+	struct model m;
+	struct model_error err;
+	int rc = model_open(&m, path, NULL, &err);
+	unlink(path);
+	unlink(apath);
+	rmdir(dir);
+	assert_int_equal(rc, 0);
+	model_scan_all(&m);
+	assert_int_equal(m.nquotes, 1);
+	struct outbuf o = { 0 };
+	dump_of(&m, 80, 1, &o);
+	const char *q = strstr(o.data, "QUOTATIONS");
+	assert_non_null(q);
+	assert_non_null(strstr(q, "\n  Ann Berg: \"the plan was good and fair\"\n"));
+	assert_null(strchr(q, '\t'));
+	free(o.data);
+	model_free(&m);
+}
+
 static void test_write_errors(void **state)
 {
 	const struct model *m = *state;
@@ -1362,6 +1396,7 @@ int main(void)
 		cmocka_unit_test(test_json_escapes_and_hostile),
 		cmocka_unit_test(test_json_no_annotations),
 		cmocka_unit_test(test_json_auto_truncated),
+		cmocka_unit_test(test_dump_quotation_over_tab_and_lf),
 		cmocka_unit_test_setup_teardown(test_write_errors, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_header_and_marks, setup_bundled,
 						teardown_model),
