@@ -182,11 +182,9 @@ static long get_cand(struct actors *a, const uint8_t *s, size_t n)
  * only control within a line. */
 static char *desc_dup(const char *s, size_t n)
 {
-	char *d = xstrndup(s, n);
-	for (char *p = d; *p; p++)
-		if (*p == '\t')
-			*p = ' ';
-	return d;
+	struct buf b = { 0 };
+	buf_add_line(&b, s, n);
+	return b.data ? b.data : xstrdup("");
 }
 
 

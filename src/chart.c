@@ -251,8 +251,8 @@ static void row_note(struct buf *b, const struct annot *a, const struct cmp_row_
 	 * at a tab stop it would move with the note's column. */
 	for (size_t h = 0; src && h < src->nhedges; h++) {
 		buf_adds(b, h ? ", " : "");
-		for (const char *c = src->hedges[h].text; c && *c; c++)
-			buf_addc(b, *c == '\t' || *c == '\n' ? ' ' : *c);
+		const char *t = src->hedges[h].text;
+		buf_add_line(b, t ? t : "", t ? strlen(t) : 0);
 	}
 	/* "by US?": the text names no one for this row; the demander named
 	 * before is taken (the footnote says so). */

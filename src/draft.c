@@ -53,10 +53,7 @@ static void why(struct buf *b, const struct model *m, const struct entity_why *w
 		while (n && (m->doc.text[w->ev_start + n] & 0xC0) == 0x80)
 			n--;
 		buf_adds(b, ": ");
-		for (size_t i = 0; i < n; i++) {
-			char c = (char)m->doc.text[w->ev_start + i];
-			buf_addc(b, c == '\n' || c == '\t' ? ' ' : c);
-		}
+		buf_add_line(b, (const char *)m->doc.text + w->ev_start, n);
 	}
 	if (w->source)
 		buf_printf(b, " (%s)", w->source);
@@ -157,10 +154,7 @@ static void row_why(struct buf *b, const struct model *m, const struct row_why *
 		while (n && (m->doc.text[w->sent_start + n] & 0xC0) == 0x80)
 			n--;
 		buf_adds(b, ": ");
-		for (size_t i = 0; i < n; i++) {
-			char c = (char)m->doc.text[w->sent_start + i];
-			buf_addc(b, c == '\n' || c == '\t' ? ' ' : c);
-		}
+		buf_add_line(b, (const char *)m->doc.text + w->sent_start, n);
 		if (n < w->sent_end - w->sent_start)
 			buf_adds(b, "...");
 	}

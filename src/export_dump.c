@@ -348,23 +348,15 @@ static int figures(FILE *o, const struct model *m, int width, int ascii)
  * 0, or -1 when the file shrank under it. */
 /* The text of [from, to) as one line of a listing: a quotation or a
  * sentence may hold the document's TAB or LF (an annotation's quote keeps
- * them), which would break the listing's lines; a run of them is one
- * space here, as the reader's notes draw them. */
+ * them), which would break the listing's lines; each is a space here, as
+ * in the chart's note. */
 static int add_text(struct buf *b, const struct model *m, size_t from, size_t to)
 {
 	char *t;
 	size_t n;
 	if (doc_copy_text(&m->doc, from, to, &t, &n, NULL) != 0)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (t[i] != '\t' && t[i] != '\n') {
-			buf_addc(b, t[i]);
-			continue;
-		}
-		while (i + 1 < n && (t[i + 1] == '\t' || t[i + 1] == '\n'))
-			i++;
-		buf_addc(b, ' ');
-	}
+	buf_add_line(b, t, n);
 	free(t);
 	return 0;
 }

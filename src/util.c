@@ -88,6 +88,15 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void buf_add_line(struct buf *b, const char *s, size_t n)
+{
+	size_t at = b->len;
+	buf_add(b, s, n);
+	for (size_t i = at; i < b->len; i++)
+		if (b->data[i] == '\t' || b->data[i] == '\n')
+			b->data[i] = ' ';
+}
+
 void buf_add(struct buf *b, const void *s, size_t n)
 {
 	b->data = xgrowarray(b->data, &b->cap, b->len + n + 1, 1);

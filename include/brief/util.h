@@ -43,6 +43,9 @@ struct buf {
 void buf_add(struct buf *b, const void *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
+/* s[0, n) as one line: each TAB and LF a space (the document keeps both;
+ * a listing, a note or a one-line field of the annotation format may not). */
+void buf_add_line(struct buf *b, const char *s, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
