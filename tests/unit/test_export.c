@@ -22,6 +22,7 @@
 #include "brief/layout.h"
 #include "brief/model.h"
 #include "brief/util.h"
+#include "many_names.h"
 
 #define assert_near(a, b, eps)                                                             \
 	do {                                                                               \
@@ -857,15 +858,13 @@ static void test_json_no_annotations(void **state)
 static void test_json_auto_truncated(void **state)
 {
 	(void)state;
-	struct buf b = { 0 };
-	buf_adds(&b, "The report was written for the committee on Monday.\n");
-	for (unsigned i = 0; i < ACTORS_MAX_NAMES + 100; i++)
-		buf_printf(&b, "Ka%c%c%cro Ve%c%clu said on Monday.\n", 'a' + i % 26, 'a' + i / 26 % 26,
-			   'a' + i / 676 % 26, 'a' + i % 7, 'a' + i / 7 % 26);
+	size_t len;
+	char *text = many_names_text("The report was written for the committee on Monday.\n",
+				     ACTORS_MAX_NAMES + 100, &len);
 	struct model m;
 	struct outbuf o = { 0 };
-	struct jnode *root = json_of_text(&m, &o, b.data, b.len);
-	free(b.data);
+	struct jnode *root = json_of_text(&m, &o, text, len);
+	free(text);
 	const struct jnode *au = jget(root, "auto");
 	assert_true(jget(au, "truncated")->boolean);
 	assert_string_equal(jgets(au, "shown"), "sure");
