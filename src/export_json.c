@@ -289,14 +289,9 @@ static void jentity_head(FILE *o, const struct entity *e)
 static int jhidden(FILE *o, const struct model *m)
 {
 	int rc = 0;
-	/* Past the finder's bounds only the sure actors are shown
-	 * (model.c, shown()): say so rather than what is shown otherwise. */
-	const char *shown = m->auto_show == MODEL_AUTO_ALL ? "all"
-			    : m->auto_show != MODEL_AUTO_SHOWN ? "none"
-			    : m->auto_truncated ? "sure" : "sure+likely";
 	fprintf(o, "  \"auto\": {\"enabled\": %s, \"shown\": \"%s\", \"truncated\": %s, "
 		"\"comparisons_truncated\": %s},\n",
-		m->no_auto ? "false" : "true", shown,
+		m->no_auto ? "false" : "true", model_confs_name(model_auto_confs(m, m->auto_show)),
 		m->auto_truncated ? "true" : "false", m->claims_truncated ? "true" : "false");
 	struct annot view = { 0 };
 	view.entities = xcalloc(m->nauto ? m->nauto : 1, sizeof *view.entities);

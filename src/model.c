@@ -769,12 +769,34 @@ static void finish_auto(struct model *m)
  * spellings are looked for in the whole text: on 20 MB of licence files
  * the 1,300 names the rules found likely made the scan take 1.8 s against
  * 0.17 s, and a panel of them helps no reader. */
+unsigned model_auto_confs(const struct model *m, enum model_auto_show s)
+{
+	switch (s) {
+	case MODEL_AUTO_ALL:
+		return MODEL_CONFS_ALL;
+	case MODEL_AUTO_SHOWN:
+		return MODEL_CONF(CONF_SURE) | (m->auto_truncated ? 0 : MODEL_CONF(CONF_LIKELY));
+	default:
+		return 0;
+	}
+}
+
+const char *model_confs_name(unsigned confs)
+{
+	/* Indexed by the sure, likely and unsure bits, in that order. */
+	static const char *const name[8] = {
+		"none", "sure", "likely", "sure+likely", "unsure", "sure+unsure", "likely+unsure", "all",
+	};
+	return name[(confs >> CONF_SURE) & 7];
+}
+
 static int shown(const struct model *m, enum model_auto_show s, const struct entity *e)
 {
-	if (s == MODEL_AUTO_ALL)
+	unsigned confs = model_auto_confs(m, s);
+	/* All means all: an actor the finder gave no confidence too. */
+	if (confs == MODEL_CONFS_ALL)
 		return 1;
-	enum entity_conf most = m->auto_truncated ? CONF_SURE : CONF_LIKELY;
-	return s == MODEL_AUTO_SHOWN && e->why && e->why[0].conf <= most;
+	return e->why && e->why[0].conf < CONF_COUNT && (confs & MODEL_CONF(e->why[0].conf));
 }
 
 void model_find_auto(struct model *m)

@@ -238,8 +238,10 @@ static void toggle_auto(struct ctx *c)
 	if (next == MODEL_AUTO_HIDDEN)
 		fx_message(c->fx, 0, "Actors: the annotated ones only");
 	else if (next == MODEL_AUTO_SHOWN)
-		fx_message(c->fx, 0, "Actors: %s%zu found automatically (sure and likely)",
-			   annotated ? "+ " : "", shown);
+		fx_message(c->fx, 0, "Actors: %s%zu found automatically (%s)", annotated ? "+ " : "", shown,
+			   model_auto_confs(m, next) & MODEL_CONF(CONF_LIKELY)
+				   ? "sure and likely"
+				   : "sure only: the text is longer than the finder reads");
 	else
 		fx_message(c->fx, 0, "Actors: %s%zu found automatically, the unsure ones too",
 			   annotated ? "+ " : "", shown);

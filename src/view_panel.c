@@ -81,9 +81,20 @@ static void panel_update(struct ui *u, void *self, int done)
 	for (size_t i = 0; m->auto_done && m->auto_show != MODEL_AUTO_HIDDEN && i < m->nauto; i++)
 		hidden += !model_auto_is_shown(m, &m->auto_ents[i])
 			  && m->auto_ents[i].why && m->auto_ents[i].why[0].conf == CONF_UNSURE;
-	if (a->nentities || hidden)
-		add_row(p, PROW_HEADING, 0, !m->nannotated ? "ACTORS (auto)"
-					    : a->nentities > m->nannotated ? "ACTORS (+ auto)" : "ACTORS");
+	if (a->nentities || hidden) {
+		/* Past the finder's bounds the sure ones only (model.h): the
+		 * title says so, or likely actors would vanish unexplained. */
+		unsigned confs = model_auto_confs(m, m->auto_show);
+		char title[64];
+		if (a->nentities == m->nannotated && m->nannotated)
+			snprintf(title, sizeof title, "ACTORS");
+		else if (confs == (MODEL_CONF(CONF_SURE) | MODEL_CONF(CONF_LIKELY)) || confs == MODEL_CONFS_ALL)
+			snprintf(title, sizeof title, "ACTORS (%sauto)", m->nannotated ? "+ " : "");
+		else
+			snprintf(title, sizeof title, "ACTORS (%sauto: %s)", m->nannotated ? "+ " : "",
+				 model_confs_name(confs));
+		add_row(p, PROW_HEADING, 0, title);
+	}
 	for (int k = 0; k < KIND_COUNT; k++) {
 		int shown = 0;
 		for (size_t i = 0; i < a->nentities; i++) {

@@ -136,11 +136,26 @@ enum entity_conf model_entity_conf(const struct model *m, size_t i);
  * actor's name: why[0], an alias: its own), or NULL for an annotated actor.
  * The reader's "why" line, --dump --explain and the JSON say this. */
 const struct entity_why *model_mention_why(const struct model *m, const struct mention *mn);
-/* Whether an automatic actor (one of auto_ents) is among annot.entities now. */
+/* Which automatic actors are shown under s, by the confidence of their
+ * name's rule (why[0].conf): a set of MODEL_CONF(c) bits.
+ * MODEL_AUTO_HIDDEN: none (0).  MODEL_AUTO_ALL: MODEL_CONFS_ALL, every
+ * automatic actor.  MODEL_AUTO_SHOWN: the sure and likely ones, and once
+ * the finder stopped at its bounds (auto_truncated) the sure ones only.
+ * The one answer that model_show_auto,
+ * the panel, the exports and the draft ask, so they cannot disagree. */
+#define MODEL_CONF(c) (1u << (c))
+#define MODEL_CONFS_ALL (MODEL_CONF(CONF_SURE) | MODEL_CONF(CONF_LIKELY) | MODEL_CONF(CONF_UNSURE))
+unsigned model_auto_confs(const struct model *m, enum model_auto_show s);
+/* A set of confidences as --export json's "shown" names it: "none",
+ * "sure", "sure+likely", "all" (MODEL_CONFS_ALL), or the others joined
+ * by "+".  A static string; bits past CONF_UNSURE are ignored. */
+const char *model_confs_name(unsigned confs);
+/* Whether an automatic actor (one of auto_ents) is among annot.entities
+ * now: its confidence is in model_auto_confs(m, m->auto_show). */
 int model_auto_is_shown(const struct model *m, const struct entity *e);
-/* Whether an automatic actor is one the reader shows by default: sure and
- * likely, the sure only past the finder's bounds (auto_truncated).  What a
- * draft writes in, so that it loads back to what was shown. */
+/* Whether an automatic actor is one the reader shows by default: in
+ * model_auto_confs(m, MODEL_AUTO_SHOWN).  What a draft writes in, so that
+ * it loads back to what was shown. */
 int model_auto_is_default(const struct model *m, const struct entity *e);
 /* Whether comparison i of cmps was found automatically (then its rows'
  * why says each one's rule, confidence and sentence). */

@@ -18,7 +18,9 @@
 
 #include <cmocka.h>
 
+#include "brief/actors.h"
 #include "harness.h"
+#include "../unit/many_names.h"
 
 static const char *brief_path;
 static const char *assets;
@@ -1042,6 +1044,37 @@ static void test_auto_actors_in_panel(void **state)
 	free(path);
 }
 
+/* Past the finder's bounds (ACTORS_MAX_NAMES different names) the reader
+ * shows the sure actors only, as --export json's "shown" says ("sure"):
+ * the title says so too, the likely Mary Zorblat is not listed, and A
+ * says why it shows no likely ones. */
+static void test_auto_truncated_panel(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = many_names_text("Minister Alan Brackley told reporters the plan was good.\n"
+				     "Mary Zorblat said the plan was good.\n",
+				     ACTORS_MAX_NAMES + 100, &len);
+	char *path = term_write_temp("names.txt", text, len);
+	free(text);
+	const char *args[] = { "--no-state", path, NULL };
+	struct term *t = start(24, 100, args);
+	screen_assert(t, panel_find(t, "ACTORS (auto: sure)", NULL) >= 0,
+		      "the title does not say only the sure actors are shown");
+	screen_assert(t, panel_find(t, "Alan Brackley", NULL) >= 0, "the sure Alan Brackley is not listed");
+	screen_assert(t, panel_find(t, "Mary Zorblat", NULL) < 0, "the likely Mary Zorblat is listed");
+	screen_assert(t, panel_find(t, "Kaaaaro", NULL) < 0, "a likely name is listed");
+	/* A: all of them, then back to the sure ones, saying why. */
+	term_send(t, "A");
+	screen_assert(t, panel_find(t, "ACTORS (auto)", NULL) >= 0, "after A the title still says sure");
+	term_send(t, "A");
+	screen_assert(t, status_has(t, "found automatically (sure only: the text is longer"),
+		      "A does not say why no likely actor is shown");
+	term_quit_ok(t);
+	unlink(path);
+	free(path);
+}
+
 /* With an annotation file: the annotated actors, then A adds the automatic
  * ones (the title says so), then the unsure ones, then none again; x on
  * an annotated actor says where it was annotated. */
@@ -1115,6 +1148,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_card_of_cursor, teardown),
 		cmocka_unit_test_teardown(test_why_line, teardown),
 		cmocka_unit_test_teardown(test_auto_actors_in_panel, teardown),
+		cmocka_unit_test_teardown(test_auto_truncated_panel, teardown),
 		cmocka_unit_test_teardown(test_auto_toggle_with_annotations, teardown),
 		cmocka_unit_test_teardown(test_wheel_same_in_lists, teardown),
 	};

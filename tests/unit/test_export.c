@@ -868,6 +868,15 @@ static void test_json_auto_truncated(void **state)
 	const struct jnode *au = jget(root, "auto");
 	assert_true(jget(au, "truncated")->boolean);
 	assert_string_equal(jgets(au, "shown"), "sure");
+	/* The model's one answer, which the export names. */
+	assert_int_equal(model_auto_confs(&m, m.auto_show), MODEL_CONF(CONF_SURE));
+	assert_int_equal(model_auto_confs(&m, MODEL_AUTO_ALL), MODEL_CONFS_ALL);
+	assert_int_equal(model_auto_confs(&m, MODEL_AUTO_HIDDEN), 0);
+	for (size_t i = m.nannotated; i < m.annot.nentities; i++)
+		assert_int_equal(model_entity_conf(&m, i), CONF_SURE);
+	assert_string_equal(model_confs_name(0), "none");
+	assert_string_equal(model_confs_name(MODEL_CONF(CONF_SURE) | MODEL_CONF(CONF_LIKELY)), "sure+likely");
+	assert_string_equal(model_confs_name(MODEL_CONFS_ALL), "all");
 	jfree(root);
 	free(o.data);
 	model_free(&m);
