@@ -60,12 +60,12 @@ static void why(struct buf *b, const struct model *m, const struct entity_why *w
 	buf_addc(b, '\n');
 }
 
-/* Where the annotation format anchors q[0, n): its first occurrence that is
- * whole words (word.h, as annot_resolve() asks), or SIZE_MAX. */
-static size_t anchor_of(const struct model *m, const void *q, size_t n)
+/* Where the annotation format anchors q[0, n) when it looks from offset
+ * from on: its first occurrence there that is whole words (word.h, as
+ * annot_resolve() asks), or SIZE_MAX. */
+static size_t anchor_of(const struct model *m, size_t from, const void *q, size_t n)
 {
 	const uint8_t *t = m->doc.text;
-	size_t from = 0;
 	while (n && from + n <= m->doc.len) {
 		const uint8_t *hit = memmem(t + from, m->doc.len - from, q, n);
 		if (!hit)
@@ -81,7 +81,18 @@ static size_t anchor_of(const struct model *m, const void *q, size_t n)
 /* Does the quote text[start, end) anchor where it stands? */
 static int first_occurrence(const struct model *m, size_t start, size_t end)
 {
-	return anchor_of(m, m->doc.text + start, end - start) == start;
+	return anchor_of(m, 0, m->doc.text + start, end - start) == start;
+}
+
+/* Does a quote of a row, a measure or a quotation load back where it
+ * stands?  annot_resolve() anchors those from the line of the body on
+ * (from), at their first occurrence there; a row's quote that only
+ * occurs again earlier (its sentence repeated) would load back at
+ * another sentence, so the draft writes it commented out. */
+static int at_home(const struct model *m, size_t from, const struct quote *q)
+{
+	return q->text && q->len && q->end == q->start + q->len
+	       && anchor_of(m, from, q->text, q->len) == q->start;
 }
 
 /* Annotated actors, and the automatic ones the reader shows by default:
@@ -172,38 +183,52 @@ static void qstr(struct buf *b, const struct quote *q)
 	str(b, q->text ? q->text : "", q->text ? q->len : 0);
 }
 
-/* A measure is written in when each of its parties is. */
+/* A measure is written in when each of its parties is, and its quote
+ * loads back where it stands. */
 static int measure_ok(const struct model *m, const struct measure *ms, const struct entity *all,
-		      size_t nall)
+		      size_t nall, size_t from)
 {
-	int ok = 1;
+	int ok = at_home(m, from, &ms->q);
 	for (size_t p = 0; ok && p < ms->nparties; p++)
 		ok = written_id(m, all, nall, ms->parties[p]);
 	return ok;
 }
 
+/* Whether each quote of a row loads back where it stands (at_home). */
+static int row_at_home(const struct model *m, size_t from, const struct cmp_row *row)
+{
+	int ok = at_home(m, from, &row->current) && at_home(m, from, &row->demand);
+	for (size_t h = 0; ok && h < row->nhedges; h++)
+		ok = at_home(m, from, &row->hedges[h]);
+	return ok;
+}
+
 /* A comparison in the annotation format.  A row is written only when its
  * party and demander are actors written in (else the file would not
- * parse, or load back to another chart), a measure when its parties are;
- * the comparison, when one row or measure is (a comparison needs one,
- * annot.c).  off: write it all commented out. */
+ * parse, or load back to another chart) and its quotes load back where
+ * they stand, a measure when its parties are; the comparison, when one
+ * row or measure is (a comparison needs one, annot.c).  off: write it all
+ * commented out.  from: where quotes are anchored from (at_home). */
 static void comparison(struct buf *b, const struct model *m, const struct comparison *c,
-		       const struct entity *all, size_t nall, int off)
+		       const struct entity *all, size_t nall, int off, size_t from)
 {
 	int by_ok = !c->by || written_id(m, all, nall, c->by);
 	int *row_ok = xcalloc(c->nrows + 1, sizeof *row_ok);
+	int *row_away = xcalloc(c->nrows + 1, sizeof *row_away);
 	int any = 0;
 	for (size_t r = 0; r < c->nrows; r++) {
 		const struct cmp_row *row = &c->rows[r];
 		row_ok[r] = !off && by_ok && row->party && written_id(m, all, nall, row->party)
 			    && (!row->demander || written_id(m, all, nall, row->demander))
 			    && row->current.text && row->demand.text;
+		row_away[r] = row_ok[r] && !row_at_home(m, from, row);
+		row_ok[r] &= !row_away[r];
 		any |= row_ok[r];
 	}
 	/* Measures alone keep a comparison too (an annotation file's with no
 	 * rows, or one whose rows name unsure parties). */
 	for (size_t k = 0; !off && !any && k < c->nmeasures; k++)
-		any = measure_ok(m, &c->measures[k], all, nall);
+		any = measure_ok(m, &c->measures[k], all, nall, from);
 	const char *pre = any ? "" : "# ";
 	buf_printf(b, "\n%scomparison %s ", pre, c->id);
 	cstr(b, c->title);
@@ -237,10 +262,12 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 		else if (row->demander)
 			buf_printf(b, "%s    demander %s%s\n", rp, row->demander,
 				   row->demander_inherited ? " inherited" : "");
+		if (row_away[r])
+			buf_adds(b, "#    (a quote of this row occurs earlier in the text, where it would load back)\n");
 	}
 	for (size_t k = 0; k < c->nmeasures; k++) {
 		const struct measure *ms = &c->measures[k];
-		int ok = !off && measure_ok(m, ms, all, nall);
+		int ok = !off && measure_ok(m, ms, all, nall, from);
 		buf_printf(b, "%s  measure ", ok ? "" : "# ");
 		for (size_t p = 0; p < ms->nparties; p++)
 			buf_printf(b, "%s%s", p ? "," : "", ms->parties[p]);
@@ -251,6 +278,7 @@ static void comparison(struct buf *b, const struct model *m, const struct compar
 		buf_addc(b, '\n');
 	}
 	free(row_ok);
+	free(row_away);
 }
 
 int draft_write(FILE *out, const struct model *m)
@@ -268,12 +296,15 @@ int draft_write(FILE *out, const struct model *m)
 		/* Only a field the format can anchor: "Global Times" of
 		 * "source:Global Times" is inside a word (word.h joins letters
 		 * across ':'), so it is left out unless it stands elsewhere. */
-		if (!v || anchor_of(m, v, strlen(v)) == SIZE_MAX)
+		if (!v || anchor_of(m, 0, v, strlen(v)) == SIZE_MAX)
 			continue;
 		buf_printf(&b, "%s ", meta_key_name((enum meta_key)k));
 		cstr(&b, v);
 		buf_printf(&b, "  # %s\n", m->meta_rule[k] ? m->meta_rule[k] : "annotated");
 	}
+	/* Quotes after the header anchor from the body's line on, when the
+	 * body is written (annot_resolve()). */
+	size_t from = 0;
 	if (m->body > 0 && m->body < m->doc.len) {
 		/* The body's first words, as many as make the quote's first
 		 * occurrence the body's own (a TAB among them is written \t). */
@@ -297,6 +328,7 @@ int draft_write(FILE *out, const struct model *m)
 			buf_adds(&b, "body ");
 			str(&b, (const char *)t + qs, end - qs);
 			buf_adds(&b, "  # where the article starts\n");
+			from = doc_line_start(&m->doc, m->body_line);
 		}
 	}
 	/* Every actor the model knows, annotated and automatic. */
@@ -325,9 +357,9 @@ int draft_write(FILE *out, const struct model *m)
 	if (m->annot.ncomparisons || m->nauto_cmps)
 		buf_adds(&b, "\n# Comparisons: demands (or targets) against current levels\n");
 	for (size_t i = 0; i < m->annot.ncomparisons; i++)
-		comparison(&b, m, &m->annot.comparisons[i], all, nall, 0);
+		comparison(&b, m, &m->annot.comparisons[i], all, nall, 0, from);
 	for (size_t i = 0; i < m->nauto_cmps; i++)
-		comparison(&b, m, &m->auto_cmps[i], all, nall, m->annot.ncomparisons > 0);
+		comparison(&b, m, &m->auto_cmps[i], all, nall, m->annot.ncomparisons > 0, from);
 	/* Who said what. */
 	size_t nq = m->annot.nquotations + m->nauto_quotes;
 	if (nq)
@@ -342,7 +374,7 @@ int draft_write(FILE *out, const struct model *m)
 			      && q->q.start < m->annot.quotations[k].q.end;
 		if (dup)
 			continue;
-		int ok = written_id(m, all, nall, q->speaker);
+		int ok = written_id(m, all, nall, q->speaker) && at_home(m, from, &q->q);
 		buf_printf(&b, "%squotation %s ", ok ? "" : "# ", q->speaker);
 		qstr(&b, &q->q);
 		buf_adds(&b, q->rule ? "  # " : "\n");
