@@ -251,30 +251,51 @@ static int article(FILE *o, const struct model *m, int width, int explain)
 	return rc;
 }
 
-/* One line of --explain: a rule, its confidence and the text that shows it. */
-static void why_line(FILE *o, const struct model *m, const char *what,
-		     const struct entity_why *w, int width)
+/* Append the document's text[from, to) to b as one line of a listing, as
+ * it is now (doc_copy_text): 0, or -1 when the file shrank under it.  A
+ * quotation, a sentence or an actor's evidence may hold the document's TAB
+ * or LF (an annotation's quote keeps them), which would break the
+ * listing's lines; each is a space here, as in the chart's note. */
+static int add_text(struct buf *b, const struct model *m, size_t from, size_t to)
+{
+	char *t;
+	size_t n;
+	if (doc_copy_text(&m->doc, from, to, &t, &n, NULL) != 0)
+		return -1;
+	buf_add_line(b, t, n);
+	free(t);
+	return 0;
+}
+
+/* One line of --explain: a rule, its confidence and the text that shows
+ * it.  0, or -1 when the file shrank under it (add_text). */
+static int why_line(FILE *o, const struct model *m, const char *what,
+		    const struct entity_why *w, int width)
 {
 	struct buf c = { 0 }, b = { 0 };
 	buf_printf(&c, "      %s: ", what);
 	buf_printf(&b, "%s, %s", w->rule, entity_conf_name(w->conf));
+	int rc = 0;
 	if (w->ev_end > w->ev_start && w->ev_end <= m->doc.len) {
 		buf_adds(&b, " \"");
-		buf_add(&b, m->doc.text + w->ev_start, w->ev_end - w->ev_start);
+		rc = add_text(&b, m, w->ev_start, w->ev_end);
 		buf_adds(&b, "\"");
 	}
 	if (w->source)
 		buf_printf(&b, " (%s)", w->source);
-	put_row(o, c.data, b.data, width);
+	if (rc == 0)
+		put_row(o, c.data, b.data, width);
 	buf_free(&c);
 	buf_free(&b);
+	return rc;
 }
 
-static void actors(FILE *o, const struct model *m, int width, int ascii, int explain)
+/* The actors by kind; -1 when the file shrank under an --explain line. */
+static int actors(FILE *o, const struct model *m, int width, int ascii, int explain)
 {
 	const struct annot *a = &m->annot;
 	if (!a->nentities)
-		return;
+		return 0;
 	fputc('\n', o);
 	/* Machine-made highlights say so (ANY_ARTICLE.md 4.6). */
 	heading(o, m->nannotated ? (a->nentities > m->nannotated ? "ACTORS (+ found automatically)"
@@ -298,16 +319,20 @@ static void actors(FILE *o, const struct model *m, int width, int ascii, int exp
 			put_row(o, b.data, e->description ? e->description : "", width);
 			buf_free(&b);
 			if (explain && e->why) {
-				why_line(o, m, "found", &e->why[0], width);
+				if (why_line(o, m, "found", &e->why[0], width) != 0)
+					return -1;
 				for (size_t j = 0; j < e->naliases; j++) {
 					struct buf w = { 0 };
 					buf_printf(&w, "alias \"%s\"", e->aliases[j]);
-					why_line(o, m, w.data, &e->why[1 + j], width);
+					int rc = why_line(o, m, w.data, &e->why[1 + j], width);
 					buf_free(&w);
+					if (rc != 0)
+						return -1;
 				}
 			}
 		}
 	}
+	return 0;
 }
 
 static int figures(FILE *o, const struct model *m, int width, int ascii)
@@ -341,23 +366,6 @@ static int figures(FILE *o, const struct model *m, int width, int ascii)
 		buf_free(&b);
 		buf_free(&v);
 	}
-	return 0;
-}
-
-/* Append the document's text[from, to) to b as it is now (doc_copy_text):
- * 0, or -1 when the file shrank under it. */
-/* The text of [from, to) as one line of a listing: a quotation or a
- * sentence may hold the document's TAB or LF (an annotation's quote keeps
- * them), which would break the listing's lines; each is a space here, as
- * in the chart's note. */
-static int add_text(struct buf *b, const struct model *m, size_t from, size_t to)
-{
-	char *t;
-	size_t n;
-	if (doc_copy_text(&m->doc, from, to, &t, &n, NULL) != 0)
-		return -1;
-	buf_add_line(b, t, n);
-	free(t);
 	return 0;
 }
 
@@ -466,10 +474,10 @@ int export_dump_explain(FILE *o, const struct model *m, int width, int ascii, in
 		width = 20;
 	header(o, m, width, ascii);
 	int cut = article(o, m, width, explain) != 0;
-	if (!cut) {
-		actors(o, m, width, ascii, explain);
+	if (!cut)
+		cut = actors(o, m, width, ascii, explain) != 0;
+	if (!cut)
 		cut = figures(o, m, width, ascii) != 0;
-	}
 	if (!cut)
 		cut = comparisons(o, m, width, ascii, explain) != 0;
 	if (!cut)

@@ -402,6 +402,15 @@ static void dump_of(const struct model *m, int width, int ascii, struct outbuf *
 	assert_int_equal(fclose(f), 0);
 }
 
+/* --dump --explain */
+static void explained_of(const struct model *m, int width, struct outbuf *o)
+{
+	FILE *f = open_memstream(&o->data, &o->len);
+	assert_non_null(f);
+	assert_int_equal(export_dump_explain(f, m, width, 1, 1), 0);
+	assert_int_equal(fclose(f), 0);
+}
+
 static int setup_bundled(void **state)
 {
 	struct model *m = xcalloc(1, sizeof *m);
@@ -814,10 +823,9 @@ static void test_json_claims_and_quotes(void **state)
 	model_free(&a);
 }
 
-/* The JSON export of text read from a file with no annotation file
- * beside it: m opened and scanned, o the bytes (both the caller's to
- * free, with the tree returned). */
-static struct jnode *json_of_text(struct model *m, struct outbuf *o, const char *text, size_t n)
+/* m opened on text read from a file with no annotation file beside it,
+ * and scanned (the caller frees it). */
+static void open_text(struct model *m, const char *text, size_t n)
 {
 	char dir[] = "/tmp/brief-test-export-XXXXXX";
 	assert_non_null(mkdtemp(dir));
@@ -830,6 +838,14 @@ static struct jnode *json_of_text(struct model *m, struct outbuf *o, const char 
 	rmdir(dir);
 	assert_int_equal(rc, 0);
 	model_scan_all(m);
+}
+
+/* The JSON export of text read from a file with no annotation file
+ * beside it: m opened and scanned, o the bytes (both the caller's to
+ * free, with the tree returned). */
+static struct jnode *json_of_text(struct model *m, struct outbuf *o, const char *text, size_t n)
+{
+	open_text(m, text, n);
 	json_of(m, o);
 	return jparse(o->data, o->len);
 }
@@ -912,6 +928,24 @@ static void test_dump_quotation_over_tab_and_lf(void **state)
 	assert_non_null(q);
 	assert_non_null(strstr(q, "\n  Ann Berg: \"the plan was good and fair\"\n"));
 	assert_null(strchr(q, '\t'));
+	free(o.data);
+	model_free(&m);
+}
+
+/* --explain lists an actor's evidence on its line, as the quotations: a
+ * TAB in it is a space, never written raw into the listing. */
+static void test_explain_evidence_over_tab(void **state)
+{
+	(void)state;
+	static const char text[] = "Ann Berg, a hard-line\tminister, said no.\nBerg left on Monday.\n";
+	struct model m;
+	open_text(&m, text, sizeof text - 1);
+	struct outbuf o = { 0 };
+	explained_of(&m, 100, &o);
+	const char *a = strstr(o.data, "ACTORS");
+	assert_non_null(a);
+	assert_non_null(strstr(a, "\"Ann Berg, a hard-line minister\"\n"));
+	assert_null(strchr(a, '\t'));
 	free(o.data);
 	model_free(&m);
 }
@@ -1405,6 +1439,7 @@ int main(void)
 		cmocka_unit_test(test_json_no_annotations),
 		cmocka_unit_test(test_json_auto_truncated),
 		cmocka_unit_test(test_dump_quotation_over_tab_and_lf),
+		cmocka_unit_test(test_explain_evidence_over_tab),
 		cmocka_unit_test_setup_teardown(test_write_errors, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_header_and_marks, setup_bundled,
 						teardown_model),
