@@ -249,10 +249,8 @@ static int jprovenance(FILE *o, const struct model *m, const struct entity *e)
 }
 
 /* A mention's rule is its spelling's: the actor's own name, or an alias. */
-static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
-			 const struct mention *mn)
+static void jmention_why(FILE *o, const struct model *m, const struct mention *mn)
 {
-	(void)e;
 	const struct entity_why *w = model_mention_why(m, mn);
 	fputs(", \"rule\": ", o);
 	jstr(o, w ? w->rule : NULL);
@@ -260,9 +258,6 @@ static void jmention_why(FILE *o, const struct model *m, const struct entity *e,
 	jstr(o, w ? entity_conf_name(w->conf) : NULL);
 }
 
-/* Automatic actors found but not shown: every one when an annotation
- * file exists, the unsure ones when not.  Their mentions are counted by
- * the same rule, alone. */
 /* An entity's object, opened and left open after its fields as the
  * annotation format gives them: id, name, kind, description, affiliation,
  * aliases.  Shown and hidden entities alike. */
@@ -286,6 +281,11 @@ static void jentity_head(FILE *o, const struct entity *e)
 	fputc(']', o);
 }
 
+/* "auto", what the finders did, and "hidden_entities": the automatic
+ * actors found but not shown (model_auto_confs(): every one while the
+ * annotated ones are shown alone; the unsure ones by default; the likely
+ * ones too past the finder's bounds).  Their mentions are counted by the
+ * same rule as the shown ones', alone. */
 static int jhidden(FILE *o, const struct model *m)
 {
 	int rc = 0;
@@ -335,7 +335,7 @@ static int jentities(FILE *o, const struct model *m)
 			fputs(first ? "\n      {" : ",\n      {", o);
 			rc = jspan(o, &m->doc, mn->start, mn->end);
 			if (rc == 0)
-				jmention_why(o, m, e, mn);
+				jmention_why(o, m, mn);
 			fputc('}', o);
 			first = 0;
 		}
