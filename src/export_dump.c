@@ -297,10 +297,19 @@ static int actors(FILE *o, const struct model *m, int width, int ascii, int expl
 	if (!a->nentities)
 		return 0;
 	fputc('\n', o);
-	/* Machine-made highlights say so (ANY_ARTICLE.md 4.6). */
-	heading(o, m->nannotated ? (a->nentities > m->nannotated ? "ACTORS (+ found automatically)"
-				    : "ACTORS")
-		: "ACTORS (found automatically)", width, ascii);
+	/* Machine-made highlights say so (ANY_ARTICLE.md 4.6), and past the
+	 * finder's bounds that only the sure ones are listed (model.h), as
+	 * the panel's title does. */
+	unsigned confs = model_auto_confs(m, m->auto_show);
+	int some = confs != MODEL_CONFS_ALL && !(confs & MODEL_CONF(CONF_LIKELY));
+	struct buf t = { 0 };
+	if (m->nannotated && a->nentities == m->nannotated)
+		buf_adds(&t, "ACTORS");
+	else
+		buf_printf(&t, "ACTORS (%sfound automatically%s%s)", m->nannotated ? "+ " : "", some ? ": " : "",
+			   some ? model_confs_name(confs) : "");
+	heading(o, t.data, width, ascii);
+	buf_free(&t);
 	for (int k = 0; k < KIND_COUNT; k++) {
 		int shown = 0;
 		for (size_t i = 0; i < a->nentities; i++) {

@@ -898,6 +898,29 @@ static void test_json_auto_truncated(void **state)
 	model_free(&m);
 }
 
+/* Past the finder's bounds the dump's ACTORS heading says only the sure
+ * ones are listed, as the panel's title does: Alan Brackley (sure) is,
+ * Mary Zorblat (likely) is not. */
+static void test_dump_auto_truncated(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = many_names_text("Minister Alan Brackley told reporters the plan was good.\n"
+				     "Mary Zorblat said the plan was good.\n",
+				     ACTORS_MAX_NAMES + 100, &len);
+	struct model m;
+	open_text(&m, text, len);
+	free(text);
+	struct outbuf d = { 0 };
+	dump_of(&m, 80, 1, &d);
+	const char *a = strstr(d.data, "\nACTORS (found automatically: sure)\n");
+	assert_non_null(a);
+	assert_non_null(strstr(a, "Alan Brackley"));
+	assert_null(strstr(a, "Mary Zorblat"));
+	free(d.data);
+	model_free(&m);
+}
+
 /* An annotation's quotation keeps the document's TAB and LF; the dump
  * lists it on one line, each run of them a space. */
 static void test_dump_quotation_over_tab_and_lf(void **state)
@@ -1440,6 +1463,7 @@ int main(void)
 		cmocka_unit_test(test_json_auto_truncated),
 		cmocka_unit_test(test_dump_quotation_over_tab_and_lf),
 		cmocka_unit_test(test_explain_evidence_over_tab),
+		cmocka_unit_test(test_dump_auto_truncated),
 		cmocka_unit_test_setup_teardown(test_write_errors, setup_bundled, teardown_model),
 		cmocka_unit_test_setup_teardown(test_dump_header_and_marks, setup_bundled,
 						teardown_model),
