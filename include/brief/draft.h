@@ -13,8 +13,12 @@
 
 /* Write the draft of a scanned model (model_scan_all first).  Every actor
  * of the model is written: annotated ones as they are, automatic ones
- * shown or hidden alike (hidden unsure ones commented out).  Returns 0, or
- * -1 on a write error (errno set). */
+ * shown or hidden alike; those the reader does not show by default
+ * (model_auto_is_default: the unsure ones, and past the finder's bounds the
+ * likely ones too) commented out, and so is each comparison row, measure
+ * or quotation naming one, or whose quote occurs earlier in the text (it
+ * would load back there).  Returns 0, or -1 on a write error (errno
+ * set). */
 int draft_write(FILE *out, const struct model *m);
 
 #endif

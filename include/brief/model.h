@@ -40,7 +40,8 @@ struct model {
 	                               annotated one, owned */
 	size_t nauto;
 	size_t nannotated;
-	int auto_truncated;         /* the finder stopped at ACTORS_MAX_BYTES */
+	int auto_truncated;         /* the finder stopped at ACTORS_MAX_BYTES or
+	                               ACTORS_MAX_NAMES: the sure ones shown only */
 	int auto_done;              /* auto_ents is final */
 	const char *meta_rule[META_COUNT];  /* header rule of a field found in the text */
 	struct mentions ann_saved;  /* the annotated mentions while auto ones are merged in */
@@ -123,8 +124,9 @@ int model_open_opts(struct model *m, const char *doc_path, const char *annot_pat
  * exports, the draft or model_show_auto).  Once the scan is done. */
 void model_find_auto(struct model *m);
 /* Which automatic actors are among annot.entities (and their mentions among
- * mentions): none (the default with an annotation file), the sure and likely
- * ones (the default without), or all.  Annotated actors and their mentions
+ * mentions): none (the default with an annotation file), those
+ * model_auto_confs(m, MODEL_AUTO_SHOWN) gives (the default without: sure and
+ * likely, the sure only past the finder's bounds), or all.  Annotated actors and their mentions
  * never change.  With an annotation file, only once the scan is done (a
  * call before does nothing); without one, mentions found so far are
  * recounted and later slices of the scan go on with the new actors. */
