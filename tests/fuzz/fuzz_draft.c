@@ -2,9 +2,9 @@
  * file (a memfd, no disk), scanned, drafted; the draft must parse, anchor
  * every quote in the same text, and load back with the same shown actors:
  * the same names, kinds and mention counts, the same body start; and with
- * the same comparison rows where their actors are shown, at the same
- * spans, so that the chart drawn from the draft is the one drawn from the
- * text. */
+ * the same comparison rows and quotations where their actors are shown,
+ * at the same spans, so that the chart and the quotations drawn from the
+ * draft are the ones drawn from the text. */
 #include "config.h"
 
 #include <stdint.h>
@@ -120,6 +120,27 @@ static void check_rows(const struct model *m, const struct annot *a, const char 
 		   a->ncomparisons, want_cmps, out);
 }
 
+/* Each automatic quotation whose speaker is shown and whose quote loads
+ * back where it stands is written live and loads back, in order, with
+ * the same speaker at the same span; no other does. */
+static void check_quotations(const struct model *m, const struct annot *a, const char *out)
+{
+	size_t from = a->body.text ? doc_line_start(&m->doc, doc_line_at(&m->doc, a->body.start)) : 0;
+	size_t k = 0;
+	for (size_t i = 0; i < m->nauto_quotes; i++) {
+		const struct quotation *x = &m->auto_quotes[i];
+		if (!shown_id(m, x->speaker) || !at_home(m, from, &x->q))
+			continue;
+		FUZZ_CHECK(k < a->nquotations, "quotation %zu (%s) is not loaded back\n%s", i, x->speaker, out);
+		const struct quotation *y = &a->quotations[k++];
+		FUZZ_CHECK(same_str(x->speaker, y->speaker) && x->q.start == y->q.start && x->q.end == y->q.end,
+			   "quotation %zu of %s at [%zu, %zu) loads back as %s's at [%zu, %zu)\n%s", i, x->speaker,
+			   x->q.start, x->q.end, y->speaker, y->q.start, y->q.end, out);
+	}
+	FUZZ_CHECK(k == a->nquotations, "%zu quotations loaded back, %zu drafted live\n%s", a->nquotations, k,
+		   out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int fd = memfd_create("fuzz-draft", 0);
@@ -172,6 +193,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   doc_line_start(&m.doc, line), m.body);
 	}
 	check_rows(&m, &a, out);
+	check_quotations(&m, &a, out);
 	mentions_free(&mt);
 	annot_free(&a);
 	free(out);

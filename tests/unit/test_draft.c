@@ -373,6 +373,41 @@ static void test_row_quoted_earlier(void **state)
 	unlink(path);
 }
 
+/* A quotation repeated word for word, its line too, cannot be written so
+ * that the second loads back where it stands: it is written commented
+ * out, and the first loads back at its span. */
+static void test_quotation_quoted_earlier(void **state)
+{
+	(void)state;
+	static const char text[] = "Ann Berg spoke on Monday.\n\n"
+				   "\"We will win this vote,\" Berg said.\n\n"
+				   "\"We will win this vote,\" Berg said.\n";
+	char path[4200], draft[4200];
+	snprintf(path, sizeof path, "%s/again.txt", dir);
+	snprintf(draft, sizeof draft, "%s/again.brief", dir);
+	write_file(path, text, sizeof text - 1);
+	struct model m;
+	open_scanned(&m, path);
+	assert_int_equal(m.nquotes, 2);
+	char *out = draft_of(&m);
+	assert_non_null(strstr(out, "\nquotation ann-berg \"We will win this vote,\""));
+	assert_non_null(strstr(out, "\n# quotation ann-berg "));
+	free(out);
+	draft_to(&m, draft);
+	struct model r;
+	struct model_error err;
+	if (model_open(&r, path, draft, &err) != 0)
+		fail_msg("the draft does not load: %s", err.msg);
+	model_scan_all(&r);
+	assert_int_equal(r.nquotes, 1);
+	assert_int_equal(r.quotes[0].start, m.quotes[0].start);
+	assert_int_equal(r.quotes[0].end, m.quotes[0].end);
+	model_free(&r);
+	model_free(&m);
+	unlink(draft);
+	unlink(path);
+}
+
 /* A comparison of measures only (the format allows one) is written live,
  * its measures too, and comes back: it was written commented out, as if
  * only rows could keep a comparison. */
@@ -446,6 +481,7 @@ int main(void)
 		cmocka_unit_test(test_tab_in_quotes),
 		cmocka_unit_test(test_measures_alone),
 		cmocka_unit_test(test_row_quoted_earlier),
+		cmocka_unit_test(test_quotation_quoted_earlier),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
