@@ -420,6 +420,10 @@ struct finder {
 	long last_by;               /* the last demander found */
 	uint8_t *term;              /* per entity: a measure's name, read as words */
 	long we;                    /* who "we" and "our" are in this sentence */
+	/* we_speaker()'s cursor: the quotations before quote_i end before the
+	 * sentence last read, and so before every later one */
+	size_t quote_i;
+	size_t quote_from;          /* that sentence's start */
 };
 
 static const struct figure *fig_of(const struct finder *f, const struct item *it)
@@ -1662,18 +1666,40 @@ static long affiliation(const struct finder *f, size_t k_ment)
  * Valentinas Mazuronis": the Labour Party), since "we" speaks for it.
  * Without the quotations, a speech verb after a quote mark in the
  * sentence names the speaker.  -1 when none is named. */
-static long we_speaker(const struct finder *f, const struct item *v, const struct sent *s)
+static long we_speaker(struct finder *f, const struct item *v, const struct sent *s)
 {
 	const struct claims_input *in = f->in;
-	for (size_t i = 0; i < in->nquotes; i++) {
+	/* Sentences come in text order and the quotations are in text order
+	 * too, so a cursor skips those that end before this sentence: each
+	 * sentence reads only the quotations from there to its end, where
+	 * reading all of them for every sentence made a text of many
+	 * quotations cost the square of its length. */
+	if (s->start < f->quote_from)
+		f->quote_i = 0;
+	f->quote_from = s->start;
+	while (f->quote_i < in->nquotes && in->quotes[f->quote_i].end <= s->start)
+		f->quote_i++;
+	for (size_t i = f->quote_i; i < in->nquotes && in->quotes[i].start < s->end; i++) {
 		const struct quotes_item *q = &in->quotes[i];
-		if (q->start >= s->end || q->end <= s->start)
+		if (q->end <= s->start)
 			continue;
 		if (q->speaker < 0 || (size_t)q->speaker >= in->nents)
 			return -1;
-		/* the speaker's mention nearest the quotation, after it first */
+		/* The speaker's mention nearest the quotation, after it first,
+		 * and under 200 bytes away: the mentions are in text order and
+		 * do not overlap, so their ends are too, and only those from the
+		 * first ending less than 200 bytes before the quotation to the
+		 * last starting less than 200 bytes after it are read. */
+		size_t lo = 0, hi = in->nments;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (in->ments[mid].end + 199 > q->start)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
 		size_t best = SIZE_MAX, dist = SIZE_MAX;
-		for (size_t k = 0; k < in->nments; k++) {
+		for (size_t k = lo; k < in->nments && in->ments[k].start < q->end + 200; k++) {
 			const struct mention *mn = &in->ments[k];
 			if ((long)mn->entity != q->speaker)
 				continue;
@@ -2374,7 +2400,8 @@ static struct quote quote_of(const struct claims_input *in, size_t s, size_t e);
 /* ---- as comparisons ----------------------------------------------------------------- */
 
 /* Is text[s, e) where the annotation format anchors its bytes: their first
- * occurrence on whole words from the body's start? */
+ * occurrence on whole words from the body's start?  1 yes, 0 no, -1 not
+ * known: in->search_left could not pay for the search. */
 static int anchors_here(const struct claims_input *in, size_t s, size_t e)
 {
 	size_t from = in->from;
@@ -2382,9 +2409,15 @@ static int anchors_here(const struct claims_input *in, size_t s, size_t e)
 	/* Only up to s itself: an occurrence after it cannot be the first
 	 * (searching to the end cost each quote the whole document). */
 	while (from <= s) {
-		const uint8_t *hit = memmem(in->text + from, s + n - from, in->text + s, n);
+		/* what the search may read, and what the bound lets it */
+		size_t span = s + n - from, look = span;
+		if (in->search_left && *in->search_left < look)
+			look = *in->search_left;
+		const uint8_t *hit = look >= n ? memmem(in->text + from, look, in->text + s, n) : NULL;
+		if (in->search_left)
+			*in->search_left -= hit ? (size_t)(hit - in->text) + n - from : look;
 		if (!hit)
-			return 0;
+			return look < span ? -1 : 0;
 		size_t at = (size_t)(hit - in->text);
 		if (word_whole(in->text, 0, in->len, at, at + n))
 			return at == s;
@@ -2406,7 +2439,7 @@ static struct quote quote_of(const struct claims_input *in, size_t s, size_t e)
 	struct quote q = { 0 };
 	size_t qs = s, qe = e;
 	const uint8_t *t = in->text;
-	for (int step = 0; step < 16 && !anchors_here(in, qs, qe); step++) {
+	for (int step = 0; step < 16 && anchors_here(in, qs, qe) == 0; step++) {
 		size_t ns = qs;
 		while (ns > in->from && t[ns - 1] == ' ')
 			ns--;

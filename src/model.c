@@ -598,10 +598,11 @@ static void find_claims(struct model *m)
 	struct mentions own;
 	mentions_init(&own, &view);
 	mentions_scan(&own, d->text, d->len, m->body, to);
+	size_t search_left = CLAIMS_SEARCH_MAX;
 	struct claims_input in = {
 		.text = d->text, .len = d->len, .from = m->body, .to = to,
 		.figs = &m->figures, .ents = view.entities, .nents = view.nentities,
-		.ments = own.v, .nments = own.n,
+		.ments = own.v, .nments = own.n, .search_left = &search_left,
 	};
 	/* Quotations first: inside one, "we" is its speaker's. */
 	struct quotes qs;

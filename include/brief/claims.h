@@ -119,7 +119,22 @@ struct claims_input {
 	 * for its speaker. */
 	const struct quotes_item *quotes;
 	size_t nquotes;
+	/* Optional (NULL: no bound): how many more bytes the quotes may be
+	 * searched for their first occurrence (claims_quote(), and the
+	 * comparisons' quotes); each search takes the bytes it may read from
+	 * it.  Every quote searches from in->from, so without a bound a text
+	 * of many rows and quotations costs the square of its length (4 MiB
+	 * of them took 8 s).  Once it is spent a quote is the span itself,
+	 * not widened; whoever writes it must check where it anchors (the
+	 * draft does, and writes one that does not commented out). */
+	size_t *search_left;
 };
+
+/* The bound the reader gives in->search_left: a fraction of a second of
+ * memmem at worst, and more than any real text's quotes need (the
+ * commentary's take 0.6 MB, a 4 MiB report's a few hundred MB only when
+ * it holds thousands of rows). */
+#define CLAIMS_SEARCH_MAX ((size_t)256 << 20)
 
 /* Where reading in->text stops: in->to, or CLAIMS_MAX_BYTES after
  * in->from moved back to a line start (no line is read in part), and then
@@ -145,7 +160,8 @@ void claims_comparisons(const struct claims *c, const struct claims_input *in,
 
 /* A quote of in->text[s, e) as the annotation format anchors it at s:
  * the span itself when its first occurrence on whole words after in->from
- * is s, else widened by whole words (left first) until it is.  Owned
+ * is s, else widened by whole words (left first) until it is, or until
+ * in->search_left is spent (then it may not anchor at s).  Owned
  * text, resolved span; the text is exactly in->text[start, end), a TAB
  * included (the format writes it \t), so that a draft of it loads back
  * where it stands.  Whoever shows the text shows a TAB as the reader

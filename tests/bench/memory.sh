@@ -9,9 +9,11 @@
 # invalid UTF-8), random bytes 0x80..0xFF (invalid UTF-8 without runs), C0
 # controls in turn with no two alike side by side (the placeholders' worst
 # case, 3 bytes each), one-letter lines ("a\n", the line index's worst case),
-# CRLF text, each BENCH_MEM_MB MiB (default 100); and a sparse file of
+# CRLF text, quoted demands with speakers (claims' and quotations' worst
+# case), each BENCH_MEM_MB MiB (default 100); and a sparse file of
 # BENCH_SPARSE_GB GiB (default 10) of zeros with no line feed.  README
-# states the bound these figures check.  BRIEF_BEFORE names a second binary
+# states the bound these figures check.  BENCH_MEM_FILES lists the files to
+# run (names as in the loop below; default all).  BRIEF_BEFORE names a second binary
 # to run on the same files (an older build, for before and after); a file
 # it cannot open within the time limit or the memory limit reports its
 # error.  Needs python3 and
@@ -62,6 +64,18 @@ fill('a-lines', b'a\n')
 fill('crlf', b'The quick brown fox jumps over the lazy dog.\r\n')   # no figure
 # C0 controls but TAB, LF and CR, in turn: no run, 3 bytes of text each.
 fill('c0', bytes(c for c in range(1, 32) if c not in (9, 10, 13)))
+# Quoted demands with their speakers, each line a new one: the claims'
+# and quotations' worst case (every quote is sought from the body's start,
+# so a search bound keeps the whole at a fraction of a second).
+with open(os.path.join(d, 'quotes'), 'wb') as f:
+    left, i = n, 0
+    while left > 0:
+        who = ('Alan Brackley', 'Mary Zorblat', 'Kofi Mensah', 'Li Wei')[i % 4]
+        line = ('"We will raise the budget to %d percent of GDP this year," %s said on day %d.\n'
+                % (i % 97, who, i)).encode()[:left]
+        f.write(line)
+        left -= len(line)
+        i += 1
 # Random bytes 0x80..0xFF: invalid UTF-8, hardly a run, now and then a
 # valid two-byte character.
 with open(os.path.join(d, 'high'), 'wb') as f:
@@ -114,7 +128,7 @@ row() { # row NAME: the file's row, for each binary
 echo
 echo "| file | binary | size | first paint | checked and scanned (G) | peak RSS | RSS / size |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
-for f in nul-lines newlines ff high c0 a-lines crlf sparse; do
+for f in ${BENCH_MEM_FILES:-nul-lines newlines ff high c0 a-lines crlf quotes sparse}; do
 	case $f in
 	nul-lines) row_name='NUL lines (NUL, LF)' ;;
 	newlines) row_name='all line feeds' ;;
@@ -123,6 +137,7 @@ for f in nul-lines newlines ff high c0 a-lines crlf sparse; do
 	c0) row_name='C0 controls in turn, no LF' ;;
 	a-lines) row_name='one-letter lines (a, LF)' ;;
 	crlf) row_name='CRLF text' ;;
+	quotes) row_name='quoted demands, each line new' ;;
 	sparse) row_name='sparse zeros, no LF' ;;
 	esac
 	row "$f"

@@ -567,6 +567,58 @@ static void test_quotes_anchor(void **state)
 	fx_close(&x);
 }
 
+/* The search for where a quote anchors is bounded (in->search_left): once
+ * the bound is spent, a quote is its span, not widened, and the bound
+ * says so by standing at 0. */
+static void test_quote_search_bound(void **state)
+{
+	(void)state;
+	const char *t = "Japan pays 2 percent. Washington urged Japan to raise its spending to 5 "
+			"percent from 2 percent.\n";
+	struct claims_input in = { .text = (const uint8_t *)t, .len = strlen(t), .to = strlen(t) };
+	size_t s = (size_t)(strstr(strstr(t, "2 percent") + 1, "2 percent") - t), e = s + 9;
+	struct quote q = claims_quote(&in, s, e);    /* no bound: widened */
+	assert_true(q.start < s && q.end == e);
+	free(q.text);
+	size_t left = 1000;
+	in.search_left = &left;
+	q = claims_quote(&in, s, e);                 /* enough: the same, and paid for */
+	assert_true(q.start < s && q.end == e);
+	assert_true(left < 1000 && left > 0);
+	free(q.text);
+	left = 5;                                    /* not enough for the first search */
+	q = claims_quote(&in, s, e);
+	assert_int_equal(q.start, s);
+	assert_int_equal(q.end, e);
+	assert_string_equal(q.text, "2 percent");
+	assert_int_equal(left, 0);
+	free(q.text);
+	/* A quote that anchors where it stands is the span with any bound. */
+	left = 1000;
+	s = (size_t)(strstr(t, "5 percent") - t);
+	q = claims_quote(&in, s, s + 9);
+	assert_int_equal(q.start, s);
+	assert_string_equal(q.text, "5 percent");
+	free(q.text);
+}
+
+/* "We" in a quotation of two sentences, after other quotations, is still
+ * its speaker's (the quotations are read with a cursor). */
+static void test_we_after_other_quotes(void **state)
+{
+	(void)state;
+	struct fx x;
+	fx_open2(&x, "\"It is late,\" Valentinas Mazuronis said. \"Prices rise,\" said Ona Petraitiene. "
+		     "Labour Party leader Valentinas Mazuronis said: \"We know it. We propose to reduce "
+		     "VAT on food from 21% to 5%.\"\n",
+		 "labour organization Labour Party;mazuronis person Valentinas Mazuronis;"
+		 "petraitiene person Ona Petraitiene", NULL, 1);
+	const struct comparison *c;
+	const struct cmp_row *r = fx_row(&x, NULL, "5%", &c);
+	assert_string_equal(row_by(c, r), "labour");
+	fx_close(&x);
+}
+
 /* The name of a measure found as an actor ("minimum support price (MSP)",
  * "VAT") is no party: the rows name none, or the party the text names. */
 static void test_measure_names(void **state)
@@ -995,6 +1047,8 @@ int main(void)
 		cmocka_unit_test(test_amounts_and_plans),
 		cmocka_unit_test(test_target_owner),
 		cmocka_unit_test(test_quotes_anchor),
+		cmocka_unit_test(test_quote_search_bound),
+		cmocka_unit_test(test_we_after_other_quotes),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_measure_names),
 		cmocka_unit_test(test_truncated),
