@@ -5,7 +5,7 @@ rules are in tests/bench/devset/README.md).
 
     score.py [-v] [--only NAME[,NAME...]] [--set SET] [--confidence LIST]
                               the table (SET: tune, held, fixtures, news,
-                              tune2, held2, tune3, held3)
+                              tune2, held2, tune3, held3, tune4, held4)
     score.py --self-test      the scorer against the annotated texts (no pages)
     score.py --check          read and anchor every gold file, run nothing
     score.py --text NAME      print a text as brief is given it
@@ -36,13 +36,13 @@ tree.  The web pages are read from $BRIEF_WEBPAGES, else ../shared/webpages
 beside the source tree, else /work/shared/webpages; without them the page
 texts are skipped (and said to be).  Python 3 standard library only.
 
-The texts fall in eight sets, scored apart as well as together (--set):
+The texts fall in ten sets, scored apart as well as together (--set):
 the 24 web pages split in a fixed way by the SHA-256 of their names into a
 tuning half (`tune`: the 12 smallest) and a held-out half (`held`), the
-commentary and the fixtures (`fixtures`), three sets of real news texts and
+commentary and the fixtures (`fixtures`), three sets of real news texts,
 two of real commentary (opinion columns, op-eds, editorials, news analysis)
-kept outside the repository, each a folder of gold files with their texts
-beside them:
+and two of both kinds kept outside the repository, each a folder of gold
+files with their texts beside them:
 
     news   $BRIEF_ACTORS_EXTRA, else ../actors-dev beside the source tree,
            else /work/actors-dev (URLs: devset/actors-sources.txt)
@@ -54,12 +54,19 @@ beside them:
            /work/actors-tune3 (URLs: devset/actors-sources-tune3.txt)
     held3  commentary: $BRIEF_ACTORS_HELD3, else ../actors-held3, else
            /work/actors-held3 (URLs: devset/actors-sources-held3.txt)
+    tune4  news and commentary: $BRIEF_ACTORS_TUNE4, else ../actors-tune4,
+           else /work/actors-tune4 (URLs: devset/actors-sources-tune4.txt)
+    held4  news and commentary: $BRIEF_ACTORS_HELD4, else ../actors-held4,
+           else /work/actors-held4 (URLs: devset/actors-sources-held4.txt)
 
-Rules are tuned on `tune`, `tune2` and `tune3` only; `held`, `news`,
-`held2` and `held3` are scored to report, never read for misses, and the
-table pools them in one more total ("unseen, pooled").  A folder that is
-not here is said and skipped; a gold file whose name an earlier set has is
-left out.
+Rules are tuned on `tune`, `tune2`, `tune3` and `tune4` only; `held`,
+`news`, `held2`, `held3` and `held4` are scored to report, never read for
+misses, and the table pools them in one more total ("unseen, pooled").  A
+folder that is not here is said and skipped; a gold file whose name an
+earlier set has is left out.  A folder with a file READY in it is a set
+still being written: only the texts READY lists (one NAME a line, with or
+without .gold; blank lines and # comments skipped) are read, so the set
+can be scored as it grows and a text is read only once its gold is final.
 
 $BRIEF_CLAIMS_DEV names a further folder of texts and gold files, the
 comparison development set (tests/bench/devset/claims-sources.txt lists
@@ -732,7 +739,9 @@ OUTSIDE = (('news', 'BRIEF_ACTORS_EXTRA', 'actors-dev', 'actors-sources.txt'),
            ('tune2', 'BRIEF_ACTORS_TUNE', 'actors-tune', 'actors-sources-tune.txt'),
            ('held2', 'BRIEF_ACTORS_HELD', 'actors-held', 'actors-sources-held.txt'),
            ('tune3', 'BRIEF_ACTORS_TUNE3', 'actors-tune3', 'actors-sources-tune3.txt'),
-           ('held3', 'BRIEF_ACTORS_HELD3', 'actors-held3', 'actors-sources-held3.txt'))
+           ('held3', 'BRIEF_ACTORS_HELD3', 'actors-held3', 'actors-sources-held3.txt'),
+           ('tune4', 'BRIEF_ACTORS_TUNE4', 'actors-tune4', 'actors-sources-tune4.txt'),
+           ('held4', 'BRIEF_ACTORS_HELD4', 'actors-held4', 'actors-sources-held4.txt'))
 
 
 def outside_dir(kind):
@@ -765,17 +774,36 @@ def extra_dir():
     return outside_dir('news')
 
 
+def ready_names(d):
+    """The gold file names folder D's READY lists (a set still being
+    written: only its finished texts are read), or None when D has no READY
+    (every gold file is read)."""
+    p = os.path.join(d, 'READY')
+    if not os.path.isfile(p):
+        return None
+    out = set()
+    with open(p, encoding='utf-8') as f:
+        for line in f:
+            n = line.strip()
+            if not n or n.startswith('#'):
+                continue
+            out.add(n if n.endswith('.gold') else n + '.gold')
+    return out
+
+
 def gold_files(extra=True):
     """The devset's gold files, then those of the outside news sets that are
-    here (news, tune2, held2).  A name is one text: a gold file whose name an
-    earlier one has is left out, with a warning."""
+    here (news, tune2, held2, ...; of a folder with READY, only the names it
+    lists).  A name is one text: a gold file whose name an earlier one has
+    is left out, with a warning."""
     out = sorted(os.path.join(DEVSET, f) for f in os.listdir(DEVSET) if f.endswith('.gold'))
     if not extra:
         return out
     names = {os.path.basename(p): DEVSET for p in out}
     for _, d in outside_dirs():
+        ready = ready_names(d)
         for f in sorted(os.listdir(d)):
-            if not f.endswith('.gold'):
+            if not f.endswith('.gold') or (ready is not None and f not in ready):
                 continue
             if f in names:
                 sys.stderr.write('score.py: warning: %s: %s has a gold file of that name: '
@@ -804,14 +832,16 @@ def claims_gold_files():
     return out
 
 
-SETS = ('tune', 'held', 'fixtures', 'news', 'tune2', 'held2', 'tune3', 'held3')
+SETS = ('tune', 'held', 'fixtures', 'news', 'tune2', 'held2', 'tune3', 'held3', 'tune4',
+        'held4')
 SET_TITLES = {'tune': 'tuning half', 'held': 'held-out half',
               'fixtures': 'commentary, fixtures', 'news': 'news, held out',
               'tune2': 'news, tuning', 'held2': 'news 2, held out',
-              'tune3': 'commentary, tuning', 'held3': 'commentary, held out'}
+              'tune3': 'commentary, tuning', 'held3': 'commentary, held out',
+              'tune4': 'mixed, tuning', 'held4': 'mixed, held out'}
 # The sets no rule was tuned on, pooled into one more total: what the
 # finder does on text it has not seen.
-UNSEEN = ('held', 'news', 'held2', 'held3')
+UNSEEN = ('held', 'news', 'held2', 'held3', 'held4')
 UNSEEN_TITLE = 'unseen, pooled'
 
 
@@ -1635,9 +1665,37 @@ def self_test(out):
                 sys.stderr.close()
                 sys.stderr = stderr
             check(got == [('news.gold', 'news'), ('same.gold', 'news'), ('tune2.gold', 'tune2'),
-                          ('held2.gold', 'held2'), ('tune3.gold', 'tune3'), ('held3.gold', 'held3')],
-                  'the news, tuning and held-out news and commentary folders are five sets; '
-                  'a shared name is the first one\'s', repr(got))
+                          ('held2.gold', 'held2'), ('tune3.gold', 'tune3'), ('held3.gold', 'held3'),
+                          ('tune4.gold', 'tune4'), ('held4.gold', 'held4')],
+                  'the news, tuning and held-out news, commentary and mixed folders are seven '
+                  'sets; a shared name is the first one\'s', repr(got))
+            # A set being written: with READY, only the names it lists are
+            # read (with or without .gold; a comment and a blank line are
+            # none); without READY, every gold file.
+            t4 = os.path.join(d, 'actors-tune4')
+            for n in ('draft', 'later'):
+                with open(os.path.join(t4, n + '.gold'), 'w', encoding='utf-8') as f:
+                    f.write('gold 1\ntext local tune4.txt\ncomparisons none "test"\n')
+            with open(os.path.join(t4, 'READY'), 'w', encoding='utf-8') as f:
+                f.write('tune4\n\n# later\ndraft.gold\n')
+
+            def tune4_golds():
+                stderr, sys.stderr = sys.stderr, open(os.devnull, 'w')
+                try:
+                    return sorted(os.path.basename(p) for p in gold_files()
+                                  if p.startswith(t4 + os.sep))
+                finally:
+                    sys.stderr.close()
+                    sys.stderr = stderr
+            got = tune4_golds()
+            check(got == ['draft.gold', 'tune4.gold'], 'a folder with READY is read for the '
+                  'names it lists only', repr(got))
+            os.remove(os.path.join(t4, 'READY'))
+            got = tune4_golds()
+            check(got == ['draft.gold', 'later.gold', 'tune4.gold'],
+                  'a folder without READY is read whole', repr(got))
+            for n in ('draft', 'later'):
+                os.remove(os.path.join(t4, n + '.gold'))
             scores = [Score(k) for k, _, _, _ in OUTSIDE]
             for sc in scores:
                 sc.actors_gold = 1
@@ -1646,20 +1704,23 @@ def self_test(out):
             table = buf.getvalue()
             check(all(('\n%-26s' % lab) in table for lab in
                       ('news, held out (1)', 'news, tuning (1)', 'news 2, held out (1)',
-                       'commentary, tuning (1)', 'commentary, held out (1)')),
+                       'commentary, tuning (1)', 'commentary, held out (1)',
+                       'mixed, tuning (1)', 'mixed, held out (1)')),
                   'each news and commentary set has its own total', table)
-            # The pooled total of the unseen sets: news, held2 and held3
-            # here (no held page), never a tuning set.
+            # The pooled total of the unseen sets: news, held2, held3 and
+            # held4 here (no held page), never a tuning set.
             pool = Score('unseen')
-            pool.actors_gold = 3
-            check(('\n' + count_row('unseen, pooled (3)', pool) + '\n') in table,
-                  'the unseen sets are pooled (news, held2, held3), the tuning sets are not', table)
+            pool.actors_gold = 4
+            check(('\n' + count_row('unseen, pooled (4)', pool) + '\n') in table,
+                  'the unseen sets are pooled (news, held2, held3, held4), the tuning sets are '
+                  'not', table)
             os.environ['BRIEF_ACTORS_HELD'] = os.path.join(d, 'gone')
             os.rename(os.path.join(d, 'actors-held'), os.path.join(d, 'gone-too'))
             os.environ['BRIEF_ACTORS_HELD3'] = os.path.join(d, 'gone3')
             os.rename(os.path.join(d, 'actors-held3'), os.path.join(d, 'gone3-too'))
             check(outside_dir('held2') is None and outside_dir('held3') is None
-                  and [k for k, _ in outside_dirs()] == ['news', 'tune2', 'tune3'],
+                  and [k for k, _ in outside_dirs()] == ['news', 'tune2', 'tune3', 'tune4',
+                                                         'held4'],
                   'a news or commentary folder that is not here is no set', repr(outside_dirs()))
             buf = io.StringIO()
             stderr, sys.stderr = sys.stderr, open(os.devnull, 'w')
