@@ -49,6 +49,9 @@
 #define R_LEADER     "leader-surname"
 #define R_LEADER_NAME "leader-name"
 #define R_OR_NAME    "alias:or-name"
+#define R_SECURITIES "org:securities-noun"
+#define R_AMPERSAND  "org:ampersand"
+#define R_CLUB       "org:club-by-score"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -78,6 +81,7 @@ struct acand {
 	size_t last_line;           /* the last such line's start + 1 */
 	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
 	uint8_t or_name;            /* ... "Movement for National Regeneration, or Morena" */
+	uint8_t stop_word;          /* a stop word before a speech verb: a surname only */
 	long entity;                /* set by actors_finish */
 };
 
@@ -206,6 +210,7 @@ struct finding {
 	int family_first;
 	int adj;                    /* a lower-case word follows: "Keynesian economics" */
 	int thing;                  /* a product's or a work's noun beside: "game Minecraft" */
+	int stop_word;              /* "Islam added": kept only as a found person's surname */
 };
 
 static long note(struct actors *a, const uint8_t *text, const struct finding *f)
@@ -238,6 +243,8 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 	c->n_place += f->place != 0;
 	if (f->family_first)
 		c->family_first = 1;
+	if (f->stop_word)
+		c->stop_word = 1;
 	if (f->gaz >= 0 && c->gaz < 0) {
 		c->gaz = f->gaz;
 		c->role = (uint8_t)f->role;
@@ -273,6 +280,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 
 struct line;
 static int org_head_any(const struct line *L, size_t i, size_t j);
+static int word_in(const struct line *L, size_t i, const char *const *v, size_t n);
 static int first_name_cue(const struct line *L, size_t i);
 static int dotted_initials(const struct line *L, size_t i);
 static int rule_title_possible(const struct line *L, size_t k);
@@ -523,6 +531,20 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 	if (b && (word_is(L, b - 1, "the") || word_is(L, b - 1, "The")))
 		b--;
 	enum gaz_cue before = b ? cue_of(L, b - 1) : CUE_NONE;
+	/* "a consensus in Washington", "the mood in Beijing", "officials in
+	 * Tokyo": the view or the people of a seat are its government's
+	 * (devset rule A3: it is a party, not where something happens).
+	 * Nouns of a collective view and of those who govern, and the
+	 * quantifiers that stand for them ("many in Washington"). */
+	static const char *const view[] = { "consensus", "mood", "view", "views", "thinking",
+					    "sentiment", "officials", "policymakers", "lawmakers",
+					    "hawks", "many", "some", "few", "those" };
+	if (before == CUE_PLACE && b >= 2 && word_is(L, b - 1, "in") && adjacent(L, b - 2)
+	    && word_in(L, b - 2, view, sizeof view / sizeof view[0])) {
+		f->act = 1;
+		f->ev_start = tok(L, b - 2)->start;
+		return;
+	}
 	if (before == CUE_PLACE) {
 		f->place = 1;
 		f->ev_start = tok(L, b - 1)->start;
@@ -926,6 +948,100 @@ static int place_noun_of(const struct line *L, size_t i)
 	       && cue_is(L, i - 2, CUE_PLACE_OF);
 }
 
+/* "Ford shares fell", "Tesla's stock": a name whose shares trade is a
+ * company's, whatever person or place it is named after.  The nouns of
+ * a listed company's securities are a closed set of finance. */
+static int securities_after(const struct line *L, size_t j)
+{
+	static const char *const sec[] = { "shares", "stock", "stocks", "shareholders",
+					   "stockholders", "bonds" };
+	return j < L->t->n && adjacent(L, j - 1) && tok(L, j)->shape == TOK_LOWER
+	       && word_in(L, j, sec, sizeof sec / sizeof sec[0]);
+}
+
+/* Whether token i is a preposition (in lower case) whose object the name
+ * after it is: "analysts at Ford said", "a spokesman for Tesla said":
+ * the verb's subject stands before it, so the name is no speaker.
+ * Prepositions are a closed class. */
+static int object_prep(const struct line *L, size_t i)
+{
+	static const char *const prep[] = { "at", "for", "from", "with", "of", "by", "to", "in",
+					    "on", "about", "against", "over", "into", "toward",
+					    "towards", "within", "inside", "behind", "under" };
+	return tok(L, i)->shape == TOK_LOWER && word_in(L, i, prep, sizeof prep / sizeof prep[0]);
+}
+
+/* "won the Champions League", "to renegotiate NAFTA", "ratified the
+ * Paris Agreement": the object of a verb of winning a prize or of making
+ * a treaty is a competition or an agreement, no actor (devset rule A1:
+ * events, laws).  Nobody wins or ratifies a body.  The verbs are a
+ * closed set of forms; "the" may stand between. */
+static int thing_verb_before(const struct line *L, size_t i, size_t j)
+{
+	/* Not "won the Karnataka Assembly polls": a noun after the name is
+	 * the object, the name its modifier.  A function word or a stop
+	 * may follow. */
+	static const char *const then[] = { "in", "on", "at", "for", "and", "or", "with", "by",
+					    "after", "before", "last", "this", "since", "until",
+					    "when", "but", "as", "twice", "again" };
+	if (j < L->t->n && tok(L, j)->shape != TOK_PUNCT
+	    && !(tok(L, j)->shape == TOK_LOWER && word_in(L, j, then, sizeof then / sizeof then[0])))
+		return 0;
+	static const char *const verb[] = { "won", "win", "wins", "winning", "lifted", "lift",
+					    "lifts", "ratified", "ratify", "ratifies", "ratifying",
+					    "renegotiate", "renegotiated", "renegotiates",
+					    "renegotiating" };
+	if (i && (word_is(L, i - 1, "the")) && adjacent(L, i - 1))
+		i--;
+	return i && adjacent(L, i - 1) && word_in(L, i - 1, verb, sizeof verb / sizeof verb[0]);
+}
+
+/* "Manchester City beat Leicester City 3-1", "a 2-0 win over Stoke
+ * City": a town's name with a place's head word ("City", "Town") that
+ * plays is a club.  The cue is a result: a score after the name, or a
+ * verb of beating or drawing beside it (a closed set of sports verbs). */
+static int plays(const struct line *L, size_t i, size_t j)
+{
+	static const char *const after[] = { "beat", "beats", "drew", "draws", "defeated",
+					     "thrashed", "edged", "v", "vs" };
+	static const char *const before[] = { "beat", "beating", "defeated", "against", "v", "vs",
+					      "thrashed", "edged" };
+	if (j < L->t->n && tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1)
+	    && word_in(L, j, after, sizeof after / sizeof after[0]))
+		return 1;
+	/* "3-1", "2–0": a score, digits either side of a dash, as one
+	 * token or three glued ones. */
+	if (j < L->t->n && tok(L, j)->shape == TOK_DIGIT && adjacent(L, j - 1)) {
+		const struct token *t = tok(L, j);
+		size_t e = glued(L, j) && glued(L, j + 1) && tok(L, j + 2)->shape == TOK_DIGIT
+			   ? tok(L, j + 2)->end : t->end;
+		size_t k = t->start;
+		while (k < e && L->text[k] >= '0' && L->text[k] <= '9')
+			k++;
+		size_t dash = k < e && L->text[k] == '-' ? 1
+			      : k + 2 < e && memcmp(L->text + k, "\xe2\x80\x93", 3) == 0 ? 3 : 0;
+		if (dash && k > t->start && k + dash < e && L->text[k + dash] >= '0' && L->text[k + dash] <= '9')
+			return 1;
+	}
+	if (i && tok(L, i - 1)->shape == TOK_LOWER && adjacent(L, i - 1)
+	    && word_in(L, i - 1, before, sizeof before / sizeof before[0]))
+		return 1;
+	/* "a 2-0 win over Stoke City". */
+	return i >= 2 && word_is(L, i - 1, "over") && (word_is(L, i - 2, "win") || word_is(L, i - 2, "victory"));
+}
+
+/* Whether the run [i, j) joins capitalised words with an ampersand:
+ * "Johnson & Johnson", "Procter & Gamble", "Marks & Spencer".  Two
+ * people are joined with "and"; a firm's name keeps its "&". */
+static int ampersand_inside(const struct line *L, size_t i, size_t j)
+{
+	for (size_t k = i + 1; k + 1 < j; k++)
+		if ((word_is(L, k, "&") || punct_is(L, k, "&")) && is_capword(tok(L, k - 1))
+		    && is_capword(tok(L, k + 1)) && !glued(L, k - 1) && !glued(L, k))
+			return 1;
+	return 0;
+}
+
 /* Whether the run at i is a title's field: "Minister of [Fisheries and
  * Agriculture]", "Professor of [Ophthalmology]", "Head of [Secretariat]".
  * Walks back over capitalised words and "and", "&", "the" to an "of" or
@@ -1185,6 +1301,21 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	/* "May said": the verb makes a name of a month (figures.c reads May
 	 * as a month only after a preposition); a day is never one ("on
 	 * Monday asked"). */
+	/* "Police chief Rafiqul Islam ... Islam added": a stop word that
+	 * is no English word in lower case ("Islam", not "He") before a
+	 * speech verb may be a surname.  It is kept aside, to be taken
+	 * only as the surname of a person found by full name (step 4 of
+	 * actors_finish), never an actor of its own. */
+	if (c0 == CUE_STOP && j == i + 1 && cue_of(L, j) == CUE_SPEECH && adjacent(L, i)
+	    && t0->shape == TOK_CAP && !is_common(L, i)) {
+		struct finding sf;
+		fill(&sf, L, i, j);
+		sf.stop_word = 1;
+		sf.conf = CONF_UNSURE;
+		sf.rule = R_SURNAME;
+		note(L->a, L->text, &sf);
+		return;
+	}
 	if (c0 == CUE_STOP || c0 == CUE_DAY
 	    || (c0 == CUE_MONTH && !(j == i + 1 && cue_of(L, j) == CUE_SPEECH)))
 		return;
@@ -1226,7 +1357,14 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	f.kind = j - i >= 2 ? KIND_PERSON : (t0->shape == TOK_UPPER ? KIND_ORGANIZATION : KIND_PERSON);
 	f.has_kind = 0;
 	int the = i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The"));
-	if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
+	if (ampersand_inside(L, i, j)) {
+		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_AMPERSAND);
+		f.capexp = 0;
+	} else if (securities_after(L, j)) {
+		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_SECURITIES);
+		f.ev_end = tok(L, j)->end;
+		f.capexp = 0;
+	} else if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
 		/* "the Alliance said": a person takes no article; a body that
 		 * speaks does. */
 		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_THE_X);
@@ -1234,7 +1372,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
 	} else if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)
-	    && !(j == i + 1 && group_noun(L, i))) {
+	    && !(j == i + 1 && group_noun(L, i)) && !(i && object_prep(L, i - 1))) {
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_SPEECH);
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;       /* "Park said": the verb makes the name */
@@ -1329,7 +1467,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 					       (const char *)L->text + tok(L, j)->start,
 					       tok(L, j)->end - tok(L, j)->start))))
 		  || (i && adjacent(L, i - 1) && cue_of(L, i - 1) == CUE_THING && tok(L, i - 1)->shape == TOK_LOWER)
-		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING);
+		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING)
+		  || thing_verb_before(L, i, j);
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
 	/* "Spisak Jr.": the abbreviation's full stop is the name's. */
@@ -1384,6 +1523,10 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 		|| word_is(L, j - 1, "Ltd") || word_is(L, j - 1, "Bros")))
 		f.end = tok(L, j)->end;
 	judge(&f, (enum entity_kind)kind, kind == KIND_PLACE ? CONF_LIKELY : CONF_SURE, kind == KIND_PLACE ? R_PLACE_HEAD : of_head ? R_ORG_OF : R_ORG);
+	/* "Leicester City 3-1": a town's club. */
+	if (kind == KIND_PLACE && !of_head && j - i >= 2 && plays(L, i, j))
+		judge(&f, KIND_ORGANIZATION, CONF_SURE, R_CLUB);
+	f.thing = thing_verb_before(L, i, j);
 	f.capexp = 0;
 	/* A country named inside is the affiliation: "Bank of Japan",
 	 * "Seoul's Foreign Ministry". */
@@ -1460,6 +1603,10 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 		 * not a pronoun ("He said") nor a group ("Officials said"). */
 		if (j - i == 1 && cue_of(L, j) == CUE_SPEECH && adjacent(L, i) && cue_of(L, i) != CUE_STOP
 		    && !group_noun(L, i) && !(tok(L, i)->flags & TOKF_POSS))
+			break;
+		/* "Ford shares fell": the securities make a company's name of
+		 * a common word. */
+		if (j - i == 1 && securities_after(L, j))
 			break;
 		i++;
 	}
@@ -1696,7 +1843,10 @@ static size_t run_end(const struct line *L, size_t i)
 		} else if (j > i && is_connector(L, j) && adjacent(L, j - 1) && adjacent(L, j)
 			   && is_capword(tok(L, j + 1)) && cue_of(L, j + 1) != CUE_DAY
 			   && cue_of(L, j + 1) != CUE_MONTH
-			   && (org_head_any(L, i, j) || head_ahead(L, j + 1)) && !place_pair(L, i, j)) {
+			   && (org_head_any(L, i, j) || head_ahead(L, j + 1)
+			       || ((word_is(L, j, "&") || punct_is(L, j, "&")) && !glued(L, j - 1)
+				   && !glued(L, j)))
+			   && !place_pair(L, i, j)) {
 			j++;            /* "Bank of Japan", "Department of Health and ..." */
 			continue;       /* "World Travel and Tourism Council" */
 		} else if (j > i && word_is(L, j, "for") && word_is(L, j + 1, "a") && adjacent(L, j - 1)
@@ -2588,9 +2738,16 @@ void actors_finish(struct actors *a)
 			continue;
 		if (c->acronym_of >= 0)
 			continue;
+		/* "won the Champions League": a body's head word names a
+		 * competition or a treaty where it is mostly a thing's object. */
+		if ((c->kind == KIND_ORGANIZATION || c->kind == KIND_MEDIA) && c->n_thing
+		    && c->n_thing * 2 >= c->n)
+			continue;
 		/* One word found only by a speech verb or an administration
-		 * waits: it may be a known person's surname. */
-		if (c->kind == KIND_PERSON && !memchr(c->s, ' ', c->len))
+		 * waits: it may be a known person's surname.  So does one a
+		 * company's shares found: it may be a found body's first word
+		 * ("Acacia shares" after "Acacia Communications"). */
+		if ((c->kind == KIND_PERSON || (c->rule && strcmp(c->rule, R_SECURITIES) == 0)) && !memchr(c->s, ' ', c->len))
 			continue;
 		long e = new_bent(&b, (enum entity_kind)c->kind);
 		b.e[e].name = c->s;
@@ -2698,7 +2855,7 @@ void actors_finish(struct actors *a)
 	/* 5. Acronyms: explicit "Name (ACR)", else the initials of a name. */
 	for (size_t i = 0; i < a->nc; i++) {
 		struct acand *c = &a->c[i];
-		if (c->entity >= 0 || c->gaz >= 0)
+		if (c->entity >= 0 || c->gaz >= 0 || c->stop_word)
 			continue;
 		long target = -1;
 		if (c->acronym_of >= 0)
@@ -2715,7 +2872,7 @@ void actors_finish(struct actors *a)
 	/* 6. What is left: one word found by a cue, or a capitalised run. */
 	for (size_t i = 0; i < a->nc; i++) {
 		struct acand *c = &a->c[i];
-		if (c->entity >= 0 || c->gaz >= 0)
+		if (c->entity >= 0 || c->gaz >= 0 || c->stop_word)
 			continue;
 		/* "Social Democrats (SPD)": the name was found here, above
 		 * (candidates stand in the order they were first seen). */
@@ -2724,6 +2881,10 @@ void actors_finish(struct actors *a)
 			continue;
 		}
 		int one = !memchr(c->s, ' ', c->len);
+		/* Step 3's competitions and treaties are no actors here either. */
+		if (c->has_kind && (c->kind == KIND_ORGANIZATION || c->kind == KIND_MEDIA) && c->n_thing
+		    && c->n_thing * 2 >= c->n)
+			continue;
 		/* Mikheev's test: seen only where a capital is expected anyway,
 		 * and a common word in lower case. */
 		if (!c->n_free && one && gaz_is_common(g, (const uint8_t *)c->s, c->len))
