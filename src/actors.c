@@ -1361,7 +1361,9 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_AMPERSAND);
 		f.capexp = 0;
 	} else if (securities_after(L, j)) {
-		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_SECURITIES);
+		/* Sure: it beats "Rovio said", a speech verb's person; no
+		 * person has shares. */
+		judge(&f, KIND_ORGANIZATION, CONF_SURE, R_SECURITIES);
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
 	} else if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
