@@ -2883,6 +2883,14 @@ void actors_finish(struct actors *a)
 			continue;
 		}
 		int one = !memchr(c->s, ' ', c->len);
+		/* "Kenyans said": a listed demonym in the plural is a people
+		 * (devset rule A4), whatever verb follows it. */
+		if (one && c->len > 4 && c->s[c->len - 1] == 's') {
+			size_t dl;
+			const struct gaz_spelling *dsp = gaz_match(g, (const uint8_t *)c->s, c->len - 1, &dl);
+			if (dsp && dl == c->len - 1 && dsp->role == GAZ_DEMONYM)
+				continue;
+		}
 		/* Step 3's competitions and treaties are no actors here either. */
 		if (c->has_kind && (c->kind == KIND_ORGANIZATION || c->kind == KIND_MEDIA) && c->n_thing
 		    && c->n_thing * 2 >= c->n)

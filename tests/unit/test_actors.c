@@ -2083,6 +2083,19 @@ static void test_r5_clubs_named_after_towns(void **state)
 	model_free(&m);
 }
 
+/* A listed demonym in the plural is a people (devset rule A4), even as
+ * the subject of a speech verb. */
+static void test_r5_peoples_who_speak(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The government wanted to raise taxes, but Kenyans said the bill went too "
+		      "far.\nMany Filipinos said the same of their own budget.\n");
+	expect_not(&m, "Kenyans");
+	expect_not(&m, "Filipinos");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2195,6 +2208,7 @@ int main(void)
 		cmocka_unit_test(test_r5_view_in_a_capital),
 		cmocka_unit_test(test_r5_competitions_and_treaties),
 		cmocka_unit_test(test_r5_clubs_named_after_towns),
+		cmocka_unit_test(test_r5_peoples_who_speak),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
