@@ -2096,6 +2096,20 @@ static void test_r5_peoples_who_speak(void **state)
 	model_free(&m);
 }
 
+/* A holiday named after a country is a day, no body (devset rule A1,
+ * events); the country named alone stays. */
+static void test_r5_holidays(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Critics said the council had cancelled its Australia Day events.\n"
+		      "The council will mark Australia Day quietly, the mayor said.\n"
+		      "Schools in Australia reopen in February.\n");
+	expect_not(&m, "Australia Day");
+	expect(&m, "Australia", KIND_COUNTRY);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2209,6 +2223,7 @@ int main(void)
 		cmocka_unit_test(test_r5_competitions_and_treaties),
 		cmocka_unit_test(test_r5_clubs_named_after_towns),
 		cmocka_unit_test(test_r5_peoples_who_speak),
+		cmocka_unit_test(test_r5_holidays),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),

@@ -253,6 +253,8 @@ static void test_word_sets_keep_contexts(void **state)
 	assert_true(has_cue("capital", CUE_STATE));
 	assert_int_equal(gaz_cue(&g, (const uint8_t *)"area", 4), CUE_NONE);
 	assert_int_equal(gaz_cue(&g, (const uint8_t *)"said", 4), CUE_SPEECH);
+	/* A holiday's head word ends a thing's name ("Australia Day"). */
+	assert_int_equal(gaz_cue(&g, (const uint8_t *)"Day", 3), CUE_THING);
 	assert_null(gaz_orgword(&g, (const uint8_t *)"AG", 2));
 	assert_true(has_org("AG", GAZ_ORG_LEGAL));
 	const struct gaz_word *w = gaz_orgword(&g, (const uint8_t *)"Corp", 4);
