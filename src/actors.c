@@ -1764,15 +1764,20 @@ static int head_ahead(const struct line *L, size_t k)
 }
 
 /* Whether "and" at j stands between two places named by their head
- * words ("Mexico City and Kansas City", "Leicester City and Stoke City"):
- * it joins two names there, not one body's words ("Department of Health
- * and Human Services"). */
+ * words ("Mexico City and Kansas City", "Leicester City and Stoke City"),
+ * or two bodies each ending in its own head word ("Blackburn Rovers and
+ * Wigan Athletic", "the Foreign Ministry and the Defence Ministry"): it
+ * joins two names there, not one body's words ("Department of Health
+ * and Human Services", "World Travel and Tourism Council"). */
 static int place_pair(const struct line *L, size_t i, size_t j)
 {
 	if (!word_is(L, j, "and") && !word_is(L, j, "&") && !punct_is(L, j, "&"))
 		return 0;
 	size_t of_head;
-	if (org_head(L, i, j, &of_head) == KIND_PLACE)
+	int kind = org_head(L, i, j, &of_head);
+	if (kind == KIND_PLACE)
+		return 1;
+	if (kind >= 0 && !of_head && word_is(L, j, "and") && head_ahead(L, j + 1))
 		return 1;
 	for (size_t q = j + 1; q < L->t->n && q < j + 5 && is_capword(tok(L, q)); q++) {
 		const struct gaz_word *w = gaz_orgword(L->g, L->text + tok(L, q)->start, base_len(L, q));

@@ -2110,6 +2110,23 @@ static void test_r5_holidays(void **state)
 	model_free(&m);
 }
 
+/* "and" between two bodies each ending in its own head word joins two
+ * names; inside one body's name it stays ("Department of Health and
+ * Human Services"). */
+static void test_r5_two_bodies_joined_by_and(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The plan was sent to the European Council and European Commission on "
+		      "Monday.\n"
+		      "A spokesman for the Department of Health and Human Services declined to "
+		      "comment.\n");
+	expect(&m, "European Council", KIND_ORGANIZATION);
+	expect(&m, "European Commission", KIND_ORGANIZATION);
+	expect(&m, "Department of Health and Human Services", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2224,6 +2241,7 @@ int main(void)
 		cmocka_unit_test(test_r5_clubs_named_after_towns),
 		cmocka_unit_test(test_r5_peoples_who_speak),
 		cmocka_unit_test(test_r5_holidays),
+		cmocka_unit_test(test_r5_two_bodies_joined_by_and),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
