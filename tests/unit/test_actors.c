@@ -2127,6 +2127,20 @@ static void test_r5_two_bodies_joined_by_and(void **state)
 	model_free(&m);
 }
 
+/* A town's club by a word only clubs end in ("Rovers", "Athletic"),
+ * and an Indian assembly ("Sabha"). */
+static void test_r5_club_and_assembly_head_words(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He played at Blackburn Rovers and Wigan Athletic before joining the club.\n"
+		      "The bill cleared the Rajya Sabha on Tuesday.\n");
+	expect(&m, "Blackburn Rovers", KIND_ORGANIZATION);
+	expect(&m, "Wigan Athletic", KIND_ORGANIZATION);
+	expect(&m, "Rajya Sabha", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2242,6 +2256,7 @@ int main(void)
 		cmocka_unit_test(test_r5_peoples_who_speak),
 		cmocka_unit_test(test_r5_holidays),
 		cmocka_unit_test(test_r5_two_bodies_joined_by_and),
+		cmocka_unit_test(test_r5_club_and_assembly_head_words),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
