@@ -3013,8 +3013,11 @@ void actors_finish(struct actors *a)
 				size_t k = 0;
 				while (k < c->len && c->s[k] != ' ')
 					k++;
-				kind = gaz_is_firstname(g, (const uint8_t *)c->s, k) ? KIND_PERSON
-				       : KIND_ORGANIZATION;
+				/* "Lee should have paid": a family name written
+				 * first (surnames-ea.txt) alone is a person's. */
+				kind = gaz_is_firstname(g, (const uint8_t *)c->s, k)
+				       || (one && gaz_is_surname_first(g, (const uint8_t *)c->s, c->len))
+				       ? KIND_PERSON : KIND_ORGANIZATION;
 			}
 		}
 		if (conf == CONF_UNSURE && c->n_lines >= 2 && one && !thing && upper
@@ -3026,8 +3029,9 @@ void actors_finish(struct actors *a)
 			 * name; a lone word that is no known name is more often a
 			 * company, a body or a site. */
 			if (!c->has_kind)
-				kind = gaz_is_proper(g, (const uint8_t *)c->s, c->len) ? KIND_PERSON
-										    : KIND_ORGANIZATION;
+				kind = gaz_is_proper(g, (const uint8_t *)c->s, c->len)
+				       || gaz_is_surname_first(g, (const uint8_t *)c->s, c->len)
+				       ? KIND_PERSON : KIND_ORGANIZATION;
 		}
 		/* "Attlee", "Macmillan", "Truss" alone, no cue: a leader's
 		 * surname is a person's, whatever else SCOWL says it is. */

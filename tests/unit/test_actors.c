@@ -2141,6 +2141,18 @@ static void test_r5_club_and_assembly_head_words(void **state)
 	model_free(&m);
 }
 
+/* A family name written first, alone and with no cue, is a person's
+ * (surnames-ea.txt), not the body a lone unknown word is taken for. */
+static void test_r5_lone_family_name(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The fees were paid for by others, while Kang was the mayor.\n"
+		      "Prosecutors say Kang should have paid them himself.\n");
+	expect(&m, "Kang", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2257,6 +2269,7 @@ int main(void)
 		cmocka_unit_test(test_r5_holidays),
 		cmocka_unit_test(test_r5_two_bodies_joined_by_and),
 		cmocka_unit_test(test_r5_club_and_assembly_head_words),
+		cmocka_unit_test(test_r5_lone_family_name),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
