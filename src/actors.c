@@ -928,6 +928,24 @@ static int orgword_is(const struct line *L, size_t i, unsigned bits)
 	return gaz_orgword_is(L->g, L->text + k->start, k->end - k->start, bits);
 }
 
+/* Whether token i - 1 is a title of titles.tsv written in lower case
+ * ("president", "minister", "senator"), as prose writes a title before
+ * a surname. */
+static int lower_title_before(const struct line *L, size_t i)
+{
+	if (!i || tok(L, i - 1)->shape != TOK_LOWER || !adjacent(L, i - 1))
+		return 0;
+	const struct token *t = tok(L, i - 1);
+	size_t n = t->end - t->start, len;
+	char word[32];
+	if (n < 3 || n >= sizeof word)
+		return 0;
+	memcpy(word, L->text + t->start, n);
+	word[0] = (char)(word[0] - 0x20);
+	const struct gaz_word *w = gaz_title(L->g, (const uint8_t *)word, n, &len);
+	return w && len == n;
+}
+
 /* "his daughter Kaiarahi", "Mugabe's wife Grace": a relative named. */
 static int kin_before(const struct line *L, size_t i)
 {
@@ -1415,6 +1433,13 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 				      && tok(L, i - 2)->shape == TOK_LOWER))) {
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_ROLE);
 		f.ev_start = tok(L, punct_is(L, i - 1, ",") ? i - 2 : i - 1)->start;
+	} else if (j == i + 1 && lower_title_before(L, i) && t0->shape == TOK_CAP && !is_common(L, i)
+		   && !(t0->flags & TOKF_QUOTED)) {
+		/* "the fall of president Soeharto", "its leader Lee": a
+		 * title in lower case right before one capitalised word that
+		 * is no common word names a person by surname. */
+		judge(&f, KIND_PERSON, CONF_LIKELY, R_ROLE);
+		f.ev_start = tok(L, i - 1)->start;
 	} else if (kin_before(L, i) && tok(L, j - 1)->shape == TOK_CAP) {
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_KIN);
 		f.ev_start = tok(L, i - 2)->start;
@@ -1608,7 +1633,8 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 			break;
 		/* "Ford shares fell": the securities make a company's name of
 		 * a common word. */
-		if (j - i == 1 && securities_after(L, j))
+		if (j - i == 1 && securities_after(L, j) && !word_in(L, i, det, sizeof det / sizeof det[0])
+		    && cue_of(L, i) != CUE_STOP)
 			break;
 		i++;
 	}

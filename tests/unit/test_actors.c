@@ -1989,6 +1989,12 @@ static void test_r5_company_named_like_a_leader(void **state)
 		      "Valtrio shares fell 4% in Helsinki.\n");
 	expect(&m, "Valtrio", KIND_ORGANIZATION);
 	model_free(&m);
+	/* A determiner before the shares is no name. */
+	open_body(&m, "Analysts expected a loss.\nThe stock had gained 60% this year.\n"
+		      "This stock, they said, was no bargain.\n");
+	expect_not(&m, "The");
+	expect_not(&m, "This");
+	model_free(&m);
 }
 
 /* "Islam" is a stop word (the faith), yet a found person's surname: the
@@ -2153,6 +2159,18 @@ static void test_r5_lone_family_name(void **state)
 	model_free(&m);
 }
 
+/* A title in lower case before one capitalised word names a person by
+ * surname ("the fall of president Soeharto"). */
+static void test_r5_lower_case_title_before_a_surname(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "He rose to power after the fall of president Wirawan in 1998.\n");
+	expect(&m, "Wirawan", KIND_PERSON);
+	expect_rule(&m, "Wirawan", "role-before-name");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2270,6 +2288,7 @@ int main(void)
 		cmocka_unit_test(test_r5_two_bodies_joined_by_and),
 		cmocka_unit_test(test_r5_club_and_assembly_head_words),
 		cmocka_unit_test(test_r5_lone_family_name),
+		cmocka_unit_test(test_r5_lower_case_title_before_a_surname),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
