@@ -2171,6 +2171,19 @@ static void test_r5_lower_case_title_before_a_surname(void **state)
 	model_free(&m);
 }
 
+/* "a Tabasco native", "Patna residents": a lone name before a noun of
+ * those who come from or live in a place is the place. */
+static void test_r5_natives_and_residents(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "As expected, the Quintaroo native left the ministry in March.\n"
+		      "Many Velmora residents stayed at home on Sunday.\n");
+	expect(&m, "Quintaroo", KIND_PLACE);
+	expect(&m, "Velmora", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2289,6 +2302,7 @@ int main(void)
 		cmocka_unit_test(test_r5_club_and_assembly_head_words),
 		cmocka_unit_test(test_r5_lone_family_name),
 		cmocka_unit_test(test_r5_lower_case_title_before_a_surname),
+		cmocka_unit_test(test_r5_natives_and_residents),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
