@@ -946,6 +946,22 @@ static int lower_title_before(const struct line *L, size_t i)
 	return w && len == n;
 }
 
+/* "traveled to Isfahan", "a flight to Labasa", "fled to Jordan": "to"
+ * after a verb or a noun of going names where, not whom ("wrote to
+ * Obama", "sold to Facebook").  The verbs and nouns of motion are a
+ * closed set of forms. */
+static int motion_to(const struct line *L, size_t i)
+{
+	static const char *const go[] = { "travelled", "traveled", "travel", "travels", "travelling",
+					  "traveling", "flew", "fly", "flies", "flying", "moved",
+					  "returned", "return", "returning", "headed", "heading",
+					  "went", "drove", "sailed", "fled", "flee", "fleeing",
+					  "deported", "evacuated", "relocated", "trip", "trips",
+					  "journey", "flight", "flights", "route", "road", "way" };
+	return i >= 2 && word_is(L, i - 1, "to") && adjacent(L, i - 1) && adjacent(L, i - 2)
+	       && word_in(L, i - 2, go, sizeof go / sizeof go[0]);
+}
+
 /* "his daughter Kaiarahi", "Mugabe's wife Grace": a relative named. */
 static int kin_before(const struct line *L, size_t i)
 {
@@ -1465,8 +1481,9 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	} else if (i && (word_is(L, i - 1, "the") || word_is(L, i - 1, "The")) && j == i + 1) {
 		judge(&f, KIND_ORGANIZATION, CONF_UNSURE, R_THE_X);
 		f.ev_start = tok(L, i - 1)->start;
-	} else if (i && prev == CUE_PLACE && tok(L, i - 1)->shape == TOK_LOWER
-		   && !word_is(L, i - 1, "to") && !word_is(L, i - 1, "from") && !word_is(L, i - 1, "at")) {
+	} else if ((i && prev == CUE_PLACE && tok(L, i - 1)->shape == TOK_LOWER
+		    && !word_is(L, i - 1, "to") && !word_is(L, i - 1, "from") && !word_is(L, i - 1, "at"))
+		   || motion_to(L, i)) {
 		/* "in Djerba", "near Sirte"; not "to Obama", "from Facebook",
 		 * "at Harvard", where a person or a body is as likely. */
 		judge(&f, KIND_PLACE, CONF_UNSURE, R_PLACE_PREP);

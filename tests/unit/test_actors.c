@@ -2184,6 +2184,20 @@ static void test_r5_natives_and_residents(void **state)
 	model_free(&m);
 }
 
+/* "to" after a verb or a noun of going names a place; after another
+ * verb it may name a person or a body. */
+static void test_r5_going_to_a_place(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Last Monday the team traveled to Ostravine to face the champions.\n"
+		      "She wrote to Delacourt about it twice.\n");
+	expect(&m, "Ostravine", KIND_PLACE);
+	const struct entity *d = shown(&m, "Delacourt", NULL);
+	assert_true(!d || d->kind != KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2303,6 +2317,7 @@ int main(void)
 		cmocka_unit_test(test_r5_lone_family_name),
 		cmocka_unit_test(test_r5_lower_case_title_before_a_surname),
 		cmocka_unit_test(test_r5_natives_and_residents),
+		cmocka_unit_test(test_r5_going_to_a_place),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
