@@ -1512,7 +1512,11 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 					       tok(L, j)->end - tok(L, j)->start))))
 		  || (i && adjacent(L, i - 1) && cue_of(L, i - 1) == CUE_THING && tok(L, i - 1)->shape == TOK_LOWER)
 		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING)
-		  || thing_verb_before(L, i, j);
+		  || thing_verb_before(L, i, j)
+		  /* "Rp 10 trillion", "Sh 500", "RM 20": a word of three
+		   * letters or fewer before a number is its unit or currency. */
+		  || (j == i + 1 && t0->end - t0->start <= 3 && j < L->t->n && tok(L, j)->shape == TOK_DIGIT
+		      && adjacent(L, i) && !glued(L, i) && !plays(L, i, j));
 	f.family_first = j - i >= 2 && gaz_is_surname_first(L->g, L->text + t0->start,
 							   t0->end - t0->start);
 	/* "Spisak Jr.": the abbreviation's full stop is the name's. */

@@ -2198,6 +2198,18 @@ static void test_r5_going_to_a_place(void **state)
 	model_free(&m);
 }
 
+/* A short word before a number is its currency or unit, no body. */
+static void test_r5_currency_before_a_number(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The programme is expected to add some Rp 2 trillion to the budget.\n"
+		      "Farmers were paid only Sh 500 a bag.\n");
+	expect_not(&m, "Rp");
+	expect_not(&m, "Sh");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2318,6 +2330,7 @@ int main(void)
 		cmocka_unit_test(test_r5_lower_case_title_before_a_surname),
 		cmocka_unit_test(test_r5_natives_and_residents),
 		cmocka_unit_test(test_r5_going_to_a_place),
+		cmocka_unit_test(test_r5_currency_before_a_number),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
