@@ -2198,9 +2198,19 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 			}
 			continue;
 		}
-		/* "de-Americanization": a capital after a glued prefix. */
+		/* "de-Americanization": a capital after a glued prefix.  A
+		 * listed name there is still named: "a major non-NATO ally",
+		 * "pro-Russia forces". */
 		if (i >= 2 && punct_is(&L, i - 1, "-") && glued(&L, i - 2) && glued(&L, i - 1)
 		    && tok(&L, i - 2)->shape == TOK_LOWER) {
+			const struct gaz_spelling *sp;
+			size_t e = gaz_at(&L, i, &sp);
+			if (e > i && sp->role != GAZ_DEMONYM && !(e < L.t->n && glued(&L, e - 1)
+								  && is_word(tok(&L, e)))) {
+				note_gaz(&L, i, e, sp);
+				i = e;
+				continue;
+			}
 			i++;
 			continue;
 		}

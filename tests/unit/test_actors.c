@@ -2210,6 +2210,19 @@ static void test_r5_currency_before_a_number(void **state)
 	model_free(&m);
 }
 
+/* A listed name after a glued prefix is still named ("non-NATO",
+ * "pro-Russia"); an unlisted one stays a word ("de-Americanization"). */
+static void test_r5_listed_name_after_a_prefix(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The deal would make the kingdom a major non-NATO ally of the United "
+		      "States.\nCritics called it a step toward de-Americanization.\n");
+	need(&m, "NATO");
+	expect_not(&m, "Americanization");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2331,6 +2344,7 @@ int main(void)
 		cmocka_unit_test(test_r5_natives_and_residents),
 		cmocka_unit_test(test_r5_going_to_a_place),
 		cmocka_unit_test(test_r5_currency_before_a_number),
+		cmocka_unit_test(test_r5_listed_name_after_a_prefix),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
