@@ -52,6 +52,7 @@
 #define R_SECURITIES "org:securities-noun"
 #define R_AMPERSAND  "org:ampersand"
 #define R_CLUB       "org:club-by-score"
+#define R_CLUB_TEXT  "org:club-in-a-football-report"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -82,6 +83,7 @@ struct acand {
 	long acronym_of;            /* "Financial Times (FT)": FT -> Financial Times */
 	uint8_t or_name;            /* ... "Movement for National Regeneration, or Morena" */
 	uint8_t stop_word;          /* a stop word before a speech verb: a surname only */
+	uint32_t n_where;           /* occurrences after a preposition of place */
 	long entity;                /* set by actors_finish */
 };
 
@@ -211,6 +213,7 @@ struct finding {
 	int adj;                    /* a lower-case word follows: "Keynesian economics" */
 	int thing;                  /* a product's or a work's noun beside: "game Minecraft" */
 	int stop_word;              /* "Islam added": kept only as a found person's surname */
+	int where;                  /* after a preposition of place ("in Liverpool") */
 };
 
 static long note(struct actors *a, const uint8_t *text, const struct finding *f)
@@ -245,6 +248,7 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 		c->family_first = 1;
 	if (f->stop_word)
 		c->stop_word = 1;
+	c->n_where += f->where != 0;
 	if (f->gaz >= 0 && c->gaz < 0) {
 		c->gaz = f->gaz;
 		c->role = (uint8_t)f->role;
@@ -281,6 +285,8 @@ static long note(struct actors *a, const uint8_t *text, const struct finding *f)
 struct line;
 static int org_head_any(const struct line *L, size_t i, size_t j);
 static int word_in(const struct line *L, size_t i, const char *const *v, size_t n);
+static int place_prep(const struct line *L, size_t i);
+static int where_before(const struct line *L, size_t i);
 static int first_name_cue(const struct line *L, size_t i);
 static int dotted_initials(const struct line *L, size_t i);
 static int rule_title_possible(const struct line *L, size_t k);
@@ -593,6 +599,7 @@ static void note_gaz_cue(const struct line *L, size_t i, size_t j, const struct 
 	f.gaz_amb = sp->ambiguous || e->ambiguous;
 	if (sp->role == GAZ_SEAT)
 		seat_position(L, i, j, &f);
+	f.where = where_before(L, i);
 	/* "Georgia's parliament": a state's own noun makes the name meaningful. */
 	if (confirmed || ((tok(L, j - 1)->flags & TOKF_POSS) && cue_of(L, j) == CUE_STATE))
 		f.capexp = 0;
@@ -944,6 +951,17 @@ static int lower_title_before(const struct line *L, size_t i)
 	word[0] = (char)(word[0] - 0x20);
 	const struct gaz_word *w = gaz_title(L->g, (const uint8_t *)word, n, &len);
 	return w && len == n;
+}
+
+/* Whether a preposition of place that only says where stands before
+ * token i ("in Liverpool", "near Derby"); "to", "at" and "from" say
+ * where as often as whom ("losing to Liverpool", "the manager at
+ * Leicester City"). */
+static int where_before(const struct line *L, size_t i)
+{
+	return i && place_prep(L, i - 1) && !word_is(L, i - 1, "to") && !word_is(L, i - 1, "at")
+	       && !word_is(L, i - 1, "from") && !word_is(L, i - 1, "To") && !word_is(L, i - 1, "At")
+	       && !word_is(L, i - 1, "From");
 }
 
 /* "traveled to Isfahan", "a flight to Labasa", "fled to Jordan": "to"
@@ -1575,6 +1593,7 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 	if (kind == KIND_PLACE && !of_head && j - i >= 2 && plays(L, i, j))
 		judge(&f, KIND_ORGANIZATION, CONF_SURE, R_CLUB);
 	f.thing = thing_verb_before(L, i, j);
+	f.where = where_before(L, i);
 	f.capexp = 0;
 	/* A country named inside is the affiliation: "Bank of Japan",
 	 * "Seoul's Foreign Ministry". */
@@ -2154,6 +2173,25 @@ static size_t credit_tail(const struct gazetteer *g, const uint8_t *t, size_t s,
 	return b;
 }
 
+/* Whether s (n bytes, lower case) is a word only a football report uses
+ * often: its positions, results and competitions.  A closed set; the
+ * length test first keeps the check cheap on every word of a file. */
+static int sport_word(const uint8_t *s, size_t n)
+{
+	static const char *const w[] = { "striker", "strikers", "midfielder", "midfielders",
+					 "goalkeeper", "defender", "winger", "fullback", "relegation",
+					 "relegated", "equaliser", "equalizer", "stoppage",
+					 "penalty", "goals", "scored", "scorer", "fixtures", "league",
+					 "manager", "managers", "kick-off", "matchday", "promoted",
+					 "clean sheet" };
+	if (n < 5 || n > 11)
+		return 0;
+	for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+		if (w[k][0] == s[0] && strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_t end)
 {
 	if (chrome_line(text, start, end))
@@ -2183,6 +2221,8 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 			continue;
 		}
 		if (!is_capword(t)) {
+			if (t->shape == TOK_LOWER && sport_word(text + t->start, t->end - t->start))
+				a->sport++;
 			i++;
 			continue;
 		}
@@ -2608,6 +2648,20 @@ static int desc_office(const struct gazetteer *g, const char *d)
 	return 0;
 }
 
+/* Whether a name of two words or more ends in a place's head word that
+ * a club's name takes after its town ("Leicester City", "Derby County",
+ * "Nottingham Forest", "Cheltenham Town"). */
+static int club_head(const char *s, size_t n)
+{
+	static const char *const head[] = { " City", " County", " Forest", " Town" };
+	for (size_t k = 0; k < sizeof head / sizeof head[0]; k++) {
+		size_t hn = strlen(head[k]);
+		if (n > hn && memcmp(s + n - hn, head[k], hn) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int cand_cmp_count(const struct acand *x, const struct acand *y)
 {
 	return x->n > y->n ? -1 : x->n < y->n;
@@ -2745,6 +2799,8 @@ void actors_finish(struct actors *a)
 {
 	struct builder b = { a, NULL, 0, 0 };
 	const struct gazetteer *g = a->g;
+	/* A football report: three of its words or more (sport_word). */
+	int sport = a->sport >= 3;
 
 	/* 1. Names and aliases from the lists. */
 	for (size_t i = 0; i < a->nc; i++) {
@@ -2755,6 +2811,16 @@ void actors_finish(struct actors *a)
 		 * anyway ("Apple", "Amazon" starting a sentence) stays out. */
 		if (c->gaz_amb && !c->n_free)
 			continue;
+		/* "losing to Manchester City, Liverpool and Arsenal": in a
+		 * football report a listed city named where no preposition
+		 * of place stands before it is its club. */
+		if (sport && strcmp(g->entries[c->gaz].subkind, "city") == 0 && !c->n_where && c->n_free) {
+			long e = new_bent(&b, KIND_ORGANIZATION);
+			b.e[e].name = c->s;
+			b.e[e].name_cand = (long)i;
+			add_alias(&b, e, (long)i, R_CLUB_TEXT, CONF_LIKELY);
+			continue;
+		}
 		long e = bent_for_gaz(&b, c->gaz);
 		add_alias(&b, e, (long)i, R_GAZ, c->gaz_amb ? CONF_LIKELY : CONF_SURE);
 	}
@@ -2813,6 +2879,18 @@ void actors_finish(struct actors *a)
 		 * ("Acacia shares" after "Acacia Communications"). */
 		if ((c->kind == KIND_PERSON || (c->rule && strcmp(c->rule, R_SECURITIES) == 0)) && !memchr(c->s, ' ', c->len))
 			continue;
+		/* "Brendan Rodgers at Leicester City", "Nottingham Forest":
+		 * in a football report a town's name with a place's head
+		 * word, where no preposition of place stands before it, is
+		 * its club. */
+		if (sport && c->kind == KIND_PLACE && c->rule && strcmp(c->rule, R_PLACE_HEAD) == 0 && !c->n_where
+		    && club_head(c->s, c->len)) {
+			long e = new_bent(&b, KIND_ORGANIZATION);
+			b.e[e].name = c->s;
+			b.e[e].name_cand = (long)i;
+			add_alias(&b, e, (long)i, R_CLUB_TEXT, CONF_LIKELY);
+			continue;
+		}
 		long e = new_bent(&b, (enum entity_kind)c->kind);
 		b.e[e].name = c->s;
 		b.e[e].name_cand = (long)i;

@@ -2223,6 +2223,28 @@ static void test_r5_listed_name_after_a_prefix(void **state)
 	model_free(&m);
 }
 
+/* In a football report a listed city, or a town's name with a place's
+ * head word, named where no preposition of place stands before it, is
+ * the town's club; in other text, and after "in", it stays a place. */
+static void test_r5_clubs_in_a_football_report(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The manager was sacked after his side conceded four goals again.\n"
+		      "They have lost to Liverpool and Arsenal, and the striker has scored once.\n"
+		      "His old club Leicester City are fighting relegation.\n"
+		      "He still lives in Manchester.\n");
+	expect(&m, "Liverpool", KIND_ORGANIZATION);
+	expect_rule(&m, "Liverpool", "org:club-in-a-football-report");
+	expect(&m, "Leicester City", KIND_ORGANIZATION);
+	expect(&m, "Manchester", KIND_PLACE);
+	model_free(&m);
+	open_body(&m, "The ferry to Liverpool was cancelled on Monday.\n"
+		      "Rents in Leicester City have risen.\n");
+	expect(&m, "Liverpool", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2345,6 +2367,7 @@ int main(void)
 		cmocka_unit_test(test_r5_going_to_a_place),
 		cmocka_unit_test(test_r5_currency_before_a_number),
 		cmocka_unit_test(test_r5_listed_name_after_a_prefix),
+		cmocka_unit_test(test_r5_clubs_in_a_football_report),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
