@@ -904,6 +904,17 @@ static int first_name_cue(const struct line *L, size_t i)
 	return gaz_is_proper(L->g, L->text + t->start, n) && !gaz_is_common(L->g, L->text + t->start, n);
 }
 
+/* "Travis Head", "Joe Root", "Cameron Green": a first name of the
+ * Census's that is no common word, in the middle of a sentence, before a
+ * capitalised word makes a person's name though the surname is a common
+ * word (a word capitalised there is a name's). */
+static int strong_first_name(const struct line *L, size_t i)
+{
+	const struct token *t = tok(L, i);
+	return !(t->flags & TOKF_CAPEXP) && gaz_is_firstname(L->g, L->text + t->start, t->end - t->start)
+	       && !is_common(L, i);
+}
+
 /* Closed-class function words (prepositions, determiners, pronouns,
  * kinship) are short lists in the code that reads them: they are grammar,
  * not vocabulary a maintainer grows.  Open-class word lists are the
@@ -1486,7 +1497,9 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		 * of it is a common one; a namesake is a person too. */
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_LEADER_NAME);
 	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
-		   && !is_common(L, j - 1) && !org_head_any(L, i, j) && !(t0->flags & TOKF_QUOTED)
+		   && (!is_common(L, j - 1) || (strong_first_name(L, i) && cue_of(L, j - 1) != CUE_THING))
+		   && !org_head_any(L, i, j)
+		   && !(t0->flags & TOKF_QUOTED)
 		   && cue_of(L, j - 1) != CUE_MEMBER && gaz_at(L, i, &gsp) == i) {
 		/* Not "a Virginia Democrat": a listed place before a member
 		 * word is no first name. */

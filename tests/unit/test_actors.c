@@ -2245,6 +2245,22 @@ static void test_r5_clubs_in_a_football_report(void **state)
 	model_free(&m);
 }
 
+/* A first name that is no common word, mid-sentence, before a
+ * capitalised common word: a person whose surname is a word; not before
+ * a thing's head word ("the Abraham Accords"). */
+static void test_r5_surname_that_is_a_common_word(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "On the second day a century from Travis Field and a late spell from "
+		      "Cameron Brook sealed the match.\n"
+		      "Both countries later joined the Abraham Accords.\n");
+	expect(&m, "Travis Field", KIND_PERSON);
+	expect(&m, "Cameron Brook", KIND_PERSON);
+	expect_not(&m, "Abraham Accords");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2368,6 +2384,7 @@ int main(void)
 		cmocka_unit_test(test_r5_currency_before_a_number),
 		cmocka_unit_test(test_r5_listed_name_after_a_prefix),
 		cmocka_unit_test(test_r5_clubs_in_a_football_report),
+		cmocka_unit_test(test_r5_surname_that_is_a_common_word),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
