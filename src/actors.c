@@ -537,14 +537,16 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 	if (b && (word_is(L, b - 1, "the") || word_is(L, b - 1, "The")))
 		b--;
 	enum gaz_cue before = b ? cue_of(L, b - 1) : CUE_NONE;
-	/* "a consensus in Washington", "the mood in Beijing", "officials in
-	 * Tokyo": the view or the people of a seat are its government's
+	/* "a consensus in Washington", "the mood in Beijing", "policymakers
+	 * in Tokyo": the view or the people of a seat are its government's
 	 * (devset rule A3: it is a party, not where something happens).
-	 * Nouns of a collective view and of those who govern, and the
-	 * quantifiers that stand for them ("many in Washington"). */
+	 * Nouns of a collective view and of those who make policy, and the
+	 * quantifiers that stand for them ("many in Washington").  Not
+	 * "officials in Seoul said": officials are where they speak as
+	 * often. */
 	static const char *const view[] = { "consensus", "mood", "view", "views", "thinking",
-					    "sentiment", "officials", "policymakers", "lawmakers",
-					    "hawks", "many", "some", "few", "those" };
+					    "sentiment", "policymakers", "lawmakers", "hawks", "many",
+					    "some", "few", "those" };
 	if (before == CUE_PLACE && b >= 2 && word_is(L, b - 1, "in") && adjacent(L, b - 2)
 	    && word_in(L, b - 2, view, sizeof view / sizeof view[0])) {
 		f->act = 1;
@@ -3044,8 +3046,10 @@ void actors_finish(struct actors *a)
 			if (dsp && dl == c->len - 1 && dsp->role == GAZ_DEMONYM)
 				continue;
 		}
-		/* Step 3's competitions and treaties are no actors here either. */
-		if (c->has_kind && (c->kind == KIND_ORGANIZATION || c->kind == KIND_MEDIA) && c->n_thing
+		/* Step 3's competitions and treaties are no actors here either
+		 * (an unsure one stays, commented out in a draft). */
+		if (c->has_kind && c->conf != CONF_UNSURE
+		    && (c->kind == KIND_ORGANIZATION || c->kind == KIND_MEDIA) && c->n_thing
 		    && c->n_thing * 2 >= c->n)
 			continue;
 		/* Mikheev's test: seen only where a capital is expected anyway,
