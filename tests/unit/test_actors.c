@@ -2261,6 +2261,21 @@ static void test_r5_surname_that_is_a_common_word(void **state)
 	model_free(&m);
 }
 
+/* Municipal titles: a councillor's or an alderman's name is the
+ * person's without the title. */
+static void test_r5_municipal_titles(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Councillor Dana Whitcombe said the roads were a disgrace.\n"
+		      "Later, Alderman Ruiz agreed with Reeve Halvorsen.\n");
+	need(&m, "Dana Whitcombe");
+	expect_not(&m, "Councillor Dana Whitcombe");
+	expect(&m, "Ruiz", KIND_PERSON);
+	expect(&m, "Halvorsen", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2385,6 +2400,7 @@ int main(void)
 		cmocka_unit_test(test_r5_listed_name_after_a_prefix),
 		cmocka_unit_test(test_r5_clubs_in_a_football_report),
 		cmocka_unit_test(test_r5_surname_that_is_a_common_word),
+		cmocka_unit_test(test_r5_municipal_titles),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
