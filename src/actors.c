@@ -1594,6 +1594,12 @@ static int rule_org(const struct line *L, size_t i, size_t j)
 			k++;
 		if (k == j)
 			return 1;
+		/* "the Indian Government": a demonym before it is the
+		 * country's government described (devset rule A4, "the
+		 * American government" is no mention). */
+		const struct gaz_spelling *dsp;
+		if (j - i == 2 && gaz_at(L, i, &dsp) == i + 1 && dsp->role == GAZ_DEMONYM)
+			return 1;
 	}
 	struct finding f;
 	fill(&f, L, i, j);
@@ -1982,6 +1988,10 @@ static size_t run_end(const struct line *L, size_t i)
 			size_t of_head;
 			if (!listed && org_head(L, i, j, &of_head) >= 0)
 				listed = 1;
+			/* "Pakistan's Government": the country's government
+			 * described, the country named (rule A4). */
+			if (e == j + 1 && word_is(L, j, "Government"))
+				break;
 			if (e > j && ((listed && unit_head(L, j, e)) || title_at(L, j, &w) > j))
 				continue;
 			break;

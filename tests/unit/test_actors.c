@@ -2276,6 +2276,22 @@ static void test_r5_municipal_titles(void **state)
 	model_free(&m);
 }
 
+/* A country's government described by its demonym or its possessive is
+ * no body of its own (devset rule A4); the country is named by the
+ * possessive. */
+static void test_r5_a_countrys_government_described(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The airline was sold after Pakistan's Government withdrew its support.\n"
+		      "The Indian Government later bought a stake.\n");
+	expect_not(&m, "Pakistan's Government");
+	expect_not(&m, "Pakistan’s Government");
+	expect_not(&m, "Indian Government");
+	expect(&m, "Pakistan", KIND_COUNTRY);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2401,6 +2417,7 @@ int main(void)
 		cmocka_unit_test(test_r5_clubs_in_a_football_report),
 		cmocka_unit_test(test_r5_surname_that_is_a_common_word),
 		cmocka_unit_test(test_r5_municipal_titles),
+		cmocka_unit_test(test_r5_a_countrys_government_described),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
