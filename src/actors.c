@@ -53,6 +53,7 @@
 #define R_AMPERSAND  "org:ampersand"
 #define R_CLUB       "org:club-by-score"
 #define R_CLUB_TEXT  "org:club-in-a-football-report"
+#define R_FIRST_ALONE "alias:first-name-alone"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -2997,6 +2998,27 @@ void actors_finish(struct actors *a)
 				kn = wn;
 			}
 		}
+		/* "Prabowo" for "Prabowo Subianto", "Jokowi" written alone:
+		 * where the last word is never written alone, the first is
+		 * the name a text uses (Indonesian and Burmese names, a
+		 * footballer's), when no list holds it as a given name (those
+		 * are no one's short form: "Kamala" is Kamala Harris's only
+		 * with a cue). */
+		const char *rule4 = R_SURNAME;
+		if ((ci < 0 || a->c[ci].entity >= 0 || a->c[ci].gaz >= 0) && !a->c[e->name_cand].family_first) {
+			const char *sp1 = strchr(e->name, ' ');
+			size_t fn = sp1 ? (size_t)(sp1 - e->name) : 0;
+			long fc = fn >= 3 && e->name[0] >= 'A' && e->name[0] <= 'Z'
+				  && !gaz_is_firstname(g, (const uint8_t *)e->name, fn)
+				  && !gaz_is_proper(g, (const uint8_t *)e->name, fn)
+				  ? find_cand(a, (const uint8_t *)e->name, fn) : -1;
+			if (fc >= 0 && a->c[fc].n_free && !a->c[fc].stop_word) {
+				ci = fc;
+				k = e->name;
+				kn = fn;
+				rule4 = R_FIRST_ALONE;
+			}
+		}
 		if (ci < 0 || a->c[ci].entity >= 0 || a->c[ci].gaz >= 0)
 			continue;
 		int shared = 0;
@@ -3014,7 +3036,7 @@ void actors_finish(struct actors *a)
 			e->desc = a->c[ci].desc;
 		if (!e->aff && a->c[ci].aff)
 			e->aff = a->c[ci].aff;
-		add_alias(&b, (long)i, ci, R_SURNAME, e->conf);
+		add_alias(&b, (long)i, ci, rule4, e->conf);
 		struct balias *al = &b.e[i].al[b.e[i].nal - 1];
 		al->ev_start = b.e[i].ev_start;
 		al->ev_end = b.e[i].ev_end;

@@ -2292,6 +2292,21 @@ static void test_r5_a_countrys_government_described(void **state)
 	model_free(&m);
 }
 
+/* A name whose last word is never written alone, and whose first word
+ * is no listed given name, is written short by its first word
+ * ("Prabowo" of "Prabowo Subianto"). */
+static void test_r5_first_word_used_alone(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The cabinet of President Sutrisno Wiranata is the largest in decades.\n"
+		      "Such was the long road that Sutrisno traveled to reach the palace.\n");
+	need(&m, "Sutrisno Wiranata");
+	assert_true(has_alias(need(&m, "Sutrisno Wiranata"), "Sutrisno"));
+	assert_int_equal(count_of(&m, "Sutrisno Wiranata"), 2);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2418,6 +2433,7 @@ int main(void)
 		cmocka_unit_test(test_r5_surname_that_is_a_common_word),
 		cmocka_unit_test(test_r5_municipal_titles),
 		cmocka_unit_test(test_r5_a_countrys_government_described),
+		cmocka_unit_test(test_r5_first_word_used_alone),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
