@@ -2307,6 +2307,19 @@ static void test_r5_first_word_used_alone(void **state)
 	model_free(&m);
 }
 
+/* "PM" and "CM" (Chief Minister) are titles before a surname. */
+static void test_r5_abbreviated_titles(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The rally was addressed by Prime Minister Arvind Talwar on Monday.\n"
+		      "Critics say PM Talwar broke the code, as did CM Reddy.\n");
+	assert_int_equal(count_of(&m, "Arvind Talwar"), 2);
+	expect_not(&m, "PM Talwar");
+	expect(&m, "Reddy", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2434,6 +2447,7 @@ int main(void)
 		cmocka_unit_test(test_r5_municipal_titles),
 		cmocka_unit_test(test_r5_a_countrys_government_described),
 		cmocka_unit_test(test_r5_first_word_used_alone),
+		cmocka_unit_test(test_r5_abbreviated_titles),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
