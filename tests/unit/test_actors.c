@@ -2320,6 +2320,23 @@ static void test_r5_abbreviated_titles(void **state)
 	model_free(&m);
 }
 
+/* National legislatures named by their own names, with their country:
+ * "the Diet" wants a cue (a diet is food), "the Sejm" does not. */
+static void test_r5_legislatures_by_their_names(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The bill now goes to the Diet, where the ruling party has a majority.\n"
+		      "In Warsaw, the Sejm voted it down.\n");
+	expect(&m, "Diet", KIND_ORGANIZATION);
+	expect(&m, "Sejm", KIND_ORGANIZATION);
+	model_free(&m);
+	/* A diet at a sentence's start, with no cue, is food. */
+	open_body(&m, "Diet matters more than exercise, the study found.\n");
+	expect_not(&m, "Diet");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2448,6 +2465,7 @@ int main(void)
 		cmocka_unit_test(test_r5_a_countrys_government_described),
 		cmocka_unit_test(test_r5_first_word_used_alone),
 		cmocka_unit_test(test_r5_abbreviated_titles),
+		cmocka_unit_test(test_r5_legislatures_by_their_names),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
