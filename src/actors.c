@@ -54,6 +54,7 @@
 #define R_CLUB       "org:club-by-score"
 #define R_CLUB_TEXT  "org:club-in-a-football-report"
 #define R_FIRST_ALONE "alias:first-name-alone"
+#define R_PLACE_SUFFIX "place:division-suffix"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -978,6 +979,21 @@ static int where_before(const struct line *L, size_t i)
 	       && !word_is(L, i - 1, "From");
 }
 
+/* "Daejang-dong", "Gangnam-gu", "Gyeonggi-do": a Korean name ending in
+ * the romanised suffix of an administrative division (a closed set:
+ * province, city, county, district, town, township, neighbourhood,
+ * village) is a place.  Not after a family name written first: a given
+ * name's second syllable takes a hyphen too ("Lee Jae-myung"). */
+static int korean_division(const struct line *L, size_t i, size_t j)
+{
+	static const char *const div[] = { "do", "si", "gun", "gu", "eup", "myeon", "dong", "ri" };
+	if (j < i + 3 || !punct_is(L, j - 2, "-") || !glued(L, j - 3) || !glued(L, j - 2)
+	    || tok(L, j - 1)->shape != TOK_LOWER || !word_in(L, j - 1, div, sizeof div / sizeof div[0]))
+		return 0;
+	const struct token *t = tok(L, i);
+	return !(j - i > 3 && gaz_is_surname_first(L->g, L->text + t->start, t->end - t->start));
+}
+
 /* "traveled to Isfahan", "a flight to Labasa", "fled to Jordan": "to"
  * after a verb or a noun of going names where, not whom ("wrote to
  * Obama", "sold to Facebook").  The verbs and nouns of motion are a
@@ -1491,6 +1507,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	} else if (kin_before(L, i) && tok(L, j - 1)->shape == TOK_CAP) {
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_KIN);
 		f.ev_start = tok(L, i - 2)->start;
+	} else if (korean_division(L, i, j)) {
+		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_SUFFIX);
 	} else if (place_noun_of(L, i)) {
 		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_OF);
 		f.ev_start = tok(L, i - 2)->start;

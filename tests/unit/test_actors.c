@@ -2337,6 +2337,20 @@ static void test_r5_legislatures_by_their_names(void **state)
 	model_free(&m);
 }
 
+/* A Korean name ending in a division's suffix is a place; a given name
+ * after a family name is not. */
+static void test_r5_korean_divisions(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The inquiry covers the Baekhyeon-dong land deal and a plot in "
+		      "Sujeong-gu.\nOpposition leader Lee Jae-myung denied any part in it.\n");
+	expect(&m, "Baekhyeon-dong", KIND_PLACE);
+	expect(&m, "Sujeong-gu", KIND_PLACE);
+	expect(&m, "Lee Jae-myung", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2466,6 +2480,7 @@ int main(void)
 		cmocka_unit_test(test_r5_first_word_used_alone),
 		cmocka_unit_test(test_r5_abbreviated_titles),
 		cmocka_unit_test(test_r5_legislatures_by_their_names),
+		cmocka_unit_test(test_r5_korean_divisions),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
