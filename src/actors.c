@@ -1000,12 +1000,13 @@ static int korean_division(const struct line *L, size_t i, size_t j)
  * closed set of forms. */
 static int motion_to(const struct line *L, size_t i)
 {
+	/* Not "moved to Chelsea", "returned to Congress", "went to Eton":
+	 * a player's club, a body, a school are reached as often. */
 	static const char *const go[] = { "travelled", "traveled", "travel", "travels", "travelling",
-					  "traveling", "flew", "fly", "flies", "flying", "moved",
-					  "returned", "return", "returning", "headed", "heading",
-					  "went", "drove", "sailed", "fled", "flee", "fleeing",
-					  "deported", "evacuated", "relocated", "trip", "trips",
-					  "journey", "flight", "flights", "route", "road", "way" };
+					  "traveling", "flew", "fly", "flies", "flying", "headed",
+					  "heading", "drove", "sailed", "fled", "flee", "fleeing",
+					  "deported", "evacuated", "trip", "trips", "journey",
+					  "flight", "flights" };
 	return i >= 2 && word_is(L, i - 1, "to") && adjacent(L, i - 1) && adjacent(L, i - 2)
 	       && word_in(L, i - 2, go, sizeof go / sizeof go[0]);
 }

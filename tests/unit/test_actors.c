@@ -2196,6 +2196,11 @@ static void test_r5_going_to_a_place(void **state)
 	const struct entity *d = shown(&m, "Delacourt", NULL);
 	assert_true(!d || d->kind != KIND_PLACE);
 	model_free(&m);
+	/* A club, a body or a school is reached as often as a place. */
+	open_body(&m, "The winger moved to Brantmoor in the summer.\n");
+	d = shown(&m, "Brantmoor", NULL);
+	assert_true(!d || d->kind != KIND_PLACE);
+	model_free(&m);
 }
 
 /* A short word before a number is its currency or unit, no body. */
