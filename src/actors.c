@@ -1064,11 +1064,17 @@ static int thing_verb_before(const struct line *L, size_t i, size_t j)
 	/* Not "won the Karnataka Assembly polls": a noun after the name is
 	 * the object, the name its modifier.  A function word or a stop
 	 * may follow. */
-	static const char *const then[] = { "in", "on", "at", "for", "and", "or", "with", "by",
+	static const char *const then[] = { "in", "on", "at", "for", "and", "or", "with",
 					    "after", "before", "last", "this", "since", "until",
 					    "when", "but", "as", "twice", "again" };
+	/* A competition is won with its article ("won the Ashes"); "won
+	 * Maricopa" is a county an election is won in. */
+	static const char *const win[] = { "won", "win", "wins", "winning", "lifted", "lift",
+					   "lifts" };
 	if (j < L->t->n && tok(L, j)->shape != TOK_PUNCT
 	    && !(tok(L, j)->shape == TOK_LOWER && word_in(L, j, then, sizeof then / sizeof then[0])))
+		return 0;
+	if (i && adjacent(L, i - 1) && word_in(L, i - 1, win, sizeof win / sizeof win[0]))
 		return 0;
 	static const char *const verb[] = { "won", "win", "wins", "winning", "lifted", "lift",
 					    "lifts", "ratified", "ratify", "ratifies", "ratifying",

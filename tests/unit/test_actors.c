@@ -2070,6 +2070,10 @@ static void test_r5_competitions_and_treaties(void **state)
 	expect_not(&m, "NAFTA");
 	expect(&m, "Karnataka Assembly", KIND_ORGANIZATION);
 	model_free(&m);
+	/* An election is won in a county: no article, no competition. */
+	open_body(&m, "In the end, Biden won Maricopa by a few thousand votes.\n");
+	need(&m, "Maricopa");
+	model_free(&m);
 }
 
 /* A town's club: "City" after a town is a place's head word, but a
