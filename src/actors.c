@@ -55,6 +55,7 @@
 #define R_CLUB_TEXT  "org:club-in-a-football-report"
 #define R_FIRST_ALONE "alias:first-name-alone"
 #define R_PLACE_SUFFIX "place:division-suffix"
+#define R_PLACE_COMPASS "place:compass-name"
 
 /* Bounds that keep every rule linear: a name is a few words. */
 #define RUN_MAX 8
@@ -288,6 +289,8 @@ struct line;
 static int org_head_any(const struct line *L, size_t i, size_t j);
 static int word_in(const struct line *L, size_t i, const char *const *v, size_t n);
 static int place_prep(const struct line *L, size_t i);
+static int adjective_ending(const char *s, size_t n);
+static int plural_demonym(const char *s, size_t n);
 static int where_before(const struct line *L, size_t i);
 static int first_name_cue(const struct line *L, size_t i);
 static int dotted_initials(const struct line *L, size_t i);
@@ -979,6 +982,28 @@ static int where_before(const struct line *L, size_t i)
 	       && !word_is(L, i - 1, "From");
 }
 
+/* "North Yorkshire", "East Jerusalem", "Western Cape": a point of the
+ * compass before one or two capitalised words that are no common words
+ * names a region (a closed class; "North Face", "West Ham" end in a
+ * common word, and a body's head word makes a body). */
+static int compass_name(const struct line *L, size_t i, size_t j)
+{
+	static const char *const pt[] = { "North", "South", "East", "West", "Northern", "Southern",
+					  "Eastern", "Western" };
+	if (j < i + 2 || j > i + 3 || !word_in(L, i, pt, sizeof pt / sizeof pt[0]) || org_head_any(L, i, j))
+		return 0;
+	for (size_t k = i + 1; k < j; k++)
+		if (tok(L, k)->shape != TOK_CAP || is_common(L, k) || !adjacent(L, k - 1))
+			return 0;
+	/* Not "North African", "South Koreans": a people, no place. */
+	const struct token *t = tok(L, j - 1);
+	size_t n = t->end - t->start;
+	const struct gaz_spelling *sp;
+	return !(gaz_at(L, j - 1, &sp) == j && sp->role == GAZ_DEMONYM)
+	       && !adjective_ending((const char *)L->text + t->start, n)
+	       && !plural_demonym((const char *)L->text + t->start, n);
+}
+
 /* "Daejang-dong", "Gangnam-gu", "Gyeonggi-do": a Korean name ending in
  * the romanised suffix of an administrative division (a closed set:
  * province, city, county, district, town, township, neighbourhood,
@@ -1514,6 +1539,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	} else if (kin_before(L, i) && tok(L, j - 1)->shape == TOK_CAP) {
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_KIN);
 		f.ev_start = tok(L, i - 2)->start;
+	} else if (compass_name(L, i, j)) {
+		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_COMPASS);
 	} else if (korean_division(L, i, j)) {
 		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_SUFFIX);
 	} else if (place_noun_of(L, i)) {

@@ -2360,6 +2360,21 @@ static void test_r5_korean_divisions(void **state)
 	model_free(&m);
 }
 
+/* A point of the compass before a name that is no common word names a
+ * region; before a demonym it names a people. */
+static void test_r5_compass_names(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The strikes will hit hospitals in North Elmshire and on the coast.\n"
+		      "Many North Africans and South Koreans work there.\n");
+	expect(&m, "North Elmshire", KIND_PLACE);
+	expect_rule(&m, "North Elmshire", "place:compass-name");
+	expect_not(&m, "North Africans");
+	expect_not(&m, "South Koreans");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2490,6 +2505,7 @@ int main(void)
 		cmocka_unit_test(test_r5_abbreviated_titles),
 		cmocka_unit_test(test_r5_legislatures_by_their_names),
 		cmocka_unit_test(test_r5_korean_divisions),
+		cmocka_unit_test(test_r5_compass_names),
 		cmocka_unit_test(test_r2_capitals_in_prose_only),
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
