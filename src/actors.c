@@ -2251,21 +2251,31 @@ static size_t credit_tail(const struct gazetteer *g, const uint8_t *t, size_t s,
 	return b;
 }
 
-/* Whether s (n bytes, lower case) is a word only a football report uses
- * often: its positions, results and competitions.  A closed set; the
- * length test first keeps the check cheap on every word of a file. */
+/* Whether s (n bytes, lower case) is a word of a football report: 2 for
+ * one only football uses (the game's own name, its positions, officials
+ * and the table's drop), 1 for one it shares with other prose ("the goals
+ * of the policy", "a fund manager", "the death penalty", "a league table
+ * of schools", "promoted to minister"), 0 for any other.  A closed set; the length test first
+ * keeps the check cheap on every word of a file. */
 static int sport_word(const uint8_t *s, size_t n)
 {
-	static const char *const w[] = { "striker", "strikers", "midfielder", "midfielders",
-					 "goalkeeper", "defender", "winger", "fullback", "relegation",
-					 "relegated", "equaliser", "equalizer", "stoppage",
-					 "penalty", "goals", "scored", "scorer", "fixtures", "league",
-					 "manager", "managers", "kick-off", "matchday", "promoted",
-					 "clean sheet" };
+	static const char *const only[] = { "football", "footballer", "footballers", "striker",
+					    "strikers", "midfielder", "midfielders", "midfield",
+					    "goalkeeper", "goalkeepers", "winger", "wingers",
+					    "fullback", "relegation", "relegated", "equaliser",
+					    "equalizer", "stoppage", "matchday", "offside", "goalless",
+					    "touchline", "dugout", "referee" };
+	static const char *const shared[] = { "defender", "penalty", "goals", "scored", "scorer",
+					      "fixtures", "league", "manager", "managers",
+					      "promoted", "squad", "season", "stadium", "supporters",
+					      "clubs" };
 	if (n < 5 || n > 11)
 		return 0;
-	for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-		if (w[k][0] == s[0] && strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+	for (size_t k = 0; k < sizeof only / sizeof only[0]; k++)
+		if (only[k][0] == s[0] && strlen(only[k]) == n && memcmp(only[k], s, n) == 0)
+			return 2;
+	for (size_t k = 0; k < sizeof shared / sizeof shared[0]; k++)
+		if (shared[k][0] == s[0] && strlen(shared[k]) == n && memcmp(shared[k], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -2299,8 +2309,9 @@ static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_
 			continue;
 		}
 		if (!is_capword(t)) {
-			if (t->shape == TOK_LOWER && sport_word(text + t->start, t->end - t->start))
-				a->sport++;
+			int sw = t->shape == TOK_LOWER ? sport_word(text + t->start, t->end - t->start) : 0;
+			a->sport += sw != 0;
+			a->sport_only += sw == 2;
 			i++;
 			continue;
 		}
@@ -2877,8 +2888,10 @@ void actors_finish(struct actors *a)
 {
 	struct builder b = { a, NULL, 0, 0 };
 	const struct gazetteer *g = a->g;
-	/* A football report: three of its words or more (sport_word). */
-	int sport = a->sport >= 3;
+	/* A football report: three of its words or more, one of them a word
+	 * only football uses (sport_word): a council's "league table", its
+	 * "goals" and a "manager" who "scored" funding make none. */
+	int sport = a->sport >= 3 && a->sport_only >= 1;
 
 	/* 1. Names and aliases from the lists. */
 	for (size_t i = 0; i < a->nc; i++) {

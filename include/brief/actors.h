@@ -52,6 +52,7 @@ struct actors {
 	size_t line_start;          /* the line being read, private */
 	int truncated;              /* stopped at ACTORS_MAX_BYTES or ACTORS_MAX_NAMES */
 	size_t sport;               /* words of a football report read, private */
+	size_t sport_only;          /* of them, words only football uses, private */
 	/* the result of actors_finish: entities with ids unique among
 	 * themselves, why[] filled (annot.h), owned */
 	struct entity *ents;

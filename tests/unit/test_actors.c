@@ -2375,6 +2375,24 @@ static void test_r5_compass_names(void **state)
 	model_free(&m);
 }
 
+/* Review of dbd07b9: "goals", "manager", "scored" and "league" are words
+ * of council and business prose too; a listed city in a report on
+ * housing targets stays a place. */
+static void test_review5_no_football_report_without_football(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Council leaders say the borough will miss its housing goals.\n"
+		      "The scheme's manager said the borough had scored well in a league table "
+		      "of planning approvals, though Manchester moved faster.\n");
+	expect(&m, "Manchester", KIND_PLACE);
+	model_free(&m);
+	open_body(&m, "The striker was sold in January and the manager wants goals.\n"
+		      "Nobody scored when they drew with Manchester on Saturday.\n");
+	expect(&m, "Manchester", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2510,6 +2528,7 @@ int main(void)
 		cmocka_unit_test(test_r2_soft_hyphen_in_a_name),
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
+		cmocka_unit_test(test_review5_no_football_report_without_football),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
