@@ -293,6 +293,7 @@ static int adjective_ending(const char *s, size_t n);
 static int plural_demonym(const char *s, size_t n);
 static int where_before(const struct line *L, size_t i);
 static int first_name_cue(const struct line *L, size_t i);
+static int leader_surname(const struct gazetteer *g, const char *s, size_t n);
 static int dotted_initials(const struct line *L, size_t i);
 static int rule_title_possible(const struct line *L, size_t k);
 
@@ -1144,6 +1145,24 @@ static int plays(const struct line *L, size_t i, size_t j)
 	return i >= 2 && word_is(L, i - 1, "over") && (word_is(L, i - 2, "win") || word_is(L, i - 2, "victory"));
 }
 
+/* Whether the "&" at token k joins two people rather than a firm's
+ * name: headlines and captions write "Trump & Putin", "Harry & Meghan".
+ * One name twice is a firm's ("Johnson & Johnson", though Johnson is a
+ * leader's surname); otherwise a listed leader's surname on either side
+ * is a person's, and two first names are a couple's ("Simon & Schuster",
+ * "Marks & Spencer" have a word that is no first name on one side). */
+static int ampersand_people(const struct line *L, size_t k)
+{
+	const struct token *a = tok(L, k - 1), *b = tok(L, k + 1);
+	size_t an = a->end - a->start, bn = b->end - b->start;
+	const uint8_t *as = L->text + a->start, *bs = L->text + b->start;
+	if (an == bn && memcmp(as, bs, an) == 0)
+		return 0;       /* one name twice: no pair of people */
+	if (leader_surname(L->g, (const char *)as, an) || leader_surname(L->g, (const char *)bs, bn))
+		return 1;
+	return gaz_is_firstname(L->g, as, an) && gaz_is_firstname(L->g, bs, bn);
+}
+
 /* Whether the run [i, j) joins capitalised words with an ampersand:
  * "Johnson & Johnson", "Procter & Gamble", "Marks & Spencer".  Two
  * people are joined with "and"; a firm's name keeps its "&". */
@@ -1151,7 +1170,8 @@ static int ampersand_inside(const struct line *L, size_t i, size_t j)
 {
 	for (size_t k = i + 1; k + 1 < j; k++)
 		if ((word_is(L, k, "&") || punct_is(L, k, "&")) && is_capword(tok(L, k - 1))
-		    && is_capword(tok(L, k + 1)) && !glued(L, k - 1) && !glued(L, k))
+		    && is_capword(tok(L, k + 1)) && !glued(L, k - 1) && !glued(L, k)
+		    && !ampersand_people(L, k))
 			return 1;
 	return 0;
 }
@@ -1992,7 +2012,7 @@ static size_t run_end(const struct line *L, size_t i)
 			   && cue_of(L, j + 1) != CUE_MONTH
 			   && (org_head_any(L, i, j) || head_ahead(L, j + 1)
 			       || ((word_is(L, j, "&") || punct_is(L, j, "&")) && !glued(L, j - 1)
-				   && !glued(L, j)))
+				   && !glued(L, j) && !ampersand_people(L, j)))
 			   && !place_pair(L, i, j)) {
 			j++;            /* "Bank of Japan", "Department of Health and ..." */
 			continue;       /* "World Travel and Tourism Council" */

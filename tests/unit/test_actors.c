@@ -2393,6 +2393,23 @@ static void test_review5_no_football_report_without_football(void **state)
 	model_free(&m);
 }
 
+/* Review of 2bf218c (org:ampersand): headlines and captions join two
+ * people with "&"; a leader's surname or two first names are people. */
+static void test_review5_people_joined_by_ampersand(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Afterwards Trump & Putin spoke to reporters, and Harry & Meghan were not "
+		      "invited.\nShares in Johnson & Johnson and Marks & Spencer rose.\n");
+	expect(&m, "Trump", KIND_PERSON);
+	expect(&m, "Putin", KIND_PERSON);
+	expect_not(&m, "Trump & Putin");
+	expect_not(&m, "Harry & Meghan");
+	expect(&m, "Johnson & Johnson", KIND_ORGANIZATION);
+	expect(&m, "Marks & Spencer", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2529,6 +2546,7 @@ int main(void)
 		cmocka_unit_test(test_user_corrections),
 		cmocka_unit_test(test_no_auto_with_annotations),
 		cmocka_unit_test(test_review5_no_football_report_without_football),
+		cmocka_unit_test(test_review5_people_joined_by_ampersand),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
