@@ -915,7 +915,10 @@ static int first_name_cue(const struct line *L, size_t i)
 /* "Travis Head", "Joe Root", "Cameron Green": a first name of the
  * Census's that is no common word, in the middle of a sentence, before a
  * capitalised word makes a person's name though the surname is a common
- * word (a word capitalised there is a name's). */
+ * word (a word capitalised there is a name's).  The caller takes it for
+ * two words with no article before: a place or an event named after
+ * someone takes "the" ("the Albert Hall", "the Lincoln Memorial") and
+ * often a third word ("the Chelsea Flower Show"); a person does neither. */
 static int strong_first_name(const struct line *L, size_t i)
 {
 	const struct token *t = tok(L, i);
@@ -1572,7 +1575,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		 * of it is a common one; a namesake is a person too. */
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_LEADER_NAME);
 	} else if (j - i >= 2 && j - i <= 3 && first_name_cue(L, i) && tok(L, j - 1)->shape == TOK_CAP
-		   && (!is_common(L, j - 1) || (strong_first_name(L, i) && cue_of(L, j - 1) != CUE_THING))
+		   && (!is_common(L, j - 1) || (j - i == 2 && strong_first_name(L, i) && !the
+					 && cue_of(L, j - 1) != CUE_THING))
 		   && !org_head_any(L, i, j)
 		   && !(t0->flags & TOKF_QUOTED)
 		   && cue_of(L, j - 1) != CUE_MEMBER && gaz_at(L, i, &gsp) == i) {

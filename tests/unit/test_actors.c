@@ -2410,6 +2410,21 @@ static void test_review5_people_joined_by_ampersand(void **state)
 	model_free(&m);
 }
 
+/* Review of f425ada: a first name before a capitalised common word is
+ * no person after "the" or with a third word: places and events named
+ * after someone ("the Albert Hall", "Chelsea Flower Show"). */
+static void test_review5_places_named_after_people(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Fans queued outside the Albert Hall for hours.\n"
+		      "Later they walked to Chelsea Flower Show stands, and praised Joe Root.\n");
+	expect_not(&m, "Albert Hall");
+	expect_not(&m, "Chelsea Flower Show");
+	expect(&m, "Joe Root", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2547,6 +2562,7 @@ int main(void)
 		cmocka_unit_test(test_no_auto_with_annotations),
 		cmocka_unit_test(test_review5_no_football_report_without_football),
 		cmocka_unit_test(test_review5_people_joined_by_ampersand),
+		cmocka_unit_test(test_review5_places_named_after_people),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
