@@ -1062,13 +1062,29 @@ static int place_noun_of(const struct line *L, size_t i)
 
 /* "Ford shares fell", "Tesla's stock": a name whose shares trade is a
  * company's, whatever person or place it is named after.  The nouns of
- * a listed company's securities are a closed set of finance. */
+ * a listed company's securities are a closed set of finance.  Not the
+ * plural "stocks", which follows a sector ("Energy stocks rallied",
+ * "bank stocks"), nor "bonds", whose capitalised word is a kind of bond
+ * ("Panda bonds", "Samurai bonds", "Brady bonds") as often as its
+ * issuer, and an issuer is more often a state than a company. */
 static int securities_after(const struct line *L, size_t j)
 {
-	static const char *const sec[] = { "shares", "stock", "stocks", "shareholders",
-					   "stockholders", "bonds" };
+	static const char *const sec[] = { "shares", "stock", "shareholders", "stockholders" };
 	return j < L->t->n && adjacent(L, j - 1) && tok(L, j)->shape == TOK_LOWER
 	       && word_in(L, j, sec, sizeof sec / sizeof sec[0]);
+}
+
+/* Whether the run [i, j) before securities names their company: not a
+ * share class ("Class B shares", "H shares": one capital letter last),
+ * nor a common word where a capital is expected anyway ("Preferred
+ * stock holders were paid first", "Mining shares slipped"). */
+static int securities_name(const struct line *L, size_t i, size_t j)
+{
+	const struct token *last = tok(L, j - 1);
+	if (!securities_after(L, j) || (last->end - last->start == 1 && L->text[last->start] >= 'A'
+					    && L->text[last->start] <= 'Z'))
+		return 0;
+	return !(j == i + 1 && (tok(L, i)->flags & TOKF_CAPEXP) && is_common(L, i));
 }
 
 /* Whether token i is a preposition (in lower case) whose object the name
@@ -1497,7 +1513,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	if (ampersand_inside(L, i, j)) {
 		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_AMPERSAND);
 		f.capexp = 0;
-	} else if (securities_after(L, j)) {
+	} else if (securities_name(L, i, j)) {
 		/* Sure: it beats "Rovio said", a speech verb's person; no
 		 * person has shares. */
 		judge(&f, KIND_ORGANIZATION, CONF_SURE, R_SECURITIES);
@@ -1771,7 +1787,7 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 			break;
 		/* "Ford shares fell": the securities make a company's name of
 		 * a common word. */
-		if (j - i == 1 && securities_after(L, j) && !word_in(L, i, det, sizeof det / sizeof det[0])
+		if (j - i == 1 && securities_name(L, i, j) && !word_in(L, i, det, sizeof det / sizeof det[0])
 		    && cue_of(L, i) != CUE_STOP)
 			break;
 		i++;

@@ -2425,6 +2425,26 @@ static void test_review5_places_named_after_people(void **state)
 	model_free(&m);
 }
 
+/* Review of 2bf218c (org:securities-noun): a sector's "stocks", a kind
+ * of bond, a share class and a common word at a sentence's start make
+ * no company; a company's shares still do. */
+static void test_review5_securities_that_name_no_company(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Energy stocks rallied on Tuesday.\n"
+		      "Preferred stock holders were paid first.\n"
+		      "Funds bought Samurai bonds, and the firm sold Class B shares to insiders.\n"
+		      "Rovix shares rose 4% after the results.\n");
+	expect_not(&m, "Energy");
+	expect_not(&m, "Preferred");
+	expect_not(&m, "Samurai");
+	expect_not(&m, "Class B");
+	expect(&m, "Rovix", KIND_ORGANIZATION);
+	expect_rule(&m, "Rovix", "org:securities-noun");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2563,6 +2583,7 @@ int main(void)
 		cmocka_unit_test(test_review5_no_football_report_without_football),
 		cmocka_unit_test(test_review5_people_joined_by_ampersand),
 		cmocka_unit_test(test_review5_places_named_after_people),
+		cmocka_unit_test(test_review5_securities_that_name_no_company),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
