@@ -546,13 +546,12 @@ static void seat_position(const struct line *L, size_t i, size_t j, struct findi
 	/* "a consensus in Washington", "the mood in Beijing", "policymakers
 	 * in Tokyo": the view or the people of a seat are its government's
 	 * (devset rule A3: it is a party, not where something happens).
-	 * Nouns of a collective view and of those who make policy, and the
-	 * quantifiers that stand for them ("many in Washington").  Not
+	 * Nouns of a collective view and of those who make policy.  Not
 	 * "officials in Seoul said": officials are where they speak as
-	 * often. */
+	 * often; nor the quantifiers, which stand for a city's people as
+	 * often ("many in Kyiv slept in metro stations"). */
 	static const char *const view[] = { "consensus", "mood", "view", "views", "thinking",
-					    "sentiment", "policymakers", "lawmakers", "hawks", "many",
-					    "some", "few", "those" };
+					    "sentiment", "policymakers", "lawmakers", "hawks" };
 	if (before == CUE_PLACE && b >= 2 && word_is(L, b - 1, "in") && adjacent(L, b - 2)
 	    && word_in(L, b - 2, view, sizeof view / sizeof view[0])) {
 		f->act = 1;

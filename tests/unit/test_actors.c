@@ -2445,6 +2445,21 @@ static void test_review5_securities_that_name_no_company(void **state)
 	model_free(&m);
 }
 
+/* Review of 2bf218c (a seat's view is its government's): "many in Kyiv"
+ * are the city's people; "the mood in Washington" stays the government. */
+static void test_review5_many_in_a_capital(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Residents said many in Kyiv slept in metro stations as missiles fell.\n");
+	expect(&m, "Kyiv", KIND_PLACE);
+	expect_not(&m, "Ukraine");
+	model_free(&m);
+	open_body(&m, "The mood in Washington has soured on the deal.\n");
+	expect(&m, "United States", KIND_COUNTRY);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2584,6 +2599,7 @@ int main(void)
 		cmocka_unit_test(test_review5_people_joined_by_ampersand),
 		cmocka_unit_test(test_review5_places_named_after_people),
 		cmocka_unit_test(test_review5_securities_that_name_no_company),
+		cmocka_unit_test(test_review5_many_in_a_capital),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
