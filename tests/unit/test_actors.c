@@ -2460,6 +2460,21 @@ static void test_review5_many_in_a_capital(void **state)
 	model_free(&m);
 }
 
+/* Local and court reports: a councillor's, a prosecutor's and a
+ * detective's title is no part of the name. */
+static void test_review5_local_and_court_titles(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Councillor Janet Okafor said neighbours had two days' notice.\n"
+		      "Prosecutor Mark Adeyemi said the money went on gambling.\n");
+	expect(&m, "Janet Okafor", KIND_PERSON);
+	expect(&m, "Mark Adeyemi", KIND_PERSON);
+	expect_rule(&m, "Mark Adeyemi", "title-cue");
+	expect_not(&m, "Councillor Janet Okafor");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2600,6 +2615,7 @@ int main(void)
 		cmocka_unit_test(test_review5_places_named_after_people),
 		cmocka_unit_test(test_review5_securities_that_name_no_company),
 		cmocka_unit_test(test_review5_many_in_a_capital),
+		cmocka_unit_test(test_review5_local_and_court_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
