@@ -2086,6 +2086,12 @@ static size_t run_end(const struct line *L, size_t i)
 				break;
 			if (e > j && ((listed && unit_head(L, j, e)) || title_at(L, j, &w) > j))
 				continue;
+			/* "St Mary's Primary School", "St Peter's Basilica",
+			 * "Saint Patrick's Cathedral": a saint's possessive
+			 * names the school, church or day after it, never a
+			 * person in the news. */
+			if (e > j && (word_is(L, i, "St") || word_is(L, i, "Saint")))
+				continue;
 			break;
 		}
 		if (!adjacent(L, j - 1) && !(punct_is(L, j, "-") && glued(L, j - 1)))

@@ -2475,6 +2475,22 @@ static void test_review5_local_and_court_titles(void **state)
 	model_free(&m);
 }
 
+/* Local news and church pages: a saint's possessive names the school or
+ * the church after it, no person. */
+static void test_review5_saints_buildings(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Work starts outside St Mary's Primary School on Monday.\n"
+		      "Pilgrims filled St Peter's Basilica despite the rain.\n");
+	expect_not(&m, "St Mary");
+	expect_not(&m, "St Peter");
+	expect_not(&m, "Basilica");
+	expect(&m, "St Mary's Primary School", KIND_ORGANIZATION);
+	expect(&m, "St Peter's Basilica", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2616,6 +2632,7 @@ int main(void)
 		cmocka_unit_test(test_review5_securities_that_name_no_company),
 		cmocka_unit_test(test_review5_many_in_a_capital),
 		cmocka_unit_test(test_review5_local_and_court_titles),
+		cmocka_unit_test(test_review5_saints_buildings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
