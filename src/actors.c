@@ -42,6 +42,7 @@
 #define R_NAME_PART  "alias:shorter-name"
 #define R_TITLE_OF   "title-of-field"
 #define R_PLACE_BESIDE "place:beside-place"
+#define R_RESIDENCE  "place:residence-after-age"
 #define R_SCRIPT     "alias:own-script"
 #define R_PIECE      "alias:piece-of-name"
 #define R_PLURAL     "alias:plural-spelling"
@@ -1225,6 +1226,25 @@ static int title_field(const struct line *L, size_t i, size_t *title)
 	return 0;
 }
 
+/* "Darren Pike, 47, of Ashford, Kent, admitted fraud": after a person's
+ * age between commas, "of" names where the person lives, and so does a
+ * name after a comma that follows it (the county or state).  Returns
+ * the token the evidence starts at ("of"), or 0. */
+static size_t residence_after_age(const struct line *L, size_t i)
+{
+	size_t s = i;
+	if (s >= 2 && punct_is(L, s - 1, ",") && is_capword(tok(L, s - 2))) {
+		s -= 2;
+		while (s > 0 && s + 4 > i && is_capword(tok(L, s - 1)))
+			s--;
+	}
+	if (s >= 4 && word_is(L, s - 1, "of") && punct_is(L, s - 2, ",")
+	    && tok(L, s - 3)->shape == TOK_DIGIT && punct_is(L, s - 4, ",")
+	    && tok(L, s - 3)->end - tok(L, s - 3)->start <= 3)
+		return s - 1;
+	return 0;
+}
+
 /* A place by what stands beside it: "Burlington, Wash.", "Agboju,
  * Lagos", "Ikeja, Nigeria" (a listed place or country after a comma, and
  * no more names after it), or "the Agboju area" (a lower-case place
@@ -1598,6 +1618,9 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		/* Not "a Virginia Democrat": a listed place before a member
 		 * word is no first name. */
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_FIRSTNAME);
+	} else if (j - i <= 3 && residence_after_age(L, i)) {
+		judge(&f, KIND_PLACE, CONF_LIKELY, R_RESIDENCE);
+		f.ev_start = tok(L, residence_after_age(L, i))->start;
 	} else if (place_beside(L, i, j)) {
 		judge(&f, KIND_PLACE, CONF_LIKELY, R_PLACE_BESIDE);
 		f.ev_end = tok(L, j + 1 < L->t->n ? j + 1 : j)->end;

@@ -2491,6 +2491,20 @@ static void test_review5_saints_buildings(void **state)
 	model_free(&m);
 }
 
+/* Court and local reports: "NAME, 47, of Ashford, Kent" gives where the
+ * person lives, two places. */
+static void test_review5_residence_after_age(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Darren Pike, 47, of Ashford, Kent, admitted fraud at Maidstone Crown Court.\n");
+	expect(&m, "Ashford", KIND_PLACE);
+	expect_rule(&m, "Ashford", "place:residence-after-age");
+	expect(&m, "Kent", KIND_PLACE);
+	expect(&m, "Darren Pike", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2633,6 +2647,7 @@ int main(void)
 		cmocka_unit_test(test_review5_many_in_a_capital),
 		cmocka_unit_test(test_review5_local_and_court_titles),
 		cmocka_unit_test(test_review5_saints_buildings),
+		cmocka_unit_test(test_review5_residence_after_age),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
