@@ -1660,6 +1660,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 					       tok(L, j)->end - tok(L, j)->start))))
 		  || (i && adjacent(L, i - 1) && cue_of(L, i - 1) == CUE_THING && tok(L, i - 1)->shape == TOK_LOWER)
 		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING)
+		  /* "the Siege of Greyhold", "the Bill of Rights": a thing's
+		   * head word before "of" and a name is the thing's. */
+		  || (j == i + 1 && cue_of(L, i) == CUE_THING && word_is(L, j, "of") && adjacent(L, i)
+		      && is_capword(tok(L, j + 1)))
 		  || thing_verb_before(L, i, j)
 		  /* "Rp 10 trillion", "Sh 500", "RM 20": a word of three
 		   * letters or fewer before a number is its unit or currency. */

@@ -2505,6 +2505,21 @@ static void test_review5_residence_after_age(void **state)
 	model_free(&m);
 }
 
+/* A fan wiki and history pages: a siege, a battle, a massacre of a named
+ * place is an event, neither the event's head word nor the place a body. */
+static void test_review5_events_of_a_place(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "After the Siege of Greyhold he swore loyalty to the queen.\n"
+		      "The Massacre of Glencoe was recalled at the service.\n");
+	expect_not(&m, "Siege");
+	expect_not(&m, "Greyhold");
+	expect_not(&m, "Massacre");
+	expect_not(&m, "Glencoe");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2648,6 +2663,7 @@ int main(void)
 		cmocka_unit_test(test_review5_local_and_court_titles),
 		cmocka_unit_test(test_review5_saints_buildings),
 		cmocka_unit_test(test_review5_residence_after_age),
+		cmocka_unit_test(test_review5_events_of_a_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
