@@ -2520,6 +2520,20 @@ static void test_review5_events_of_a_place(void **state)
 	model_free(&m);
 }
 
+/* Review of 7869e32 (fixed by rules5's 36892d4): "moved to", "returned
+ * to" change an employer as often as a place; a flight goes to one. */
+static void test_review5_moving_to_an_employer(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "After a decade in banking she moved to Stripe, then returned to Brightline.\n"
+		      "The squad traveled to Isfahan on Monday.\n");
+	expect(&m, "Isfahan", KIND_PLACE);
+	expect(&m, "Stripe", KIND_ORGANIZATION);
+	expect(&m, "Brightline", KIND_ORGANIZATION);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2664,6 +2678,7 @@ int main(void)
 		cmocka_unit_test(test_review5_saints_buildings),
 		cmocka_unit_test(test_review5_residence_after_age),
 		cmocka_unit_test(test_review5_events_of_a_place),
+		cmocka_unit_test(test_review5_moving_to_an_employer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
