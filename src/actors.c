@@ -1087,6 +1087,14 @@ static int securities_name(const struct line *L, size_t i, size_t j)
 	return !(j == i + 1 && (tok(L, i)->flags & TOKF_CAPEXP) && is_common(L, i));
 }
 
+/* Whether the name at token i opens as a person's: a given name of the
+ * lists, or a family name written first ("Lee Sang-ri"). */
+static int person_start(const struct line *L, size_t i)
+{
+	const struct token *t = tok(L, i);
+	return first_name_cue(L, i) || gaz_is_surname_first(L->g, L->text + t->start, t->end - t->start);
+}
+
 /* Whether token i is a preposition (in lower case) whose object the name
  * after it is: "analysts at Ford said", "a spokesman for Tesla said":
  * the verb's subject stands before it, so the name is no speaker.
@@ -1546,7 +1554,12 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
 	} else if (next == CUE_SPEECH && !(tok(L, j - 1)->flags & TOKF_POSS) && adjacent(L, j - 1)
-	    && !(j == i + 1 && group_noun(L, i)) && !(i && object_prep(L, i - 1))) {
+	    && !(j == i + 1 && group_noun(L, i))
+	    && !(i && object_prep(L, i - 1) && !(j - i >= 2 && person_start(L, i)))) {
+		/* After a preposition the verb's subject stands before it
+		 * ("a spokesman for Thames Water said"), unless the name
+		 * opens as a person's does ("the mother of Lee Sang-ri
+		 * told"): the speaker is then a person either way. */
 		judge(&f, KIND_PERSON, CONF_LIKELY, R_SPEECH);
 		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;       /* "Park said": the verb makes the name */

@@ -2534,6 +2534,21 @@ static void test_review5_moving_to_an_employer(void **state)
 	model_free(&m);
 }
 
+/* Review of 2bf218c (no speaker after a preposition): "the mother of Lee
+ * Sang-ri told" lost the person; a name that opens as a person's speaks
+ * either way, and "a spokeswoman for Thames Water said" still shows none. */
+static void test_review5_person_after_a_preposition(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The mother of Lee Sang-ri told reporters he was innocent.\n"
+		      "A spokeswoman for Thames Water said the company apologised.\n");
+	expect(&m, "Lee Sang-ri", KIND_PERSON);
+	expect_rule(&m, "Lee Sang-ri", "speech-verb");
+	expect_not(&m, "Thames Water");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2679,6 +2694,7 @@ int main(void)
 		cmocka_unit_test(test_review5_residence_after_age),
 		cmocka_unit_test(test_review5_events_of_a_place),
 		cmocka_unit_test(test_review5_moving_to_an_employer),
+		cmocka_unit_test(test_review5_person_after_a_preposition),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
