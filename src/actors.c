@@ -444,6 +444,10 @@ static size_t title_at(const struct line *L, size_t i, const struct gaz_word **w
 	const struct gaz_word *m = gaz_title(L->g, L->text + k->start, lim, &len);
 	if (!m)
 		return i;
+	/* "at 9 PM Eastern", "10 PM Friday": an abbreviation in capitals
+	 * right after a number is a time or a unit, no title. */
+	if (k->shape == TOK_UPPER && i && tok(L, i - 1)->shape == TOK_DIGIT && adjacent(L, i - 1))
+		return i;
 	size_t j = tok_at(L, i, k->start + len);
 	if (j == i || tok(L, j - 1)->end != k->start + len)
 		return i;

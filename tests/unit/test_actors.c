@@ -2549,6 +2549,20 @@ static void test_review5_person_after_a_preposition(void **state)
 	model_free(&m);
 }
 
+/* Review of 2db6c95 (PM and CM are titles): "at 9 PM Eastern", "10 PM
+ * Friday" is a time, no prime minister. */
+static void test_review5_pm_after_a_number(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "The debate begins at 9 PM Eastern on Tuesday.\n"
+		      "Polls close at 10 PM Friday, when PM Talwar will speak.\n");
+	expect_not(&m, "Eastern");
+	expect_not(&m, "Friday");
+	expect(&m, "Talwar", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2695,6 +2709,7 @@ int main(void)
 		cmocka_unit_test(test_review5_events_of_a_place),
 		cmocka_unit_test(test_review5_moving_to_an_employer),
 		cmocka_unit_test(test_review5_person_after_a_preposition),
+		cmocka_unit_test(test_review5_pm_after_a_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
