@@ -2563,6 +2563,18 @@ static void test_review5_pm_after_a_number(void **state)
 	model_free(&m);
 }
 
+/* Local news: a councillor's ward and an MP's constituency are places. */
+static void test_review5_wards_and_constituencies(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "She represents Eastfield ward on the borough council.\n"
+		      "Turnout in the Brackley constituency was low.\n");
+	expect(&m, "Eastfield", KIND_PLACE);
+	expect(&m, "Brackley", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2710,6 +2722,7 @@ int main(void)
 		cmocka_unit_test(test_review5_moving_to_an_employer),
 		cmocka_unit_test(test_review5_person_after_a_preposition),
 		cmocka_unit_test(test_review5_pm_after_a_number),
+		cmocka_unit_test(test_review5_wards_and_constituencies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

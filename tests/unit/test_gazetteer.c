@@ -181,7 +181,8 @@ static const char *const place_of_words[] = {
 	"borough", "prefecture", "emirate", "governorate" };
 static const char *const place_after_words[] = {
 	"area", "district", "county", "province", "region", "neighbourhood", "neighborhood",
-	"suburb", "township", "municipality", "village", "town", "city", "native", "residents" };
+	"suburb", "township", "municipality", "village", "town", "city", "native", "residents",
+	"ward", "constituency", "parish" };
 
 #define N(v) (sizeof v / sizeof v[0])
 
