@@ -1668,6 +1668,7 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	f.adj = tok(L, j)->shape == TOK_LOWER && adjacent(L, j - 1) && !(tok(L, j - 1)->flags & TOKF_POSS)
 		&& !word_in(L, j, glue, sizeof glue / sizeof glue[0]) && cue_of(L, j) != CUE_SPEECH
 		&& cue_of(L, j) != CUE_ACT;
+	static const char *const honours[] = { "MBE", "OBE", "CBE", "KBE", "DBE", "GBE" };
 	/* "the online game Minecraft", "the Android version", "versions of
 	 * Minecraft": a product or a work, no actor (devset rule A1). */
 	f.thing = (adjacent(L, j - 1) && tok(L, j)->shape == TOK_LOWER
@@ -1677,6 +1678,9 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 					       tok(L, j)->end - tok(L, j)->start))))
 		  || (i && adjacent(L, i - 1) && cue_of(L, i - 1) == CUE_THING && tok(L, i - 1)->shape == TOK_LOWER)
 		  || (i >= 2 && word_is(L, i - 1, "of") && cue_of(L, i - 2) == CUE_THING)
+		  /* "appointed MBE", "made a CBE": a British honour, an award
+		   * (devset rule A1); a closed set. */
+		  || (j == i + 1 && t0->shape == TOK_UPPER && word_in(L, i, honours, sizeof honours / sizeof honours[0]))
 		  /* "the Siege of Greyhold", "the Bill of Rights": a thing's
 		   * head word before "of" and a name is the thing's. */
 		  || (j == i + 1 && cue_of(L, i) == CUE_THING && word_is(L, j, "of") && adjacent(L, i)

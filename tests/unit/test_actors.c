@@ -2575,6 +2575,17 @@ static void test_review5_wards_and_constituencies(void **state)
 	model_free(&m);
 }
 
+/* Obituaries: a British honour named alone is an award, no body. */
+static void test_review5_honours(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "She was appointed MBE in 1998 and made a CBE in 2010.\n");
+	expect_not(&m, "MBE");
+	expect_not(&m, "CBE");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2723,6 +2734,7 @@ int main(void)
 		cmocka_unit_test(test_review5_person_after_a_preposition),
 		cmocka_unit_test(test_review5_pm_after_a_number),
 		cmocka_unit_test(test_review5_wards_and_constituencies),
+		cmocka_unit_test(test_review5_honours),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
