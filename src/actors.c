@@ -51,6 +51,7 @@
 #define R_LEADER_NAME "leader-name"
 #define R_OR_NAME    "alias:or-name"
 #define R_SECURITIES "org:securities-noun"
+#define R_EMPLOYER   "org:employer-of-staff"
 #define R_AMPERSAND  "org:ampersand"
 #define R_CLUB       "org:club-by-score"
 #define R_CLUB_TEXT  "org:club-in-a-football-report"
@@ -1091,6 +1092,34 @@ static int securities_name(const struct line *L, size_t i, size_t j)
 	return !(j == i + 1 && (tok(L, i)->flags & TOKF_CAPEXP) && is_common(L, i));
 }
 
+/* "analysts at Ford said", "workers at Morgan Stanley", "a spokeswoman
+ * at Halden": the name after "at" and a noun of those on a payroll is
+ * their employer, a body, whatever person it is named after (a leader's
+ * surname, a first name).  The nouns are a closed set of staff. */
+static int employer_after(const struct line *L, size_t i)
+{
+	static const char *const staff[] = { "analyst", "analysts", "workers", "employees",
+					     "engineers", "executives", "executive", "staff",
+					     "staffers", "economist", "economists", "strategist",
+					     "strategists", "researchers", "bankers", "traders",
+					     "spokesman", "spokeswoman", "spokesperson" };
+	if (i < 2 || !word_is(L, i - 1, "at") || !adjacent(L, i - 1) || !adjacent(L, i - 2))
+		return 0;
+	/* The noun may open the sentence: "Analysts at Ford said". */
+	const struct token *t = tok(L, i - 2);
+	size_t n = t->end - t->start;
+	char w[16];
+	if (n >= sizeof w)
+		return 0;
+	memcpy(w, L->text + t->start, n);
+	if (w[0] >= 'A' && w[0] <= 'Z')
+		w[0] = (char)(w[0] + 0x20);
+	for (size_t k = 0; k < sizeof staff / sizeof staff[0]; k++)
+		if (strlen(staff[k]) == n && memcmp(staff[k], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether the name at token i opens as a person's: a given name of the
  * lists, or a family name written first ("Lee Sang-ri"). */
 static int person_start(const struct line *L, size_t i)
@@ -1549,6 +1578,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 		 * person has shares. */
 		judge(&f, KIND_ORGANIZATION, CONF_SURE, R_SECURITIES);
 		f.ev_end = tok(L, j)->end;
+		f.capexp = 0;
+	} else if (employer_after(L, i) && !(tok(L, j - 1)->flags & TOKF_POSS)) {
+		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_EMPLOYER);
+		f.ev_start = tok(L, i - 2)->start;
 		f.capexp = 0;
 	} else if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
 		/* "the Alliance said": a person takes no article; a body that

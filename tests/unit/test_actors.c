@@ -2586,6 +2586,24 @@ static void test_review5_honours(void **state)
 	model_free(&m);
 }
 
+/* The known defect rules5 left ("at Ford"): the name after "analysts at",
+ * "workers at" is their employer, a body, though a leader's surname or
+ * a first name. */
+static void test_review5_employer_of_staff(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Analysts at Ford said demand was weak.\n"
+		      "Workers at Morgan Stanley were told on Monday.\n");
+	expect(&m, "Ford", KIND_ORGANIZATION);
+	expect_rule(&m, "Ford", "org:employer-of-staff");
+	expect(&m, "Morgan Stanley", KIND_ORGANIZATION);
+	model_free(&m);
+	open_body(&m, "Gerald Ford pardoned Nixon, and Ford said it was right.\n");
+	expect(&m, "Gerald Ford", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2735,6 +2753,7 @@ int main(void)
 		cmocka_unit_test(test_review5_pm_after_a_number),
 		cmocka_unit_test(test_review5_wards_and_constituencies),
 		cmocka_unit_test(test_review5_honours),
+		cmocka_unit_test(test_review5_employer_of_staff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
