@@ -1872,6 +1872,10 @@ static size_t analyse_run(const struct line *L, size_t i, size_t j)
 			break;
 		i++;
 	}
+	/* "Shares of Halden Biotech jumped", "Parents of Ellery School
+	 * pupils": the connector after a stripped word opens no name. */
+	while (i > run_start && i < j && tok(L, i)->shape == TOK_LOWER && is_connector(L, i))
+		i++;
 	if (i >= j)
 		return reach;
 	/* "Head of Secretariat", "Minister of Interior": a title and its

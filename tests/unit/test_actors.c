@@ -2604,6 +2604,21 @@ static void test_review5_employer_of_staff(void **state)
 	model_free(&m);
 }
 
+/* Markets pages: "Shares of Halden Biotech jumped" named a body "of
+ * Halden Biotech"; the connector after a stripped sentence-opening word
+ * opens no name. */
+static void test_review5_connector_after_a_stripped_word(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Shares of Halden Biotech jumped after the approval.\n"
+		      "Parents of Ellery School pupils protested.\n");
+	expect(&m, "Halden Biotech", KIND_ORGANIZATION);
+	expect(&m, "Ellery School", KIND_ORGANIZATION);
+	expect_not(&m, "of Halden Biotech");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2754,6 +2769,7 @@ int main(void)
 		cmocka_unit_test(test_review5_wards_and_constituencies),
 		cmocka_unit_test(test_review5_honours),
 		cmocka_unit_test(test_review5_employer_of_staff),
+		cmocka_unit_test(test_review5_connector_after_a_stripped_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
