@@ -49,6 +49,7 @@ struct loader {
 	struct gazetteer *g;
 	const char *over_file, *over_text;  /* gaz_load_with's list, or NULL */
 	size_t cap_e, cap_sp, cap_t, cap_o, cap_c, cap_common, cap_proper, cap_sur, cap_first, cap_lead;
+	size_t cap_chrome;
 };
 
 static void add_spelling(struct loader *L, char *s, size_t entry, enum gaz_role role)
@@ -309,6 +310,70 @@ static void leader_line(struct loader *L, const char *file, int line, char *text
 	L->g->leaders[L->g->nleaders++] = (struct gaz_leader){ f[0], f[1], line };
 }
 
+static const char *const chrome_classes[] = {
+	"lead", "credit", "written-for", "stamp", "stamp-lead", "byline", "contributors",
+	"contributors-end", "covers", "job",
+};
+_Static_assert(sizeof chrome_classes / sizeof chrome_classes[0] == GAZ_CHROME_COUNT,
+	       "a name for every chrome class");
+
+/* The classes matched at a line's start, whose phrases are found by key. */
+static int chrome_at_start(unsigned cls)
+{
+	return cls == GAZ_CHROME_LEAD || cls == GAZ_CHROME_STAMP_LEAD || cls == GAZ_CHROME_BYLINE;
+}
+
+/* "phrase<TAB>class", "_" a space: a trailing blank survives an editor. */
+static void chrome_phrase_line(struct loader *L, const char *file, int line, char *text)
+{
+	char *f[2] = { 0 };
+	if (split(text, f, 2) < 2) {
+		problem(L, file, line, "no class for", f[0]);
+		return;
+	}
+	int cls = class_index(chrome_classes, GAZ_CHROME_COUNT, f[1]);
+	if (cls < 0) {
+		problem(L, file, line, "unknown class", f[1]);
+		return;
+	}
+	if (!*f[0]) {
+		problem(L, file, line, "empty phrase of class", f[1]);
+		return;
+	}
+	for (char *p = f[0]; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	struct gazetteer *g = L->g;
+	g->chrome = xgrowarray(g->chrome, &L->cap_chrome, g->nchrome + 1, sizeof *g->chrome);
+	uint8_t key = chrome_at_start((unsigned)cls) ? (uint8_t)(f[0][0] | 0x20) : 0;
+	g->chrome[g->nchrome++] = (struct gaz_phrase){ f[0], (uint32_t)strlen(f[0]), (uint8_t)cls, key,
+						      line };
+}
+
+/* By class, then key, then line: a class's phrases stay in the list's
+ * order, which the covers class reads (its first found is the verb). */
+static int phrase_cmp(const void *pa, const void *pb)
+{
+	const struct gaz_phrase *a = pa, *b = pb;
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static void chrome_index(struct gazetteer *g)
+{
+	if (g->nchrome)
+		qsort(g->chrome, g->nchrome, sizeof *g->chrome, phrase_cmp);
+	size_t k = 0;
+	for (unsigned c = 0; c <= GAZ_CHROME_COUNT; c++) {
+		while (k < g->nchrome && g->chrome[k].cls < c)
+			k++;
+		g->chrome_at[c] = k;
+	}
+}
+
 static int leader_cmp(const void *pa, const void *pb)
 {
 	const struct gaz_leader *a = pa, *b = pb;
@@ -386,6 +451,7 @@ static const char *const files[] = {
 	"countries.tsv", "orgs.tsv", "media.tsv", "places.tsv", "titles.tsv", "orgwords.tsv",
 	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt", "firstnames.txt",
 	"leaders.tsv",
+	"chrome.tsv",
 };
 
 void gaz_load(struct gazetteer *g)
@@ -416,6 +482,7 @@ void gaz_load_with(struct gazetteer *g, const char *file, const char *text)
 	each_line(&L, &store, "surnames-ea.txt", surname_line);
 	each_line(&L, &store, "firstnames.txt", firstname_line);
 	each_line(&L, &store, "leaders.tsv", leader_line);
+	each_line(&L, &store, "chrome.tsv", chrome_phrase_line);
 	if (g->nsp)
 		qsort(g->sp, g->nsp, sizeof *g->sp, sp_cmp);
 	size_t k = 0;
@@ -442,6 +509,7 @@ void gaz_load_with(struct gazetteer *g, const char *file, const char *text)
 		qsort(g->surnames, g->nsurnames, sizeof *g->surnames, str_cmp);
 	if (g->nleaders)
 		qsort(g->leaders, g->nleaders, sizeof *g->leaders, leader_cmp);
+	chrome_index(g);
 }
 
 void gaz_free(struct gazetteer *g)
@@ -457,6 +525,7 @@ void gaz_free(struct gazetteer *g)
 	free(g->surnames);
 	free(g->firstnames);
 	free(g->leaders);
+	free(g->chrome);
 	free(g->store);
 	memset(g, 0, sizeof *g);
 }
@@ -700,4 +769,32 @@ long gaz_find_id(const struct gazetteer *g, const char *id)
 		if (strcmp(g->entries[i].id, id) == 0)
 			return (long)i;
 	return -1;
+}
+
+const struct gaz_phrase *gaz_chrome(const struct gazetteer *g, enum gaz_chrome c, size_t *n)
+{
+	*n = (unsigned)c < GAZ_CHROME_COUNT ? g->chrome_at[c + 1] - g->chrome_at[c] : 0;
+	return *n ? g->chrome + g->chrome_at[c] : NULL;
+}
+
+const struct gaz_phrase *gaz_chrome_from(const struct gazetteer *g, enum gaz_chrome c, uint8_t b,
+					 size_t *n)
+{
+	*n = 0;
+	if ((unsigned)c >= GAZ_CHROME_COUNT || !chrome_at_start(c))
+		return NULL;
+	uint8_t key = b | 0x20;
+	size_t lo = g->chrome_at[c], hi = g->chrome_at[c + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g->chrome[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < g->chrome_at[c + 1] && g->chrome[end].key == key)
+		end++;
+	*n = end - lo;
+	return *n ? g->chrome + lo : NULL;
 }

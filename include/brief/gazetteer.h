@@ -89,6 +89,34 @@ struct gaz_leader {
 	int line;
 };
 
+/* chrome.tsv's classes: where a phrase is looked for in a line, and what a
+ * line holding it is (page furniture, actors.c chrome_line).  Open classes
+ * a maintainer extends, so a list, as orgwords.tsv and cues.tsv; the list's
+ * header says how each is matched. */
+enum gaz_chrome {
+	GAZ_CHROME_LEAD,            /* the line starts with it: "Photo", "Read more" */
+	GAZ_CHROME_CREDIT,          /* a short line holds it: "Getty Images", "/AFP" */
+	GAZ_CHROME_WRITTEN_FOR,     /* a short line holds it: "Special to " */
+	GAZ_CHROME_STAMP,           /* a short line holds it: "First published" */
+	GAZ_CHROME_STAMP_LEAD,      /* a short line starts with it: "Updated " */
+	GAZ_CHROME_BYLINE,          /* the line starts with it: "Reporting by" */
+	GAZ_CHROME_CONTRIBUTORS,    /* the line holds it: "contributed reporting" */
+	GAZ_CHROME_CONTRIBUTORS_END, /* the line ends with it: " contributed." */
+	GAZ_CHROME_COVERS,          /* a bio's verb near its start: " covers " */
+	GAZ_CHROME_JOB,             /* a bio's newsroom job: " reporter" */
+	GAZ_CHROME_COUNT
+};
+
+/* One phrase of chrome.tsv, its "_" already a space. */
+struct gaz_phrase {
+	const char *s;              /* NUL-terminated, points into the store */
+	uint32_t len;               /* bytes */
+	uint8_t cls;                /* enum gaz_chrome */
+	uint8_t key;                /* classes matched at a line's start: the first
+	                               byte | 0x20 (how the match folds case); else 0 */
+	int line;                   /* the phrase's line in chrome.tsv */
+};
+
 struct gazetteer {
 	struct gaz_entry *entries;
 	size_t nentries;
@@ -105,6 +133,10 @@ struct gazetteer {
 	size_t nfirstnames;
 	struct gaz_leader *leaders; /* sorted by name */
 	size_t nleaders;
+	struct gaz_phrase *chrome;  /* sorted by class, then key, then line */
+	size_t nchrome;
+	size_t chrome_at[GAZ_CHROME_COUNT + 1];  /* class c is chrome[chrome_at[c],
+	                               chrome_at[c + 1]) */
 	char *store;                /* owned copy of the lists the pointers point into */
 	char problem[160];          /* the first problem of the lists, "cues.tsv:12:
 	                               unknown class \"spech\"", or "" */
@@ -156,6 +188,14 @@ int gaz_is_firstname(const struct gazetteer *g, const uint8_t *s, size_t n);
 long gaz_find_id(const struct gazetteer *g, const char *id);
 /* The leaders.tsv entry whose name is exactly s[0, n), or NULL. */
 const struct gaz_leader *gaz_leader(const struct gazetteer *g, const char *s, size_t n);
+/* The phrases of chrome.tsv's class c in the list's order; *n receives
+ * their count (0 and a pointer not to read for an empty class). */
+const struct gaz_phrase *gaz_chrome(const struct gazetteer *g, enum gaz_chrome c, size_t *n);
+/* The phrases of class c whose key is b | 0x20 (binary search): those a line
+ * whose first byte is b may start with, for the classes matched at a line's
+ * start (lead, stamp-lead, byline).  Others have no key: *n is 0 for them. */
+const struct gaz_phrase *gaz_chrome_from(const struct gazetteer *g, enum gaz_chrome c, uint8_t b,
+					 size_t *n);
 /* "government", "military", ... for a title's class. */
 const char *gaz_title_class(unsigned cls);
 

@@ -1,8 +1,10 @@
 /* libFuzzer target: the gazetteer's loader (gazetteer.c) reading any text
  * in place of one compiled list (gaz_load_with), the first byte choosing
  * which.  Invariants: a load never fails; the word tables are sorted with
- * one entry a word, and every word is found by the lookups; a problem, if
- * any, names the list and a line. */
+ * one entry a word, and every word is found by the lookups; chrome.tsv's
+ * phrases are grouped by class, non-empty, their "_" spaces, each found in
+ * its class and, for a class matched at a line's start, by its first byte;
+ * a problem, if any, names the list and a line. */
 #include "config.h"
 
 #include <stdint.h>
@@ -16,6 +18,7 @@ static const char *const lists[] = {
 	"countries.tsv", "orgs.tsv", "media.tsv", "places.tsv", "titles.tsv", "orgwords.tsv",
 	"cues.tsv", "common.txt", "propernames.txt", "surnames-ea.txt", "firstnames.txt",
 	"leaders.tsv",
+	"chrome.tsv",
 };
 
 static int word_before(const struct gaz_word *a, const struct gaz_word *b)
@@ -51,6 +54,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (int c = CUE_NONE + 1; c < CUE_COUNT; c++)
 			FUZZ_CHECK(!gaz_cue_is(&g, (const uint8_t *)w->s, w->len, (enum gaz_cue)c)
 				   == !(w->set >> c & 1), "cue %zu set %d", i, c);
+	}
+	FUZZ_CHECK(g.chrome_at[0] == 0 && g.chrome_at[GAZ_CHROME_COUNT] == g.nchrome, "chrome classes cover %zu",
+		   g.nchrome);
+	for (size_t i = 0; i < g.nchrome; i++) {
+		const struct gaz_phrase *ph = &g.chrome[i];
+		FUZZ_CHECK(ph->cls < GAZ_CHROME_COUNT, "phrase %zu class %u", i, (unsigned)ph->cls);
+		FUZZ_CHECK(ph->len > 0 && ph->len == strlen(ph->s) && !strchr(ph->s, '_'), "phrase %zu bytes", i);
+		FUZZ_CHECK(i >= g.chrome_at[ph->cls] && i < g.chrome_at[ph->cls + 1], "phrase %zu outside its class", i);
+		FUZZ_CHECK(!i || g.chrome[i - 1].cls < ph->cls || g.chrome[i - 1].key < ph->key
+			   || (g.chrome[i - 1].key == ph->key && g.chrome[i - 1].line < ph->line),
+			   "phrase %zu out of order", i);
+		size_t n;
+		const struct gaz_phrase *v = gaz_chrome(&g, (enum gaz_chrome)ph->cls, &n);
+		FUZZ_CHECK(v && ph >= v && ph < v + n, "phrase %zu not in its class", i);
+		v = gaz_chrome_from(&g, (enum gaz_chrome)ph->cls, (uint8_t)ph->s[0], &n);
+		if (ph->key)
+			FUZZ_CHECK(v && ph >= v && ph < v + n && ph->key == ((uint8_t)ph->s[0] | 0x20),
+				   "phrase %zu not found by its first byte", i);
+		else
+			FUZZ_CHECK(!v && !n, "phrase %zu of an inside class found by its first byte", i);
 	}
 	const char *p = gaz_problem(&g);
 	FUZZ_CHECK(!p == !g.nproblems, "problem and count disagree");

@@ -308,6 +308,136 @@ static void test_unknown_class_is_an_error(void **state)
 	gaz_free(&h);
 }
 
+/* Every phrase actors.c's chrome_line reads, with its class: dropping one
+ * from chrome.tsv or moving it to another class changes which lines are
+ * page furniture, so each is pinned here as the rule was written. */
+static const struct {
+	const char *s;
+	enum gaz_chrome cls;
+} chrome_pinned[] = {
+	{ "Photo", GAZ_CHROME_LEAD }, { "Image", GAZ_CHROME_LEAD }, { "Credit", GAZ_CHROME_LEAD },
+	{ "Source:", GAZ_CHROME_LEAD }, { "Picture:", GAZ_CHROME_LEAD },
+	{ "Illustration", GAZ_CHROME_LEAD }, { "Copyright", GAZ_CHROME_LEAD },
+	{ "\xC2\xA9", GAZ_CHROME_LEAD }, { "Getty Images", GAZ_CHROME_LEAD },
+	{ "Read more", GAZ_CHROME_LEAD }, { "Read:", GAZ_CHROME_LEAD }, { "Related", GAZ_CHROME_LEAD },
+	{ "Continue reading", GAZ_CHROME_LEAD }, { "Sign up", GAZ_CHROME_LEAD },
+	{ "Subscribe", GAZ_CHROME_LEAD }, { "Follow ", GAZ_CHROME_LEAD }, { "Click ", GAZ_CHROME_LEAD },
+	{ "Watch:", GAZ_CHROME_LEAD }, { "Listen", GAZ_CHROME_LEAD },
+	{ "Advertisement", GAZ_CHROME_LEAD }, { "Share ", GAZ_CHROME_LEAD }, { "More:", GAZ_CHROME_LEAD },
+	{ "See also", GAZ_CHROME_LEAD }, { "Also read", GAZ_CHROME_LEAD },
+	{ "Powered by", GAZ_CHROME_LEAD }, { "A version of this article", GAZ_CHROME_LEAD },
+	{ "Map:", GAZ_CHROME_LEAD }, { "Video:", GAZ_CHROME_LEAD }, { "Graphic:", GAZ_CHROME_LEAD },
+	{ "Editor's note", GAZ_CHROME_LEAD }, { "Editor\xE2\x80\x99s note", GAZ_CHROME_LEAD },
+	{ "Getty Images", GAZ_CHROME_CREDIT }, { "/AFP", GAZ_CHROME_CREDIT },
+	{ "/Reuters", GAZ_CHROME_CREDIT }, { "AP Photo", GAZ_CHROME_CREDIT },
+	{ "Shutterstock", GAZ_CHROME_CREDIT }, { "/The ", GAZ_CHROME_CREDIT },
+	{ " / ", GAZ_CHROME_CREDIT },
+	{ "Special to ", GAZ_CHROME_WRITTEN_FOR },
+	{ "First published", GAZ_CHROME_STAMP }, { "Last updated", GAZ_CHROME_STAMP },
+	{ "Last Updated", GAZ_CHROME_STAMP },
+	{ "Published ", GAZ_CHROME_STAMP_LEAD }, { "Updated ", GAZ_CHROME_STAMP_LEAD },
+	{ "Posted ", GAZ_CHROME_STAMP_LEAD },
+	{ "Reporting by", GAZ_CHROME_BYLINE }, { "Additional reporting", GAZ_CHROME_BYLINE },
+	{ "Writing by", GAZ_CHROME_BYLINE }, { "Editing by", GAZ_CHROME_BYLINE },
+	{ "Compiled by", GAZ_CHROME_BYLINE },
+	{ "contributed to this report", GAZ_CHROME_CONTRIBUTORS },
+	{ "contributed reporting", GAZ_CHROME_CONTRIBUTORS },
+	{ " reported from ", GAZ_CHROME_CONTRIBUTORS },
+	{ " contributed.", GAZ_CHROME_CONTRIBUTORS_END },
+	{ " covers ", GAZ_CHROME_COVERS }, { " has covered ", GAZ_CHROME_COVERS },
+	{ " reporter", GAZ_CHROME_JOB }, { " editor", GAZ_CHROME_JOB },
+	{ " correspondent", GAZ_CHROME_JOB }, { " writer", GAZ_CHROME_JOB },
+	{ " columnist", GAZ_CHROME_JOB }, { " contributor", GAZ_CHROME_JOB },
+	{ " journalist", GAZ_CHROME_JOB },
+};
+
+/* The index of phrase s in class c of h, or -1. */
+static long chrome_find(const struct gazetteer *h, enum gaz_chrome c, const char *s)
+{
+	size_t n;
+	const struct gaz_phrase *p = gaz_chrome(h, c, &n);
+	for (size_t k = 0; k < n; k++)
+		if (p[k].len == strlen(s) && memcmp(p[k].s, s, p[k].len) == 0)
+			return (long)k;
+	return -1;
+}
+
+/* Whether a line starting with byte b finds s among its class's phrases. */
+static int chrome_from_finds(const struct gazetteer *h, enum gaz_chrome c, uint8_t b, const char *s)
+{
+	size_t n;
+	const struct gaz_phrase *p = gaz_chrome_from(h, c, b, &n);
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(p[k].s, s) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_chrome_phrases(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N(chrome_pinned); i++) {
+		enum gaz_chrome c = chrome_pinned[i].cls;
+		const char *s = chrome_pinned[i].s;
+		if (chrome_find(&g, c, s) < 0)
+			fail_msg("chrome.tsv: \"%s\" missing from class %d", s, (int)c);
+		/* A line's start is matched folding ASCII case: a line opening
+		 * with either case of the first byte finds the phrase. */
+		if (c == GAZ_CHROME_LEAD || c == GAZ_CHROME_STAMP_LEAD || c == GAZ_CHROME_BYLINE) {
+			uint8_t b = (uint8_t)s[0];
+			if (!chrome_from_finds(&g, c, b, s) || !chrome_from_finds(&g, c, b ^ 0x20, s))
+				fail_msg("chrome.tsv: \"%s\" not found by its first byte", s);
+		}
+	}
+	/* The covers class is read in the list's order: "covers" first. */
+	assert_true(chrome_find(&g, GAZ_CHROME_COVERS, " covers ")
+		    < chrome_find(&g, GAZ_CHROME_COVERS, " has covered "));
+	/* Classes matched inside a line have no key to search by. */
+	size_t n;
+	assert_null(gaz_chrome_from(&g, GAZ_CHROME_JOB, ' ', &n));
+	assert_int_equal(n, 0);
+	assert_null(gaz_chrome_from(&g, GAZ_CHROME_COUNT, 'P', &n));
+	assert_int_equal(n, 0);
+	assert_null(gaz_chrome(&g, GAZ_CHROME_COUNT, &n));
+	assert_int_equal(n, 0);
+	assert_null(gaz_chrome_from(&g, GAZ_CHROME_LEAD, 'q', &n));
+	assert_int_equal(n, 0);
+}
+
+/* chrome.tsv's problems carry their file:line; "_" is a space. */
+static void test_chrome_list(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *problem;
+	} bad[] = {
+		{ "Photo\tlead\nRead more\tleed\n", "chrome.tsv:2: unknown class \"leed\"" },
+		{ "# header\nSign up\n", "chrome.tsv:2: no class for \"Sign up\"" },
+		{ "\tcredit\n", "chrome.tsv:1: empty phrase of class \"credit\"" },
+		{ "Photo\tlead\tcredit\n", "chrome.tsv:1: unknown class \"lead\tcredit\"" },
+	};
+	for (size_t i = 0; i < N(bad); i++) {
+		struct gazetteer h;
+		gaz_load_with(&h, "chrome.tsv", bad[i].text);
+		assert_non_null(gaz_problem(&h));
+		assert_string_equal(gaz_problem(&h), bad[i].problem);
+		gaz_free(&h);
+	}
+	struct gazetteer h;
+	gaz_load_with(&h, "chrome.tsv", "_reporter\tjob\nsee also\tlead\nShare_\tlead\nspam\tleed\n"
+					"_has covered_\tcovers\n_covers_\tcovers\n");
+	assert_string_equal(gaz_problem(&h), "chrome.tsv:4: unknown class \"leed\"");
+	assert_int_equal(h.nchrome, 5);
+	assert_true(chrome_find(&h, GAZ_CHROME_JOB, " reporter") == 0);
+	assert_true(chrome_from_finds(&h, GAZ_CHROME_LEAD, 'S', "see also"));
+	assert_true(chrome_from_finds(&h, GAZ_CHROME_LEAD, 's', "Share "));
+	assert_false(chrome_from_finds(&h, GAZ_CHROME_LEAD, 'R', "see also"));
+	/* The list's order, not the bytes', within a class. */
+	assert_int_equal(chrome_find(&h, GAZ_CHROME_COVERS, " has covered "), 0);
+	assert_int_equal(chrome_find(&h, GAZ_CHROME_COVERS, " covers "), 1);
+	gaz_free(&h);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -336,6 +466,8 @@ int main(void)
 		cmocka_unit_test(test_word_classes),
 		cmocka_unit_test(test_word_sets_keep_contexts),
 		cmocka_unit_test(test_unknown_class_is_an_error),
+		cmocka_unit_test(test_chrome_phrases),
+		cmocka_unit_test(test_chrome_list),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
