@@ -2205,42 +2205,61 @@ static int has(const uint8_t *t, size_t s, size_t e, const char *w)
 	return e - s >= n && memmem(t + s, e - s, w, n) != NULL;
 }
 
+/* Whether the line starts with a phrase of chrome.tsv's class c (as
+ * starts_with): the phrases by the line's first byte, a handful at most. */
+static int starts_with_class(const struct gazetteer *g, enum gaz_chrome c, const uint8_t *t, size_t s,
+			     size_t e)
+{
+	size_t o = s;
+	while (o < e && (t[o] == '(' || t[o] == '[' || t[o] == ' '))
+		o++;
+	if (o == e)
+		return 0;
+	size_t n;
+	const struct gaz_phrase *p = gaz_chrome_from(g, c, t[o], &n);
+	for (size_t k = 0; k < n; k++)
+		if (starts_with(t, s, e, p[k].s))
+			return 1;
+	return 0;
+}
+
+/* Whether the line holds a phrase of chrome.tsv's class c. */
+static int has_class(const struct gazetteer *g, enum gaz_chrome c, const uint8_t *t, size_t s, size_t e)
+{
+	size_t n;
+	const struct gaz_phrase *p = gaz_chrome(g, c, &n);
+	for (size_t k = 0; k < n; k++)
+		if (has(t, s, e, p[k].s))
+			return 1;
+	return 0;
+}
+
 /* Page furniture inside a pasted article: photo credits, links to other
  * stories, sign-up prompts, contributors' lines and bios.  Its names are
- * no actors of the article (a photographer, a section's title). */
-static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
+ * no actors of the article (a photographer, a section's title).  The
+ * phrases are chrome.tsv's, open classes a maintainer extends; what stays
+ * here is closed: punctuation, function words ("By", "here.", the
+ * copulas of a bio) and the shapes of the lines. */
+static const char *chrome_line(const struct gazetteer *g, const uint8_t *t, size_t s, size_t e)
 {
-	static const char *const lead[] = {
-		"Photo", "Image", "Credit", "Source:", "Picture:", "Illustration", "Copyright",
-		"\xC2\xA9", "Getty Images", "Read more", "Read:", "Related", "Continue reading",
-		"Sign up", "Subscribe", "Follow ", "Click ", "Watch:", "Listen", "Advertisement",
-		"Share ", "More:", "See also", "Also read", "Powered by", "A version of this article",
-		"Map:", "Video:", "Graphic:", "Editor's note", "Editor\xE2\x80\x99s note",
-	};
 	size_t words = 1;
 	for (size_t i = s; i < e; i++)
 		words += t[i] == ' ';
-	for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
-		if (starts_with(t, s, e, lead[i]))
-			return "chrome:lead-word";
-	if (words <= 15 && (has(t, s, e, "Getty Images") || has(t, s, e, "/AFP") || has(t, s, e, "/Reuters")
-			    || has(t, s, e, "AP Photo") || has(t, s, e, "Shutterstock")
-			    || has(t, s, e, "/The ") || has(t, s, e, " / ")))
+	if (starts_with_class(g, GAZ_CHROME_LEAD, t, s, e))
+		return "chrome:lead-word";
+	if (words <= 15 && has_class(g, GAZ_CHROME_CREDIT, t, s, e))
 		return "chrome:credit";
 	/* "CNNMoney (New York) First published February 1, 2016", "Updated
 	 * 2:15 PM ET": a publication stamp. */
 	/* "June 25, 2023. Special to Asia Policy Point.": whom a piece was
 	 * written for, a byline's. */
-	if (words <= 15 && has(t, s, e, "Special to "))
+	if (words <= 15 && has_class(g, GAZ_CHROME_WRITTEN_FOR, t, s, e))
 		return "chrome:byline";
-	if (words <= 15 && (has(t, s, e, "First published") || has(t, s, e, "Last updated")
-			    || has(t, s, e, "Last Updated") || starts_with(t, s, e, "Published ")
-			    || starts_with(t, s, e, "Updated ") || starts_with(t, s, e, "Posted ")))
+	if (words <= 15 && (has_class(g, GAZ_CHROME_STAMP, t, s, e)
+			    || starts_with_class(g, GAZ_CHROME_STAMP_LEAD, t, s, e)))
 		return "chrome:stamp";
 	/* Wire bylines: "(Reporting by ...; Editing by ...)". */
-	if (words <= 60 && (starts_with(t, s, e, "Reporting by") || starts_with(t, s, e, "Additional reporting")
-			    || starts_with(t, s, e, "Writing by") || starts_with(t, s, e, "Editing by")
-			    || starts_with(t, s, e, "Compiled by")
+	if (words <= 60 && (starts_with_class(g, GAZ_CHROME_BYLINE, t, s, e)
 			    || (words <= 6 && starts_with(t, s, e, "By ") && e > s + 3 && t[s + 3] >= 'A'
 				&& t[s + 3] <= 'Z')))
 		return "chrome:byline";
@@ -2251,9 +2270,15 @@ static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
 		if (colon && colon - (t + s) < 40 && t[s] >= 'A' && t[s] <= 'Z')
 			return "chrome:promo";
 	}
-	if (words <= 40 && (has(t, s, e, "contributed to this report") || has(t, s, e, "contributed reporting")
-			    || has(t, s, e, " reported from ") || (e > s + 13 && memcmp(t + e - 13, " contributed.", 13) == 0)))
-		return "chrome:contributors";
+	if (words <= 40) {
+		if (has_class(g, GAZ_CHROME_CONTRIBUTORS, t, s, e))
+			return "chrome:contributors";
+		size_t n;
+		const struct gaz_phrase *p = gaz_chrome(g, GAZ_CHROME_CONTRIBUTORS_END, &n);
+		for (size_t k = 0; k < n; k++)
+			if (e - s > p[k].len && memcmp(t + e - p[k].len, p[k].s, p[k].len) == 0)
+				return "chrome:contributors";
+	}
 	/* A line of a few capitalised words and nothing else is a byline, a
 	 * caption's credit or a section's name ("Stella Kim", "Breaking
 	 * News", "Facebook"), never a sentence about them. */
@@ -2273,36 +2298,38 @@ static const char *chrome_line(const uint8_t *t, size_t s, size_t e)
 		if (!lower_word && !term)
 			return "chrome:short-line";
 	}
-	/* "Corey Kilgannon is a Metro reporter ...": a bio. */
-	static const char *const jobs[] = { " reporter", " editor", " correspondent", " writer",
-					    " columnist", " contributor", " journalist" };
 	/* "Steven Mufson covers the White House.", "Nelson D. Schwartz has
 	 * covered economics since 2012.": a reporter's bio opens with the
-	 * name and what the reporter covers. */
+	 * name and what the reporter covers.  The first verb of the list
+	 * found is the one read. */
 	if (words <= 80 && t[s] >= 'A' && t[s] <= 'Z') {
-		const uint8_t *v = memmem(t + s, e - s, " covers ", 8);
-		if (!v)
-			v = memmem(t + s, e - s, " has covered ", 13);
+		size_t n;
+		const struct gaz_phrase *p = gaz_chrome(g, GAZ_CHROME_COVERS, &n);
+		const uint8_t *v = NULL;
+		for (size_t k = 0; k < n && !v; k++)
+			v = memmem(t + s, e - s, p[k].s, p[k].len);
 		if (v && v - (t + s) < 32) {
 			int lower = 0;
-			for (const uint8_t *p = t + s; p < v; p++)
-				if (p[0] == ' ' && p[1] >= 'a' && p[1] <= 'z')
+			for (const uint8_t *q = t + s; q < v; q++)
+				if (q[0] == ' ' && q[1] >= 'a' && q[1] <= 'z')
 					lower = 1;
 			if (!lower)
 				return "chrome:bio";
 		}
 	}
+	/* "Corey Kilgannon is a Metro reporter ...": a bio, its job one of
+	 * the list's.  The copulas (and "has covered", the perfect a bio
+	 * uses for them) are a closed class, kept here. */
 	if (words <= 40 && (has(t, s, e, " is a ") || has(t, s, e, " is an ") || has(t, s, e, " is the ")
-			    || has(t, s, e, " has covered ")))
-		for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++)
-			if (has(t, s, e, jobs[i]) && s < e && t[s] >= 'A' && t[s] <= 'Z') {
-				const uint8_t *is = memmem(t + s, e - s, " is ", 4);
-				const uint8_t *hc = memmem(t + s, e - s, " has covered ", 13);
-				const uint8_t *v = is ? is : hc;
-				/* the subject is a short name: the line starts with it */
-				if (v && v - (t + s) < 40)
-					return "chrome:bio";
-			}
+			    || has(t, s, e, " has covered "))
+	    && s < e && t[s] >= 'A' && t[s] <= 'Z' && has_class(g, GAZ_CHROME_JOB, t, s, e)) {
+		const uint8_t *is = memmem(t + s, e - s, " is ", 4);
+		const uint8_t *hc = memmem(t + s, e - s, " has covered ", 13);
+		const uint8_t *v = is ? is : hc;
+		/* the subject is a short name: the line starts with it */
+		if (v && v - (t + s) < 40)
+			return "chrome:bio";
+	}
 	return NULL;
 }
 
@@ -2412,7 +2439,7 @@ static int sport_word(const uint8_t *s, size_t n)
 
 static void scan_line(struct actors *a, const uint8_t *text, size_t start, size_t end)
 {
-	if (chrome_line(text, start, end))
+	if (chrome_line(a->g, text, start, end))
 		return;
 	end = credit_tail(a->g, text, start, end);
 	a->line_start = start;
