@@ -22,6 +22,7 @@
 #include "brief/mentions.h"
 #include "brief/model.h"
 #include "brief/util.h"
+#include "many_names.h"
 
 /* The model of a text with no annotation file, scanned whole. */
 static void open_text(struct model *m, const char *text)
@@ -1272,20 +1273,17 @@ static void test_r3_leaders_country(void **state)
 static void test_r3_names_bound(void **state)
 {
 	(void)state;
-	struct buf b = { 0 };
-	buf_adds(&b, "The report was written for the committee on Monday.\n");
 	/* Distinct two-word names, each a name by its speech verb. */
-	for (unsigned i = 0; i < ACTORS_MAX_NAMES + 500; i++)
-		buf_printf(&b, "Ka%c%c%cro Ve%c%clu said on Monday.\n", 'a' + i % 26, 'a' + i / 26 % 26,
-			   'a' + i / 676 % 26, 'a' + i % 7, 'a' + i / 7 % 26);
+	char *text = many_names_text("The report was written for the committee on Monday.\n",
+				     ACTORS_MAX_NAMES + 500, NULL);
 	struct model m;
-	open_body(&m, b.data);
+	open_body(&m, text);
 	assert_true(m.auto_truncated);
 	/* Nothing likely is shown once the finder stopped early. */
 	for (size_t i = 0; i < m.annot.nentities; i++)
 		assert_int_equal(conf_of(&m.annot.entities[i]), CONF_SURE);
 	model_free(&m);
-	free(b.data);
+	free(text);
 	/* A text under the bound is read whole. */
 	open_body(&m, "The report was written for the committee on Monday.\n"
 		      "Karo Velu said on Monday that it was done.\n");
