@@ -178,14 +178,39 @@ static void media_line(struct loader *L, const char *file, int line, char *text)
 	add_list(L, n > 2 ? f[2] : NULL, e, GAZ_ALIAS);
 }
 
+static int class_index(const char *const *names, unsigned n, const char *name);
+
+/* "id<TAB>kind<TAB>name[<TAB>aliases[<TAB>country[<TAB>demonyms]]]".  The
+ * kind is checked, as a class is, and so is the country (countries.tsv is
+ * read first): a misspelt one would silently affiliate nothing.  A line
+ * with a problem is skipped. */
 static void place_line(struct loader *L, const char *file, int line, char *text)
 {
-	char *f[5] = { 0 };
-	size_t n = split(text, f, 5);
-	if (n < 3)
+	static const char *const kinds[] = { "region", "subdivision", "city", "territory" };
+	char *f[6] = { 0 };
+	size_t n = split(text, f, 6);
+	if (n < 3 || !*f[0] || !*f[2]) {
+		problem(L, file, line, "no id, kind and name in", f[0]);
 		return;
-	size_t e = new_entry(L, file, line, f[0], f[2], KIND_PLACE, f[1], n > 4 ? f[4] : "");
+	}
+	int k = class_index(kinds, 4, f[1]);
+	if (k < 0) {
+		problem(L, file, line, "unknown kind", f[1]);
+		return;
+	}
+	const char *country = n > 4 ? f[4] : "";
+	size_t c = 0;
+	/* countries.tsv's entries come first. */
+	while (*country && c < L->g->nentries && L->g->entries[c].kind == KIND_COUNTRY
+	       && strcmp(L->g->entries[c].id, country) != 0)
+		c++;
+	if (*country && (c == L->g->nentries || L->g->entries[c].kind != KIND_COUNTRY)) {
+		problem(L, file, line, "no country", country);
+		return;
+	}
+	size_t e = new_entry(L, file, line, f[0], f[2], KIND_PLACE, kinds[k], country);
 	add_list(L, n > 3 ? f[3] : NULL, e, GAZ_ALIAS);
+	add_list(L, n > 5 ? f[5] : NULL, e, GAZ_DEMONYM);
 }
 
 static void add_word(struct gaz_word **v, size_t *nv, size_t *cap, char *s, unsigned cls,

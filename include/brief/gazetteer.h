@@ -21,7 +21,8 @@
 enum gaz_role {
 	GAZ_NAME,       /* the entry's name */
 	GAZ_ALIAS,      /* another name of the same thing: "US", "Britain" */
-	GAZ_DEMONYM,    /* "Japanese": points at a country, names none by itself */
+	GAZ_DEMONYM,    /* "Japanese": points at a country (or "Puerto Rican" at a
+	                   territory, a place), names none by itself */
 	GAZ_SEAT        /* a capital or seat of government: "Seoul", "the Kremlin" */
 };
 
@@ -30,8 +31,10 @@ struct gaz_entry {
 	const char *id;             /* "south-korea" */
 	const char *name;           /* "South Korea" */
 	enum entity_kind kind;
-	const char *subkind;        /* places: "region", "city", "subdivision"; else "" */
-	const char *affiliation;    /* id of a country entry, or "" */
+	const char *subkind;        /* places: "region", "city", "subdivision" or
+	                               "territory" (not a sovereign state); else "" */
+	const char *affiliation;    /* id of a country entry, or "": for a territory
+	                               the state that holds it */
 	const char *file;           /* "countries.tsv" */
 	int line;
 	int ambiguous;              /* the entry's name needs a cue (Georgia, Jordan) */

@@ -1,6 +1,7 @@
 /* libFuzzer target: the gazetteer's loader (gazetteer.c) reading any text
  * in place of one compiled list (gaz_load_with), the first byte choosing
- * which.  Invariants: a load never fails; the word tables are sorted with
+ * which.  Invariants: a load never fails; a place has a known kind and
+ * no country or a country; the word tables are sorted with
  * one entry a word, and every word is found by the lookups; chrome.tsv's
  * phrases are grouped by class, non-empty, their "_" spaces, each found in
  * its class and, for a class matched at a line's start, by its first byte;
@@ -75,11 +76,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else
 			FUZZ_CHECK(!v && !n, "phrase %zu of an inside class found by its first byte", i);
 	}
+	/* A place is of a known kind, and its country, if any, is a country. */
+	for (size_t i = 0; i < g.nentries; i++) {
+		const struct gaz_entry *e = &g.entries[i];
+		if (e->kind != KIND_PLACE || strcmp(e->file, "places.tsv") != 0)
+			continue;
+		FUZZ_CHECK(strcmp(e->subkind, "region") == 0 || strcmp(e->subkind, "subdivision") == 0
+			   || strcmp(e->subkind, "city") == 0 || strcmp(e->subkind, "territory") == 0,
+			   "place %zu of kind '%s'", i, e->subkind);
+		long c = gaz_find_id(&g, e->affiliation);
+		FUZZ_CHECK(!*e->affiliation || (c >= 0 && g.entries[c].kind == KIND_COUNTRY),
+			   "place %zu in no country '%s'", i, e->affiliation);
+	}
 	const char *p = gaz_problem(&g);
 	FUZZ_CHECK(!p == !g.nproblems, "problem and count disagree");
+	/* A replaced countries.tsv may drop a country a compiled place names:
+	 * that place's line is then the problem. */
+	const char *in = p && strcmp(file, "countries.tsv") == 0
+				 && strncmp(p, "places.tsv:", 11) == 0 ? "places.tsv" : file;
 	if (p)
-		FUZZ_CHECK(strncmp(p, file, strlen(file)) == 0 && p[strlen(file)] == ':',
-			   "problem '%s' names no %s line", p, file);
+		FUZZ_CHECK(strncmp(p, in, strlen(in)) == 0 && p[strlen(in)] == ':',
+			   "problem '%s' names no %s line", p, in);
 	gaz_free(&g);
 	free(text);
 	return 0;

@@ -438,6 +438,86 @@ static void test_chrome_list(void **state)
 	gaz_free(&h);
 }
 
+/* Only sovereign states are countries (rule A2; countries.tsv's header
+ * gives the criterion): a territory is a place, with the state that holds
+ * it, and its name, aliases and demonyms still find it. */
+static void test_territories_are_places(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *spelling, *id, *country;
+		enum gaz_role role;
+	} t[] = {
+		{ "Hong Kong's", "hong-kong", "china", GAZ_NAME },
+		{ "Macau", "macao", "china", GAZ_ALIAS },
+		{ "Puerto Rico", "puerto-rico", "us", GAZ_NAME },
+		{ "Puerto Rican", "puerto-rico", "us", GAZ_DEMONYM },
+		{ "Greenlandic", "greenland", "denmark", GAZ_DEMONYM },
+		{ "Bermudan", "bermuda", "uk", GAZ_DEMONYM },
+		{ "Manx", "isle-of-man", "uk", GAZ_DEMONYM },
+		{ "Western Sahara", "western-sahara", "", GAZ_NAME },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t len;
+		const struct gaz_spelling *sp = match(t[i].spelling, &len);
+		if (!sp)
+			fail_msg("\"%s\" not found", t[i].spelling);
+		const struct gaz_entry *e = &g.entries[sp->entry];
+		assert_string_equal(e->id, t[i].id);
+		assert_int_equal(e->kind, KIND_PLACE);
+		assert_string_equal(e->subkind, "territory");
+		assert_string_equal(e->affiliation, t[i].country);
+		assert_int_equal(sp->role, t[i].role);
+	}
+	/* Jersey keeps its mark: a US state's name before it, a garment. */
+	long j = gaz_find_id(&g, "jersey");
+	assert_true(j >= 0);
+	assert_true(g.entries[j].ambiguous);
+	/* The states the criterion keeps, the disputed ones included. */
+	static const char *const states[] = { "taiwan", "kosovo", "palestine", "vatican-city",
+					      "china", "denmark" };
+	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
+		long e = gaz_find_id(&g, states[i]);
+		assert_true(e >= 0);
+		assert_int_equal(g.entries[e].kind, KIND_COUNTRY);
+	}
+	size_t countries = 0;
+	for (size_t i = 0; i < g.nentries; i++)
+		countries += g.entries[i].kind == KIND_COUNTRY;
+	assert_int_equal(countries, 193 + 2 + 2);
+}
+
+/* A bad places.tsv line is a problem with its file:line, and skipped. */
+static void test_bad_place_lines(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *problem;
+	} bad[] = {
+		{ "x\tcity\tX\n\ny\ttown\tY\n", "places.tsv:3: unknown kind \"town\"" },
+		{ "x\tcity\n", "places.tsv:1: no id, kind and name in \"x\"" },
+		{ "x\tterritory\tX\t\tnarnia\tXian\n", "places.tsv:1: no country \"narnia\"" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct gazetteer h;
+		gaz_load_with(&h, "places.tsv", bad[i].text);
+		assert_non_null(gaz_problem(&h));
+		assert_string_equal(gaz_problem(&h), bad[i].problem);
+		size_t len;
+		assert_null(gaz_match(&h, (const uint8_t *)"Xian", 4, &len));
+		gaz_free(&h);
+	}
+	struct gazetteer h;
+	gaz_load_with(&h, "places.tsv", "x\tterritory\tXland\t\tuk\tXian|Xlander\n");
+	assert_null(gaz_problem(&h));
+	size_t len;
+	const struct gaz_spelling *sp = gaz_match(&h, (const uint8_t *)"Xlander", 7, &len);
+	assert_non_null(sp);
+	assert_int_equal(sp->role, GAZ_DEMONYM);
+	assert_string_equal(h.entries[sp->entry].affiliation, "uk");
+	gaz_free(&h);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -468,6 +548,8 @@ int main(void)
 		cmocka_unit_test(test_unknown_class_is_an_error),
 		cmocka_unit_test(test_chrome_phrases),
 		cmocka_unit_test(test_chrome_list),
+		cmocka_unit_test(test_territories_are_places),
+		cmocka_unit_test(test_bad_place_lines),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
