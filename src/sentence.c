@@ -251,6 +251,39 @@ static int abbreviation_holds(const uint8_t *s, const struct sch *v, size_t nv, 
 	       && (ws == 0 || v[ws - 1].cls == SENT_SP || is_parasep(v[ws - 1].cls));
 }
 
+int sent_glued_stop(const uint8_t *s, size_t n, size_t off)
+{
+	if (off == 0 || off + 2 >= n || s[off] != '.')
+		return 0;
+	/* After: a capital, then a lower-case letter ("The", not "US" or "A"). */
+	ucs4_t c;
+	int k = u8_mbtouc(&c, s + off + 1, n - off - 1);
+	if (k <= 0 || !uc_is_upper(c) || off + 1 + (size_t)k >= n)
+		return 0;
+	u8_mbtouc(&c, s + off + 1 + k, n - off - 1 - (size_t)k);
+	if (!uc_is_lower(c))
+		return 0;
+	/* Before: a word of letters, the last lower-case, two or more. */
+	const uint8_t *q = s + off, *ws = q;
+	size_t letters = 0;
+	const uint8_t *prev;
+	while ((prev = u8_prev(&c, q, s)) != NULL && uc_is_alpha(c)) {
+		if (!letters && !uc_is_lower(c))
+			return 0;
+		letters++;
+		ws = q = prev;
+	}
+	if (letters < 2)
+		return 0;
+	/* What stands before the word: a host name's or a path's part, an
+	 * alphanumeric code ("A4.Then"), or nothing of that kind. */
+	if (prev && (c == '.' || c == '@' || c == '/' || c == '\\' || c == ':' || c == '_'
+		     || uc_is_digit(c)))
+		return 0;
+	/* A title's abbreviation before a name, written without its space. */
+	return !IN(titles, ws, (size_t)(s + off - ws));
+}
+
 void sent_breaks(const uint8_t *s, size_t n, unsigned flags, char *p)
 {
 	memset(p, 0, n);
@@ -267,7 +300,8 @@ void sent_breaks(const uint8_t *s, size_t n, unsigned flags, char *p)
 			brk = 0;
 		else if (prev == SENT_ATERM && cur == SENT_UPPER && j >= 2
 			 && (v[j - 2].cls == SENT_UPPER || v[j - 2].cls == SENT_LOWER))
-			brk = 0;                                        /* SB7 */
+			/* SB7, but for news a full stop whose space was lost. */
+			brk = (flags & SENT_NEWS) && sent_glued_stop(s, n, v[j - 1].off);
 		else {
 			/* SATerm Close* Sp* before cur? */
 			size_t k = j, nsp = 0, nclose = 0;

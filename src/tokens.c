@@ -195,7 +195,23 @@ void tokens_line(struct tokens *t, const uint8_t *text, size_t start, size_t end
 					k += (size_t)len;
 				}
 			} else {
-				push(t, start + i, start + j, sh);
+				/* UAX #29 keeps "Health.The" one word (a full stop
+				 * between letters joins them, as in "e.g" or
+				 * "Amazon.com"), but a page that lost the space after
+				 * a sentence's full stop means two: split where the
+				 * sentence rules see a lost space (sent_glued_stop). */
+				size_t a = i;
+				const uint8_t *dot = memchr(s + i, '.', j - i);
+				while (dot && (size_t)(dot - s) + 1 < j) {
+					size_t d = (size_t)(dot - s);
+					if (d > a && sent_glued_stop(s, n, d)) {
+						push(t, start + a, start + d, shape_of(s + a, d - a, &alnum));
+						push(t, start + d, start + d + 1, TOK_PUNCT);
+						a = d + 1;
+					}
+					dot = memchr(s + d + 1, '.', j - d - 1);
+				}
+				push(t, start + a, start + j, a == i ? sh : shape_of(s + a, j - a, &alnum));
 			}
 		}
 		i = j;

@@ -16,6 +16,9 @@
  *	"3.5 percent."                           a decimal point is no end
  *	"... "difficult." Rubio said"            the closing quote stays with
  *	                                         the sentence it closes
+ *	"the Ministry of Health.The minister"    two: a page that lost the
+ *	                                         space after a full stop
+ *	                                         (sent_glued_stop)
  *
  * Offsets are bytes of valid UTF-8 (as doc->text is).  A sentence never
  * ends inside a code point or a grapheme cluster (SB5 keeps combining marks
@@ -48,6 +51,17 @@ enum sent_class {
 enum sent_class sent_class_of(uint32_t cp);
 /* Its name as the Unicode data files write it ("ATerm", "SContinue"). */
 const char *sent_class_name(enum sent_class c);
+
+/* Whether the full stop at s[off] (s[0, n) valid UTF-8) ends a sentence
+ * whose following space was lost, as in "of Health.The minister": it
+ * stands between a word of two or more letters ending in a lower-case one
+ * and a capital followed by a lower-case letter.  Not when the word is a
+ * title's abbreviation ("St.Louis", "Dr.Smith") or follows a full stop, a
+ * digit, '@', '/', '\\', ':' or '_' (a host name, a path: "www.Example.Com");
+ * initialisms ("U.S.The"), "e.g.", decimal numbers and lower-case endings
+ * ("Amazon.com", "gov.uk", "report.pdf") never have the shape.  SENT_NEWS
+ * breaks a sentence there, and tokens.h splits the word there. */
+int sent_glued_stop(const uint8_t *s, size_t n, size_t off);
 
 /* Mark where sentences start in s[0, n): p[i] = 1 when a sentence starts at
  * byte i > 0, else 0 (p[0] is 0: the start of the text is no break), as

@@ -240,6 +240,40 @@ static void test_unicode_test_file(void **state)
 
 /* ---- news text ---- */
 
+/* A page that lost the space after a full stop: "Health.The" ends a
+ * sentence in news text (sent_glued_stop); abbreviations, initialisms,
+ * host and file names, numbers keep theirs. */
+static void test_glued_full_stop(void **state)
+{
+	(void)state;
+	expect("the Ministry of Health.The minister said so.", SENT_NEWS,
+	       "the Ministry of Health. | The minister said so. | ");
+	/* UAX #29 alone (SB7) keeps it. */
+	expect("the Ministry of Health.The minister said so.", 0,
+	       "the Ministry of Health.The minister said so. | ");
+	expect("Prices rose.Économistes worried.", SENT_NEWS,
+	       "Prices rose. | Économistes worried. | ");
+	static const char *const whole[] = {
+		"He flew to St.Louis on Monday.", "Dr.Smith and Mt.Everest stayed.",
+		"The U.S.The move was sudden.", "Tools, e.g.Hammers, were sold.",
+		"Buy at Amazon.com or gov.uk today.", "See www.example.Com now.",
+		"It rose 3.5 percent.", "Open report.pdf now.",
+		"A US.Army unit left.", "Look at a.Bc now.", "The A4.Then part.",
+		"Mail me@example.Org soon.",
+	};
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+		size_t n = strlen(whole[i]);
+		for (size_t k = 0; k < n; k++)
+			if (sent_glued_stop((const uint8_t *)whole[i], n, k))
+				fail_msg("\"%s\": a lost space at %zu", whole[i], k);
+	}
+	const char *h = "of Health.The";
+	assert_true(sent_glued_stop((const uint8_t *)h, strlen(h), 9));
+	/* The full stop at the text's edges, or a capital alone after it. */
+	assert_false(sent_glued_stop((const uint8_t *)"ab.C", 4, 2));
+	assert_false(sent_glued_stop((const uint8_t *)".Th", 3, 0));
+}
+
 static void test_abbreviations(void **state)
 {
 	(void)state;
@@ -463,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_class_matches_unicode),
 		cmocka_unit_test(test_unicode_test_file),
 		cmocka_unit_test(test_abbreviations),
+		cmocka_unit_test(test_glued_full_stop),
 		cmocka_unit_test(test_numbers_and_quotes),
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_combining_marks_stay),

@@ -90,6 +90,38 @@ static void test_sentence_ends_and_capitals_expected(void **state)
 	assert_int_equal(tk.v[find("Smith")].sent, tk.v[find("Mr")].sent);
 }
 
+/* A page that lost the space after a full stop ("of Health.The minister")
+ * gives two words and a sentence end; abbreviations, initialisms, host
+ * and file names and numbers stay whole (sent_glued_stop). */
+static void test_glued_full_stop(void **state)
+{
+	(void)state;
+	line("the Ministry of Health.The minister said.");
+	assert_true(find("Health") >= 0);
+	assert_int_equal(shape_of("The"), TOK_CAP);
+	long dot = find("Health") + 1;
+	assert_true(tokens_is(&tk, (const uint8_t *)text, (size_t)dot, "."));
+	assert_true(tk.v[dot].flags & TOKF_SENT_END);
+	assert_true(flags_of("The") & TOKF_CAPEXP);
+	assert_int_equal(tk.v[find("The")].sent, tk.v[find("Health")].sent + 1);
+	/* Two in one word, and a letter outside ASCII. */
+	line("It ended.Then it began.Érik left.");
+	assert_true(find("ended") >= 0 && find("Then") >= 0 && find("began") >= 0);
+	assert_true(find("Érik") >= 0);
+	assert_int_equal(tk.v[find("Érik")].sent, 2);
+	static const char *const whole[] = {
+		"St.Louis", "Dr.Smith", "U.S.The", "e.g.Hammers", "Amazon.com", "gov.uk",
+		"3.5", "report.pdf", "www.example.Com", "US.Army",
+	};
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "See %s now.", whole[i]);
+		line(buf);
+		if (find(whole[i]) < 0)
+			fail_msg("\"%s\" split", whole[i]);
+	}
+}
+
 static void test_opening_quote(void **state)
 {
 	(void)state;
@@ -185,6 +217,7 @@ int main(void)
 		cmocka_unit_test(test_words_and_shapes),
 		cmocka_unit_test(test_hyphens_split),
 		cmocka_unit_test(test_sentence_ends_and_capitals_expected),
+		cmocka_unit_test(test_glued_full_stop),
 		cmocka_unit_test(test_opening_quote),
 		cmocka_unit_test(test_line_classes),
 		cmocka_unit_test(test_other_scripts),
