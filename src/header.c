@@ -186,6 +186,56 @@ static void header_line(struct header *h, const uint8_t *t, size_t s, size_t e)
 	}
 }
 
+/* Whether t[s, e) reads as a sentence of running text: eight words or more,
+ * starting with a capital, a digit or an opening quote, with a lower-case
+ * letter, ending in a sentence's end (a closing quote or bracket may
+ * follow), and no header field (a byline, a source, a credit). */
+static int is_sentence_line(const uint8_t *t, size_t s, size_t e)
+{
+	trim(t, &s, &e);
+	size_t term;
+	if (e <= s || count_words(t, s, e, &term) < 8 || !term)
+		return 0;
+	uint8_t c0 = t[s];
+	if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') || c0 == '"' || c0 >= 0x80))
+		return 0;
+	size_t x = e;
+	for (;;) {
+		if (x > s && (t[x - 1] == '"' || t[x - 1] == '\'' || t[x - 1] == ')'))
+			x--;
+		else if (x >= s + 3 && t[x - 3] == 0xE2 && t[x - 2] == 0x80
+			 && (t[x - 1] == 0x9D || t[x - 1] == 0x99))
+			x -= 3;         /* ” ’ */
+		else
+			break;
+	}
+	if (x <= s || !(t[x - 1] == '.' || t[x - 1] == '!' || t[x - 1] == '?'))
+		return 0;
+	int lower = 0;
+	for (size_t i = s; i < e && !lower; i++)
+		lower = t[i] >= 'a' && t[i] <= 'z';
+	if (!lower)
+		return 0;
+	/* A page's note about the article or a call to the reader is a
+	 * sentence too, and chrome ("The below content first appeared in our
+	 * newsletter, sign up for free ..."). */
+	static const char *const chrome[] = {
+		"newsletter", "sign up", "subscribe", "first appeared", "first published",
+		"originally published", "this article", "this story", "click", "cookies",
+		"advertisement", "read more", "log in", "all rights reserved",
+	};
+	for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
+		if (find_ci(t, s, e, chrome[i]) != (size_t)-1)
+			return 0;
+	struct header probe;
+	memset(&probe, 0, sizeof probe);
+	header_line(&probe, t, s, e);
+	for (int k = 0; k < META_COUNT; k++)
+		if (probe.field[k].end > probe.field[k].start)
+			return 0;
+	return 1;
+}
+
 void header_find(const uint8_t *text, size_t len, struct header *h)
 {
 	memset(h, 0, sizeof *h);
@@ -204,6 +254,26 @@ void header_find(const uint8_t *text, size_t len, struct header *h)
 		off = end + 1;
 	}
 	if (body == (size_t)-1 || body == 0)
+		return;
+	/* The lines just before the body that are sentences of running text
+	 * are its start: a news page's first paragraphs are often one short
+	 * sentence each ("Four children ... are in a stable condition."),
+	 * under the 25 words and two sentence ends a body line needs, and a
+	 * header's lines (title, byline, section, date, credit) do not end in
+	 * a full stop.  Blank lines between them are passed over. */
+	for (size_t b = body; b > 0;) {
+		size_t ls = b - 1;          /* text[b - 1] is the LF ending the line before */
+		while (ls > 0 && text[ls - 1] != '\n')
+			ls--;
+		size_t s = ls, e = b - 1;
+		trim(text, &s, &e);
+		if (e > s && !is_sentence_line(text, ls, b - 1))
+			break;
+		if (e > s)
+			body = ls;
+		b = ls;
+	}
+	if (body == 0)
 		return;
 	/* Is the text before the body all short lines?  Then it is chrome. */
 	off = 0;

@@ -23,7 +23,10 @@ struct header {
 
 /* Look at the start of text[0, len) (at most its first 40 lines and 8 KiB):
  * the body starts at the first line of 25 words or more, or holding two
- * sentence ends; short lines before it are the header.  A text whose first
+ * sentence ends, or at the sentences of running text just before that line
+ * (a line of eight words or more ending in a sentence's end, with no header
+ * field and no page note such as "sign up for our newsletter"); short lines
+ * before it are the header.  A text whose first
  * line is already such a line has no header (body 0, no fields). */
 void header_find(const uint8_t *text, size_t len, struct header *h);
 

@@ -104,6 +104,37 @@ static void test_source_without_name(void **state)
 	field_is(META_BYLINE, NULL);
 }
 
+/* A news page whose first paragraphs are one short sentence each, under
+ * the 25 words and two sentence ends of a body line: they are the body's
+ * start, not a header, whether a title stands above them or not. */
+static void test_short_first_paragraphs(void **state)
+{
+	(void)state;
+	static const char lines[] =
+		"Three nurses and a porter who caught the flu are now resting at home and are recovering well.\n"
+		"Regional Health Director Anna Marsh says that one case was found in Tarn, two in Ode, and one in Vell.\n"
+		"She says the department has begun an urgent response which includes the tracing of "
+		"contacts, the testing of families, and the closing of two wards at the hospital.\n";
+	find(lines);
+	assert_int_equal(h.body, 0);
+	char buf[1024];
+	snprintf(buf, sizeof buf, "Flu Cases Found In Three Towns Of The North\n%s", lines);
+	find(buf);
+	field_is(META_TITLE, "Flu Cases Found In Three Towns Of The North");
+	assert_int_equal(h.body, (size_t)(strstr(buf, "Three nurses") - buf));
+	/* A page's note about where the article appeared stays chrome. */
+	snprintf(buf, sizeof buf, "This piece first appeared in our weekly newsletter, sign up for "
+		 "free and never miss an issue.\n%s", body);
+	find(buf);
+	assert_int_equal(h.body, (size_t)(strstr(buf, "The government") - buf));
+	/* A byline between them stops the walk: what is above it is header. */
+	snprintf(buf, sizeof buf, "A short standfirst says what the article is about today.\n"
+		 "By Jane Q. Doe\n%s", lines);
+	find(buf);
+	field_is(META_BYLINE, "Jane Q. Doe");
+	assert_int_equal(h.body, (size_t)(strstr(buf, "Three nurses") - buf));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_byline_date_title),
 		cmocka_unit_test(test_no_header),
 		cmocka_unit_test(test_source_without_name),
+		cmocka_unit_test(test_short_first_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
