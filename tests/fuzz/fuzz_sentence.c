@@ -4,7 +4,8 @@
  * code point) and never at 0; sent_span() at every offset returns a span
  * inside the text, on code point boundaries, no wider than SENT_REACH either
  * side of the offset, beginning and ending off white space, with no break
- * inside it when its paragraph is within reach. */
+ * inside it when its paragraph is within reach; with SENT_NEWS, a break
+ * after every full stop sent_glued_stop() names. */
 #include "config.h"
 
 #include <stdint.h>
@@ -43,6 +44,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (p[i])
 			FUZZ_CHECK(i > 0 && gb[i], "a break at %zu inside a grapheme cluster", i);
 	}
+	/* A full stop whose space was lost ends a news sentence. */
+	for (size_t i = 0; (flags & SENT_NEWS) && i < n; i++)
+		if (t[i] == '.' && sent_glued_stop(t, n, i))
+			FUZZ_CHECK(p[i + 1], "no break after the glued full stop at %zu", i);
 	for (size_t off = 0; off <= n; off += 1 + off / 8) {
 		size_t s, e;
 		sent_span(t, n, off, flags, &s, &e);
