@@ -632,7 +632,9 @@ static const char *country_of(const struct line *L, size_t i, size_t *j)
 	if (*j == i)
 		return NULL;
 	const struct gaz_entry *e = &L->g->entries[sp->entry];
-	if (e->kind == KIND_COUNTRY)
+	/* A territory governs itself in what a title or a body of it names:
+	 * "Hong Kong Chief Executive John Lee" is Hong Kong's, not China's. */
+	if (e->kind == KIND_COUNTRY || strcmp(e->subkind, "territory") == 0)
 		return e->id;
 	return e->affiliation[0] ? e->affiliation : NULL;
 }

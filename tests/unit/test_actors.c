@@ -2617,6 +2617,19 @@ static void test_review5_connector_after_a_stripped_word(void **state)
 	model_free(&m);
 }
 
+/* A territory is a place, and what a title or a body of it names is its
+ * own: "Hong Kong Chief Executive John Lee" is Hong Kong's, not China's. */
+static void test_territory_as_affiliation(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Hong Kong Chief Executive John Lee said on Tuesday that Hong Kong would "
+		      "cut fees for visitors.\n");
+	expect(&m, "Hong Kong", KIND_PLACE);
+	assert_string_equal(str_or(need(&m, "John Lee")->affiliation), "hong-kong");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2768,6 +2781,7 @@ int main(void)
 		cmocka_unit_test(test_review5_honours),
 		cmocka_unit_test(test_review5_employer_of_staff),
 		cmocka_unit_test(test_review5_connector_after_a_stripped_word),
+		cmocka_unit_test(test_territory_as_affiliation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
