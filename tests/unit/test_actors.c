@@ -2630,6 +2630,23 @@ static void test_territory_as_affiliation(void **state)
 	model_free(&m);
 }
 
+/* Issue 16, left by the review (6): a waterfront's head word makes a
+ * place, even after a first name ("Albert Dock" is no person). */
+static void test_left_waterfront_head_words(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Visitors at Albert Dock queued for the exhibition.\n"
+		      "Crowds gathered on Brighton Pier and walked on to Canary Wharf.\n"
+		      "Ferries left Circular Quay late on Sunday.\n");
+	expect(&m, "Albert Dock", KIND_PLACE);
+	expect_rule(&m, "Albert Dock", "place:head-word");
+	expect(&m, "Brighton Pier", KIND_PLACE);
+	expect(&m, "Canary Wharf", KIND_PLACE);
+	expect(&m, "Circular Quay", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2782,6 +2799,7 @@ int main(void)
 		cmocka_unit_test(test_review5_employer_of_staff),
 		cmocka_unit_test(test_review5_connector_after_a_stripped_word),
 		cmocka_unit_test(test_territory_as_affiliation),
+		cmocka_unit_test(test_left_waterfront_head_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
