@@ -1081,17 +1081,90 @@ static int securities_after(const struct line *L, size_t j)
 	       && word_in(L, j, sec, sizeof sec / sizeof sec[0]);
 }
 
+/* Whether w (n bytes, lower-case ASCII, n < 32) with its last k bytes
+ * replaced by rep is a common word. */
+static int common_with(const struct gazetteer *g, const char *w, size_t n, size_t k, const char *rep)
+{
+	char b[40];
+	size_t r = strlen(rep);
+	if (k >= n || n - k + r >= sizeof b)
+		return 0;
+	memcpy(b, w, n - k);
+	memcpy(b + n - k, rep, r);
+	return gaz_is_common(g, (const uint8_t *)b, n - k + r);
+}
+
+/* Whether w (n bytes, lower-case ASCII) is a common word or a regular
+ * form of one that SCOWL's levels 10 and 20 leave out: a sector's name
+ * at a sentence's start is seldom in them ("Retailer", "Insurers",
+ * "Miners", "Gaming", "Defence", "Chipmaker").  SCOWL lists American
+ * spellings and few agent nouns; the forms are suffix rules, each one
+ * a hash look-up, so a word costs a few look-ups, not a pass. */
+static int common_form(const struct gazetteer *g, const char *w, size_t n)
+{
+	/* Clippings of finance's sectors, which no suffix rule reaches. */
+	static const char *const clip[] = { "tech", "fintech", "biotech", "medtech", "auto",
+					    "crypto", "telco", "pharma", "agri" };
+	if (gaz_is_common(g, (const uint8_t *)w, n))
+		return 1;
+	for (size_t c = 0; c < sizeof clip / sizeof clip[0]; c++)
+		if (strlen(clip[c]) == n && memcmp(clip[c], w, n) == 0)
+			return 1;
+	if (n < 5)
+		return 0;
+	if (w[n - 1] == 's' && w[n - 2] != 's' && common_form(g, w, n - 1))   /* "Miners" */
+		return 1;
+	if (w[n - 1] == 'r' && w[n - 2] == 'e'                               /* "Retailer" */
+	    && (common_with(g, w, n, 2, "") || common_with(g, w, n, 1, "")))  /* "Insurer" */
+		return 1;
+	if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0                        /* "Gaming" */
+	    && (common_with(g, w, n, 3, "") || common_with(g, w, n, 3, "e")))
+		return 1;
+	/* British spellings: "Defence", "Labour", "Privatised". */
+	if (memcmp(w + n - 2, "ce", 2) == 0 && common_with(g, w, n, 2, "se"))
+		return 1;
+	if (memcmp(w + n - 3, "our", 3) == 0 && common_with(g, w, n, 3, "or"))
+		return 1;
+	/* A compound whose second part is an agent noun: "Chipmaker",
+	 * "Carmaker", "Homebuilder" (a verb and "-er"); never two plain nouns, which make
+	 * as many brands ("Facebook", "Salesforce", "Dropbox"). */
+	if (memcmp(w + n - 2, "er", 2) == 0)
+		for (size_t k = 3; k + 5 <= n; k++)
+			if (gaz_is_common(g, (const uint8_t *)w, k)
+			    && (gaz_is_common(g, (const uint8_t *)w + k, n - k)
+				|| gaz_is_common(g, (const uint8_t *)w + k, n - k - 2)))
+				return 1;
+	return 0;
+}
+
 /* Whether the run [i, j) before securities names their company: not a
  * share class ("Class B shares", "H shares": one capital letter last),
- * nor a common word where a capital is expected anyway ("Preferred
- * stock holders were paid first", "Mining shares slipped"). */
+ * nor a common word, or a regular form of one, where a capital is
+ * expected anyway ("Preferred stock holders were paid first", "Mining
+ * shares slipped", "Tech shares led the decline"). */
 static int securities_name(const struct line *L, size_t i, size_t j)
 {
 	const struct token *last = tok(L, j - 1);
 	if (!securities_after(L, j) || (last->end - last->start == 1 && L->text[last->start] >= 'A'
 					    && L->text[last->start] <= 'Z'))
 		return 0;
-	return !(j == i + 1 && (tok(L, i)->flags & TOKF_CAPEXP) && is_common(L, i));
+	if (j != i + 1 || !(tok(L, i)->flags & TOKF_CAPEXP))
+		return 1;
+	if (is_common(L, i))
+		return 0;
+	/* The forms are read of ASCII letters only; a longer or other
+	 * word is no form the rules know. */
+	size_t n = base_len(L, i);
+	char w[32];
+	if (n >= sizeof w)
+		return 1;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char ch = L->text[tok(L, i)->start + k];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+			return 1;
+		w[k] = (char)(ch | 0x20);
+	}
+	return !common_form(L->g, w, n);
 }
 
 /* "analysts at Ford said", "workers at Morgan Stanley", "a spokeswoman

@@ -2647,6 +2647,32 @@ static void test_left_waterfront_head_words(void **state)
 	model_free(&m);
 }
 
+/* Issue 16, left by the review (1): a sector's name before "shares" at
+ * a sentence's start is a common word's form SCOWL's levels leave out
+ * (a clipping, an agent noun, a plural, "-ing", a maker's compound), no
+ * company; a company's shares still name it. */
+static void test_left_sector_shares_are_no_company(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Tech shares led the decline.\n"
+		      "Retailer shares slid after the figures.\n"
+		      "Miners shares rose with copper.\n"
+		      "Gaming shares fell on the new tax.\n"
+		      "Chipmaker shares gained.\n"
+		      "Homebuilder shares dropped as rates rose.\n"
+		      "Glencore shares rose 3% on Monday.\n");
+	expect_not(&m, "Tech");
+	expect_not(&m, "Retailer");
+	expect_not(&m, "Miners");
+	expect_not(&m, "Gaming");
+	expect_not(&m, "Chipmaker");
+	expect_not(&m, "Homebuilder");
+	expect(&m, "Glencore", KIND_ORGANIZATION);
+	expect_rule(&m, "Glencore", "org:securities-noun");
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2800,6 +2826,7 @@ int main(void)
 		cmocka_unit_test(test_review5_connector_after_a_stripped_word),
 		cmocka_unit_test(test_territory_as_affiliation),
 		cmocka_unit_test(test_left_waterfront_head_words),
+		cmocka_unit_test(test_left_sector_shares_are_no_company),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
