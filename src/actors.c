@@ -920,16 +920,18 @@ static int first_name_cue(const struct line *L, size_t i)
 }
 
 /* "Travis Head", "Joe Root", "Cameron Green": a first name of the
- * Census's that is no common word, in the middle of a sentence, before a
- * capitalised word makes a person's name though the surname is a common
- * word (a word capitalised there is a name's).  The caller takes it for
+ * Census's that is no common word, before a capitalised word, makes a
+ * person's name though the surname is a common word (a word capitalised
+ * there is a name's).  At a sentence's start too ("Doris Green sang"):
+ * the first name, no common word, is a name's whatever capital it has,
+ * and the second word's capital is not one the sentence asks for.  The caller takes it for
  * two words with no article before: a place or an event named after
  * someone takes "the" ("the Albert Hall", "the Lincoln Memorial") and
  * often a third word ("the Chelsea Flower Show"); a person does neither. */
 static int strong_first_name(const struct line *L, size_t i)
 {
 	const struct token *t = tok(L, i);
-	return !(t->flags & TOKF_CAPEXP) && gaz_is_firstname(L->g, L->text + t->start, t->end - t->start)
+	return gaz_is_firstname(L->g, L->text + t->start, t->end - t->start)
 	       && !is_common(L, i);
 }
 

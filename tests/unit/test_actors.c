@@ -2673,6 +2673,24 @@ static void test_left_sector_shares_are_no_company(void **state)
 	model_free(&m);
 }
 
+/* Issue 16, left by the review (9): a Census first name that is no
+ * common word makes a person of a capitalised common surname at a
+ * sentence's start as in its middle; a memorial named after a first
+ * name stays a place. */
+static void test_left_first_name_at_sentence_start(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Doris Green sang at the gala.\n"
+		      "Wayne Porter, the trust's chair, resigned on Friday.\n"
+		      "Lincoln Memorial visitors queued in the rain.\n");
+	expect(&m, "Doris Green", KIND_PERSON);
+	expect_rule(&m, "Doris Green", "first-name");
+	expect(&m, "Wayne Porter", KIND_PERSON);
+	expect(&m, "Lincoln Memorial", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2827,6 +2845,7 @@ int main(void)
 		cmocka_unit_test(test_territory_as_affiliation),
 		cmocka_unit_test(test_left_waterfront_head_words),
 		cmocka_unit_test(test_left_sector_shares_are_no_company),
+		cmocka_unit_test(test_left_first_name_at_sentence_start),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
