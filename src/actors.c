@@ -1507,6 +1507,36 @@ static int own_body(const struct gazetteer *g, const struct gaz_spelling *demony
 	return !aff || !*aff || strcmp(aff, g->entries[demonym_sp->entry].id) == 0;
 }
 
+/* Whether token k is the "v", "v.", "vs" or "vs." of a case's name:
+ * in lower case, with a capitalised word on both sides ("Smith v.
+ * Jones", "Roe v Wade", "Brown vs. Board of Education").  The token
+ * after it, past any full stop, is *after. */
+static int case_versus(const struct line *L, size_t k, size_t *after)
+{
+	if (k == 0 || k >= L->t->n || !(word_is(L, k, "v") || word_is(L, k, "vs"))
+	    || tok(L, k)->shape != TOK_LOWER || !is_capword(tok(L, k - 1)))
+		return 0;
+	size_t a = punct_is(L, k + 1, ".") ? k + 2 : k + 1;
+	if (a >= L->t->n || !is_capword(tok(L, a)))
+		return 0;
+	*after = a;
+	return 1;
+}
+
+/* Whether the run [i, j) is a party in a case's name: the court's
+ * parties are cited by name there, a title, not actors of the text
+ * (and the plaintiff, at a sentence's start, would be lost while the
+ * defendant, mid-sentence, was taken for a body). */
+static int case_party(const struct line *L, size_t i, size_t j)
+{
+	size_t a;
+	if (case_versus(L, j, &a))
+		return 1;
+	if (i >= 1 && case_versus(L, i - 1, &a) && a == i)
+		return 1;
+	return i >= 2 && punct_is(L, i - 1, ".") && case_versus(L, i - 2, &a) && a == i;
+}
+
 /* Classify a residual run [i, j) of capitalised words by its context. */
 static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 {
@@ -1521,6 +1551,8 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	const struct token *t0 = tok(L, i);
 	if (L->t->cls != LINE_TEXT)
 		return;                 /* headlines: only names known already */
+	if (case_party(L, i, j))
+		return;
 	/* What a hyphen left of "Pakistan-based" is no name; "al-Qaeda" is. */
 	if (!is_capword(t0) && !(is_particle(L, i) && glued(L, i) && punct_is(L, i + 1, "-")))
 		return;

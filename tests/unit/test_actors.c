@@ -2691,6 +2691,24 @@ static void test_left_first_name_at_sentence_start(void **state)
 	model_free(&m);
 }
 
+/* Issue 16, left by the review (5): the parties in a case's name are
+ * cited, not actors ("Jones" was a body); a listed name stays found. */
+static void test_left_case_names(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "Smith v. Jones was decided in 1990.\n"
+		      "In Roe v Wade, the court ruled on privacy.\n"
+		      "The judge cited Gideon v. Wainwright and Miranda v. Arizona.\n");
+	expect_not(&m, "Jones");
+	expect_not(&m, "Roe");
+	expect_not(&m, "Wade");
+	expect_not(&m, "Gideon");
+	expect_not(&m, "Wainwright");
+	expect(&m, "Arizona", KIND_PLACE);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2846,6 +2864,7 @@ int main(void)
 		cmocka_unit_test(test_left_waterfront_head_words),
 		cmocka_unit_test(test_left_sector_shares_are_no_company),
 		cmocka_unit_test(test_left_first_name_at_sentence_start),
+		cmocka_unit_test(test_left_case_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
