@@ -52,6 +52,7 @@
 #define R_OR_NAME    "alias:or-name"
 #define R_SECURITIES "org:securities-noun"
 #define R_EMPLOYER   "org:employer-of-staff"
+#define R_SPOKES     "org:spokesperson-of"
 #define R_AMPERSAND  "org:ampersand"
 #define R_CLUB       "org:club-by-score"
 #define R_CLUB_TEXT  "org:club-in-a-football-report"
@@ -1205,6 +1206,23 @@ static int person_start(const struct line *L, size_t i)
 	return first_name_cue(L, i) || gaz_is_surname_first(L->g, L->text + t->start, t->end - t->start);
 }
 
+/* "A Thames Water spokesperson apologised", "an Acme Foods spokesman":
+ * a name of two words or more between "a" and a spokesperson speaks for
+ * a body.  Not one word, which is as often a leader's ("a Trump
+ * spokesman"), nor a name that opens as a person's or is a leader's
+ * ("a Keir Starmer spokesman", "a Rishi Sunak spokesman"), nor a possessive ("a Tesco's spokesman" is no usage). */
+static int spokes_before(const struct line *L, size_t i, size_t j)
+{
+	static const char *const art[] = { "a", "A", "an", "An" };
+	static const char *const sp[] = { "spokesman", "spokeswoman", "spokesperson" };
+	return i >= 1 && j - i >= 2 && j < L->t->n && word_in(L, i - 1, art, sizeof art / sizeof art[0])
+	       && adjacent(L, i - 1) && adjacent(L, j - 1) && tok(L, j)->shape == TOK_LOWER
+	       && word_in(L, j, sp, sizeof sp / sizeof sp[0]) && !(tok(L, j - 1)->flags & TOKF_POSS)
+	       && !person_start(L, i)
+	       && !gaz_leader(L->g, (const char *)L->text + tok(L, i)->start,
+			      tok(L, j - 1)->end - tok(L, i)->start);
+}
+
 /* Whether token i is a preposition (in lower case) whose object the name
  * after it is: "analysts at Ford said", "a spokesman for Tesla said":
  * the verb's subject stands before it, so the name is no speaker.
@@ -1691,6 +1709,10 @@ static void residual(const struct line *L, size_t i, size_t j, size_t run_start)
 	} else if (employer_after(L, i) && !(tok(L, j - 1)->flags & TOKF_POSS)) {
 		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_EMPLOYER);
 		f.ev_start = tok(L, i - 2)->start;
+		f.capexp = 0;
+	} else if (spokes_before(L, i, j)) {
+		judge(&f, KIND_ORGANIZATION, CONF_LIKELY, R_SPOKES);
+		f.ev_end = tok(L, j)->end;
 		f.capexp = 0;
 	} else if (the && j == i + 1 && next == CUE_SPEECH && adjacent(L, j - 1)) {
 		/* "the Alliance said": a person takes no article; a body that

@@ -2709,6 +2709,24 @@ static void test_left_case_names(void **state)
 	model_free(&m);
 }
 
+/* Issue 16, left by the review (8): a name of two words between "a"
+ * and a spokesperson is the body the spokesperson speaks for; a
+ * leader's name there stays a person. */
+static void test_left_spokesperson_of_a_body(void **state)
+{
+	(void)state;
+	struct model m;
+	open_body(&m, "A Thames Water spokesperson apologised for the leak.\n"
+		      "Thames Water said bills would rise.\n"
+		      "A Yorkshire Water spokesman said supplies were safe.\n"
+		      "A Rishi Sunak spokesman said the plan stood.\n");
+	expect(&m, "Thames Water", KIND_ORGANIZATION);
+	expect_rule(&m, "Thames Water", "org:spokesperson-of");
+	expect(&m, "Yorkshire Water", KIND_ORGANIZATION);
+	expect(&m, "Rishi Sunak", KIND_PERSON);
+	model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2865,6 +2883,7 @@ int main(void)
 		cmocka_unit_test(test_left_sector_shares_are_no_company),
 		cmocka_unit_test(test_left_first_name_at_sentence_start),
 		cmocka_unit_test(test_left_case_names),
+		cmocka_unit_test(test_left_spokesperson_of_a_body),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
