@@ -20,8 +20,9 @@ char *many_names_text(const char *head, unsigned n, size_t *len)
 	for (unsigned i = 0; i < n; i++, p += llen) {
 		memcpy(p, line, llen);
 		/* The given name counts in base 26 over three letters, so no two
-		 * of the first 17,576 lines share it; the surname's two letters
-		 * vary too, so no surname alias joins two of them either. */
+		 * of the first 17,576 lines share it; the surname takes 182
+		 * spellings in turn, so a full name is never repeated while a
+		 * surname alone is shared, as it is in real text. */
 		p[2] = (char)('a' + i % 26);
 		p[3] = (char)('a' + i / 26 % 26);
 		p[4] = (char)('a' + i / 676 % 26);

@@ -2617,6 +2617,39 @@ static void test_review5_connector_after_a_stripped_word(void **state)
 	model_free(&m);
 }
 
+/* The many-names document the bound tests share (many_names.h) is what
+ * they take it for: the head, then n lines of one shape, no two naming the
+ * same person, up to 26 * 26 * 26 lines. */
+static void test_many_names_text(void **state)
+{
+	(void)state;
+	static const char head[] = "Head line.\n";
+	const unsigned n = 26 * 26 * 26;
+	size_t len = 0;
+	char *t = many_names_text(head, n, &len);
+	const size_t llen = strlen("Kaaaaro Veaalu said on Monday.\n");
+	assert_int_equal(len, strlen(head) + n * llen);
+	assert_int_equal(strlen(t), len);
+	assert_memory_equal(t, head, strlen(head));
+	unsigned char *seen = calloc(n, 1);
+	assert_non_null(seen);
+	const char *p = t + strlen(head);
+	for (unsigned i = 0; i < n; i++, p += llen) {
+		char given[8], surname[8];
+		assert_int_equal(sscanf(p, "%7s %7s said on Monday.", given, surname), 2);
+		assert_int_equal(p[llen - 1], '\n');
+		/* "Ka" + three letters + "ro": the letters say which line it is */
+		assert_int_equal(strlen(given), 7);
+		unsigned k = (unsigned)(given[2] - 'a') + 26u * (unsigned)(given[3] - 'a')
+			     + 676u * (unsigned)(given[4] - 'a');
+		assert_true(k < n);
+		assert_int_equal(seen[k], 0);
+		seen[k] = 1;
+	}
+	free(seen);
+	free(t);
+}
+
 /* A territory is a place, and what a title or a body of it names is its
  * own: "Hong Kong Chief Executive John Lee" is Hong Kong's, not China's. */
 static void test_territory_as_affiliation(void **state)
@@ -2879,6 +2912,7 @@ int main(void)
 		cmocka_unit_test(test_review5_employer_of_staff),
 		cmocka_unit_test(test_review5_connector_after_a_stripped_word),
 		cmocka_unit_test(test_territory_as_affiliation),
+		cmocka_unit_test(test_many_names_text),
 		cmocka_unit_test(test_left_waterfront_head_words),
 		cmocka_unit_test(test_left_sector_shares_are_no_company),
 		cmocka_unit_test(test_left_first_name_at_sentence_start),
