@@ -1059,37 +1059,24 @@ struct resolver {
 	const struct quote *missing;   /* the earliest quote not found */
 };
 
-/* A quote is a span of whole words (word.h), as a mention and a figure
- * are: "5 percent" is not found inside "3.5 percent", "3" not inside "3.5",
- * "US" not inside "USB", "USé" or "ЖUS", nor ending inside a combining
- * sequence; after "美" it is whole, as a figure there is. */
-static int on_boundaries(const struct doc *d, size_t start, size_t end)
-{
-	return word_whole(d->text, 0, d->ready, start, end);
-}
-
+/* A quote anchors at its first occurrence from `from` on that is a span of
+ * whole words (word.h), as a mention and a figure are: "5 percent" is not
+ * found inside "3.5 percent", "3" not inside "3.5", "US" not inside "USB",
+ * "USé" or "ЖUS", nor ending inside a combining sequence; after "美" it is
+ * whole, as a figure there is. */
 static void anchor(struct resolver *r, struct quote *q, size_t from)
 {
 	q->start = q->end = 0;
 	if (!q->text)
 		return;
 	const struct doc *d = r->d;
-	const void *hit = NULL;
 	/* Only the checked part: a lazily opened document is bytes as read
 	 * beyond `ready`. */
-	while (q->len && d->text && from < d->ready) {
-		hit = memmem(d->text + from, d->ready - from, q->text, q->len);
-		if (!hit)
-			break;
-		size_t at = (size_t)((const uint8_t *)hit - d->text);
-		if (on_boundaries(d, at, at + q->len))
-			break;
-		hit = NULL;
-		from = at + 1;
-	}
-	if (hit) {
-		q->start = (size_t)((const uint8_t *)hit - d->text);
-		q->end = q->start + q->len;
+	size_t at = d->text ? word_find_whole(d->text, 0, d->ready, from, d->ready, q->text, q->len)
+			    : SIZE_MAX;
+	if (at != SIZE_MAX) {
+		q->start = at;
+		q->end = at + q->len;
 	} else if (!r->missing || q->line < r->missing->line
 		   || (q->line == r->missing->line && q->col < r->missing->col)) {
 		r->missing = q;

@@ -2404,26 +2404,19 @@ static struct quote quote_of(const struct claims_input *in, size_t s, size_t e);
  * known: in->search_left could not pay for the search. */
 static int anchors_here(const struct claims_input *in, size_t s, size_t e)
 {
-	size_t from = in->from;
 	size_t n = e - s;
 	/* Only up to s itself: an occurrence after it cannot be the first
 	 * (searching to the end cost each quote the whole document). */
-	while (from <= s) {
-		/* what the search may read, and what the bound lets it */
-		size_t span = s + n - from, look = span;
-		if (in->search_left && *in->search_left < look)
-			look = *in->search_left;
-		const uint8_t *hit = look >= n ? memmem(in->text + from, look, in->text + s, n) : NULL;
-		if (in->search_left)
-			*in->search_left -= hit ? (size_t)(hit - in->text) + n - from : look;
-		if (!hit)
-			return look < span ? -1 : 0;
-		size_t at = (size_t)(hit - in->text);
-		if (word_whole(in->text, 0, in->len, at, at + n))
-			return at == s;
-		from = at + 1;
-	}
-	return 0;
+	size_t span = s + n - in->from, look = span;
+	if (in->search_left && *in->search_left < look)
+		look = *in->search_left;
+	size_t at = word_find_whole(in->text, 0, in->len, in->from, in->from + look, in->text + s, n);
+	/* the search pays for what it read: up to the hit, or all it may */
+	if (in->search_left)
+		*in->search_left -= at != SIZE_MAX ? at + n - in->from : look;
+	if (at == SIZE_MAX)
+		return look < span ? -1 : 0;
+	return at == s;
 }
 
 /* A quote of text[s, e) that anchors at s: the span itself, else widened

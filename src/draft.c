@@ -65,17 +65,7 @@ static void why(struct buf *b, const struct model *m, const struct entity_why *w
  * annot_resolve() asks), or SIZE_MAX. */
 static size_t anchor_of(const struct model *m, size_t from, const void *q, size_t n)
 {
-	const uint8_t *t = m->doc.text;
-	while (n && from + n <= m->doc.len) {
-		const uint8_t *hit = memmem(t + from, m->doc.len - from, q, n);
-		if (!hit)
-			break;
-		size_t at = (size_t)(hit - t);
-		if (word_whole(t, 0, m->doc.len, at, at + n))
-			return at;
-		from = at + 1;
-	}
-	return SIZE_MAX;
+	return word_find_whole(m->doc.text, 0, m->doc.len, from, m->doc.len, q, n);
 }
 
 /* Does the quote text[start, end) anchor where it stands? */

@@ -2,6 +2,7 @@
  * what each character is to a word. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -295,4 +296,19 @@ int word_boundary_around(const uint8_t *s, size_t lo, size_t hi, size_t off)
 int word_whole(const uint8_t *s, size_t lo, size_t hi, size_t start, size_t end)
 {
 	return start < end && word_boundary(s, lo, hi, start) && word_boundary(s, lo, hi, end);
+}
+
+size_t word_find_whole(const uint8_t *s, size_t lo, size_t hi, size_t from, size_t to,
+		       const void *q, size_t n)
+{
+	while (n && from < to && to - from >= n) {
+		const uint8_t *hit = memmem(s + from, to - from, q, n);
+		if (!hit)
+			break;
+		size_t at = (size_t)(hit - s);
+		if (word_whole(s, lo, hi, at, at + n))
+			return at;
+		from = at + 1;
+	}
+	return SIZE_MAX;
 }

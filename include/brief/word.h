@@ -71,6 +71,12 @@ static inline int word_boundary(const uint8_t *s, size_t lo, size_t hi, size_t o
 /* Whether s[start, end) starts and ends on word boundaries, start < end:
  * a quote, a mention and a figure are spans of whole words. */
 int word_whole(const uint8_t *s, size_t lo, size_t hi, size_t start, size_t end);
+/* Where q[0, n) first stands as whole words (word_whole, judged in
+ * s[lo, hi)) starting in s[from, to - n]: the offset, or SIZE_MAX when it
+ * does not, or n is 0.  How a quote anchors (annot_resolve()), so the
+ * draft and the claims that must predict it ask the same. */
+size_t word_find_whole(const uint8_t *s, size_t lo, size_t hi, size_t from, size_t to,
+		       const void *q, size_t n);
 /* Every boundary of s[0, n) at once, for a tokenizer: p[i] = 1 when there
  * is a boundary before s[i], else 0 (p[0] = 1 when n > 0).  p holds n bytes,
  * owned by the caller.  The same answers as word_boundary(s, 0, n, i). */

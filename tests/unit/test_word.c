@@ -352,6 +352,23 @@ static void test_quote_mention_figure_agree(void **state)
 	assert_int_equal(checked, 3 * (int)(sizeof want / sizeof want[0]));
 }
 
+/* The first whole-word occurrence from an offset on, as a quote anchors:
+ * "5 percent" not inside "3.5 percent", "US" not inside "USB", nothing
+ * past `to`, nothing for an empty needle. */
+static void test_find_whole(void **state)
+{
+	(void)state;
+	const uint8_t *s = (const uint8_t *)"USB 3.5 percent, US 5 percent, US";
+	size_t n = strlen((const char *)s);
+	assert_int_equal(word_find_whole(s, 0, n, 0, n, "US", 2), 17);
+	assert_int_equal(word_find_whole(s, 0, n, 18, n, "US", 2), 31);
+	assert_int_equal(word_find_whole(s, 0, n, 0, n, "5 percent", 9), 20);
+	assert_int_equal(word_find_whole(s, 0, n, 0, 28, "5 percent", 9), SIZE_MAX);
+	assert_int_equal(word_find_whole(s, 0, n, 0, 29, "5 percent", 9), 20);
+	assert_int_equal(word_find_whole(s, 0, n, 0, n, "US", 0), SIZE_MAX);
+	assert_int_equal(word_find_whole(s, 0, n, 0, n, "UK", 2), SIZE_MAX);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_long_runs),
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_quote_mention_figure_agree),
+		cmocka_unit_test(test_find_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
