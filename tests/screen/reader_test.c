@@ -1052,9 +1052,7 @@ static void test_auto_truncated_panel(void **state)
 {
 	(void)state;
 	size_t len;
-	char *text = many_names_text("Minister Alan Brackley told reporters the plan was good.\n"
-				     "Mary Zorblat said the plan was good.\n",
-				     ACTORS_MAX_NAMES + 100, &len);
+	char *text = many_names_text(MANY_NAMES_SURE_AND_LIKELY, ACTORS_MAX_NAMES + 100, &len);
 	char *path = term_write_temp("names.txt", text, len);
 	free(text);
 	const char *args[] = { "--no-state", path, NULL };

@@ -15,4 +15,11 @@
  * The caller frees it.  Aborts when out of memory. */
 char *many_names_text(const char *head, unsigned n, size_t *len);
 
+/* A head naming one actor the finder is sure of (Alan Brackley, by his
+ * title) and one it finds likely (Mary Zorblat, by a speech verb): past
+ * the bound the first is shown and the second is not. */
+#define MANY_NAMES_SURE_AND_LIKELY \
+	"Minister Alan Brackley told reporters the plan was good.\n" \
+	"Mary Zorblat said the plan was good.\n"
+
 #endif

@@ -128,6 +128,18 @@ static void draft_to(const struct model *m, const char *file)
 	assert_int_equal(fclose(f), 0);
 }
 
+/* m's draft written to file, and the text at path opened again with it as
+ * its annotation file, scanned to the end, into r. */
+static void reopen_with_draft(const struct model *m, const char *path, const char *file,
+			      struct model *r)
+{
+	draft_to(m, file);
+	struct model_error err;
+	if (model_open(r, path, file, &err) != 0)
+		fail_msg("the draft of %s does not load: %s", path, err.msg);
+	model_scan_all(r);
+}
+
 /* Draft the text at path (with its own annotations when it has some), then
  * load the text again with the draft as its annotation file: every actor
  * written in must come back with the same kind and mention count. */
@@ -137,14 +149,8 @@ static void round_trip(const char *path)
 	open_scanned(&m, path);
 	char draft[4200];
 	snprintf(draft, sizeof draft, "%s/draft.brief", dir);
-	draft_to(&m, draft);
-
 	struct model r;
-	struct model_error err;
-	int rc = model_open(&r, path, draft, &err);
-	if (rc != 0)
-		fail_msg("the draft of %s does not load: %s", path, err.msg);
-	model_scan_all(&r);
+	reopen_with_draft(&m, path, draft, &r);
 	/* Without annotations, what the reader showed is what comes back. */
 	if (!m.nannotated) {
 		assert_int_equal(r.annot.nentities, m.annot.nentities);
@@ -354,12 +360,8 @@ static void test_row_quoted_earlier(void **state)
 	assert_non_null(strstr(out, "\n#   row south-korea "));
 	assert_non_null(strstr(out, "occurs earlier in the text"));
 	free(out);
-	draft_to(&m, draft);
 	struct model r;
-	struct model_error err;
-	if (model_open(&r, path, draft, &err) != 0)
-		fail_msg("the draft does not load: %s", err.msg);
-	model_scan_all(&r);
+	reopen_with_draft(&m, path, draft, &r);
 	assert_int_equal(r.annot.ncomparisons, 1);
 	assert_int_equal(r.annot.comparisons[0].nrows, 1);
 	const struct cmp_row *back = &r.annot.comparisons[0].rows[0];
@@ -393,12 +395,8 @@ static void test_quotation_quoted_earlier(void **state)
 	assert_non_null(strstr(out, "\nquotation ann-berg \"We will win this vote,\""));
 	assert_non_null(strstr(out, "\n# quotation ann-berg "));
 	free(out);
-	draft_to(&m, draft);
 	struct model r;
-	struct model_error err;
-	if (model_open(&r, path, draft, &err) != 0)
-		fail_msg("the draft does not load: %s", err.msg);
-	model_scan_all(&r);
+	reopen_with_draft(&m, path, draft, &r);
 	assert_int_equal(r.nquotes, 1);
 	assert_int_equal(r.quotes[0].start, m.quotes[0].start);
 	assert_int_equal(r.quotes[0].end, m.quotes[0].end);
@@ -441,11 +439,8 @@ static void test_measures_alone(void **state)
 	char draft[4200];
 	snprintf(draft, sizeof draft, "%s/draft.brief", dir);
 	open_scanned(&m, path);
-	draft_to(&m, draft);
 	struct model r;
-	struct model_error err;
-	if (model_open(&r, path, draft, &err) != 0)
-		fail_msg("the draft does not load: %s", err.msg);
+	reopen_with_draft(&m, path, draft, &r);
 	assert_int_equal(r.annot.ncomparisons, 1);
 	assert_int_equal(r.annot.comparisons[0].nmeasures, 2);
 	assert_int_equal(r.annot.comparisons[0].measures[1].q.start,

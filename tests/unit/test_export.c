@@ -905,9 +905,7 @@ static void test_dump_auto_truncated(void **state)
 {
 	(void)state;
 	size_t len;
-	char *text = many_names_text("Minister Alan Brackley told reporters the plan was good.\n"
-				     "Mary Zorblat said the plan was good.\n",
-				     ACTORS_MAX_NAMES + 100, &len);
+	char *text = many_names_text(MANY_NAMES_SURE_AND_LIKELY, ACTORS_MAX_NAMES + 100, &len);
 	struct model m;
 	open_text(&m, text, len);
 	free(text);
@@ -926,33 +924,20 @@ static void test_dump_auto_truncated(void **state)
 static void test_dump_quotation_over_tab_and_lf(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/brief-test-export-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[128], apath[128];
-	snprintf(path, sizeof path, "%s/t.txt", dir);
-	snprintf(apath, sizeof apath, "%s/t.brief", dir);
 	const char *text = "Ann Berg said the plan was\tgood and\nfair for all.\n";
-	const char *ann = "brief 1\nactor ann person \"Ann Berg\"\n"
-			  "quotation ann \"the plan was\\tgood and\\nfair\"\n";
-	write_bytes(path, text, strlen(text));
-	write_bytes(apath, ann, strlen(ann));
-	struct model m;
-	struct model_error err;
-	int rc = model_open(&m, path, NULL, &err);
-	unlink(path);
-	unlink(apath);
-	rmdir(dir);
-	assert_int_equal(rc, 0);
-	model_scan_all(&m);
-	assert_int_equal(m.nquotes, 1);
+	struct tmp_model t;
+	open_tmp(&t, text, strlen(text),
+		 "brief 1\nactor ann person \"Ann Berg\"\n"
+		 "quotation ann \"the plan was\\tgood and\\nfair\"\n");
+	assert_int_equal(t.m.nquotes, 1);
 	struct outbuf o = { 0 };
-	dump_of(&m, 80, 1, &o);
+	dump_of(&t.m, 80, 1, &o);
 	const char *q = strstr(o.data, "QUOTATIONS");
 	assert_non_null(q);
 	assert_non_null(strstr(q, "\n  Ann Berg: \"the plan was good and fair\"\n"));
 	assert_null(strchr(q, '\t'));
 	free(o.data);
-	model_free(&m);
+	close_tmp(&t);
 }
 
 /* --explain lists an actor's evidence on its line, as the quotations: a
